@@ -1,0 +1,153 @@
+//! The command line, as clap sees it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "dyad",
+    version,
+    about = "Tune how mentees are matched to mentors, and see the optimal matching at once",
+    long_about = "dyad lets a mentoring program's council weigh the criteria that pair mentees \
+with mentors and see the exact optimal matching of an anonymized pool at once.\n\n\
+With no subcommand it opens the terminal UI on the bundled sample data, with \
+configs/fall-2023.toml as the current profile and configs/pilot-2023.toml as the baseline."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Open the terminal UI (the default)
+    Tui(TuiArgs),
+    /// The optimal matching under a profile: each pair with its criterion scores, and a summary
+    Match(MatchArgs),
+    /// What changes from profile A to profile B on the same pool
+    Compare(CompareArgs),
+    /// The full mentee x mentor pair-score matrix as CSV (empty cell = forbidden pair)
+    Scores(ScoresArgs),
+    /// The optimal assignment of any score matrix in the CSV form `dyad scores` writes
+    Solve(SolveArgs),
+    /// Validate data and profiles, and audit the pool's anonymization
+    Check(CheckArgs),
+    /// Write a synthetic anonymized pool of any size, deterministic per seed
+    Generate(GenerateArgs),
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct DataArgs {
+    /// Folder with mentees.csv, mentors.csv and optionally overrides.csv
+    /// [default: sample-data, or the built-in sample when that folder does not exist]
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Extra columns in the pool files to ignore (comma-separated); any other unknown column is
+    /// an error
+    #[arg(long, value_name = "COLUMNS", value_delimiter = ',')]
+    pub ignore_columns: Vec<String>,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct TuiArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The current profile [default: configs/fall-2023.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// The baseline to compare against [default: configs/pilot-2023.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableOrJson {
+    Table,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct MatchArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The profile [default: configs/fall-2023.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Args, Debug)]
+pub struct CompareArgs {
+    /// Profile A (for example last cycle's)
+    pub a: PathBuf,
+    /// Profile B (for example the proposal)
+    pub b: PathBuf,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
+
+#[derive(Args, Debug)]
+pub struct ScoresArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The profile [default: configs/fall-2023.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct SolveArgs {
+    /// Score matrix CSV: header is an empty cell then column ids; each row is a row id then
+    /// scores; an empty cell is a forbidden pair
+    #[arg(long, value_name = "FILE")]
+    pub scores: PathBuf,
+    /// Column capacities as CSV `id,capacity`; columns not listed take 1 each
+    #[arg(long, value_name = "FILE")]
+    pub capacity: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Profiles to validate [default: every configs/*.toml, or the built-in copies]
+    pub profiles: Vec<PathBuf>,
+    /// The k of the k-anonymity audit
+    #[arg(long, default_value_t = 5)]
+    pub k: usize,
+    /// Exit with status 2 when the pool is not k-anonymous
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct GenerateArgs {
+    /// Number of mentees (10 to 10000)
+    #[arg(long, value_parser = clap::value_parser!(u32).range(10..=10_000))]
+    pub mentees: u32,
+    /// Number of mentors (10 to 10000)
+    #[arg(long, value_parser = clap::value_parser!(u32).range(10..=10_000))]
+    pub mentors: u32,
+    /// Random seed; the same seed gives the same pool
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Folder to write mentees.csv and mentors.csv into (created if missing)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Replace mentees.csv / mentors.csv when they already exist in DIR
+    #[arg(long)]
+    pub force: bool,
+}

@@ -1,0 +1,97 @@
+//! `dyad compare A B`: what changes from profile A to profile B on the same pool.
+
+use dyad::engine::Engine;
+use dyad::error::Result;
+
+use super::args::{CompareArgs, TableOrJson};
+use super::report::{self, delta, fig};
+use super::{emit, emit_json, inputs};
+
+pub fn run(args: &CompareArgs) -> Result<()> {
+    let mut engine = inputs::engine(&args.data)?;
+    let a = inputs::current_profile(Some(&args.a))?;
+    let b = inputs::current_profile(Some(&args.b))?;
+    let ea = engine.evaluate(&a.profile)?;
+    let eb = engine.evaluate(&b.profile)?;
+    let cmp = Engine::compare(&ea, &eb);
+    let pool = &engine.pool;
+    match args.format {
+        TableOrJson::Json => emit_json(&report::compare_json(pool, &cmp)),
+        TableOrJson::Table => {
+            let mut text = format!(
+                "A: {} ({})\nB: {} ({})\nPool: {}\n\n",
+                a.profile.name,
+                a.label(),
+                b.profile.name,
+                b.label(),
+                pool.source.label()
+            );
+            text.push_str(&format!(
+                "{} mentees change mentor, {} newly matched, {} newly unmatched\n",
+                cmp.changed.len(),
+                cmp.newly_matched.len(),
+                cmp.newly_unmatched.len()
+            ));
+            if !cmp.changed.is_empty() {
+                text.push_str("\nChanged pairs\n");
+                let mut rows = vec![vec![
+                    "mentee".to_string(),
+                    "mentor A".into(),
+                    "mentor B".into(),
+                    "score A".into(),
+                    "score B".into(),
+                    "B - A".into(),
+                ]];
+                for c in &cmp.changed {
+                    rows.push(vec![
+                        pool.mentees[c.mentee].id.clone(),
+                        pool.mentors[c.old_mentor].id.clone(),
+                        pool.mentors[c.new_mentor].id.clone(),
+                        fig(c.old_score),
+                        fig(c.new_score),
+                        delta(c.new_score - c.old_score),
+                    ]);
+                }
+                text.push_str(&report::table(&rows));
+            }
+            if !cmp.newly_matched.is_empty() {
+                text.push_str("\nNewly matched under B\n");
+                let rows: Vec<Vec<String>> = cmp
+                    .newly_matched
+                    .iter()
+                    .map(|n| {
+                        vec![
+                            pool.mentees[n.mentee].id.clone(),
+                            pool.mentors[n.mentor].id.clone(),
+                            fig(n.score),
+                            format!("(A: {})", n.was.as_str()),
+                        ]
+                    })
+                    .collect();
+                text.push_str(&report::table(&rows));
+            }
+            if !cmp.newly_unmatched.is_empty() {
+                text.push_str("\nNewly unmatched under B\n");
+                let rows: Vec<Vec<String>> = cmp
+                    .newly_unmatched
+                    .iter()
+                    .map(|n| {
+                        vec![
+                            pool.mentees[n.mentee].id.clone(),
+                            format!(
+                                "(A: {} {})",
+                                pool.mentors[n.old_mentor].id,
+                                fig(n.old_score)
+                            ),
+                            n.reason.as_str().to_string(),
+                        ]
+                    })
+                    .collect();
+                text.push_str(&report::table(&rows));
+            }
+            text.push_str("\nSummary\n");
+            text.push_str(&report::summary_text(&cmp.b, Some(&cmp.a)));
+            emit(&text)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! `dyad match`: the optimal matching under a profile.
+
+use dyad::criteria::CRITERIA;
+use dyad::csvwrite::CsvOut;
+use dyad::error::Result;
+
+use super::args::{Format, MatchArgs};
+use super::report::{self, fig};
+use super::{emit, emit_json, inputs};
+
+pub fn run(args: &MatchArgs) -> Result<()> {
+    let mut engine = inputs::engine(&args.data)?;
+    let loaded = inputs::current_profile(args.profile.as_deref())?;
+    let ev = engine.evaluate(&loaded.profile)?;
+    let pool = &engine.pool;
+    match args.format {
+        Format::Json => emit_json(&report::match_json(pool, &loaded, &ev)),
+        Format::Csv => {
+            let mut out = CsvOut::new();
+            let mut header = vec!["mentee", "mentor", "score", "pinned", "unmatched_reason"];
+            header.extend(CRITERIA.iter().map(|c| c.key));
+            out.row(header);
+            for p in &ev.matching.pairs {
+                let mut row = vec![
+                    pool.mentees[p.mentee].id.clone(),
+                    pool.mentors[p.mentor].id.clone(),
+                    p.score.to_string(),
+                    p.pinned.to_string(),
+                    String::new(),
+                ];
+                row.extend(
+                    ev.table
+                        .criteria(p.mentee, p.mentor)
+                        .iter()
+                        .map(f64::to_string),
+                );
+                out.row(row);
+            }
+            for (i, r) in &ev.matching.unmatched {
+                let mut row = vec![
+                    pool.mentees[*i].id.clone(),
+                    String::new(),
+                    String::new(),
+                    "false".into(),
+                    r.as_str().into(),
+                ];
+                row.extend(CRITERIA.iter().map(|_| String::new()));
+                out.row(row);
+            }
+            emit(&out.finish())
+        }
+        Format::Table => {
+            let mut text = format!(
+                "Profile: {} ({})\nPool: {}: {} mentees ({} eligible), {} mentors\n",
+                loaded.profile.name,
+                loaded.label(),
+                pool.source.label(),
+                pool.mentees.len(),
+                ev.matching.eligible,
+                pool.mentors.len()
+            );
+            if loaded.profile.weights.iter().all(|w| *w == 0.0) {
+                text.push_str("warning: every weight is 0, so every pair scores 0\n");
+            }
+            let mut rows = vec![{
+                let mut h = vec![
+                    "mentee".to_string(),
+                    "mentor".into(),
+                    "score".into(),
+                    "".into(),
+                ];
+                h.extend(CRITERIA.iter().map(|c| c.key.to_string()));
+                h
+            }];
+            for p in &ev.matching.pairs {
+                let mut row = vec![
+                    pool.mentees[p.mentee].id.clone(),
+                    pool.mentors[p.mentor].id.clone(),
+                    fig(p.score),
+                    if p.pinned {
+                        "pinned".into()
+                    } else {
+                        String::new()
+                    },
+                ];
+                row.extend(
+                    ev.table
+                        .criteria(p.mentee, p.mentor)
+                        .iter()
+                        .map(|s| format!("{s:.2}")),
+                );
+                rows.push(row);
+            }
+            text.push('\n');
+            text.push_str(&report::table(&rows));
+            if !ev.matching.unmatched.is_empty() {
+                text.push_str("\nUnmatched mentees\n");
+                let rows: Vec<Vec<String>> = ev
+                    .matching
+                    .unmatched
+                    .iter()
+                    .map(|(i, r)| vec![pool.mentees[*i].id.clone(), r.as_str().to_string()])
+                    .collect();
+                text.push_str(&report::table(&rows));
+            }
+            text.push_str("\nSummary\n");
+            text.push_str(&report::summary_text(&ev.summary, None));
+            emit(&text)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! The `dyad` subcommands. Each prints its whole output at once (so nothing half-written is
+//! left behind on error) and returns an error that maps to the exit status.
+
+pub mod args;
+mod check_cmd;
+mod compare_cmd;
+mod generate_cmd;
+pub mod inputs;
+mod match_cmd;
+pub mod report;
+mod scores_cmd;
+mod solve_cmd;
+
+use std::io::Write;
+
+use dyad::error::{Error, Result};
+
+use args::Command;
+
+/// Runs one subcommand (not the TUI).
+pub fn run(command: Command) -> Result<()> {
+    match command {
+        Command::Match(a) => match_cmd::run(&a),
+        Command::Compare(a) => compare_cmd::run(&a),
+        Command::Scores(a) => scores_cmd::run(&a),
+        Command::Solve(a) => solve_cmd::run(&a),
+        Command::Check(a) => check_cmd::run(&a),
+        Command::Generate(a) => generate_cmd::run(&a),
+        Command::Tui(_) => unreachable!("the TUI is started by main"),
+    }
+}
+
+/// Writes the whole output to stdout; a closed pipe (`dyad scores | head`) is not an error.
+pub fn emit(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Other(format!("cannot write output: {e}"))),
+    }
+}
+
+/// A JSON value, pretty-printed, with a final newline.
+pub fn emit_json(v: &serde_json::Value) -> Result<()> {
+    let mut s = serde_json::to_string_pretty(v).map_err(|e| Error::Other(e.to_string()))?;
+    s.push('\n');
+    emit(&s)
+}

@@ -1,0 +1,319 @@
+//! JSON shapes and text tables shared by the subcommands.
+
+use serde_json::{Map, Value, json};
+
+use dyad::compare::Comparison;
+use dyad::criteria::CRITERIA;
+use dyad::engine::Evaluation;
+use dyad::pool::Pool;
+use dyad::summary::Summary;
+
+use super::inputs::LoadedProfile;
+
+/// A figure for JSON: NaN (an empty set's mean, say) becomes `null`.
+fn num(x: f64) -> Value {
+    serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
+}
+
+pub fn summary_json(s: &Summary) -> Value {
+    let criteria: Map<String, Value> = s
+        .criteria_mean
+        .iter()
+        .map(|(k, v)| (k.to_string(), num(*v)))
+        .collect();
+    let groups: Map<String, Value> = s
+        .groups
+        .iter()
+        .map(|(k, g)| {
+            (
+                k.clone(),
+                json!({"eligible": g.eligible, "matched": g.matched, "mean": num(g.mean), "min": num(g.min)}),
+            )
+        })
+        .collect();
+    json!({
+        "eligible": s.eligible,
+        "matched": s.matched,
+        "unmatched": s.unmatched,
+        "total": num(s.stats.total),
+        "mean": num(s.stats.mean),
+        "median": num(s.stats.median),
+        "min": num(s.stats.min),
+        "p10": num(s.stats.p10),
+        "p90": num(s.stats.p90),
+        "std": num(s.stats.std),
+        "criteria_mean": criteria,
+        "groups": groups,
+    })
+}
+
+/// Every summary figure of B minus A.
+pub fn delta_json(a: &Summary, b: &Summary) -> Value {
+    let d = |x: f64, y: f64| num(y - x);
+    let criteria: Map<String, Value> = a
+        .criteria_mean
+        .iter()
+        .map(|(k, v)| (k.to_string(), d(*v, b.criteria_mean[k])))
+        .collect();
+    let groups: Map<String, Value> = a
+        .groups
+        .iter()
+        .filter_map(|(k, ga)| {
+            let gb = b.groups.get(k)?;
+            Some((
+                k.clone(),
+                json!({"matched": gb.matched as i64 - ga.matched as i64, "mean": d(ga.mean, gb.mean)}),
+            ))
+        })
+        .collect();
+    json!({
+        "eligible": b.eligible as i64 - a.eligible as i64,
+        "matched": b.matched as i64 - a.matched as i64,
+        "unmatched": b.unmatched as i64 - a.unmatched as i64,
+        "total": d(a.stats.total, b.stats.total),
+        "mean": d(a.stats.mean, b.stats.mean),
+        "median": d(a.stats.median, b.stats.median),
+        "min": d(a.stats.min, b.stats.min),
+        "p10": d(a.stats.p10, b.stats.p10),
+        "p90": d(a.stats.p90, b.stats.p90),
+        "std": d(a.stats.std, b.stats.std),
+        "criteria_mean": criteria,
+        "groups": groups,
+    })
+}
+
+pub fn match_json(pool: &Pool, profile: &LoadedProfile, ev: &Evaluation) -> Value {
+    let pairs: Vec<Value> = ev
+        .matching
+        .pairs
+        .iter()
+        .map(|p| {
+            let scores = ev.table.criteria(p.mentee, p.mentor);
+            let criteria: Map<String, Value> = CRITERIA
+                .iter()
+                .zip(scores)
+                .map(|(c, s)| (c.key.to_string(), num(s)))
+                .collect();
+            json!({
+                "mentee": pool.mentees[p.mentee].id,
+                "mentor": pool.mentors[p.mentor].id,
+                "score": num(p.score),
+                "pinned": p.pinned,
+                "criteria": criteria,
+            })
+        })
+        .collect();
+    let unmatched: Vec<Value> = ev
+        .matching
+        .unmatched
+        .iter()
+        .map(|(i, r)| json!({"mentee": pool.mentees[*i].id, "reason": r.as_str()}))
+        .collect();
+    json!({
+        "profile": {"name": profile.profile.name, "file": profile.file.as_ref().map(|f| f.display().to_string())},
+        "pairs": pairs,
+        "unmatched": unmatched,
+        "summary": summary_json(&ev.summary),
+    })
+}
+
+pub fn compare_json(pool: &Pool, c: &Comparison) -> Value {
+    let changed: Vec<Value> = c
+        .changed
+        .iter()
+        .map(|x| {
+            json!({
+                "mentee": pool.mentees[x.mentee].id,
+                "old_mentor": pool.mentors[x.old_mentor].id,
+                "new_mentor": pool.mentors[x.new_mentor].id,
+                "old_score": num(x.old_score),
+                "new_score": num(x.new_score),
+                "delta": num(x.new_score - x.old_score),
+            })
+        })
+        .collect();
+    let newly_matched: Vec<Value> = c
+        .newly_matched
+        .iter()
+        .map(|x| {
+            json!({
+                "mentee": pool.mentees[x.mentee].id,
+                "mentor": pool.mentors[x.mentor].id,
+                "score": num(x.score),
+                "was": x.was.as_str(),
+            })
+        })
+        .collect();
+    let newly_unmatched: Vec<Value> = c
+        .newly_unmatched
+        .iter()
+        .map(|x| {
+            json!({
+                "mentee": pool.mentees[x.mentee].id,
+                "old_mentor": pool.mentors[x.old_mentor].id,
+                "old_score": num(x.old_score),
+                "reason": x.reason.as_str(),
+            })
+        })
+        .collect();
+    json!({
+        "a": summary_json(&c.a),
+        "b": summary_json(&c.b),
+        "delta": delta_json(&c.a, &c.b),
+        "changed": changed,
+        "newly_matched": newly_matched,
+        "newly_unmatched": newly_unmatched,
+    })
+}
+
+/// A figure for a person: one decimal, `-` for an empty set.
+pub fn fig(x: f64) -> String {
+    if x.is_nan() {
+        "-".into()
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+/// A signed delta for a person.
+pub fn delta(x: f64) -> String {
+    if x.is_nan() {
+        "-".into()
+    } else if x.abs() < 0.05 {
+        "0.0".into()
+    } else {
+        format!("{x:+.1}")
+    }
+}
+
+/// Aligns rows of cells into columns separated by two spaces; numbers right-aligned.
+pub fn table(rows: &[Vec<String>]) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            if c > 0 {
+                line.push_str("  ");
+            }
+            let numeric = cell.parse::<f64>().is_ok() || cell == "-";
+            let pad = widths[c].saturating_sub(cell.chars().count());
+            if numeric {
+                line.push_str(&" ".repeat(pad));
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(pad));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The summary as text, with B − A deltas when a baseline is given.
+pub fn summary_text(s: &Summary, base: Option<&Summary>) -> String {
+    let mut rows = vec![match base {
+        Some(_) => vec!["figure".into(), "A".into(), "B".into(), "B - A".into()],
+        None => vec!["figure".into(), "value".into()],
+    }];
+    let figures: [(&str, fn(&Summary) -> f64); 10] = [
+        ("eligible", |s| s.eligible as f64),
+        ("matched", |s| s.matched as f64),
+        ("unmatched", |s| s.unmatched as f64),
+        ("mean score", |s| s.stats.mean),
+        ("median", |s| s.stats.median),
+        ("min", |s| s.stats.min),
+        ("p10", |s| s.stats.p10),
+        ("p90", |s| s.stats.p90),
+        ("std", |s| s.stats.std),
+        ("total", |s| s.stats.total),
+    ];
+    for (i, (name, f)) in figures.into_iter().enumerate() {
+        // The first three figures are counts.
+        let show = |x: f64| if i < 3 { format!("{x:.0}") } else { fig(x) };
+        let mut row = vec![name.to_string()];
+        match base {
+            Some(a) => {
+                row.push(show(f(a)));
+                row.push(show(f(s)));
+                row.push(if i < 3 {
+                    format!("{:+.0}", f(s) - f(a))
+                } else {
+                    delta(f(s) - f(a))
+                });
+            }
+            None => row.push(show(f(s))),
+        }
+        rows.push(row);
+    }
+    let mut out = table(&rows);
+    out.push_str("\nMean criterion score over matched pairs (0-1)\n");
+    let mut rows = Vec::new();
+    for c in CRITERIA {
+        let v = s.criteria_mean[c.key];
+        let mut row = vec![c.key.to_string()];
+        match base {
+            Some(a) => {
+                let va = a.criteria_mean[c.key];
+                row.extend([
+                    format!("{va:.2}"),
+                    format!("{v:.2}"),
+                    format!("{:+.2}", v - va),
+                ]);
+            }
+            None => row.push(format!("{v:.2}")),
+        }
+        rows.push(row);
+    }
+    out.push_str(&table(&rows));
+    out.push_str("\nIdentity groups (eligible mentees)\n");
+    let mut rows = vec![match base {
+        Some(_) => vec![
+            "group".into(),
+            "matched A".into(),
+            "matched B".into(),
+            "mean A".into(),
+            "mean B".into(),
+            "B - A".into(),
+        ],
+        None => vec![
+            "group".into(),
+            "eligible".into(),
+            "matched".into(),
+            "mean".into(),
+            "min".into(),
+        ],
+    }];
+    for (name, g) in &s.groups {
+        match base.and_then(|a| a.groups.get(name)) {
+            Some(ga) => rows.push(vec![
+                name.clone(),
+                format!("{}/{}", ga.matched, ga.eligible),
+                format!("{}/{}", g.matched, g.eligible),
+                fig(ga.mean),
+                fig(g.mean),
+                delta(g.mean - ga.mean),
+            ]),
+            None => rows.push(vec![
+                name.clone(),
+                g.eligible.to_string(),
+                g.matched.to_string(),
+                fig(g.mean),
+                fig(g.min),
+            ]),
+        }
+    }
+    out.push_str(&table(&rows));
+    out
+}

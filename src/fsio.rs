@@ -1,0 +1,168 @@
+//! Crash-safe writing: every file dyad writes goes to a temporary file in the same folder, is
+//! flushed and synced, then renamed over the target, and the folder is synced. A reader sees the
+//! old file or the new one, never half of one.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// What to do when the target exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Refuse: the target is never replaced (no-clobber rename).
+    Create,
+    /// Replace the target, first keeping its previous version in the backup folder.
+    ReplaceWithBackup,
+    /// Replace the target (for files dyad owns, such as generated output the user asked for).
+    Replace,
+}
+
+/// The folder beside a file where previous versions are kept.
+pub fn backup_dir(target: &Path) -> PathBuf {
+    parent(target).join(".dyad-backup")
+}
+
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Writes `bytes` to `target` atomically. Returns the path of the backup made, if any.
+pub fn write_atomic(target: &Path, bytes: &[u8], mode: Mode) -> Result<Option<PathBuf>> {
+    let dir = parent(target);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".dyad-tmp-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    tmp.write_all(bytes).map_err(|e| Error::io(target, e))?;
+    tmp.flush().map_err(|e| Error::io(target, e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(target, e))?;
+    let mut backup = None;
+    match mode {
+        Mode::Create => {
+            tmp.persist_noclobber(target).map_err(|e| {
+                if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                    Error::Other(format!(
+                        "{}: already exists; dyad does not replace it (choose another name)",
+                        target.display()
+                    ))
+                } else {
+                    Error::io(target, e.error)
+                }
+            })?;
+        }
+        Mode::ReplaceWithBackup | Mode::Replace => {
+            if mode == Mode::ReplaceWithBackup && target.exists() {
+                backup = Some(make_backup(target)?);
+            }
+            tmp.persist(target)
+                .map_err(|e| Error::io(target, e.error))?;
+        }
+    }
+    sync_dir(dir);
+    Ok(backup)
+}
+
+/// Copies the current version of `target` into its backup folder, named with the time.
+fn make_backup(target: &Path) -> Result<PathBuf> {
+    let old = std::fs::read(target).map_err(|e| Error::io(target, e))?;
+    let dir = backup_dir(target);
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let stem = target
+        .file_stem()
+        .map_or("file".into(), |s| s.to_string_lossy().into_owned());
+    let ext = target
+        .extension()
+        .map_or(String::new(), |s| format!(".{}", s.to_string_lossy()));
+    let stamp = humantime::format_rfc3339_seconds(std::time::SystemTime::now())
+        .to_string()
+        .replace(':', "");
+    for n in 0..1000 {
+        let path = dir.join(format!("{stem}.{stamp}.{n:03}{ext}"));
+        match write_atomic(&path, &old, Mode::Create) {
+            Ok(_) => return Ok(path),
+            Err(Error::Other(_)) => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(Error::Other(format!(
+        "{}: could not find a free backup name",
+        dir.display()
+    )))
+}
+
+/// Previous versions of `target` kept in its backup folder, oldest first.
+pub fn list_backups(target: &Path) -> Vec<PathBuf> {
+    let stem = target
+        .file_stem()
+        .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+    let Ok(entries) = std::fs::read_dir(backup_dir(target)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(&format!("{stem}.")))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) {
+    // Best effort: some file systems refuse to sync a directory; the rename itself is atomic.
+    if let Ok(f) = std::fs::File::open(dir) {
+        let _ = f.sync_all();
+    }
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn create_never_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        write_atomic(&p, b"one", Mode::Create).unwrap();
+        assert!(write_atomic(&p, b"two", Mode::Create).is_err());
+        assert_eq!(std::fs::read(&p).unwrap(), b"one");
+    }
+
+    #[test]
+    fn replace_keeps_the_previous_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        write_atomic(&p, b"one", Mode::Create).unwrap();
+        let backup = write_atomic(&p, b"two", Mode::ReplaceWithBackup)
+            .unwrap()
+            .unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        assert_eq!(std::fs::read(&backup).unwrap(), b"one");
+        write_atomic(&p, b"three", Mode::ReplaceWithBackup).unwrap();
+        let backups = list_backups(&p);
+        assert_eq!(backups.len(), 2);
+        assert_eq!(std::fs::read(&backups[1]).unwrap(), b"two");
+    }
+
+    #[test]
+    fn no_temporary_files_are_left_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.csv");
+        write_atomic(&p, b"x", Mode::Replace).unwrap();
+        write_atomic(&p, b"y", Mode::Replace).unwrap();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["out.csv"]);
+    }
+}

@@ -1,0 +1,246 @@
+//! Loading `mentees.csv` and `mentors.csv` (and the optional `overrides.csv`) from a folder.
+
+use std::path::{Path, PathBuf};
+
+use crate::csvread::CsvFile;
+use crate::error::{Error, InputError};
+use crate::geo::Zip3Table;
+
+use super::fields::Cells;
+use super::{Mentee, Mentor, Overrides, Pool, id_cmp, load_overrides};
+
+pub const MENTEE_COLUMNS: [&str; 12] = [
+    "id",
+    "zip3",
+    "specialty",
+    "health_system",
+    "training_completed",
+    "identities",
+    "wants_shared",
+    "goals",
+    "challenges",
+    "meeting_format",
+    "hours_per_month",
+    "languages",
+];
+
+pub const MENTOR_COLUMNS: [&str; 11] = [
+    "id",
+    "zip3",
+    "specialty",
+    "health_system",
+    "training_completed",
+    "identities",
+    "expertise",
+    "meeting_format",
+    "hours_per_month",
+    "capacity",
+    "languages",
+];
+
+/// Where a pool was read from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PoolSource {
+    /// The folder, or `None` for the sample pool built into the binary.
+    pub dir: Option<PathBuf>,
+}
+
+impl PoolSource {
+    pub fn label(&self) -> String {
+        match &self.dir {
+            Some(d) => d.display().to_string(),
+            None => "built-in sample data".to_string(),
+        }
+    }
+}
+
+/// Options for loading a pool.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Extra columns the files may carry that dyad must ignore (never silently: they are listed
+    /// by the user).
+    pub ignore_columns: Vec<String>,
+}
+
+/// Loads `mentees.csv`, `mentors.csv` and, when present, `overrides.csv` from `dir`.
+pub fn load_dir(dir: &Path, opts: &LoadOptions) -> Result<Pool, Error> {
+    let mentees = load_mentees(&CsvFile::read(&dir.join("mentees.csv"))?, opts)?;
+    let mentors = load_mentors(&CsvFile::read(&dir.join("mentors.csv"))?, opts)?;
+    let mut pool = Pool {
+        mentees,
+        mentors,
+        overrides: Overrides::default(),
+        source: PoolSource {
+            dir: Some(dir.to_path_buf()),
+        },
+    };
+    let overrides_path = dir.join("overrides.csv");
+    if overrides_path.exists() {
+        pool.overrides = load_overrides(&CsvFile::read(&overrides_path)?, &pool)?;
+    }
+    Ok(pool)
+}
+
+/// Builds a pool from CSV text (used for the built-in sample and in tests).
+pub fn pool_from_csv(
+    mentees: (&Path, &[u8]),
+    mentors: (&Path, &[u8]),
+    opts: &LoadOptions,
+) -> Result<Pool, InputError> {
+    Ok(Pool {
+        mentees: load_mentees(&CsvFile::parse(mentees.0, mentees.1)?, opts)?,
+        mentors: load_mentors(&CsvFile::parse(mentors.0, mentors.1)?, opts)?,
+        overrides: Overrides::default(),
+        source: PoolSource { dir: None },
+    })
+}
+
+/// Maps the schema's columns to their positions in the header; any column that is neither in the
+/// schema nor listed to ignore is an error, as is a missing or repeated one.
+fn columns(
+    file: &CsvFile,
+    schema: &[&'static str],
+    opts: &LoadOptions,
+) -> Result<Vec<(&'static str, usize)>, InputError> {
+    let mut seen: Vec<(&'static str, usize)> = Vec::new();
+    for (idx, name) in file.header.iter().enumerate() {
+        let lower = name.to_lowercase();
+        let lower = lower.trim_start_matches('\u{feff}');
+        match schema.iter().find(|s| **s == lower) {
+            Some(s) if seen.iter().any(|(n, _)| n == s) => {
+                return Err(InputError::new(&file.path, "each column once")
+                    .at(1, idx + 1)
+                    .value(name.as_str()));
+            }
+            Some(s) => seen.push((s, idx)),
+            None if opts
+                .ignore_columns
+                .iter()
+                .any(|i| i.eq_ignore_ascii_case(lower)) => {}
+            None => {
+                return Err(InputError::new(
+                    &file.path,
+                    format!(
+                        "one of the schema's columns ({}); list others to ignore with --ignore-columns",
+                        schema.join(", ")
+                    ),
+                )
+                .at(1, idx + 1)
+                .field("header")
+                .value(name.as_str()));
+            }
+        }
+    }
+    if let Some(missing) = schema.iter().find(|s| !seen.iter().any(|(n, _)| n == *s)) {
+        return Err(InputError::new(
+            &file.path,
+            format!("a column named {missing} in the header"),
+        )
+        .line(1)
+        .field("header"));
+    }
+    Ok(seen)
+}
+
+fn no_rows(file: &CsvFile, what: &str) -> InputError {
+    InputError::new(
+        &file.path,
+        format!("at least one {what} row after the header"),
+    )
+    .line(2)
+}
+
+/// Sorts by id and refuses ids that appear twice (compared case-insensitively).
+fn sort_unique<T>(
+    file: &CsvFile,
+    mut items: Vec<(usize, T)>,
+    id: impl Fn(&T) -> &str,
+    id_col: usize,
+) -> Result<Vec<T>, InputError> {
+    items.sort_by(|a, b| id_cmp(id(&a.1), id(&b.1)).then(a.0.cmp(&b.0)));
+    for w in items.windows(2) {
+        if id_cmp(id(&w[0].1), id(&w[1].1)).is_eq() {
+            return Err(InputError::new(
+                &file.path,
+                format!("a unique id (already used on line {})", w[0].0),
+            )
+            .at(w[1].0, id_col + 1)
+            .field("id")
+            .value(id(&w[1].1)));
+        }
+    }
+    Ok(items.into_iter().map(|(_, t)| t).collect())
+}
+
+pub fn load_mentees(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentee>, InputError> {
+    let cols = columns(file, &MENTEE_COLUMNS, opts)?;
+    if file.rows.is_empty() {
+        return Err(no_rows(file, "mentee"));
+    }
+    let table = Zip3Table::builtin();
+    let mut out = Vec::with_capacity(file.rows.len());
+    for row in &file.rows {
+        let c = Cells {
+            path: &file.path,
+            row,
+            columns: &cols,
+        };
+        let (zip3, location) = c.zip3("zip3", table)?;
+        out.push((
+            row.line,
+            Mentee {
+                id: c.id("id")?,
+                zip3,
+                location,
+                specialty: c.text("specialty", true)?,
+                health_system: c.text("health_system", true)?,
+                training_completed: c.year("training_completed")?,
+                identities: c.list("identities"),
+                wants_shared: c.list("wants_shared"),
+                goals: c.list("goals"),
+                challenges: c.list("challenges"),
+                meeting_format: c.format("meeting_format")?,
+                hours_per_month: c.hours("hours_per_month")?,
+                languages: c.list("languages"),
+            },
+        ));
+    }
+    let id_col = cols.iter().find(|(n, _)| *n == "id").map_or(0, |c| c.1);
+    sort_unique(file, out, |m: &Mentee| &m.id, id_col)
+}
+
+pub fn load_mentors(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentor>, InputError> {
+    let cols = columns(file, &MENTOR_COLUMNS, opts)?;
+    if file.rows.is_empty() {
+        return Err(no_rows(file, "mentor"));
+    }
+    let table = Zip3Table::builtin();
+    let mut out = Vec::with_capacity(file.rows.len());
+    for row in &file.rows {
+        let c = Cells {
+            path: &file.path,
+            row,
+            columns: &cols,
+        };
+        let (zip3, location) = c.zip3("zip3", table)?;
+        out.push((
+            row.line,
+            Mentor {
+                id: c.id("id")?,
+                zip3,
+                location,
+                specialty: c.text("specialty", true)?,
+                health_system: c.text("health_system", true)?,
+                training_completed: c.year("training_completed")?,
+                identities: c.list("identities"),
+                expertise: c.list("expertise"),
+                meeting_format: c.format("meeting_format")?,
+                hours_per_month: c.hours("hours_per_month")?,
+                capacity: c.capacity("capacity")?,
+                languages: c.list("languages"),
+            },
+        ));
+    }
+    let id_col = cols.iter().find(|(n, _)| *n == "id").map_or(0, |c| c.1);
+    sort_unique(file, out, |m: &Mentor| &m.id, id_col)
+}

@@ -1,0 +1,68 @@
+//! Exact linear assignment for maximisation, with forbidden pairs and column capacities.
+//!
+//! # The problem
+//!
+//! A [`Problem`] is a dense `rows × cols` matrix of scores (row-major) and a capacity per column.
+//! Each row is assigned to at most one column, each column takes at most `capacity` rows, and a
+//! pair whose score is not finite (`-inf`, `+inf` or NaN) is forbidden. The objective is
+//! lexicographic: first the largest number of assigned rows, then the largest total score among
+//! assignments of that size. In dyad, rows are mentees and columns are mentors.
+//!
+//! # The method
+//!
+//! [`solve`] is exact and deterministic. It works in four steps:
+//!
+//! 1. **Reduction** ([`prepare`]): rows with no feasible column and columns with capacity 0 or
+//!    no feasible row are dropped; scores become costs `c = -score` (scaled by a power of two if
+//!    they are so large that sums could overflow — an exact operation).
+//! 2. **Cardinality** ([`matching`]): Hopcroft–Karp computes the maximum number `K` of rows that
+//!    can be assigned at all. An extra *unmatched* column with cost 0 for every row and capacity
+//!    `n − K` then turns "most rows assigned, then best total" into a plain assignment in which
+//!    every row is assigned: any full assignment uses exactly `K` real slots, so minimising its
+//!    cost maximises the total score among maximum-cardinality matchings. No big-M constant is
+//!    involved, so no precision is lost on large score ranges.
+//! 3. **Initialisation** ([`init`]): Jonker–Volgenant column reduction and reduction transfer
+//!    (only when every slot will be filled, where they are valid), then two passes of augmenting
+//!    row reduction. These assign most rows cheaply while keeping the dual variables feasible.
+//! 4. **Shortest augmenting paths** ([`lap`]): every row still free is assigned by a Dijkstra
+//!    search on reduced costs `c[i][j] − u[i] − v[j] ≥ 0`, as in scipy's
+//!    `linear_sum_assignment` (Crouse's variant of Jonker–Volgenant), with capacities handled
+//!    natively: a column is a sink while it has spare capacity; a full column passes the search on
+//!    to all of its rows.
+//!
+//! The dual variables `u` (rows) and `v` (columns) live in a reusable [`Solver`], so that a
+//! re-solve after a small score change can start from them ([`Solver::resolve`]).
+//!
+//! # Optimality certificate
+//!
+//! [`Solution::duals`] carries the dual solution in score units. [`check_optimal`] verifies it:
+//! validity, maximum cardinality, `row[i] + col[j] ≥ score[i][j]` for every allowed pair with
+//! equality on assigned pairs, `row[i] + unmatched ≥ 0` with equality for unmatched rows, and every
+//! column with spare capacity having the smallest column dual. Together these prove that no
+//! assignment of the same size has a larger total (linear programming duality).
+
+mod brute;
+mod check;
+mod init;
+mod lap;
+mod matching;
+mod prepare;
+mod problem;
+mod slots;
+#[cfg(test)]
+mod tests;
+mod warm;
+
+pub use brute::brute_force;
+pub use check::check_optimal;
+pub use lap::Solver;
+pub use problem::{Duals, Problem, Solution};
+
+/// Solves `p` exactly: the most rows assigned, then the largest total score.
+///
+/// Every row is used at most once, every column at most `capacity` times, and forbidden
+/// (non-finite) pairs never. Deterministic for the same input. Never panics; entries missing
+/// from a short `score` slice count as forbidden and missing capacities as 0.
+pub fn solve(p: &Problem) -> Solution {
+    Solver::new().solve(p)
+}

@@ -1,0 +1,150 @@
+//! Edge cases of the solver, each cross-checked against brute force and the certificate.
+
+use super::*;
+
+const X: f64 = f64::NEG_INFINITY;
+
+/// Solves, checks the certificate and compares with brute force; returns the solution.
+fn run(rows: usize, cols: usize, score: &[f64], cap: &[u32]) -> Solution {
+    let p = Problem::new(rows, cols, score, cap);
+    let s = solve(&p);
+    check_optimal(&p, &s).unwrap();
+    let b = brute_force(&p);
+    check_optimal(&p, &b).unwrap();
+    assert_eq!(s.matched, b.matched, "{s:?} vs {b:?}");
+    assert!((s.total - b.total).abs() < 1e-9, "{s:?} vs {b:?}");
+    s
+}
+
+#[test]
+fn empty_problems() {
+    let s = run(0, 0, &[], &[]);
+    assert_eq!((s.assignment.len(), s.matched, s.total), (0, 0, 0.0));
+    let s = run(0, 3, &[], &[1, 1, 1]);
+    assert_eq!(s.assignment.len(), 0);
+    let s = run(3, 0, &[], &[]);
+    assert_eq!(s.assignment, vec![None; 3]);
+}
+
+#[test]
+fn all_forbidden() {
+    let s = run(2, 2, &[X, X, X, f64::NAN], &[1, 1]);
+    assert_eq!(s.assignment, vec![None, None]);
+    assert_eq!(s.total, 0.0);
+}
+
+#[test]
+fn capacity_zero_columns_are_never_used() {
+    let s = run(2, 3, &[9.0, 1.0, 1.0, 9.0, 2.0, 1.0], &[0, 1, 1]);
+    assert_eq!(s.assignment, vec![Some(2), Some(1)]);
+    let s = run(2, 2, &[1.0, 2.0, 3.0, 4.0], &[0, 0]);
+    assert_eq!(s.matched, 0);
+}
+
+#[test]
+fn more_rows_than_slots() {
+    // Three rows compete for two slots of one column; the two best rows win.
+    let s = run(3, 1, &[1.0, 5.0, 3.0], &[2]);
+    assert_eq!(s.assignment, vec![None, Some(0), Some(0)]);
+    assert_eq!(s.total, 8.0);
+}
+
+#[test]
+fn fewer_rows_than_slots() {
+    let s = run(
+        2,
+        4,
+        &[1.0, 2.0, 3.0, 4.0, 4.0, 3.0, 2.0, 1.0],
+        &[1, 1, 1, 1],
+    );
+    assert_eq!(s.assignment, vec![Some(3), Some(0)]);
+}
+
+#[test]
+fn cardinality_beats_score() {
+    // Row 0 alone on column 0 scores 100, but then row 1 has nowhere to go.
+    let s = run(2, 2, &[100.0, 1.0, 1.0, X], &[1, 1]);
+    assert_eq!(s.assignment, vec![Some(1), Some(0)]);
+    assert_eq!(s.matched, 2);
+}
+
+#[test]
+fn negative_scores_are_still_assigned() {
+    let s = run(2, 2, &[-5.0, -1.0, -2.0, -10.0], &[1, 1]);
+    assert_eq!(s.matched, 2);
+    assert_eq!(s.total, -3.0);
+}
+
+#[test]
+fn nan_and_infinities_are_forbidden() {
+    let s = run(2, 2, &[f64::NAN, 1.0, f64::INFINITY, 2.0], &[1, 1]);
+    assert_eq!(s.assignment, vec![None, Some(1)]);
+}
+
+#[test]
+fn ties_are_deterministic() {
+    let score = [1.0; 16];
+    let a = run(4, 4, &score, &[1; 4]);
+    let b = solve(&Problem::new(4, 4, &score, &[1; 4]));
+    assert_eq!(a.assignment, b.assignment);
+    assert_eq!(a.total, 4.0);
+}
+
+#[test]
+fn capacities_above_row_count() {
+    let s = run(3, 2, &[1.0, 2.0, 1.0, 2.0, 1.0, 2.0], &[u32::MAX, 1]);
+    assert_eq!(s.matched, 3);
+    assert_eq!(s.total, 4.0);
+}
+
+#[test]
+fn short_inputs_do_not_panic() {
+    let p = Problem::new(3, 3, &[1.0, 2.0], &[1]);
+    let s = solve(&p);
+    check_optimal(&p, &s).unwrap();
+    assert_eq!(s.assignment, vec![Some(0), None, None]);
+    let p = Problem::new(usize::MAX / 2, 4, &[1.0; 8], &[1; 4]);
+    assert_eq!(p.stored_rows(), 2);
+}
+
+#[test]
+fn huge_scores_are_scaled_exactly() {
+    let big = 1e300;
+    let s = run(2, 2, &[big, 3.0 * big, 2.0 * big, 5.0 * big], &[1, 1]);
+    assert_eq!(s.assignment, vec![Some(0), Some(1)]);
+    assert_eq!(s.total, 6.0 * big);
+}
+
+#[test]
+fn checker_rejects_bad_solutions() {
+    let score = [1.0, 2.0, 3.0, 5.0];
+    let p = Problem::new(2, 2, &score, &[1, 1]);
+    let mut s = solve(&p);
+    assert_eq!(s.assignment, vec![Some(0), Some(1)]);
+    s.assignment = vec![Some(0), Some(0)];
+    assert!(check_optimal(&p, &s).unwrap_err().contains("capacity"));
+    let mut s = solve(&p);
+    s.assignment[1] = None;
+    s.matched = 1;
+    s.total = 1.0;
+    s.duals = None;
+    assert!(check_optimal(&p, &s).unwrap_err().contains("can be"));
+    // Valid but suboptimal: the certificate of the optimum does not fit it.
+    let mut s = solve(&p);
+    s.assignment = vec![Some(1), Some(0)];
+    s.total = 5.0;
+    assert!(check_optimal(&p, &s).unwrap_err().contains("slack"));
+}
+
+#[test]
+fn solver_is_reusable_across_shapes() {
+    let mut solver = Solver::new();
+    for (rows, cols) in [(3, 2), (0, 0), (2, 5), (4, 4)] {
+        let score: Vec<f64> = (0..rows * cols).map(|k| ((k * 7) % 5) as f64).collect();
+        let cap = vec![1; cols];
+        let p = Problem::new(rows, cols, &score, &cap);
+        let s = solver.solve(&p);
+        check_optimal(&p, &s).unwrap();
+        assert_eq!(s.total, brute_force(&p).total);
+    }
+}

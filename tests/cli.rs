@@ -1,0 +1,427 @@
+//! The real `dyad` binary on the sample data, on generated pools and on bad files.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn dyad(args: &[&str]) -> Output {
+    dyad_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+fn dyad_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("dyad runs")
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+fn json(args: &[&str]) -> Value {
+    serde_json::from_str(&ok(&dyad(args))).expect("valid JSON")
+}
+
+fn bad(out: &Output) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(err.starts_with("error: "), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    err
+}
+
+/// A copy of the sample pool in a temporary folder, with one file replaced.
+fn pool_with(file: &str, content: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    for f in ["mentees.csv", "mentors.csv"] {
+        std::fs::copy(root.join(f), dir.path().join(f)).unwrap();
+    }
+    std::fs::write(dir.path().join(file), content).unwrap();
+    dir
+}
+
+fn sample(file: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample-data")
+            .join(file),
+    )
+    .unwrap()
+}
+
+#[test]
+fn match_json_has_the_documented_shape_and_a_valid_matching() {
+    let v = json(&["match", "--format", "json"]);
+    assert_eq!(v["profile"]["name"], "Fall 2023 program");
+    let pairs = v["pairs"].as_array().unwrap();
+    let summary = &v["summary"];
+    assert_eq!(pairs.len() as u64, summary["matched"].as_u64().unwrap());
+    assert_eq!(
+        summary["eligible"].as_u64().unwrap(),
+        summary["matched"].as_u64().unwrap() + summary["unmatched"].as_u64().unwrap()
+    );
+    let mut mentees: Vec<&str> = pairs
+        .iter()
+        .map(|p| p["mentee"].as_str().unwrap())
+        .collect();
+    let n = mentees.len();
+    mentees.sort();
+    mentees.dedup();
+    assert_eq!(mentees.len(), n, "a mentee twice");
+    for p in pairs {
+        let criteria = p["criteria"].as_object().unwrap();
+        assert_eq!(criteria.len(), 10);
+        let s = p["score"].as_f64().unwrap();
+        assert!((0.0..=100.0).contains(&s));
+        assert!(p["pinned"].is_boolean());
+    }
+    let total: f64 = pairs.iter().map(|p| p["score"].as_f64().unwrap()).sum();
+    assert!((total - summary["total"].as_f64().unwrap()).abs() < 1e-6);
+    for key in ["mean", "median", "min", "p10", "p90", "std"] {
+        assert!(summary[key].is_number(), "{key}");
+    }
+    assert!(summary["groups"]["none"].is_object());
+    assert!(summary["groups"]["woman"]["matched"].is_number());
+    for u in v["unmatched"].as_array().unwrap() {
+        let r = u["reason"].as_str().unwrap();
+        assert!(
+            [
+                "ineligible",
+                "no-feasible-mentor",
+                "capacity",
+                "below-min-score"
+            ]
+            .contains(&r),
+            "{r}"
+        );
+    }
+}
+
+#[test]
+fn match_respects_mentor_capacity() {
+    let v = json(&[
+        "match",
+        "--format",
+        "json",
+        "--profile",
+        "configs/pilot-2023.toml",
+    ]);
+    let mut mentors: Vec<&str> = v["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["mentor"].as_str().unwrap())
+        .collect();
+    let n = mentors.len();
+    mentors.sort();
+    mentors.dedup();
+    assert_eq!(mentors.len(), n, "the pilot gives each mentor one mentee");
+}
+
+#[test]
+fn match_csv_and_table() {
+    let csv = ok(&dyad(&["match", "--format", "csv"]));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "mentee");
+    assert_eq!(header.len(), 15);
+    assert!(reader.records().count() >= 40);
+    let table = ok(&dyad(&["match"]));
+    assert!(table.contains("Profile: Fall 2023 program"));
+    assert!(table.contains("Summary"));
+}
+
+#[test]
+fn the_shipped_profiles_give_visibly_different_matchings() {
+    let v = json(&[
+        "compare",
+        "configs/pilot-2023.toml",
+        "configs/fall-2023.toml",
+        "--format",
+        "json",
+    ]);
+    let changed = v["changed"].as_array().unwrap();
+    assert!(changed.len() >= 8, "only {} changed pairs", changed.len());
+    for c in changed {
+        assert_ne!(c["old_mentor"], c["new_mentor"]);
+    }
+    // The fall rule widens eligibility, so some mentees are newly matched.
+    assert!(!v["newly_matched"].as_array().unwrap().is_empty());
+    let d = v["delta"]["matched"].as_i64().unwrap();
+    assert_eq!(
+        d,
+        v["b"]["matched"].as_i64().unwrap() - v["a"]["matched"].as_i64().unwrap()
+    );
+    let table = ok(&dyad(&[
+        "compare",
+        "configs/pilot-2023.toml",
+        "configs/fall-2023.toml",
+    ]));
+    assert!(table.contains("Changed pairs"));
+}
+
+#[test]
+fn solve_on_the_scores_matrix_reproduces_the_matching_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let scores = ok(&dyad(&["scores"]));
+    let scores_path = dir.path().join("scores.csv");
+    std::fs::write(&scores_path, &scores).unwrap();
+    let mut cap = String::from("id,capacity\n");
+    let mentors = sample("mentors.csv");
+    let mut r = csv::Reader::from_reader(mentors.as_bytes());
+    let h = r.headers().unwrap().clone();
+    let (ci, cc) = (
+        h.iter().position(|x| x == "id").unwrap(),
+        h.iter().position(|x| x == "capacity").unwrap(),
+    );
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        cap.push_str(&format!("{},{}\n", &rec[ci], &rec[cc]));
+    }
+    let cap_path = dir.path().join("cap.csv");
+    std::fs::write(&cap_path, cap).unwrap();
+    let solved = json(&[
+        "solve",
+        "--scores",
+        scores_path.to_str().unwrap(),
+        "--capacity",
+        cap_path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let matched = json(&["match", "--format", "json"]);
+    let t1 = solved["total"].as_f64().unwrap();
+    let t2 = matched["summary"]["total"].as_f64().unwrap();
+    assert!((t1 - t2).abs() < 1e-6, "{t1} vs {t2}");
+    assert_eq!(
+        solved["assignment"].as_array().unwrap().len(),
+        matched["pairs"].as_array().unwrap().len()
+    );
+    assert!(solved["solve_ms"].as_f64().unwrap() >= 0.0);
+}
+
+#[test]
+fn scores_matrix_has_a_row_per_mentee_and_a_column_per_mentor() {
+    let scores = ok(&dyad(&["scores"]));
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(scores.as_bytes());
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    let mentors = csv::Reader::from_reader(sample("mentors.csv").as_bytes())
+        .records()
+        .count();
+    let mentees = csv::Reader::from_reader(sample("mentees.csv").as_bytes())
+        .records()
+        .count();
+    assert_eq!(rows.len(), mentees + 1);
+    assert_eq!(&rows[0][0], "");
+    assert_eq!(rows[0].len(), mentors + 1);
+    // Ineligible mentees and forbidden pairs are empty cells; others are scores 0-100.
+    let empty = rows[1..]
+        .iter()
+        .flat_map(|r| r.iter().skip(1))
+        .filter(|c| c.is_empty())
+        .count();
+    assert!(empty > 0);
+    for c in rows[1..]
+        .iter()
+        .flat_map(|r| r.iter().skip(1))
+        .filter(|c| !c.is_empty())
+    {
+        let x: f64 = c.parse().unwrap();
+        assert!((0.0..=100.0).contains(&x));
+    }
+}
+
+#[test]
+fn check_validates_the_sample_and_reports_anonymity() {
+    let out = ok(&dyad(&["check"]));
+    assert!(out.contains("valid"));
+    assert!(out.contains("smallest class"));
+    assert!(out.contains("fall-2023.toml"));
+    let strict = dyad(&["check", "--strict", "--k", "50"]);
+    assert_eq!(strict.status.code(), Some(2));
+}
+
+#[test]
+fn generate_is_deterministic_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a");
+    let b = dir.path().join("b");
+    for d in [&a, &b] {
+        ok(&dyad(&[
+            "generate",
+            "--mentees",
+            "60",
+            "--mentors",
+            "50",
+            "--seed",
+            "7",
+            "--out",
+            d.to_str().unwrap(),
+        ]));
+    }
+    for f in ["mentees.csv", "mentors.csv"] {
+        assert_eq!(
+            std::fs::read(a.join(f)).unwrap(),
+            std::fs::read(b.join(f)).unwrap()
+        );
+    }
+    let before = std::fs::read(a.join("mentees.csv")).unwrap();
+    let out = dyad(&[
+        "generate",
+        "--mentees",
+        "20",
+        "--mentors",
+        "20",
+        "--seed",
+        "8",
+        "--out",
+        a.to_str().unwrap(),
+    ]);
+    bad(&out);
+    assert_eq!(std::fs::read(a.join("mentees.csv")).unwrap(), before);
+    let v = json(&["match", "--data", a.to_str().unwrap(), "--format", "json"]);
+    assert!(v["summary"]["matched"].as_u64().unwrap() > 10);
+}
+
+#[test]
+fn outside_the_repository_the_built_in_copies_are_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dyad_in(dir.path(), &["match", "--format", "json"]);
+    let v: Value = serde_json::from_str(&ok(&out)).unwrap();
+    assert_eq!(v["profile"]["name"], "Fall 2023 program");
+    assert!(v["profile"]["file"].is_null());
+    assert!(v["pairs"].as_array().unwrap().len() > 20);
+}
+
+#[test]
+fn a_bad_zip3_names_file_line_column_and_value() {
+    let text = sample("mentees.csv");
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let header: Vec<&str> = lines[0].split(',').collect();
+    let zip_col = header.iter().position(|h| *h == "zip3").unwrap();
+    let mut cells: Vec<String> = lines[3].split(',').map(String::from).collect();
+    cells[zip_col] = "99x".into();
+    lines[3] = cells.join(",");
+    let dir = pool_with("mentees.csv", &(lines.join("\r\n") + "\r\n"));
+    let err = bad(&dyad(&["match", "--data", dir.path().to_str().unwrap()]));
+    assert!(err.contains("mentees.csv:4:"), "{err}");
+    assert!(err.contains(&format!(":4:{}:", zip_col + 1)), "{err}");
+    assert!(err.contains("\"99x\""), "{err}");
+    assert!(err.contains("zip3"), "{err}");
+}
+
+#[test]
+fn bad_inputs_exit_2_with_a_one_line_message() {
+    let dir = pool_with("mentors.csv", "");
+    let err = bad(&dyad(&["match", "--data", dir.path().to_str().unwrap()]));
+    assert!(err.contains("mentors.csv"), "{err}");
+
+    let missing = bad(&dyad(&["match", "--data", "no/such/folder"]));
+    assert!(missing.contains("mentees.csv"), "{missing}");
+
+    let pdir = tempfile::tempdir().unwrap();
+    let p = pdir.path().join("bad.toml");
+    std::fs::write(
+        &p,
+        "name = \"x\"\n[eligibility]\nmax_years_since_training = 5\nreference_year = 2023\n[weights]\ngoals = 2\n",
+    )
+    .unwrap();
+    let err = bad(&dyad(&["match", "--profile", p.to_str().unwrap()]));
+    assert!(err.contains("bad.toml:6:9"), "{err}");
+    assert!(err.contains("weights.goals"), "{err}");
+
+    let err = bad(&dyad(&["check", p.to_str().unwrap()]));
+    assert!(err.contains("bad.toml:6"), "{err}");
+
+    let usage = dyad(&["match", "--format", "xml"]);
+    assert_eq!(usage.status.code(), Some(2));
+}
+
+#[test]
+fn solve_reports_a_bad_cell_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("m.csv");
+    std::fs::write(&p, ",A,B\nr1,1,2\nr2,3,oops\n").unwrap();
+    let err = bad(&dyad(&["solve", "--scores", p.to_str().unwrap()]));
+    assert!(err.contains("m.csv:3:3: B: found \"oops\""), "{err}");
+    std::fs::write(&p, ",A,B\nr1,1,2\nr2,3,\n").unwrap();
+    let v: Value = serde_json::from_str(&ok(&dyad(&[
+        "solve",
+        "--scores",
+        p.to_str().unwrap(),
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(v["total"].as_f64().unwrap(), 5.0);
+}
+
+#[test]
+fn overrides_pin_and_ban_are_applied() {
+    let base = json(&["match", "--format", "json"]);
+    let first = &base["pairs"][0];
+    let (mentee, mentor) = (
+        first["mentee"].as_str().unwrap(),
+        first["mentor"].as_str().unwrap(),
+    );
+    let dir = pool_with(
+        "overrides.csv",
+        &format!("mentee,mentor,action\n{mentee},{mentor},ban\n"),
+    );
+    let v = json(&[
+        "match",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    for p in v["pairs"].as_array().unwrap() {
+        assert!(
+            !(p["mentee"] == mentee && p["mentor"] == mentor),
+            "banned pair used"
+        );
+    }
+    // Pin the second mentee to the first pair's mentor.
+    let other = base["pairs"][1]["mentee"].as_str().unwrap();
+    let dir = pool_with(
+        "overrides.csv",
+        &format!("mentee,mentor,action\n{other},{mentor},pin\n"),
+    );
+    let v = json(&[
+        "match",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let pinned: Vec<&Value> = v["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["pinned"] == true)
+        .collect();
+    assert_eq!(pinned.len(), 1);
+    assert_eq!(pinned[0]["mentee"], other);
+    assert_eq!(pinned[0]["mentor"], mentor);
+
+    let dir = pool_with("overrides.csv", "mentee,mentor,action\nME-999,MR-001,pin\n");
+    let err = bad(&dyad(&["match", "--data", dir.path().to_str().unwrap()]));
+    assert!(err.contains("overrides.csv:2:1"), "{err}");
+}
