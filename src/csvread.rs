@@ -67,17 +67,7 @@ impl CsvFile {
                     let names: Vec<String> = cells.iter().map(|c| c.trim().to_string()).collect();
                     header = Some(names);
                 }
-                Some(h) => {
-                    if cells.len() != h.len() {
-                        return Err(InputError::new(
-                            path,
-                            format!("{} fields as in the header", h.len()),
-                        )
-                        .at(line, cells.len().min(h.len()) + 1)
-                        .value(format!("{} fields", cells.len())));
-                    }
-                    rows.push(CsvRow { line, cells });
-                }
+                Some(_) => rows.push(CsvRow { line, cells }),
             }
         }
         let header = header.ok_or_else(|| {
@@ -88,6 +78,20 @@ impl CsvFile {
             header,
             rows,
         })
+    }
+
+    /// Refuses rows with more or fewer fields than the header. Callers check the header first,
+    /// so that a missing or unknown column is reported as such rather than as a long row.
+    pub fn check_row_lengths(&self) -> Result<(), InputError> {
+        let n = self.header.len();
+        match self.rows.iter().find(|r| r.cells.len() != n) {
+            None => Ok(()),
+            Some(r) => Err(
+                InputError::new(&self.path, format!("{n} fields as in the header"))
+                    .at(r.line, r.cells.len().min(n) + 1)
+                    .value(format!("{} fields", r.cells.len())),
+            ),
+        }
     }
 
     /// The position of a header column, compared case-insensitively.
@@ -199,11 +203,14 @@ mod tests {
 
     #[test]
     fn short_and_long_rows_are_errors() {
-        let e = parse(b"a,b,c\n1,2\n").unwrap_err();
+        let e = parse(b"a,b,c\n1,2\n")
+            .unwrap()
+            .check_row_lengths()
+            .unwrap_err();
         assert_eq!(e.line, Some(2));
         assert!(e.expected.contains("3 fields"));
-        let e = parse(b"a,b\r\n1,2\r\n1,2,3\r\n").unwrap_err();
-        assert_eq!(e.line, Some(3));
+        let f = parse(b"a,b\r\n1,2\r\n1,2,3\r\n").unwrap();
+        assert_eq!(f.check_row_lengths().unwrap_err().line, Some(3));
     }
 
     #[test]

@@ -339,7 +339,7 @@ fn solve_maximin(rows: usize, cols: usize, score: &[f64], capacity: &[u32]) -> V
     if values.is_empty() {
         return vec![None; rows];
     }
-    let best = cardinality(f64::NEG_INFINITY);
+    let best = cardinality(values[0]);
     // values[lo] always keeps `best` matched; find the largest such index.
     let (mut lo, mut hi) = (0usize, values.len() - 1);
     while lo < hi {

@@ -29,6 +29,7 @@ fn read_matrix(file: &CsvFile) -> std::result::Result<Matrix, InputError> {
         )
         .line(1));
     }
+    file.check_row_lengths()?;
     let col_ids: Vec<String> = file.header[1..]
         .iter()
         .map(|s| s.trim().to_string())
@@ -68,6 +69,7 @@ fn read_capacity(file: &CsvFile, col_ids: &[String]) -> std::result::Result<Vec<
     let (Some(ci), Some(cc)) = (file.column("id"), file.column("capacity")) else {
         return Err(InputError::new(&file.path, "the header id,capacity").line(1));
     };
+    file.check_row_lengths()?;
     let mut cap = vec![1u32; col_ids.len()];
     for row in &file.rows {
         let id = row.cells[ci].trim();

@@ -139,6 +139,7 @@ fn columns(
         .line(1)
         .field("header"));
     }
+    file.check_row_lengths()?;
     Ok(seen)
 }
 

@@ -131,6 +131,7 @@ pub fn load_overrides(file: &CsvFile, pool: &Pool) -> Result<Overrides, InputErr
                 .value(file.header.join(",")),
         );
     }
+    file.check_row_lengths()?;
     let mut out = Overrides::default();
     let mut lines: Vec<(usize, Override)> = Vec::new();
     for row in &file.rows {

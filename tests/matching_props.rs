@@ -1,0 +1,445 @@
+//! The matching against brute force on small random pools: every mentee at most once, mentor
+//! capacities respected, forbidden pairs never used, pins kept, and the same cardinality, total
+//! (and worst pair for maximin) as exhaustive search; identical output when rows are shuffled.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use dyad::criteria::{N, Params};
+use dyad::geo::Zip3Table;
+use dyad::matching::{self, Matching, Reason};
+use dyad::pool::{Action, LoadOptions, MeetingFormat, Mentee, Mentor, Pool, pool_from_csv};
+use dyad::profile::{Capacity, Objective, Profile};
+use dyad::scoring::ScoreTable;
+
+const ZIPS: [&str; 5] = ["021", "010", "017", "025", "012"];
+const TOPICS: [&str; 4] = ["leadership", "research", "burnout", "isolation"];
+const IDS: [&str; 3] = ["woman", "img", "urm"];
+const SPECIALTIES: [&str; 3] = ["internal medicine", "pediatrics", "general surgery"];
+const FORMATS: [MeetingFormat; 3] = [
+    MeetingFormat::InPerson,
+    MeetingFormat::Virtual,
+    MeetingFormat::Either,
+];
+
+fn pick(mask: u8, items: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .map(|(_, s)| s.to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+#[derive(Debug, Clone)]
+struct Spec {
+    mentees: Vec<(usize, usize, u8, u8, u8, usize, i32, u8)>,
+    mentors: Vec<(usize, usize, u8, u8, usize, i32, u32)>,
+    weights: [u8; N],
+    in_person: Option<f64>,
+    outside: bool,
+    min_score: f64,
+    fixed_capacity: Option<u32>,
+    maximin: bool,
+    bans: Vec<(usize, usize)>,
+    pins: Vec<(usize, usize)>,
+}
+
+fn spec() -> impl Strategy<Value = Spec> {
+    let mentee = (
+        0..5usize,
+        0..3usize,
+        0..16u8,
+        0..8u8,
+        0..8u8,
+        0..3usize,
+        2015..2024i32,
+        0..4u8,
+    );
+    let mentor = (
+        0..5usize,
+        0..3usize,
+        0..16u8,
+        0..8u8,
+        0..3usize,
+        1985..2016i32,
+        1..=3u32,
+    );
+    (
+        prop::collection::vec(mentee, 1..=7),
+        prop::collection::vec(mentor, 1..=4),
+        prop::array::uniform10(0..=4u8),
+        prop::option::of(prop::sample::select(vec![20.0, 60.0, 120.0])),
+        any::<bool>(),
+        prop::sample::select(vec![0.0, 0.0, 40.0, 65.0]),
+        prop::option::of(1..=2u32),
+        any::<bool>(),
+        prop::collection::vec((0..7usize, 0..4usize), 0..4),
+        prop::collection::vec((0..7usize, 0..4usize), 0..3),
+    )
+        .prop_map(
+            |(
+                mentees,
+                mentors,
+                weights,
+                in_person,
+                outside,
+                min_score,
+                fixed,
+                maximin,
+                bans,
+                pins,
+            )| {
+                Spec {
+                    mentees,
+                    mentors,
+                    weights,
+                    in_person,
+                    outside,
+                    min_score,
+                    fixed_capacity: fixed,
+                    maximin,
+                    bans,
+                    pins,
+                }
+            },
+        )
+}
+
+fn build(spec: &Spec) -> (Pool, Profile) {
+    let table = Zip3Table::builtin();
+    let mentees: Vec<Mentee> = spec
+        .mentees
+        .iter()
+        .enumerate()
+        .map(|(i, &(z, s, goals, ids, wants, f, year, hours))| {
+            let identities = pick(ids, &IDS);
+            let wants_shared: Vec<String> = pick(wants, &IDS)
+                .into_iter()
+                .filter(|w| identities.contains(w))
+                .collect();
+            Mentee {
+                id: format!("ME-{i:02}"),
+                zip3: ZIPS[z].into(),
+                location: table.get(ZIPS[z]),
+                specialty: SPECIALTIES[s].into(),
+                health_system: format!("hs-{}", i % 2),
+                training_completed: year,
+                identities,
+                wants_shared,
+                goals: pick(goals & 3, &TOPICS),
+                challenges: pick(goals >> 2, &TOPICS[2..]),
+                meeting_format: FORMATS[f],
+                hours_per_month: 1.0 + f64::from(hours),
+                languages: vec!["english".into()],
+            }
+        })
+        .collect();
+    let mentors: Vec<Mentor> = spec
+        .mentors
+        .iter()
+        .enumerate()
+        .map(|(j, &(z, s, exp, ids, f, year, cap))| Mentor {
+            id: format!("MR-{j:02}"),
+            zip3: ZIPS[z].into(),
+            location: table.get(ZIPS[z]),
+            specialty: SPECIALTIES[s].into(),
+            health_system: format!("hs-{}", j % 3),
+            training_completed: year,
+            identities: pick(ids, &IDS),
+            expertise: pick(exp, &TOPICS),
+            meeting_format: FORMATS[f],
+            hours_per_month: 2.0,
+            capacity: cap,
+            languages: vec!["english".into()],
+        })
+        .collect();
+    let mut pool = Pool {
+        mentees,
+        mentors,
+        ..Pool::default()
+    };
+    let profile = Profile {
+        weights: std::array::from_fn(|k| f64::from(spec.weights[k]) / 4.0),
+        params: Params::default(),
+        constraints: dyad::profile::Constraints {
+            in_person_max_km: spec.in_person,
+            require_outside_system: spec.outside,
+            mentor_capacity: spec
+                .fixed_capacity
+                .map_or(Capacity::FromData, Capacity::Fixed),
+            min_score: spec.min_score,
+        },
+        objective: if spec.maximin {
+            Objective::Maximin
+        } else {
+            Objective::Total
+        },
+        eligibility: dyad::profile::Eligibility {
+            max_years_since_training: 5,
+            reference_year: 2023,
+        },
+        ..Profile::default()
+    };
+    let (n, m) = (pool.mentees.len(), pool.mentors.len());
+    for &(i, j) in &spec.bans {
+        if i < n && j < m {
+            pool.overrides.set(i, j, Some(Action::Ban));
+        }
+    }
+    // Only pins that can be kept: eligible mentee, mentor with room, not banned.
+    let caps = matching::capacities(&pool, &profile);
+    let mut used = vec![0u32; m];
+    for &(i, j) in &spec.pins {
+        if i < n
+            && j < m
+            && profile
+                .eligibility
+                .eligible(pool.mentees[i].training_completed)
+            && used[j] < caps[j]
+            && pool.overrides.get(i, j).is_none()
+            && pool.overrides.pin_of(i).is_none()
+        {
+            used[j] += 1;
+            pool.overrides.set(i, j, Some(Action::Pin));
+        }
+    }
+    (pool, profile)
+}
+
+/// (matched, worst pair, total) of the best assignment by exhaustive search.
+fn brute(pool: &Pool, table: &ScoreTable, profile: &Profile) -> (usize, f64, f64) {
+    let m = pool.mentors.len();
+    let scores = table.combined(&profile.weights);
+    let mut cap = matching::capacities(pool, profile);
+    let mut fixed = Vec::new();
+    for o in pool.overrides.iter().filter(|o| o.action == Action::Pin) {
+        cap[o.mentor] -= 1;
+        fixed.push(scores[o.mentee * m + o.mentor]);
+    }
+    let free: Vec<usize> = (0..pool.mentees.len())
+        .filter(|&i| {
+            profile
+                .eligibility
+                .eligible(pool.mentees[i].training_completed)
+                && pool.overrides.pin_of(i).is_none()
+        })
+        .collect();
+    let allowed = |i: usize, j: usize| {
+        matching::forbidden(pool, table, profile, i, j, scores[i * m + j]).is_none()
+    };
+    let mut best: Option<(usize, f64, f64)> = None;
+    let mut chosen: Vec<f64> = Vec::new();
+    fn better(a: (usize, f64, f64), b: (usize, f64, f64), maximin: bool) -> bool {
+        if a.0 != b.0 {
+            return a.0 > b.0;
+        }
+        if maximin && (a.1 - b.1).abs() > 1e-9 {
+            return a.1 > b.1;
+        }
+        a.2 > b.2 + 1e-9
+    }
+    #[allow(clippy::too_many_arguments)]
+    fn go(
+        k: usize,
+        free: &[usize],
+        cap: &mut Vec<u32>,
+        chosen: &mut Vec<f64>,
+        best: &mut Option<(usize, f64, f64)>,
+        scores: &[f64],
+        m: usize,
+        allowed: &dyn Fn(usize, usize) -> bool,
+        maximin: bool,
+    ) {
+        if k == free.len() {
+            let min = chosen.iter().copied().fold(f64::INFINITY, f64::min);
+            let cand = (chosen.len(), min, chosen.iter().sum());
+            if best.is_none_or(|b| better(cand, b, maximin)) {
+                *best = Some(cand);
+            }
+            return;
+        }
+        let i = free[k];
+        go(k + 1, free, cap, chosen, best, scores, m, allowed, maximin);
+        for j in 0..m {
+            if cap[j] > 0 && allowed(i, j) {
+                cap[j] -= 1;
+                chosen.push(scores[i * m + j]);
+                go(k + 1, free, cap, chosen, best, scores, m, allowed, maximin);
+                chosen.pop();
+                cap[j] += 1;
+            }
+        }
+    }
+    let maximin = profile.objective == Objective::Maximin;
+    go(
+        0,
+        &free,
+        &mut cap,
+        &mut chosen,
+        &mut best,
+        &scores,
+        m,
+        &allowed,
+        maximin,
+    );
+    let (n, min, total) = best.unwrap();
+    let fixed_total: f64 = fixed.iter().sum();
+    (n + fixed.len(), min, total + fixed_total)
+}
+
+fn check_valid(pool: &Pool, table: &ScoreTable, profile: &Profile, r: &Matching) {
+    let caps = matching::capacities(pool, profile);
+    let mut used = vec![0u32; pool.mentors.len()];
+    let mut seen = vec![false; pool.mentees.len()];
+    for p in &r.pairs {
+        assert!(!seen[p.mentee], "mentee twice");
+        seen[p.mentee] = true;
+        used[p.mentor] += 1;
+        assert!(
+            profile
+                .eligibility
+                .eligible(pool.mentees[p.mentee].training_completed)
+        );
+        if p.pinned {
+            assert_eq!(pool.overrides.pin_of(p.mentee), Some(p.mentor));
+        } else {
+            assert!(
+                matching::forbidden(pool, table, profile, p.mentee, p.mentor, p.score).is_none(),
+                "forbidden pair used"
+            );
+        }
+    }
+    for (j, u) in used.iter().enumerate() {
+        assert!(*u <= caps[j], "capacity exceeded");
+    }
+    for o in pool.overrides.iter() {
+        match o.action {
+            Action::Pin => assert_eq!(r.mentor_of[o.mentee], Some(o.mentor), "pin lost"),
+            Action::Ban => assert_ne!(r.mentor_of[o.mentee], Some(o.mentor), "ban broken"),
+        }
+    }
+    for &(i, reason) in &r.unmatched {
+        assert!(!seen[i]);
+        let eligible = profile
+            .eligibility
+            .eligible(pool.mentees[i].training_completed);
+        assert_eq!(reason == Reason::Ineligible, !eligible);
+    }
+    assert_eq!(r.pairs.len() + r.unmatched.len(), pool.mentees.len());
+}
+
+/// The pool as CSV text, rows in the given order.
+fn to_csv(pool: &Pool, mentee_order: &[usize], mentor_order: &[usize]) -> (String, String) {
+    let mut a = String::from(
+        "id,zip3,specialty,health_system,training_completed,identities,wants_shared,goals,challenges,meeting_format,hours_per_month,languages\n",
+    );
+    for &i in mentee_order {
+        let m = &pool.mentees[i];
+        a.push_str(&format!(
+            "{},{},{},{},{},{},{},{},{},{},{},{}\n",
+            m.id,
+            m.zip3,
+            m.specialty,
+            m.health_system,
+            m.training_completed,
+            m.identities.join(";"),
+            m.wants_shared.join(";"),
+            m.goals.join(";"),
+            m.challenges.join(";"),
+            m.meeting_format.as_str(),
+            m.hours_per_month,
+            m.languages.join(";")
+        ));
+    }
+    let mut b = String::from(
+        "id,zip3,specialty,health_system,training_completed,identities,expertise,meeting_format,hours_per_month,capacity,languages\n",
+    );
+    for &j in mentor_order {
+        let m = &pool.mentors[j];
+        b.push_str(&format!(
+            "{},{},{},{},{},{},{},{},{},{},{}\n",
+            m.id,
+            m.zip3,
+            m.specialty,
+            m.health_system,
+            m.training_completed,
+            m.identities.join(";"),
+            m.expertise.join(";"),
+            m.meeting_format.as_str(),
+            m.hours_per_month,
+            m.capacity,
+            m.languages.join(";")
+        ));
+    }
+    (a, b)
+}
+
+fn ids(pool: &Pool, r: &Matching) -> Vec<(String, String)> {
+    r.pairs
+        .iter()
+        .map(|p| {
+            (
+                pool.mentees[p.mentee].id.clone(),
+                pool.mentors[p.mentor].id.clone(),
+            )
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn matching_equals_brute_force(spec in spec()) {
+        let (pool, profile) = build(&spec);
+        let families = dyad::specialty::builtin();
+        let table = ScoreTable::build(&pool, &profile.params, families);
+        let r = matching::solve(&pool, &table, &profile).unwrap();
+        check_valid(&pool, &table, &profile, &r);
+        let (n, min, total) = brute(&pool, &table, &profile);
+        prop_assert_eq!(r.pairs.len(), n);
+        prop_assert!((r.total() - total).abs() < 1e-6, "total {} vs brute {}", r.total(), total);
+        if profile.objective == Objective::Maximin && n > 0 {
+            let got = r.pairs.iter().filter(|p| !p.pinned).map(|p| p.score).fold(f64::INFINITY, f64::min);
+            if got.is_finite() {
+                prop_assert!((got - min).abs() < 1e-6, "worst pair {} vs brute {}", got, min);
+            }
+        }
+    }
+
+    #[test]
+    fn shuffled_rows_give_the_same_matching(
+        spec in spec(),
+        seed_a in any::<u64>(),
+        seed_b in any::<u64>(),
+    ) {
+        let (pool, profile) = build(&spec);
+        let families = dyad::specialty::builtin();
+        let order = |n: usize, seed: u64| {
+            let mut v: Vec<usize> = (0..n).collect();
+            // A simple deterministic shuffle.
+            let mut s = seed | 1;
+            for i in (1..n).rev() {
+                s ^= s << 13; s ^= s >> 7; s ^= s << 17;
+                v.swap(i, (s % (i as u64 + 1)) as usize);
+            }
+            v
+        };
+        let straight = to_csv(&pool, &(0..pool.mentees.len()).collect::<Vec<_>>(), &(0..pool.mentors.len()).collect::<Vec<_>>());
+        let shuffled = to_csv(&pool, &order(pool.mentees.len(), seed_a), &order(pool.mentors.len(), seed_b));
+        let load = |(a, b): &(String, String)| {
+            pool_from_csv((Path::new("mentees.csv"), a.as_bytes()), (Path::new("mentors.csv"), b.as_bytes()), &LoadOptions::default()).unwrap()
+        };
+        let (p1, p2) = (load(&straight), load(&shuffled));
+        let t1 = ScoreTable::build(&p1, &profile.params, families);
+        let t2 = ScoreTable::build(&p2, &profile.params, families);
+        let r1 = matching::solve(&p1, &t1, &profile).unwrap();
+        let r2 = matching::solve(&p2, &t2, &profile).unwrap();
+        prop_assert_eq!(ids(&p1, &r1), ids(&p2, &r2));
+        prop_assert_eq!(r1.unmatched, r2.unmatched);
+    }
+}
