@@ -33,10 +33,18 @@ fn parent(path: &Path) -> &Path {
 /// Writes `bytes` to `target` atomically. Returns the path of the backup made, if any.
 pub fn write_atomic(target: &Path, bytes: &[u8], mode: Mode) -> Result<Option<PathBuf>> {
     let dir = parent(target);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".dyad-tmp-")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".dyad-tmp-");
+    // Keep the permissions of the file being replaced; a new file is readable like any other
+    // document (the temporary file would otherwise stay owner-only).
+    if let Some(permissions) = std::fs::metadata(target)
+        .ok()
+        .map(|m| m.permissions())
+        .or_else(default_permissions)
+    {
+        builder.permissions(permissions);
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
     tmp.write_all(bytes).map_err(|e| Error::io(target, e))?;
     tmp.flush().map_err(|e| Error::io(target, e))?;
     tmp.as_file().sync_all().map_err(|e| Error::io(target, e))?;
@@ -114,6 +122,17 @@ pub fn list_backups(target: &Path) -> Vec<PathBuf> {
 }
 
 #[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
+}
+
+#[cfg(unix)]
 fn sync_dir(dir: &Path) {
     // Best effort: some file systems refuse to sync a directory; the rename itself is atomic.
     if let Ok(f) = std::fs::File::open(dir) {
@@ -151,6 +170,20 @@ mod tests {
         let backups = list_backups(&p);
         assert_eq!(backups.len(), 2);
         assert_eq!(std::fs::read(&backups[1]).unwrap(), b"two");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        write_atomic(&p, b"one", Mode::Create).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&p), 0o644);
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&p, b"two", Mode::Replace).unwrap();
+        assert_eq!(mode(&p), 0o600);
     }
 
     #[test]

@@ -186,16 +186,23 @@ pub fn delta(x: f64) -> String {
     }
 }
 
-/// Aligns rows of cells into columns separated by two spaces; numbers right-aligned.
+/// Aligns rows of cells into columns separated by two spaces; a column whose cells below the
+/// first row are all numbers (or `-`) is right-aligned, header included.
 pub fn table(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols)
+    let width = |c: usize| {
+        rows.iter()
+            .filter_map(|r| r.get(c))
+            .map(|s| s.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..cols).map(width).collect();
+    let is_number = |s: &str| s.parse::<f64>().is_ok() || s == "-";
+    let right: Vec<bool> = (0..cols)
         .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|s| s.chars().count())
-                .max()
-                .unwrap_or(0)
+            let mut body = rows.iter().skip(1).filter_map(|r| r.get(c)).peekable();
+            body.peek().is_some() && body.all(|s| is_number(s))
         })
         .collect();
     let mut out = String::new();
@@ -205,14 +212,13 @@ pub fn table(rows: &[Vec<String>]) -> String {
             if c > 0 {
                 line.push_str("  ");
             }
-            let numeric = cell.parse::<f64>().is_ok() || cell == "-";
-            let pad = widths[c].saturating_sub(cell.chars().count());
-            if numeric {
-                line.push_str(&" ".repeat(pad));
+            let pad = " ".repeat(widths[c].saturating_sub(cell.chars().count()));
+            if right[c] {
+                line.push_str(&pad);
                 line.push_str(cell);
             } else {
                 line.push_str(cell);
-                line.push_str(&" ".repeat(pad));
+                line.push_str(&pad);
             }
         }
         out.push_str(line.trim_end());
@@ -259,7 +265,10 @@ pub fn summary_text(s: &Summary, base: Option<&Summary>) -> String {
     }
     let mut out = table(&rows);
     out.push_str("\nMean criterion score over matched pairs (0-1)\n");
-    let mut rows = Vec::new();
+    let mut rows = vec![match base {
+        Some(_) => vec!["criterion".into(), "A".into(), "B".into(), "B - A".into()],
+        None => vec!["criterion".into(), "mean".into()],
+    }];
     for c in CRITERIA {
         let v = s.criteria_mean[c.key];
         let mut row = vec![c.key.to_string()];
