@@ -6,6 +6,10 @@
 //! * `square`: 1000 × 1000 columns of capacity 1; `slots1500`: 1000 rows × 1000 columns whose
 //!   capacities (1 or 2) add up to 1500.
 //!
+//! `warm/dyad/...` times one slider step: the scores of a dyad-shaped pool after one weight moved
+//! by 0.05, re-solved from the previous optimum with `Solver::resolve` (the steps alternate
+//! between two weight vectors, so every iteration is a genuine re-solve).
+//!
 //! Run with `cargo bench --bench solver`.
 
 use std::hint::black_box;
@@ -30,6 +34,9 @@ const LEVELS: [&[f64]; 10] = [
     &[0.0, 0.5, 1.0],
 ];
 
+/// Draws one score.
+type Cell = fn(&mut ChaCha8Rng) -> f64;
+
 fn uniform(rng: &mut ChaCha8Rng) -> f64 {
     rng.random_range(0.0..100.0)
 }
@@ -45,7 +52,7 @@ fn dyad_shaped(rng: &mut ChaCha8Rng) -> f64 {
 }
 
 /// A `rows × cols` matrix with 10 % forbidden pairs.
-fn matrix(rows: usize, cols: usize, seed: u64, cell: fn(&mut ChaCha8Rng) -> f64) -> Vec<f64> {
+fn matrix(rows: usize, cols: usize, seed: u64, cell: Cell) -> Vec<f64> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     (0..rows * cols)
         .map(|_| {
@@ -73,8 +80,7 @@ fn cold(c: &mut Criterion) {
         ("square", capacities(n, n)),
         ("slots1500", capacities(n, 1500)),
     ];
-    let kinds: [(&str, fn(&mut ChaCha8Rng) -> f64); 2] =
-        [("uniform", uniform), ("dyad", dyad_shaped)];
+    let kinds: [(&str, Cell); 2] = [("uniform", uniform), ("dyad", dyad_shaped)];
     for (kind, cell) in kinds {
         let score = matrix(n, n, 1, cell);
         for (shape, cap) in &shapes {
@@ -88,5 +94,57 @@ fn cold(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, cold);
+/// Scores of a pool of ten criterion matrices under `weights`, 10 % of pairs banned.
+fn weighted(criteria: &[Vec<f64>], banned: &[bool], weights: &[f64; 10]) -> Vec<f64> {
+    let sum: f64 = weights.iter().sum();
+    (0..banned.len())
+        .map(|k| {
+            if banned[k] {
+                return f64::NEG_INFINITY;
+            }
+            let dot: f64 = weights.iter().zip(criteria).map(|(w, c)| w * c[k]).sum();
+            100.0 * dot / sum
+        })
+        .collect()
+}
+
+fn warm(c: &mut Criterion) {
+    let n = 1000;
+    let mut rng = ChaCha8Rng::seed_from_u64(2);
+    let criteria: Vec<Vec<f64>> = LEVELS
+        .iter()
+        .map(|l| {
+            (0..n * n)
+                .map(|_| l[rng.random_range(0..l.len())])
+                .collect()
+        })
+        .collect();
+    let banned: Vec<bool> = (0..n * n).map(|_| rng.random_bool(0.1)).collect();
+    let mut moved = WEIGHTS;
+    moved[0] += 0.05;
+    let scores = [
+        weighted(&criteria, &banned, &WEIGHTS),
+        weighted(&criteria, &banned, &moved),
+    ];
+    let mut group = c.benchmark_group("warm");
+    group.sample_size(30);
+    for (shape, cap) in [
+        ("square", capacities(n, n)),
+        ("slots1500", capacities(n, 1500)),
+    ] {
+        let mut solver = Solver::new();
+        let mut step = 0;
+        let _ = solver.resolve(&Problem::new(n, n, &scores[0], &cap));
+        group.bench_function(format!("dyad/{shape}/{n}"), |b| {
+            b.iter(|| {
+                step += 1;
+                let p = Problem::new(n, n, &scores[step % 2], &cap);
+                black_box(solver.resolve(black_box(&p)))
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, cold, warm);
 criterion_main!(benches);

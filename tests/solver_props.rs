@@ -250,3 +250,114 @@ fn min_cost_flow_agrees_with_brute_force() {
         assert!((b.total - total).abs() < 1e-9);
     }
 }
+
+/// A tiny problem and a sequence of score edits (cell index, new score) to apply one by one.
+fn tiny_with_edits() -> impl Strategy<Value = (Owned, Vec<Vec<(usize, f64)>>)> {
+    tiny().prop_flat_map(|o| {
+        let cells = o.score.len().max(1);
+        let edit = (0..cells, cell());
+        let step = proptest::collection::vec(edit, 1..4);
+        (Just(o), proptest::collection::vec(step, 1..6))
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn warm_resolve_equals_brute_force((mut o, steps) in tiny_with_edits()) {
+        let mut solver = Solver::new();
+        let _ = solver.resolve(&o.problem());
+        for step in steps {
+            for (k, s) in step {
+                if k < o.score.len() {
+                    o.score[k] = s;
+                }
+            }
+            let p = o.problem();
+            let warm = solver.resolve(&p);
+            prop_assert!(check_optimal(&p, &warm).is_ok(), "{:?}", check_optimal(&p, &warm));
+            let b = brute_force(&p);
+            prop_assert!(same_value(&warm, &b), "warm {:?} brute {:?}", warm, b);
+        }
+    }
+}
+
+/// A pool shaped like dyad's: ten criterion matrices with few distinct values, a fixed set of
+/// banned pairs, capacities 1–3; pair score = 100 · Σ w·s / Σ w, and pairs scoring below
+/// `min_score` are forbidden too (so the forbidden pattern moves with the weights).
+struct WeightedPool {
+    rows: usize,
+    cols: usize,
+    criteria: Vec<Vec<f64>>,
+    banned: Vec<bool>,
+    cap: Vec<u32>,
+    min_score: f64,
+}
+
+impl WeightedPool {
+    fn random(rng: &mut ChaCha8Rng, rows: usize, cols: usize) -> Self {
+        let criteria = (0..10)
+            .map(|_| {
+                (0..rows * cols)
+                    .map(|_| f64::from(rng.random_range(0..=4)) * 0.25)
+                    .collect()
+            })
+            .collect();
+        WeightedPool {
+            rows,
+            cols,
+            criteria,
+            banned: (0..rows * cols).map(|_| rng.random_bool(0.1)).collect(),
+            cap: (0..cols).map(|_| rng.random_range(1..=3)).collect(),
+            min_score: [0.0, 0.0, 30.0, 45.0][rng.random_range(0..4)],
+        }
+    }
+
+    fn scores(&self, w: &[f64; 10]) -> Vec<f64> {
+        let sum: f64 = w.iter().sum();
+        (0..self.rows * self.cols)
+            .map(|k| {
+                let dot: f64 = w.iter().zip(&self.criteria).map(|(w, c)| w * c[k]).sum();
+                let s = if sum > 0.0 { 100.0 * dot / sum } else { 0.0 };
+                if self.banned[k] || s < self.min_score {
+                    X
+                } else {
+                    s
+                }
+            })
+            .collect()
+    }
+}
+
+#[test]
+fn warm_steps_equal_cold_solves() {
+    let mut rng = ChaCha8Rng::seed_from_u64(4);
+    let mut steps = 0;
+    for pool in 0..40 {
+        let rows = rng.random_range(1..=40);
+        let cols = rng.random_range(1..=40);
+        let pool_data = WeightedPool::random(&mut rng, rows, cols);
+        let mut w = [0.5; 10];
+        let mut solver = Solver::new();
+        for step in 0..60 {
+            let k = rng.random_range(0..10);
+            let delta: f64 = [0.01, 0.05, 0.25][rng.random_range(0..3)];
+            w[k] = (w[k] + if rng.random_bool(0.5) { delta } else { -delta }).clamp(0.0, 1.0);
+            let score = pool_data.scores(&w);
+            let p = Problem::new(rows, cols, &score, &pool_data.cap);
+            let warm = solver.resolve(&p);
+            let cold = solve(&p);
+            check_optimal(&p, &warm).unwrap_or_else(|e| panic!("pool {pool} step {step}: {e}"));
+            assert_eq!(warm.matched, cold.matched, "pool {pool} step {step}");
+            assert!(
+                (warm.total - cold.total).abs() < 1e-8,
+                "pool {pool} step {step}: {} vs {}",
+                warm.total,
+                cold.total
+            );
+            steps += 1;
+        }
+    }
+    assert_eq!(steps, 2400);
+}

@@ -1,7 +1,7 @@
 //! Verification of a solution: validity, maximum cardinality and, given duals, optimality.
 
 use super::matching::Matcher;
-use super::prepare::Reduced;
+use super::prepare::Prepared;
 use super::problem::{Duals, Problem, Solution};
 
 /// Checks that `s` is a valid solution of `p` and, as far as it can prove, an optimal one.
@@ -46,14 +46,14 @@ pub fn check_optimal(p: &Problem, s: &Solution) -> Result<(), String> {
     if (total - s.total).abs() > 1e-9 * scale * (1 + matched) as f64 {
         return Err(format!("total is {} but the pairs sum to {total}", s.total));
     }
-    let mut red = Reduced::default();
-    red.fill(p);
-    let k = Matcher::default().max_cardinality(&red);
+    let mut prep = Prepared::default();
+    prep.fill(p);
+    let k = Matcher::default().max_cardinality(&prep, prep.data(p));
     if matched != k {
         return Err(format!("{matched} rows assigned, but {k} can be"));
     }
     match &s.duals {
-        Some(d) => check_duals(p, s, d, &red, k, &used),
+        Some(d) => check_duals(p, s, d, &prep, k, &used),
         None => Ok(()),
     }
 }
@@ -71,19 +71,21 @@ fn check_duals(
     p: &Problem,
     s: &Solution,
     d: &Duals,
-    red: &Reduced,
+    prep: &Prepared,
     k: usize,
     used: &[u64],
 ) -> Result<(), String> {
     if d.row.len() != p.rows || d.col.len() != p.cols {
         return Err("duals have the wrong length".into());
     }
-    let n = red.n;
-    let tol = 1e-9 * magnitude(p) * (4 + n + red.m_real) as f64;
+    let n = prep.present.len();
+    let tol = 1e-9 * magnitude(p) * (4 + n + prep.usable.len()) as f64;
     let has_dummy = n > k;
-    for &i in &red.row_map {
+    for &i in &prep.present {
+        let i = i as usize;
         let y = d.row[i];
-        for &j in &red.col_map {
+        for &j in &prep.usable {
+            let j = j as usize;
             let Some(score) = p.score_of(i, j) else {
                 continue;
             };
@@ -112,10 +114,11 @@ fn check_duals(
     } else {
         f64::INFINITY
     };
-    for &j in &red.col_map {
-        min = min.min(d.col[j]);
+    for &j in &prep.usable {
+        min = min.min(d.col[j as usize]);
     }
-    for &j in &red.col_map {
+    for &j in &prep.usable {
+        let j = j as usize;
         let cap = u64::from(p.capacity_of(j)).min(n as u64);
         if used[j] < cap && d.col[j] > min + tol {
             return Err(format!(

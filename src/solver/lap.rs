@@ -1,10 +1,11 @@
 //! The shortest-augmenting-path solver and its reusable state.
 //!
-//! Minimisation form: cost `c[i][j]`, row duals `u`, column duals `v`, reduced cost
-//! `c[i][j] − u[i] − v[j]`. Invariants between augmentations, for every assigned row `i` and every
-//! column `j`: the reduced cost is `≥ 0`, and `0` on `i`'s own column. When not every slot will be
-//! filled ("rectangular"), every column with spare capacity also has `v = 0` and all others
-//! `v ≤ 0`; this is what makes a partial use of the columns optimal.
+//! Minimisation form: cost `c[i][j] = −score[i][j]`, row duals `u`, column duals `v`, reduced
+//! cost `c[i][j] − u[i] − v[j]`. Invariants between augmentations, for every assigned row `i`
+//! and every column `j`: the reduced cost is `≥ 0`, and `0` on `i`'s own column. When not every
+//! slot will be filled ("rectangular"), every column with spare capacity also has `v = 0` and all
+//! others `v ≤ 0`; this is what makes leaving slots empty optimal. Unusable columns have
+//! `v = −∞`, so every comparison skips them.
 //!
 //! One augmentation (Crouse's formulation of Jonker–Volgenant, as in scipy) runs Dijkstra from
 //! one free row over columns: the column with the smallest tentative distance is settled next
@@ -13,11 +14,12 @@
 //! cost 0) and relax every unsettled column. Duals are then shifted by the distances, which keeps
 //! every reduced cost non-negative and makes the path tight, and the path is flipped. Settled
 //! columns were full, so their `v` only decreases, and the end column keeps its `v`: the
-//! rectangular invariant holds throughout.
+//! rectangular invariant holds throughout. Each search costs O(rows reached × columns), with no
+//! allocation.
 
 use super::init;
 use super::matching::Matcher;
-use super::prepare::Reduced;
+use super::prepare::Prepared;
 use super::problem::{Duals, Problem, Solution};
 use super::slots::{NONE, Slots};
 
@@ -27,25 +29,33 @@ use super::slots::{NONE, Slots};
 /// solution when the problem has the same shape.
 #[derive(Debug, Default, Clone)]
 pub struct Solver {
-    pub(super) red: Reduced,
+    pub(super) prep: Prepared,
     pub(super) matcher: Matcher,
+    /// Assignment over columns `0..=cols` (`cols` is the "unmatched" column).
     pub(super) slots: Slots,
     pub(super) u: Vec<f64>,
     pub(super) v: Vec<f64>,
-    /// Columns in use: `m_real`, plus one when the "unmatched" column has capacity.
-    pub(super) m: usize,
     /// Maximum cardinality of the current problem.
     pub(super) k: usize,
-    /// Every slot in use will be filled, so column duals are unconstrained in sign.
+    /// The "unmatched" column has capacity (some present row must stay unassigned).
+    pub(super) dummy: bool,
+    /// Every usable slot will be filled, so column duals are unconstrained in sign.
     pub(super) square: bool,
-    // Scratch of the Dijkstra search.
-    d: Vec<f64>,
-    pred: Vec<u32>,
-    remaining: Vec<u32>,
-    settled_rows: Vec<u32>,
-    settled_cols: Vec<u32>,
-    pending: Vec<u32>,
     pub(super) free: Vec<u32>,
+    /// The state holds an optimal solution of `prep` that a warm start may build on.
+    pub(super) warm_ready: bool,
+    /// The previous problem's preparation, kept for comparison by a warm start.
+    pub(super) prev: Prepared,
+    // Scratch of the Dijkstra search.
+    /// Tentative distances of unsettled columns (`+∞` once settled).
+    pub(super) d: Vec<f64>,
+    /// Working copy of `v` with `−∞` for settled columns.
+    pub(super) w: Vec<f64>,
+    pub(super) pred: Vec<u32>,
+    /// Settled rows and columns with their distances.
+    pub(super) settled_rows: Vec<(u32, f64)>,
+    settled_cols: Vec<(u32, f64)>,
+    pending: Vec<u32>,
 }
 
 impl Solver {
@@ -55,111 +65,123 @@ impl Solver {
 
     /// Solves `p` from scratch (see [`crate::solver::solve`]).
     pub fn solve(&mut self, p: &Problem) -> Solution {
-        self.red.fill(p);
-        self.set_cardinality();
+        let mut prep = std::mem::take(&mut self.prep);
+        prep.fill(p);
+        self.set_cardinality(&mut prep, p);
+        self.cold(prep, p)
+    }
+
+    /// Cold solve of a prepared problem whose cardinality is set.
+    pub(super) fn cold(&mut self, prep: Prepared, p: &Problem) -> Solution {
+        let data = prep.data(p);
         self.u.clear();
-        self.u.resize(self.red.n, 0.0);
+        self.u.resize(prep.rows, 0.0);
         self.v.clear();
-        self.v.resize(self.m, 0.0);
-        self.slots.reset(self.red.n, &self.red.cap[..self.m]);
-        init::initialise(self);
-        self.augment_free();
-        self.solution(p)
+        self.v.resize(prep.cols + 1, f64::NEG_INFINITY);
+        for &j in &prep.usable {
+            self.v[j as usize] = 0.0;
+        }
+        self.v[prep.cols] = 0.0;
+        self.slots.reset(prep.rows, &prep.cap);
+        init::initialise(self, &prep, data);
+        self.augment_free(&prep, data);
+        let s = self.solution(&prep, p);
+        self.prep = prep;
+        self.warm_ready = true;
+        s
     }
 
     /// Computes the maximum cardinality and sizes the "unmatched" column accordingly.
-    pub(super) fn set_cardinality(&mut self) {
-        let red = &mut self.red;
-        self.k = self.matcher.max_cardinality(red);
-        let dummy = red.n - self.k;
-        red.cap[red.m_real] = dummy as u32;
-        self.m = red.m_real + usize::from(dummy > 0);
-        let real_slots: u64 = red.cap[..red.m_real].iter().map(|&c| u64::from(c)).sum();
+    pub(super) fn set_cardinality(&mut self, prep: &mut Prepared, p: &Problem) {
+        self.k = self.matcher.max_cardinality(prep, prep.data(p));
+        let n = prep.present.len();
+        let unmatched = n - self.k;
+        prep.cap[prep.cols] = unmatched as u32;
+        self.dummy = unmatched > 0;
+        let real_slots: u64 = prep.cap[..prep.cols].iter().map(|&c| u64::from(c)).sum();
         self.square = real_slots == self.k as u64;
     }
 
     /// Runs one augmentation for every row in `self.free`.
-    pub(super) fn augment_free(&mut self) {
-        let n = self.red.n;
-        self.d.resize(self.m, f64::INFINITY);
-        self.pred.resize(self.m, NONE);
+    pub(super) fn augment_free(&mut self, r: &Prepared, data: &[f64]) {
+        self.d.resize(r.cols + 1, f64::INFINITY);
+        self.w.resize(r.cols + 1, f64::NEG_INFINITY);
+        self.pred.resize(r.cols + 1, NONE);
         let free = std::mem::take(&mut self.free);
         for &i in &free {
             if self.slots.col_of[i as usize] == NONE {
-                // Fails only on numerically broken input (e.g. costs overflowing to infinity);
-                // the row then stays unassigned rather than looping or panicking.
-                let _ = self.augment(i as usize);
+                // Fails only on numerically broken input (e.g. duals overflowing); the row then
+                // stays unassigned rather than looping or panicking.
+                let _ = self.augment(r, data, i as usize);
             }
         }
         self.free = free;
         self.free.clear();
-        debug_assert!(n == 0 || self.slots.col_of.iter().all(|&c| c != NONE));
     }
 
     /// Dijkstra from free row `start`, dual update and path flip. False if no path exists.
-    fn augment(&mut self, start: usize) -> bool {
-        let m = self.m;
-        let stride = self.red.stride;
-        let cost = &self.red.cost;
-        let v = &mut self.v;
-        let u = &mut self.u;
-        let d = &mut self.d;
-        let pred = &mut self.pred;
+    ///
+    /// Sweeps run over all columns contiguously so that they vectorise: a settled column gets
+    /// `w = −∞` (its reduced cost becomes `+∞`, never an improvement) and `d = +∞` (never the
+    /// minimum), its final distance being kept in `settled_cols`.
+    fn augment(&mut self, r: &Prepared, data: &[f64], start: usize) -> bool {
+        let cols = r.cols;
+        let (w, d, pred) = (&mut self.w, &mut self.d, &mut self.pred);
         let slots = &mut self.slots;
-        d[..m].fill(f64::INFINITY);
-        self.remaining.clear();
-        self.remaining.extend(0..m as u32);
+        w[..cols].copy_from_slice(&self.v[..cols]);
+        d[..=cols].fill(f64::INFINITY);
         self.settled_rows.clear();
         self.settled_cols.clear();
         self.pending.clear();
         self.pending.push(start as u32);
+        let mut dummy_open = self.dummy;
         let mut min_val = 0.0f64;
-        let mut n_rem = m;
         let sink = loop {
-            // Relax from every row reached at distance `min_val`; the last one also finds the
-            // next column to settle in the same sweep.
-            let mut best = usize::MAX;
             let mut lowest = f64::INFINITY;
             while let Some(i) = self.pending.pop() {
+                self.settled_rows.push((i, min_val));
                 let i = i as usize;
-                self.settled_rows.push(i as u32);
-                let base = min_val - u[i];
-                let row = &cost[i * stride..i * stride + m];
-                let rem = &self.remaining[..n_rem];
-                if self.pending.is_empty() {
-                    for (k, &j) in rem.iter().enumerate() {
-                        let j = j as usize;
-                        let r = base + row[j] - v[j];
-                        let mut dj = d[j];
-                        if r < dj {
-                            dj = r;
-                            d[j] = r;
-                            pred[j] = i as u32;
-                        }
-                        if dj < lowest || (dj == lowest && slots.spare[j] > 0) {
-                            lowest = dj;
-                            best = k;
-                        }
-                    }
-                } else {
-                    for &j in rem {
-                        let j = j as usize;
-                        let r = base + row[j] - v[j];
-                        if r < d[j] {
-                            d[j] = r;
-                            pred[j] = i as u32;
-                        }
+                let base = min_val - self.u[i];
+                let row = &data[i * cols..(i + 1) * cols];
+                lowest = relax(
+                    row,
+                    &w[..cols],
+                    &mut d[..cols],
+                    &mut pred[..cols],
+                    base,
+                    i as u32,
+                );
+                if dummy_open {
+                    let r = base - self.v[cols];
+                    if r < d[cols] {
+                        d[cols] = r;
+                        pred[cols] = i as u32;
                     }
                 }
             }
-            if best == usize::MAX || !lowest.is_finite() {
+            let mut j = pick(&d[..cols], &slots.spare[..cols], lowest);
+            if dummy_open {
+                let dd = d[cols];
+                let take = dd < lowest
+                    || (dd == lowest
+                        && slots.spare[cols] > 0
+                        && (j == NONE as usize || slots.spare[j] == 0));
+                if take {
+                    lowest = dd;
+                    j = cols;
+                }
+            }
+            if j == NONE as usize || !lowest.is_finite() {
                 return false;
             }
             min_val = lowest;
-            let j = self.remaining[best] as usize;
-            n_rem -= 1;
-            self.remaining.swap(best, n_rem);
-            self.settled_cols.push(j as u32);
+            self.settled_cols.push((j as u32, min_val));
+            if j == cols {
+                dummy_open = false;
+            } else {
+                w[j] = f64::NEG_INFINITY;
+            }
+            d[j] = f64::INFINITY;
             if slots.spare[j] > 0 {
                 break j;
             }
@@ -170,14 +192,13 @@ impl Solver {
             }
         };
         // Dual update: settled rows and columns move by how much closer than `min_val` they were.
+        let (u, v) = (&mut self.u, &mut self.v);
         u[start] += min_val;
-        for &i in &self.settled_rows[1..] {
-            let i = i as usize;
-            u[i] += min_val - d[slots.col_of[i] as usize];
+        for &(i, di) in &self.settled_rows[1..] {
+            u[i as usize] += min_val - di;
         }
-        for &j in &self.settled_cols {
-            let j = j as usize;
-            v[j] -= min_val - d[j];
+        for &(j, dj) in &self.settled_cols {
+            v[j as usize] -= min_val - dj;
         }
         // Flip the path from the sink back to the start row.
         let mut j = sink;
@@ -193,17 +214,17 @@ impl Solver {
         true
     }
 
-    /// Maps the reduced assignment back to the original problem.
-    fn solution(&self, p: &Problem) -> Solution {
-        let red = &self.red;
+    /// Maps the assignment back to the problem, with the dual certificate.
+    pub(super) fn solution(&self, r: &Prepared, p: &Problem) -> Solution {
         let mut assignment = vec![None; p.rows];
-        for (i, &c) in self.slots.col_of.iter().enumerate() {
-            if (c as usize) < red.m_real {
-                assignment[red.row_map[i]] = Some(red.col_map[c as usize]);
+        for &i in &r.present {
+            let c = self.slots.col_of[i as usize] as usize;
+            if c < r.cols {
+                assignment[i as usize] = Some(c);
             }
         }
         let mut s = Solution::from_assignment(p, assignment);
-        s.duals = Some(self.duals(p));
+        s.duals = Some(self.duals(r, p));
         debug_assert!(
             super::check::check_optimal(p, &s).is_ok(),
             "{:?}",
@@ -213,19 +234,18 @@ impl Solver {
     }
 
     /// The dual solution in score units (maximisation form).
-    fn duals(&self, p: &Problem) -> Duals {
-        let red = &self.red;
-        let back = -1.0 / red.scale;
+    fn duals(&self, r: &Prepared, p: &Problem) -> Duals {
+        let back = -1.0 / r.scale;
         let mut row = vec![0.0; p.rows];
         let mut col = vec![0.0; p.cols];
-        for (i, &r) in red.row_map.iter().enumerate() {
-            row[r] = self.u[i] * back;
+        for &i in &r.present {
+            row[i as usize] = self.u[i as usize] * back;
         }
-        for (j, &c) in red.col_map.iter().enumerate() {
-            col[c] = self.v[j] * back;
+        for &j in &r.usable {
+            col[j as usize] = self.v[j as usize] * back;
         }
-        let unmatched = if self.m > red.m_real {
-            self.v[red.m_real] * back
+        let unmatched = if self.dummy {
+            self.v[r.cols] * back
         } else {
             0.0
         };
@@ -235,4 +255,61 @@ impl Solver {
             unmatched,
         }
     }
+}
+
+/// Lanes of the vectorised sweeps.
+const LANES: usize = 4;
+
+/// Relaxes every column from row `i` at offset `base` (`d[j] ← min(d[j], base − score[j] − w[j])`,
+/// recording `i` as predecessor on improvement) and returns the smallest `d` afterwards.
+/// Branch-free, with one running minimum per lane, so that it compiles to SIMD.
+#[inline]
+fn relax(row: &[f64], w: &[f64], d: &mut [f64], pred: &mut [u32], base: f64, i: u32) -> f64 {
+    let n = row.len();
+    let (w, d, pred) = (&w[..n], &mut d[..n], &mut pred[..n]);
+    let mut lo = [f64::INFINITY; LANES];
+    let split = n - n % LANES;
+    let step = |r: f64, dj: &mut f64, pj: &mut u32, lo: &mut f64| {
+        let better = r < *dj;
+        let nd = if better { r } else { *dj };
+        *pj = if better { i } else { *pj };
+        *dj = nd;
+        *lo = if nd < *lo { nd } else { *lo };
+    };
+    for (((rc, wc), dc), pc) in row[..split]
+        .chunks_exact(LANES)
+        .zip(w[..split].chunks_exact(LANES))
+        .zip(d[..split].chunks_exact_mut(LANES))
+        .zip(pred[..split].chunks_exact_mut(LANES))
+    {
+        for l in 0..LANES {
+            step(base - rc[l] - wc[l], &mut dc[l], &mut pc[l], &mut lo[l]);
+        }
+    }
+    for j in split..n {
+        step(base - row[j] - w[j], &mut d[j], &mut pred[j], &mut lo[0]);
+    }
+    lo.iter()
+        .fold(f64::INFINITY, |m, &x| if x < m { x } else { m })
+}
+
+/// The column to settle at distance `lowest`: the first one with spare capacity among those at
+/// that distance, else the first one at that distance (`NONE` if there is none).
+#[inline]
+fn pick(d: &[f64], spare: &[u32], lowest: f64) -> usize {
+    if lowest == f64::INFINITY {
+        return NONE as usize;
+    }
+    let mut first = NONE as usize;
+    for (j, (&dj, &sj)) in d.iter().zip(spare).enumerate() {
+        if dj == lowest {
+            if sj > 0 {
+                return j;
+            }
+            if first == NONE as usize {
+                first = j;
+            }
+        }
+    }
+    first
 }

@@ -1,12 +1,14 @@
 //! Maximum cardinality: how many rows can be assigned at all (Hopcroft–Karp with capacities).
 //!
-//! A greedy pass assigns each row to its first allowed column with spare capacity. Then each
+//! A greedy pass assigns each row to an allowed column with spare capacity, starting the scan at
+//! a different column for each row so that dense problems need O(1) probes per row; when it
+//! assigns every row or fills every slot, that is the answer. Otherwise each
 //! phase runs a breadth-first search from all free rows through the alternating graph (row →
 //! allowed column → the rows occupying a full column) to layer the rows, stopping at the first
 //! layer that reaches a column with spare capacity, and a depth-first search along those layers
 //! augments a maximal set of paths. O(√n) phases of O(n·m) each on a dense matrix.
 
-use super::prepare::Reduced;
+use super::prepare::Prepared;
 use super::slots::{NONE, Slots};
 
 const UNSEEN: u32 = u32::MAX;
@@ -23,22 +25,33 @@ pub(super) struct Matcher {
 
 impl Matcher {
     /// The largest number of rows of `r` that can be assigned to real columns.
-    pub fn max_cardinality(&mut self, r: &Reduced) -> usize {
-        let (n, m) = (r.n, r.m_real);
-        self.slots.reset(n, &r.cap[..m]);
+    pub fn max_cardinality(&mut self, r: &Prepared, data: &[f64]) -> usize {
+        let (rows, cols) = (r.rows, r.cols);
+        let cap = &r.cap[..cols];
+        self.slots.reset(rows, cap);
+        let slots: u64 = cap.iter().map(|&c| u64::from(c)).sum();
+        let usable = &r.usable;
         let mut matched = 0;
-        for i in 0..n {
-            let row = &r.row(i)[..m];
-            if let Some(j) = (0..m).find(|&j| row[j] < f64::INFINITY && self.slots.spare[j] > 0) {
-                self.slots.assign(i, j);
+        for (k, &i) in r.present.iter().enumerate() {
+            let i = i as usize;
+            let row = &data[i * cols..(i + 1) * cols];
+            let start = k % usable.len().max(1);
+            let mut order = usable[start..].iter().chain(&usable[..start]);
+            if let Some(&j) =
+                order.find(|&&j| row[j as usize].is_finite() && self.slots.spare[j as usize] > 0)
+            {
+                self.slots.assign(i, j as usize);
                 matched += 1;
             }
         }
-        while matched < n && self.layer(r) {
+        while matched < r.present.len() && (matched as u64) < slots && self.layer(r, data) {
             self.it.clear();
-            self.it.resize(n, 0);
-            for root in 0..n {
-                if self.slots.col_of[root] == NONE && self.dist[root] == 0 && self.augment(r, root)
+            self.it.resize(rows, 0);
+            for &root in &r.present {
+                let root = root as usize;
+                if self.slots.col_of[root] == NONE
+                    && self.dist[root] == 0
+                    && self.augment(r, data, root)
                 {
                     matched += 1;
                 }
@@ -49,12 +62,13 @@ impl Matcher {
 
     /// Breadth-first layering from the free rows; true when some column with spare capacity is
     /// reachable.
-    fn layer(&mut self, r: &Reduced) -> bool {
-        let (n, m) = (r.n, r.m_real);
+    fn layer(&mut self, r: &Prepared, data: &[f64]) -> bool {
+        let cols = r.cols;
         self.dist.clear();
-        self.dist.resize(n, UNSEEN);
+        self.dist.resize(r.rows, UNSEEN);
         self.queue.clear();
-        for i in 0..n {
+        for &i in &r.present {
+            let i = i as usize;
             if self.slots.col_of[i] == NONE {
                 self.dist[i] = 0;
                 self.queue.push(i as u32);
@@ -69,9 +83,9 @@ impl Matcher {
             if next > limit {
                 continue;
             }
-            let row = &r.row(i)[..m];
+            let row = &data[i * cols..(i + 1) * cols];
             for (j, &c) in row.iter().enumerate() {
-                if c == f64::INFINITY {
+                if !c.is_finite() || r.cap[j] == 0 {
                     continue;
                 }
                 if self.slots.spare[j] > 0 {
@@ -93,18 +107,18 @@ impl Matcher {
 
     /// Iterative depth-first search for an augmenting path from free row `root` along the
     /// layers; augments and returns true when one is found.
-    fn augment(&mut self, r: &Reduced, root: usize) -> bool {
-        let m = r.m_real;
+    fn augment(&mut self, r: &Prepared, data: &[f64], root: usize) -> bool {
+        let cols = r.cols;
         self.stack.clear();
         self.stack.push(root as u32);
         while let Some(&top) = self.stack.last() {
             let i = top as usize;
-            let row = &r.row(i)[..m];
+            let row = &data[i * cols..(i + 1) * cols];
             let want = self.dist[i].wrapping_add(1);
             let mut child = NONE;
-            while (self.it[i] as usize) < m {
+            while (self.it[i] as usize) < cols {
                 let j = self.it[i] as usize;
-                if row[j] < f64::INFINITY {
+                if row[j].is_finite() && r.cap[j] > 0 {
                     if self.slots.spare[j] > 0 {
                         self.flip();
                         return true;

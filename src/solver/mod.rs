@@ -12,26 +12,28 @@
 //!
 //! [`solve`] is exact and deterministic. It works in four steps:
 //!
-//! 1. **Reduction** ([`prepare`]): rows with no feasible column and columns with capacity 0 or
-//!    no feasible row are dropped; scores become costs `c = -score` (scaled by a power of two if
-//!    they are so large that sums could overflow — an exact operation).
-//! 2. **Cardinality** ([`matching`]): Hopcroft–Karp computes the maximum number `K` of rows that
-//!    can be assigned at all. An extra *unmatched* column with cost 0 for every row and capacity
+//! 1. **Reduction** (`prepare.rs`): rows with no allowed pair and columns with capacity 0 or no
+//!    allowed pair take no part. Costs are `c = −score`, read straight from the caller's slice
+//!    (no copy), unless `+inf`, a short slice or huge magnitudes call for a sanitised copy (scaled
+//!    by a power of two, an exact operation).
+//! 2. **Cardinality** (`matching.rs`): Hopcroft–Karp computes the maximum number `K` of rows that
+//!    can be assigned at all. A virtual *unmatched* column with cost 0 for every row and capacity
 //!    `n − K` then turns "most rows assigned, then best total" into a plain assignment in which
 //!    every row is assigned: any full assignment uses exactly `K` real slots, so minimising its
 //!    cost maximises the total score among maximum-cardinality matchings. No big-M constant is
 //!    involved, so no precision is lost on large score ranges.
-//! 3. **Initialisation** ([`init`]): Jonker–Volgenant column reduction and reduction transfer
+//! 3. **Initialisation** (`init.rs`): Jonker–Volgenant column reduction and reduction transfer
 //!    (only when every slot will be filled, where they are valid), then two passes of augmenting
 //!    row reduction. These assign most rows cheaply while keeping the dual variables feasible.
-//! 4. **Shortest augmenting paths** ([`lap`]): every row still free is assigned by a Dijkstra
+//! 4. **Shortest augmenting paths** (`lap.rs`): every row still free is assigned by a Dijkstra
 //!    search on reduced costs `c[i][j] − u[i] − v[j] ≥ 0`, as in scipy's
 //!    `linear_sum_assignment` (Crouse's variant of Jonker–Volgenant), with capacities handled
-//!    natively: a column is a sink while it has spare capacity; a full column passes the search on
-//!    to all of its rows.
+//!    natively (`slots.rs`): a column is a sink while it has spare capacity; a full column passes
+//!    the search on to all of its rows. The sweeps over a row are branch-free so they vectorise.
 //!
-//! The dual variables `u` (rows) and `v` (columns) live in a reusable [`Solver`], so that a
-//! re-solve after a small score change can start from them ([`Solver::resolve`]).
+//! The dual variables `u` (rows) and `v` (columns) and all buffers live in a reusable
+//! [`Solver`]: repeated solves allocate nothing in their inner loops, and [`Solver::resolve`]
+//! re-solves after a score change starting from the previous optimum (`warm.rs`).
 //!
 //! # Optimality certificate
 //!

@@ -1,103 +1,138 @@
-//! Reduction of a [`Problem`] to the dense minimisation form the solver works on.
+//! What of a [`Problem`] takes part in the solve, and where its scores are read from.
 //!
-//! Rows without any allowed pair and columns with capacity 0 or without any allowed pair take no
-//! part and are dropped. The remaining `n × m_real` scores become costs `−score · scale` in one
-//! contiguous row-major buffer with a stride of `m_real + 1`: the last column of every row is the
-//! "unmatched" column (cost 0), whose capacity is set once the maximum cardinality is known.
-//! Forbidden pairs cost `+inf`. `scale` is 1 unless scores are so large that sums of a few
-//! thousand of them could overflow; then it is a power of two, so scaling is exact.
+//! A row takes part ("present") when it has an allowed pair with a column of capacity > 0; a
+//! column is "usable" when it has capacity > 0 and an allowed pair. Everything else is
+//! necessarily unassigned and is skipped by every later phase.
+//!
+//! The solver reads scores straight from the caller's row-major slice: the cost of a pair is
+//! `−score`, and NaN and `−inf` already behave as "never better" in every comparison it makes.
+//! Only when that is not safe — a `+inf` score, a `score` slice shorter than `rows × cols`, or
+//! magnitudes so large that sums could overflow — is a sanitised copy made, with non-finite
+//! scores replaced by NaN and all scores multiplied by a power of two (an exact operation).
+//!
+//! Column `cols` is the virtual "unmatched" column: cost 0 for every present row, capacity set
+//! once the maximum cardinality is known (see [`crate::solver`]).
 
 use super::problem::Problem;
 
-/// Largest magnitude (as a power of two) a scaled cost may have.
+/// Largest magnitude (as a power of two) a score may have without being scaled.
 const MAX_EXPONENT: i32 = 600;
 
-/// The reduced minimisation problem. Buffers are reused across solves.
 #[derive(Debug, Default, Clone)]
-pub(super) struct Reduced {
-    /// Rows taking part.
-    pub n: usize,
-    /// Real columns taking part.
-    pub m_real: usize,
-    /// Row stride of `cost` (`m_real + 1`; the last column is "unmatched").
-    pub stride: usize,
-    /// Reduced row → original row.
-    pub row_map: Vec<usize>,
-    /// Reduced column → original column.
-    pub col_map: Vec<usize>,
-    /// `n × stride` costs, row-major.
-    pub cost: Vec<f64>,
-    /// Capacity of each of the `stride` columns, at most `n`.
+pub(super) struct Prepared {
+    /// Rows with stored scores (rows past the end of a short slice have no allowed pair).
+    pub rows: usize,
+    pub cols: usize,
+    /// Present rows, ascending.
+    pub present: Vec<u32>,
+    /// Usable real columns, ascending.
+    pub usable: Vec<u32>,
+    /// Capacity of each column, at most the number of present rows; 0 for unusable columns.
+    /// Entry `cols` is the "unmatched" column.
     pub cap: Vec<u32>,
-    /// Scores were multiplied by this (a power of two) before negation.
+    /// Scores are read from `copy` instead of the problem.
+    pub copied: bool,
+    pub copy: Vec<f64>,
+    /// Scores were multiplied by this power of two.
     pub scale: f64,
-    /// Scratch: whether an original row / column has an allowed pair.
-    row_has: Vec<bool>,
+    col_ok: Vec<bool>,
     col_has: Vec<bool>,
 }
 
-impl Reduced {
-    /// Fills `self` from `p`, reusing the buffers.
+impl Prepared {
     pub fn fill(&mut self, p: &Problem) {
         let rows = p.stored_rows();
         let cols = p.cols;
-        self.row_has.clear();
-        self.row_has.resize(rows, false);
-        self.col_has.clear();
-        self.col_has.resize(cols, false);
-        let mut max_abs = 0.0f64;
+        self.rows = rows;
+        self.cols = cols;
+        self.col_ok.clear();
+        self.col_ok.extend((0..cols).map(|j| p.capacity_of(j) > 0));
+        let mut col_has = std::mem::take(&mut self.col_has);
+        col_has.clear();
+        col_has.resize(cols, false);
+        self.present.clear();
+        let mut unsafe_values = false;
         for i in 0..rows {
             let row = row_slice(p, i);
-            let mut any = false;
-            for (j, &s) in row.iter().enumerate() {
-                if s.is_finite() && p.capacity_of(j) > 0 {
-                    any = true;
-                    self.col_has[j] = true;
-                    max_abs = max_abs.max(s.abs());
-                }
+            let (any, odd) = scan_row(row, &self.col_ok, &mut col_has);
+            unsafe_values |= odd;
+            if any {
+                self.present.push(i as u32);
             }
-            self.row_has[i] = any;
         }
-        self.row_map.clear();
-        self.row_map.extend((0..rows).filter(|&i| self.row_has[i]));
-        self.col_map.clear();
-        self.col_map.extend((0..cols).filter(|&j| self.col_has[j]));
-        self.n = self.row_map.len();
-        self.m_real = self.col_map.len();
-        self.stride = self.m_real + 1;
-        self.scale = scale_for(max_abs);
-
-        let n_cap = u32::try_from(self.n).unwrap_or(u32::MAX);
+        self.usable.clear();
+        self.usable
+            .extend((0..cols).filter(|&j| col_has[j]).map(|j| j as u32));
+        let n_cap = u32::try_from(self.present.len()).unwrap_or(u32::MAX);
         self.cap.clear();
-        self.cap
-            .extend(self.col_map.iter().map(|&j| p.capacity_of(j).min(n_cap)));
+        self.cap.extend((0..cols).map(|j| {
+            if col_has[j] {
+                p.capacity_of(j).min(n_cap)
+            } else {
+                0
+            }
+        }));
         self.cap.push(0);
+        self.col_has = col_has;
 
-        self.cost.clear();
-        self.cost.reserve(self.n * self.stride);
-        let scale = self.scale;
-        for &i in &self.row_map {
-            let row = row_slice(p, i);
-            self.cost.extend(self.col_map.iter().map(|&j| {
-                let s = row.get(j).copied().unwrap_or(f64::NAN);
-                if s.is_finite() {
-                    -(s * scale)
-                } else {
-                    f64::INFINITY
-                }
-            }));
-            self.cost.push(0.0);
+        self.scale = if unsafe_values {
+            scale_for(max_abs(p))
+        } else {
+            1.0
+        };
+        let short = rows * cols > p.score.len();
+        self.copied = short || unsafe_values;
+        self.copy.clear();
+        if self.copied {
+            let scale = self.scale;
+            for i in 0..rows {
+                let row = row_slice(p, i);
+                self.copy.extend(
+                    row.iter()
+                        .map(|&s| if s.is_finite() { s * scale } else { f64::NAN }),
+                );
+                self.copy.resize((i + 1) * cols, f64::NAN);
+            }
         }
     }
 
-    /// Cost row `i` including the "unmatched" column.
+    /// The `rows × cols` scores the solver reads.
     #[inline]
-    pub fn row(&self, i: usize) -> &[f64] {
-        &self.cost[i * self.stride..(i + 1) * self.stride]
+    pub fn data<'a>(&'a self, p: &Problem<'a>) -> &'a [f64] {
+        if self.copied {
+            &self.copy
+        } else {
+            &p.score[..self.rows * self.cols]
+        }
     }
 }
 
-/// The stored part of original row `i` (shorter than `cols` if `score` is short).
+/// Marks the columns that row has an allowed pair with; returns whether it has any, and whether
+/// it holds a `+inf` or a finite score too large to be used unscaled.
+#[inline]
+fn scan_row(row: &[f64], col_ok: &[bool], col_has: &mut [bool]) -> (bool, bool) {
+    let limit = 2f64.powi(MAX_EXPONENT);
+    let mut any = 0u8;
+    let mut odd = 0u8;
+    for ((&s, &ok), has) in row.iter().zip(col_ok).zip(col_has.iter_mut()) {
+        let a = s.abs();
+        let allowed = u8::from(a < f64::INFINITY) & u8::from(ok);
+        any |= allowed;
+        *has |= allowed != 0;
+        odd |= u8::from(s == f64::INFINITY) | (u8::from(a > limit) & u8::from(a < f64::INFINITY));
+    }
+    (any != 0, odd != 0)
+}
+
+/// Largest finite score magnitude.
+fn max_abs(p: &Problem) -> f64 {
+    p.score
+        .iter()
+        .filter(|s| s.is_finite())
+        .fold(0.0, |m, s| m.max(s.abs()))
+}
+
+/// The stored part of row `i` (shorter than `cols` if `score` is short).
 fn row_slice<'a>(p: &Problem<'a>, i: usize) -> &'a [f64] {
     let start = (i * p.cols).min(p.score.len());
     let end = (start + p.cols).min(p.score.len());

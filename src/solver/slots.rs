@@ -85,10 +85,4 @@ impl Slots {
     pub fn after(&self, i: usize) -> u32 {
         self.next[i]
     }
-
-    /// Whether column `j` is at capacity.
-    #[inline]
-    pub fn is_full(&self, j: usize) -> bool {
-        self.spare[j] == 0
-    }
 }

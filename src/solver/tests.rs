@@ -148,3 +148,22 @@ fn solver_is_reusable_across_shapes() {
         assert_eq!(s.total, brute_force(&p).total);
     }
 }
+
+#[test]
+fn resolve_follows_changes_of_shape_and_scores() {
+    let mut solver = Solver::new();
+    let cases: [(usize, usize, Vec<f64>, Vec<u32>); 5] = [
+        (3, 2, vec![1.0, 2.0, 3.0, 1.0, 2.0, 2.0], vec![1, 1]),
+        (3, 2, vec![1.0, 2.5, 3.0, 1.0, 2.0, 2.0], vec![1, 1]),
+        (3, 2, vec![1.0, 2.5, X, 1.0, 2.0, 2.0], vec![1, 2]),
+        (2, 3, vec![5.0, 1.0, 1.0, 5.0, 1.0, 1.0], vec![1, 1, 1]),
+        (2, 3, vec![5.0, 1.0, 1.0, 5.0, 1.0, 6.0], vec![1, 1, 1]),
+    ];
+    for (rows, cols, score, cap) in &cases {
+        let p = Problem::new(*rows, *cols, score, cap);
+        let s = solver.resolve(&p);
+        check_optimal(&p, &s).unwrap();
+        let b = brute_force(&p);
+        assert_eq!((s.matched, s.total), (b.matched, b.total));
+    }
+}
