@@ -1,10 +1,10 @@
 //! How a pair score breaks down into the contribution of each criterion, for explaining a pair
 //! to the council.
 
-use crate::criteria::{self, N, Weights};
+use crate::criteria::{N, Weights};
 
 /// Points each criterion adds to the pair score (0–100): `100 · wᵢ·sᵢ / Σ w`. They sum to
-/// [`criteria::pair_score`]; all zero when every weight is zero.
+/// [`crate::criteria::pair_score`]; all zero when every weight is zero.
 pub fn contributions(scores: &[f64; N], weights: &Weights) -> [f64; N] {
     let total: f64 = weights.iter().sum();
     if total <= 0.0 {
@@ -16,6 +16,7 @@ pub fn contributions(scores: &[f64; N], weights: &Weights) -> [f64; N] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::criteria;
 
     #[test]
     fn contributions_sum_to_the_pair_score() {

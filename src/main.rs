@@ -1,6 +1,7 @@
 //! The `dyad` binary: the command line and the terminal UI on top of the domain core.
 
 mod cli;
+mod tui;
 
 use clap::Parser;
 
@@ -19,9 +20,6 @@ fn main() {
     }
 }
 
-fn run_tui(_args: TuiArgs) -> dyad::error::Result<()> {
-    Err(dyad::error::Error::Other(
-        "the terminal UI is not built yet; use `dyad match`, `dyad compare` or `dyad --help`"
-            .into(),
-    ))
+fn run_tui(args: TuiArgs) -> dyad::error::Result<()> {
+    tui::run(args)
 }

@@ -1,0 +1,240 @@
+//! Edits of the settings, pins and bans: each keeps the state before it for undo and asks for a
+//! rematch.
+
+use ratatui::layout::Rect;
+
+use dyad::pool::Action;
+use dyad::profile::Profile;
+
+use super::model::{Focus, HISTORY, Model, Snapshot};
+use super::msg::{Effect, Mouse, MouseKind, Step};
+use super::settings;
+use super::update::{fit_offsets, move_row, rebuild_rows};
+use super::view::layout::{Areas, inner};
+use super::view::{matches, weights};
+
+fn snapshot(m: &Model) -> Snapshot {
+    Snapshot {
+        profile: m.current.clone(),
+        overrides: m.overrides.clone(),
+    }
+}
+
+/// Asks for a rematch of the settings as they are now.
+pub fn recompute(m: &mut Model) -> Vec<Effect> {
+    vec![Effect::Recompute(Box::new(m.request()))]
+}
+
+/// Applies an edit; when it changes anything, records the state before it (unless `coalesce`,
+/// as while dragging a slider) and rematches.
+fn apply(m: &mut Model, coalesce: bool, f: impl FnOnce(&mut Model)) -> Vec<Effect> {
+    let before = snapshot(m);
+    f(m);
+    if snapshot(m) == before {
+        return Vec::new();
+    }
+    if !coalesce {
+        m.history.undo.push(before);
+        if m.history.undo.len() > HISTORY {
+            m.history.undo.remove(0);
+        }
+        m.history.redo.clear();
+    }
+    if m.all_weights_zero() {
+        m.warn("All weights are 0: every pair scores 0, so the matching only counts pairs");
+    } else if m
+        .status
+        .as_ref()
+        .is_some_and(|s| s.text.starts_with("All weights"))
+    {
+        m.status = None;
+    }
+    recompute(m)
+}
+
+fn edit_profile(m: &mut Model, coalesce: bool, f: impl FnOnce(&mut Profile)) -> Vec<Effect> {
+    apply(m, coalesce, |m| f(&mut m.current))
+}
+
+pub fn change(m: &mut Model, step: Step) -> Vec<Effect> {
+    let s = settings::at(m.setting);
+    edit_profile(m, false, |p| s.change(p, step))
+}
+
+pub fn zero(m: &mut Model) -> Vec<Effect> {
+    let s = settings::at(m.setting);
+    let mut ok = true;
+    let fx = edit_profile(m, false, |p| ok = s.zero(p));
+    if !ok {
+        m.info(format!("{} has no zero; use ← and →", s.label()));
+    }
+    fx
+}
+
+fn restore(m: &mut Model, to: Snapshot) -> Vec<Effect> {
+    m.current = to.profile;
+    m.overrides = to.overrides;
+    rebuild_rows(m);
+    recompute(m)
+}
+
+pub fn undo(m: &mut Model) -> Vec<Effect> {
+    let Some(prev) = m.history.undo.pop() else {
+        m.info("Nothing to undo");
+        return Vec::new();
+    };
+    let now = snapshot(m);
+    m.history.redo.push(now);
+    m.info("Undone (Ctrl-r redoes)");
+    restore(m, prev)
+}
+
+pub fn redo(m: &mut Model) -> Vec<Effect> {
+    let Some(next) = m.history.redo.pop() else {
+        m.info("Nothing to redo");
+        return Vec::new();
+    };
+    let now = snapshot(m);
+    m.history.undo.push(now);
+    m.info("Redone");
+    restore(m, next)
+}
+
+/// The selected row's mentee and current mentor.
+fn selected_pair(m: &mut Model, verb: &str) -> Option<(usize, usize)> {
+    let row = m.selected()?.clone();
+    match row.mentor {
+        Some(mentor) => Some((row.mentee, mentor)),
+        None => {
+            let id = m.pool.mentees[row.mentee].id.clone();
+            m.warn(format!(
+                "{id} has no mentor now, so there is no pair to {verb}"
+            ));
+            None
+        }
+    }
+}
+
+fn ids(m: &Model, mentee: usize, mentor: usize) -> (String, String) {
+    (
+        m.pool.mentees[mentee].id.clone(),
+        m.pool.mentors[mentor].id.clone(),
+    )
+}
+
+pub fn ban(m: &mut Model) -> Vec<Effect> {
+    let Some((mentee, mentor)) = selected_pair(m, "ban") else {
+        return Vec::new();
+    };
+    let (a, b) = ids(m, mentee, mentor);
+    m.info(format!(
+        "Banned {a} with {b}: rematching (u undoes, X lifts {a}'s bans)"
+    ));
+    apply(m, false, |m| {
+        m.overrides.set(mentee, mentor, Some(Action::Ban))
+    })
+}
+
+pub fn unban(m: &mut Model) -> Vec<Effect> {
+    let Some(row) = m.selected().cloned() else {
+        return Vec::new();
+    };
+    let banned: Vec<usize> = m
+        .overrides
+        .iter()
+        .filter(|o| o.mentee == row.mentee && o.action == Action::Ban)
+        .map(|o| o.mentor)
+        .collect();
+    let id = m.pool.mentees[row.mentee].id.clone();
+    if banned.is_empty() {
+        m.info(format!("{id} has no banned pairs"));
+        return Vec::new();
+    }
+    m.info(format!("Lifted {} ban(s) of {id}", banned.len()));
+    apply(m, false, |m| {
+        for j in banned {
+            m.overrides.set(row.mentee, j, None);
+        }
+    })
+}
+
+pub fn pin(m: &mut Model) -> Vec<Effect> {
+    let Some((mentee, mentor)) = selected_pair(m, "pin") else {
+        return Vec::new();
+    };
+    let (a, b) = ids(m, mentee, mentor);
+    let pinned = m.overrides.get(mentee, mentor) == Some(Action::Pin);
+    if pinned {
+        m.info(format!("Unpinned {a} from {b}"));
+    } else {
+        m.info(format!("Pinned {a} to {b}: kept whatever the weights"));
+    }
+    let action = (!pinned).then_some(Action::Pin);
+    apply(m, false, |m| m.overrides.set(mentee, mentor, action))
+}
+
+pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
+    let a = Areas::of(Rect::new(0, 0, m.size.0, m.size.1));
+    let w_inner = inner(a.weights);
+    let inside = |r: Rect| r.contains((ev.column, ev.row).into());
+    match ev.kind {
+        MouseKind::Release => m.dragging = None,
+        MouseKind::Press if inside(w_inner) => {
+            let Some((i, fraction)) = weights::hit(w_inner, m.weights_offset, ev.column, ev.row)
+            else {
+                return Vec::new();
+            };
+            m.focus = Focus::Weights;
+            m.setting = i;
+            fit_offsets(m);
+            if let Some(f) = fraction {
+                m.dragging = Some(i);
+                let s = settings::at(i);
+                return edit_profile(m, false, |p| s.set_fraction(p, f));
+            }
+        }
+        MouseKind::Drag => {
+            let Some(i) = m.dragging else {
+                return Vec::new();
+            };
+            // Follow the pointer along the bar being dragged, whatever row it strays to.
+            let rect = weights::geometry(w_inner, m.weights_offset)
+                .into_iter()
+                .find(|(it, _)| *it == weights::Item::Setting(i));
+            if let Some((_, r)) = rect {
+                let bar = weights::bar_area(r);
+                let x = ev.column.clamp(bar.x, bar.right().saturating_sub(1));
+                let f = f64::from(x - bar.x) / f64::from(bar.width.saturating_sub(1).max(1));
+                let s = settings::at(i);
+                return edit_profile(m, true, |p| s.set_fraction(p, f));
+            }
+        }
+        MouseKind::Press if inside(a.matches) => {
+            let body = matches::body(a.matches);
+            if inside(body) {
+                let at = m.matches_offset + usize::from(ev.row - body.y);
+                if let Some(row) = m.rows.get(at) {
+                    m.selected_mentee = Some(row.mentee);
+                }
+            }
+            m.focus = Focus::Matches;
+            fit_offsets(m);
+        }
+        MouseKind::ScrollUp | MouseKind::ScrollDown => {
+            let by = if ev.kind == MouseKind::ScrollUp {
+                -1
+            } else {
+                1
+            };
+            if inside(a.weights) {
+                let last = settings::COUNT as isize - 1;
+                m.setting = (m.setting as isize + by).clamp(0, last) as usize;
+                fit_offsets(m);
+            } else {
+                move_row(m, by * 3);
+            }
+        }
+        MouseKind::Press => m.dragging = None,
+    }
+    Vec::new()
+}

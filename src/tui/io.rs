@@ -1,0 +1,119 @@
+//! Carrying out the effects `update` asks for that touch the file system. Each returns the
+//! message that reports how it went.
+
+use std::path::Path;
+
+use dyad::embedded;
+use dyad::fsio::{Mode, write_atomic};
+use dyad::profile::{self, now_stamp};
+
+use super::msg::{Effect, Msg, ProfileEntry, SaveError, SaveResult};
+
+/// Runs a file effect; `Recompute` is the event loop's business and yields nothing here.
+pub fn execute(effect: Effect, configs: &Path) -> Option<Msg> {
+    match effect {
+        Effect::Recompute(_) => None,
+        Effect::ListProfiles => Some(Msg::ProfilesListed(list(configs))),
+        Effect::SaveProfile {
+            path,
+            mut profile,
+            replace,
+        } => {
+            profile.saved = Some(now_stamp());
+            let outcome = save(&path, &profile, replace);
+            Some(Msg::Saved(Box::new(SaveResult {
+                path,
+                profile: *profile,
+                outcome,
+            })))
+        }
+        Effect::SaveOverrides { path, csv } => Some(Msg::OverridesSaved(
+            write_atomic(&path, csv.as_bytes(), Mode::ReplaceWithBackup).map_err(|e| e.to_string()),
+        )),
+    }
+}
+
+/// The profiles in the configs folder; the built-in ones when it has none.
+pub fn list(configs: &Path) -> Vec<ProfileEntry> {
+    let found: Vec<ProfileEntry> = profile::list_dir(configs)
+        .into_iter()
+        .map(|(path, r)| ProfileEntry {
+            file: Some(path),
+            profile: r.map_err(|e| e.to_string()),
+        })
+        .collect();
+    if !found.is_empty() {
+        return found;
+    }
+    [embedded::fall_profile(), embedded::pilot_profile()]
+        .into_iter()
+        .map(|p| ProfileEntry {
+            file: None,
+            profile: Ok(p),
+        })
+        .collect()
+}
+
+fn save(
+    path: &Path,
+    p: &profile::Profile,
+    replace: bool,
+) -> Result<Option<std::path::PathBuf>, SaveError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| SaveError::Failed(format!("{}: {e}", dir.display())))?;
+    }
+    if !replace && path.exists() {
+        return Err(SaveError::Exists);
+    }
+    let mode = if replace {
+        Mode::ReplaceWithBackup
+    } else {
+        Mode::Create
+    };
+    write_atomic(path, profile::to_toml(p).as_bytes(), mode).map_err(|e| {
+        if !replace && path.exists() {
+            SaveError::Exists
+        } else {
+            SaveError::Failed(e.to_string())
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn save_msg(dir: &Path, replace: bool) -> SaveResult {
+        let effect = Effect::SaveProfile {
+            path: dir.join("configs/new.toml"),
+            profile: Box::new(embedded::fall_profile()),
+            replace,
+        };
+        match execute(effect, dir) {
+            Some(Msg::Saved(r)) => *r,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn saving_creates_then_refuses_then_replaces_with_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = save_msg(dir.path(), false);
+        assert_eq!(first.outcome, Ok(None));
+        assert!(first.profile.saved.is_some());
+        let back = profile::load(&first.path).unwrap();
+        assert_eq!(back.weights, embedded::fall_profile().weights);
+        assert_eq!(save_msg(dir.path(), false).outcome, Err(SaveError::Exists));
+        let again = save_msg(dir.path(), true);
+        assert!(matches!(again.outcome, Ok(Some(_))));
+    }
+
+    #[test]
+    fn listing_falls_back_to_built_in_profiles() {
+        let dir = tempfile::tempdir().unwrap();
+        let l = list(dir.path());
+        assert_eq!(l.len(), 2);
+        assert!(l.iter().all(|e| e.file.is_none() && e.profile.is_ok()));
+    }
+}

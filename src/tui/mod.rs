@@ -1,0 +1,36 @@
+//! The terminal UI, in the Elm style: terminal events become messages through the keymap
+//! (`keymap`), `update` changes the model (`model`) and returns effects, the view (`view`)
+//! draws the model. Rematching runs on a worker thread (`worker`); the event loop (`app`) wires
+//! it together and carries out the file effects (`io`).
+
+mod app;
+mod bindings;
+mod detail;
+mod edit;
+mod files;
+mod histogram;
+mod io;
+mod keymap;
+mod model;
+mod msg;
+mod popups;
+mod rows;
+mod search;
+mod settings;
+mod theme;
+mod update;
+mod view;
+mod worker;
+
+pub use app::run;
+
+#[cfg(test)]
+mod popup_tests;
+#[cfg(test)]
+mod render_tests;
+#[cfg(test)]
+mod save_tests;
+#[cfg(test)]
+mod testkit;
+#[cfg(test)]
+mod update_tests;

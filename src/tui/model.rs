@@ -1,0 +1,271 @@
+//! The UI state. Only `update` changes it; the view only reads it.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use dyad::pool::{Overrides, Pool};
+use dyad::profile::Profile;
+
+use super::detail::Detail;
+use super::keymap::Mode;
+use super::msg::ProfileEntry;
+use super::rows::{Row, Sort};
+use super::search::{Entry, Hit};
+use super::worker::{Request, Results};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Weights,
+    Matches,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DistView {
+    All,
+    Groups,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub text: String,
+    pub level: Level,
+}
+
+/// What a "yes" to a question does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    Quit,
+    /// Write the profile over an existing file (keeping a backup).
+    Replace {
+        path: PathBuf,
+        profile: Profile,
+    },
+    /// Open a profile as current, dropping unsaved changes.
+    Open(Profile, Option<PathBuf>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirm {
+    pub question: String,
+    pub on_yes: Pending,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Description,
+}
+
+/// The save-as form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveAs {
+    pub name: String,
+    pub description: String,
+    pub field: Field,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchState {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfilesState {
+    pub entries: Vec<ProfileEntry>,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Popup {
+    Detail(Box<Detail>),
+    Search(SearchState),
+    Profiles(ProfilesState),
+    Help { scroll: u16 },
+    SaveAs(SaveAs),
+    Confirm(Box<Confirm>),
+}
+
+/// Settings, pins and bans as they were before an edit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub profile: Profile,
+    pub overrides: Overrides,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    pub undo: Vec<Snapshot>,
+    pub redo: Vec<Snapshot>,
+}
+
+/// The most edits kept for undo.
+pub const HISTORY: usize = 500;
+
+pub struct Model {
+    pub pool: Arc<Pool>,
+    /// The search index over the pool.
+    pub entries: Vec<Entry>,
+    /// Where profiles are listed and saved as new.
+    pub configs: PathBuf,
+    /// The settings being tuned, their file, and the settings as last loaded or saved.
+    pub current: Profile,
+    pub current_file: Option<PathBuf>,
+    pub saved: Profile,
+    pub baseline: Profile,
+    pub baseline_file: Option<PathBuf>,
+    pub overrides: Overrides,
+    pub saved_overrides: Overrides,
+    pub history: History,
+    /// The newest recompute requested, and the one whose results are shown.
+    pub generation: u64,
+    pub shown: u64,
+    pub results: Option<Results>,
+    pub elapsed: Option<Duration>,
+    /// Why the newest settings could not be matched (the results shown are older).
+    pub match_error: Option<String>,
+    pub rows: Vec<Row>,
+    pub sort: Sort,
+    pub changed_only: bool,
+    pub selected_mentee: Option<usize>,
+    pub matches_offset: usize,
+    pub focus: Focus,
+    pub setting: usize,
+    pub weights_offset: usize,
+    pub dist: DistView,
+    pub popup: Option<Popup>,
+    pub status: Option<Status>,
+    /// Terminal size (columns, rows), for mouse hits and scrolling.
+    pub size: (u16, u16),
+    /// The weight being dragged with the mouse.
+    pub dragging: Option<usize>,
+    pub quit: bool,
+}
+
+impl Model {
+    /// A model for a pool and profiles, with the first recompute request to send.
+    pub fn new(
+        pool: Arc<Pool>,
+        current: (Profile, Option<PathBuf>),
+        baseline: (Profile, Option<PathBuf>),
+        configs: PathBuf,
+        size: (u16, u16),
+    ) -> (Model, Request) {
+        let entries = super::search::index(&pool);
+        let overrides = pool.overrides.clone();
+        let mut m = Model {
+            pool,
+            entries,
+            configs,
+            saved: current.0.clone(),
+            current: current.0,
+            current_file: current.1,
+            baseline: baseline.0,
+            baseline_file: baseline.1,
+            saved_overrides: overrides.clone(),
+            overrides,
+            history: History::default(),
+            generation: 0,
+            shown: 0,
+            results: None,
+            elapsed: None,
+            match_error: None,
+            rows: Vec::new(),
+            sort: Sort::Changed,
+            changed_only: false,
+            selected_mentee: None,
+            matches_offset: 0,
+            focus: Focus::Weights,
+            setting: 0,
+            weights_offset: 0,
+            dist: DistView::All,
+            popup: None,
+            status: None,
+            size,
+            dragging: None,
+            quit: false,
+        };
+        let req = m.request();
+        (m, req)
+    }
+
+    /// A new recompute request for the settings as they are now.
+    pub fn request(&mut self) -> Request {
+        self.generation += 1;
+        Request {
+            generation: self.generation,
+            current: self.current.clone(),
+            baseline: self.baseline.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        match &self.popup {
+            None => Mode::Normal,
+            Some(Popup::Detail(_)) => Mode::Detail,
+            Some(Popup::Search(_)) => Mode::Search,
+            Some(Popup::Profiles(_)) => Mode::Profiles,
+            Some(Popup::Help { .. }) => Mode::Help,
+            Some(Popup::SaveAs(_)) => Mode::Text,
+            Some(Popup::Confirm(_)) => Mode::Confirm,
+        }
+    }
+
+    pub fn profile_modified(&self) -> bool {
+        self.current != self.saved
+    }
+
+    pub fn overrides_modified(&self) -> bool {
+        self.overrides != self.saved_overrides
+    }
+
+    /// Whether the newest settings are still being matched.
+    pub fn busy(&self) -> bool {
+        self.shown < self.generation && self.match_error.is_none()
+    }
+
+    /// The position of the selected mentee among the rows shown.
+    pub fn selected_row(&self) -> Option<usize> {
+        let m = self.selected_mentee?;
+        self.rows.iter().position(|r| r.mentee == m)
+    }
+
+    pub fn selected(&self) -> Option<&Row> {
+        self.rows.get(self.selected_row()?)
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            level: Level::Info,
+        });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            level: Level::Warning,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            level: Level::Error,
+        });
+    }
+
+    pub fn all_weights_zero(&self) -> bool {
+        self.current.weights.iter().all(|w| *w == 0.0)
+    }
+}

@@ -1,0 +1,160 @@
+//! Unit tests of `update` in the popups: detail, search and profiles.
+
+use std::path::PathBuf;
+
+use dyad::embedded;
+
+use super::model::Popup;
+use super::msg::{Effect, Msg, ProfileEntry};
+use super::search::Target;
+use super::testkit::Harness;
+
+fn entries() -> Vec<ProfileEntry> {
+    let e = |name: &str, p| ProfileEntry {
+        file: Some(PathBuf::from(format!("configs/{name}.toml"))),
+        profile: Ok(p),
+    };
+    vec![
+        e("fall-2023", embedded::fall_profile()),
+        e("pilot-2023", embedded::pilot_profile()),
+        ProfileEntry {
+            file: Some(PathBuf::from("configs/broken.toml")),
+            profile: Err("configs/broken.toml:3:9: weights.goals: found \"2\", expected a number from 0 to 1".into()),
+        },
+    ]
+}
+
+fn confirm_question(h: &Harness) -> String {
+    match &h.m.popup {
+        Some(Popup::Confirm(c)) => c.question.clone(),
+        other => panic!("no question: {other:?}"),
+    }
+}
+
+#[test]
+fn detail_explains_the_selected_pair_and_follows_the_table() {
+    let mut h = Harness::new();
+    h.send(Msg::OpenDetail);
+    let Some(Popup::Detail(d)) = &h.m.popup else {
+        panic!()
+    };
+    assert_eq!(d.mentee, h.m.rows[0].mentee);
+    assert_eq!(d.alternatives.len(), 5);
+    let cur = d.current.as_ref().unwrap();
+    let sum: f64 = cur.lines.iter().map(|l| l.2).sum();
+    assert!((sum - cur.score).abs() < 0.01);
+    h.send(Msg::Down);
+    let Some(Popup::Detail(d)) = &h.m.popup else {
+        panic!()
+    };
+    assert_eq!(d.mentee, h.m.rows[1].mentee);
+    let (mentee, mentor) = (d.mentee, d.current.as_ref().unwrap().mentor);
+    h.send(Msg::Ban);
+    let Some(Popup::Detail(d)) = &h.m.popup else {
+        panic!()
+    };
+    assert_eq!(d.mentee, mentee, "the popup stays on the mentee");
+    assert_ne!(d.current.as_ref().map(|s| s.mentor), Some(mentor));
+    h.send(Msg::Close);
+    assert_eq!(h.m.popup, None);
+}
+
+#[test]
+fn search_filters_and_jumps_to_a_mentee() {
+    let mut h = Harness::new();
+    h.send(Msg::OpenSearch);
+    let target = h.m.pool.mentees.len() - 1;
+    let id = h.m.pool.mentees[target].id.clone();
+    for c in id.chars() {
+        h.send(Msg::Input(c));
+    }
+    let Some(Popup::Search(s)) = &h.m.popup else {
+        panic!()
+    };
+    assert_eq!(h.m.entries[s.hits[0].entry].target, Target::Mentee(target));
+    h.send(Msg::Backspace)
+        .send(Msg::Input(id.chars().last().unwrap()));
+    h.send(Msg::Down).send(Msg::Up).send(Msg::Accept);
+    assert_eq!(h.m.popup, None);
+    assert_eq!(h.m.selected_mentee, Some(target));
+    assert_eq!(h.m.focus, super::model::Focus::Matches);
+}
+
+#[test]
+fn search_jumps_to_a_mentors_first_mentee_and_shows_hidden_rows() {
+    let mut h = Harness::new();
+    h.send(Msg::ToggleChangedOnly);
+    let same = (0..h.m.pool.mentees.len())
+        .find(|i| !h.m.rows.iter().any(|r| r.mentee == *i))
+        .unwrap();
+    let mentor = h.m.results.as_ref().unwrap().current.matching.mentor_of[same];
+    super::popups::jump(&mut h.m, Target::Mentee(same));
+    assert!(!h.m.changed_only);
+    assert_eq!(h.m.selected_mentee, Some(same));
+    if let Some(j) = mentor {
+        super::popups::jump(&mut h.m, Target::Mentor(j));
+        let first =
+            h.m.results
+                .as_ref()
+                .unwrap()
+                .current
+                .matching
+                .pairs
+                .iter()
+                .find(|p| p.mentor == j);
+        assert_eq!(h.m.selected_mentee, first.map(|p| p.mentee));
+    }
+    h.send(Msg::OpenSearch)
+        .send(Msg::Input('x'))
+        .send(Msg::ClearField);
+    let Some(Popup::Search(s)) = &h.m.popup else {
+        panic!()
+    };
+    assert!(s.query.is_empty() && !s.hits.is_empty());
+}
+
+#[test]
+fn profiles_open_as_current_or_baseline() {
+    let mut h = Harness::new();
+    h.send(Msg::OpenProfiles);
+    assert_eq!(h.effects, vec![Effect::ListProfiles]);
+    h.send(Msg::ProfilesListed(entries()));
+    let Some(Popup::Profiles(p)) = &h.m.popup else {
+        panic!()
+    };
+    assert_eq!(p.selected, 0, "the current profile is selected");
+    h.send(Msg::Down).send(Msg::Accept);
+    assert_eq!(h.m.current, embedded::pilot_profile());
+    assert_eq!(h.m.popup, None);
+    assert!(!h.m.profile_modified());
+    assert_eq!(h.m.results.as_ref().unwrap().current.profile, h.m.current);
+    h.send(Msg::OpenProfiles)
+        .send(Msg::ProfilesListed(entries()));
+    h.send(Msg::Up).send(Msg::LoadAsBaseline);
+    assert_eq!(h.m.baseline, embedded::fall_profile());
+    assert_eq!(h.m.results.as_ref().unwrap().baseline.profile, h.m.baseline);
+    // A file that does not load says why.
+    h.send(Msg::OpenProfiles)
+        .send(Msg::ProfilesListed(entries()));
+    h.send(Msg::Down).send(Msg::Down).send(Msg::Accept);
+    assert!(h.m.status.as_ref().unwrap().text.contains("weights.goals"));
+}
+
+#[test]
+fn opening_a_profile_over_unsaved_changes_asks_first() {
+    let mut h = Harness::new();
+    h.send(Msg::Change(super::msg::Step::Down));
+    h.send(Msg::OpenProfiles)
+        .send(Msg::ProfilesListed(entries()))
+        .send(Msg::Down);
+    h.send(Msg::Accept);
+    assert!(confirm_question(&h).contains("unsaved changes"));
+    h.send(Msg::No);
+    assert!(h.m.profile_modified());
+    h.send(Msg::OpenProfiles)
+        .send(Msg::ProfilesListed(entries()))
+        .send(Msg::Down);
+    h.send(Msg::Accept).send(Msg::Yes);
+    assert_eq!(h.m.current, embedded::pilot_profile());
+    assert!(h.m.history.undo.is_empty());
+}

@@ -1,0 +1,184 @@
+//! Messages while a popup is open: search, pair detail, profiles, help, the save-as form and
+//! questions.
+
+use super::edit;
+use super::files;
+use super::model::{Field, Focus, Model, Popup, SearchState};
+use super::msg::{Effect, Msg};
+use super::search::{self, Target};
+use super::update::{fit_offsets, move_row, open_detail, rebuild_rows};
+
+/// The longest name and description the save-as form takes.
+const MAX_NAME: usize = 80;
+const MAX_DESCRIPTION: usize = 300;
+
+pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    if matches!(msg, Msg::Close | Msg::No) {
+        m.popup = None;
+        return Vec::new();
+    }
+    // Ctrl-c leaves any popup and quits, asking first when something is unsaved.
+    if msg == Msg::Quit && !matches!(m.popup, Some(Popup::Confirm(_))) {
+        m.popup = None;
+        files::quit(m);
+        return Vec::new();
+    }
+    match m.popup.as_ref() {
+        Some(Popup::Search(_)) => search_msg(m, msg),
+        Some(Popup::Detail(_)) => detail_msg(m, msg),
+        Some(Popup::Profiles(_)) => profiles_msg(m, msg),
+        Some(Popup::Help { .. }) => {
+            if let Some(Popup::Help { scroll }) = &mut m.popup {
+                match msg {
+                    Msg::Up => *scroll = scroll.saturating_sub(1),
+                    Msg::Down => *scroll = scroll.saturating_add(1),
+                    _ => {}
+                }
+            }
+            Vec::new()
+        }
+        Some(Popup::SaveAs(_)) => save_as_msg(m, msg),
+        Some(Popup::Confirm(_)) => match msg {
+            Msg::Yes => files::yes(m),
+            Msg::Quit => {
+                m.quit = true;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+
+        None => Vec::new(),
+    }
+}
+
+pub fn open_search(m: &mut Model) {
+    let hits = search::query(&m.entries, "");
+    m.popup = Some(Popup::Search(SearchState {
+        query: String::new(),
+        hits,
+        selected: 0,
+    }));
+}
+
+fn search_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    let Some(Popup::Search(s)) = &mut m.popup else {
+        return Vec::new();
+    };
+    let requery = |s: &mut SearchState, entries| {
+        s.hits = search::query(entries, &s.query);
+        s.selected = 0;
+    };
+    match msg {
+        Msg::Input(c) => {
+            s.query.push(c);
+            requery(s, &m.entries);
+        }
+        Msg::Backspace => {
+            s.query.pop();
+            requery(s, &m.entries);
+        }
+        Msg::ClearField => {
+            s.query.clear();
+            requery(s, &m.entries);
+        }
+        Msg::Up => s.selected = s.selected.saturating_sub(1),
+        Msg::Down => s.selected = (s.selected + 1).min(s.hits.len().saturating_sub(1)),
+        Msg::Accept => {
+            let target = s.hits.get(s.selected).map(|h| m.entries[h.entry].target);
+            m.popup = None;
+            if let Some(t) = target {
+                jump(m, t);
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Selects a mentee's row, or the row of a mentor's first mentee.
+pub fn jump(m: &mut Model, target: Target) {
+    let mentee = match target {
+        Target::Mentee(i) => i,
+        Target::Mentor(j) => {
+            let first = m.results.as_ref().and_then(|r| {
+                r.current
+                    .matching
+                    .pairs
+                    .iter()
+                    .find(|p| p.mentor == j)
+                    .map(|p| p.mentee)
+            });
+            match first {
+                Some(i) => i,
+                None => {
+                    let id = &m.pool.mentors[j].id;
+                    m.warn(format!("{id} has no mentee in the current matching"));
+                    return;
+                }
+            }
+        }
+    };
+    if !m.rows.iter().any(|r| r.mentee == mentee) && m.changed_only {
+        m.changed_only = false;
+        rebuild_rows(m);
+        m.info("Showing all mentees again, to show the one found");
+    }
+    m.selected_mentee = Some(mentee);
+    m.focus = Focus::Matches;
+    fit_offsets(m);
+}
+
+fn detail_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Up | Msg::Down => {
+            move_row(m, if msg == Msg::Up { -1 } else { 1 });
+            open_detail(m);
+            Vec::new()
+        }
+        Msg::Ban => edit::ban(m),
+        Msg::Pin => edit::pin(m),
+        _ => Vec::new(),
+    }
+}
+
+fn profiles_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    let Some(Popup::Profiles(p)) = &mut m.popup else {
+        return Vec::new();
+    };
+    match msg {
+        Msg::Up => p.selected = p.selected.saturating_sub(1),
+        Msg::Down => p.selected = (p.selected + 1).min(p.entries.len().saturating_sub(1)),
+        Msg::Accept | Msg::LoadAsBaseline => {
+            let Some(entry) = p.entries.get(p.selected).cloned() else {
+                return Vec::new();
+            };
+            return if msg == Msg::Accept {
+                files::open(m, entry)
+            } else {
+                files::use_as_baseline(m, entry)
+            };
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn save_as_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    let Some(Popup::SaveAs(form)) = &mut m.popup else {
+        return Vec::new();
+    };
+    let (text, max) = match form.field {
+        Field::Name => (&mut form.name, MAX_NAME),
+        Field::Description => (&mut form.description, MAX_DESCRIPTION),
+    };
+    match msg {
+        Msg::Input(c) if !c.is_control() && text.chars().count() < max => text.push(c),
+        Msg::Backspace => {
+            text.pop();
+        }
+        Msg::ClearField => text.clear(),
+        Msg::Accept => return files::save_as_accept(m),
+        _ => {}
+    }
+    Vec::new()
+}

@@ -1,0 +1,193 @@
+//! Rendering tests: snapshots of the screen and every popup (text only), the changed-row
+//! highlight in the cell styles, and every size from 1×1 to 200×60 without a panic.
+
+use std::path::PathBuf;
+
+use ratatui::style::Modifier;
+
+use dyad::embedded;
+
+use super::msg::{Msg, ProfileEntry, Step};
+use super::testkit::{Harness, text};
+use super::theme::THEME;
+
+fn snap(name: &str, h: &mut Harness, w: u16, hgt: u16) {
+    insta::assert_snapshot!(name, h.screen(w, hgt));
+}
+
+#[test]
+fn main_screen_80x24() {
+    snap("main_80x24", &mut Harness::new(), 80, 24);
+}
+
+#[test]
+fn main_screen_120x40() {
+    snap("main_120x40", &mut Harness::new(), 120, 40);
+}
+
+#[test]
+fn main_screen_after_changes_120x40() {
+    let mut h = Harness::new();
+    for _ in 0..4 {
+        h.send(Msg::Change(Step::Up));
+    }
+    h.send(Msg::SwitchPanel).send(Msg::Down).send(Msg::Pin);
+    h.send(Msg::Down)
+        .send(Msg::Ban)
+        .send(Msg::ToggleGroups)
+        .send(Msg::CycleSort);
+    snap("changed_120x40", &mut h, 120, 40);
+}
+
+#[test]
+fn too_small() {
+    snap("too_small_50x12", &mut Harness::new(), 50, 12);
+}
+
+#[test]
+fn detail_popup() {
+    let mut h = Harness::new();
+    h.send(Msg::OpenDetail);
+    snap("detail_120x40", &mut h, 120, 40);
+    snap("detail_80x24", &mut h, 80, 24);
+}
+
+#[test]
+fn search_popup() {
+    let mut h = Harness::new();
+    h.send(Msg::OpenSearch);
+    for c in "pediatrics".chars() {
+        h.send(Msg::Input(c));
+    }
+    snap("search_100x30", &mut h, 100, 30);
+}
+
+#[test]
+fn profiles_popup() {
+    let mut h = Harness::new();
+    h.send(Msg::OpenProfiles);
+    let e = |name: &str, p| ProfileEntry {
+        file: Some(PathBuf::from(format!("configs/{name}.toml"))),
+        profile: Ok(p),
+    };
+    h.send(Msg::ProfilesListed(vec![
+        e("fall-2023", embedded::fall_profile()),
+        e("pilot-2023", embedded::pilot_profile()),
+    ]));
+    snap("profiles_100x30", &mut h, 100, 30);
+}
+
+#[test]
+fn help_popup() {
+    let mut h = Harness::new();
+    h.send(Msg::OpenHelp);
+    snap("help_120x40", &mut h, 120, 40);
+}
+
+#[test]
+fn save_as_popup() {
+    let mut h = Harness::new();
+    h.send(Msg::Change(Step::Up)).send(Msg::SaveAs);
+    for c in "Fall 2024 draft".chars() {
+        h.send(Msg::Input(c));
+    }
+    snap("save_as_100x30", &mut h, 100, 30);
+}
+
+#[test]
+fn confirm_popup() {
+    let mut h = Harness::new();
+    h.send(Msg::Change(Step::Up)).send(Msg::Quit);
+    snap("confirm_quit_100x30", &mut h, 100, 30);
+}
+
+#[test]
+fn help_lists_every_binding_of_every_mode() {
+    let help: String = super::view::help::lines()
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    for mode in super::keymap::MODES {
+        for b in super::keymap::table(mode) {
+            assert!(help.contains(b.help), "{mode:?}: {}", b.help);
+            assert!(help.contains(&super::keymap::keys_text(b)));
+        }
+    }
+}
+
+#[test]
+fn changed_rows_are_highlighted_in_colour_and_glyph() {
+    let mut h = Harness::new();
+    let b = h.buffer(120, 40);
+    let screen = text(&b);
+    // The first row is selected (shown reversed); look at the second changed one.
+    let (y, line) = screen
+        .lines()
+        .enumerate()
+        .skip(3)
+        .filter(|(_, l)| l.contains("│●"))
+        .nth(1)
+        .expect("a changed row");
+    let x = line.chars().position(|c| c == '●').unwrap();
+    let id_x = x as u16 + 3;
+    let cell = &b[(id_x, y as u16)];
+    assert_eq!(cell.fg, THEME.changed.fg.unwrap());
+    assert!(cell.modifier.contains(Modifier::BOLD));
+    // An unchanged row is not.
+    let same = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("│   ME-"))
+        .map(|(y, _)| y as u16);
+    if let Some(y) = same {
+        assert_ne!(b[(id_x, y)].fg, THEME.changed.fg.unwrap());
+    }
+}
+
+#[test]
+fn search_highlights_matched_characters() {
+    let mut h = Harness::new();
+    h.send(Msg::OpenSearch)
+        .send(Msg::Input('p'))
+        .send(Msg::Input('e'))
+        .send(Msg::Input('d'));
+    let b = h.buffer(100, 30);
+    let highlighted = b
+        .content()
+        .iter()
+        .filter(|c| {
+            c.modifier.contains(Modifier::UNDERLINED) && c.fg == THEME.match_char.fg.unwrap()
+        })
+        .count();
+    assert!(highlighted >= 3);
+}
+
+#[test]
+fn every_size_renders_without_panic() {
+    let mut h = Harness::new();
+    let sizes = (1..=200u16).flat_map(|w| (1..=60u16).map(move |hgt| (w, hgt)));
+    for (w, hgt) in sizes.filter(|(w, h)| (*w <= 30 || w % 7 == 0) && (*h <= 20 || h % 5 == 0)) {
+        h.buffer(w, hgt);
+    }
+    let popups = [
+        Msg::OpenDetail,
+        Msg::OpenSearch,
+        Msg::OpenHelp,
+        Msg::SaveAs,
+        Msg::OpenProfiles,
+    ];
+    for p in popups {
+        h.send(Msg::Close).send(p);
+        for (w, hgt) in [
+            (1, 1),
+            (60, 16),
+            (61, 17),
+            (70, 20),
+            (80, 24),
+            (200, 60),
+            (300, 90),
+        ] {
+            h.buffer(w, hgt);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! Unit tests of `update` for saving profiles and overrides, and for quitting.
+
+use std::path::PathBuf;
+
+use dyad::embedded;
+
+use super::model::{Field, Pending, Popup};
+use super::msg::{Effect, Msg, SaveError, SaveResult};
+use super::testkit::Harness;
+
+fn confirm_question(h: &Harness) -> String {
+    match &h.m.popup {
+        Some(Popup::Confirm(c)) => c.question.clone(),
+        other => panic!("no question: {other:?}"),
+    }
+}
+
+#[test]
+fn save_asks_before_replacing_the_file() {
+    let mut h = Harness::new();
+    h.send(Msg::Save);
+    assert!(
+        h.m.status
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("No changes to save")
+    );
+    h.send(Msg::Change(super::msg::Step::Up)).send(Msg::Save);
+    assert!(confirm_question(&h).contains("Replace configs/fall-2023.toml"));
+    assert!(confirm_question(&h).contains(".dyad-backup"));
+    h.send(Msg::No);
+    assert_eq!(h.m.popup, None);
+    h.send(Msg::Save).send(Msg::Yes);
+    let [
+        Effect::SaveProfile {
+            path,
+            profile,
+            replace: true,
+        },
+    ] = &h.effects[..]
+    else {
+        panic!("{:?}", h.effects)
+    };
+    assert_eq!(path, &PathBuf::from("configs/fall-2023.toml"));
+    assert_eq!(profile.weights[0], 0.95);
+}
+
+#[test]
+fn a_built_in_profile_is_saved_as_a_new_one() {
+    let mut h = Harness::new();
+    h.m.current_file = None;
+    h.send(Msg::Save);
+    assert!(matches!(h.m.popup, Some(Popup::SaveAs(_))));
+}
+
+#[test]
+fn save_as_takes_a_name_and_description_and_never_overwrites_silently() {
+    let mut h = Harness::new();
+    h.send(Msg::Change(super::msg::Step::Up)).send(Msg::SaveAs);
+    h.send(Msg::Accept);
+    assert!(h.m.status.as_ref().unwrap().text.contains("name"));
+    for c in "Fall 2024 draft".chars() {
+        h.send(Msg::Input(c));
+    }
+    h.send(Msg::Backspace)
+        .send(Msg::Input('t'))
+        .send(Msg::Accept);
+    let Some(Popup::SaveAs(f)) = &h.m.popup else {
+        panic!()
+    };
+    assert_eq!(
+        (f.name.as_str(), f.field),
+        ("Fall 2024 draft", Field::Description)
+    );
+    h.send(Msg::ClearField);
+    for c in "More proximity".chars() {
+        h.send(Msg::Input(c));
+    }
+    h.send(Msg::Accept);
+    let [
+        Effect::SaveProfile {
+            path,
+            profile,
+            replace: false,
+        },
+    ] = &h.effects[..]
+    else {
+        panic!("{:?}", h.effects)
+    };
+    assert_eq!(path, &PathBuf::from("configs/fall-2024-draft.toml"));
+    assert_eq!(
+        (profile.name.as_str(), profile.description.as_str()),
+        ("Fall 2024 draft", "More proximity")
+    );
+    let (path, profile) = (path.clone(), (**profile).clone());
+    // The file exists: ask, then replace with a backup.
+    h.send(Msg::Saved(Box::new(SaveResult {
+        path: path.clone(),
+        profile: profile.clone(),
+        outcome: Err(SaveError::Exists),
+    })));
+    assert!(confirm_question(&h).contains("already exists"));
+    h.send(Msg::Yes);
+    assert!(matches!(
+        &h.effects[..],
+        [Effect::SaveProfile { replace: true, .. }]
+    ));
+    let mut written = profile.clone();
+    written.saved = Some("2026-01-01T00:00:00Z".into());
+    h.send(Msg::Saved(Box::new(SaveResult {
+        path: path.clone(),
+        profile: written,
+        outcome: Ok(None),
+    })));
+    assert_eq!(h.m.current_file, Some(path));
+    assert_eq!(h.m.current.name, "Fall 2024 draft");
+    assert!(!h.m.profile_modified());
+    h.send(Msg::Saved(Box::new(SaveResult {
+        path: PathBuf::from("x.toml"),
+        profile,
+        outcome: Err(SaveError::Failed("disk full".into())),
+    })));
+    assert!(h.m.status.as_ref().unwrap().text.contains("disk full"));
+}
+
+#[test]
+fn save_as_writes_a_profile_that_loads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Harness::new();
+    h.files = true;
+    h.m.configs = dir.path().join("configs");
+    h.send(Msg::Change(super::msg::Step::FineUp))
+        .send(Msg::SaveAs);
+    for c in "Test profile".chars() {
+        h.send(Msg::Input(c));
+    }
+    h.send(Msg::Accept).send(Msg::Accept);
+    let file = dir.path().join("configs/test-profile.toml");
+    let back = dyad::profile::load(&file).unwrap();
+    assert_eq!(back.weights[0], 0.91);
+    assert!(back.saved.is_some());
+    assert!(!h.m.profile_modified());
+    // Saving as the same name again asks; yes keeps a backup.
+    h.send(Msg::SaveAs);
+    for c in "Test profile".chars() {
+        h.send(Msg::Input(c));
+    }
+    h.send(Msg::Accept).send(Msg::Accept);
+    assert!(confirm_question(&h).contains("already exists"));
+    h.send(Msg::Yes);
+    assert_eq!(dyad::fsio::list_backups(&file).len(), 1);
+}
+
+#[test]
+fn quitting_asks_only_with_unsaved_changes() {
+    let mut h = Harness::new();
+    h.send(Msg::Quit);
+    assert!(h.m.quit);
+    let mut h = Harness::new();
+    h.send(Msg::Change(super::msg::Step::Up)).send(Msg::Quit);
+    assert!(!h.m.quit);
+    assert!(confirm_question(&h).contains("Fall 2023 program"));
+    h.send(Msg::No);
+    assert!(!h.m.quit && h.m.popup.is_none());
+    h.send(Msg::Quit).send(Msg::Yes);
+    assert!(h.m.quit);
+    // Ctrl-c in a popup asks too; at the question it quits at once.
+    let mut h = Harness::new();
+    h.send(Msg::Change(super::msg::Step::Up))
+        .send(Msg::OpenSearch)
+        .send(Msg::Quit);
+    assert!(confirm_question(&h).contains("Quit without saving"));
+    let mut h = Harness::new();
+    h.send(Msg::Change(super::msg::Step::Up))
+        .send(Msg::Quit)
+        .send(Msg::Quit);
+    assert!(h.m.quit);
+}
+
+#[test]
+fn overrides_are_written_only_for_a_pool_from_a_folder() {
+    let mut h = Harness::new();
+    h.send(Msg::SwitchPanel)
+        .send(Msg::Ban)
+        .send(Msg::SaveOverrides);
+    assert!(h.effects.is_empty());
+    assert!(h.m.status.as_ref().unwrap().text.contains("no folder"));
+    assert!(confirm_question(h.send(Msg::Quit)).contains("pins and bans"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut pool = embedded::sample_pool();
+    pool.source.dir = Some(dir.path().to_path_buf());
+    let mut h = Harness::with_pool(pool);
+    h.files = true;
+    h.send(Msg::SwitchPanel)
+        .send(Msg::Ban)
+        .send(Msg::SaveOverrides);
+    assert!(matches!(&h.effects[..], [Effect::SaveOverrides { .. }]));
+    let csv = std::fs::read_to_string(dir.path().join("overrides.csv")).unwrap();
+    assert!(csv.starts_with("mentee,mentor,action\n") && csv.contains(",ban"));
+    assert!(!h.m.overrides_modified());
+    h.send(Msg::OverridesSaved(Err("read-only".into())));
+    assert!(h.m.status.as_ref().unwrap().text.contains("read-only"));
+}
+
+#[test]
+fn pending_replace_keeps_the_profile_to_write() {
+    let mut h = Harness::new();
+    h.send(Msg::Change(super::msg::Step::Up)).send(Msg::Save);
+    let Some(Popup::Confirm(c)) = &h.m.popup else {
+        panic!()
+    };
+    assert!(matches!(&c.on_yes, Pending::Replace { profile, .. } if profile.weights[0] == 0.95));
+}

@@ -1,0 +1,129 @@
+//! A test harness: the model on the built-in sample pool, with effects carried out at once
+//! (rematching synchronously, files in a temporary folder when asked for).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+use dyad::embedded;
+use dyad::engine::Engine;
+use dyad::pool::Pool;
+
+use super::io;
+use super::keymap;
+use super::model::Model;
+use super::msg::{Effect, Msg};
+use super::update::update;
+use super::view::view;
+use super::worker::Solver;
+
+pub struct Harness {
+    pub m: Model,
+    solver: Solver,
+    /// Effects of the last message sent (before they were carried out).
+    pub effects: Vec<Effect>,
+    /// Whether file effects are carried out (in `m.configs`).
+    pub files: bool,
+}
+
+impl Harness {
+    pub fn new() -> Harness {
+        Harness::with_pool(embedded::sample_pool())
+    }
+
+    pub fn with_pool(pool: Pool) -> Harness {
+        let pool = Arc::new(pool);
+        let engine = Engine::new((*pool).clone(), dyad::specialty::builtin().clone());
+        let (m, first) = Model::new(
+            pool,
+            (
+                embedded::fall_profile(),
+                Some(PathBuf::from("configs/fall-2023.toml")),
+            ),
+            (
+                embedded::pilot_profile(),
+                Some(PathBuf::from("configs/pilot-2023.toml")),
+            ),
+            PathBuf::from("configs"),
+            (120, 40),
+        );
+        let mut h = Harness {
+            m,
+            solver: Solver::new(engine),
+            effects: Vec::new(),
+            files: false,
+        };
+        h.run(vec![Effect::Recompute(Box::new(first))]);
+        h
+    }
+
+    /// Sends a message and carries out what it asks for.
+    pub fn send(&mut self, msg: Msg) -> &mut Self {
+        let effects = update(&mut self.m, msg);
+        self.effects = effects.clone();
+        self.run(effects);
+        self
+    }
+
+    /// Sends a message without carrying out its effects.
+    pub fn send_only(&mut self, msg: Msg) -> Vec<Effect> {
+        update(&mut self.m, msg)
+    }
+
+    fn run(&mut self, effects: Vec<Effect>) {
+        for e in effects {
+            let reply = match e {
+                Effect::Recompute(req) => {
+                    let mut o = self.solver.solve(*req);
+                    // A fixed time keeps rendered screens comparable.
+                    o.elapsed = Duration::from_micros(420);
+                    Some(Msg::Computed(Box::new(o)))
+                }
+                other if self.files => io::execute(other, &self.m.configs.clone()),
+                _ => None,
+            };
+            if let Some(msg) = reply {
+                let more = update(&mut self.m, msg);
+                self.run(more);
+            }
+        }
+    }
+
+    /// Presses a key as the event loop would.
+    pub fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> &mut Self {
+        let msg = keymap::dispatch(self.m.mode(), &KeyEvent::new(code, mods));
+        if let Some(msg) = msg {
+            self.send(msg);
+        }
+        self
+    }
+
+    pub fn buffer(&mut self, w: u16, h: u16) -> Buffer {
+        self.send(Msg::Resize(w, h));
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| view(f, &self.m)).unwrap();
+        t.backend().buffer().clone()
+    }
+
+    /// The screen as text, one line per row.
+    pub fn screen(&mut self, w: u16, h: u16) -> String {
+        let b = self.buffer(w, h);
+        text(&b)
+    }
+}
+
+pub fn text(b: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..b.area.height {
+        for x in 0..b.area.width {
+            out.push_str(b[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,182 @@
+//! `update`: the one place the UI state changes. It never touches the terminal or the file
+//! system; work outside (rematching, reading and writing files) is returned as effects.
+
+use ratatui::layout::Rect;
+
+use super::detail;
+use super::edit;
+use super::files;
+use super::model::{DistView, Focus, Model, Popup};
+use super::msg::{Effect, Msg};
+use super::popups;
+use super::rows;
+use super::view::layout::{Areas, inner};
+use super::view::matches::body_height;
+use super::view::weights;
+use super::worker::Outcome;
+
+pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Computed(o) => {
+            apply(m, *o);
+            return Vec::new();
+        }
+        Msg::Resize(w, h) => {
+            m.size = (w, h);
+            fit_offsets(m);
+            return Vec::new();
+        }
+        Msg::ProfilesListed(entries) => return files::listed(m, entries),
+        Msg::Saved(r) => return files::saved(m, *r),
+        Msg::OverridesSaved(r) => return files::overrides_saved(m, r),
+        // A message on the status line lasts until the next key or click.
+        _ => m.status = None,
+    }
+    match m.popup {
+        None => normal(m, msg),
+        Some(_) => popups::update(m, msg),
+    }
+}
+
+fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Up | Msg::Down | Msg::Top | Msg::Bottom if m.focus == Focus::Weights => {
+            let last = super::settings::COUNT - 1;
+            m.setting = match msg {
+                Msg::Up => m.setting.saturating_sub(1),
+                Msg::Down => (m.setting + 1).min(last),
+                Msg::Top => 0,
+                _ => last,
+            };
+            fit_offsets(m);
+        }
+        Msg::Up => move_row(m, -1),
+        Msg::Down => move_row(m, 1),
+        Msg::PageUp => move_row(m, -(page(m) as isize)),
+        Msg::PageDown => move_row(m, page(m) as isize),
+        Msg::Top => move_row(m, isize::MIN / 2),
+        Msg::Bottom => move_row(m, isize::MAX / 2),
+        Msg::SwitchPanel => {
+            m.focus = match m.focus {
+                Focus::Weights => Focus::Matches,
+                Focus::Matches => Focus::Weights,
+            }
+        }
+        Msg::Change(step) => return edit::change(m, step),
+        Msg::Zero => return edit::zero(m),
+        Msg::Undo => return edit::undo(m),
+        Msg::Redo => return edit::redo(m),
+        Msg::CycleSort => {
+            m.sort = m.sort.next();
+            rebuild_rows(m);
+            m.info(format!("Matches sorted by {}", m.sort.label()));
+        }
+        Msg::ToggleChangedOnly => {
+            m.changed_only = !m.changed_only;
+            rebuild_rows(m);
+            m.info(if m.changed_only {
+                "Showing only the mentees whose pair changed (c shows all)"
+            } else {
+                "Showing all mentees"
+            });
+        }
+        Msg::ToggleGroups => {
+            m.dist = match m.dist {
+                DistView::All => DistView::Groups,
+                DistView::Groups => DistView::All,
+            }
+        }
+        Msg::Ban => return edit::ban(m),
+        Msg::Unban => return edit::unban(m),
+        Msg::Pin => return edit::pin(m),
+        Msg::SaveOverrides => return files::save_overrides(m),
+        Msg::OpenDetail => open_detail(m),
+        Msg::OpenSearch => popups::open_search(m),
+        Msg::OpenProfiles => return files::open_profiles(m),
+        Msg::OpenHelp => m.popup = Some(Popup::Help { scroll: 0 }),
+        Msg::Save => return files::save(m),
+        Msg::SaveAs => files::save_as(m),
+        Msg::Quit => files::quit(m),
+        Msg::Mouse(ev) => return edit::mouse(m, ev),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Takes in a rematch result unless a newer one is already shown.
+fn apply(m: &mut Model, o: Outcome) {
+    if o.generation <= m.shown {
+        return;
+    }
+    m.shown = o.generation;
+    match o.results {
+        Ok(r) => {
+            m.results = Some(r);
+            m.elapsed = Some(o.elapsed);
+            m.match_error = None;
+            rebuild_rows(m);
+            refresh_detail(m);
+        }
+        Err(e) => m.match_error = Some(e),
+    }
+}
+
+/// Rebuilds the table rows after new results, a sort or a filter, keeping the selected mentee.
+pub fn rebuild_rows(m: &mut Model) {
+    let Some(r) = &m.results else { return };
+    m.rows = rows::arrange(rows::build(r, &m.overrides), m.sort, m.changed_only);
+    if m.selected_row().is_none() {
+        m.selected_mentee = m.rows.first().map(|r| r.mentee);
+        m.matches_offset = 0;
+    }
+    fit_offsets(m);
+}
+
+fn refresh_detail(m: &mut Model) {
+    if let (Some(Popup::Detail(d)), Some(r)) = (&mut m.popup, &m.results) {
+        **d = detail::build(&m.pool, r, d.mentee);
+    }
+}
+
+pub fn open_detail(m: &mut Model) {
+    match (m.selected(), &m.results) {
+        (Some(row), Some(r)) => {
+            let d = detail::build(&m.pool, r, row.mentee);
+            m.popup = Some(Popup::Detail(Box::new(d)));
+        }
+        _ => m.warn("No pair selected: choose a row in the matches first"),
+    }
+}
+
+fn areas(m: &Model) -> Areas {
+    Areas::of(Rect::new(0, 0, m.size.0, m.size.1))
+}
+
+fn page(m: &Model) -> usize {
+    usize::from(body_height(areas(m).matches)).max(1)
+}
+
+/// Moves the selected row by `by` (clamped to the table).
+pub fn move_row(m: &mut Model, by: isize) {
+    if m.rows.is_empty() {
+        return;
+    }
+    let at = m.selected_row().unwrap_or(0) as isize;
+    let to = at.saturating_add(by).clamp(0, m.rows.len() as isize - 1) as usize;
+    m.selected_mentee = Some(m.rows[to].mentee);
+    fit_offsets(m);
+}
+
+/// Keeps the selected setting and row on screen.
+pub fn fit_offsets(m: &mut Model) {
+    let a = areas(m);
+    m.weights_offset = weights::scroll(inner(a.weights).height, m.setting, m.weights_offset);
+    let h = usize::from(body_height(a.matches)).max(1);
+    let sel = m.selected_row().unwrap_or(0);
+    if sel < m.matches_offset {
+        m.matches_offset = sel;
+    } else if sel >= m.matches_offset + h {
+        m.matches_offset = sel + 1 - h;
+    }
+    m.matches_offset = m.matches_offset.min(m.rows.len().saturating_sub(h));
+}

@@ -1,0 +1,330 @@
+//! Unit tests of `update`: every message, without a terminal.
+
+use crossterm::event::{KeyCode, KeyModifiers};
+
+use dyad::criteria::N;
+use dyad::pool::Action;
+
+use super::keymap::Mode;
+use super::model::{DistView, Focus, Level, Popup};
+use super::msg::{Effect, Mouse, MouseKind, Msg, Step};
+use super::rows::Sort;
+use super::settings::COUNT;
+use super::testkit::Harness;
+
+fn weight(h: &Harness, i: usize) -> f64 {
+    h.m.current.weights[i]
+}
+
+#[test]
+fn first_results_arrive_and_rows_are_built() {
+    let h = Harness::new();
+    assert!(h.m.results.is_some());
+    assert_eq!(h.m.rows.len(), h.m.pool.mentees.len());
+    assert!(h.m.selected_row() == Some(0));
+    assert!(!h.m.busy());
+}
+
+#[test]
+fn selecting_settings_stays_in_bounds() {
+    let mut h = Harness::new();
+    h.send(Msg::Up);
+    assert_eq!(h.m.setting, 0);
+    for _ in 0..COUNT + 5 {
+        h.send(Msg::Down);
+    }
+    assert_eq!(h.m.setting, COUNT - 1);
+    h.send(Msg::Top);
+    assert_eq!(h.m.setting, 0);
+    h.send(Msg::Bottom);
+    assert_eq!(h.m.setting, COUNT - 1);
+}
+
+#[test]
+fn sliders_stay_between_0_and_1_and_every_change_rematches() {
+    let mut h = Harness::new();
+    let g = h.m.generation;
+    h.send(Msg::Change(Step::Up));
+    assert!(matches!(h.effects[..], [Effect::Recompute(ref r)] if r.generation == g + 1));
+    assert_eq!(h.m.shown, g + 1);
+    for _ in 0..30 {
+        h.send(Msg::Change(Step::Up));
+    }
+    assert_eq!(weight(&h, 0), 1.0);
+    // At the bound nothing changes, so nothing is rematched.
+    assert!(h.send_only(Msg::Change(Step::Up)).is_empty());
+    for _ in 0..30 {
+        h.send(Msg::Change(Step::Down));
+    }
+    assert_eq!(weight(&h, 0), 0.0);
+    h.send(Msg::Change(Step::FineUp));
+    assert_eq!(weight(&h, 0), 0.01);
+    h.send(Msg::Change(Step::FineDown))
+        .send(Msg::Change(Step::FineDown));
+    assert_eq!(weight(&h, 0), 0.0);
+    assert!(h.m.profile_modified());
+}
+
+#[test]
+fn zero_and_the_all_zero_warning() {
+    let mut h = Harness::new();
+    h.send(Msg::Down).send(Msg::Zero);
+    assert_eq!(weight(&h, 1), 0.0);
+    for i in 0..N {
+        h.m.setting = i;
+        h.send(Msg::Zero);
+    }
+    assert!(h.m.all_weights_zero());
+    assert!(h.screen(120, 40).contains("All weights are 0"));
+    // The reference year has no zero: it says so and stays.
+    h.m.setting = COUNT - 1;
+    let year = h.m.current.eligibility.reference_year;
+    h.send(Msg::Zero);
+    assert_eq!(h.m.current.eligibility.reference_year, year);
+    assert!(h.m.status.as_ref().unwrap().text.contains("no zero"));
+}
+
+#[test]
+fn undo_and_redo_walk_the_history() {
+    let mut h = Harness::new();
+    let start = h.m.current.clone();
+    h.send(Msg::Change(Step::Down))
+        .send(Msg::Change(Step::Down));
+    let two = h.m.current.clone();
+    h.send(Msg::Undo);
+    assert_eq!(weight(&h, 0), 0.85);
+    h.send(Msg::Undo);
+    assert_eq!(h.m.current, start);
+    assert!(!h.m.profile_modified());
+    h.send(Msg::Undo);
+    assert_eq!(h.m.status.as_ref().unwrap().text, "Nothing to undo");
+    h.send(Msg::Redo).send(Msg::Redo);
+    assert_eq!(h.m.current, two);
+    h.send(Msg::Redo);
+    assert_eq!(h.m.status.as_ref().unwrap().text, "Nothing to redo");
+    // A new edit drops what could be redone.
+    h.send(Msg::Undo).send(Msg::Change(Step::Up));
+    assert!(h.m.history.redo.is_empty());
+}
+
+#[test]
+fn moving_through_the_matches() {
+    let mut h = Harness::new();
+    h.send(Msg::SwitchPanel);
+    assert_eq!(h.m.focus, Focus::Matches);
+    h.send(Msg::Down).send(Msg::Down);
+    assert_eq!(h.m.selected_row(), Some(2));
+    h.send(Msg::Up);
+    assert_eq!(h.m.selected_row(), Some(1));
+    h.send(Msg::Bottom);
+    assert_eq!(h.m.selected_row(), Some(h.m.rows.len() - 1));
+    h.send(Msg::Down);
+    assert_eq!(h.m.selected_row(), Some(h.m.rows.len() - 1));
+    h.send(Msg::PageUp);
+    assert!(h.m.selected_row().unwrap() < h.m.rows.len() - 1);
+    h.send(Msg::Top).send(Msg::PageDown);
+    assert!(h.m.selected_row().unwrap() > 1);
+    assert!(h.m.matches_offset <= h.m.selected_row().unwrap());
+    h.send(Msg::SwitchPanel);
+    assert_eq!(h.m.focus, Focus::Weights);
+}
+
+#[test]
+fn sort_cycles_and_the_changed_filter_toggles() {
+    let mut h = Harness::new();
+    assert_eq!(h.m.sort, Sort::Changed);
+    assert!(h.m.rows[0].changed());
+    h.send(Msg::CycleSort);
+    assert_eq!(h.m.sort, Sort::Score);
+    let scores: Vec<f64> = h.m.rows.iter().filter_map(|r| r.score).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]));
+    h.send(Msg::CycleSort);
+    assert_eq!(h.m.sort, Sort::Id);
+    assert!(h.m.rows.windows(2).all(|w| w[0].mentee < w[1].mentee));
+    h.send(Msg::CycleSort);
+    assert_eq!(h.m.sort, Sort::Changed);
+    let all = h.m.rows.len();
+    h.send(Msg::ToggleChangedOnly);
+    let differing = h.m.results.as_ref().unwrap().comparison.differing();
+    assert_eq!(h.m.rows.len(), differing);
+    assert!(h.m.rows.iter().all(|r| r.changed()));
+    h.send(Msg::ToggleChangedOnly);
+    assert_eq!(h.m.rows.len(), all);
+}
+
+#[test]
+fn groups_view_toggles() {
+    let mut h = Harness::new();
+    h.send(Msg::ToggleGroups);
+    assert_eq!(h.m.dist, DistView::Groups);
+    h.send(Msg::ToggleGroups);
+    assert_eq!(h.m.dist, DistView::All);
+}
+
+fn select_matched(h: &mut Harness) -> (usize, usize) {
+    h.send(Msg::SwitchPanel);
+    while h.m.selected().unwrap().mentor.is_none() {
+        h.send(Msg::Down);
+    }
+    let r = h.m.selected().unwrap();
+    (r.mentee, r.mentor.unwrap())
+}
+
+#[test]
+fn ban_rematches_and_can_be_lifted_or_undone() {
+    let mut h = Harness::new();
+    let (mentee, mentor) = select_matched(&mut h);
+    h.send(Msg::Ban);
+    assert_eq!(h.m.overrides.get(mentee, mentor), Some(Action::Ban));
+    let now = h.m.results.as_ref().unwrap().current.matching.mentor_of[mentee];
+    assert_ne!(now, Some(mentor));
+    assert_eq!(h.m.selected().unwrap().bans, 1);
+    assert!(h.m.overrides_modified());
+    h.send(Msg::Unban);
+    assert!(h.m.overrides.is_empty());
+    h.send(Msg::Undo);
+    assert_eq!(h.m.overrides.get(mentee, mentor), Some(Action::Ban));
+    h.send(Msg::Undo);
+    assert!(h.m.overrides.is_empty());
+}
+
+#[test]
+fn pin_toggles_and_survives_weight_changes() {
+    let mut h = Harness::new();
+    let (mentee, mentor) = select_matched(&mut h);
+    h.send(Msg::Pin);
+    assert!(h.m.selected().unwrap().pinned);
+    h.m.focus = Focus::Weights;
+    for _ in 0..20 {
+        h.send(Msg::Change(Step::Down));
+    }
+    let cur = &h.m.results.as_ref().unwrap().current.matching;
+    assert_eq!(cur.mentor_of[mentee], Some(mentor));
+    h.send(Msg::Pin);
+    assert_eq!(h.m.overrides.get(mentee, mentor), None);
+}
+
+#[test]
+fn pin_or_ban_without_a_pair_only_warns() {
+    let mut h = Harness::new();
+    h.m.current.eligibility.max_years_since_training = 0;
+    h.send(Msg::Change(Step::Up)).send(Msg::Change(Step::Down));
+    h.send(Msg::SwitchPanel).send(Msg::Top);
+    let unmatched = h.m.rows.iter().position(|r| r.mentor.is_none()).unwrap();
+    h.m.selected_mentee = Some(h.m.rows[unmatched].mentee);
+    assert!(h.send_only(Msg::Pin).is_empty());
+    assert_eq!(h.m.status.as_ref().unwrap().level, Level::Warning);
+    assert!(h.send_only(Msg::Ban).is_empty());
+}
+
+#[test]
+fn outcomes_older_than_the_shown_one_are_dropped() {
+    let mut h = Harness::new();
+    let shown = h.m.results.as_ref().unwrap().current.profile.clone();
+    let req = h.m.request();
+    let mut old = super::worker::Solver::new(dyad::engine::Engine::new(
+        (*h.m.pool).clone(),
+        dyad::specialty::builtin().clone(),
+    ))
+    .solve(req);
+    h.send(Msg::Change(Step::Down));
+    old.generation = 1;
+    h.send(Msg::Computed(Box::new(old)));
+    assert_ne!(h.m.results.as_ref().unwrap().current.profile, shown);
+    assert_eq!(h.m.results.as_ref().unwrap().current.profile, h.m.current);
+}
+
+#[test]
+fn a_failed_rematch_keeps_the_last_results_and_says_why() {
+    let mut h = Harness::new();
+    let (_, _) = select_matched(&mut h);
+    h.send(Msg::Pin);
+    let before = h.m.results.as_ref().unwrap().current.profile.clone();
+    // Nobody is eligible any more, so the pin cannot be kept.
+    h.m.setting = N;
+    for _ in 0..10 {
+        h.send(Msg::Change(Step::Down));
+    }
+    assert!(h.m.match_error.is_some());
+    assert!(!h.m.busy());
+    assert_ne!(h.m.results.as_ref().unwrap().current.profile, h.m.current);
+    assert!(h.screen(120, 40).contains("Cannot match these settings"));
+    for _ in 0..10 {
+        h.send(Msg::Undo);
+    }
+    assert!(h.m.match_error.is_none());
+    assert_eq!(h.m.results.as_ref().unwrap().current.profile, before);
+}
+
+#[test]
+fn mouse_sets_weights_selects_rows_and_scrolls() {
+    let mut h = Harness::new();
+    h.send(Msg::Resize(120, 40));
+    let area = super::view::layout::Areas::of(ratatui::layout::Rect::new(0, 0, 120, 40));
+    let inner = super::view::layout::inner(area.weights);
+    let (_, r) = super::view::weights::geometry(inner, 0)[2];
+    let bar = super::view::weights::bar_area(r);
+    let at = |kind, column| {
+        Msg::Mouse(Mouse {
+            kind,
+            column,
+            row: bar.y,
+        })
+    };
+    h.send(at(MouseKind::Press, bar.x));
+    assert_eq!((h.m.setting, weight(&h, 1)), (1, 0.0));
+    let undo_len = h.m.history.undo.len();
+    h.send(at(MouseKind::Drag, bar.right() - 1));
+    assert_eq!(weight(&h, 1), 1.0);
+    h.send(at(MouseKind::Drag, bar.right() + 30));
+    assert_eq!(weight(&h, 1), 1.0);
+    assert_eq!(h.m.history.undo.len(), undo_len, "a drag is one undo step");
+    h.send(at(MouseKind::Release, 0));
+    assert_eq!(h.m.dragging, None);
+    let body = super::view::matches::body(area.matches);
+    h.send(Msg::Mouse(Mouse {
+        kind: MouseKind::Press,
+        column: body.x + 3,
+        row: body.y + 2,
+    }));
+    assert_eq!((h.m.focus, h.m.selected_row()), (Focus::Matches, Some(2)));
+    h.send(Msg::Mouse(Mouse {
+        kind: MouseKind::ScrollDown,
+        column: body.x,
+        row: body.y,
+    }));
+    assert_eq!(h.m.selected_row(), Some(5));
+    h.send(Msg::Mouse(Mouse {
+        kind: MouseKind::ScrollDown,
+        column: inner.x,
+        row: inner.y,
+    }));
+    assert_eq!(h.m.setting, 2);
+}
+
+#[test]
+fn resizing_keeps_the_selection_visible() {
+    let mut h = Harness::new();
+    h.send(Msg::SwitchPanel).send(Msg::Bottom);
+    h.send(Msg::Resize(80, 24));
+    let body = super::view::matches::body_height(
+        super::view::layout::Areas::of(ratatui::layout::Rect::new(0, 0, 80, 24)).matches,
+    );
+    let sel = h.m.selected_row().unwrap();
+    assert!(sel >= h.m.matches_offset && sel < h.m.matches_offset + usize::from(body));
+    h.m.focus = Focus::Weights;
+    h.send(Msg::Bottom);
+    assert!(h.m.weights_offset > 0);
+}
+
+#[test]
+fn modes_follow_the_popups() {
+    let mut h = Harness::new();
+    assert_eq!(h.m.mode(), Mode::Normal);
+    h.key(KeyCode::Char('?'), KeyModifiers::NONE);
+    assert_eq!(h.m.mode(), Mode::Help);
+    h.send(Msg::Down).send(Msg::Down).send(Msg::Up);
+    assert_eq!(h.m.popup, Some(Popup::Help { scroll: 1 }));
+    h.key(KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(h.m.mode(), Mode::Normal);
+}

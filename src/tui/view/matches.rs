@@ -1,0 +1,209 @@
+//! The matches table: each mentee's mentor now and in the baseline, changed rows marked with a
+//! glyph and a colour, unmatched mentees with their reason.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Cell, Paragraph, Row as TableRow, Table, TableState};
+
+use dyad::matching::Reason;
+
+use crate::tui::model::{Focus, Model};
+use crate::tui::rows::{Change, Row, Sort};
+use crate::tui::theme::THEME;
+
+use super::layout::inner;
+
+/// The part of the panel that holds rows (below the header line).
+pub fn body(area: Rect) -> Rect {
+    let i = inner(area);
+    Rect::new(
+        i.x,
+        i.y.saturating_add(1),
+        i.width,
+        i.height.saturating_sub(1),
+    )
+}
+
+pub fn body_height(area: Rect) -> u16 {
+    body(area).height
+}
+
+/// The mark column: how the pair changed, then pinned or banned.
+pub fn mark(r: &Row) -> String {
+    let change = match r.change {
+        Change::NewMentor => '●',
+        Change::NewlyMatched => '+',
+        Change::NewlyUnmatched => '−',
+        Change::Same | Change::Unmatched => ' ',
+    };
+    let flag = if r.pinned {
+        'p'
+    } else if r.bans > 0 {
+        'x'
+    } else {
+        ' '
+    };
+    format!("{change}{flag}")
+}
+
+pub fn short_reason(r: Reason) -> &'static str {
+    match r {
+        Reason::Ineligible => "ineligible",
+        Reason::NoFeasibleMentor => "none allowed",
+        Reason::BelowMinScore => "below min",
+        Reason::Capacity => "all full",
+    }
+}
+
+fn signed(x: f64) -> String {
+    if x.abs() < 0.05 {
+        "0.0".into()
+    } else if x > 0.0 {
+        format!("+{x:.1}")
+    } else {
+        format!("−{:.1}", -x)
+    }
+}
+
+/// The last column: the baseline's mentor where it changed, or why a mentee has none. `long`
+/// adds the baseline score and words.
+fn note(m: &Model, r: &Row, long: bool) -> String {
+    let mentor = |j: usize| m.pool.mentors[j].id.as_str();
+    let was = || match (r.base_mentor, r.base_score) {
+        (Some(j), Some(s)) if long => format!("was {} ({s:.1})", mentor(j)),
+        (Some(j), _) => mentor(j).to_string(),
+        _ => String::new(),
+    };
+    let reason = |why: Option<Reason>| why.map_or("unmatched", short_reason);
+    match (r.change, long) {
+        (Change::Same, _) => String::new(),
+        (Change::NewMentor, _) => was(),
+        (Change::NewlyMatched, true) => format!("was unmatched: {}", reason(r.base_reason)),
+        (Change::NewlyMatched, false) => "none".into(),
+        (Change::NewlyUnmatched, true) => format!("{}; {}", reason(r.reason), was()),
+        (Change::NewlyUnmatched, false) => was(),
+        (Change::Unmatched, _) => reason(r.reason).to_string(),
+    }
+}
+
+fn style(r: &Row) -> Style {
+    match r.change {
+        Change::NewMentor | Change::NewlyMatched => THEME.changed,
+        Change::NewlyUnmatched => THEME.changed.patch(THEME.unmatched),
+        Change::Unmatched => THEME.unmatched,
+        Change::Same => Style::new(),
+    }
+}
+
+fn title(m: &Model) -> String {
+    let Some(res) = &m.results else {
+        return " Matches: matching… ".into();
+    };
+    let c = &res.comparison;
+    let (n, all) = (c.differing(), m.pool.mentees.len());
+    if m.changed_only {
+        format!(" Changed vs baseline: {n} of {all} (c: all) ")
+    } else {
+        format!(" Matches: {n} of {all} changed vs baseline ")
+    }
+}
+
+pub fn render(f: &mut Frame, area: Rect, m: &Model) {
+    let focused = m.focus == Focus::Matches && m.popup.is_none();
+    let block = Block::bordered()
+        .title(Line::styled(title(m), THEME.panel_title))
+        .title_bottom(Line::styled(
+            " ● changed + new − lost p pin x ban · o sort ",
+            THEME.dim,
+        ))
+        .border_style(if focused {
+            THEME.border_focused
+        } else {
+            THEME.border
+        });
+    if m.rows.is_empty() {
+        let text = if m.results.is_none() {
+            "Matching…"
+        } else if m.changed_only {
+            "No mentee's pair differs from the baseline. Press c to show all."
+        } else {
+            "No mentees in the pool."
+        };
+        f.render_widget(Paragraph::new(text).block(block), area);
+        return;
+    }
+    let id_w = |ids: &mut dyn Iterator<Item = usize>| ids.max().unwrap_or(6).max(6) as u16;
+    let mentee_w = id_w(&mut m.pool.mentees.iter().map(|x| x.id.chars().count()));
+    let mentor_w = id_w(&mut m.pool.mentors.iter().map(|x| x.id.chars().count()));
+    let fixed = 2 + (mentee_w + 1) + mentor_w + 6 + 5 + 5;
+    let last = inner(area).width.saturating_sub(fixed);
+    let long = last >= 18;
+    let widths = [
+        Constraint::Length(2),
+        Constraint::Length(mentee_w + 1),
+        Constraint::Length(mentor_w),
+        Constraint::Length(6),
+        Constraint::Length(5),
+        Constraint::Fill(1),
+    ];
+    let sorted = |name: &str, by: Sort| {
+        if m.sort == by {
+            format!("{name}▼")
+        } else {
+            name.to_string()
+        }
+    };
+    let header = TableRow::new([
+        sorted("", Sort::Changed),
+        sorted("Mentee", Sort::Id),
+        "Mentor".to_string(),
+        format!("{:>6}", sorted("Score", Sort::Score)),
+        format!("{:>5}", "Δ"),
+        match last {
+            18.. => "Baseline / why unmatched",
+            8.. => "Baseline",
+            _ => "Was",
+        }
+        .to_string(),
+    ])
+    .style(THEME.heading);
+    let rows = m.rows.iter().map(|r| {
+        let mentor = r
+            .mentor
+            .map_or("—".into(), |j| m.pool.mentors[j].id.clone());
+        let score = r.score.map_or(String::new(), |s| format!("{s:.1}"));
+        let delta = r.delta().map_or(String::new(), signed);
+        let flag_style = if r.pinned { THEME.pinned } else { THEME.banned };
+        TableRow::new(vec![
+            Cell::from(Line::from(vec![
+                ratatui::text::Span::raw(mark(r).chars().take(1).collect::<String>()),
+                ratatui::text::Span::styled(
+                    mark(r).chars().skip(1).collect::<String>(),
+                    flag_style,
+                ),
+            ])),
+            Cell::from(m.pool.mentees[r.mentee].id.clone()),
+            Cell::from(mentor),
+            Cell::from(Line::from(score).right_aligned()),
+            Cell::from(Line::from(delta).right_aligned()),
+            Cell::from(note(m, r, long)),
+        ])
+        .style(style(r))
+    });
+    let mut state = TableState::new()
+        .with_offset(m.matches_offset)
+        .with_selected(m.selected_row());
+    let highlight = if focused {
+        THEME.selected
+    } else {
+        THEME.selected.patch(THEME.dim)
+    };
+    let table = Table::new(rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(highlight)
+        .block(block);
+    f.render_stateful_widget(table, area, &mut state);
+}

@@ -1,0 +1,62 @@
+//! The view: draws the model, one file per panel. It reads the state and asks nothing of the
+//! matching; every figure it shows was computed by the core.
+
+pub mod detail;
+pub mod distribution;
+pub mod help;
+pub mod layout;
+pub mod matches;
+pub mod profiles;
+pub mod prompt;
+pub mod search;
+pub mod status;
+pub mod weights;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::model::{Model, Popup};
+use super::theme::THEME;
+use layout::{Areas, MIN_HEIGHT, MIN_WIDTH, too_small};
+
+pub fn view(f: &mut Frame, m: &Model) {
+    let area = f.area();
+    if too_small(area) {
+        return small(f, area);
+    }
+    let a = Areas::of(area);
+    status::title(f, a.title, m);
+    weights::render(f, a.weights, m);
+    matches::render(f, a.matches, m);
+    distribution::render(f, a.distribution, m);
+    status::status(f, a.status, m);
+    status::hints(f, a.hints, m);
+    match &m.popup {
+        None => {}
+        Some(Popup::Detail(d)) => detail::render(f, area, m, d),
+        Some(Popup::Search(s)) => search::render(f, area, m, s),
+        Some(Popup::Profiles(p)) => profiles::render(f, area, m, p),
+        Some(Popup::Help { scroll }) => help::render(f, area, *scroll),
+        Some(Popup::SaveAs(form)) => prompt::save_as(f, area, m, form),
+        Some(Popup::Confirm(c)) => prompt::confirm(f, area, c),
+    }
+}
+
+/// The screen below the minimum size: what it needs, centred.
+fn small(f: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::styled(
+            format!("dyad needs a terminal of at least {MIN_WIDTH} × {MIN_HEIGHT}"),
+            THEME.panel_title,
+        ),
+        Line::from(format!(
+            "This one is {} × {}: enlarge the window or use a smaller font.",
+            area.width, area.height
+        )),
+    ];
+    let height = if area.width >= 60 { 2 } else { 4 };
+    let r = area.centered(Constraint::Fill(1), Constraint::Length(height));
+    f.render_widget(Paragraph::new(text).centered().wrap(Wrap { trim: true }), r);
+}

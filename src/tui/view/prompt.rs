@@ -1,0 +1,90 @@
+//! Small popups that ask something: the save-as form and yes/no questions.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::tui::files::path_for;
+use crate::tui::model::{Confirm, Field, Model, SaveAs};
+use crate::tui::theme::THEME;
+
+use super::layout::popup;
+
+pub fn save_as(f: &mut Frame, area: Rect, m: &Model, form: &SaveAs) {
+    let r = popup(area, 84, 11);
+    let block = Block::bordered()
+        .title(Line::styled(
+            " Save the current settings as a new profile ",
+            THEME.panel_title,
+        ))
+        .title_bottom(Line::styled(
+            " Enter next / save · Ctrl-u clear · Esc cancel ",
+            THEME.dim,
+        ))
+        .border_style(THEME.border_focused);
+    let field = |label: &str, text: &str, active: bool| {
+        let style = if active { THEME.input } else { Style::new() };
+        let cursor = if active { "▏" } else { "" };
+        Line::from(vec![
+            Span::styled(format!("{label:<13}"), THEME.heading),
+            Span::styled(format!("{text}{cursor}"), style),
+        ])
+    };
+    let target = if form.name.trim().is_empty() {
+        "Type a name; the file name is made from it.".to_string()
+    } else {
+        format!(
+            "Will be written to {}",
+            path_for(m, form.name.trim()).display()
+        )
+    };
+    let step = match form.field {
+        Field::Name => "Step 1 of 2: the profile's name, then Enter.",
+        Field::Description => {
+            "Step 2 of 2: one line on what this profile is for, then Enter to save."
+        }
+    };
+    let lines = vec![
+        Line::styled(step, THEME.dim),
+        Line::raw(""),
+        field("Name", &form.name, form.field == Field::Name),
+        field(
+            "Description",
+            &form.description,
+            form.field == Field::Description,
+        ),
+        Line::raw(""),
+        Line::styled(target, THEME.dim),
+    ];
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        r,
+    );
+}
+
+pub fn confirm(f: &mut Frame, area: Rect, c: &Confirm) {
+    let r = popup(area, 70, 8);
+    let block = Block::bordered()
+        .title(Line::styled(" Please confirm ", THEME.panel_title))
+        .border_style(THEME.border_focused);
+    let lines = vec![
+        Line::raw(c.question.clone()),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("y", THEME.key),
+            Span::raw(" yes    "),
+            Span::styled("n", THEME.key),
+            Span::raw(" no"),
+        ]),
+    ];
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        r,
+    );
+}

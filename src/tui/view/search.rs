@@ -1,0 +1,100 @@
+//! The search popup: the query, then the matching mentees and mentors with the matched
+//! characters highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::tui::model::{Model, SearchState};
+use crate::tui::search::Hit;
+use crate::tui::theme::THEME;
+
+use super::layout::popup;
+
+fn highlighted(text: &str, hit: &Hit, base: Style) -> Line<'static> {
+    let spans: Vec<Span> = text
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let matched = hit.indices.binary_search(&(i as u32)).is_ok();
+            Span::styled(
+                c.to_string(),
+                if matched {
+                    base.patch(THEME.match_char)
+                } else {
+                    base
+                },
+            )
+        })
+        .collect();
+    Line::from(spans)
+}
+
+pub fn render(f: &mut Frame, area: Rect, m: &Model, s: &SearchState) {
+    let r = popup(
+        area,
+        area.width.saturating_sub(8).max(40),
+        area.height.saturating_sub(4),
+    );
+    let block = Block::bordered()
+        .title(Line::styled(
+            " Find a mentee or mentor: id, specialty, goals, challenges, ZIP3 ",
+            THEME.panel_title,
+        ))
+        .title_bottom(Line::styled(
+            " ↑↓ choose · Enter go to · Esc close ",
+            THEME.dim,
+        ))
+        .border_style(THEME.border_focused);
+    let in_r = block.inner(r);
+    f.render_widget(Clear, r);
+    f.render_widget(block, r);
+    let [input, count, list] = in_r.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    f.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("Find: ", THEME.heading),
+            Span::styled(format!("{}▏", s.query), THEME.input),
+        ])),
+        input,
+    );
+    let n = s.hits.len();
+    let counted = if s.query.is_empty() {
+        "Type to narrow the list".to_string()
+    } else if n == 0 {
+        "Nothing matches".to_string()
+    } else {
+        format!(
+            "{n} found{}",
+            if n >= crate::tui::search::LIMIT {
+                " (first shown)"
+            } else {
+                ""
+            }
+        )
+    };
+    f.render_widget(Paragraph::new(Line::styled(counted, THEME.dim)), count);
+    let h = usize::from(list.height).max(1);
+    let offset = s.selected.saturating_sub(h - 1);
+    let lines: Vec<Line> = s
+        .hits
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(h)
+        .map(|(i, hit)| {
+            let base = if i == s.selected {
+                THEME.selected
+            } else {
+                Style::new()
+            };
+            highlighted(&m.entries[hit.entry].text, hit, base)
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), list);
+}

@@ -1,0 +1,251 @@
+//! Rematching off the UI thread.
+//!
+//! Every change of settings becomes a [`Request`] with a generation number. The worker thread
+//! takes the newest request waiting (older ones are dropped unsolved), solves it, and sends back
+//! an [`Outcome`] tagged with that generation; the UI ignores outcomes older than what it shows.
+//! The baseline is re-evaluated only when the baseline profile or the overrides change.
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+use dyad::compare::Comparison;
+use dyad::engine::{Engine, Evaluation};
+use dyad::pool::{Action, Overrides};
+use dyad::profile::Profile;
+
+/// Everything the matching depends on; the newest one wins.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub generation: u64,
+    pub current: Profile,
+    pub baseline: Profile,
+    pub overrides: Overrides,
+}
+
+/// The matchings of the current profile and of the baseline, and what changed between them.
+#[derive(Debug, Clone)]
+pub struct Results {
+    pub current: Arc<Evaluation>,
+    pub baseline: Arc<Evaluation>,
+    /// Baseline → current.
+    pub comparison: Arc<Comparison>,
+    /// The baseline could not keep every pin and was matched with the bans only.
+    pub baseline_without_pins: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub generation: u64,
+    pub results: Result<Results, String>,
+    /// Time spent matching (both profiles when the baseline was redone).
+    pub elapsed: Duration,
+}
+
+impl PartialEq for Outcome {
+    /// Outcomes are equal when they answer the same request (enough for message tests).
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation
+    }
+}
+
+/// The engine and the last baseline evaluation, reused while the baseline does not change.
+pub struct Solver {
+    engine: Engine,
+    /// The last baseline: its profile, the overrides, its evaluation, whether pins were dropped.
+    baseline: Option<(Profile, Overrides, Arc<Evaluation>, bool)>,
+}
+
+impl Solver {
+    pub fn new(engine: Engine) -> Solver {
+        Solver {
+            engine,
+            baseline: None,
+        }
+    }
+
+    pub fn solve(&mut self, req: Request) -> Outcome {
+        let start = Instant::now();
+        let results = self.results(&req);
+        Outcome {
+            generation: req.generation,
+            results,
+            elapsed: start.elapsed(),
+        }
+    }
+
+    fn results(&mut self, req: &Request) -> Result<Results, String> {
+        if self.engine.pool.overrides != req.overrides {
+            self.engine.set_overrides(req.overrides.clone());
+        }
+        let (baseline, baseline_without_pins) = match &self.baseline {
+            Some((p, o, ev, unpinned)) if *p == req.baseline && *o == req.overrides => {
+                (ev.clone(), *unpinned)
+            }
+            _ => {
+                let (ev, unpinned) = self.baseline(req)?;
+                let ev = Arc::new(ev);
+                let memo = (
+                    req.baseline.clone(),
+                    req.overrides.clone(),
+                    ev.clone(),
+                    unpinned,
+                );
+                self.baseline = Some(memo);
+                (ev, unpinned)
+            }
+        };
+        let current = Arc::new(evaluate(&mut self.engine, &req.current)?);
+        let comparison = Arc::new(Engine::compare(&baseline, &current));
+        Ok(Results {
+            current,
+            baseline,
+            comparison,
+            baseline_without_pins,
+        })
+    }
+
+    /// The baseline's matching with the council's pins and bans; when the baseline cannot keep
+    /// a pin (say, the mentee is not eligible under it), with the bans only.
+    fn baseline(&mut self, req: &Request) -> Result<(Evaluation, bool), String> {
+        let pinned = req.overrides.iter().any(|o| o.action == Action::Pin);
+        match evaluate(&mut self.engine, &req.baseline) {
+            Ok(ev) => Ok((ev, false)),
+            Err(_) if pinned => {
+                let mut bans = Overrides::default();
+                for o in req.overrides.iter().filter(|o| o.action == Action::Ban) {
+                    bans.set(o.mentee, o.mentor, Some(Action::Ban));
+                }
+                self.engine.set_overrides(bans);
+                let ev = evaluate(&mut self.engine, &req.baseline);
+                self.engine.set_overrides(req.overrides.clone());
+                Ok((ev?, true))
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+fn evaluate(engine: &mut Engine, profile: &Profile) -> Result<Evaluation, String> {
+    engine.evaluate(profile).map_err(|e| e.to_string())
+}
+
+/// Starts the worker thread. Send requests into the returned channel; each outcome is passed to
+/// `deliver`. The thread ends when the sender is dropped or `deliver` returns false.
+pub fn spawn(
+    mut solver: Solver,
+    deliver: impl Fn(Outcome) -> bool + Send + 'static,
+) -> Sender<Request> {
+    let (tx, rx) = channel::<Request>();
+    std::thread::spawn(move || {
+        while let Some(req) = newest(&rx) {
+            if !deliver(solver.solve(req)) {
+                break;
+            }
+        }
+    });
+    tx
+}
+
+/// Waits for a request, then skips to the newest one waiting.
+fn newest(rx: &Receiver<Request>) -> Option<Request> {
+    let mut req = rx.recv().ok()?;
+    while let Ok(newer) = rx.try_recv() {
+        req = newer;
+    }
+    Some(req)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad::embedded;
+
+    fn solver() -> Solver {
+        Solver::new(Engine::new(
+            embedded::sample_pool(),
+            dyad::specialty::builtin().clone(),
+        ))
+    }
+
+    fn request(generation: u64) -> Request {
+        Request {
+            generation,
+            current: embedded::fall_profile(),
+            baseline: embedded::pilot_profile(),
+            overrides: Overrides::default(),
+        }
+    }
+
+    #[test]
+    fn solves_current_and_baseline() {
+        let out = solver().solve(request(1));
+        let r = out.results.unwrap();
+        assert_eq!(out.generation, 1);
+        assert!(!r.current.matching.pairs.is_empty());
+        assert_eq!(r.baseline.profile, embedded::pilot_profile());
+    }
+
+    #[test]
+    fn baseline_is_reused_until_it_changes() {
+        let mut s = solver();
+        let a = s.solve(request(1)).results.unwrap();
+        let mut req = request(2);
+        req.current.weights[0] = 0.0;
+        let b = s.solve(req.clone()).results.unwrap();
+        assert!(Arc::ptr_eq(&a.baseline, &b.baseline));
+        req.generation = 3;
+        req.overrides.set(0, 0, Some(dyad::pool::Action::Ban));
+        let c = s.solve(req).results.unwrap();
+        assert!(!Arc::ptr_eq(&b.baseline, &c.baseline));
+    }
+
+    #[test]
+    fn a_pin_the_baseline_cannot_keep_is_left_out_of_the_baseline() {
+        let mut s = solver();
+        let pool = embedded::sample_pool();
+        let pilot = embedded::pilot_profile();
+        let fall = embedded::fall_profile();
+        let mentee = (0..pool.mentees.len())
+            .find(|&i| {
+                let year = pool.mentees[i].training_completed;
+                fall.eligibility.eligible(year) && !pilot.eligibility.eligible(year)
+            })
+            .expect("a mentee eligible in the fall only");
+        let mut req = request(1);
+        req.overrides.set(mentee, 0, Some(Action::Pin));
+        req.overrides.set(mentee, 1, Some(Action::Ban));
+        let r = s.solve(req).results.unwrap();
+        assert!(r.baseline_without_pins);
+        assert_eq!(r.current.matching.mentor_of[mentee], Some(0));
+        assert!(r.current.matching.pair_of(mentee).unwrap().pinned);
+    }
+
+    #[test]
+    fn only_the_newest_waiting_request_is_solved() {
+        let (tx, rx) = channel();
+        for g in 1..=5 {
+            tx.send(request(g)).unwrap();
+        }
+        assert_eq!(newest(&rx).unwrap().generation, 5);
+        drop(tx);
+        assert!(newest(&rx).is_none());
+    }
+
+    #[test]
+    fn the_thread_answers_with_the_last_generation() {
+        let (out_tx, out_rx) = channel();
+        let tx = spawn(solver(), move |o| out_tx.send(o.generation).is_ok());
+        for g in 1..=3 {
+            tx.send(request(g)).unwrap();
+        }
+        let mut last = 0;
+        while last < 3 {
+            let g = out_rx
+                .recv_timeout(Duration::from_secs(20))
+                .expect("an outcome");
+            assert!(g > last, "outcomes arrive in order");
+            last = g;
+        }
+    }
+}
