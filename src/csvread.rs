@@ -4,10 +4,18 @@
 //! each record is computed here from its byte offset. The file is checked for valid UTF-8 first
 //! (naming the line and column of the first bad byte), a UTF-8 byte order mark is accepted, and
 //! rows of the wrong length are reported rather than padded.
+//!
+//! Memory is bounded: a file over [`MAX_CSV_BYTES`] is refused before it is read, a file of more
+//! than [`MAX_CELLS`] cells is refused when the limit is reached, and reading stops at the first
+//! row of the wrong length (nothing after it is needed to report it).
 
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, InputError};
+pub use crate::fsio::MAX_CSV_BYTES;
+
+/// The most cells dyad keeps from one CSV file: 100,000 participants use 1.2 million.
+pub const MAX_CELLS: usize = 5_000_000;
 
 /// A CSV file read into memory: its header and its records, each with the line it starts on.
 #[derive(Debug, Clone)]
@@ -16,6 +24,9 @@ pub struct CsvFile {
     /// Header cells, trimmed, in file order.
     pub header: Vec<String>,
     pub rows: Vec<CsvRow>,
+    /// The first row whose length differs from the header's: (line, fields). Reading stopped
+    /// there.
+    bad_row: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -28,12 +39,35 @@ pub struct CsvRow {
 impl CsvFile {
     /// Reads and splits a CSV file from disk.
     pub fn read(path: &Path) -> Result<CsvFile, Error> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = crate::fsio::read_bounded(path, MAX_CSV_BYTES)?;
         Ok(CsvFile::parse(path, &bytes)?)
+    }
+
+    /// A file from rows built elsewhere (every row as long as the header).
+    pub fn from_rows(path: &Path, header: Vec<String>, rows: Vec<CsvRow>) -> CsvFile {
+        let n = header.len();
+        let bad_row = rows
+            .iter()
+            .find(|r| r.cells.len() != n)
+            .map(|r| (r.line, r.cells.len()));
+        CsvFile {
+            path: path.to_path_buf(),
+            header,
+            rows,
+            bad_row,
+        }
     }
 
     /// Splits CSV bytes; `path` is only used in messages.
     pub fn parse(path: &Path, bytes: &[u8]) -> Result<CsvFile, InputError> {
+        Self::parse_with_limit(path, bytes, MAX_CELLS)
+    }
+
+    fn parse_with_limit(
+        path: &Path,
+        bytes: &[u8],
+        max_cells: usize,
+    ) -> Result<CsvFile, InputError> {
         let text = decode(path, bytes)?;
         let lines = LineIndex::new(text);
         let mut reader = csv::ReaderBuilder::new()
@@ -42,6 +76,8 @@ impl CsvFile {
             .from_reader(text.as_bytes());
         let mut header: Option<Vec<String>> = None;
         let mut rows = Vec::new();
+        let mut bad_row = None;
+        let mut cells_kept = 0usize;
         let mut record = csv::StringRecord::new();
         loop {
             let start = reader.position().byte() as usize;
@@ -61,13 +97,24 @@ impl CsvFile {
                 .map(|p| p.byte() as usize)
                 .unwrap_or(start);
             let line = lines.line_col(skip_blank(text, byte)).0;
-            let cells: Vec<String> = record.iter().map(str::to_string).collect();
+            cells_kept += record.len();
+            if cells_kept > max_cells {
+                return Err(InputError::new(
+                    path,
+                    format!("a file of at most {max_cells} cells (split the pool)"),
+                )
+                .line(line));
+            }
             match &header {
-                None => {
-                    let names: Vec<String> = cells.iter().map(|c| c.trim().to_string()).collect();
-                    header = Some(names);
+                None => header = Some(record.iter().map(|c| c.trim().to_string()).collect()),
+                Some(h) if record.len() != h.len() => {
+                    bad_row = Some((line, record.len()));
+                    break;
                 }
-                Some(_) => rows.push(CsvRow { line, cells }),
+                Some(_) => rows.push(CsvRow {
+                    line,
+                    cells: record.iter().map(str::to_string).collect(),
+                }),
             }
         }
         let header = header.ok_or_else(|| {
@@ -77,6 +124,7 @@ impl CsvFile {
             path: path.to_path_buf(),
             header,
             rows,
+            bad_row,
         })
     }
 
@@ -84,13 +132,14 @@ impl CsvFile {
     /// so that a missing or unknown column is reported as such rather than as a long row.
     pub fn check_row_lengths(&self) -> Result<(), InputError> {
         let n = self.header.len();
-        match self.rows.iter().find(|r| r.cells.len() != n) {
+        match self.bad_row {
             None => Ok(()),
-            Some(r) => Err(
-                InputError::new(&self.path, format!("{n} fields as in the header"))
-                    .at(r.line, r.cells.len().min(n) + 1)
-                    .value(format!("{} fields", r.cells.len())),
-            ),
+            Some((line, fields)) => Err(InputError::new(
+                &self.path,
+                format!("{n} fields as in the header"),
+            )
+            .at(line, fields.min(n) + 1)
+            .value(format!("{fields} fields"))),
         }
     }
 
@@ -218,6 +267,17 @@ mod tests {
         let e = parse(b"").unwrap_err();
         assert!(e.expected.contains("header"));
         assert!(parse(b"\xEF\xBB\xBF").is_err());
+    }
+
+    #[test]
+    fn reading_stops_at_the_first_bad_row_and_at_the_cell_limit() {
+        let f = parse(b"a,b\n1,2\n1,2,3\n1,2\n\"unclosed").unwrap();
+        assert_eq!(f.rows.len(), 1);
+        assert_eq!(f.check_row_lengths().unwrap_err().line, Some(3));
+        let many = "a,b\n".to_string() + &"1,2\n".repeat(100);
+        let e = CsvFile::parse_with_limit(Path::new("t.csv"), many.as_bytes(), 50).unwrap_err();
+        assert!(e.expected.contains("at most 50 cells"), "{e}");
+        assert_eq!(e.line, Some(26));
     }
 
     #[test]

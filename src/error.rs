@@ -56,7 +56,7 @@ impl InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        write!(f, "{}", escape(&self.file.display().to_string()))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {
@@ -65,16 +65,30 @@ impl fmt::Display for InputError {
         }
         write!(f, ":")?;
         if let Some(field) = &self.field {
-            write!(f, " {field}:")?;
+            write!(f, " {}:", escape(field))?;
         }
         if let Some(value) = &self.value {
             write!(f, " found {},", quote(value))?;
         }
-        write!(f, " expected {}", self.expected)
+        write!(f, " expected {}", escape(&self.expected))
     }
 }
 
 impl std::error::Error for InputError {}
+
+/// Escapes control and bidirectional characters (a file name or column name in a message), so
+/// that nothing from a file can move the cursor or recolour the terminal.
+pub fn escape(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if crate::safetext::is_unsafe(c) {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
 
 /// Quotes a value for a message, escaping control characters so that nothing from a file can
 /// move the cursor or recolour the terminal.
@@ -85,7 +99,7 @@ pub fn quote(value: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&c.escape_default().to_string()),
+            c if crate::safetext::is_unsafe(c) => out.push_str(&c.escape_default().to_string()),
             c => out.push(c),
         }
     }
@@ -138,8 +152,10 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Input(e) => e.fmt(f),
-            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
-            Error::Other(msg) => f.write_str(msg),
+            Error::Io { path, source } => {
+                write!(f, "{}: {source}", escape(&path.display().to_string()))
+            }
+            Error::Other(msg) => f.write_str(&escape(msg)),
         }
     }
 }
@@ -169,6 +185,15 @@ mod tests {
         let q = quote("a\u{1b}[31mb");
         assert!(!q.contains('\u{1b}'));
         assert!(q.contains("\\u{1b}"));
+        let e = InputError::new("evil\u{1b}[2J.csv", "x")
+            .field("col\u{202E}")
+            .value("\u{9b}");
+        assert!(
+            !e.to_string().chars().any(crate::safetext::is_unsafe),
+            "{e}"
+        );
+        let e = Error::Other("a\u{7}b".into());
+        assert!(!e.to_string().contains('\u{7}'));
     }
 
     #[test]

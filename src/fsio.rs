@@ -7,6 +7,17 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+mod backups;
+mod lock;
+mod read;
+
+pub use backups::{backup_target, backup_time, restore, target_name};
+pub use lock::{LOCK_FILE, ProfileLock};
+pub use read::{MAX_CSV_BYTES, MAX_TOML_BYTES, read_bounded, read_text};
+
+/// The folder, beside a file, that holds its previous versions.
+pub const BACKUP_DIR: &str = ".dyad-backup";
+
 /// What to do when the target exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -20,7 +31,7 @@ pub enum Mode {
 
 /// The folder beside a file where previous versions are kept.
 pub fn backup_dir(target: &Path) -> PathBuf {
-    parent(target).join(".dyad-backup")
+    parent(target).join(BACKUP_DIR)
 }
 
 fn parent(path: &Path) -> &Path {
@@ -85,11 +96,20 @@ fn make_backup(target: &Path) -> Result<PathBuf> {
     let ext = target
         .extension()
         .map_or(String::new(), |s| format!(".{}", s.to_string_lossy()));
-    let stamp = humantime::format_rfc3339_seconds(std::time::SystemTime::now())
+    let now = std::time::SystemTime::now();
+    let stamp = humantime::format_rfc3339_seconds(now)
         .to_string()
         .replace(':', "");
-    for n in 0..1000 {
-        let path = dir.join(format!("{stem}.{stamp}.{n:03}{ext}"));
+    // Within one second, names go by the microsecond: they sort in the order they were made,
+    // and a burst of saves never runs out of names.
+    let micros = now
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_micros());
+    for n in micros..1_000_000 {
+        let path = dir.join(format!("{stem}.{stamp}.{n:06}{ext}"));
+        if path.exists() {
+            continue;
+        }
         match write_atomic(&path, &old, Mode::Create) {
             Ok(_) => return Ok(path),
             Err(Error::Other(_)) => continue,
@@ -104,9 +124,9 @@ fn make_backup(target: &Path) -> Result<PathBuf> {
 
 /// Previous versions of `target` kept in its backup folder, oldest first.
 pub fn list_backups(target: &Path) -> Vec<PathBuf> {
-    let stem = target
-        .file_stem()
-        .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Vec::new();
+    };
     let Ok(entries) = std::fs::read_dir(backup_dir(target)) else {
         return Vec::new();
     };
@@ -114,7 +134,8 @@ pub fn list_backups(target: &Path) -> Vec<PathBuf> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with(&format!("{stem}.")))
+                .and_then(|n| target_name(&n.to_string_lossy()))
+                .is_some_and(|t| t == name)
         })
         .collect();
     out.sort();

@@ -1,14 +1,26 @@
 //! The optimal matching of eligible mentees to mentor capacity under a profile.
+//!
+//! A matching problem splits in two. A [`Frame`] holds everything that depends on the pool and
+//! the profile's constraints but not on its weights: who is eligible, the pins, the capacity
+//! left after them, and which pairs break a hard rule (bans, same health system, in-person
+//! distance). It is built once per set of constraints. The weights then only change the pair
+//! *numerators* (see [`crate::scoring`]), an exact integer matrix in which a pair the frame
+//! rules out is `−∞`, and the solver runs on that matrix directly. [`solve`] builds both from
+//! scratch; [`crate::engine::Session`] keeps them, updates the numerators incrementally and
+//! re-solves warm. Both end in [`Frame::matching`], and the solver's canonical tie-breaking
+//! (the lexicographically smallest optimal assignment, mentees and mentors in id order) makes
+//! their results identical pair for pair.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use serde::Serialize;
 
 use crate::error::InputError;
-use crate::pool::{MeetingFormat, Pool};
+use crate::pool::{Action, MeetingFormat, Pool};
 use crate::profile::{Capacity, Objective, Profile};
-use crate::scoring::ScoreTable;
-use crate::solver::{self, Problem};
+use crate::scoring::{ScoreTable, Weighting};
+use crate::solver::{Problem, Solver};
 
 /// Why a mentee has no mentor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
@@ -143,10 +155,15 @@ impl Matching {
     }
 
     pub fn reason_of(&self, mentee: usize) -> Option<Reason> {
-        self.unmatched
-            .iter()
-            .find(|(m, _)| *m == mentee)
-            .map(|(_, r)| *r)
+        // `unmatched` is sorted by mentee when built here; fall back to a scan otherwise.
+        match self.unmatched.binary_search_by_key(&mentee, |(m, _)| *m) {
+            Ok(k) => Some(self.unmatched[k].1),
+            Err(_) => self
+                .unmatched
+                .iter()
+                .find(|(m, _)| *m == mentee)
+                .map(|(_, r)| *r),
+        }
     }
 
     pub fn total(&self) -> f64 {
@@ -172,179 +189,311 @@ fn overrides_path(pool: &Pool) -> PathBuf {
     )
 }
 
-/// Finds the optimal matching. Pinned pairs are kept and the rest optimized around them;
-/// a pin that cannot be kept (ineligible mentee, mentor over capacity) is an error.
-pub fn solve(pool: &Pool, table: &ScoreTable, profile: &Profile) -> Result<Matching, InputError> {
-    let scores = table.combined(&profile.weights);
-    solve_with_scores(pool, table, profile, &scores)
+/// What a matching problem takes from the pool and the profile's eligibility, pins,
+/// capacities and hard rules — everything but the weights and `min_score`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    pub mentees: usize,
+    pub mentors: usize,
+    /// Mentees eligible under the profile.
+    pub eligible: Vec<bool>,
+    /// Pinned pairs (mentee, mentor), kept as they are.
+    pub pins: Vec<(usize, usize)>,
+    /// Each mentor's capacity left for the optimizer once the pins are placed.
+    pub capacity: Vec<u32>,
+    /// `allowed[i * mentors + j]`: mentee `i` is matched by the optimizer (eligible, not
+    /// pinned) and the pair breaks no hard rule; `min_score` aside, exactly the pairs for which
+    /// [`forbidden_by_rule`] is `None`.
+    pub allowed: Vec<bool>,
 }
 
-/// As [`solve`], with the pair scores already computed (row-major by mentee, 0–100).
+impl Frame {
+    /// The frame of a profile on a pool. A pin that cannot be kept (ineligible mentee, mentor
+    /// over capacity) is an error naming `overrides.csv`.
+    pub fn new(pool: &Pool, table: &ScoreTable, profile: &Profile) -> Result<Frame, InputError> {
+        let (n, m) = (pool.mentees.len(), pool.mentors.len());
+        let eligible: Vec<bool> = pool
+            .mentees
+            .iter()
+            .map(|me| profile.eligibility.eligible(me.training_completed))
+            .collect();
+        let mut capacity = capacities(pool, profile);
+        let mut pins = Vec::new();
+        let mut pinned = vec![false; n];
+        for o in pool.overrides.iter() {
+            if o.action != Action::Pin {
+                continue;
+            }
+            let id = &pool.mentees[o.mentee].id;
+            if !eligible[o.mentee] {
+                return Err(InputError::new(
+                    overrides_path(pool),
+                    format!(
+                        "pins of eligible mentees only ({id} trained in {}, more than {} years before {})",
+                        pool.mentees[o.mentee].training_completed,
+                        profile.eligibility.max_years_since_training,
+                        profile.eligibility.reference_year
+                    ),
+                )
+                .field("mentee")
+                .value(id.as_str()));
+            }
+            if capacity[o.mentor] == 0 {
+                return Err(InputError::new(
+                    overrides_path(pool),
+                    format!(
+                        "no more pins of mentor {} than its capacity ({})",
+                        pool.mentors[o.mentor].id,
+                        capacities(pool, profile)[o.mentor]
+                    ),
+                )
+                .field("mentor")
+                .value(pool.mentors[o.mentor].id.as_str()));
+            }
+            capacity[o.mentor] -= 1;
+            pinned[o.mentee] = true;
+            pins.push((o.mentee, o.mentor));
+        }
+        let allowed = rule_mask(pool, table, profile, &eligible, &pinned);
+        Ok(Frame {
+            mentees: n,
+            mentors: m,
+            eligible,
+            pins,
+            capacity,
+            allowed,
+        })
+    }
+
+    /// Solves the problem whose pair numerators (see [`crate::scoring`]) are `numerators`,
+    /// `−∞` wherever the frame rules a pair out, with `solver`: warm (re-solving from its
+    /// previous optimum) when `warm`, else from scratch — the result is the same either way.
+    /// `scratch` holds the copy with pairs below `min_score` ruled out too, when there are any.
+    #[allow(clippy::too_many_arguments)]
+    pub fn matching(
+        &self,
+        table: &ScoreTable,
+        profile: &Profile,
+        weighting: &Weighting,
+        numerators: &[f64],
+        solver: &mut Solver,
+        warm: bool,
+        scratch: &mut Vec<f64>,
+    ) -> Matching {
+        let (n, m) = (self.mentees, self.mentors);
+        let floor = weighting.min_numerator(profile.constraints.min_score);
+        let score: &[f64] = if floor > 0.0 {
+            scratch.clear();
+            scratch.extend(
+                numerators
+                    .iter()
+                    .map(|&x| if x < floor { f64::NEG_INFINITY } else { x }),
+            );
+            scratch
+        } else {
+            numerators
+        };
+        let problem = Problem::new(n, m, score, &self.capacity);
+        let assignment = match profile.objective {
+            Objective::Total if warm => solver.resolve(&problem).assignment,
+            Objective::Total => solver.solve(&problem).assignment,
+            Objective::Maximin => solve_maximin(&problem, solver),
+        };
+
+        let mut mentor_of = vec![None; n];
+        let mut pairs = Vec::with_capacity(self.pins.len() + n.min(assignment.len()));
+        for &(i, j) in &self.pins {
+            mentor_of[i] = Some(j);
+            pairs.push(Pair {
+                mentee: i,
+                mentor: j,
+                score: weighting.score(table.numerator(i, j, weighting)),
+                pinned: true,
+            });
+        }
+        for (i, col) in assignment.into_iter().enumerate() {
+            if let Some(j) = col {
+                mentor_of[i] = Some(j);
+                pairs.push(Pair {
+                    mentee: i,
+                    mentor: j,
+                    score: weighting.score(numerators[i * m + j]),
+                    pinned: false,
+                });
+            }
+        }
+        pairs.sort_by_key(|p| p.mentee);
+
+        let mut unmatched = Vec::new();
+        for i in 0..n {
+            if mentor_of[i].is_some() {
+                continue;
+            }
+            let reason = if !self.eligible[i] {
+                Reason::Ineligible
+            } else {
+                let row = i * m..(i + 1) * m;
+                let allowed = &self.allowed[row.clone()];
+                if !allowed.iter().any(|&a| a) {
+                    Reason::NoFeasibleMentor
+                } else if allowed
+                    .iter()
+                    .zip(&numerators[row])
+                    .all(|(&a, &x)| !a || x < floor)
+                {
+                    Reason::BelowMinScore
+                } else {
+                    Reason::Capacity
+                }
+            };
+            unmatched.push((i, reason));
+        }
+
+        Matching {
+            pairs,
+            unmatched,
+            eligible: self.eligible.iter().filter(|e| **e).count(),
+            mentor_of,
+        }
+    }
+}
+
+/// Which pairs the optimizer may make: rows of eligible, unpinned mentees, minus the pairs a
+/// hard rule forbids (the same rules as [`forbidden_by_rule`], evaluated once per pair with
+/// health systems compared as numbers).
+fn rule_mask(
+    pool: &Pool,
+    table: &ScoreTable,
+    profile: &Profile,
+    eligible: &[bool],
+    pinned: &[bool],
+) -> Vec<bool> {
+    let (n, m) = (pool.mentees.len(), pool.mentors.len());
+    let mut systems: HashMap<&str, u32> = HashMap::new();
+    let names = pool.mentors.iter().map(|r| r.health_system.as_str());
+    let names = names.chain(pool.mentees.iter().map(|e| e.health_system.as_str()));
+    let ids: Vec<u32> = names
+        .map(|s| {
+            let next = systems.len() as u32;
+            *systems.entry(s).or_insert(next)
+        })
+        .collect();
+    let (mentor_system, mentee_system) = ids.split_at(m);
+    let mentor_in_person: Vec<bool> = pool
+        .mentors
+        .iter()
+        .map(|r| r.meeting_format == MeetingFormat::InPerson)
+        .collect();
+    let outside = profile.constraints.require_outside_system;
+    let limit = profile.constraints.in_person_max_km;
+    let distance = table.distances();
+    let mut allowed = vec![false; n * m];
+    for i in 0..n {
+        if !eligible[i] || pinned[i] {
+            continue;
+        }
+        let me_in_person = pool.mentees[i].meeting_format == MeetingFormat::InPerson;
+        let row = &mut allowed[i * m..(i + 1) * m];
+        for (j, a) in row.iter_mut().enumerate() {
+            let mut ok = !(outside && mentee_system[i] == mentor_system[j]);
+            if let (true, Some(limit)) = (me_in_person || mentor_in_person[j], limit) {
+                let d = distance[i * m + j];
+                // Unknown location (NaN) or too far.
+                ok &= !d.is_nan() && f64::from(d) <= limit;
+            }
+            *a = ok;
+        }
+    }
+    for o in pool.overrides.iter() {
+        if o.action == Action::Ban {
+            allowed[o.mentee * m + o.mentor] = false;
+        }
+    }
+    allowed
+}
+
+/// Finds the optimal matching. Pinned pairs are kept and the rest optimized around them;
+/// a pin that cannot be kept (ineligible mentee, mentor over capacity) is an error.
+///
+/// Deterministic and canonical: among equally good matchings, the first mentee (in id order)
+/// gets the first mentor it can have, and so on (see [`crate::solver`]). A warm
+/// [`crate::engine::Session`] returns exactly the same matching.
+pub fn solve(pool: &Pool, table: &ScoreTable, profile: &Profile) -> Result<Matching, InputError> {
+    let frame = Frame::new(pool, table, profile)?;
+    let weighting = Weighting::new(&profile.weights);
+    let mut numerators = Vec::new();
+    table.numerators_into(&weighting, Some(&frame.allowed), &mut numerators);
+    Ok(frame.matching(
+        table,
+        profile,
+        &weighting,
+        &numerators,
+        &mut Solver::new(),
+        false,
+        &mut Vec::new(),
+    ))
+}
+
+/// As [`solve`], with the pair scores already computed (row-major by mentee, 0–100). Each
+/// score is turned back into its numerator under the profile's weights, which is exact for
+/// scores from [`ScoreTable::combined`] with the same weights (the result is then exactly
+/// [`solve`]'s); other scores are resolved to that grid (about 10⁻¹¹ of a point).
 pub fn solve_with_scores(
     pool: &Pool,
     table: &ScoreTable,
     profile: &Profile,
     scores: &[f64],
 ) -> Result<Matching, InputError> {
-    let (n, m) = (pool.mentees.len(), pool.mentors.len());
-    let mut capacity = capacities(pool, profile);
-    let eligible: Vec<bool> = pool
-        .mentees
+    let frame = Frame::new(pool, table, profile)?;
+    let weighting = Weighting::new(&profile.weights);
+    let missing = std::iter::repeat(f64::NAN);
+    let numerators: Vec<f64> = frame
+        .allowed
         .iter()
-        .map(|me| profile.eligibility.eligible(me.training_completed))
-        .collect();
-    let mut mentor_of = vec![None; n];
-    let mut pairs = Vec::new();
-
-    for o in pool.overrides.iter() {
-        if o.action != crate::pool::Action::Pin {
-            continue;
-        }
-        let id = &pool.mentees[o.mentee].id;
-        if !eligible[o.mentee] {
-            return Err(InputError::new(
-                overrides_path(pool),
-                format!(
-                    "pins of eligible mentees only ({id} trained in {}, more than {} years before {})",
-                    pool.mentees[o.mentee].training_completed,
-                    profile.eligibility.max_years_since_training,
-                    profile.eligibility.reference_year
-                ),
-            )
-            .field("mentee")
-            .value(id.as_str()));
-        }
-        if capacity[o.mentor] == 0 {
-            return Err(InputError::new(
-                overrides_path(pool),
-                format!(
-                    "no more pins of mentor {} than its capacity ({})",
-                    pool.mentors[o.mentor].id,
-                    capacities(pool, profile)[o.mentor]
-                ),
-            )
-            .field("mentor")
-            .value(pool.mentors[o.mentor].id.as_str()));
-        }
-        capacity[o.mentor] -= 1;
-        mentor_of[o.mentee] = Some(o.mentor);
-        pairs.push(Pair {
-            mentee: o.mentee,
-            mentor: o.mentor,
-            score: scores[o.mentee * m + o.mentor],
-            pinned: true,
-        });
-    }
-
-    let rows: Vec<usize> = (0..n)
-        .filter(|&i| eligible[i] && mentor_of[i].is_none())
-        .collect();
-    let mut feasible = vec![f64::NEG_INFINITY; rows.len() * m];
-    for (r, &i) in rows.iter().enumerate() {
-        for j in 0..m {
-            let s = scores[i * m + j];
-            if forbidden(pool, table, profile, i, j, s).is_none() {
-                feasible[r * m + j] = s;
-            }
-        }
-    }
-
-    let assignment = match profile.objective {
-        Objective::Total => solve_total(rows.len(), m, &feasible, &capacity),
-        Objective::Maximin => solve_maximin(rows.len(), m, &feasible, &capacity),
-    };
-    for (r, col) in assignment.into_iter().enumerate() {
-        if let Some(j) = col {
-            let i = rows[r];
-            mentor_of[i] = Some(j);
-            pairs.push(Pair {
-                mentee: i,
-                mentor: j,
-                score: scores[i * m + j],
-                pinned: false,
-            });
-        }
-    }
-    pairs.sort_by_key(|p| p.mentee);
-
-    let mut unmatched = Vec::new();
-    for i in 0..n {
-        if mentor_of[i].is_some() {
-            continue;
-        }
-        let reason = if !eligible[i] {
-            Reason::Ineligible
-        } else {
-            let allowed: Vec<usize> = (0..m)
-                .filter(|&j| forbidden_by_rule(pool, table, profile, i, j).is_none())
-                .collect();
-            if allowed.is_empty() {
-                Reason::NoFeasibleMentor
-            } else if allowed
-                .iter()
-                .all(|&j| scores[i * m + j] < profile.constraints.min_score)
-            {
-                Reason::BelowMinScore
+        .zip(scores.iter().copied().chain(missing))
+        .map(|(&a, s)| {
+            if a && s.is_finite() {
+                weighting.numerator_of(s)
             } else {
-                Reason::Capacity
+                f64::NEG_INFINITY
             }
-        };
-        unmatched.push((i, reason));
-    }
-
-    Ok(Matching {
-        pairs,
-        unmatched,
-        eligible: eligible.iter().filter(|e| **e).count(),
-        mentor_of,
-    })
-}
-
-fn solve_total(rows: usize, cols: usize, score: &[f64], capacity: &[u32]) -> Vec<Option<usize>> {
-    solver::solve(&Problem {
-        rows,
-        cols,
-        score,
-        capacity,
-    })
-    .assignment
+        })
+        .collect();
+    Ok(frame.matching(
+        table,
+        profile,
+        &weighting,
+        &numerators,
+        &mut Solver::new(),
+        false,
+        &mut Vec::new(),
+    ))
 }
 
 /// Most matched, then the best worst pair, then the largest total: find the highest score
 /// threshold that still allows the maximum number matched (binary search over the distinct
-/// feasible scores), then maximize the total above it.
-fn solve_maximin(rows: usize, cols: usize, score: &[f64], capacity: &[u32]) -> Vec<Option<usize>> {
-    let cardinality = |threshold: f64| {
-        let mask: Vec<f64> = score
-            .iter()
-            .map(|&s| {
-                if s >= threshold {
-                    0.0
-                } else {
-                    f64::NEG_INFINITY
-                }
-            })
-            .collect();
-        solver::solve(&Problem {
-            rows,
-            cols,
-            score: &mask,
-            capacity,
-        })
-        .matched
+/// allowed scores), then maximize the total above it.
+fn solve_maximin(p: &Problem, solver: &mut Solver) -> Vec<Option<usize>> {
+    let score = p.score;
+    let mut mask = vec![f64::NEG_INFINITY; score.len()];
+    let mut cardinality = |threshold: f64, solver: &mut Solver| {
+        for (m, &s) in mask.iter_mut().zip(score) {
+            *m = if s >= threshold { 0.0 } else { f64::NEG_INFINITY };
+        }
+        solver.solve(&Problem { score: &mask, ..*p }).matched
     };
     let mut values: Vec<f64> = score.iter().copied().filter(|s| s.is_finite()).collect();
     values.sort_by(f64::total_cmp);
     values.dedup();
     if values.is_empty() {
-        return vec![None; rows];
+        return vec![None; p.rows];
     }
-    let best = cardinality(values[0]);
+    let best = cardinality(values[0], solver);
     // values[lo] always keeps `best` matched; find the largest such index.
     let (mut lo, mut hi) = (0usize, values.len() - 1);
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
-        if cardinality(values[mid]) == best {
+        if cardinality(values[mid], solver) == best {
             lo = mid;
         } else {
             hi = mid - 1;
@@ -355,5 +504,48 @@ fn solve_maximin(rows: usize, cols: usize, score: &[f64], capacity: &[u32]) -> V
         .iter()
         .map(|&s| if s >= threshold { s } else { f64::NEG_INFINITY })
         .collect();
-    solve_total(rows, cols, &kept, capacity)
+    solver.solve(&Problem { score: &kept, ..*p }).assignment
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::embedded;
+
+    #[test]
+    fn the_rule_mask_agrees_with_forbidden_by_rule() {
+        let pool = embedded::sample_pool();
+        let families = crate::specialty::builtin();
+        for mut profile in [embedded::fall_profile(), embedded::pilot_profile()] {
+            for (outside, limit) in [(false, None), (true, Some(25.0)), (false, Some(60.0))] {
+                profile.constraints.require_outside_system = outside;
+                profile.constraints.in_person_max_km = limit;
+                let table = ScoreTable::build(&pool, &profile.params, families);
+                let frame = Frame::new(&pool, &table, &profile).unwrap();
+                let m = pool.mentors.len();
+                for i in 0..pool.mentees.len() {
+                    if !frame.eligible[i] || pool.overrides.pin_of(i).is_some() {
+                        continue;
+                    }
+                    for j in 0..m {
+                        let rule = forbidden_by_rule(&pool, &table, &profile, i, j);
+                        assert_eq!(frame.allowed[i * m + j], rule.is_none(), "{i} {j}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn scores_and_numerators_give_the_same_matching() {
+        let pool = embedded::sample_pool();
+        let families = crate::specialty::builtin();
+        for profile in [embedded::fall_profile(), embedded::pilot_profile()] {
+            let table = ScoreTable::build(&pool, &profile.params, families);
+            let a = solve(&pool, &table, &profile).unwrap();
+            let scores = table.combined(&profile.weights);
+            let b = solve_with_scores(&pool, &table, &profile, &scores).unwrap();
+            assert_eq!(a, b);
+        }
+    }
 }

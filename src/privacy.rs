@@ -6,6 +6,16 @@ use std::collections::HashMap;
 
 use crate::pool::Pool;
 
+mod identifiers;
+mod suppress;
+mod zip3;
+
+pub use identifiers::{
+    CellKind, Identifier, column_identifier, refuse_column, refuse_in_row, value_identifier,
+};
+pub use suppress::{is_small, small_label, suppress};
+pub use zip3::{RESTRICTED_ZIP3, is_restricted, publishable};
+
 /// The quasi-identifiers the audit groups records by.
 pub const QUASI_IDENTIFIERS: [&str; 5] = [
     "zip3",
@@ -28,13 +38,14 @@ pub struct KAnonymity {
 }
 
 impl KAnonymity {
-    fn of(keys: Vec<String>, k: usize) -> KAnonymity {
-        let mut classes: HashMap<String, usize> = HashMap::new();
-        for key in &keys {
-            *classes.entry(key.clone()).or_default() += 1;
+    fn of<K: std::hash::Hash + Eq>(keys: Vec<K>, k: usize) -> KAnonymity {
+        let records = keys.len();
+        let mut classes: HashMap<K, usize> = HashMap::new();
+        for key in keys {
+            *classes.entry(key).or_default() += 1;
         }
         KAnonymity {
-            records: keys.len(),
+            records,
             smallest_class: classes.values().copied().min().unwrap_or(0),
             records_below_k: classes.values().filter(|&&n| n < k).sum(),
             classes: classes.len(),
@@ -51,42 +62,100 @@ impl KAnonymity {
         }
     }
 
+    /// Average probability of re-identifying a record: classes / records (sdcMicro's global
+    /// risk under the same attacker model).
+    pub fn mean_risk(&self) -> f64 {
+        if self.records == 0 {
+            0.0
+        } else {
+            self.classes as f64 / self.records as f64
+        }
+    }
+
     pub fn passes(&self) -> bool {
         self.records_below_k == 0
     }
 }
 
-/// k-anonymity of the mentees and of the mentors.
-pub fn k_anonymity(pool: &Pool, k: usize) -> (KAnonymity, KAnonymity) {
+/// Every mentee's and every mentor's quasi-identifiers (identities joined, years as text).
+fn quasi_values(pool: &Pool) -> (Vec<[String; 5]>, Vec<[String; 5]>) {
     let mentees = pool
         .mentees
         .iter()
         .map(|m| {
-            format!(
-                "{}|{}|{}|{}|{}",
-                m.zip3,
-                m.specialty,
-                m.health_system,
-                m.training_completed,
-                m.identities.join(";")
-            )
+            [
+                m.zip3.clone(),
+                m.specialty.clone(),
+                m.health_system.clone(),
+                m.training_completed.to_string(),
+                m.identities.join(";"),
+            ]
         })
         .collect();
     let mentors = pool
         .mentors
         .iter()
         .map(|m| {
-            format!(
-                "{}|{}|{}|{}|{}",
-                m.zip3,
-                m.specialty,
-                m.health_system,
-                m.training_completed,
-                m.identities.join(";")
-            )
+            [
+                m.zip3.clone(),
+                m.specialty.clone(),
+                m.health_system.clone(),
+                m.training_completed.to_string(),
+                m.identities.join(";"),
+            ]
         })
         .collect();
-    (KAnonymity::of(mentees, k), KAnonymity::of(mentors, k))
+    (mentees, mentors)
+}
+
+/// k-anonymity over the quasi-identifiers whose positions `keep` lists.
+fn audit(values: &[[String; 5]], keep: &[usize], k: usize) -> KAnonymity {
+    let keys: Vec<Vec<&str>> = values
+        .iter()
+        .map(|v| keep.iter().map(|&i| v[i].as_str()).collect())
+        .collect();
+    KAnonymity::of(keys, k)
+}
+
+/// k-anonymity of the mentees and of the mentors over all five quasi-identifiers. Records are
+/// grouped by the values themselves (not by a joined string), so no value can merge two classes.
+pub fn k_anonymity(pool: &Pool, k: usize) -> (KAnonymity, KAnonymity) {
+    let (mentees, mentors) = quasi_values(pool);
+    let all: Vec<usize> = (0..QUASI_IDENTIFIERS.len()).collect();
+    (audit(&mentees, &all, k), audit(&mentors, &all, k))
+}
+
+/// For each quasi-identifier, the records (mentees, mentors) that would still sit in classes
+/// smaller than k if that attribute were left out or coarsened away: where to generalize first.
+pub fn without_each(pool: &Pool, k: usize) -> Vec<(&'static str, usize, usize)> {
+    let (mentees, mentors) = quasi_values(pool);
+    QUASI_IDENTIFIERS
+        .iter()
+        .enumerate()
+        .map(|(drop, name)| {
+            let keep: Vec<usize> = (0..QUASI_IDENTIFIERS.len())
+                .filter(|&i| i != drop)
+                .collect();
+            (
+                *name,
+                audit(&mentees, &keep, k).records_below_k,
+                audit(&mentors, &keep, k).records_below_k,
+            )
+        })
+        .collect()
+}
+
+/// Participants whose ZIP3 Safe Harbor requires to be published as `000`.
+pub fn restricted_zip3s(pool: &Pool) -> usize {
+    pool.mentees
+        .iter()
+        .filter(|m| is_restricted(&m.zip3))
+        .count()
+        + pool
+            .mentors
+            .iter()
+            .filter(|m| is_restricted(&m.zip3))
+            .count()
 }
 
 #[cfg(test)]
@@ -95,18 +164,22 @@ mod tests {
 
     #[test]
     fn classes_and_records_below_k() {
-        let keys = ["a", "a", "a", "b", "b", "c"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let keys = vec!["a", "a", "a", "b", "b", "c"];
         let k = KAnonymity::of(keys, 3);
         assert_eq!(k.classes, 3);
         assert_eq!(k.smallest_class, 1);
         assert_eq!(k.records_below_k, 3);
         assert_eq!(k.max_risk(), 1.0);
         assert!(!k.passes());
-        let k = KAnonymity::of(vec!["x".into(); 4], 3);
+        let k = KAnonymity::of(vec!["x"; 4], 3);
         assert!(k.passes());
         assert_eq!(k.max_risk(), 0.25);
+        assert_eq!(k.mean_risk(), 0.25);
+    }
+
+    #[test]
+    fn values_are_compared_whole_not_joined() {
+        let keys = vec![vec!["a|b", "c"], vec!["a", "b|c"]];
+        assert_eq!(KAnonymity::of(keys, 2).classes, 2);
     }
 }

@@ -105,8 +105,7 @@ impl Default for Profile {
 #[serde(deny_unknown_fields)]
 struct RawProfile {
     name: Spanned<String>,
-    #[serde(default)]
-    description: String,
+    description: Option<Spanned<String>>,
     #[serde(default)]
     saved: Option<toml::value::Datetime>,
     eligibility: RawEligibility,
@@ -174,13 +173,8 @@ struct RawObjective {
 
 /// Reads a profile file.
 pub fn load(path: &Path) -> Result<Profile, Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-        let (line, col) = LineIndex::new(good).line_col(good.len());
-        InputError::new(path, "UTF-8 text").at(line, col)
-    })?;
-    Ok(parse(text, path)?)
+    let text = crate::fsio::read_text(path, crate::fsio::MAX_TOML_BYTES)?;
+    Ok(parse(&text, path)?)
 }
 
 /// Parses profile TOML; `path` is used in messages.
@@ -207,8 +201,24 @@ pub fn parse(text: &str, path: &Path) -> Result<Profile, InputError> {
     };
 
     let name = raw.name.get_ref().trim().to_string();
-    if name.is_empty() || name.chars().any(char::is_control) {
+    if name.is_empty() || crate::safetext::has_unsafe(&name) {
         return Err(at(raw.name.span(), "a name (one line of text)".into()).field("name"));
+    }
+    // Line breaks and tabs may stay in a description; nothing else that could drive a terminal.
+    let description = raw
+        .description
+        .as_ref()
+        .map_or("", |d| d.get_ref().as_str());
+    if description
+        .chars()
+        .any(|c| crate::safetext::is_unsafe(c) && c != '\n' && c != '\t')
+    {
+        let span = raw.description.as_ref().map_or(0..0, |d| d.span());
+        return Err(at(
+            span,
+            "a description without control characters or escape sequences".into(),
+        )
+        .field("description"));
     }
 
     let years = &raw.eligibility.max_years_since_training;
@@ -327,7 +337,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Profile, InputError> {
 
     Ok(Profile {
         name,
-        description: raw.description.trim().to_string(),
+        description: description.trim().to_string(),
         saved: raw.saved.map(|d| d.to_string()),
         eligibility: Eligibility {
             max_years_since_training: max_years,
@@ -456,7 +466,10 @@ pub fn list_dir(dir: &Path) -> Vec<(PathBuf, Result<Profile, Error>)> {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .filter(|p| p.file_name().is_some_and(|n| n != "specialties.toml"))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n != "specialties.toml" && n != crate::settings::SETTINGS_FILE)
+        })
         .collect();
     paths.sort();
     paths

@@ -92,22 +92,43 @@ fn missing_column() {
     assert!(e.expected.contains("challenges"), "{e}");
 }
 
-#[test]
-fn unknown_column() {
-    let text = MENTEES
-        .replacen("languages\n", "languages,full_name\n", 1)
+fn with_extra_column(name: &str) -> String {
+    MENTEES
+        .replacen("languages\n", &format!("languages,{name}\n"), 1)
         .replace("english\n", "english,x\n")
-        .replace("spanish\n", "spanish,y\n");
-    let e = err(load(&text, MENTORS));
-    assert_at(&e, "mentees.csv", 1, 13, "full_name");
-    // Listed to ignore: loads.
+        .replace("spanish\n", "spanish,y\n")
+}
+
+fn load_ignoring(mentees: &str, ignore: &str) -> Result<dyad::pool::Pool, Error> {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("mentees.csv"), &text).unwrap();
+    std::fs::write(dir.path().join("mentees.csv"), mentees).unwrap();
     std::fs::write(dir.path().join("mentors.csv"), MENTORS).unwrap();
     let opts = LoadOptions {
-        ignore_columns: vec!["full_name".into()],
+        ignore_columns: vec![ignore.into()],
     };
-    assert!(load_dir(dir.path(), &opts).is_ok());
+    load_dir(dir.path(), &opts)
+}
+
+#[test]
+fn unknown_column() {
+    let text = with_extra_column("cohort");
+    let e = err(load(&text, MENTORS));
+    assert_at(&e, "mentees.csv", 1, 13, "cohort");
+    // Listed to ignore: loads.
+    assert!(load_ignoring(&text, "cohort").is_ok());
+}
+
+#[test]
+fn identifier_column_is_refused_even_when_listed_to_ignore() {
+    let text = with_extra_column("full_name");
+    let e = err(load(&text, MENTORS));
+    assert_at(&e, "mentees.csv", 1, 13, "full_name");
+    assert!(e.expected.contains("a name"), "{e}");
+    let e = err(load_ignoring(&text, "full_name"));
+    assert!(
+        e.expected.contains("--ignore-columns does not apply"),
+        "{e}"
+    );
 }
 
 #[test]

@@ -35,6 +35,24 @@ pub enum Command {
     Check(CheckArgs),
     /// Write a synthetic anonymized pool of any size, deterministic per seed
     Generate(GenerateArgs),
+    /// Time the cold solve and slider steps on a generated pool of any size, and peak memory
+    Bench(BenchArgs),
+    /// How fragile the weighting is: each weight's stable range and its influence at 0 and 1
+    Sensitivity(super::analysis_args::SensitivityArgs),
+    /// Why a mentee has this mentor, or no mentor and what single change would fix it
+    Explain(super::analysis_args::ExplainArgs),
+    /// Council members' profiles side by side, where they disagree, and a consensus profile
+    Council(super::analysis_args::CouncilArgs),
+    /// Changed pairs and rank correlation of pair scores between every two profiles
+    Profiles(super::analysis_args::ProfilesArgs),
+    /// Write the final pairs as a mail-merge CSV, and a one-page report of the profile
+    Export(super::analysis_args::ExportArgs),
+    /// Turn a raw intake export into an anonymized pool (keyed pseudonyms, ZIP3s, years)
+    Anonymize(super::trust_args::AnonymizeArgs),
+    /// List the previous versions of a profile kept on each save
+    Backups(super::trust_args::BackupsArgs),
+    /// Put a previous version of a profile back (the current one is kept as a backup)
+    Restore(super::trust_args::RestoreArgs),
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -125,9 +143,9 @@ pub struct CheckArgs {
     pub data: DataArgs,
     /// Profiles to validate [default: every configs/*.toml, or the built-in copies]
     pub profiles: Vec<PathBuf>,
-    /// The k of the k-anonymity audit
-    #[arg(long, default_value_t = 5)]
-    pub k: usize,
+    /// The k of the k-anonymity audit [default: k_anonymity in configs/dyad-settings.toml, or 5]
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub k: Option<u16>,
     /// Exit with status 2 when the pool is not k-anonymous
     #[arg(long)]
     pub strict: bool,
@@ -150,4 +168,32 @@ pub struct GenerateArgs {
     /// Replace mentees.csv / mentors.csv when they already exist in DIR
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct BenchArgs {
+    /// Number of mentees of the generated pool (10 to 10000)
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(10..=10_000))]
+    pub mentees: u32,
+    /// Number of mentors of the generated pool (10 to 10000)
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(10..=10_000))]
+    pub mentors: u32,
+    /// Slider steps timed for each move (0.01, 0.05 and 0.25)
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub steps: u32,
+    /// Random seed of the generated pool and of the steps
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    // `--data DIR` times that pool instead of a generated one.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The current profile [default: configs/fall-2023.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// The baseline compared against at each step [default: configs/pilot-2023.toml, or the
+    /// built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
 }

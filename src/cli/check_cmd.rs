@@ -2,25 +2,12 @@
 
 use std::path::PathBuf;
 
-use dyad::error::{Error, Result};
-use dyad::privacy::{self, KAnonymity};
+use dyad::error::{Error, Result, escape};
 use dyad::profile;
 
 use super::args::CheckArgs;
+use super::audit::Audit;
 use super::{emit, inputs};
-
-fn anonymity_line(what: &str, k: &KAnonymity) -> String {
-    format!(
-        "  {what}: {} records in {} classes; smallest class {}; {} records in classes smaller than {}; worst-case re-identification risk {:.0}%{}\n",
-        k.records,
-        k.classes,
-        k.smallest_class,
-        k.records_below_k,
-        k.k,
-        100.0 * k.max_risk(),
-        if k.passes() { " (passes)" } else { " (fails)" }
-    )
-}
 
 pub fn run(args: &CheckArgs) -> Result<()> {
     let pool = inputs::load_pool(&args.data)?;
@@ -48,7 +35,7 @@ pub fn run(args: &CheckArgs) -> Result<()> {
             if dir.is_dir() {
                 profile::list_dir(&dir)
                     .into_iter()
-                    .map(|(p, r)| (p.display().to_string(), r))
+                    .map(|(p, r)| (escape(&p.display().to_string()), r))
                     .collect()
             } else {
                 vec![
@@ -65,7 +52,7 @@ pub fn run(args: &CheckArgs) -> Result<()> {
         } else {
             args.profiles
                 .iter()
-                .map(|p| (p.display().to_string(), profile::load(p)))
+                .map(|p| (escape(&p.display().to_string()), profile::load(p)))
                 .collect()
         };
     text.push_str("\nProfiles\n");
@@ -95,15 +82,10 @@ pub fn run(args: &CheckArgs) -> Result<()> {
         }
     }
 
-    let (me, mr) = privacy::k_anonymity(&pool, args.k);
-    text.push_str(&format!(
-        "\nAnonymity: k = {} over {}\n",
-        args.k,
-        privacy::QUASI_IDENTIFIERS.join(", ")
-    ));
-    text.push_str(&anonymity_line("mentees", &me));
-    text.push_str(&anonymity_line("mentors", &mr));
-    text.push_str("  Only pseudonymous ids and the schema's columns were found (any other column is refused on load).\n");
+    let settings = inputs::settings()?;
+    let k = args.k.map_or(settings.k_anonymity, usize::from);
+    let audit = Audit::of(&pool, k);
+    text.push_str(&audit.text(&pool, &args.data.ignore_columns, settings.small_cell_k));
     emit(&text)?;
 
     // Every invalid profile is reported; the last one is returned for the exit status.
@@ -113,17 +95,8 @@ pub fn run(args: &CheckArgs) -> Result<()> {
         }
         return Err(last);
     }
-    if args.strict && !(me.passes() && mr.passes()) {
-        return Err(Error::Input(Box::new(
-            dyad::error::InputError::new(
-                pool.source.label(),
-                format!("a pool in which every record shares its quasi-identifiers with at least {} others (--strict)", args.k - 1),
-            )
-            .value(format!(
-                "{} mentee and {} mentor records in smaller classes",
-                me.records_below_k, mr.records_below_k
-            )),
-        )));
+    if args.strict {
+        audit.failure(&pool)?;
     }
     Ok(())
 }

@@ -27,7 +27,8 @@ pub struct LoadedProfile {
 impl LoadedProfile {
     pub fn label(&self) -> String {
         match &self.file {
-            Some(p) => p.display().to_string(),
+            // A file name may hold anything; nothing of it may drive the terminal.
+            Some(p) => dyad::error::escape(&p.display().to_string()),
             None => "(built-in)".to_string(),
         }
     }
@@ -55,6 +56,11 @@ pub fn load_families() -> Result<specialty::SpecialtyFamilies> {
     } else {
         Ok(specialty::builtin().clone())
     }
+}
+
+/// The settings that belong to no profile: `configs/dyad-settings.toml`, or the defaults.
+pub fn settings() -> Result<dyad::settings::Settings> {
+    dyad::settings::load(Path::new(CONFIGS))
 }
 
 pub fn engine(args: &DataArgs) -> Result<Engine> {

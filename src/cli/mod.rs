@@ -1,15 +1,26 @@
 //! The `dyad` subcommands. Each prints its whole output at once (so nothing half-written is
 //! left behind on error) and returns an error that maps to the exit status.
 
+pub mod analysis_args;
+mod anonymize_cmd;
 pub mod args;
+mod audit;
+mod backups_cmd;
+mod bench_cmd;
 mod check_cmd;
 mod compare_cmd;
+mod council_cmd;
+mod explain_cmd;
+mod export_cmd;
 mod generate_cmd;
 pub mod inputs;
 mod match_cmd;
+mod profiles_cmd;
 pub mod report;
 mod scores_cmd;
+mod sensitivity_cmd;
 mod solve_cmd;
+pub mod trust_args;
 
 use std::io::Write;
 
@@ -19,6 +30,8 @@ use args::Command;
 
 /// Runs one subcommand (not the TUI).
 pub fn run(command: Command) -> Result<()> {
+    // Settings that belong to no profile (small-cell suppression) apply to every report.
+    report::set_small_cell_k(inputs::settings()?.small_cell_k);
     match command {
         Command::Match(a) => match_cmd::run(&a),
         Command::Compare(a) => compare_cmd::run(&a),
@@ -26,6 +39,15 @@ pub fn run(command: Command) -> Result<()> {
         Command::Solve(a) => solve_cmd::run(&a),
         Command::Check(a) => check_cmd::run(&a),
         Command::Generate(a) => generate_cmd::run(&a),
+        Command::Bench(a) => bench_cmd::run(&a),
+        Command::Sensitivity(a) => sensitivity_cmd::run(&a),
+        Command::Explain(a) => explain_cmd::run(&a),
+        Command::Council(a) => council_cmd::run(&a),
+        Command::Profiles(a) => profiles_cmd::run(&a),
+        Command::Export(a) => export_cmd::run(&a),
+        Command::Anonymize(a) => anonymize_cmd::run(&a),
+        Command::Backups(a) => backups_cmd::list(&a),
+        Command::Restore(a) => backups_cmd::restore(&a),
         Command::Tui(_) => unreachable!("the TUI is started by main"),
     }
 }

@@ -1,14 +1,30 @@
 //! JSON shapes and text tables shared by the subcommands.
 
+use std::sync::OnceLock;
+
 use serde_json::{Map, Value, json};
 
 use dyad::compare::Comparison;
 use dyad::criteria::CRITERIA;
 use dyad::engine::Evaluation;
 use dyad::pool::Pool;
+use dyad::privacy::{is_small, small_label};
 use dyad::summary::Summary;
 
 use super::inputs::LoadedProfile;
+
+static SMALL_CELL_K: OnceLock<usize> = OnceLock::new();
+
+/// Sets, once per run, the k of small-cell suppression (from `configs/dyad-settings.toml`).
+pub fn set_small_cell_k(k: usize) {
+    let _ = SMALL_CELL_K.set(k);
+}
+
+/// Identity groups with fewer eligible mentees than this have their figures suppressed in every
+/// report, table and JSON alike.
+pub fn small_cell_k() -> usize {
+    *SMALL_CELL_K.get_or_init(|| dyad::settings::Settings::default().small_cell_k)
+}
 
 /// A figure for JSON: NaN (an empty set's mean, say) becomes `null`.
 fn num(x: f64) -> Value {
@@ -25,10 +41,12 @@ pub fn summary_json(s: &Summary) -> Value {
         .groups
         .iter()
         .map(|(k, g)| {
-            (
-                k.clone(),
-                json!({"eligible": g.eligible, "matched": g.matched, "mean": num(g.mean), "min": num(g.min)}),
-            )
+            let v = if is_small(g, small_cell_k()) {
+                json!({"eligible": null, "matched": null, "mean": null, "min": null, "suppressed": true})
+            } else {
+                json!({"eligible": g.eligible, "matched": g.matched, "mean": num(g.mean), "min": num(g.min), "suppressed": false})
+            };
+            (k.clone(), v)
         })
         .collect();
     json!({
@@ -60,9 +78,14 @@ pub fn delta_json(a: &Summary, b: &Summary) -> Value {
         .iter()
         .filter_map(|(k, ga)| {
             let gb = b.groups.get(k)?;
+            let small = is_small(ga, small_cell_k()) || is_small(gb, small_cell_k());
             Some((
                 k.clone(),
-                json!({"matched": gb.matched as i64 - ga.matched as i64, "mean": d(ga.mean, gb.mean)}),
+                if small {
+                    json!({"matched": null, "mean": null, "suppressed": true})
+                } else {
+                    json!({"matched": gb.matched as i64 - ga.matched as i64, "mean": d(ga.mean, gb.mean), "suppressed": false})
+                },
             ))
         })
         .collect();
@@ -198,7 +221,7 @@ pub fn table(rows: &[Vec<String>]) -> String {
             .unwrap_or(0)
     };
     let widths: Vec<usize> = (0..cols).map(width).collect();
-    let is_number = |s: &str| s.parse::<f64>().is_ok() || s == "-";
+    let is_number = |s: &str| s.parse::<f64>().is_ok() || s == "-" || is_suppressed(s);
     let right: Vec<bool> = (0..cols)
         .map(|c| {
             let mut body = rows.iter().skip(1).filter_map(|r| r.get(c)).peekable();
@@ -304,25 +327,49 @@ pub fn summary_text(s: &Summary, base: Option<&Summary>) -> String {
             "min".into(),
         ],
     }];
+    let k = small_cell_k();
+    let hidden = small_label(k);
+    let mut any_hidden = false;
     for (name, g) in &s.groups {
+        let small = is_small(g, k);
+        let show = |hide: bool, text: String| if hide { hidden.clone() } else { text };
         match base.and_then(|a| a.groups.get(name)) {
-            Some(ga) => rows.push(vec![
-                name.clone(),
-                format!("{}/{}", ga.matched, ga.eligible),
-                format!("{}/{}", g.matched, g.eligible),
-                fig(ga.mean),
-                fig(g.mean),
-                delta(g.mean - ga.mean),
-            ]),
-            None => rows.push(vec![
-                name.clone(),
-                g.eligible.to_string(),
-                g.matched.to_string(),
-                fig(g.mean),
-                fig(g.min),
-            ]),
+            Some(ga) => {
+                let small_a = is_small(ga, k);
+                any_hidden |= small || small_a;
+                rows.push(vec![
+                    name.clone(),
+                    show(small_a, format!("{}/{}", ga.matched, ga.eligible)),
+                    show(small, format!("{}/{}", g.matched, g.eligible)),
+                    show(small_a, fig(ga.mean)),
+                    show(small, fig(g.mean)),
+                    show(small || small_a, delta(g.mean - ga.mean)),
+                ]);
+            }
+            None => {
+                any_hidden |= small;
+                rows.push(vec![
+                    name.clone(),
+                    show(small, g.eligible.to_string()),
+                    show(small, g.matched.to_string()),
+                    show(small, fig(g.mean)),
+                    show(small, fig(g.min)),
+                ]);
+            }
         }
     }
     out.push_str(&table(&rows));
+    if any_hidden {
+        out.push_str(&format!(
+            "{hidden}: fewer than {k} eligible mentees in the group, so its figures are not shown \
+             (small_cell_k in configs/dyad-settings.toml)\n"
+        ));
+    }
     out
+}
+
+/// Whether a table cell is a suppressed figure (`<5`).
+fn is_suppressed(cell: &str) -> bool {
+    cell.strip_prefix('<')
+        .is_some_and(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()))
 }

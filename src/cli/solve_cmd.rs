@@ -7,6 +7,7 @@ use serde_json::json;
 use dyad::csvread::CsvFile;
 use dyad::csvwrite::CsvOut;
 use dyad::error::{InputError, Result};
+use dyad::safetext::has_unsafe;
 use dyad::solver::{self, Problem};
 
 use super::args::{Format, SolveArgs};
@@ -34,9 +35,23 @@ fn read_matrix(file: &CsvFile) -> std::result::Result<Matrix, InputError> {
         .iter()
         .map(|s| s.trim().to_string())
         .collect();
+    // Ids are printed as they are: nothing that could drive a terminal may be among them.
+    let unsafe_id = |line: usize, col: usize| {
+        InputError::new(
+            &file.path,
+            "an id without control characters or escape sequences",
+        )
+        .at(line, col)
+    };
+    if let Some(c) = col_ids.iter().position(|id| has_unsafe(id)) {
+        return Err(unsafe_id(1, c + 2));
+    }
     let mut score = Vec::with_capacity(file.rows.len() * col_ids.len());
     let mut row_ids = Vec::with_capacity(file.rows.len());
     for row in &file.rows {
+        if has_unsafe(&row.cells[0]) {
+            return Err(unsafe_id(row.line, 1));
+        }
         row_ids.push(row.cells[0].trim().to_string());
         for (c, cell) in row.cells[1..].iter().enumerate() {
             let cell = cell.trim();

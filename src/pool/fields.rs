@@ -43,16 +43,17 @@ impl Cells<'_> {
         Ok(value)
     }
 
-    /// An id: trimmed, case kept, not empty, no spaces or control characters.
+    /// An id: trimmed, case kept; letters, digits and `- _ .` only, starting with a letter or
+    /// digit, so it is safe on a screen, in a spreadsheet and in the CSV files dyad writes.
     pub fn id(&self, name: &str) -> Result<String, InputError> {
         let (idx, raw) = self.raw(name);
         let value = raw.trim();
-        if value.is_empty() || value.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        if !is_plain_id(value) {
             return Err(self.error(
                 name,
                 idx,
                 raw,
-                "a pseudonymous id without spaces, such as ME-014",
+                "a pseudonymous id of letters, digits and - _ . starting with a letter or digit, such as ME-014",
             ));
         }
         Ok(value.to_string())
@@ -61,7 +62,8 @@ impl Cells<'_> {
     /// A `;`-separated list: items normalized like text, empty items dropped, sorted, unique.
     pub fn list(&self, name: &str) -> Vec<String> {
         let (_, raw) = self.raw(name);
-        let mut items: Vec<String> = raw
+        // Escape sequences go before the split: their own `;` must not make items.
+        let mut items: Vec<String> = crate::safetext::strip(raw)
             .split(';')
             .map(normalize)
             .filter(|s| !s.is_empty())
@@ -126,15 +128,24 @@ impl Cells<'_> {
     }
 }
 
-/// Trims, lower-cases and removes control characters (which could otherwise reach the screen).
+/// Whether an id is plain: letters, digits and `- _ .`, starting with a letter or digit.
+pub fn is_plain_id(id: &str) -> bool {
+    id.chars().next().is_some_and(char::is_alphanumeric)
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// Trims, lower-cases and removes terminal escape sequences, control characters and
+/// bidirectional controls (which could otherwise reach the screen).
 pub fn normalize(raw: &str) -> String {
-    raw.trim()
-        .chars()
-        .filter(|c| !c.is_control())
-        .flat_map(char::to_lowercase)
-        .collect::<String>()
-        .trim()
-        .to_string()
+    let clean = crate::safetext::strip(raw);
+    let lower = if clean.is_ascii() {
+        clean.to_ascii_lowercase()
+    } else {
+        clean.to_lowercase()
+    };
+    lower.trim().to_string()
 }
 
 #[cfg(test)]
@@ -144,7 +155,8 @@ mod tests {
     #[test]
     fn normalize_trims_lowercases_and_strips_control_characters() {
         assert_eq!(normalize("  Internal Medicine "), "internal medicine");
-        assert_eq!(normalize("a\u{1b}[2Jb"), "a[2jb");
+        assert_eq!(normalize("a\u{1b}[2Jb"), "ab");
+        assert_eq!(normalize("two\nlines"), "two lines");
         assert_eq!(normalize("\t"), "");
     }
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::csvread::CsvFile;
 use crate::error::{Error, InputError};
 use crate::geo::Zip3Table;
+use crate::privacy;
 
 use super::fields::Cells;
 use super::{Mentee, Mentor, Overrides, Pool, id_cmp, load_overrides};
@@ -48,7 +49,7 @@ pub struct PoolSource {
 impl PoolSource {
     pub fn label(&self) -> String {
         match &self.dir {
-            Some(d) => d.display().to_string(),
+            Some(d) => crate::error::escape(&d.display().to_string()),
             None => "built-in sample data".to_string(),
         }
     }
@@ -113,11 +114,17 @@ fn columns(
                     .value(name.as_str()));
             }
             Some(s) => seen.push((s, idx)),
-            None if opts
-                .ignore_columns
-                .iter()
-                .any(|i| i.eq_ignore_ascii_case(lower)) => {}
             None => {
+                // A direct identifier is refused even when listed to ignore: it must leave the
+                // file, not be carried along.
+                privacy::refuse_column(&file.path, idx, name)?;
+                if opts
+                    .ignore_columns
+                    .iter()
+                    .any(|i| i.eq_ignore_ascii_case(lower))
+                {
+                    continue;
+                }
                 return Err(InputError::new(
                     &file.path,
                     format!(
@@ -158,7 +165,8 @@ fn sort_unique<T>(
     id: impl Fn(&T) -> &str,
     id_col: usize,
 ) -> Result<Vec<T>, InputError> {
-    items.sort_by(|a, b| id_cmp(id(&a.1), id(&b.1)).then(a.0.cmp(&b.0)));
+    // Each id is lower-cased once, not at every comparison.
+    items.sort_by_cached_key(|(line, t)| (id(t).to_lowercase(), *line));
     for w in items.windows(2) {
         if id_cmp(id(&w[0].1), id(&w[1].1)).is_eq() {
             return Err(InputError::new(
@@ -181,6 +189,7 @@ pub fn load_mentees(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentee>, I
     let table = Zip3Table::builtin();
     let mut out = Vec::with_capacity(file.rows.len());
     for row in &file.rows {
+        privacy::refuse_in_row(&file.path, row, &cols)?;
         let c = Cells {
             path: &file.path,
             row,
@@ -218,6 +227,7 @@ pub fn load_mentors(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentor>, I
     let table = Zip3Table::builtin();
     let mut out = Vec::with_capacity(file.rows.len());
     for row in &file.rows {
+        privacy::refuse_in_row(&file.path, row, &cols)?;
         let c = Cells {
             path: &file.path,
             row,

@@ -135,6 +135,11 @@ pub fn load_overrides(file: &CsvFile, pool: &Pool) -> Result<Overrides, InputErr
     let mut out = Overrides::default();
     let mut lines: Vec<(usize, Override)> = Vec::new();
     for row in &file.rows {
+        crate::privacy::refuse_in_row(
+            &file.path,
+            row,
+            &[("mentee", ci), ("mentor", cm), ("action", ca)],
+        )?;
         let err = |c: usize, expected: &str| {
             InputError::new(&file.path, expected)
                 .at(row.line, c + 1)

@@ -17,6 +17,7 @@
 //! rectangular invariant holds throughout. Each search costs O(rows reached × columns), with no
 //! allocation.
 
+use super::canonical::Canon;
 use super::init;
 use super::matching::Matcher;
 use super::prepare::Prepared;
@@ -56,6 +57,10 @@ pub struct Solver {
     pub(super) settled_rows: Vec<(u32, f64)>,
     settled_cols: Vec<(u32, f64)>,
     pending: Vec<u32>,
+    pub(super) canon: Canon,
+    /// The last solution is the canonical optimum (see `canonical.rs`).
+    pub(super) canonical: bool,
+    pub(super) settled_total: usize,
 }
 
 impl Solver {
@@ -85,10 +90,18 @@ impl Solver {
         self.slots.reset(prep.rows, &prep.cap);
         init::initialise(self, &prep, data);
         self.augment_free(&prep, data);
+        self.canonical = self.canonicalise(&prep, data);
         let s = self.solution(&prep, p);
         self.prep = prep;
         self.warm_ready = true;
         s
+    }
+
+    /// Whether the last solution is the canonical optimum (the lexicographically smallest
+    /// optimal assignment, see [`crate::solver`]). Always true except on pathological problems
+    /// whose dual variables outgrow exact arithmetic; the solution is optimal either way.
+    pub fn is_canonical(&self) -> bool {
+        self.canonical
     }
 
     /// Computes the maximum cardinality and sizes the "unmatched" column accordingly.
@@ -191,6 +204,7 @@ impl Solver {
                 k = slots.after(k as usize);
             }
         };
+        self.settled_total += self.settled_rows.len();
         // Dual update: settled rows and columns move by how much closer than `min_val` they were.
         let (u, v) = (&mut self.u, &mut self.v);
         u[start] += min_val;

@@ -44,6 +44,7 @@
 //! assignment of the same size has a larger total (linear programming duality).
 
 mod brute;
+mod canonical;
 mod check;
 mod init;
 mod lap;

@@ -167,3 +167,89 @@ fn resolve_follows_changes_of_shape_and_scores() {
         assert_eq!((s.matched, s.total), (b.matched, b.total));
     }
 }
+
+/// The lexicographically smallest optimal assignment by exhaustive search ("unassigned" after
+/// every column), for scores whose sums are exact.
+fn lex_min_optimum(p: &Problem) -> Vec<Option<usize>> {
+    let best = brute_force(p);
+    let (rows, cols) = (p.rows, p.cols);
+    let mut left: Vec<u32> = (0..cols).map(|j| p.capacity_of(j)).collect();
+    let mut cur = vec![None; rows];
+    let mut found: Option<Vec<Option<usize>>> = None;
+    // Depth-first in lexicographic order (columns ascending, then unassigned): the first
+    // optimal assignment met is the smallest.
+    fn go(
+        p: &Problem,
+        i: usize,
+        left: &mut [u32],
+        cur: &mut Vec<Option<usize>>,
+        count: usize,
+        sum: f64,
+        best: &Solution,
+        found: &mut Option<Vec<Option<usize>>>,
+    ) {
+        if found.is_some() {
+            return;
+        }
+        if i == p.rows {
+            if count == best.matched && sum == best.total {
+                *found = Some(cur.clone());
+            }
+            return;
+        }
+        for j in 0..p.cols {
+            if let Some(s) = p.score_of(i, j).filter(|_| left[j] > 0) {
+                left[j] -= 1;
+                cur[i] = Some(j);
+                go(p, i + 1, left, cur, count + 1, sum + s, best, found);
+                cur[i] = None;
+                left[j] += 1;
+            }
+        }
+        go(p, i + 1, left, cur, count, sum, best, found);
+    }
+    go(p, 0, &mut left, &mut cur, 0, 0.0, &best, &mut found);
+    found.unwrap_or_else(|| vec![None; rows])
+}
+
+#[test]
+fn ties_resolve_to_the_lexicographically_smallest_optimum() {
+    // Every assignment of the square all-ones problem is optimal: the identity is smallest.
+    let s = run(4, 4, &[1.0; 16], &[1; 4]);
+    assert_eq!(s.assignment, vec![Some(0), Some(1), Some(2), Some(3)]);
+    // Rectangular: spare slots may be left anywhere, so row 0 takes column 0 and so on.
+    let s = run(2, 3, &[5.0, 5.0, 5.0, 5.0, 5.0, 5.0], &[1, 1, 1]);
+    assert_eq!(s.assignment, vec![Some(0), Some(1)]);
+    // More rows than slots: the earlier rows are the ones matched.
+    let s = run(3, 1, &[2.0, 2.0, 2.0], &[2]);
+    assert_eq!(s.assignment, vec![Some(0), Some(0), None]);
+}
+
+#[test]
+fn canonical_equals_exhaustive_lexicographic_minimum() {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+    let mut solver = Solver::new();
+    for case in 0..3000 {
+        let rows = rng.random_range(1..=6);
+        let cols = rng.random_range(1..=5);
+        let levels = rng.random_range(1..=4);
+        let score: Vec<f64> = (0..rows * cols)
+            .map(|_| {
+                if rng.random_bool(0.2) {
+                    X
+                } else {
+                    f64::from(rng.random_range(0..levels)) * 0.5
+                }
+            })
+            .collect();
+        let cap: Vec<u32> = (0..cols).map(|_| rng.random_range(0..=2)).collect();
+        let p = Problem::new(rows, cols, &score, &cap);
+        let want = lex_min_optimum(&p);
+        let cold = solve(&p);
+        check_optimal(&p, &cold).unwrap();
+        assert_eq!(cold.assignment, want, "case {case}: {p:?}");
+        let warm = solver.resolve(&p);
+        assert_eq!(warm.assignment, want, "case {case} (warm): {p:?}");
+    }
+}

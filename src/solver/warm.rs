@@ -29,11 +29,14 @@ use super::slots::NONE;
 impl Solver {
     /// Solves `p`, starting from the previous solution when the problem has the same shape
     /// (same dimensions, capacities, and rows and columns with allowed pairs, same maximum
-    /// cardinality); otherwise solves from scratch. Same optimum as [`Solver::solve`], though
-    /// among equally good assignments it may return a different one.
+    /// cardinality); otherwise solves from scratch. Returns exactly what [`Solver::solve`] returns:
+    /// the same canonical optimum, pair for pair.
     pub fn resolve(&mut self, p: &Problem) -> Solution {
+        let trace = std::env::var_os("DYAD_TRACE").is_some();
+        let t0 = std::time::Instant::now();
         let mut prep = std::mem::take(&mut self.prev);
         prep.fill(p);
+        let t_fill = t0.elapsed();
         let old = std::mem::take(&mut self.prep);
         let same_shape = self.warm_ready && same_shape(&old, &prep);
         self.prev = old;
@@ -43,13 +46,28 @@ impl Solver {
             return self.cold(prep, p);
         }
         let data = prep.data(p);
+        let t1 = t0.elapsed();
         self.retighten(&prep, data);
+        let t2 = t0.elapsed();
+        let freed1 = self.free.len();
         if !self.square {
             self.restore_spare_columns(&prep, data);
         }
+        let freed2 = self.free.len();
+        let t3 = t0.elapsed();
         init::reduce_rows(self, &prep, data);
+        let left = self.free.len();
+        let t4 = t0.elapsed();
+        self.settled_total = 0;
         self.augment_free(&prep, data);
+        let t5 = t0.elapsed();
+        self.canonical = self.canonicalise(&prep, data);
+        let t6 = t0.elapsed();
         let s = self.solution(&prep, p);
+        let t7 = t0.elapsed();
+        if trace {
+            eprintln!("fill {:?} hk {:?} retighten {:?} (freed {freed1}) restore {:?} (freed {freed2}) rowred {:?} (left {left}) augment {:?} (settled rows {}) canon {:?} sol {:?} square {}", t_fill, t1-t_fill, t2-t1, t3-t2, t4-t3, t5-t4, self.settled_total, t6-t5, t7-t6, self.square);
+        }
         self.prep = prep;
         s
     }

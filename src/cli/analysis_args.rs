@@ -1,0 +1,77 @@
+//! Arguments of the decision-support subcommands: sensitivity, explain, council, profiles and
+//! export.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::args::{DataArgs, TableOrJson};
+
+#[derive(Args, Debug)]
+pub struct SensitivityArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The profile [default: configs/fall-2023.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// The mentee's pseudonymous id, e.g. ME-017
+    #[arg(value_name = "MENTEE_ID")]
+    pub mentee: String,
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The profile [default: configs/fall-2023.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
+
+#[derive(Args, Debug)]
+pub struct CouncilArgs {
+    /// One profile per council member, e.g. configs/members/*.toml (at least two)
+    #[arg(value_name = "FILES", num_args = 2.., required = true)]
+    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+    /// Save the consensus profile to this new file (never replaces an existing one)
+    #[arg(long, value_name = "FILE")]
+    pub save_consensus: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct ProfilesArgs {
+    /// Profiles to compare: files, or folders whose *.toml profiles are all taken
+    /// [default: configs]
+    #[arg(value_name = "DIR_OR_FILE")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The agreed profile to run the final match with
+    #[arg(long, value_name = "FILE")]
+    pub profile: PathBuf,
+    /// Where to write the pairs (CSV, one row per pair)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Also write a one-page Markdown report of the profile, the summary and group figures
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Replace the output files when they already exist
+    #[arg(long)]
+    pub force: bool,
+}

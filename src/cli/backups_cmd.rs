@@ -1,0 +1,88 @@
+//! `dyad backups FILE` lists the previous versions dyad kept of a profile (or overrides file);
+//! `dyad restore BACKUP_FILE` puts one back, keeping the version it replaces as a backup too.
+
+use dyad::error::{Error, InputError, Result};
+use dyad::fsio;
+use dyad::profile;
+
+use super::emit;
+use super::report::table;
+use super::trust_args::{BackupsArgs, RestoreArgs};
+
+/// A path as shown: nothing in a file name may drive the terminal.
+fn shown(path: &std::path::Path) -> String {
+    dyad::error::escape(&path.display().to_string())
+}
+
+fn is_toml(p: &std::path::Path) -> bool {
+    p.extension().is_some_and(|e| e == "toml")
+}
+
+pub fn list(args: &BackupsArgs) -> Result<()> {
+    let backups = fsio::list_backups(&args.file);
+    if backups.is_empty() {
+        return emit(&format!(
+            "No previous versions of {} (they are kept in {} when it is saved over)\n",
+            shown(&args.file),
+            shown(&fsio::backup_dir(&args.file))
+        ));
+    }
+    let mut rows = vec![vec![
+        "saved over at".to_string(),
+        "what it holds".into(),
+        "backup file".into(),
+    ]];
+    // Newest first: the version most likely wanted back.
+    for b in backups.iter().rev() {
+        let holds = if is_toml(&args.file) {
+            match profile::load(b) {
+                Ok(p) => format!("\"{}\"", p.name),
+                Err(_) => "(not a valid profile)".to_string(),
+            }
+        } else {
+            String::new()
+        };
+        rows.push(vec![
+            fsio::backup_time(b).unwrap_or_default(),
+            holds,
+            shown(b),
+        ]);
+    }
+    let mut text = format!(
+        "{} previous versions of {}, newest first\n",
+        backups.len(),
+        shown(&args.file)
+    );
+    text.push_str(&table(&rows));
+    text.push_str("Put one back with: dyad restore BACKUP_FILE\n");
+    emit(&text)
+}
+
+pub fn restore(args: &RestoreArgs) -> Result<()> {
+    let Some(target) = fsio::backup_target(&args.backup) else {
+        return Err(InputError::new(
+            &args.backup,
+            "a backup file in a .dyad-backup folder (list them with dyad backups FILE)",
+        )
+        .into());
+    };
+    if !args.backup.is_file() {
+        return Err(Error::io(
+            &args.backup,
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        ));
+    }
+    // A profile is restored only if it is one: a damaged backup must not replace a good file.
+    if is_toml(&target) {
+        profile::load(&args.backup)?;
+    }
+    let (target, kept) = fsio::restore(&args.backup)?;
+    let mut text = format!("Restored {} from {}\n", shown(&target), shown(&args.backup));
+    if let Some(kept) = kept {
+        text.push_str(&format!(
+            "The version it replaced is kept as {}\n",
+            shown(&kept)
+        ));
+    }
+    emit(&text)
+}

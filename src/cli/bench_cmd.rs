@@ -1,0 +1,209 @@
+//! `dyad bench`: how instant the matching feels at a given pool size.
+//!
+//! Generates a pool (or loads one with `--data`), builds the score tables of the current and the
+//! baseline profile, times a cold solve of the current profile, then times slider steps: one
+//! random weight moved by 0.01, 0.05 or 0.25 (`--steps` of each), each step being the whole
+//! recompute the TUI's worker does — rescoring, re-solving, the summary, and the comparison
+//! against the baseline. Peak memory is the process's high-water mark (`VmHWM`, Linux).
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde_json::json;
+
+use dyad::engine::{Engine, Evaluation};
+use dyad::error::Result;
+use dyad::pool::{LoadOptions, pool_from_csv};
+use dyad::profile::Profile;
+
+use super::args::{BenchArgs, TableOrJson};
+use super::{emit, emit_json, inputs};
+
+/// The slider moves timed, as in the issue: a fine step, a key press, a big jump.
+const DELTAS: [f64; 3] = [0.01, 0.05, 0.25];
+
+/// Cold solves timed (the median is reported).
+const COLD_RUNS: usize = 3;
+
+/// Step times of one slider move.
+struct Steps {
+    delta: f64,
+    ms: Vec<f64>,
+}
+
+impl Steps {
+    /// The `q`-quantile (nearest rank) of the times.
+    fn quantile(&self, q: f64) -> f64 {
+        let mut v = self.ms.clone();
+        v.sort_by(f64::total_cmp);
+        if v.is_empty() {
+            return f64::NAN;
+        }
+        let rank = ((q * v.len() as f64).ceil() as usize).clamp(1, v.len());
+        v[rank - 1]
+    }
+}
+
+pub fn run(args: &BenchArgs) -> Result<()> {
+    let (pool, source) = match &args.data.data {
+        Some(_) => (inputs::load_pool(&args.data)?, "loaded"),
+        None => {
+            let g = dyad::generate::generate(args.mentees as usize, args.mentors as usize, args.seed);
+            let opts = LoadOptions::default();
+            let pool = pool_from_csv(
+                (Path::new("mentees.csv"), g.mentees_csv.as_bytes()),
+                (Path::new("mentors.csv"), g.mentors_csv.as_bytes()),
+                &opts,
+            )?;
+            (pool, "generated")
+        }
+    };
+    let (n, m) = (pool.mentees.len(), pool.mentors.len());
+    let mut current = inputs::current_profile(args.profile.as_deref())?.profile;
+    let baseline = inputs::baseline_profile(args.baseline.as_deref())?.profile;
+    let mut engine = Engine::new(pool, inputs::load_families()?);
+
+    let start = Instant::now();
+    engine.table(&current.params);
+    engine.table(&baseline.params);
+    let scoring_ms = ms(start.elapsed());
+
+    let start = Instant::now();
+    let base = engine.evaluate(&baseline)?;
+    let baseline_ms = ms(start.elapsed());
+
+    let mut cold = Vec::new();
+    let mut ev = None;
+    for _ in 0..COLD_RUNS {
+        engine.forget_session();
+        let start = Instant::now();
+        ev = Some(engine.evaluate(&current)?);
+        cold.push(ms(start.elapsed()));
+    }
+    cold.sort_by(f64::total_cmp);
+    let cold_ms = cold[cold.len() / 2];
+    let matched = ev.map_or(0, |e| e.matching.pairs.len());
+
+    let mut rng = ChaCha8Rng::seed_from_u64(args.seed);
+    let mut series = Vec::new();
+    for delta in DELTAS {
+        let mut s = Steps {
+            delta,
+            ms: Vec::with_capacity(args.steps as usize),
+        };
+        for _ in 0..args.steps {
+            nudge(&mut current, &mut rng, delta);
+            let start = Instant::now();
+            let (_ev, cmp) = step(&mut engine, &base, &current)?;
+            s.ms.push(ms(start.elapsed()));
+            std::hint::black_box(cmp.differing());
+        }
+        series.push(s);
+    }
+    let peak = peak_rss_mb();
+
+    match args.format {
+        TableOrJson::Json => {
+            let steps: serde_json::Map<String, serde_json::Value> = series
+                .iter()
+                .map(|s| {
+                    (
+                        format!("{}", s.delta),
+                        json!({"p50": s.quantile(0.5), "p90": s.quantile(0.9),
+                               "p99": s.quantile(0.99), "max": s.quantile(1.0)}),
+                    )
+                })
+                .collect();
+            emit_json(&json!({
+                "mentees": n,
+                "mentors": m,
+                "cold_ms": cold_ms,
+                "steps": steps,
+                "peak_rss_mb": peak,
+            }))
+        }
+        TableOrJson::Table => {
+            let mut out = format!(
+                "pool: {n} mentees x {m} mentors ({source}{}), {matched} matched cold\n",
+                if source == "generated" {
+                    format!(", seed {}", args.seed)
+                } else {
+                    String::new()
+                }
+            );
+            out.push_str(&format!("score tables (current and baseline): {scoring_ms:>9.2} ms\n"));
+            out.push_str(&format!("baseline evaluation:                  {baseline_ms:>9.2} ms\n"));
+            out.push_str(&format!(
+                "cold solve of the current profile:    {cold_ms:>9.2} ms (median of {COLD_RUNS})\n"
+            ));
+            out.push_str(&format!(
+                "slider steps ({} each; rescoring, re-solving, summary, comparison), ms:\n",
+                args.steps
+            ));
+            out.push_str("  move      p50      p90      p99      max\n");
+            for s in &series {
+                out.push_str(&format!(
+                    "  {:<5} {:>8.3} {:>8.3} {:>8.3} {:>8.3}\n",
+                    s.delta,
+                    s.quantile(0.5),
+                    s.quantile(0.9),
+                    s.quantile(0.99),
+                    s.quantile(1.0)
+                ));
+            }
+            out.push_str(&match peak {
+                Some(mb) => format!("peak memory: {mb:.1} MB\n"),
+                None => "peak memory: not available on this system\n".to_string(),
+            });
+            emit(&out)
+        }
+    }
+}
+
+/// One slider step as the TUI's worker does it: the current profile's matching and summary
+/// (warm), and its comparison with the baseline.
+fn step(
+    engine: &mut Engine,
+    base: &Evaluation,
+    current: &Profile,
+) -> Result<(Evaluation, dyad::compare::Comparison)> {
+    let ev = engine.evaluate(current)?;
+    let cmp = Engine::compare(base, &ev);
+    Ok((ev, cmp))
+}
+
+/// Moves one random weight by `delta`, up or down at random (the other way at a bound).
+fn nudge(profile: &mut Profile, rng: &mut ChaCha8Rng, delta: f64) {
+    let k = rng.random_range(0..profile.weights.len());
+    let w = profile.weights[k];
+    let up = rng.random_bool(0.5);
+    let moved = if up { w + delta } else { w - delta };
+    let moved = if (0.0..=1.0).contains(&moved) {
+        moved
+    } else if up {
+        w - delta
+    } else {
+        w + delta
+    };
+    profile.weights[k] = moved.clamp(0.0, 1.0);
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// The process's peak resident memory in MB (`VmHWM` in `/proc/self/status`), where available.
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line
+        .trim_start_matches("VmHWM:")
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb / 1024.0)
+}

@@ -1,0 +1,720 @@
+//! Spotting direct identifiers: the categories of HIPAA's Safe Harbor method (45 CFR
+//! 164.514(b)(2)(i)) in column names, and the ones that have a recognisable shape (email
+//! addresses, phone and other long numbers, SSNs, full ZIP codes, dates, URLs, IP addresses) in
+//! cell values. A pool may hold none of them; `dyad anonymize` removes them from a raw export.
+
+use std::path::Path;
+
+use crate::csvread::CsvRow;
+use crate::error::InputError;
+
+/// A Safe Harbor identifier category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Identifier {
+    Name,
+    Address,
+    FullZip,
+    Date,
+    Age,
+    Phone,
+    Fax,
+    Email,
+    Ssn,
+    MedicalRecord,
+    HealthPlan,
+    Account,
+    Licence,
+    Vehicle,
+    Device,
+    Url,
+    IpAddress,
+    Biometric,
+    Photo,
+    /// Any other unique identifying number, code or handle.
+    Other,
+    /// A bare number too long to be anything in the schema (SSN, phone, NPI, account …).
+    LongNumber,
+}
+
+impl Identifier {
+    /// What the category is, in words, for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Identifier::Name => "a name",
+            Identifier::Address => "an address or place smaller than a state",
+            Identifier::FullZip => "a full ZIP code",
+            Identifier::Date => "a date other than a year",
+            Identifier::Age => "an age",
+            Identifier::Phone => "a phone number",
+            Identifier::Fax => "a fax number",
+            Identifier::Email => "an email address",
+            Identifier::Ssn => "a social security number",
+            Identifier::MedicalRecord => "a medical record number",
+            Identifier::HealthPlan => "a health plan beneficiary number",
+            Identifier::Account => "an account number",
+            Identifier::Licence => "a licence, NPI or DEA number",
+            Identifier::Vehicle => "a vehicle identifier",
+            Identifier::Device => "a device identifier or serial number",
+            Identifier::Url => "a web address (URL)",
+            Identifier::IpAddress => "an IP address",
+            Identifier::Biometric => "a biometric identifier",
+            Identifier::Photo => "a photograph",
+            Identifier::Other => "another identifying number, code or handle",
+            Identifier::LongNumber => {
+                "a long number such as an SSN, phone, licence or account number"
+            }
+        }
+    }
+}
+
+/// Words of a column name: split at anything but letters and digits and at camelCase humps,
+/// lower-cased. `dateOfBirth` and `date-of-birth` give the same words.
+fn words(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if !c.is_alphanumeric() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        cur.extend(c.to_lowercase());
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The rules, in order: a column matches a rule when one of its words is in the word list or
+/// its letters run together contain one of the fragments.
+const COLUMN_RULES: &[(Identifier, &[&str], &[&str])] = &[
+    (Identifier::Email, &["mail", "email", "emails"], &["email"]),
+    (
+        Identifier::Url,
+        &[
+            "url",
+            "uri",
+            "web",
+            "website",
+            "homepage",
+            "link",
+            "linkedin",
+            "twitter",
+            "facebook",
+            "instagram",
+        ],
+        &["website", "homepage", "webpage"],
+    ),
+    (
+        Identifier::IpAddress,
+        &["ip", "ipv4", "ipv6"],
+        &["ipaddress"],
+    ),
+    (Identifier::Fax, &["fax"], &["fax"]),
+    (
+        Identifier::Phone,
+        &["tel", "mobile", "cell", "cellular", "pager"],
+        &["phone"],
+    ),
+    (Identifier::Ssn, &["ssn", "ssns"], &["socialsecurity"]),
+    (
+        Identifier::MedicalRecord,
+        &["mrn", "chart"],
+        &["medicalrecord"],
+    ),
+    (
+        Identifier::HealthPlan,
+        &[
+            "insurance",
+            "insurer",
+            "medicaid",
+            "medicare",
+            "beneficiary",
+        ],
+        &["healthplan", "insurance", "beneficiary", "subscriber"],
+    ),
+    (
+        Identifier::Account,
+        &["acct", "iban", "routing"],
+        &["account", "creditcard", "cardnumber"],
+    ),
+    (
+        Identifier::Licence,
+        &["npi", "dea", "upin", "certificate"],
+        &["licen", "certificatenumber"],
+    ),
+    (
+        Identifier::Vehicle,
+        &["vin", "plate", "vehicle"],
+        &["vehicle"],
+    ),
+    (
+        Identifier::Device,
+        &["imei", "udid", "serial", "device", "mac"],
+        &["serialnumber", "deviceid", "macaddress"],
+    ),
+    (
+        Identifier::Biometric,
+        &["biometric", "biometrics", "retina", "iris"],
+        &["fingerprint", "voiceprint", "faceprint"],
+    ),
+    (
+        Identifier::Photo,
+        &[
+            "photo",
+            "photos",
+            "photograph",
+            "picture",
+            "image",
+            "headshot",
+            "avatar",
+            "selfie",
+            "portrait",
+        ],
+        &["photo"],
+    ),
+    (
+        Identifier::FullZip,
+        &[
+            "zip",
+            "zipcode",
+            "zip5",
+            "zip9",
+            "zip4",
+            "postal",
+            "postcode",
+            "postalcode",
+        ],
+        &["zipcode", "postalcode", "zipplus"],
+    ),
+    (
+        Identifier::Address,
+        &[
+            "address",
+            "addr",
+            "street",
+            "city",
+            "town",
+            "county",
+            "precinct",
+            "neighborhood",
+            "neighbourhood",
+            "municipality",
+            "borough",
+            "apartment",
+            "apt",
+            "latitude",
+            "longitude",
+            "lat",
+            "lon",
+            "lng",
+            "geocode",
+            "coordinates",
+            "gps",
+        ],
+        &["address", "street"],
+    ),
+    (
+        Identifier::Date,
+        &[
+            "dob",
+            "dod",
+            "date",
+            "dates",
+            "birth",
+            "birthday",
+            "birthdate",
+            "born",
+            "admission",
+            "admitted",
+            "admit",
+            "discharge",
+            "discharged",
+            "death",
+            "died",
+            "deceased",
+            "day",
+            "month",
+            "timestamp",
+            "datetime",
+        ],
+        &["birth", "dateof"],
+    ),
+    (Identifier::Age, &["age", "ages", "aged"], &[]),
+    (
+        Identifier::Other,
+        &[
+            "passport", "username", "login", "handle", "orcid", "employee", "badge", "patient",
+        ],
+        &["passport", "username", "employeeid", "staffid", "studentid"],
+    ),
+    (
+        Identifier::Name,
+        &[
+            "name",
+            "names",
+            "firstname",
+            "lastname",
+            "fullname",
+            "forename",
+            "givenname",
+            "fname",
+            "lname",
+            "mname",
+            "middlename",
+            "maiden",
+            "nickname",
+            "initials",
+        ],
+        &["surname", "firstname", "lastname", "fullname", "maidenname"],
+    ),
+];
+
+/// The identifier category a column name suggests, if any. Only columns outside the schema are
+/// asked about.
+pub fn column_identifier(name: &str) -> Option<Identifier> {
+    let words = words(name);
+    let joined: String = words.concat();
+    COLUMN_RULES
+        .iter()
+        .find(|(_, list, fragments)| {
+            words.iter().any(|w| list.contains(&w.as_str()))
+                || fragments.iter().any(|f| joined.contains(f))
+        })
+        .map(|(kind, _, _)| *kind)
+}
+
+/// What kind of schema cell is being looked at: ids get the checks their pseudonyms can never
+/// trip (a hex digest may well be all digits), `zip3` cells are also checked for full ZIP codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    Id,
+    Zip3,
+    Other,
+}
+
+/// The identifier a cell value looks like, if any.
+pub fn value_identifier(value: &str, kind: CellKind) -> Option<Identifier> {
+    let value = value.trim();
+    // Most cells are words or short numbers: nothing to look at more closely.
+    let (mut digits, mut marks) = (0, false);
+    for &b in value.as_bytes() {
+        digits += usize::from(b.is_ascii_digit());
+        marks |= b == b'@' || b == b':';
+    }
+    marks |= value.contains("www");
+    if value.is_empty() || (digits == 0 && !marks) {
+        return None;
+    }
+    let tokens: Vec<&str> = value
+        .split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '<' | '>' | '"' | '\''))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if digits <= 3 && !marks {
+        return has_month_day(&tokens).then_some(Identifier::Date);
+    }
+    if value.contains('@') && tokens.iter().any(|t| is_email(t)) {
+        return Some(Identifier::Email);
+    }
+    if marks && tokens.iter().any(|t| is_url(t)) {
+        return Some(Identifier::Url);
+    }
+    if value.matches('.').count() >= 3 && tokens.iter().any(|t| is_ipv4(t)) {
+        return Some(Identifier::IpAddress);
+    }
+    if kind == CellKind::Zip3 && is_full_zip(value) {
+        return Some(Identifier::FullZip);
+    }
+    let date_like = |t: &&str| t.contains(['-', '/', '.']) && is_date(t);
+    if tokens.iter().any(date_like) || has_month_day(&tokens) {
+        return Some(Identifier::Date);
+    }
+    if digits < 7 {
+        return None;
+    }
+    number_runs(value, kind)
+}
+
+fn is_email(t: &str) -> bool {
+    let Some((local, domain)) = t.rsplit_once('@') else {
+        return false;
+    };
+    let domain = domain.trim_end_matches('.');
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && domain
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+fn is_url(t: &str) -> bool {
+    let l = t.to_ascii_lowercase();
+    l.contains("://") || l.starts_with("www.")
+}
+
+fn is_ipv4(t: &str) -> bool {
+    let parts: Vec<&str> = t.split('.').collect();
+    parts.len() == 4
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 3
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && p.parse::<u16>().is_ok_and(|n| n <= 255)
+        })
+}
+
+fn is_full_zip(v: &str) -> bool {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    digits(v, 5)
+        || digits(v, 9)
+        || v.split_once('-')
+            .is_some_and(|(a, b)| digits(a, 5) && digits(b, 4))
+}
+
+fn is_year(s: &str) -> bool {
+    s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+fn is_num(s: &str, max_len: usize) -> bool {
+    !s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Numeric dates: 1980-06-05, 1980/6/5, 06/05/1980, 5.6.1980, 6/5/80, 1980-06, 06/1980.
+fn is_date(t: &str) -> bool {
+    for sep in ['-', '/', '.'] {
+        let parts: Vec<&str> = t.split(sep).collect();
+        let ok = match parts.as_slice() {
+            [a, b, c] => {
+                (is_year(a) && is_num(b, 2) && is_num(c, 2))
+                    || (is_num(a, 2) && is_num(b, 2) && (is_year(c) || is_num(c, 2)))
+                        && c.len() != 1
+            }
+            [a, b] if sep != '.' => {
+                (is_year(a)
+                    && is_num(b, 2)
+                    && b.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)))
+                    || (is_num(a, 2)
+                        && a.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+                        && is_year(b))
+            }
+            _ => false,
+        };
+        if ok {
+            return true;
+        }
+    }
+    false
+}
+
+const MONTHS: [&str; 23] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+];
+
+/// "June 5", "5 June", "dec 12": a month name next to a day of the month.
+fn has_month_day(tokens: &[&str]) -> bool {
+    let month = |t: &str| {
+        let t = t.trim_end_matches('.').to_lowercase();
+        MONTHS.contains(&t.as_str()) || t == "dec"
+    };
+    let day = |t: &str| {
+        let t = t.trim_end_matches(|c: char| c == '.' || c.is_ascii_alphabetic());
+        is_num(t, 2) && t.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    tokens
+        .windows(2)
+        .any(|w| (month(w[0]) && day(w[1])) || (day(w[0]) && month(w[1])))
+}
+
+/// Runs of digits with the separators phone numbers and SSNs use. Formatted ones (SSN
+/// `123-45-6789`, phone `(617) 555-0123`, `617.555.0123`, `555-0123`) count in every cell; a bare
+/// run of nine or more digits counts except in ids. A run glued to a letter (`A1C`, `ME-12ab`)
+/// is part of a word, not a number.
+fn number_runs(value: &str, kind: CellKind) -> Option<Identifier> {
+    let b = value.as_bytes();
+    // Bytes of non-ASCII characters count as letters.
+    let wordy = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    let sep = |c: u8| matches!(c, b' ' | b'-' | b'.' | b'(' | b')' | b'+');
+    let mut i = 0;
+    while i < b.len() {
+        let starts = b[i].is_ascii_digit() || matches!(b[i], b'(' | b'+');
+        if !starts || (i > 0 && wordy(b[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < b.len() && (b[j].is_ascii_digit() || sep(b[j])) {
+            j += 1;
+        }
+        let mut end = j;
+        while end > i && !b[end - 1].is_ascii_digit() {
+            end -= 1;
+        }
+        let glued = end == j && j < b.len() && wordy(b[j]);
+        if end > i
+            && !glued
+            && let Some(kind) = classify_run(&value[i..end], kind)
+        {
+            return Some(kind);
+        }
+        i = j.max(i + 1);
+    }
+    None
+}
+
+fn classify_run(run: &str, kind: CellKind) -> Option<Identifier> {
+    let digits: String = run.chars().filter(char::is_ascii_digit).collect();
+    let groups: Vec<&str> = run
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    let formatted = groups.len() > 1;
+    if formatted && lens == [3, 2, 4] && run.contains('-') {
+        return Some(Identifier::Ssn);
+    }
+    let phone_shape = matches!(
+        lens.as_slice(),
+        [3, 3, 4] | [1, 3, 3, 4] | [3, 4] | [3, 7] | [1, 3, 7]
+    );
+    if formatted && phone_shape && (lens.len() != 2 || run.contains(['-', '.', ')'])) {
+        return Some(Identifier::Phone);
+    }
+    if formatted && digits.len() >= 10 {
+        return Some(Identifier::Phone);
+    }
+    if kind != CellKind::Id && digits.len() >= 9 {
+        return Some(Identifier::LongNumber);
+    }
+    None
+}
+
+/// Refuses a header column that is not in the schema but looks like a direct identifier. Its
+/// name is shown (it is a column name, not data) unless the name itself looks like data.
+pub fn refuse_column(path: &Path, column: usize, name: &str) -> Result<(), InputError> {
+    if let Some(kind) = value_identifier(name, CellKind::Other) {
+        return Err(InputError::new(
+            path,
+            format!(
+                "column names, not data: this header cell looks like {} (remove it)",
+                kind.describe()
+            ),
+        )
+        .at(1, column + 1)
+        .field("header"));
+    }
+    match column_identifier(name) {
+        None => Ok(()),
+        Some(kind) => Err(InputError::new(
+            path,
+            format!(
+                "no direct identifiers in a pool: this column looks like {}, an identifier under \
+                 HIPAA Safe Harbor; \
+                 remove it from the file (--ignore-columns does not apply to identifiers) or build \
+                 the pool with dyad anonymize",
+                kind.describe()
+            ),
+        )
+        .at(1, column + 1)
+        .field("header")
+        .value(name)),
+    }
+}
+
+/// Refuses a row whose schema cells hold a value shaped like a direct identifier. The message
+/// names the file, line, column and what it looks like, never the value itself.
+pub fn refuse_in_row(
+    path: &Path,
+    row: &CsvRow,
+    columns: &[(&'static str, usize)],
+) -> Result<(), InputError> {
+    for &(name, idx) in columns {
+        let kind = match name {
+            "id" | "mentee" | "mentor" => CellKind::Id,
+            "zip3" => CellKind::Zip3,
+            _ => CellKind::Other,
+        };
+        let Some(cell) = row.cells.get(idx) else {
+            continue;
+        };
+        if let Some(found) = value_identifier(cell, kind) {
+            return Err(InputError::new(
+                path,
+                format!(
+                    "no direct identifiers in a pool, but this cell looks like {} (its value is \
+                     not shown; remove it, or build the pool with dyad anonymize)",
+                    found.describe()
+                ),
+            )
+            .at(row.line, idx + 1)
+            .field(name));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn col(name: &str) -> Option<Identifier> {
+        column_identifier(name)
+    }
+
+    #[test]
+    fn column_names_of_every_category_are_recognised() {
+        use Identifier::*;
+        let cases = [
+            ("name", Name),
+            ("First Name", Name),
+            ("lastName", Name),
+            ("surname", Name),
+            ("street_address", Address),
+            ("City", Address),
+            ("county", Address),
+            ("zip", FullZip),
+            ("zip_code", FullZip),
+            ("postalCode", FullZip),
+            ("dob", Date),
+            ("date_of_birth", Date),
+            ("BirthDate", Date),
+            ("admission_date", Date),
+            ("discharge", Date),
+            ("age", Age),
+            ("phone", Phone),
+            ("cell_phone", Phone),
+            ("fax", Fax),
+            ("email", Email),
+            ("E-mail address", Email),
+            ("ssn", Ssn),
+            ("social_security_number", Ssn),
+            ("mrn", MedicalRecord),
+            ("medical_record_number", MedicalRecord),
+            ("insurance_id", HealthPlan),
+            ("account_number", Account),
+            ("npi", Licence),
+            ("dea_number", Licence),
+            ("license_no", Licence),
+            ("vin", Vehicle),
+            ("device_serial", Device),
+            ("url", Url),
+            ("website", Url),
+            ("ip_address", IpAddress),
+            ("fingerprint", Biometric),
+            ("photo", Photo),
+            ("passport", Other),
+            ("username", Other),
+        ];
+        for (name, kind) in cases {
+            assert_eq!(col(name), Some(kind), "{name}");
+        }
+    }
+
+    #[test]
+    fn harmless_columns_are_not_identifiers() {
+        for name in [
+            "notes",
+            "cohort",
+            "state",
+            "zip3_practice",
+            "year",
+            "graduation_year",
+            "track",
+            "pronouns",
+            "comments",
+            "page",
+            "idx",
+        ] {
+            assert_eq!(col(name), None, "{name}");
+        }
+    }
+
+    fn val(v: &str) -> Option<Identifier> {
+        value_identifier(v, CellKind::Other)
+    }
+
+    #[test]
+    fn values_with_an_identifier_shape_are_recognised() {
+        use Identifier::*;
+        assert_eq!(val("jane.doe@example.org"), Some(Email));
+        assert_eq!(val("leadership;Jane <jd@hospital.org>"), Some(Email));
+        assert_eq!(val("(617) 555-0123"), Some(Phone));
+        assert_eq!(val("617-555-0123"), Some(Phone));
+        assert_eq!(val("617.555.0123"), Some(Phone));
+        assert_eq!(val("+1 617 555 0123"), Some(Phone));
+        assert_eq!(val("call 555-0123"), Some(Phone));
+        assert_eq!(val("123-45-6789"), Some(Ssn));
+        assert_eq!(val("6175550123"), Some(LongNumber));
+        assert_eq!(val("https://example.org/x"), Some(Url));
+        assert_eq!(val("www.example.org"), Some(Url));
+        assert_eq!(val("10.0.0.1"), Some(IpAddress));
+        assert_eq!(val("1980-06-05"), Some(Date));
+        assert_eq!(val("06/05/1980"), Some(Date));
+        assert_eq!(val("2022-06"), Some(Date));
+        assert_eq!(val("June 5"), Some(Date));
+        assert_eq!(val("leadership;june 5"), Some(Date));
+        assert_eq!(value_identifier("02139", CellKind::Zip3), Some(FullZip));
+        assert_eq!(
+            value_identifier("02139-4307", CellKind::Zip3),
+            Some(FullZip)
+        );
+    }
+
+    #[test]
+    fn schema_values_are_not_identifiers() {
+        for v in [
+            "ME-014",
+            "MR-0007",
+            "HS-04",
+            "021",
+            "2022",
+            "1.5",
+            "internal medicine",
+            "work-life balance",
+            "woman;img",
+            "in-person",
+            "english;yoruba",
+            "2019-2021",
+            "may the best win",
+            "10",
+            "",
+            "A1C-2000",
+        ] {
+            assert_eq!(val(v), None, "{v}");
+        }
+        for id in ["ME-6175550123", "MR-0123456789", "ME-3fa9c2e10b"] {
+            assert_eq!(value_identifier(id, CellKind::Id), None, "{id}");
+        }
+    }
+}
