@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 /// A problem with a file the user gave us (data, profile, overrides, score matrix).
 #[derive(Debug, Clone, PartialEq)]
 pub struct InputError {
-    pub file: PathBuf,
+    /// Boxed: errors travel in every `Result` of the loaders, so they are kept small.
+    pub file: Box<Path>,
     /// 1-based line in the file as a text editor shows it.
     pub line: Option<usize>,
     /// 1-based column: the field number in a CSV file, the character column in a TOML file.
@@ -23,7 +24,7 @@ pub struct InputError {
 impl InputError {
     pub fn new(file: impl AsRef<Path>, expected: impl Into<String>) -> Self {
         InputError {
-            file: file.as_ref().to_path_buf(),
+            file: file.as_ref().into(),
             line: None,
             column: None,
             field: None,

@@ -346,9 +346,12 @@ fn regions(total: usize) -> Vec<Region> {
         });
     }
 
+    // Safe Harbor's restricted ZIP3s would be published as 000, so a realistic anonymized pool
+    // does not contain them.
     let all: Vec<(&str, _)> = table
         .zip3s()
         .into_iter()
+        .filter(|z| !crate::privacy::is_restricted(z))
         .filter_map(|z| table.get(z).map(|c| (z, c)))
         .collect();
     for tier in [Tier::NewEngland, Tier::Northeast, Tier::Country] {
@@ -866,6 +869,17 @@ mod tests {
         let (_, rows) = records(&small.mentors_csv);
         let systems: HashSet<&str> = rows.iter().map(|r| r["health_system"].as_str()).collect();
         assert!((3..=10).contains(&systems.len()), "{systems:?}");
+    }
+
+    #[test]
+    fn no_restricted_zip3_is_generated() {
+        let pool = generate(2500, 2500, 3);
+        for csv in [&pool.mentees_csv, &pool.mentors_csv] {
+            for line in csv.lines().skip(1) {
+                let zip3 = line.split(',').nth(1).unwrap();
+                assert!(!crate::privacy::is_restricted(zip3), "{zip3}");
+            }
+        }
     }
 
     #[test]

@@ -62,8 +62,8 @@ impl KAnonymity {
         }
     }
 
-    /// Average probability of re-identifying a record: classes / records (sdcMicro's global
-    /// risk under the same attacker model).
+    /// Average probability of re-identifying a record: classes / records (the average
+    /// prosecutor risk, as ARX reports it; `max_risk` is the highest).
     pub fn mean_risk(&self) -> f64 {
         if self.records == 0 {
             0.0

@@ -250,13 +250,16 @@ pub fn table(rows: &[Vec<String>]) -> String {
     out
 }
 
+/// A summary figure: its label and how to read it.
+type Figure = (&'static str, fn(&Summary) -> f64);
+
 /// The summary as text, with B − A deltas when a baseline is given.
 pub fn summary_text(s: &Summary, base: Option<&Summary>) -> String {
     let mut rows = vec![match base {
         Some(_) => vec!["figure".into(), "A".into(), "B".into(), "B - A".into()],
         None => vec!["figure".into(), "value".into()],
     }];
-    let figures: [(&str, fn(&Summary) -> f64); 10] = [
+    let figures: [Figure; 10] = [
         ("eligible", |s| s.eligible as f64),
         ("matched", |s| s.matched as f64),
         ("unmatched", |s| s.unmatched as f64),
