@@ -1,29 +1,28 @@
-//! The event loop: terminal events and rematch results arrive on one channel; each batch of
-//! waiting events is applied through `update` before one redraw; only the newest rematch
-//! request of a batch goes to the worker.
+//! The event loop: terminal events, rematch results and analyses arrive on one channel; each
+//! batch of waiting events is applied through `update` before one redraw; only the newest
+//! rematch request of a batch goes to the worker. Signals are looked at between batches, at
+//! least every [`terminal::TICK`].
 
-use std::io::stdout;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
-use std::time::Duration;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 
-use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
-};
-use crossterm::execute;
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::DefaultTerminal;
 
-use dyad::error::{Error, Result};
+use dyad::error::{Error, Result, escape};
+use dyad::fsio::ProfileLock;
 
 use crate::cli::args::TuiArgs;
 use crate::cli::inputs;
 
+use super::analyst::{self, Analysis, Analyst};
 use super::io;
 use super::keymap;
 use super::model::Model;
 use super::msg::{Effect, Mouse, MouseKind, Msg};
+use super::terminal::{self, Signal, Signals};
 use super::update::update;
 use super::view::view;
 use super::worker::{self, Outcome, Request, Solver};
@@ -31,16 +30,14 @@ use super::worker::{self, Outcome, Request, Solver};
 enum Incoming {
     Term(Event),
     Computed(Outcome),
+    Analysed(Analysis),
+    Interrupt,
 }
 
-/// Restores the terminal when dropped: on quit and on error alike.
-struct Restore;
-
-impl Drop for Restore {
-    fn drop(&mut self) {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        ratatui::restore();
-    }
+/// How the event loop ended.
+enum End {
+    Quit,
+    Signal(Signal),
 }
 
 pub fn run(args: TuiArgs) -> Result<()> {
@@ -48,17 +45,17 @@ pub fn run(args: TuiArgs) -> Result<()> {
     let engine = inputs::engine(&args.data)?;
     let current = inputs::current_profile(args.profile.as_deref())?;
     let baseline = inputs::baseline_profile(args.baseline.as_deref())?;
+    let settings = inputs::settings()?;
+    let configs = PathBuf::from(inputs::CONFIGS);
+    // Held until dyad ends; the operating system lets go of it however dyad ends.
+    let (_lock, read_only) = lock_profiles(&configs);
     let pool = engine.pool.clone();
+    let signals = Signals::register().map_err(|e| Error::Other(format!("signals: {e}")))?;
 
-    let mut terminal =
-        ratatui::try_init().map_err(|e| Error::Other(format!("cannot use this terminal: {e}")))?;
-    let _restore = Restore;
-    let ratatui_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        ratatui_hook(info);
-    }));
-    execute!(stdout(), EnableMouseCapture).map_err(|e| Error::Other(e.to_string()))?;
+    terminal::install_panic_hook();
+    let guard = terminal::Guard;
+    let mut term =
+        terminal::enter().map_err(|e| Error::Other(format!("cannot use this terminal: {e}")))?;
 
     let (tx, rx) = channel();
     let stop = Arc::new(AtomicBool::new(false));
@@ -67,25 +64,73 @@ pub fn run(args: TuiArgs) -> Result<()> {
     let worker = worker::spawn(Solver::new(engine), move |o| {
         results.send(Incoming::Computed(o)).is_ok()
     });
+    let analyses = tx.clone();
+    let analyst = analyst::spawn(Analyst::new(&pool), move |a| {
+        analyses.send(Incoming::Analysed(a)).is_ok()
+    });
 
-    let size = terminal.size().map_err(|e| Error::Other(e.to_string()))?;
-    let (model, first) = Model::new(
+    let size = term.size().map_err(|e| Error::Other(e.to_string()))?;
+    let (mut model, first) = Model::new(
         pool,
         (current.profile, current.file),
         (baseline.profile, baseline.file),
-        PathBuf::from(inputs::CONFIGS),
+        configs,
         (size.width, size.height),
     );
+    model.small_cell_k = settings.small_cell_k;
+    if let Some(why) = read_only {
+        model.warn(format!(
+            "Read-only: {why}. You can try settings; saving is off."
+        ));
+        model.read_only = Some(why);
+    }
     let _ = worker.send(first);
-    let out = event_loop(&mut terminal, model, &rx, &worker);
+    let channels = Channels {
+        rx: &rx,
+        worker: &worker,
+        analyst: &analyst,
+        signals: &signals,
+    };
+    let end = event_loop(&mut term, model, channels);
     stop.store(true, Ordering::Relaxed);
-    out
+    drop(guard);
+    terminal::remove_panic_hook();
+    if let Ok(End::Signal(sig)) = end {
+        eprintln!(
+            "dyad: ended by {}; changes that were not saved are lost.",
+            sig.name()
+        );
+        std::process::exit(sig.status());
+    }
+    end.map(|_| ())
+}
+
+/// Takes the profiles' lock of the configs folder; `Some(why)` when the profiles have to be
+/// opened read-only (another dyad holds them, or the lock cannot be taken). Without a configs
+/// folder (the built-in profiles) there is nothing to lock.
+fn lock_profiles(configs: &Path) -> (Option<ProfileLock>, Option<String>) {
+    if !configs.is_dir() {
+        return (None, None);
+    }
+    let folder = escape(&configs.display().to_string());
+    match ProfileLock::acquire(configs) {
+        Ok(Some(lock)) => (Some(lock), None),
+        Ok(None) => (
+            None,
+            Some(format!("another dyad is using the profiles in {folder}/")),
+        ),
+        Err(e) => (
+            None,
+            Some(format!("the profiles in {folder}/ cannot be locked ({e})")),
+        ),
+    }
 }
 
 fn input_thread(tx: Sender<Incoming>, stop: Arc<AtomicBool>) {
-    std::thread::spawn(move || {
+    let thread = std::thread::Builder::new().name("input".into());
+    let _ = thread.spawn(move || {
         while !stop.load(Ordering::Relaxed) {
-            match event::poll(Duration::from_millis(100)) {
+            match event::poll(terminal::TICK) {
                 Ok(true) => match event::read() {
                     Ok(e) => {
                         if tx.send(Incoming::Term(e)).is_err() {
@@ -101,26 +146,47 @@ fn input_thread(tx: Sender<Incoming>, stop: Arc<AtomicBool>) {
     });
 }
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    mut model: Model,
-    rx: &Receiver<Incoming>,
-    worker: &Sender<Request>,
-) -> Result<()> {
+struct Channels<'a> {
+    rx: &'a Receiver<Incoming>,
+    worker: &'a Sender<Request>,
+    analyst: &'a Sender<analyst::Request>,
+    signals: &'a Signals,
+}
+
+/// Waits for events (looking at the signals at least every [`terminal::TICK`]), applies each
+/// batch through `update`, then sends the newest rematch request and redraws once.
+fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Result<End> {
     let configs = model.configs.clone();
+    let mut sync = analyst::Sync::default();
     let mut dirty = true;
+    #[cfg(debug_assertions)]
+    let test_panic = std::env::var_os(TEST_PANIC).is_some();
     loop {
+        for r in sync.requests(&model) {
+            let _ = ch.analyst.send(r);
+        }
         if dirty {
-            terminal
-                .draw(|f| view(f, &model))
+            term.draw(|f| view(f, &model))
                 .map_err(|e| Error::Other(format!("cannot draw: {e}")))?;
             dirty = false;
+            #[cfg(debug_assertions)]
+            if test_panic && model.results.is_some() {
+                panic!("a test panic, whose message names ME-001 and must not be printed");
+            }
         }
-        let Ok(first) = rx.recv() else {
-            return Ok(());
-        };
+        let mut batch = Vec::new();
+        match ch.signals.take() {
+            Some(Signal::Interrupt) => batch.push(Incoming::Interrupt),
+            Some(sig) => return Ok(End::Signal(sig)),
+            None => match ch.rx.recv_timeout(terminal::TICK) {
+                Ok(first) => batch.push(first),
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => return Ok(End::Quit),
+            },
+        }
+        batch.extend(ch.rx.try_iter());
         let mut newest: Option<Request> = None;
-        for incoming in std::iter::once(first).chain(rx.try_iter()) {
+        for incoming in batch {
             let Some(msg) = to_msg(&model, incoming) else {
                 continue;
             };
@@ -135,18 +201,26 @@ fn event_loop(
                 }
             }
             if model.quit {
-                return Ok(());
+                return Ok(End::Quit);
             }
         }
         if let Some(r) = newest {
-            let _ = worker.send(r);
+            let _ = ch.worker.send(r);
         }
     }
 }
 
+/// Debug builds only: with this variable set, dyad panics after its first complete frame, so
+/// the end-to-end tests can check what a panic leaves behind.
+#[cfg(debug_assertions)]
+const TEST_PANIC: &str = "DYAD_TEST_PANIC";
+
 fn to_msg(model: &Model, incoming: Incoming) -> Option<Msg> {
     let ev = match incoming {
         Incoming::Computed(o) => return Some(Msg::Computed(Box::new(o))),
+        Incoming::Analysed(a) => return Some(Msg::Analysed(Box::new(a))),
+        // SIGINT from outside: what Ctrl-c does.
+        Incoming::Interrupt => return Some(Msg::Quit),
         Incoming::Term(ev) => ev,
     };
     match ev {

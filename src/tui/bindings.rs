@@ -98,7 +98,7 @@ pub static NORMAL: &[Binding] = &[
     hint(
         &[code(Enter)],
         Msg::OpenDetail,
-        "explain the selected pair: scores, weights, alternatives",
+        "explain the selected pair (or why the mentee has none)",
         "explain",
     ),
     hint(
@@ -133,6 +133,17 @@ pub static NORMAL: &[Binding] = &[
         "find",
     ),
     hint(
+        &[k('[')],
+        Msg::JumpDown,
+        "lower the weight to where the pairs next change",
+        "next change",
+    ),
+    bind(
+        &[k(']')],
+        Msg::JumpUp,
+        "raise the weight to where the pairs next change",
+    ),
+    hint(
         &[k('c')],
         Msg::ToggleChangedOnly,
         "show only the pairs that changed, or all",
@@ -147,6 +158,12 @@ pub static NORMAL: &[Binding] = &[
         &[k('g')],
         Msg::ToggleGroups,
         "distribution: all pairs or per identity group",
+    ),
+    hint(
+        &[k('i')],
+        Msg::OpenInfluence,
+        "influence of each weight: what changes at 0 and at 1",
+        "influence",
     ),
     bind(&[code(PageUp)], Msg::PageUp, "page up in the matches"),
     bind(&[code(PageDown)], Msg::PageDown, "page down in the matches"),
@@ -168,7 +185,12 @@ pub static NORMAL: &[Binding] = &[
         Msg::SaveOverrides,
         "write pins and bans to the pool's overrides.csv",
     ),
-    hint(&[k('?')], Msg::OpenHelp, "this help", "help"),
+    hint(
+        &[k('?')],
+        Msg::OpenHelp,
+        "show every key (this help)",
+        "help",
+    ),
     hint(
         QUIT,
         Msg::Quit,
@@ -211,6 +233,23 @@ pub static DETAIL: &[Binding] = &[
         "close",
         "close",
     ),
+    bind(
+        &[ctrl('c')],
+        Msg::Quit,
+        "quit (asks first when something is unsaved)",
+    ),
+];
+
+pub static INFLUENCE: &[Binding] = &[
+    hint(UP, Msg::Up, "the criterion above", "select"),
+    bind(DOWN, Msg::Down, "the criterion below"),
+    hint(
+        &[code(Enter)],
+        Msg::Accept,
+        "close and select that weight's slider",
+        "go to slider",
+    ),
+    hint(&[code(Esc), k('i'), k('q')], Msg::Close, "close", "close"),
     bind(
         &[ctrl('c')],
         Msg::Quit,

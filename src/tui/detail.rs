@@ -7,7 +7,7 @@ use dyad::criteria::N;
 use dyad::engine::Evaluation;
 use dyad::explain::alternatives;
 use dyad::matching::Reason;
-use dyad::pool::{Mentee, Mentor, Pool};
+use dyad::pool::{Mentee, Mentor};
 
 use super::worker::Results;
 
@@ -54,7 +54,9 @@ fn side(ev: &Evaluation, mentee: usize) -> Option<Side> {
     })
 }
 
-pub fn build(pool: &Pool, results: &Results, mentee: usize) -> Detail {
+/// The detail of a mentee, from the results (and the pool as matched, with its pins and bans).
+pub fn build(results: &Results, mentee: usize) -> Detail {
+    let pool = &*results.pool;
     let cur = &results.current;
     Detail {
         mentee,

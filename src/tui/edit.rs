@@ -9,6 +9,7 @@ use dyad::profile::Profile;
 use super::model::{Focus, HISTORY, Model, Snapshot};
 use super::msg::{Effect, Mouse, MouseKind, Step};
 use super::settings;
+use super::stable;
 use super::update::{fit_offsets, move_row, rebuild_rows};
 use super::view::layout::{Areas, inner};
 use super::view::{matches, weights};
@@ -69,6 +70,72 @@ pub fn zero(m: &mut Model) -> Vec<Effect> {
         m.info(format!("{} has no zero; use ← and →", s.label()));
     }
     fx
+}
+
+/// `[` / `]`: the selected weight to the first step below / above its stable range, where the
+/// pairs change.
+pub fn jump(m: &mut Model, up: bool) -> Vec<Effect> {
+    let s = settings::at(m.setting);
+    let Some(k) = s.weight() else {
+        m.info("[ and ] move a weight to where the pairs change: select a criterion first");
+        return Vec::new();
+    };
+    let weight = m.current.weights[k];
+    let found = match &m.analyses.stability[k] {
+        Some(Ok(st)) if st.weight == weight && !m.busy() => st.clone(),
+        Some(Err(e)) => {
+            m.error(format!("The stable range could not be found: {e}"));
+            return Vec::new();
+        }
+        _ if super::analyst::Scope::of(&m.pool) == super::analyst::Scope::Shown => {
+            m.info("Stable ranges are not computed for a pool this large");
+            return Vec::new();
+        }
+        _ => {
+            m.info("Still finding where the pairs change; press again in a moment");
+            return Vec::new();
+        }
+    };
+    let Some(to) = stable::jump(&found, up) else {
+        let end = if up { "1" } else { "0" };
+        m.info(format!(
+            "{}: no pair changes between {weight:.2} and {end}",
+            s.label()
+        ));
+        return Vec::new();
+    };
+    let changes = if up {
+        &found.changes_high
+    } else {
+        &found.changes_low
+    };
+    m.info(format!(
+        "{} {weight:.2} → {to:.2}, where the pairs change: {} (u goes back)",
+        s.label(),
+        describe_changes(m, changes)
+    ));
+    edit_profile(m, false, |p| p.weights[k] = to)
+}
+
+/// "ME-012 MR-025 → MR-004", two at most, else how many mentees move.
+fn describe_changes(m: &Model, changes: &[dyad::sensitivity::PairChange]) -> String {
+    let mentor = |j: Option<usize>| j.map_or("none", |j| m.pool.mentors[j].id.as_str());
+    match changes {
+        [] => "none found".into(),
+        [_] | [_, _] => changes
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {} → {}",
+                    m.pool.mentees[c.mentee].id,
+                    mentor(c.old_mentor),
+                    mentor(c.new_mentor)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        more => format!("{} mentees get another mentor", more.len()),
+    }
 }
 
 fn restore(m: &mut Model, to: Snapshot) -> Vec<Effect> {

@@ -86,9 +86,23 @@ pub fn use_as_baseline(m: &mut Model, entry: ProfileEntry) -> Vec<Effect> {
     }
 }
 
+/// Whether saving is off because another dyad holds the profiles (and if so, says so).
+fn read_only(m: &mut Model) -> bool {
+    let Some(why) = m.read_only.clone() else {
+        return false;
+    };
+    m.warn(format!(
+        "Not saved: read-only, {why}. Quit it, then start dyad again to save."
+    ));
+    true
+}
+
 /// `s`: save to the current profile's own file, asking first; a built-in profile has no file,
 /// so it is saved as a new one.
 pub fn save(m: &mut Model) -> Vec<Effect> {
+    if read_only(m) {
+        return Vec::new();
+    }
     let Some(path) = m.current_file.clone() else {
         save_as(m);
         return Vec::new();
@@ -109,6 +123,9 @@ pub fn save(m: &mut Model) -> Vec<Effect> {
 
 /// `S`: the save-as form, starting with the name.
 pub fn save_as(m: &mut Model) {
+    if read_only(m) {
+        return;
+    }
     m.popup = Some(Popup::SaveAs(SaveAs {
         name: String::new(),
         description: m.current.description.clone(),
@@ -217,6 +234,9 @@ pub fn yes(m: &mut Model) -> Vec<Effect> {
 }
 
 pub fn save_overrides(m: &mut Model) -> Vec<Effect> {
+    if read_only(m) {
+        return Vec::new();
+    }
     match &m.pool.source.dir {
         Some(dir) => vec![Effect::SaveOverrides {
             path: dir.join("overrides.csv"),

@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::bindings::{CONFIRM, DETAIL, HELP, NORMAL, PROFILES, SEARCH, TEXT};
+use super::bindings::{CONFIRM, DETAIL, HELP, INFLUENCE, NORMAL, PROFILES, SEARCH, TEXT};
 use super::msg::Msg;
 use KeyCode::{
     BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -16,6 +16,7 @@ pub enum Mode {
     Search,
     Detail,
     Profiles,
+    Influence,
     Help,
     Text,
     Confirm,
@@ -42,6 +43,7 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Search => SEARCH,
         Mode::Detail => DETAIL,
         Mode::Profiles => PROFILES,
+        Mode::Influence => INFLUENCE,
         Mode::Help => HELP,
         Mode::Text => TEXT,
         Mode::Confirm => CONFIRM,
@@ -53,18 +55,20 @@ pub fn title(mode: Mode) -> &'static str {
     match mode {
         Mode::Normal => "Main screen",
         Mode::Search => "Find (/)",
-        Mode::Detail => "Pair explained (Enter)",
+        Mode::Detail => "A pair explained (Enter)",
         Mode::Profiles => "Profiles (p)",
+        Mode::Influence => "Influence of each weight (i)",
         Mode::Help => "Help (?)",
         Mode::Text => "Typing a name or description",
         Mode::Confirm => "Questions",
     }
 }
 
-pub const MODES: [Mode; 7] = [
+pub const MODES: [Mode; 8] = [
     Mode::Normal,
     Mode::Search,
     Mode::Detail,
+    Mode::Influence,
     Mode::Profiles,
     Mode::Text,
     Mode::Confirm,
@@ -152,6 +156,7 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
             let keys = match (b.keys[0].code, next) {
                 (Up, Some(Down)) => "↑↓".to_string(),
                 (Right, Some(Left)) => "←→".to_string(),
+                (KeyCode::Char('['), Some(KeyCode::Char(']'))) => "[ ]".to_string(),
                 _ => key_name(&b.keys[0]),
             };
             Some((keys, h))

@@ -1,8 +1,11 @@
 //! The terminal UI, in the Elm style: terminal events become messages through the keymap
 //! (`keymap`), `update` changes the model (`model`) and returns effects, the view (`view`)
-//! draws the model. Rematching runs on a worker thread (`worker`); the event loop (`app`) wires
-//! it together and carries out the file effects (`io`).
+//! draws the model. Rematching runs on a worker thread (`worker`), the analyses that follow each
+//! result (stable ranges, influence, why a mentee is unmatched) on another (`analyst`); the event
+//! loop (`app`) wires it together and carries out the file effects (`io`), and `terminal` gives
+//! the terminal back on quit, error, signal or panic.
 
+mod analyst;
 mod app;
 mod bindings;
 mod detail;
@@ -17,6 +20,8 @@ mod popups;
 mod rows;
 mod search;
 mod settings;
+mod stable;
+mod terminal;
 mod theme;
 mod update;
 mod view;
@@ -24,6 +29,8 @@ mod worker;
 
 pub use app::run;
 
+#[cfg(test)]
+mod analysis_tests;
 #[cfg(test)]
 mod popup_tests;
 #[cfg(test)]

@@ -4,9 +4,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use dyad::criteria::N;
 use dyad::pool::{Overrides, Pool};
 use dyad::profile::Profile;
+use dyad::relax::Diagnosis;
+use dyad::sensitivity::{Influence, Stability};
 
+use super::analyst::{Analysis, Found};
 use super::detail::Detail;
 use super::keymap::Mode;
 use super::msg::ProfileEntry;
@@ -90,7 +94,13 @@ pub enum Popup {
     Detail(Box<Detail>),
     Search(SearchState),
     Profiles(ProfilesState),
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
+    /// The influence of each weight (the tornado); the selected row.
+    Influence {
+        selected: usize,
+    },
     SaveAs(SaveAs),
     Confirm(Box<Confirm>),
 }
@@ -148,7 +158,57 @@ pub struct Model {
     pub size: (u16, u16),
     /// The weight being dragged with the mouse.
     pub dragging: Option<usize>,
+    /// Why saving is off (another dyad holds the profiles), or `None`.
+    pub read_only: Option<String>,
+    /// Identity groups with fewer eligible mentees show `<k` instead of their figures.
+    pub small_cell_k: usize,
+    /// What the analyst found about the results shown.
+    pub analyses: Analyses,
     pub quit: bool,
+}
+
+/// Stable ranges, influences and diagnoses of the results of one generation; each arrives on
+/// its own, and `None` is "not (yet) computed".
+#[derive(Debug, Clone)]
+pub struct Analyses {
+    pub generation: u64,
+    pub stability: [Option<Result<Stability, String>>; N],
+    pub influence: [Option<Result<Influence, String>>; N],
+    /// Per unmatched mentee explained.
+    pub diagnoses: Vec<(usize, Result<Option<Diagnosis>, String>)>,
+}
+
+impl Analyses {
+    pub fn new(generation: u64) -> Analyses {
+        Analyses {
+            generation,
+            stability: std::array::from_fn(|_| None),
+            influence: std::array::from_fn(|_| None),
+            diagnoses: Vec::new(),
+        }
+    }
+
+    /// Keeps an analysis of the results shown; drops one of older results.
+    pub fn accept(&mut self, a: Analysis) {
+        if a.generation != self.generation {
+            return;
+        }
+        match a.found {
+            Found::Stability(k, r) => self.stability[k] = Some(r),
+            Found::Influence(k, r) => self.influence[k] = Some(r),
+            Found::Diagnosis(i, r) => {
+                self.diagnoses.retain(|(j, _)| *j != i);
+                self.diagnoses.push((i, r));
+            }
+        }
+    }
+
+    pub fn diagnosis(&self, mentee: usize) -> Option<&Result<Option<Diagnosis>, String>> {
+        self.diagnoses
+            .iter()
+            .find(|(i, _)| *i == mentee)
+            .map(|(_, r)| r)
+    }
 }
 
 impl Model {
@@ -192,6 +252,9 @@ impl Model {
             status: None,
             size,
             dragging: None,
+            read_only: None,
+            small_cell_k: dyad::settings::Settings::default().small_cell_k,
+            analyses: Analyses::new(0),
             quit: false,
         };
         let req = m.request();
@@ -216,6 +279,7 @@ impl Model {
             Some(Popup::Search(_)) => Mode::Search,
             Some(Popup::Profiles(_)) => Mode::Profiles,
             Some(Popup::Help { .. }) => Mode::Help,
+            Some(Popup::Influence { .. }) => Mode::Influence,
             Some(Popup::SaveAs(_)) => Mode::Text,
             Some(Popup::Confirm(_)) => Mode::Confirm,
         }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use dyad::profile::Profile;
 
+use super::analyst::Analysis;
 use super::worker::{Outcome, Request};
 
 /// Which way a slider or setting moves, and by how much.
@@ -30,6 +31,9 @@ pub enum Msg {
     // Editing settings.
     Change(Step),
     Zero,
+    /// Move the selected weight to where the pairs next change, below or above.
+    JumpDown,
+    JumpUp,
     Undo,
     Redo,
     // The matches table and distribution.
@@ -45,6 +49,7 @@ pub enum Msg {
     OpenSearch,
     OpenProfiles,
     OpenHelp,
+    OpenInfluence,
     Close,
     Accept,
     LoadAsBaseline,
@@ -62,6 +67,7 @@ pub enum Msg {
     Resize(u16, u16),
     // Results of work done outside `update`.
     Computed(Box<Outcome>),
+    Analysed(Box<Analysis>),
     ProfilesListed(Vec<ProfileEntry>),
     Saved(Box<SaveResult>),
     OverridesSaved(Result<Option<PathBuf>, String>),

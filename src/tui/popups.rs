@@ -1,6 +1,8 @@
 //! Messages while a popup is open: search, pair detail, profiles, help, the save-as form and
 //! questions.
 
+use dyad::criteria::N;
+
 use super::edit;
 use super::files;
 use super::model::{Field, Focus, Model, Popup, SearchState};
@@ -37,6 +39,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Some(Popup::Influence { .. }) => influence_msg(m, msg),
         Some(Popup::SaveAs(_)) => save_as_msg(m, msg),
         Some(Popup::Confirm(_)) => match msg {
             Msg::Yes => files::yes(m),
@@ -139,6 +142,46 @@ fn detail_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Pin => edit::pin(m),
         _ => Vec::new(),
     }
+}
+
+/// The criteria in the order the influence popup lists them: largest swing first, those not
+/// analysed yet last (in criterion order).
+pub fn influence_order(m: &Model) -> Vec<usize> {
+    let swing = |k: usize| match &m.analyses.influence[k] {
+        Some(Ok(i)) => Some(i.swing()),
+        _ => None,
+    };
+    let mut order: Vec<usize> = (0..N).collect();
+    order.sort_by_key(|&k| (swing(k).is_none(), std::cmp::Reverse(swing(k)), k));
+    order
+}
+
+fn influence_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    let Some(Popup::Influence { selected }) = m.popup else {
+        return Vec::new();
+    };
+    let order = influence_order(m);
+    let at = order.iter().position(|&k| k == selected).unwrap_or(0);
+    match msg {
+        Msg::Up | Msg::Down => {
+            let to = if msg == Msg::Up {
+                at.saturating_sub(1)
+            } else {
+                (at + 1).min(order.len() - 1)
+            };
+            m.popup = Some(Popup::Influence {
+                selected: order[to],
+            });
+        }
+        Msg::Accept => {
+            m.popup = None;
+            m.focus = Focus::Weights;
+            m.setting = selected;
+            fit_offsets(m);
+        }
+        _ => {}
+    }
+    Vec::new()
 }
 
 fn profiles_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {

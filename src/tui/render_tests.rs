@@ -17,12 +17,12 @@ fn snap(name: &str, h: &mut Harness, w: u16, hgt: u16) {
 
 #[test]
 fn main_screen_80x24() {
-    snap("main_80x24", &mut Harness::new(), 80, 24);
+    snap("main_80x24", Harness::new().analysing(), 80, 24);
 }
 
 #[test]
 fn main_screen_120x40() {
-    snap("main_120x40", &mut Harness::new(), 120, 40);
+    snap("main_120x40", Harness::new().analysing(), 120, 40);
 }
 
 #[test]
@@ -175,6 +175,7 @@ fn every_size_renders_without_panic() {
         Msg::OpenHelp,
         Msg::SaveAs,
         Msg::OpenProfiles,
+        Msg::OpenInfluence,
     ];
     for p in popups {
         h.send(Msg::Close).send(p);
@@ -190,4 +191,48 @@ fn every_size_renders_without_panic() {
             h.buffer(w, hgt);
         }
     }
+}
+
+#[test]
+fn unmatched_detail_popup() {
+    let mut h = Harness::new();
+    h.analysing_shown().send(Msg::SwitchPanel);
+    let row = h.m.rows.iter().position(|r| r.mentor.is_none()).unwrap();
+    h.m.selected_mentee = Some(h.m.rows[row].mentee);
+    h.send(Msg::OpenDetail);
+    snap("unmatched_detail_120x40", &mut h, 120, 40);
+    snap("unmatched_detail_80x24", &mut h, 80, 24);
+}
+
+#[test]
+fn influence_popup() {
+    let mut h = Harness::new();
+    h.analysing_shown().send(Msg::OpenInfluence);
+    snap("influence_120x40", &mut h, 120, 40);
+    snap("influence_80x24", &mut h, 80, 24);
+}
+
+/// The README's key tables are generated from the keymap; `UPDATE_README_KEYS=1 cargo test`
+/// rewrites them after a change of bindings.
+#[test]
+fn the_readme_lists_every_key_of_every_mode() {
+    const START: &str = "<!-- keys: generated from src/tui/bindings.rs by a test -->\n";
+    const END: &str = "<!-- end of keys -->";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let from = readme.find(START).expect("the README's key table markers") + START.len();
+    let to = from + readme[from..].find(END).expect("the end marker");
+    let want = super::view::help::markdown();
+    if readme[from..to] == want {
+        return;
+    }
+    if std::env::var_os("UPDATE_README_KEYS").is_some() {
+        let updated = format!("{}{want}{}", &readme[..from], &readme[to..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    panic!(
+        "README.md's key tables differ from the keymap; run UPDATE_README_KEYS=1 cargo test, \
+         or put this between the markers:\n{want}"
+    );
 }

@@ -74,7 +74,7 @@ impl Setting {
     pub fn label(self) -> &'static str {
         match self {
             Setting::Weight(i) => CRITERIA[i].label,
-            Setting::EligibleYears => "Eligible if trained within",
+            Setting::EligibleYears => "Eligible: trained within",
             Setting::InPersonKm => "In-person distance limit",
             Setting::OutsideSystem => "Outside own system",
             Setting::Capacity => "Mentees per mentor",

@@ -14,6 +14,7 @@ use dyad::embedded;
 use dyad::engine::Engine;
 use dyad::pool::Pool;
 
+use super::analyst::{self, Analyst, Scope};
 use super::io;
 use super::keymap;
 use super::model::Model;
@@ -29,6 +30,8 @@ pub struct Harness {
     pub effects: Vec<Effect>,
     /// Whether file effects are carried out (in `m.configs`).
     pub files: bool,
+    /// The analyses (stable ranges, influence, diagnoses), done after each message when on.
+    analyst: Option<(Analyst, analyst::Sync)>,
 }
 
 impl Harness {
@@ -57,9 +60,39 @@ impl Harness {
             solver: Solver::new(engine),
             effects: Vec::new(),
             files: false,
+            analyst: None,
         };
         h.run(vec![Effect::Recompute(Box::new(first))]);
         h
+    }
+
+    /// From now on, after each message, does every analysis (as the analyst thread does on a
+    /// pool this size), starting now.
+    pub fn analysing(&mut self) -> &mut Self {
+        self.analysing_in(Scope::All)
+    }
+
+    /// The same with only what the screen shows (as on a large pool): faster in debug builds.
+    pub fn analysing_shown(&mut self) -> &mut Self {
+        self.analysing_in(Scope::Selected)
+    }
+
+    fn analysing_in(&mut self, scope: Scope) -> &mut Self {
+        self.analyst = Some((Analyst::with_scope(scope), analyst::Sync::default()));
+        self.analyse();
+        self
+    }
+
+    fn analyse(&mut self) {
+        let Some((a, sync)) = &mut self.analyst else {
+            return;
+        };
+        for r in sync.requests(&self.m) {
+            a.take(r);
+        }
+        while let Some(found) = a.step() {
+            update(&mut self.m, Msg::Analysed(Box::new(found)));
+        }
     }
 
     /// Sends a message and carries out what it asks for.
@@ -67,6 +100,7 @@ impl Harness {
         let effects = update(&mut self.m, msg);
         self.effects = effects.clone();
         self.run(effects);
+        self.analyse();
         self
     }
 

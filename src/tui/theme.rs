@@ -22,9 +22,15 @@ pub struct Theme {
     /// The filled and the empty part of a slider.
     pub bar_filled: Style,
     pub bar_empty: Style,
+    /// The part of a slider over which the pairs stay the same, and its text.
+    pub stable: Style,
+    pub stable_text: Style,
     /// Histogram bars of the current profile and of the baseline.
     pub current: Style,
     pub baseline: Style,
+    /// Tornado bars: the weight at 0 and at 1.
+    pub tornado_low: Style,
+    pub tornado_high: Style,
     /// Table rows whose mentor changed against the baseline.
     pub changed: Style,
     /// Unmatched mentees.
@@ -63,8 +69,12 @@ pub const THEME: Theme = Theme {
     dim: Style::new().fg(Color::DarkGray),
     bar_filled: Style::new().fg(Color::Cyan),
     bar_empty: Style::new().fg(Color::DarkGray),
+    stable: Style::new().fg(Color::Green),
+    stable_text: Style::new().fg(Color::Green),
     current: Style::new().fg(Color::Cyan),
     baseline: Style::new().fg(Color::Gray),
+    tornado_low: Style::new().fg(Color::Magenta),
+    tornado_high: Style::new().fg(Color::Cyan),
     changed: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
     unmatched: Style::new().fg(Color::LightRed),
     pinned: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),

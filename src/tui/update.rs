@@ -6,10 +6,11 @@ use ratatui::layout::Rect;
 use super::detail;
 use super::edit;
 use super::files;
-use super::model::{DistView, Focus, Model, Popup};
+use super::model::{Analyses, DistView, Focus, Model, Popup};
 use super::msg::{Effect, Msg};
 use super::popups;
 use super::rows;
+use super::settings;
 use super::view::layout::{Areas, inner};
 use super::view::matches::body_height;
 use super::view::weights;
@@ -19,6 +20,10 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Computed(o) => {
             apply(m, *o);
+            return Vec::new();
+        }
+        Msg::Analysed(a) => {
+            m.analyses.accept(*a);
             return Vec::new();
         }
         Msg::Resize(w, h) => {
@@ -41,7 +46,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
 fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Up | Msg::Down | Msg::Top | Msg::Bottom if m.focus == Focus::Weights => {
-            let last = super::settings::COUNT - 1;
+            let last = settings::COUNT - 1;
             m.setting = match msg {
                 Msg::Up => m.setting.saturating_sub(1),
                 Msg::Down => (m.setting + 1).min(last),
@@ -64,6 +69,8 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Change(step) => return edit::change(m, step),
         Msg::Zero => return edit::zero(m),
+        Msg::JumpDown => return edit::jump(m, false),
+        Msg::JumpUp => return edit::jump(m, true),
         Msg::Undo => return edit::undo(m),
         Msg::Redo => return edit::redo(m),
         Msg::CycleSort => {
@@ -94,6 +101,10 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::OpenSearch => popups::open_search(m),
         Msg::OpenProfiles => return files::open_profiles(m),
         Msg::OpenHelp => m.popup = Some(Popup::Help { scroll: 0 }),
+        Msg::OpenInfluence => {
+            let selected = settings::at(m.setting).weight().unwrap_or(0);
+            m.popup = Some(Popup::Influence { selected });
+        }
         Msg::Save => return files::save(m),
         Msg::SaveAs => files::save_as(m),
         Msg::Quit => files::quit(m),
@@ -111,6 +122,7 @@ fn apply(m: &mut Model, o: Outcome) {
     m.shown = o.generation;
     match o.results {
         Ok(r) => {
+            m.analyses = Analyses::new(r.generation);
             m.results = Some(r);
             m.elapsed = Some(o.elapsed);
             m.match_error = None;
@@ -134,14 +146,14 @@ pub fn rebuild_rows(m: &mut Model) {
 
 fn refresh_detail(m: &mut Model) {
     if let (Some(Popup::Detail(d)), Some(r)) = (&mut m.popup, &m.results) {
-        **d = detail::build(&m.pool, r, d.mentee);
+        **d = detail::build(r, d.mentee);
     }
 }
 
 pub fn open_detail(m: &mut Model) {
     match (m.selected(), &m.results) {
         (Some(row), Some(r)) => {
-            let d = detail::build(&m.pool, r, row.mentee);
+            let d = detail::build(r, row.mentee);
             m.popup = Some(Popup::Detail(Box::new(d)));
         }
         _ => m.warn("No pair selected: choose a row in the matches first"),

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use dyad::compare::Comparison;
 use dyad::engine::{Engine, Evaluation};
-use dyad::pool::{Action, Overrides};
+use dyad::pool::{Action, Overrides, Pool};
 use dyad::profile::Profile;
 
 /// Everything the matching depends on; the newest one wins.
@@ -26,6 +26,10 @@ pub struct Request {
 /// The matchings of the current profile and of the baseline, and what changed between them.
 #[derive(Debug, Clone)]
 pub struct Results {
+    /// The request these results answer.
+    pub generation: u64,
+    /// The pool as matched: with the council's pins and bans.
+    pub pool: Arc<Pool>,
     pub current: Arc<Evaluation>,
     pub baseline: Arc<Evaluation>,
     /// Baseline → current.
@@ -98,6 +102,8 @@ impl Solver {
         let current = Arc::new(evaluate(&mut self.engine, &req.current)?);
         let comparison = Arc::new(Engine::compare(&baseline, &current));
         Ok(Results {
+            generation: req.generation,
+            pool: self.engine.pool.clone(),
             current,
             baseline,
             comparison,
@@ -137,7 +143,9 @@ pub fn spawn(
     deliver: impl Fn(Outcome) -> bool + Send + 'static,
 ) -> Sender<Request> {
     let (tx, rx) = channel::<Request>();
-    std::thread::spawn(move || {
+    let thread = std::thread::Builder::new().name("rematch".into());
+    // Without the thread the screen says it is matching; nothing else breaks.
+    let _ = thread.spawn(move || {
         while let Some(req) = newest(&rx) {
             if !deliver(solver.solve(req)) {
                 break;

@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use dyad::criteria::CRITERIA;
-use dyad::summary::{NO_IDENTITY, Summary};
+use dyad::privacy::{is_small, small_label};
+use dyad::summary::{GroupSummary, NO_IDENTITY, Summary};
 
 use crate::tui::histogram::{bin, bin_count, range};
 use crate::tui::model::{DistView, Model};
@@ -37,7 +38,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     };
     match m.dist {
         DistView::All => all(f, area_in, r),
-        DistView::Groups => groups(f, area_in, r),
+        DistView::Groups => groups(f, area_in, r, m.small_cell_k),
     }
 }
 
@@ -235,18 +236,28 @@ fn criteria_means(now: &Summary, base: &Summary) -> Vec<Line<'static>> {
     v
 }
 
-fn groups(f: &mut Frame, area: Rect, r: &Results) {
+/// Each identity group's matched/eligible count and mean score, now and in the baseline. A
+/// group with fewer than k eligible mentees (in either) shows `<k` instead of its figures.
+fn groups(f: &mut Frame, area: Rect, r: &Results, k: usize) {
     let (now, base) = (&r.current.summary, &r.baseline.summary);
+    let small = small_label(k);
     let mut lines = vec![
         Line::styled(
             format!("{:<7}{:>11} {:>11}{:>6}", "group", "now", "baseline", "Δ"),
             THEME.heading,
         ),
-        Line::styled("matched/eligible, mean score; Δ of the mean", THEME.dim),
+        Line::styled("matched/eligible · mean score", THEME.dim),
     ];
-    let side = |matched: usize, eligible: usize, mean: f64| {
-        format!("{:>5} {:>5}", format!("{matched}/{eligible}"), num(mean, 1))
+    let side = |g: Option<&GroupSummary>| match g {
+        None => format!("{:>11}", "—"),
+        Some(g) if is_small(g, k) => format!("{small:>5} {small:>5}"),
+        Some(g) => format!(
+            "{:>5} {:>5}",
+            format!("{}/{}", g.matched, g.eligible),
+            num(g.mean, 1)
+        ),
     };
+    let mut suppressed = false;
     for (name, g) in &now.groups {
         let label = if name == NO_IDENTITY {
             "none"
@@ -254,16 +265,36 @@ fn groups(f: &mut Frame, area: Rect, r: &Results) {
             name.as_str()
         };
         let b = base.groups.get(name);
-        let base_text = b.map_or("—".into(), |b| side(b.matched, b.eligible, b.mean));
-        let base_mean = b.map_or(f64::NAN, |b| b.mean);
+        let hidden = is_small(g, k) || b.is_some_and(|b| is_small(b, k));
+        suppressed |= hidden;
+        let d = if hidden {
+            Span::styled(format!("{small:>6}"), THEME.dim)
+        } else {
+            delta(g.mean, b.map_or(f64::NAN, |b| b.mean), 1, true)
+        };
         lines.push(Line::from(vec![
             Span::raw(format!(
-                "{:<7}{:>11} {base_text:>11}",
+                "{:<7}{:>11} {:>11}",
                 clip(label, 7),
-                side(g.matched, g.eligible, g.mean)
+                side(Some(g)),
+                side(b)
             )),
-            delta(g.mean, base_mean, 1, true),
+            d,
         ]));
     }
-    f.render_widget(Paragraph::new(lines).style(Style::new()), area);
+    if suppressed {
+        if usize::from(area.height) > lines.len() + 1 {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(
+            format!("{small}: under {k} eligible, not shown"),
+            THEME.dim,
+        ));
+    }
+    f.render_widget(
+        Paragraph::new(lines)
+            .style(Style::new())
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        area,
+    );
 }

@@ -10,9 +10,10 @@ use crate::tui::theme::THEME;
 
 use super::layout::popup;
 
-const INTRO: [&str; 4] = [
+const INTRO: [&str; 5] = [
     "dyad pairs each mentee with a mentor so that the pairs score as high as possible overall.",
     "Left: the weight of each criterion and the rules. Every change rematches at once.",
+    "Stable range: the weights (green on the bar) for which no pair changes; [ and ] jump past it.",
     "Middle: each mentee's mentor now and under the baseline profile. Right: how the scores spread.",
     "The mouse works too: click or drag on a weight's bar, click a pair, scroll.",
 ];
@@ -48,4 +49,23 @@ pub fn render(f: &mut Frame, area: Rect, scroll: u16) {
             .scroll((scroll.min(max), 0)),
         r,
     );
+}
+
+/// Every key of every mode as Markdown tables, for the README (a test keeps the two the same).
+#[cfg(test)]
+pub fn markdown() -> String {
+    let mut out = String::new();
+    for mode in MODES {
+        out.push_str(&format!("\n**{}**\n\n", keymap::title(mode)));
+        out.push_str("| keys | what they do |\n|---|---|\n");
+        for b in keymap::table(mode) {
+            let keys: Vec<String> = b
+                .keys
+                .iter()
+                .map(|k| format!("`{}`", keymap::key_name(k)))
+                .collect();
+            out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.help));
+        }
+    }
+    out
 }

@@ -1,7 +1,7 @@
 //! Where each panel goes. Two arrangements, chosen by width:
 //!
 //! ```text
-//! wide (≥ 110 columns)                       narrow
+//! wide (≥ 116 columns)                       narrow
 //! ┌─────────────── title ────────────────┐   ┌──────── title ───────┐
 //! ┌ Weights ┐┌ Matches ──────┐┌ Distrib. ┐   ┌ Weights ┐┌ Matches ──┐
 //! │ sliders ││ mentee mentor ││ histogram│   │ sliders ││ table     │
@@ -18,7 +18,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
-const WIDE: u16 = 110;
+const WIDE: u16 = 116;
 
 const ROWS: [Constraint; 3] = [
     Constraint::Length(1),
@@ -26,7 +26,7 @@ const ROWS: [Constraint; 3] = [
     Constraint::Length(2),
 ];
 const WIDE_COLUMNS: [Constraint; 3] = [
-    Constraint::Length(36),
+    Constraint::Length(38),
     Constraint::Fill(1),
     Constraint::Length(38),
 ];

@@ -81,7 +81,7 @@ fn note(m: &Model, r: &Row, long: bool) -> String {
         (Change::Same, _) => String::new(),
         (Change::NewMentor, _) => was(),
         (Change::NewlyMatched, true) => format!("was unmatched: {}", reason(r.base_reason)),
-        (Change::NewlyMatched, false) => "none".into(),
+        (Change::NewlyMatched, false) => "—".into(),
         (Change::NewlyUnmatched, true) => format!("{}; {}", reason(r.reason), was()),
         (Change::NewlyUnmatched, false) => was(),
         (Change::Unmatched, _) => reason(r.reason).to_string(),
@@ -110,14 +110,24 @@ fn title(m: &Model) -> String {
     }
 }
 
+/// The key to the mark column, as much as fits on the bottom border.
+fn legend(width: u16) -> &'static str {
+    [
+        " ● changed  + new  − lost  p pin  x ban · o sort ",
+        " ● changed  + new  − lost  p pin  x ban ",
+        " ● changed + new − lost p pin x ban ",
+        " ●changed +new −lost ",
+    ]
+    .into_iter()
+    .find(|l| l.chars().count() + 2 <= usize::from(width))
+    .unwrap_or("")
+}
+
 pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     let focused = m.focus == Focus::Matches && m.popup.is_none();
     let block = Block::bordered()
         .title(Line::styled(title(m), THEME.panel_title))
-        .title_bottom(Line::styled(
-            " ● changed + new − lost p pin x ban · o sort ",
-            THEME.dim,
-        ))
+        .title_bottom(Line::styled(legend(area.width), THEME.dim))
         .border_style(if focused {
             THEME.border_focused
         } else {

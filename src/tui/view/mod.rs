@@ -4,6 +4,7 @@
 pub mod detail;
 pub mod distribution;
 pub mod help;
+pub mod influence;
 pub mod layout;
 pub mod matches;
 pub mod profiles;
@@ -31,14 +32,14 @@ pub fn view(f: &mut Frame, m: &Model) {
     weights::render(f, a.weights, m);
     matches::render(f, a.matches, m);
     distribution::render(f, a.distribution, m);
-    status::status(f, a.status, m);
-    status::hints(f, a.hints, m);
+    status::bottom(f, a.status, a.hints, m);
     match &m.popup {
         None => {}
         Some(Popup::Detail(d)) => detail::render(f, area, m, d),
         Some(Popup::Search(s)) => search::render(f, area, m, s),
         Some(Popup::Profiles(p)) => profiles::render(f, area, m, p),
         Some(Popup::Help { scroll }) => help::render(f, area, *scroll),
+        Some(Popup::Influence { selected }) => influence::render(f, area, m, *selected),
         Some(Popup::SaveAs(form)) => prompt::save_as(f, area, m, form),
         Some(Popup::Confirm(c)) => prompt::confirm(f, area, c),
     }

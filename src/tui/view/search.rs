@@ -13,11 +13,34 @@ use crate::tui::theme::THEME;
 
 use super::layout::popup;
 
-fn highlighted(text: &str, hit: &Hit, base: Style) -> Line<'static> {
-    let spans: Vec<Span> = text
-        .chars()
-        .enumerate()
-        .map(|(i, c)| {
+/// Characters kept at the start of a result (the id) when its match lies beyond the width.
+const ID: usize = 8;
+
+/// The characters of a result to show in `width` columns: all of it when the matched
+/// characters fit, else the id, `…` and the part around the last matched character.
+fn window(chars: usize, hit: &Hit, width: usize) -> Vec<Option<usize>> {
+    let last = hit.indices.last().map_or(0, |&i| i as usize);
+    if chars <= width || last < width {
+        return (0..chars).map(Some).collect();
+    }
+    let tail = width.saturating_sub(ID + 1);
+    let from = (last + 8).min(chars).saturating_sub(tail).max(ID + 1);
+    (0..ID)
+        .map(Some)
+        .chain([None])
+        .chain((from..chars).take(tail).map(Some))
+        .collect()
+}
+
+fn highlighted(text: &str, hit: &Hit, base: Style, width: usize) -> Line<'static> {
+    let all: Vec<char> = text.chars().collect();
+    let spans: Vec<Span> = window(all.len(), hit, width)
+        .into_iter()
+        .map(|i| {
+            let Some(i) = i else {
+                return Span::styled("…", base.patch(THEME.dim));
+            };
+            let c = all[i];
             let matched = hit.indices.binary_search(&(i as u32)).is_ok();
             Span::styled(
                 c.to_string(),
@@ -93,8 +116,31 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, s: &SearchState) {
             } else {
                 Style::new()
             };
-            highlighted(&m.entries[hit.entry].text, hit, base)
+            highlighted(
+                &m.entries[hit.entry].text,
+                hit,
+                base,
+                usize::from(list.width),
+            )
         })
         .collect();
     f.render_widget(Paragraph::new(lines), list);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_match_beyond_the_width_is_brought_into_view() {
+        let hit = |indices: Vec<u32>| Hit { entry: 0, indices };
+        let all: Vec<Option<usize>> = (0..10).map(Some).collect();
+        assert_eq!(window(10, &hit(vec![2]), 40), all);
+        assert_eq!(window(100, &hit(vec![3]), 40).len(), 100);
+        let w = window(100, &hit(vec![70, 71]), 40);
+        assert_eq!(w.len(), 40);
+        assert_eq!(w[ID], None);
+        assert!(w.contains(&Some(71)));
+        assert_eq!(w[..ID], (0..ID).map(Some).collect::<Vec<_>>());
+    }
 }

@@ -5,35 +5,61 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::keymap;
 use crate::tui::model::{Focus, Level, Model};
 use crate::tui::settings;
+use crate::tui::stable;
 use crate::tui::theme::THEME;
 
+/// The top line: the current profile (and whether it is modified or read-only), the baseline,
+/// the pool. What does not fit goes, least important first.
 pub fn title(f: &mut Frame, area: Rect, m: &Model) {
-    let mut spans = vec![
-        Span::styled(" dyad ", THEME.title),
-        Span::styled("│ Current: ", THEME.title),
-        Span::styled(m.current.name.clone(), THEME.title),
+    let pool = format!(
+        "│ {} mentees, {} mentors",
+        m.pool.mentees.len(),
+        m.pool.mentors.len()
+    );
+    let source = format!(" ({}) ", m.pool.source.label());
+    let modified = m.profile_modified();
+    // (modified mark, pool shown, its source shown, "Baseline:" or "vs")
+    let variants: [(&str, bool, bool, &str); 5] = [
+        (" (modified, not saved)", true, true, "Baseline:"),
+        (" (modified, not saved)", true, false, "Baseline:"),
+        (" (modified)", true, false, "Baseline:"),
+        (" (modified)", false, false, "Baseline:"),
+        (" (modified)", false, false, "vs"),
     ];
-    if m.profile_modified() {
-        spans.push(Span::styled(" (modified, not saved)", THEME.title_modified));
+    let width = usize::from(area.width);
+    let mut spans = Vec::new();
+    for (i, (mark, with_pool, with_source, base)) in variants.into_iter().enumerate() {
+        spans = vec![
+            Span::styled(" dyad ", THEME.title),
+            Span::styled(format!("│ Current: {}", m.current.name), THEME.title),
+        ];
+        if modified {
+            spans.push(Span::styled(mark, THEME.title_modified));
+        }
+        if m.read_only.is_some() {
+            spans.push(Span::styled(" ", THEME.title));
+            spans.push(Span::styled(" READ-ONLY ", THEME.warning));
+        }
+        spans.push(Span::styled(
+            format!(" │ {base} {} ", m.baseline.name),
+            THEME.title,
+        ));
+        if with_pool {
+            spans.push(Span::styled(pool.clone(), THEME.title));
+            if with_source {
+                spans.push(Span::styled(source.clone(), THEME.title));
+            }
+        }
+        let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+        if used <= width || i == variants.len() - 1 {
+            break;
+        }
     }
-    spans.push(Span::styled(
-        format!(" │ Baseline: {} ", m.baseline.name),
-        THEME.title,
-    ));
-    spans.push(Span::styled(
-        format!(
-            "│ {} mentees, {} mentors ({}) ",
-            m.pool.mentees.len(),
-            m.pool.mentors.len(),
-            m.pool.source.label()
-        ),
-        THEME.title,
-    ));
     f.render_widget(Paragraph::new(Line::from(spans)).style(THEME.title), area);
 }
 
@@ -45,46 +71,110 @@ fn level_style(l: Level) -> Style {
     }
 }
 
-pub fn status(f: &mut Frame, area: Rect, m: &Model) {
-    let right = match (m.busy(), m.elapsed) {
-        (true, _) => "Rematching… ".to_string(),
-        (false, Some(t)) => format!("Rematched in {:.1} ms ", t.as_secs_f64() * 1000.0),
-        (false, None) => String::new(),
-    };
-    let [left_area, right_area] = area.layout(&Layout::horizontal([
+/// The left of the status line: a message when there is one (true), else what the selected
+/// setting or panel is about (false).
+fn left(m: &Model) -> (String, Style, bool) {
+    if let Some(s) = &m.status {
+        return (s.text.clone(), level_style(s.level), true);
+    }
+    if let Some(e) = &m.match_error {
+        let text = format!("Cannot match these settings: {e} (u undoes)");
+        return (text, THEME.error, true);
+    }
+    if m.results.as_ref().is_some_and(|r| r.baseline_without_pins) {
+        let text = "The baseline cannot keep every pin (a mentee not eligible there?): \
+                    it is shown without pins";
+        return (text.into(), THEME.warning, true);
+    }
+    if m.all_weights_zero() {
+        let text = "All weights are 0: every pair scores 0, so only the number matched counts";
+        return (text.into(), THEME.warning, true);
+    }
+    if m.focus == Focus::Matches {
+        let text = "Enter explains the selected pair · x bans it · . pins it · Tab back to weights";
+        return (text.into(), THEME.dim, false);
+    }
+    let s = settings::at(m.setting);
+    let stable = s
+        .weight()
+        .and_then(|k| m.analyses.stability[k].as_ref())
+        .and_then(|r| r.as_ref().ok())
+        .map_or(String::new(), |st| {
+            format!(" (stable {})", stable::text(st))
+        });
+    (
+        format!("{}{stable}: {}", s.label(), s.help()),
+        THEME.dim,
+        false,
+    )
+}
+
+/// The right of the status line: how long the last rematch took, from most words (2) to
+/// fewest (0).
+fn right(m: &Model, words: u8) -> String {
+    let ms = m.elapsed.map(|t| t.as_secs_f64() * 1000.0);
+    match (m.busy(), ms, words) {
+        (true, _, 2) => "Rematching… ".into(),
+        (true, _, _) => "rematching… ".into(),
+        (false, Some(ms), 2) => format!("Rematched in {ms:.1} ms "),
+        (false, Some(ms), 1) => format!("rematch {ms:.1} ms "),
+        (false, Some(ms), _) => format!("{ms:.1} ms "),
+        (false, None, _) => String::new(),
+    }
+}
+
+/// The least room the left of the status line keeps before the time loses words.
+const LEFT_ROOM: usize = 60;
+
+fn clip(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
+    t.push('…');
+    t
+}
+
+/// The two bottom lines: the status line (message or context, and the rematch time) and the
+/// key hints. A message too long for its line takes the hints' line too, until the next key.
+pub fn bottom(f: &mut Frame, status: Rect, hint_area: Rect, m: &Model) {
+    let (text, style, message) = left(m);
+    let width = usize::from(status.width);
+    let variants = [right(m, 2), right(m, 1), right(m, 0)];
+    let len = |r: &String| r.chars().count();
+    let right = variants
+        .iter()
+        .find(|r| text.chars().count() + 2 + len(r) <= width)
+        .or_else(|| variants.iter().find(|r| width >= len(r) + 2 + LEFT_ROOM))
+        .unwrap_or(&variants[2])
+        .clone();
+    let right_w = right.chars().count() as u16;
+    let [left_area, right_area] = status.layout(&Layout::horizontal([
         Constraint::Fill(1),
-        Constraint::Length(right.chars().count() as u16),
+        Constraint::Length(right_w),
     ]));
-    let left = if let Some(s) = &m.status {
-        Span::styled(format!(" {} ", s.text), level_style(s.level))
-    } else if let Some(e) = &m.match_error {
-        Span::styled(
-            format!(" Cannot match these settings: {e} (u undoes) "),
-            THEME.error,
-        )
-    } else if m.results.as_ref().is_some_and(|r| r.baseline_without_pins) {
-        Span::styled(
-            " The baseline cannot keep every pin (a mentee not eligible there?): it is shown without pins ",
-            THEME.warning,
-        )
-    } else if m.all_weights_zero() {
-        Span::styled(
-            " All weights are 0: every pair scores 0, so only the number matched counts ",
-            THEME.warning,
-        )
-    } else if m.focus == Focus::Weights {
-        let s = settings::at(m.setting);
-        Span::styled(format!(" {}: {}", s.label(), s.help()), THEME.dim)
-    } else {
-        Span::styled(
-            " Enter explains the selected pair · x bans it · . pins it · Tab back to weights",
-            THEME.dim,
-        )
-    };
-    f.render_widget(Paragraph::new(Line::from(left)), left_area);
     f.render_widget(
         Paragraph::new(Line::styled(right, THEME.dim)).right_aligned(),
         right_area,
+    );
+    let room = usize::from(left_area.width).saturating_sub(2);
+    if !message || text.chars().count() <= room {
+        let line = Line::styled(format!(" {} ", clip(&text, room)), style);
+        f.render_widget(Paragraph::new(line), left_area);
+        hints(f, hint_area, m);
+        return;
+    }
+    // One column of margin on either side, as on the single line.
+    let two = Rect::new(
+        left_area.x + 1,
+        left_area.y,
+        left_area.width.saturating_sub(2),
+        2,
+    )
+    .intersection(status.union(hint_area));
+    f.render_widget(
+        Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: true }),
+        two,
     );
 }
 

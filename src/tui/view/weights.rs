@@ -10,8 +10,10 @@ use ratatui::widgets::{Block, Paragraph};
 
 use dyad::criteria::N;
 
+use crate::tui::analyst::Scope;
 use crate::tui::model::{Focus, Model};
 use crate::tui::settings::{self, COUNT};
+use crate::tui::stable;
 use crate::tui::theme::THEME;
 
 use super::layout::inner;
@@ -26,9 +28,14 @@ const MARKER: u16 = 2;
 const VALUE: u16 = 5;
 const MIN_BAR: u16 = 9;
 const LONGEST_WEIGHT_LABEL: u16 = 25;
+/// Right of a two-line slider's bar: " 0.83–0.92", its stable range.
+const RANGE: u16 = 10;
+
+const WEIGHTS: &str = "Criterion weights (0 = ignore)";
+const RANGE_HEADING: &str = "stable range";
 
 pub fn items() -> Vec<Item> {
-    let mut v = vec![Item::Heading("Criterion weights (0 = ignore)")];
+    let mut v = vec![Item::Heading(WEIGHTS)];
     v.extend((0..N).map(Item::Setting));
     v.push(Item::Heading("Rules"));
     v.extend((N..COUNT).map(Item::Setting));
@@ -100,7 +107,12 @@ pub fn geometry(inner: Rect, offset: usize) -> Vec<(Item, Rect)> {
 /// Where the bar of a weight drawn in `r` is.
 pub fn bar_area(r: Rect) -> Rect {
     if r.height >= 2 {
-        Rect::new(r.x + MARKER, r.y + 1, r.width.saturating_sub(MARKER + 1), 1)
+        Rect::new(
+            r.x + MARKER,
+            r.y + 1,
+            r.width.saturating_sub(MARKER + RANGE),
+            1,
+        )
     } else {
         let label = label_width(r.width);
         let x = r.x + MARKER + label + 1;
@@ -124,18 +136,44 @@ pub fn hit(inner: Rect, offset: usize, col: u16, row: u16) -> Option<(usize, Opt
     Some((i, fraction))
 }
 
-/// A bar of `width` cells filled to `value` (0–1), with eighth blocks for the partial cell.
-pub fn bar(value: f64, width: u16) -> (String, String) {
+/// The characters of a bar of `width` cells filled to `value` (0–1): full blocks, an eighth
+/// block for the partial cell, then `░`.
+fn cells(value: f64, width: u16) -> Vec<char> {
     const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
     let eighths = (value.clamp(0.0, 1.0) * f64::from(width) * 8.0).round() as usize;
     let (full, part) = (eighths / 8, eighths % 8);
-    let mut filled = "█".repeat(full);
-    let mut used = full;
-    if part > 0 && used < usize::from(width) {
-        filled.push(PARTS[part]);
-        used += 1;
+    let mut out = vec!['█'; full.min(usize::from(width))];
+    if part > 0 && out.len() < usize::from(width) {
+        out.push(PARTS[part]);
     }
-    (filled, "░".repeat(usize::from(width).saturating_sub(used)))
+    out.resize(usize::from(width), '░');
+    out
+}
+
+/// Whether cell `i` of a bar of `width` cells overlaps the weights `lo..=hi`.
+fn in_range(i: usize, width: u16, (lo, hi): (f64, f64)) -> bool {
+    let w = f64::from(width.max(1));
+    (i + 1) as f64 / w > lo && i as f64 / w <= hi
+}
+
+/// A slider's bar; where the pairs stay the same (`stable`) the bar is drawn in the stable
+/// colour, and its empty part as a line (`━`), so the range reads without colour too.
+pub fn bar_spans(value: f64, width: u16, stable: Option<(f64, f64)>) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span> = Vec::new();
+    for (i, c) in cells(value, width).into_iter().enumerate() {
+        let inside = stable.is_some_and(|r| in_range(i, width, r));
+        let (c, style) = match (c, inside) {
+            ('░', true) => ('━', THEME.stable),
+            (c, true) => (c, THEME.stable),
+            ('░', false) => (c, THEME.bar_empty),
+            (c, false) => (c, THEME.bar_filled),
+        };
+        match spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push(c),
+            _ => spans.push(Span::styled(c.to_string(), style)),
+        }
+    }
+    spans
 }
 
 fn truncate(s: &str, width: usize) -> String {
@@ -158,8 +196,19 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         });
     let inner_area = inner(area);
     f.render_widget(block, area);
+    let ranges = double(inner_area.height) && Scope::of(&m.pool) != Scope::Shown;
     for (item, r) in geometry(inner_area, m.weights_offset) {
         let lines = match item {
+            // Two-line sliders show their stable range at the right, under this heading.
+            Item::Heading(h) if h == WEIGHTS && ranges => {
+                let left = "Weights (0 = ignore)";
+                let pad = usize::from(r.width).saturating_sub(left.len() + RANGE_HEADING.len());
+                vec![Line::from(vec![
+                    Span::styled(left, THEME.heading),
+                    Span::raw(" ".repeat(pad)),
+                    Span::styled(RANGE_HEADING, THEME.stable_text),
+                ])]
+            }
             Item::Heading(h) => vec![Line::styled(h, THEME.heading)],
             Item::Setting(i) => setting_lines(m, i, r),
         };
@@ -179,7 +228,9 @@ fn setting_lines(m: &Model, i: usize, r: Rect) -> Vec<Line<'static>> {
     let value = s.value(&m.current);
     let width = usize::from(r.width);
     let Some(w) = s.weight() else {
-        let shown = if selected {
+        // ◂ ▸ around the selected value say ← → change it, where they fit beside the label.
+        let room = width.saturating_sub(2 + 1 + s.label().chars().count());
+        let shown = if selected && value.chars().count() + 4 <= room {
             format!("◂ {value} ▸")
         } else {
             value
@@ -193,15 +244,16 @@ fn setting_lines(m: &Model, i: usize, r: Rect) -> Vec<Line<'static>> {
         ])];
     };
     let b = bar_area(r);
-    let (filled, empty) = bar(m.current.weights[w], b.width);
-    let bar_spans = vec![
-        Span::styled(filled, THEME.bar_filled),
-        Span::styled(empty, THEME.bar_empty),
-    ];
+    let stable = m.analyses.stability[w].as_ref();
+    let range = stable
+        .and_then(|s| s.as_ref().ok())
+        .map(|s| (s.stable_low, s.stable_high));
+    let bar_spans = bar_spans(m.current.weights[w], b.width, range);
     if r.height >= 2 {
         let label_w = width.saturating_sub(2 + 5);
         let mut second = vec![Span::raw("  ")];
         second.extend(bar_spans);
+        second.push(range_text(m, w));
         vec![
             Line::from(vec![
                 Span::raw(marker),
@@ -225,15 +277,65 @@ fn setting_lines(m: &Model, i: usize, r: Rect) -> Vec<Line<'static>> {
     }
 }
 
+/// The stable range beside a two-line slider: " 0.83–0.92", " …" while it is being found.
+fn range_text(m: &Model, w: usize) -> Span<'static> {
+    match &m.analyses.stability[w] {
+        Some(Ok(s)) => Span::styled(format!(" {}", stable::text(s)), THEME.stable_text),
+        Some(Err(_)) => Span::styled(" ?", THEME.dim),
+        // Being worked out: every range on a small pool, the selected one on a larger pool.
+        None if m.results.is_some()
+            && match Scope::of(&m.pool) {
+                Scope::All => true,
+                Scope::Selected => w == m.setting,
+                Scope::Shown => false,
+            } =>
+        {
+            Span::styled(" …", THEME.dim)
+        }
+        None => Span::raw(""),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn bars_fill_in_eighths() {
-        assert_eq!(bar(0.0, 4), (String::new(), "░░░░".into()));
-        assert_eq!(bar(1.0, 4), ("████".into(), String::new()));
-        assert_eq!(bar(0.5, 3), ("█▌".into(), "░".into()));
+        let bar = |v, w| cells(v, w).into_iter().collect::<String>();
+        assert_eq!(bar(0.0, 4), "░░░░");
+        assert_eq!(bar(1.0, 4), "████");
+        assert_eq!(bar(0.5, 3), "█▌░");
+        assert_eq!(bar(0.0, 0), "");
+    }
+
+    #[test]
+    fn the_stable_range_is_marked_on_the_bar() {
+        let text = |spans: &[Span]| {
+            spans
+                .iter()
+                .map(|s| s.content.to_string())
+                .collect::<String>()
+        };
+        let plain = bar_spans(0.5, 10, None);
+        assert_eq!(text(&plain), "█████░░░░░");
+        let marked = bar_spans(0.5, 10, Some((0.3, 0.75)));
+        assert_eq!(text(&marked), "█████━━━░░");
+        let styles: Vec<_> = marked
+            .iter()
+            .map(|s| (s.content.to_string(), s.style))
+            .collect();
+        assert_eq!(
+            styles,
+            [
+                ("███".to_string(), THEME.bar_filled),
+                ("██━━━".to_string(), THEME.stable),
+                ("░░".to_string(), THEME.bar_empty),
+            ]
+        );
+        // A range narrower than a cell still marks that cell.
+        let one = bar_spans(0.9, 10, Some((0.9, 0.9)));
+        assert_eq!(one.iter().filter(|s| s.style == THEME.stable).count(), 1);
     }
 
     #[test]
