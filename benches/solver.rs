@@ -1,16 +1,17 @@
-//! Cold solves of the assignment solver on dense 1000-row matrices with 10 % forbidden pairs.
+//! The assignment solver alone, on dense matrices with 10 % forbidden pairs.
 //!
 //! * `uniform`: scores uniform in [0, 100).
 //! * `dyad`: weighted sums of ten criteria that each take a few distinct values (the shape of
 //!   dyad's pair scores, with many ties), weights of the fall profile, scaled to 0–100.
-//! * `square`: 1000 × 1000 columns of capacity 1; `slots1500`: 1000 rows × 1000 columns whose
-//!   capacities (1 or 2) add up to 1500.
+//! * `square`: n × n columns of capacity 1 (n = 1000 and 2000); `slots1500`: 1000 rows × 1000
+//!   columns whose capacities (1 or 2) add up to 1500.
 //!
 //! `warm/dyad/...` times one slider step: the scores of a dyad-shaped pool after one weight moved
 //! by 0.05, re-solved from the previous optimum with `Solver::resolve` (the steps alternate
 //! between two weight vectors, so every iteration is a genuine re-solve).
 //!
-//! Run with `cargo bench --bench solver`.
+//! Run with `cargo bench --bench solver`. `scripts/scipy_bench.py` times scipy against
+//! `dyad solve` on the same kinds of matrices, read from the same files.
 
 use std::hint::black_box;
 
@@ -73,22 +74,23 @@ fn capacities(cols: usize, slots: usize) -> Vec<u32> {
 }
 
 fn cold(c: &mut Criterion) {
-    let n = 1000;
     let mut group = c.benchmark_group("cold");
-    group.sample_size(20);
-    let shapes = [
-        ("square", capacities(n, n)),
-        ("slots1500", capacities(n, 1500)),
-    ];
     let kinds: [(&str, Cell); 2] = [("uniform", uniform), ("dyad", dyad_shaped)];
-    for (kind, cell) in kinds {
-        let score = matrix(n, n, 1, cell);
-        for (shape, cap) in &shapes {
-            let p = Problem::new(n, n, &score, cap);
-            let mut solver = Solver::new();
-            group.bench_function(format!("{kind}/{shape}/{n}"), |b| {
-                b.iter(|| black_box(solver.solve(black_box(&p))))
-            });
+    for n in [1000, 2000] {
+        let mut shapes = vec![("square", capacities(n, n))];
+        if n == 1000 {
+            shapes.push(("slots1500", capacities(n, 1500)));
+        }
+        group.sample_size(if n >= 2000 { 10 } else { 20 });
+        for (kind, cell) in kinds {
+            let score = matrix(n, n, 1, cell);
+            for (shape, cap) in &shapes {
+                let p = Problem::new(n, n, &score, cap);
+                let mut solver = Solver::new();
+                group.bench_function(format!("{kind}/{shape}/{n}"), |b| {
+                    b.iter(|| black_box(solver.solve(black_box(&p))))
+                });
+            }
         }
     }
     group.finish();

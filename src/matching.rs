@@ -189,6 +189,20 @@ fn overrides_path(pool: &Pool) -> PathBuf {
     )
 }
 
+/// How [`Frame::matching`] starts the solver; the result is the same whichever.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// From scratch.
+    Cold,
+    /// From the solver's previous optimum ([`Solver::resolve`]).
+    Warm,
+    /// From the solver's previous optimum, whose problem allowed exactly the pairs the frame
+    /// allows (no `min_score` cut) and had integer scores: dyad's numerators under the same
+    /// frame ([`Solver::resolve_same_pairs`]). Taken as [`Start::Warm`] when this problem
+    /// has a `min_score` cut.
+    WarmSamePairs,
+}
+
 /// What a matching problem takes from the pool and the profile's eligibility, pins,
 /// capacities and hard rules — everything but the weights and `min_score`.
 #[derive(Debug, Clone, PartialEq)]
@@ -266,22 +280,45 @@ impl Frame {
     }
 
     /// Solves the problem whose pair numerators (see [`crate::scoring`]) are `numerators`,
-    /// `−∞` wherever the frame rules a pair out, with `solver`: warm (re-solving from its
-    /// previous optimum) when `warm`, else from scratch — the result is the same either way.
-    /// `scratch` holds the copy with pairs below `min_score` ruled out too, when there are any.
+    /// `−∞` wherever the frame rules a pair out, once `pending` is added to them (criterion,
+    /// change of its weight in steps), with `solver`, started as `start` says — the result is
+    /// the same either way. On a warm start with the same pairs allowed, the solver adds
+    /// `pending` itself, row by row, as it first reads them (one pass over the numerators
+    /// instead of two); otherwise it is added first. `scratch` holds the copy with pairs below
+    /// `min_score` ruled out too, when there are any.
     #[allow(clippy::too_many_arguments)]
     pub fn matching(
         &self,
         table: &ScoreTable,
         profile: &Profile,
         weighting: &Weighting,
-        numerators: &[f64],
+        numerators: &mut [f64],
+        pending: &[(usize, f64)],
         solver: &mut Solver,
-        warm: bool,
+        start: Start,
         scratch: &mut Vec<f64>,
     ) -> Matching {
         let (n, m) = (self.mentees, self.mentors);
         let floor = weighting.min_numerator(profile.constraints.min_score);
+        let start = if floor > 0.0 && start == Start::WarmSamePairs {
+            Start::Warm
+        } else {
+            start
+        };
+        if start == Start::WarmSamePairs && profile.objective == Objective::Total {
+            let assignment = solver
+                .resolve_same_pairs_with(n, m, numerators, &self.capacity, |i, row| {
+                    for &(k, delta) in pending {
+                        table.add_criterion_row(k, delta, i, row);
+                    }
+                })
+                .assignment;
+            return self.assemble(table, weighting, numerators, floor, assignment);
+        }
+        for &(k, delta) in pending {
+            table.add_criterion(k, delta, numerators);
+        }
+        let numerators = &*numerators;
         let score: &[f64] = if floor > 0.0 {
             scratch.clear();
             scratch.extend(
@@ -294,12 +331,28 @@ impl Frame {
             numerators
         };
         let problem = Problem::new(n, m, score, &self.capacity);
-        let assignment = match profile.objective {
-            Objective::Total if warm => solver.resolve(&problem).assignment,
-            Objective::Total => solver.solve(&problem).assignment,
-            Objective::Maximin => solve_maximin(&problem, solver),
+        let assignment = match (profile.objective, start) {
+            (Objective::Maximin, _) => solve_maximin(&problem, solver),
+            (Objective::Total, Start::Cold) => solver.solve(&problem).assignment,
+            (Objective::Total, Start::Warm) => solver.resolve(&problem).assignment,
+            (Objective::Total, Start::WarmSamePairs) => {
+                solver.resolve_same_pairs(&problem).assignment
+            }
         };
+        self.assemble(table, weighting, numerators, floor, assignment)
+    }
 
+    /// The matching of an assignment of the optimizer's rows, with the pins and the reason
+    /// each unmatched mentee has no mentor.
+    fn assemble(
+        &self,
+        table: &ScoreTable,
+        weighting: &Weighting,
+        numerators: &[f64],
+        floor: f64,
+        assignment: Vec<Option<usize>>,
+    ) -> Matching {
+        let (n, m) = (self.mentees, self.mentors);
         let mut mentor_of = vec![None; n];
         let mut pairs = Vec::with_capacity(self.pins.len() + n.min(assignment.len()));
         for &(i, j) in &self.pins {
@@ -325,8 +378,8 @@ impl Frame {
         pairs.sort_by_key(|p| p.mentee);
 
         let mut unmatched = Vec::new();
-        for i in 0..n {
-            if mentor_of[i].is_some() {
+        for (i, mentor) in mentor_of.iter().enumerate() {
+            if mentor.is_some() {
                 continue;
             }
             let reason = if !self.eligible[i] {
@@ -427,9 +480,10 @@ pub fn solve(pool: &Pool, table: &ScoreTable, profile: &Profile) -> Result<Match
         table,
         profile,
         &weighting,
-        &numerators,
+        &mut numerators,
+        &[],
         &mut Solver::new(),
-        false,
+        Start::Cold,
         &mut Vec::new(),
     ))
 }
@@ -447,7 +501,7 @@ pub fn solve_with_scores(
     let frame = Frame::new(pool, table, profile)?;
     let weighting = Weighting::new(&profile.weights);
     let missing = std::iter::repeat(f64::NAN);
-    let numerators: Vec<f64> = frame
+    let mut numerators: Vec<f64> = frame
         .allowed
         .iter()
         .zip(scores.iter().copied().chain(missing))
@@ -463,9 +517,10 @@ pub fn solve_with_scores(
         table,
         profile,
         &weighting,
-        &numerators,
+        &mut numerators,
+        &[],
         &mut Solver::new(),
-        false,
+        Start::Cold,
         &mut Vec::new(),
     ))
 }
@@ -478,7 +533,11 @@ fn solve_maximin(p: &Problem, solver: &mut Solver) -> Vec<Option<usize>> {
     let mut mask = vec![f64::NEG_INFINITY; score.len()];
     let mut cardinality = |threshold: f64, solver: &mut Solver| {
         for (m, &s) in mask.iter_mut().zip(score) {
-            *m = if s >= threshold { 0.0 } else { f64::NEG_INFINITY };
+            *m = if s >= threshold {
+                0.0
+            } else {
+                f64::NEG_INFINITY
+            };
         }
         solver.solve(&Problem { score: &mask, ..*p }).matched
     };

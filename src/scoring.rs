@@ -173,7 +173,12 @@ impl ScoreTable {
             block.score(pool, params, families, row..end, threads);
             let range = row * m..end * m;
             for (k, mine) in own.iter_mut().enumerate() {
-                keep(mine, &block.criteria[k], like.map(|t| &t.criteria[k][..]), &range);
+                keep(
+                    mine,
+                    &block.criteria[k],
+                    like.map(|t| &t.criteria[k][..]),
+                    &range,
+                );
             }
             keep(
                 &mut own_distance,
@@ -257,10 +262,7 @@ impl ScoreTable {
         for (i, row) in out.chunks_exact_mut(m.max(1)).enumerate().take(n) {
             let range = i * m..(i + 1) * m;
             for &k in &active {
-                let wk = w.steps[k];
-                for (o, &s) in row.iter_mut().zip(&self.criteria[k][range.clone()]) {
-                    *o += wk * f64::from(s);
-                }
+                add_scaled(row, &self.criteria[k][range.clone()], w.steps[k]);
             }
             if let Some(allowed) = allowed {
                 for (o, &a) in row.iter_mut().zip(&allowed[range]) {
@@ -276,9 +278,14 @@ impl ScoreTable {
         if delta == 0.0 {
             return;
         }
-        for (o, &s) in numerators.iter_mut().zip(self.criteria[k].iter()) {
-            *o += delta * f64::from(s);
-        }
+        add_scaled(numerators, &self.criteria[k], delta);
+    }
+
+    /// [`ScoreTable::add_criterion`] for the numerators of mentee `i` only (`row`).
+    #[inline]
+    pub fn add_criterion_row(&self, k: usize, delta: f64, i: usize, row: &mut [f64]) {
+        let m = self.mentors;
+        add_scaled(row, &self.criteria[k][i * m..(i + 1) * m], delta);
     }
 
     /// Every pair score (0–100) under some weights, row-major by mentee.
@@ -293,10 +300,39 @@ impl ScoreTable {
     }
 }
 
+crate::solver::simd::multiversion! {
+    /// `out[j] += factor · steps[j]`, exactly for whole numbers (see the module notes).
+    fn add_scaled(out: &mut [f64], steps: &[u16], factor: f64) = add_scaled_lanes;
+}
+
+#[inline(always)]
+fn add_scaled_lanes(out: &mut [f64], steps: &[u16], factor: f64) {
+    for (o, &s) in out.iter_mut().zip(steps) {
+        *o += factor * f64::from(s);
+    }
+}
+
+/// A matrix entry that can be compared exactly (bit for bit, so NaN distances are equal).
+trait Exact: Copy {
+    fn same(self, other: Self) -> bool;
+}
+
+impl Exact for u16 {
+    fn same(self, other: Self) -> bool {
+        self == other
+    }
+}
+
+impl Exact for f32 {
+    fn same(self, other: Self) -> bool {
+        self.to_bits() == other.to_bits()
+    }
+}
+
 /// Keeps a block of one matrix: appended to `mine` when the matrix is already its own; else
 /// compared with `like`'s, and the matrix becomes its own (with `like`'s rows before the block
 /// copied in) at the first difference.
-fn keep<T: Copy + PartialEq>(
+fn keep<T: Exact>(
     mine: &mut Option<Vec<T>>,
     block: &[T],
     like: Option<&[T]>,
@@ -305,11 +341,7 @@ fn keep<T: Copy + PartialEq>(
     match (mine.as_mut(), like) {
         (Some(v), _) => v.extend_from_slice(block),
         (None, Some(l)) => {
-            // Compare bit patterns so that NaN distances count as equal.
-            let same = l[range.clone()]
-                .iter()
-                .zip(block)
-                .all(|(a, b)| a == b || (a != a && b != b));
+            let same = l[range.clone()].iter().zip(block).all(|(&a, &b)| a.same(b));
             if !same {
                 let mut v = Vec::with_capacity(l.len());
                 v.extend_from_slice(&l[..range.start]);
@@ -417,10 +449,23 @@ mod tests {
 
     #[test]
     fn simple_fractions_are_exact_steps() {
-        for (num, den) in [(1, 2), (1, 3), (2, 3), (1, 4), (3, 5), (1, 6), (7, 10), (5, 12)] {
+        for (num, den) in [
+            (1, 2),
+            (1, 3),
+            (2, 3),
+            (1, 4),
+            (3, 5),
+            (1, 6),
+            (7, 10),
+            (5, 12),
+        ] {
             let s = f64::from(num) / f64::from(den);
             let steps = criterion_steps(s);
-            assert_eq!(f64::from(steps) / f64::from(CRITERION_STEPS), s, "{num}/{den}");
+            assert_eq!(
+                f64::from(steps) / f64::from(CRITERION_STEPS),
+                s,
+                "{num}/{den}"
+            );
         }
         assert_eq!(criterion_steps(1.0), CRITERION_STEPS);
         assert_eq!(criterion_steps(f64::NAN), 0);
@@ -460,5 +505,37 @@ mod tests {
                 assert!(w.score(w.denominator) < min);
             }
         }
+    }
+
+    #[test]
+    fn incremental_numerators_never_drift() {
+        let pool = crate::embedded::sample_pool();
+        let table = ScoreTable::build(&pool, &Params::default(), crate::specialty::builtin());
+        let mut weights = [0.5; criteria::N];
+        let mut w = Weighting::new(&weights);
+        let mut incremental = Vec::new();
+        table.numerators_into(&w, None, &mut incremental);
+        let mut seed = 3u64;
+        for _ in 0..2000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let k = (seed >> 33) as usize % criteria::N;
+            let delta = [0.01, 0.05, 0.25, 0.123_456_7][(seed >> 20) as usize % 4];
+            let up = (seed >> 40) & 1 == 1;
+            weights[k] = (weights[k] + if up { delta } else { -delta }).clamp(0.0, 1.0);
+            let next = Weighting::new(&weights);
+            table.add_criterion(k, next.steps[k] - w.steps[k], &mut incremental);
+            w = next;
+        }
+        let mut fresh = Vec::new();
+        table.numerators_into(&w, None, &mut fresh);
+        assert!(
+            incremental
+                .iter()
+                .zip(&fresh)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+        );
+        assert_eq!(table.combined(&weights)[7], w.score(fresh[7]));
     }
 }

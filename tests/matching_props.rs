@@ -34,10 +34,15 @@ fn pick(mask: u8, items: &[&str]) -> Vec<String> {
     v
 }
 
+/// A mentee: zip, specialty, goals, identities, wanted identities, format, training year, hours.
+type MenteeSpec = (usize, usize, u8, u8, u8, usize, i32, u8);
+/// A mentor: zip, specialty, expertise, identities, format, training year, capacity.
+type MentorSpec = (usize, usize, u8, u8, usize, i32, u32);
+
 #[derive(Debug, Clone)]
 struct Spec {
-    mentees: Vec<(usize, usize, u8, u8, u8, usize, i32, u8)>,
-    mentors: Vec<(usize, usize, u8, u8, usize, i32, u32)>,
+    mentees: Vec<MenteeSpec>,
+    mentors: Vec<MentorSpec>,
     weights: [u8; N],
     in_person: Option<f64>,
     outside: bool,

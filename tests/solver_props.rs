@@ -361,3 +361,92 @@ fn warm_steps_equal_cold_solves() {
     }
     assert_eq!(steps, 2400);
 }
+
+/// Whole-number scores shaped like dyad's numerators: ten criteria with a few levels each,
+/// whole-number weights, 10 % of pairs banned, capacities 1–3.
+struct WholePool {
+    rows: usize,
+    cols: usize,
+    criteria: Vec<Vec<u16>>,
+    banned: Vec<bool>,
+    cap: Vec<u32>,
+}
+
+impl WholePool {
+    fn random(rng: &mut ChaCha8Rng, rows: usize, cols: usize) -> Self {
+        WholePool {
+            rows,
+            cols,
+            criteria: (0..10)
+                .map(|_| (0..rows * cols).map(|_| rng.random_range(0..=4)).collect())
+                .collect(),
+            banned: (0..rows * cols).map(|_| rng.random_bool(0.1)).collect(),
+            cap: (0..cols).map(|_| rng.random_range(1..=3)).collect(),
+        }
+    }
+
+    fn scores(&self, w: &[u32; 10]) -> Vec<f64> {
+        (0..self.rows * self.cols)
+            .map(|k| {
+                if self.banned[k] {
+                    return X;
+                }
+                w.iter()
+                    .zip(&self.criteria)
+                    .map(|(&w, c)| f64::from(w) * f64::from(c[k]))
+                    .sum()
+            })
+            .collect()
+    }
+}
+
+#[test]
+fn warm_steps_return_the_cold_assignment_pair_for_pair() {
+    let mut rng = ChaCha8Rng::seed_from_u64(44);
+    let mut steps = 0;
+    for pool in 0..60 {
+        let rows = rng.random_range(1..=25);
+        let cols = rng.random_range(1..=25);
+        let data = WholePool::random(&mut rng, rows, cols);
+        let mut w = [10u32; 10];
+        let mut resolve = Solver::new();
+        let mut same = Solver::new();
+        let mut with = Solver::new();
+        let mut score = data.scores(&w);
+        let p = Problem::new(rows, cols, &score, &data.cap);
+        let _ = (resolve.solve(&p), same.solve(&p), with.solve(&p));
+        for step in 0..50 {
+            let k = rng.random_range(0..10);
+            let old = w[k];
+            let delta = [1, 5, 25][rng.random_range(0..3)];
+            w[k] = if rng.random_bool(0.5) {
+                (old + delta).min(100)
+            } else {
+                old.saturating_sub(delta)
+            };
+            let new = data.scores(&w);
+            let p = Problem::new(rows, cols, &new, &data.cap);
+            let cold = solve(&p);
+            check_optimal(&p, &cold).unwrap_or_else(|e| panic!("pool {pool} step {step}: {e}"));
+            let ctx = format!("pool {pool} step {step}");
+            let a = resolve.resolve(&p);
+            assert_eq!(a.assignment, cold.assignment, "{ctx}: resolve");
+            assert!(resolve.is_canonical(), "{ctx}");
+            let b = same.resolve_same_pairs(&p);
+            assert_eq!(b.assignment, cold.assignment, "{ctx}: resolve_same_pairs");
+            let change = f64::from(w[k]) - f64::from(old);
+            let c = with.resolve_same_pairs_with(rows, cols, &mut score, &data.cap, |i, row| {
+                for (j, s) in row.iter_mut().enumerate() {
+                    *s += change * f64::from(data.criteria[k][i * cols + j]);
+                }
+            });
+            assert_eq!(
+                c.assignment, cold.assignment,
+                "{ctx}: resolve_same_pairs_with"
+            );
+            assert_eq!(score, new, "{ctx}: the update was applied exactly");
+            steps += 1;
+        }
+    }
+    assert_eq!(steps, 3000);
+}

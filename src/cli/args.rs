@@ -184,9 +184,10 @@ pub struct BenchArgs {
     /// Random seed of the generated pool and of the steps
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    // `--data DIR` times that pool instead of a generated one.
-    #[command(flatten)]
-    pub data: DataArgs,
+    /// Time this pool folder instead of a generated pool (`--mentees`, `--mentors` and the
+    /// pool's seed then do not apply)
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
     /// The current profile [default: configs/fall-2023.toml, or the built-in copy]
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,

@@ -18,7 +18,7 @@ use dyad::error::Result;
 use dyad::pool::{LoadOptions, pool_from_csv};
 use dyad::profile::Profile;
 
-use super::args::{BenchArgs, TableOrJson};
+use super::args::{BenchArgs, DataArgs, TableOrJson};
 use super::{emit, emit_json, inputs};
 
 /// The slider moves timed, as in the issue: a fine step, a key press, a big jump.
@@ -47,10 +47,17 @@ impl Steps {
 }
 
 pub fn run(args: &BenchArgs) -> Result<()> {
-    let (pool, source) = match &args.data.data {
-        Some(_) => (inputs::load_pool(&args.data)?, "loaded"),
+    let (pool, source) = match &args.data {
+        Some(dir) => {
+            let data = DataArgs {
+                data: Some(dir.clone()),
+                ignore_columns: Vec::new(),
+            };
+            (inputs::load_pool(&data)?, "loaded")
+        }
         None => {
-            let g = dyad::generate::generate(args.mentees as usize, args.mentors as usize, args.seed);
+            let g =
+                dyad::generate::generate(args.mentees as usize, args.mentors as usize, args.seed);
             let opts = LoadOptions::default();
             let pool = pool_from_csv(
                 (Path::new("mentees.csv"), g.mentees_csv.as_bytes()),
@@ -133,8 +140,12 @@ pub fn run(args: &BenchArgs) -> Result<()> {
                     String::new()
                 }
             );
-            out.push_str(&format!("score tables (current and baseline): {scoring_ms:>9.2} ms\n"));
-            out.push_str(&format!("baseline evaluation:                  {baseline_ms:>9.2} ms\n"));
+            out.push_str(&format!(
+                "score tables (current and baseline): {scoring_ms:>9.2} ms\n"
+            ));
+            out.push_str(&format!(
+                "baseline evaluation:                  {baseline_ms:>9.2} ms\n"
+            ));
             out.push_str(&format!(
                 "cold solve of the current profile:    {cold_ms:>9.2} ms (median of {COLD_RUNS})\n"
             ));

@@ -3,9 +3,9 @@
 use std::sync::Arc;
 
 use crate::error::InputError;
-use crate::matching::{Frame, Matching};
+use crate::matching::{Frame, Matching, Start};
 use crate::pool::Pool;
-use crate::profile::{Capacity, Eligibility, Profile};
+use crate::profile::{Capacity, Eligibility, Objective, Profile};
 use crate::scoring::{ScoreTable, Weighting};
 use crate::solver::Solver;
 
@@ -53,6 +53,8 @@ pub struct Session {
     solver: Solver,
     /// The solver holds an optimum to start from.
     warm: bool,
+    /// ... of a problem allowing exactly the frame's pairs (no `min_score` cut).
+    same_pairs: bool,
 }
 
 impl std::fmt::Debug for Session {
@@ -78,6 +80,7 @@ impl Session {
             scratch: Vec::new(),
             solver: Solver::new(),
             warm: false,
+            same_pairs: false,
         }
     }
 
@@ -100,39 +103,49 @@ impl Session {
             let frame = Frame::new(&self.pool, &self.table, profile)?;
             self.frame = Some((key, frame));
             self.weighting = None;
+            self.same_pairs = false;
         }
         let Some((_, frame)) = &self.frame else {
             unreachable!("the frame was just built");
         };
         let w = Weighting::new(&profile.weights);
-        let moved: Vec<usize> = match &self.weighting {
-            Some(old) => (0..w.steps.len())
-                .filter(|&k| w.steps[k] != old.steps[k])
-                .collect(),
-            None => Vec::new(),
-        };
+        let mut pending = Vec::new();
         match &self.weighting {
-            Some(old) if moved.len() <= MAX_INCREMENTAL => {
-                for &k in &moved {
-                    let delta = w.steps[k] - old.steps[k];
-                    self.table.add_criterion(k, delta, &mut self.numerators);
+            Some(old) => {
+                for k in 0..w.steps.len() {
+                    if w.steps[k] != old.steps[k] {
+                        pending.push((k, w.steps[k] - old.steps[k]));
+                    }
+                }
+                if pending.len() > MAX_INCREMENTAL {
+                    pending.clear();
+                    self.table
+                        .numerators_into(&w, Some(&frame.allowed), &mut self.numerators);
                 }
             }
-            _ => self
+            None => self
                 .table
                 .numerators_into(&w, Some(&frame.allowed), &mut self.numerators),
         }
         self.weighting = Some(w);
+        let start = match (self.warm, self.same_pairs) {
+            (false, _) => Start::Cold,
+            (true, false) => Start::Warm,
+            (true, true) => Start::WarmSamePairs,
+        };
         let matching = frame.matching(
             &self.table,
             profile,
             &w,
-            &self.numerators,
+            &mut self.numerators,
+            &pending,
             &mut self.solver,
-            self.warm,
+            start,
             &mut self.scratch,
         );
         self.warm = true;
+        self.same_pairs = profile.objective == Objective::Total
+            && w.min_numerator(profile.constraints.min_score) <= 0.0;
         if profile.constraints.min_score <= 0.0 {
             // Not needed until `min_score` is raised again.
             self.scratch = Vec::new();
@@ -156,7 +169,9 @@ mod tests {
         let mut session = Session::new(pool.clone(), table.clone());
         let mut seed = 7u64;
         for step in 0..200 {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let k = (seed >> 33) as usize % profile.weights.len();
             let delta = [0.01, 0.05, 0.25][(seed >> 20) as usize % 3];
             let up = (seed >> 40) & 1 == 1;

@@ -6,8 +6,8 @@
 //!
 //! # Why this is well defined and found exactly
 //!
-//! The solver's arithmetic is exact (integer scores, see `prepare.rs`), so an optimal dual
-//! solution `(u, v)` is known exactly. By complementary slackness, an assignment of the maximum
+//! With whole-number scores the solver's arithmetic is exact (see `prepare.rs`), so an optimal
+//! dual solution `(u, v)` is known exactly. By complementary slackness, an assignment of the maximum
 //! cardinality is optimal if and only if it uses only *tight* pairs (reduced cost exactly 0,
 //! the "unmatched" column included) and leaves spare capacity only in columns whose dual is at
 //! its bound (`v = 0`; in the problems where every slot is filled there is no such condition).
@@ -30,6 +30,10 @@
 //! One sweep over the scores collects each row's tight columns (usually one or two), then one
 //! search per row that has a tight column smaller than its own, sharing the "visited" marks
 //! between that row's candidates. On tie-free problems almost no row searches at all.
+//!
+//! With fractional scores the same pass runs in floating point, treating a reduced cost that
+//! rounds to 0 or below as tight: it breaks the ties it sees and never leaves the optimum by
+//! more than rounding.
 
 use super::lap::Solver;
 use super::prepare::{LIMIT, Prepared};
@@ -46,9 +50,15 @@ const DUAL_LIMIT: f64 = LIMIT * 64.0;
 /// Reusable buffers of the canonical pass.
 #[derive(Debug, Default, Clone)]
 pub(super) struct Canon {
-    /// Tight columns of each row (CSR over rows: `start[i]..start[i + 1]` into `adj`).
-    start: Vec<u32>,
+    /// Each row's tight columns: `adj[at[i]..at[i] + len[i]]`, valid while `done[i] == call`
+    /// (all present rows' are computed in one sweep before the searches).
+    at: Vec<u32>,
+    len: Vec<u32>,
+    done: Vec<u32>,
+    call: u32,
     adj: Vec<u32>,
+    /// Tight columns of the row being placed that come before its own.
+    candidates: Vec<u32>,
     /// Real columns whose dual is 0 (targets of virtual rows).
     zero: Vec<u32>,
     /// Search marks (per column, equal to `stamp` when visited in the current search).
@@ -63,6 +73,46 @@ pub(super) struct Canon {
     moves: Vec<(u32, u32)>,
 }
 
+/// What the search reads: the scores and the optimal duals.
+struct Tight<'a> {
+    data: &'a [f64],
+    cols: usize,
+    u: &'a [f64],
+    v: &'a [f64],
+    /// The "unmatched" column takes part.
+    dummy: bool,
+}
+
+impl Tight<'_> {
+    /// Appends row `i`'s tight columns among `0..end` (ascending) to `out`.
+    fn row(&self, i: usize, end: usize, out: &mut Vec<u32>) {
+        let row = &self.data[i * self.cols..i * self.cols + end];
+        tight_in_row(row, &self.v[..end], self.u[i], out);
+    }
+
+    /// Whether row `i` is tight with the "unmatched" column.
+    fn with_dummy(&self, i: usize) -> bool {
+        self.dummy && -self.u[i] - self.v[self.cols] <= 0.0
+    }
+}
+
+impl Canon {
+    /// Row `k`'s tight columns (the "unmatched" one last), computed on first use in this pass.
+    fn adjacency(&mut self, t: &Tight, k: usize) -> std::ops::Range<usize> {
+        if self.done[k] != self.call {
+            self.done[k] = self.call;
+            self.at[k] = self.adj.len() as u32;
+            t.row(k, t.cols, &mut self.adj);
+            if t.with_dummy(k) {
+                self.adj.push(t.cols as u32);
+            }
+            self.len[k] = self.adj.len() as u32 - self.at[k];
+        }
+        let at = self.at[k] as usize;
+        at..at + self.len[k] as usize
+    }
+}
+
 impl Solver {
     /// Turns the optimal assignment in `self.slots` into the canonical optimum. Returns false
     /// (and leaves the assignment as it is) when the duals are too large for exact arithmetic.
@@ -70,8 +120,14 @@ impl Solver {
         if r.present.is_empty() || !self.duals_exact(r) {
             return false;
         }
-        self.tight_pairs(r, data);
         let cols = r.cols;
+        let t = Tight {
+            data,
+            cols,
+            u: &self.u,
+            v: &self.v,
+            dummy: self.dummy,
+        };
         let c = &mut self.canon;
         c.zero.clear();
         if !self.square {
@@ -82,6 +138,18 @@ impl Solver {
                     .filter(|&j| self.v[j as usize] == 0.0),
             );
         }
+        c.call = c.call.wrapping_add(1);
+        if c.call == 0 || c.done.len() != r.rows {
+            c.done.clear();
+            c.done.resize(r.rows, 0);
+            c.at.resize(r.rows, 0);
+            c.len.resize(r.rows, 0);
+            c.call = 1;
+        }
+        c.adj.clear();
+        for &i in &r.present {
+            c.adjacency(&t, i as usize);
+        }
         c.seen.clear();
         c.seen.resize(cols + 1, 0);
         c.stamp = 0;
@@ -91,20 +159,20 @@ impl Solver {
         for &i in &r.present {
             let iu = i as usize;
             let own = self.slots.col_of[iu];
-            let (lo, hi) = (c.start[iu] as usize, c.start[iu + 1] as usize);
-            if c.adj[lo..hi].first().is_none_or(|&j| j >= own) {
+            c.candidates.clear();
+            let range = c.adjacency(&t, iu);
+            let before = c.adj[range].iter().take_while(|&&j| j < own);
+            c.candidates.extend(before);
+            if c.candidates.is_empty() {
                 continue;
             }
             c.stamp += 1;
-            for k in lo..hi {
-                let j = c.adj[k];
-                if j >= own {
-                    break;
-                }
+            for k in 0..c.candidates.len() {
+                let j = c.candidates[k];
                 if c.seen[j as usize] == c.stamp {
                     continue;
                 }
-                if search(c, &self.slots, cols, i, j, own) {
+                if search(c, &t, &self.slots, i, j, own) {
                     apply(c, &mut self.slots, i, j, own);
                     break;
                 }
@@ -125,66 +193,56 @@ impl Solver {
             .all(|&j| self.v[j as usize].abs() <= DUAL_LIMIT);
         row_ok && col_ok && self.v[r.cols].abs() <= DUAL_LIMIT
     }
-
-    /// Collects every present row's tight columns, ascending, the "unmatched" column (index
-    /// `cols`) last when it is tight.
-    fn tight_pairs(&mut self, r: &Prepared, data: &[f64]) {
-        let cols = r.cols;
-        let c = &mut self.canon;
-        c.start.clear();
-        c.start.resize(r.rows + 1, 0);
-        c.adj.clear();
-        let v = &self.v[..cols];
-        let mut next = 0;
-        for &i in &r.present {
-            let iu = i as usize;
-            for s in &mut c.start[next..=iu] {
-                *s = c.adj.len() as u32;
-            }
-            next = iu + 1;
-            let u = self.u[iu];
-            let row = &data[iu * cols..(iu + 1) * cols];
-            tight_in_row(row, v, u, &mut c.adj);
-            if self.dummy && -u - self.v[cols] == 0.0 {
-                c.adj.push(cols as u32);
-            }
-        }
-        for s in &mut c.start[next..] {
-            *s = c.adj.len() as u32;
-        }
-    }
 }
 
-/// Appends the columns `j` with `−row[j] − u − v[j] = 0`, scanning in blocks so that the common
-/// case (no tight column in a block) costs one vectorised comparison per entry.
-#[inline]
-fn tight_in_row(row: &[f64], v: &[f64], u: f64, out: &mut Vec<u32>) {
+/// Appends the columns `j` with `−row[j] − u − v[j] ≤ 0` — tight, since no reduced cost is
+/// negative at an optimum (in floating point, a hair below 0 counts as tight too). Blocks of
+/// sixteen are first checked with a vectorised minimum, so the common case costs one
+/// subtraction pair and one minimum per column.
+#[inline(always)]
+fn tight_in_row_lanes(row: &[f64], v: &[f64], u: f64, out: &mut Vec<u32>) {
     const BLOCK: usize = 16;
+    const LANES: usize = 4;
     let n = row.len();
     let v = &v[..n];
     let mut start = 0;
-    while start < n {
-        let end = (start + BLOCK).min(n);
-        let any = row[start..end]
-            .iter()
-            .zip(&v[start..end])
-            .fold(false, |a, (&s, &vj)| a | (-s - u - vj == 0.0));
-        if any {
-            for j in start..end {
-                if -row[j] - u - v[j] == 0.0 {
+    while start + BLOCK <= n {
+        let mut lo = [f64::INFINITY; LANES];
+        for (rc, vc) in row[start..start + BLOCK]
+            .chunks_exact(LANES)
+            .zip(v[start..start + BLOCK].chunks_exact(LANES))
+        {
+            for l in 0..LANES {
+                let h = -rc[l] - u - vc[l];
+                lo[l] = if h < lo[l] { h } else { lo[l] };
+            }
+        }
+        if lo.iter().any(|&x| x <= 0.0) {
+            for j in start..start + BLOCK {
+                if -row[j] - u - v[j] <= 0.0 {
                     out.push(j as u32);
                 }
             }
         }
-        start = end;
+        start += BLOCK;
     }
+    for j in start..n {
+        if -row[j] - u - v[j] <= 0.0 {
+            out.push(j as u32);
+        }
+    }
+}
+
+super::simd::multiversion! {
+    fn tight_in_row(row: &[f64], v: &[f64], u: f64, out: &mut Vec<u32>) = tight_in_row_lanes;
 }
 
 /// Breadth-first search from column `j` (about to receive row `i`) for a path back to `own`,
 /// `i`'s current column, moving only rows after `i` and virtual rows. Leaves parent links in
 /// `c.from` / `c.mover`. Marks stay valid across the candidates of one row: a column from which
 /// a failed search found no path has none for the next candidate either.
-fn search(c: &mut Canon, slots: &Slots, cols: usize, i: u32, j: u32, own: u32) -> bool {
+fn search(c: &mut Canon, t: &Tight, slots: &Slots, i: u32, j: u32, own: u32) -> bool {
+    let cols = t.cols;
     let stamp = c.stamp;
     c.seen[j as usize] = stamp;
     c.queue.clear();
@@ -197,9 +255,8 @@ fn search(c: &mut Canon, slots: &Slots, cols: usize, i: u32, j: u32, own: u32) -
         let mut k = slots.first(cu);
         while k != NONE {
             if k > i {
-                let ku = k as usize;
-                for t in c.start[ku] as usize..c.start[ku + 1] as usize {
-                    let next = c.adj[t];
+                for at in c.adjacency(t, k as usize) {
+                    let next = c.adj[at];
                     if next != col && c.seen[next as usize] != stamp {
                         c.seen[next as usize] = stamp;
                         c.from[next as usize] = col;
@@ -217,8 +274,8 @@ fn search(c: &mut Canon, slots: &Slots, cols: usize, i: u32, j: u32, own: u32) -
         // virtual rows lead to the same columns, so they are expanded once per row searched.
         if cu < cols && slots.spare[cu] > 0 && c.virtual_stamp != stamp {
             c.virtual_stamp = stamp;
-            for t in 0..c.zero.len() {
-                let next = c.zero[t];
+            for z in 0..c.zero.len() {
+                let next = c.zero[z];
                 if next != col && c.seen[next as usize] != stamp {
                     c.seen[next as usize] = stamp;
                     c.from[next as usize] = col;

@@ -121,13 +121,17 @@ fn column_reduction(s: &mut Solver, r: &Prepared, data: &[f64]) {
 /// Lanes of the vectorised minimum search.
 const LANES: usize = 4;
 
+super::simd::multiversion! {
+    fn two_smallest(row: &[f64], v: &[f64], dummy: bool) -> (f64, usize, f64) = two_smallest_lanes;
+}
+
 /// Smallest and second-smallest reduced cost `−score[j] − v[j]` of a row, the "unmatched"
 /// column (index `row.len()`) included when `dummy`, and the first column attaining the smallest.
 ///
 /// The values come from a branch-free sweep with one running pair per lane (which the compiler
 /// vectorises); the column is then found by a second, early-exiting sweep for the same value.
-#[inline]
-fn two_smallest(row: &[f64], v: &[f64], dummy: bool) -> (f64, usize, f64) {
+#[inline(always)]
+fn two_smallest_lanes(row: &[f64], v: &[f64], dummy: bool) -> (f64, usize, f64) {
     let cols = row.len();
     let v = &v[..cols + 1];
     let mut m1 = [f64::INFINITY; LANES];

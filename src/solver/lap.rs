@@ -8,14 +8,16 @@
 //! `v = −∞`, so every comparison skips them.
 //!
 //! One augmentation (Crouse's formulation of Jonker–Volgenant, as in scipy) runs Dijkstra from
-//! one free row over columns: the column with the smallest tentative distance is settled next
-//! (preferring a column with spare capacity on ties); if it has spare capacity the search ends,
-//! otherwise all rows in it are reached at that same distance (their assigned arc has reduced
-//! cost 0) and relax every unsettled column. Duals are then shifted by the distances, which keeps
-//! every reduced cost non-negative and makes the path tight, and the path is flipped. Settled
-//! columns were full, so their `v` only decreases, and the end column keeps its `v`: the
-//! rectangular invariant holds throughout. Each search costs O(rows reached × columns), with no
-//! allocation.
+//! one free row over columns: the columns at the smallest tentative distance are settled next,
+//! a whole level at a time (a column with spare capacity among them ends the search); all rows
+//! in a settled column are reached at that same distance (their assigned arc has reduced cost 0)
+//! and relax every unsettled column. Duals are then shifted by the distances, which keeps every
+//! reduced cost non-negative and makes the path tight, and the path is flipped. Settled columns
+//! were full, so their `v` only decreases, and the end column keeps its `v`: the rectangular
+//! invariant holds throughout. Each search costs O(rows reached × columns), with no allocation;
+//! the relaxation sweep is four arithmetic operations per column (predecessors are not
+//! recorded in it but found again for the few columns on the path), compiled for AVX2 where the
+//! processor has it (`simd.rs`).
 
 use super::canonical::Canon;
 use super::init;
@@ -27,7 +29,9 @@ use super::slots::{NONE, Slots};
 /// An assignment solver whose buffers and dual variables persist between solves.
 ///
 /// [`Solver::solve`] always solves from scratch; [`Solver::resolve`] starts from the previous
-/// solution when the problem has the same shape.
+/// solution when the problem has the same shape, and [`Solver::resolve_same_pairs`] (and
+/// `_with`) when the caller knows that only allowed scores changed. All return the same
+/// canonical optimum.
 #[derive(Debug, Default, Clone)]
 pub struct Solver {
     pub(super) prep: Prepared,
@@ -52,15 +56,19 @@ pub struct Solver {
     pub(super) d: Vec<f64>,
     /// Working copy of `v` with `−∞` for settled columns.
     pub(super) w: Vec<f64>,
-    pub(super) pred: Vec<u32>,
+    /// For each settled column, how many rows were settled before it (its predecessor is
+    /// among them), and its distance.
+    pub(super) reached: Vec<(u32, f64)>,
     /// Settled rows and columns with their distances.
     pub(super) settled_rows: Vec<(u32, f64)>,
     settled_cols: Vec<(u32, f64)>,
     pending: Vec<u32>,
+    /// Settled columns at the current distance whose rows are still to be expanded.
+    todo: Vec<u32>,
+    /// Buffers of the canonical pass.
     pub(super) canon: Canon,
     /// The last solution is the canonical optimum (see `canonical.rs`).
     pub(super) canonical: bool,
-    pub(super) settled_total: usize,
 }
 
 impl Solver {
@@ -90,16 +98,18 @@ impl Solver {
         self.slots.reset(prep.rows, &prep.cap);
         init::initialise(self, &prep, data);
         self.augment_free(&prep, data);
-        self.canonical = self.canonicalise(&prep, data);
+        self.canonical = self.canonicalise(&prep, data) && prep.exact;
         let s = self.solution(&prep, p);
         self.prep = prep;
         self.warm_ready = true;
         s
     }
 
-    /// Whether the last solution is the canonical optimum (the lexicographically smallest
-    /// optimal assignment, see [`crate::solver`]). Always true except on pathological problems
-    /// whose dual variables outgrow exact arithmetic; the solution is optimal either way.
+    /// Whether the last solution is certainly the canonical optimum (the lexicographically
+    /// smallest optimal assignment, see [`crate::solver`]): true when every allowed score is a
+    /// whole number of magnitude at most 2⁴⁴ (so the arithmetic is exact) and the duals stayed
+    /// within range. Otherwise the solution is optimal, and ties the solver could see exactly
+    /// are broken the same way, but a tie hidden by rounding may not be.
     pub fn is_canonical(&self) -> bool {
         self.canonical
     }
@@ -119,7 +129,7 @@ impl Solver {
     pub(super) fn augment_free(&mut self, r: &Prepared, data: &[f64]) {
         self.d.resize(r.cols + 1, f64::INFINITY);
         self.w.resize(r.cols + 1, f64::NEG_INFINITY);
-        self.pred.resize(r.cols + 1, NONE);
+        self.reached.resize(r.cols + 1, (0, 0.0));
         let free = std::mem::take(&mut self.free);
         for &i in &free {
             if self.slots.col_of[i as usize] == NONE {
@@ -137,9 +147,15 @@ impl Solver {
     /// Sweeps run over all columns contiguously so that they vectorise: a settled column gets
     /// `w = −∞` (its reduced cost becomes `+∞`, never an improvement) and `d = +∞` (never the
     /// minimum), its final distance being kept in `settled_cols`.
+    ///
+    /// Columns are settled a whole distance level at a time, as in Jonker and Volgenant's
+    /// method: one sweep collects every column at the smallest distance, and they are expanded
+    /// one by one without sweeping again, unless expanding one reaches new columns at that same
+    /// distance (a tie). Score matrices with many ties (dyad's) thus cost one sweep per level
+    /// rather than one per column.
     fn augment(&mut self, r: &Prepared, data: &[f64], start: usize) -> bool {
         let cols = r.cols;
-        let (w, d, pred) = (&mut self.w, &mut self.d, &mut self.pred);
+        let (w, d) = (&mut self.w, &mut self.d);
         let slots = &mut self.slots;
         w[..cols].copy_from_slice(&self.v[..cols]);
         d[..=cols].fill(f64::INFINITY);
@@ -147,64 +163,69 @@ impl Solver {
         self.settled_cols.clear();
         self.pending.clear();
         self.pending.push(start as u32);
+        let todo = &mut self.todo;
+        todo.clear();
         let mut dummy_open = self.dummy;
         let mut min_val = 0.0f64;
-        let sink = loop {
+        let sink = 'search: loop {
             let mut lowest = f64::INFINITY;
             while let Some(i) = self.pending.pop() {
                 self.settled_rows.push((i, min_val));
                 let i = i as usize;
                 let base = min_val - self.u[i];
                 let row = &data[i * cols..(i + 1) * cols];
-                lowest = relax(
-                    row,
-                    &w[..cols],
-                    &mut d[..cols],
-                    &mut pred[..cols],
-                    base,
-                    i as u32,
-                );
+                lowest = relax(row, &w[..cols], &mut d[..cols], base);
                 if dummy_open {
                     let r = base - self.v[cols];
                     if r < d[cols] {
                         d[cols] = r;
-                        pred[cols] = i as u32;
                     }
                 }
             }
-            let mut j = pick(&d[..cols], &slots.spare[..cols], lowest);
-            if dummy_open {
-                let dd = d[cols];
-                let take = dd < lowest
-                    || (dd == lowest
-                        && slots.spare[cols] > 0
-                        && (j == NONE as usize || slots.spare[j] == 0));
-                if take {
-                    lowest = dd;
-                    j = cols;
+            let dummy_d = if dummy_open { d[cols] } else { f64::INFINITY };
+            if todo.is_empty() {
+                let level = lowest.min(dummy_d);
+                if !level.is_finite() {
+                    return false;
+                }
+                min_val = level;
+            }
+            // Settle every column newly at the current level; one with spare capacity ends the
+            // search (a real one before the "unmatched" one).
+            if lowest == min_val {
+                for j in 0..cols {
+                    if d[j] == min_val {
+                        d[j] = f64::INFINITY;
+                        w[j] = f64::NEG_INFINITY;
+                        self.reached[j] = (self.settled_rows.len() as u32, min_val);
+                        self.settled_cols.push((j as u32, min_val));
+                        if slots.spare[j] > 0 {
+                            break 'search j;
+                        }
+                        todo.push(j as u32);
+                    }
                 }
             }
-            if j == NONE as usize || !lowest.is_finite() {
-                return false;
-            }
-            min_val = lowest;
-            self.settled_cols.push((j as u32, min_val));
-            if j == cols {
+            if dummy_d == min_val {
                 dummy_open = false;
-            } else {
-                w[j] = f64::NEG_INFINITY;
+                d[cols] = f64::INFINITY;
+                self.reached[cols] = (self.settled_rows.len() as u32, min_val);
+                self.settled_cols.push((cols as u32, min_val));
+                if slots.spare[cols] > 0 {
+                    break 'search cols;
+                }
+                todo.push(cols as u32);
             }
-            d[j] = f64::INFINITY;
-            if slots.spare[j] > 0 {
-                break j;
-            }
-            let mut k = slots.first(j);
+            let Some(j) = todo.pop() else {
+                return false;
+            };
+            let mut k = slots.first(j as usize);
             while k != NONE {
                 self.pending.push(k);
                 k = slots.after(k as usize);
             }
         };
-        self.settled_total += self.settled_rows.len();
+        self.flip(r, data, start, sink);
         // Dual update: settled rows and columns move by how much closer than `min_val` they were.
         let (u, v) = (&mut self.u, &mut self.v);
         u[start] += min_val;
@@ -214,18 +235,43 @@ impl Solver {
         for &(j, dj) in &self.settled_cols {
             v[j as usize] -= min_val - dj;
         }
-        // Flip the path from the sink back to the start row.
+        true
+    }
+
+    /// Flips the shortest path found by [`Solver::augment`], from `sink` back to the `start`
+    /// row, before the duals change. A column's predecessor is the first row, among those
+    /// settled before the column was, from which the column's distance is reached — computed
+    /// exactly as the search computed it, so the equality is exact.
+    fn flip(&mut self, r: &Prepared, data: &[f64], start: usize, sink: usize) {
+        let cols = r.cols;
         let mut j = sink;
         loop {
-            let i = pred[j] as usize;
-            let old = slots.col_of[i];
-            slots.reassign(i, j);
+            let (before, dj) = self.reached[j];
+            let before = before as usize;
+            let found = self.settled_rows[..before].iter().find(|&&(i, di)| {
+                let i = i as usize;
+                let base = di - self.u[i];
+                let rj = if j == cols {
+                    base - self.v[cols]
+                } else {
+                    base - data[i * cols + j] - self.v[j]
+                };
+                rj == dj
+            });
+            // The first settled row (the start) is always before any settled column, and the
+            // column's distance was reached from one of them.
+            debug_assert!(found.is_some(), "no predecessor of column {j}");
+            let Some(&(i, _)) = found else {
+                return;
+            };
+            let i = i as usize;
+            let old = self.slots.col_of[i];
+            self.slots.reassign(i, j);
             if i == start {
-                break;
+                return;
             }
             j = old as usize;
         }
-        true
     }
 
     /// Maps the assignment back to the problem, with the dual certificate.
@@ -274,56 +320,38 @@ impl Solver {
 /// Lanes of the vectorised sweeps.
 const LANES: usize = 4;
 
-/// Relaxes every column from row `i` at offset `base` (`d[j] ← min(d[j], base − score[j] − w[j])`,
-/// recording `i` as predecessor on improvement) and returns the smallest `d` afterwards.
-/// Branch-free, with one running minimum per lane, so that it compiles to SIMD.
-#[inline]
-fn relax(row: &[f64], w: &[f64], d: &mut [f64], pred: &mut [u32], base: f64, i: u32) -> f64 {
+super::simd::multiversion! {
+    fn relax(row: &[f64], w: &[f64], d: &mut [f64], base: f64) -> f64 = relax_lanes;
+}
+
+/// Relaxes every column from a row at offset `base` (`d[j] ← min(d[j], base − score[j] − w[j])`)
+/// and returns the smallest `d` afterwards. Predecessors are not recorded here: the path is
+/// found again afterwards (see [`Solver::flip`]), which keeps this sweep to four arithmetic
+/// operations per column. Branch-free, with one running minimum per lane, so that it compiles
+/// to SIMD.
+#[inline(always)]
+fn relax_lanes(row: &[f64], w: &[f64], d: &mut [f64], base: f64) -> f64 {
     let n = row.len();
-    let (w, d, pred) = (&w[..n], &mut d[..n], &mut pred[..n]);
+    let (w, d) = (&w[..n], &mut d[..n]);
     let mut lo = [f64::INFINITY; LANES];
     let split = n - n % LANES;
-    let step = |r: f64, dj: &mut f64, pj: &mut u32, lo: &mut f64| {
-        let better = r < *dj;
-        let nd = if better { r } else { *dj };
-        *pj = if better { i } else { *pj };
+    let step = |r: f64, dj: &mut f64, lo: &mut f64| {
+        let nd = if r < *dj { r } else { *dj };
         *dj = nd;
         *lo = if nd < *lo { nd } else { *lo };
     };
-    for (((rc, wc), dc), pc) in row[..split]
+    for ((rc, wc), dc) in row[..split]
         .chunks_exact(LANES)
         .zip(w[..split].chunks_exact(LANES))
         .zip(d[..split].chunks_exact_mut(LANES))
-        .zip(pred[..split].chunks_exact_mut(LANES))
     {
         for l in 0..LANES {
-            step(base - rc[l] - wc[l], &mut dc[l], &mut pc[l], &mut lo[l]);
+            step(base - rc[l] - wc[l], &mut dc[l], &mut lo[l]);
         }
     }
     for j in split..n {
-        step(base - row[j] - w[j], &mut d[j], &mut pred[j], &mut lo[0]);
+        step(base - row[j] - w[j], &mut d[j], &mut lo[0]);
     }
     lo.iter()
         .fold(f64::INFINITY, |m, &x| if x < m { x } else { m })
-}
-
-/// The column to settle at distance `lowest`: the first one with spare capacity among those at
-/// that distance, else the first one at that distance (`NONE` if there is none).
-#[inline]
-fn pick(d: &[f64], spare: &[u32], lowest: f64) -> usize {
-    if lowest == f64::INFINITY {
-        return NONE as usize;
-    }
-    let mut first = NONE as usize;
-    for (j, (&dj, &sj)) in d.iter().zip(spare).enumerate() {
-        if dj == lowest {
-            if sj > 0 {
-                return j;
-            }
-            if first == NONE as usize {
-                first = j;
-            }
-        }
-    }
-    first
 }

@@ -10,12 +10,13 @@
 //!
 //! # The method
 //!
-//! [`solve`] is exact and deterministic. It works in four steps:
+//! [`solve`] is exact and deterministic. It works in five steps:
 //!
 //! 1. **Reduction** (`prepare.rs`): rows with no allowed pair and columns with capacity 0 or no
 //!    allowed pair take no part. Costs are `c = −score`, read straight from the caller's slice
 //!    (no copy), unless `+inf`, a short slice or huge magnitudes call for a sanitised copy (scaled
-//!    by a power of two, an exact operation).
+//!    by a power of two, an exact operation). The same sweep notes whether every score is a whole
+//!    number of magnitude at most 2⁴⁴, which makes all of the solver's arithmetic exact.
 //! 2. **Cardinality** (`matching.rs`): Hopcroft–Karp computes the maximum number `K` of rows that
 //!    can be assigned at all. A virtual *unmatched* column with cost 0 for every row and capacity
 //!    `n − K` then turns "most rows assigned, then best total" into a plain assignment in which
@@ -29,11 +30,29 @@
 //!    search on reduced costs `c[i][j] − u[i] − v[j] ≥ 0`, as in scipy's
 //!    `linear_sum_assignment` (Crouse's variant of Jonker–Volgenant), with capacities handled
 //!    natively (`slots.rs`): a column is a sink while it has spare capacity; a full column passes
-//!    the search on to all of its rows. The sweeps over a row are branch-free so they vectorise.
+//!    the search on to all of its rows. Columns are settled a distance level at a time, and the
+//!    sweeps over a row are branch-free so they vectorise (for AVX2 where the processor has it,
+//!    `simd.rs`).
+//! 5. **Canonical optimum** (`canonical.rs`): among all optimal assignments, the one that is
+//!    lexicographically smallest — row 0 takes the smallest column it can have in any optimal
+//!    assignment, then row 1, and so on, "unassigned" counting after every column. Found exactly
+//!    from the optimal duals by moving rows along alternating cycles of tight pairs, it depends
+//!    on the problem alone, not on the path the solver took to an optimum.
 //!
 //! The dual variables `u` (rows) and `v` (columns) and all buffers live in a reusable
 //! [`Solver`]: repeated solves allocate nothing in their inner loops, and [`Solver::resolve`]
 //! re-solves after a score change starting from the previous optimum (`warm.rs`).
+//!
+//! # Ties, and warm against cold
+//!
+//! With whole-number scores (dyad's pair numerators, see [`crate::scoring`]) every value the
+//! solver computes is a whole number well below 2⁵³, so the arithmetic is exact, ties are real
+//! ties, and step 5 returns the same assignment whichever optimum steps 3 and 4 (or a warm
+//! start) reached: a warm re-solve and a cold solve of the same problem return the same pairs,
+//! and in dyad, where rows and columns are in id order, ties are broken by id.
+//! [`Solver::is_canonical`] tells whether that guarantee held. Fractional scores are solved in
+//! floating point like any other solver does; the result is optimal to rounding, and ties that
+//! rounding hides may be broken differently on different paths.
 //!
 //! # Optimality certificate
 //!
@@ -51,6 +70,7 @@ mod lap;
 mod matching;
 mod prepare;
 mod problem;
+pub(crate) mod simd;
 mod slots;
 #[cfg(test)]
 mod tests;
@@ -61,7 +81,8 @@ pub use check::check_optimal;
 pub use lap::Solver;
 pub use problem::{Duals, Problem, Solution};
 
-/// Solves `p` exactly: the most rows assigned, then the largest total score.
+/// Solves `p` exactly: the most rows assigned, then the largest total score, then the
+/// lexicographically smallest assignment (see the module notes).
 ///
 /// Every row is used at most once, every column at most `capacity` times, and forbidden
 /// (non-finite) pairs never. Deterministic for the same input. Never panics; entries missing

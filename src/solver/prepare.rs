@@ -4,29 +4,30 @@
 //! column is "usable" when it has capacity > 0 and an allowed pair. Everything else is
 //! necessarily unassigned and is skipped by every later phase.
 //!
-//! The solver works in exact arithmetic: every score it reads is an integer of magnitude at most
-//! [`LIMIT`] (2⁴⁴), so every dual variable, reduced cost and path length it computes is an
-//! integer well inside the range where `f64` arithmetic is exact. That is what makes ties real
-//! ties, and so lets the final pass (`canonical.rs`) pick the same optimum whatever the path to
-//! it (a cold solve, or a warm re-solve from another optimum).
+//! The solver reads scores straight from the caller's row-major slice: the cost of a pair is
+//! `−score`, and NaN and `−inf` already behave as "never better" in every comparison it makes.
+//! Only when that is not safe — a `+inf` score, a `score` slice shorter than `rows × cols`, or
+//! magnitudes so large that sums could overflow — is a sanitised copy made, with non-finite
+//! scores replaced by NaN and all scores multiplied by a power of two (an exact operation).
 //!
-//! When the caller's scores already are such integers (dyad's own pair scores are: see
-//! [`crate::scoring`]), the solver reads them straight from the caller's row-major slice: the
-//! cost of a pair is `−score`, and NaN and `−inf` already behave as "never better" in every
-//! comparison it makes. Otherwise — fractional scores, a `+inf`, magnitudes above [`LIMIT`], or a
-//! `score` slice shorter than `rows × cols` — a copy is made in which every finite score is
-//! multiplied by the power of two `2^e` that brings the largest magnitude just under [`LIMIT`]
-//! and rounded to the nearest integer (non-finite scores become NaN). That rounding is at most
-//! `2^−45` of the largest magnitude per pair, far below anything the input can mean; the
-//! solution's `total` is summed from the caller's own scores.
+//! The same sweep notes whether the problem is *exact*: every allowed score a whole number of
+//! magnitude at most [`LIMIT`] (2⁴⁴). Then every dual variable, reduced cost and path length the
+//! solver computes is a whole number far inside the range where `f64` arithmetic is exact, so
+//! ties are real ties, and the final pass (`canonical.rs`) picks the same optimum whatever the
+//! path to it — a cold solve or a warm re-solve from another optimum. dyad's own pair scores are
+//! exact in this sense (see [`crate::scoring`]). Other scores are solved in floating point, as
+//! any solver does, and the final pass breaks the ties it can see.
 //!
 //! Column `cols` is the virtual "unmatched" column: cost 0 for every present row, capacity set
 //! once the maximum cardinality is known (see [`crate::solver`]).
 
 use super::problem::Problem;
 
-/// Largest magnitude of the integer scores the solver works on.
+/// Largest magnitude of the whole-number scores solved in exact arithmetic.
 pub(super) const LIMIT: f64 = (1u64 << 44) as f64;
+
+/// Largest magnitude (as a power of two) a score may have without being scaled.
+const MAX_EXPONENT: i32 = 600;
 
 /// Adding and subtracting this rounds an `f64` of magnitude below 2⁵¹ to the nearest integer
 /// (ties to even), with nothing but SSE2 arithmetic.
@@ -44,13 +45,17 @@ pub(super) struct Prepared {
     /// Capacity of each column, at most the number of present rows; 0 for unusable columns.
     /// Entry `cols` is the "unmatched" column.
     pub cap: Vec<u32>,
+    /// The problem's own capacity of each column.
+    pub capacity: Vec<u32>,
     /// Scores are read from `copy` instead of the problem.
     pub copied: bool,
     pub copy: Vec<f64>,
-    /// Scores were multiplied by this power of two (and rounded) in `copy`.
+    /// Scores were multiplied by this power of two.
     pub scale: f64,
-    col_ok: Vec<bool>,
-    col_has: Vec<bool>,
+    /// Every allowed score is a whole number of magnitude at most [`LIMIT`].
+    pub exact: bool,
+    col_bar: Vec<f64>,
+    col_min: Vec<f64>,
 }
 
 impl Prepared {
@@ -59,56 +64,70 @@ impl Prepared {
         let cols = p.cols;
         self.rows = rows;
         self.cols = cols;
-        self.col_ok.clear();
-        self.col_ok.extend((0..cols).map(|j| p.capacity_of(j) > 0));
-        let mut col_has = std::mem::take(&mut self.col_has);
-        col_has.clear();
-        col_has.resize(cols, false);
+        self.capacity.clear();
+        self.capacity.extend((0..cols).map(|j| p.capacity_of(j)));
+        self.col_bar.clear();
+        self.col_bar.extend(
+            self.capacity
+                .iter()
+                .map(|&c| if c > 0 { 0.0 } else { f64::INFINITY }),
+        );
+        let mut col_min = std::mem::take(&mut self.col_min);
+        col_min.clear();
+        col_min.resize(cols, f64::INFINITY);
         self.present.clear();
-        let mut unsafe_values = false;
+        let mut fractional = false;
+        let mut pos_inf = false;
+        let mut largest = 0.0f64;
         for i in 0..rows {
             let row = row_slice(p, i);
-            let (any, odd) = scan_row(row, &self.col_ok, &mut col_has);
-            unsafe_values |= odd;
-            if any {
+            let scan = scan_row(row, &self.col_bar, &mut col_min);
+            fractional |= scan.fractional;
+            pos_inf |= scan.pos_inf;
+            largest = largest.max(scan.largest);
+            if scan.any {
                 self.present.push(i as u32);
             }
         }
+        let col_has = |j: usize| col_min[j] < f64::INFINITY && self.capacity[j] > 0;
         self.usable.clear();
         self.usable
-            .extend((0..cols).filter(|&j| col_has[j]).map(|j| j as u32));
+            .extend((0..cols).filter(|&j| col_has(j)).map(|j| j as u32));
         let n_cap = u32::try_from(self.present.len()).unwrap_or(u32::MAX);
         self.cap.clear();
         self.cap.extend((0..cols).map(|j| {
-            if col_has[j] {
-                p.capacity_of(j).min(n_cap)
+            if col_has(j) {
+                self.capacity[j].min(n_cap)
             } else {
                 0
             }
         }));
         self.cap.push(0);
-        self.col_has = col_has;
+        self.col_min = col_min;
 
+        let huge = largest > 2f64.powi(MAX_EXPONENT);
         let short = rows * cols > p.score.len();
-        self.copied = short || unsafe_values;
-        self.scale = if unsafe_values {
-            scale_for(max_abs(p))
-        } else {
-            1.0
-        };
+        self.exact = !fractional && largest <= LIMIT;
+        self.copied = short || pos_inf || huge;
+        self.scale = if huge { scale_for(largest) } else { 1.0 };
         self.copy.clear();
         if self.copied {
             let scale = self.scale;
-            for i in 0..rows {
+            self.copy.resize(rows * cols, f64::NAN);
+            for (i, out) in self
+                .copy
+                .chunks_exact_mut(cols.max(1))
+                .enumerate()
+                .take(rows)
+            {
                 let row = row_slice(p, i);
-                self.copy.extend(row.iter().map(|&s| {
-                    if s.is_finite() {
-                        (s * scale + ROUNDER) - ROUNDER
+                for (o, &s) in out.iter_mut().zip(row) {
+                    *o = if s.abs() < f64::INFINITY {
+                        s * scale
                     } else {
                         f64::NAN
-                    }
-                }));
-                self.copy.resize((i + 1) * cols, f64::NAN);
+                    };
+                }
             }
         }
     }
@@ -124,31 +143,78 @@ impl Prepared {
     }
 }
 
-/// Marks the columns that row has an allowed pair with; returns whether it has any, and whether
-/// it holds a `+inf`, or a finite score that is not an integer of magnitude at most [`LIMIT`].
-#[inline]
-fn scan_row(row: &[f64], col_ok: &[bool], col_has: &mut [bool]) -> (bool, bool) {
-    let mut any = 0u8;
-    let mut odd = 0u8;
-    for ((&s, &ok), has) in row.iter().zip(col_ok).zip(col_has.iter_mut()) {
-        let a = s.abs();
-        let finite = u8::from(a < f64::INFINITY);
-        let allowed = finite & u8::from(ok);
-        any |= allowed;
-        *has |= allowed != 0;
-        // For |s| ≤ LIMIT the rounding trick is exact, so this tests integrality.
-        let integral = u8::from(a <= LIMIT) & u8::from((a + ROUNDER) - ROUNDER == a);
-        odd |= u8::from(s == f64::INFINITY) | (finite & (integral ^ 1));
-    }
-    (any != 0, odd != 0)
+super::simd::multiversion! {
+    fn scan_row(row: &[f64], col_bar: &[f64], col_min: &mut [f64]) -> RowScan = scan_row_lanes;
 }
 
-/// Largest finite score magnitude.
-fn max_abs(p: &Problem) -> f64 {
-    p.score
-        .iter()
-        .filter(|s| s.is_finite())
-        .fold(0.0, |m, s| m.max(s.abs()))
+/// What a sweep over one row found.
+struct RowScan {
+    /// The row has an allowed pair.
+    any: bool,
+    /// It holds a finite score that is not a whole number (or too large to tell).
+    fractional: bool,
+    /// It holds a `+inf`.
+    pos_inf: bool,
+    /// Its largest finite magnitude.
+    largest: f64,
+}
+
+/// Folds one row into the per-column smallest magnitudes `col_min` (finite there means the
+/// column has an allowed pair; `+inf` and NaN never lower it), and checks its values.
+/// `col_bar[j]` is 0 for a column with capacity and `+inf` for one without. Two simple sweeps
+/// of plain `f64` comparisons and arithmetic over lanes of four, so that both vectorise (the
+/// row is in the first-level cache for the second).
+#[inline(always)]
+fn scan_row_lanes(row: &[f64], col_bar: &[f64], col_min: &mut [f64]) -> RowScan {
+    const LANES: usize = 4;
+    let n = row.len();
+    let split = n - n % LANES;
+    let (col_bar, col_min) = (&col_bar[..n], &mut col_min[..n]);
+    let mut reach = [f64::INFINITY; LANES];
+    for ((sc, bc), mc) in row[..split]
+        .chunks_exact(LANES)
+        .zip(col_bar[..split].chunks_exact(LANES))
+        .zip(col_min[..split].chunks_exact_mut(LANES))
+    {
+        for l in 0..LANES {
+            let a = sc[l].abs();
+            mc[l] = if a < mc[l] { a } else { mc[l] };
+            let r = a + bc[l];
+            reach[l] = if r < reach[l] { r } else { reach[l] };
+        }
+    }
+    for j in split..n {
+        let a = row[j].abs();
+        col_min[j] = if a < col_min[j] { a } else { col_min[j] };
+        let r = a + col_bar[j];
+        reach[0] = if r < reach[0] { r } else { reach[0] };
+    }
+    let mut frac = [0.0f64; LANES];
+    let mut big = [0.0f64; LANES];
+    let mut top = [f64::NEG_INFINITY; LANES];
+    let mut check = |l: usize, s: f64| {
+        let a = s.abs();
+        // 0 for a whole number below 2⁵¹, NaN for ±inf and NaN, else not 0.
+        let f = (((a + ROUNDER) - ROUNDER) - a).abs();
+        frac[l] = if f > frac[l] { f } else { frac[l] };
+        let finite = if a < f64::INFINITY { a } else { 0.0 };
+        big[l] = if finite > big[l] { finite } else { big[l] };
+        top[l] = if s > top[l] { s } else { top[l] };
+    };
+    for sc in row[..split].chunks_exact(LANES) {
+        for (l, &s) in sc.iter().enumerate() {
+            check(l, s);
+        }
+    }
+    for &s in &row[split..] {
+        check(0, s);
+    }
+    RowScan {
+        any: reach.iter().any(|&x| x < f64::INFINITY),
+        fractional: frac.iter().any(|&x| x > 0.0),
+        pos_inf: top.contains(&f64::INFINITY),
+        largest: big.iter().fold(0.0, |m, &x| m.max(x)),
+    }
 }
 
 /// The stored part of row `i` (shorter than `cols` if `score` is short).
@@ -158,27 +224,11 @@ fn row_slice<'a>(p: &Problem<'a>, i: usize) -> &'a [f64] {
     &p.score[start..end]
 }
 
-/// The largest power of two `2^e` with `max_abs · 2^e ≤ LIMIT` (1 when nothing is finite).
+/// A power of two that brings `max_abs` below `2^MAX_EXPONENT` (1 when it already is).
 fn scale_for(max_abs: f64) -> f64 {
-    if max_abs == 0.0 || !max_abs.is_finite() {
+    if max_abs <= 2f64.powi(MAX_EXPONENT) {
         return 1.0;
     }
-    let mut e = (LIMIT / max_abs).log2().floor() as i32;
-    // `log2` may be off by one ulp near powers of two; settle it exactly.
-    while e > -1074 && max_abs * pow2(e) > LIMIT {
-        e -= 1;
-    }
-    while e < 1023 && max_abs * pow2(e + 1) <= LIMIT {
-        e += 1;
-    }
-    pow2(e)
-}
-
-/// `2^e` for `−1074 ≤ e ≤ 1023`, exactly.
-fn pow2(e: i32) -> f64 {
-    if e >= -1022 {
-        f64::from_bits(((e + 1023) as u64) << 52)
-    } else {
-        f64::from_bits(1u64 << (e + 1074))
-    }
+    let e = max_abs.log2().ceil() as i32;
+    2f64.powi(MAX_EXPONENT - e)
 }

@@ -178,6 +178,7 @@ fn lex_min_optimum(p: &Problem) -> Vec<Option<usize>> {
     let mut found: Option<Vec<Option<usize>>> = None;
     // Depth-first in lexicographic order (columns ascending, then unassigned): the first
     // optimal assignment met is the smallest.
+    #[allow(clippy::too_many_arguments)]
     fn go(
         p: &Problem,
         i: usize,
