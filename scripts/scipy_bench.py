@@ -25,7 +25,7 @@ the solve alone (reading the file is not counted), scipy by `linear_sum_assignme
 cost matrix -score with each column repeated `capacity` times and forbidden pairs at +inf (scipy's
 mark of a forbidden pair). Both find a complete assignment of the rows here, so their optimal
 totals must agree; the script checks that they do. It reports the median of --runs runs of each
-and the ratio dyad / scipy.
+and the ratio dyad / scipy, running the two alternately so that both see the same load.
 """
 
 import argparse
@@ -150,31 +150,46 @@ def capacity_file(path, cols, doubled):
             f.write(f"{c},{2 if j < doubled else 1}\n")
 
 
-def time_scipy(score, caps, runs):
+def scipy_solver(score, caps):
+    """A function that runs scipy once on the matrix, returning (ms, total)."""
     import numpy as np
     from scipy.optimize import linear_sum_assignment
 
     cost = np.where(np.isnan(score), np.inf, -score)
     cost = np.repeat(cost, caps, axis=1)
-    times, total = [], None
-    for _ in range(runs):
+
+    def once():
         start = time.perf_counter()
         r, c = linear_sum_assignment(cost)
-        times.append((time.perf_counter() - start) * 1000.0)
-        total = float(-cost[r, c].sum())
-    return statistics.median(times), total
+        ms = (time.perf_counter() - start) * 1000.0
+        return ms, float(-cost[r, c].sum())
+
+    return once
 
 
-def time_dyad(dyad, scores, capacity, runs):
+def dyad_solver(dyad, scores, capacity):
+    """A function that runs `dyad solve` once on the file, returning (solve_ms, total)."""
     cmd = [dyad, "solve", "--scores", str(scores), "--format", "json"]
     if capacity:
         cmd += ["--capacity", str(capacity)]
-    times, total = [], None
-    for _ in range(runs):
+
+    def once():
         out = json.loads(run(cmd))
-        times.append(out["solve_ms"])
-        total = out["total"]
-    return statistics.median(times), total
+        return out["solve_ms"], out["total"]
+
+    return once
+
+
+def interleaved(a, b, runs):
+    """Runs a and b alternately (so that both see the same machine load), `runs` times each;
+    returns the median time and the last total of each."""
+    ta, tb, total_a, total_b = [], [], None, None
+    for _ in range(runs):
+        ms, total_a = a()
+        ta.append(ms)
+        ms, total_b = b()
+        tb.append(ms)
+    return (statistics.median(ta), total_a), (statistics.median(tb), total_b)
 
 
 def main():
@@ -219,8 +234,9 @@ def main():
         if doubled:
             capacity = work / f"{name}-capacity.csv"
             capacity_file(capacity, cols, doubled)
-        s_ms, s_total = time_scipy(score, caps, args.runs)
-        d_ms, d_total = time_dyad(dyad, path, capacity, args.runs)
+        (s_ms, s_total), (d_ms, d_total) = interleaved(
+            scipy_solver(score, caps), dyad_solver(dyad, path, capacity), args.runs
+        )
         same = abs(s_total - d_total) <= 1e-9 * max(1.0, abs(s_total))
         ratio = d_ms / s_ms
         print(f"{name:<26}{s_ms:>10.1f}{d_ms:>10.1f}{ratio:>8.2f}  "

@@ -21,7 +21,7 @@ use dyad::profile::Profile;
 use super::args::{BenchArgs, DataArgs, TableOrJson};
 use super::{emit, emit_json, inputs};
 
-/// The slider moves timed, as in the issue: a fine step, a key press, a big jump.
+/// The slider moves timed: a fine step (Shift), a key press, a big jump.
 const DELTAS: [f64; 3] = [0.01, 0.05, 0.25];
 
 /// Cold solves timed (the median is reported).

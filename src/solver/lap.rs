@@ -193,17 +193,17 @@ impl Solver {
             // Settle every column newly at the current level; one with spare capacity ends the
             // search (a real one before the "unmatched" one).
             if lowest == min_val {
-                for j in 0..cols {
-                    if d[j] == min_val {
-                        d[j] = f64::INFINITY;
-                        w[j] = f64::NEG_INFINITY;
-                        self.reached[j] = (self.settled_rows.len() as u32, min_val);
-                        self.settled_cols.push((j as u32, min_val));
-                        if slots.spare[j] > 0 {
-                            break 'search j;
-                        }
-                        todo.push(j as u32);
+                let mut from = 0;
+                while let Some(j) = next_at(&d[..cols], min_val, from) {
+                    from = j + 1;
+                    d[j] = f64::INFINITY;
+                    w[j] = f64::NEG_INFINITY;
+                    self.reached[j] = (self.settled_rows.len() as u32, min_val);
+                    self.settled_cols.push((j as u32, min_val));
+                    if slots.spare[j] > 0 {
+                        break 'search j;
                     }
+                    todo.push(j as u32);
                 }
             }
             if dummy_d == min_val {
@@ -322,6 +322,29 @@ const LANES: usize = 4;
 
 super::simd::multiversion! {
     fn relax(row: &[f64], w: &[f64], d: &mut [f64], base: f64) -> f64 = relax_lanes;
+}
+
+super::simd::multiversion! {
+    /// The first index from `from` on where `d` equals `level`, checking blocks of eight with
+    /// one vectorised comparison each (ties make this sweep as frequent as the relaxations).
+    fn next_at(d: &[f64], level: f64, from: usize) -> Option<usize> = next_at_lanes;
+}
+
+#[inline(always)]
+fn next_at_lanes(d: &[f64], level: f64, from: usize) -> Option<usize> {
+    const BLOCK: usize = 8;
+    let mut start = from.min(d.len());
+    while start + BLOCK <= d.len() {
+        let block = &d[start..start + BLOCK];
+        if block.iter().fold(false, |any, &x| any | (x == level)) {
+            return block.iter().position(|&x| x == level).map(|k| start + k);
+        }
+        start += BLOCK;
+    }
+    d[start..]
+        .iter()
+        .position(|&x| x == level)
+        .map(|k| start + k)
 }
 
 /// Relaxes every column from a row at offset `base` (`d[j] ← min(d[j], base − score[j] − w[j])`)

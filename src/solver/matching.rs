@@ -7,11 +7,21 @@
 //! allowed column → the rows occupying a full column) to layer the rows, stopping at the first
 //! layer that reaches a column with spare capacity, and a depth-first search along those layers
 //! augments a maximal set of paths. O(√n) phases of O(n·m) each on a dense matrix.
+//!
+//! When the greedy pass leaves only a few rows free (the usual case on a dense matrix), each is
+//! given its own breadth-first search that stops at the first column with spare capacity: on a
+//! dense matrix that is a row or two of work instead of a full phase. A row for which such a
+//! search finds nothing can never be assigned (augmenting other rows does not create a path for
+//! it), so the result is the same.
 
 use super::prepare::Prepared;
 use super::slots::{NONE, Slots};
 
 const UNSEEN: u32 = u32::MAX;
+
+/// At most this many rows left free by the greedy pass get one search each instead of
+/// Hopcroft–Karp phases.
+const FEW_FREE: usize = 8;
 
 /// Reusable buffers of the Hopcroft–Karp search.
 #[derive(Debug, Default, Clone)]
@@ -21,6 +31,11 @@ pub(super) struct Matcher {
     queue: Vec<u32>,
     it: Vec<u32>,
     stack: Vec<u32>,
+    /// Single searches: the row and column each row was reached through, and marks.
+    parent: Vec<(u32, u32)>,
+    row_seen: Vec<u32>,
+    col_seen: Vec<u32>,
+    stamp: u32,
 }
 
 impl Matcher {
@@ -44,6 +59,20 @@ impl Matcher {
                 matched += 1;
             }
         }
+        let free: Vec<u32> = r
+            .present
+            .iter()
+            .copied()
+            .filter(|&i| self.slots.col_of[i as usize] == NONE)
+            .collect();
+        if free.len() <= FEW_FREE {
+            for &root in &free {
+                if (matched as u64) < slots && self.search(r, data, root as usize) {
+                    matched += 1;
+                }
+            }
+            return matched;
+        }
         while matched < r.present.len() && (matched as u64) < slots && self.layer(r, data) {
             self.it.clear();
             self.it.resize(rows, 0);
@@ -58,6 +87,62 @@ impl Matcher {
             }
         }
         matched
+    }
+
+    /// Breadth-first search from free row `root` for a column with spare capacity, through
+    /// full columns and their rows; augments along the first path found and returns true.
+    fn search(&mut self, r: &Prepared, data: &[f64], root: usize) -> bool {
+        let cols = r.cols;
+        if self.row_seen.len() != r.rows || self.col_seen.len() != cols || self.stamp == u32::MAX {
+            self.row_seen.clear();
+            self.row_seen.resize(r.rows, 0);
+            self.col_seen.clear();
+            self.col_seen.resize(cols, 0);
+            self.parent.resize(r.rows, (NONE, NONE));
+            self.stamp = 0;
+        }
+        self.stamp += 1;
+        let stamp = self.stamp;
+        self.queue.clear();
+        self.queue.push(root as u32);
+        self.row_seen[root] = stamp;
+        let mut head = 0;
+        while head < self.queue.len() {
+            let i = self.queue[head] as usize;
+            head += 1;
+            let row = &data[i * cols..(i + 1) * cols];
+            for (j, &c) in row.iter().enumerate() {
+                if !c.is_finite() || r.cap[j] == 0 || self.col_seen[j] == stamp {
+                    continue;
+                }
+                self.col_seen[j] = stamp;
+                if self.slots.spare[j] > 0 {
+                    // Row `i` takes `j`; each row on the way back takes the column the row after
+                    // it left.
+                    let (mut x, mut target) = (i, j);
+                    loop {
+                        let old = self.slots.col_of[x];
+                        self.slots.reassign(x, target);
+                        if x == root {
+                            return true;
+                        }
+                        let (p, _) = self.parent[x];
+                        x = p as usize;
+                        target = old as usize;
+                    }
+                }
+                let mut k = self.slots.first(j);
+                while k != NONE {
+                    if self.row_seen[k as usize] != stamp {
+                        self.row_seen[k as usize] = stamp;
+                        self.parent[k as usize] = (i as u32, j as u32);
+                        self.queue.push(k);
+                    }
+                    k = self.slots.after(k as usize);
+                }
+            }
+        }
+        false
     }
 
     /// Breadth-first layering from the free rows; true when some column with spare capacity is
