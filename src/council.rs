@@ -150,6 +150,60 @@ pub fn consensus(members: &[Member]) -> Profile {
     }
 }
 
+/// A mentor capacity as the profile file writes it.
+pub fn capacity_text(c: Capacity) -> String {
+    match c {
+        Capacity::FromData => "from-data".into(),
+        Capacity::Fixed(n) => n.to_string(),
+    }
+}
+
+fn limit_text(p: &Profile) -> String {
+    p.constraints
+        .in_person_max_km
+        .map_or("none".into(), |km| format!("{km:.0}"))
+}
+
+/// The settings other than weights, as (name, value) for one profile.
+pub fn settings(p: &Profile) -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "eligibility years",
+            p.eligibility.max_years_since_training.to_string(),
+        ),
+        ("reference year", p.eligibility.reference_year.to_string()),
+        ("proximity.max_km", format!("{}", p.params.proximity_max_km)),
+        (
+            "seniority.min_gap",
+            format!("{}", p.params.seniority_min_gap),
+        ),
+        (
+            "seniority.max_gap",
+            format!("{}", p.params.seniority_max_gap),
+        ),
+        ("in-person limit km", limit_text(p)),
+        (
+            "outside system required",
+            p.constraints.require_outside_system.to_string(),
+        ),
+        (
+            "mentor capacity",
+            capacity_text(p.constraints.mentor_capacity),
+        ),
+        ("min score", format!("{}", p.constraints.min_score)),
+        ("objective", p.objective.as_str().to_string()),
+    ]
+}
+
+/// The widest of some spreads (the first of equals).
+pub fn widest(spread: &[Spread]) -> Option<usize> {
+    spread
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.range().total_cmp(&b.1.range()).then(b.0.cmp(&a.0)))
+        .map(|(k, _)| k)
+}
+
 /// A mentee the members' matchings place differently.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Disagreement {
@@ -222,6 +276,11 @@ impl Council {
     /// Mentees eligible under at least one member's profile.
     pub fn considered(&self) -> usize {
         self.agreed_pairs.len() + self.agreed_unmatched.len() + self.disagreements.len()
+    }
+
+    /// The criterion whose weight the members' spread is widest on (the first of equals).
+    pub fn widest(&self) -> Option<usize> {
+        widest(&self.spread)
     }
 }
 
@@ -326,6 +385,36 @@ mod tests {
         assert_eq!(median(&[60.0, f64::INFINITY, 80.0]), 80.0);
         assert_eq!(median(&[60.0, f64::INFINITY]), f64::INFINITY);
         assert!(median(&[]).is_nan());
+    }
+
+    #[test]
+    fn the_widest_spread_is_the_first_of_the_widest() {
+        let c = |ranges: &[(f64, f64)]| {
+            widest(
+                &ranges
+                    .iter()
+                    .map(|&(lo, hi)| Spread::of(&[lo, hi]))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(c(&[(0.1, 0.5), (0.0, 0.9), (0.2, 0.3)]), Some(1));
+        assert_eq!(c(&[(0.0, 0.5), (0.5, 1.0)]), Some(0));
+        assert_eq!(c(&[]), None);
+    }
+
+    #[test]
+    fn settings_name_every_choice_a_profile_makes() {
+        let p = crate::embedded::fall_profile();
+        let s = settings(&p);
+        let names: Vec<&str> = s.iter().map(|(n, _)| *n).collect();
+        assert!(names.contains(&"objective") && names.contains(&"in-person limit km"));
+        let limit = s.iter().find(|(n, _)| *n == "in-person limit km").unwrap();
+        assert_eq!(
+            limit.1,
+            p.constraints
+                .in_person_max_km
+                .map_or("none".into(), |km| format!("{km:.0}"))
+        );
     }
 
     #[test]

@@ -5,12 +5,12 @@ use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
-use dyad::council::{self, Council, Member};
+use dyad::council::{self, Council, Member, capacity_text, settings};
 use dyad::criteria::CRITERIA;
 use dyad::error::{InputError, Result};
 use dyad::fsio::{self, Mode};
 use dyad::pool::Pool;
-use dyad::profile::{self, Capacity, Profile};
+use dyad::profile::{self, Profile};
 
 use super::analysis_args::CouncilArgs;
 use super::args::TableOrJson;
@@ -31,50 +31,6 @@ fn mentor_id(pool: &Pool, j: Option<usize>) -> Value {
 
 fn mentor_text(pool: &Pool, j: Option<usize>) -> String {
     j.map_or("-".into(), |j| pool.mentors[j].id.clone())
-}
-
-fn capacity_text(c: Capacity) -> String {
-    match c {
-        Capacity::FromData => "from-data".into(),
-        Capacity::Fixed(n) => n.to_string(),
-    }
-}
-
-fn limit_text(p: &Profile) -> String {
-    p.constraints
-        .in_person_max_km
-        .map_or("none".into(), |km| format!("{km:.0}"))
-}
-
-/// The settings other than weights, as (name, value) for one profile.
-fn settings(p: &Profile) -> Vec<(&'static str, String)> {
-    vec![
-        (
-            "eligibility years",
-            p.eligibility.max_years_since_training.to_string(),
-        ),
-        ("reference year", p.eligibility.reference_year.to_string()),
-        ("proximity.max_km", format!("{}", p.params.proximity_max_km)),
-        (
-            "seniority.min_gap",
-            format!("{}", p.params.seniority_min_gap),
-        ),
-        (
-            "seniority.max_gap",
-            format!("{}", p.params.seniority_max_gap),
-        ),
-        ("in-person limit km", limit_text(p)),
-        (
-            "outside system required",
-            p.constraints.require_outside_system.to_string(),
-        ),
-        (
-            "mentor capacity",
-            capacity_text(p.constraints.mentor_capacity),
-        ),
-        ("min score", format!("{}", p.constraints.min_score)),
-        ("objective", p.objective.as_str().to_string()),
-    ]
 }
 
 fn weights_json(p: &Profile) -> Value {
@@ -227,12 +183,8 @@ fn to_text(pool: &Pool, c: &Council, saved: Option<&Path>) -> String {
         rows.push(row);
     }
     text.push_str(&report::table(&rows));
-    if let Some((k, s)) = c
-        .spread
-        .iter()
-        .enumerate()
-        .max_by(|a, b| a.1.range().total_cmp(&b.1.range()).then(b.0.cmp(&a.0)))
-    {
+    if let Some(k) = c.widest() {
+        let s = &c.spread[k];
         text.push_str(&format!(
             "Widest disagreement on a weight: {} ({} to {})\n",
             CRITERIA[k].key,

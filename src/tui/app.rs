@@ -1,6 +1,6 @@
 //! The event loop: terminal events, rematch results and analyses arrive on one channel; each
 //! batch of waiting events is applied through `update` before one redraw; only the newest
-//! rematch request of a batch goes to the worker. Signals are looked at between batches, at
+//! rematch request of a batch goes to the worker, a council to convene to the convener. Signals are looked at between batches, at
 //! least every [`terminal::TICK`].
 
 use std::path::{Path, PathBuf};
@@ -18,6 +18,7 @@ use crate::cli::args::TuiArgs;
 use crate::cli::inputs;
 
 use super::analyst::{self, Analysis, Analyst};
+use super::convener::{self, Convened, Convening};
 use super::io;
 use super::keymap;
 use super::model::Model;
@@ -31,6 +32,7 @@ enum Incoming {
     Term(Event),
     Computed(Outcome),
     Analysed(Analysis),
+    Convened(Convened),
     Interrupt,
 }
 
@@ -60,6 +62,10 @@ pub fn run(args: TuiArgs) -> Result<()> {
     let (tx, rx) = channel();
     let stop = Arc::new(AtomicBool::new(false));
     input_thread(tx.clone(), stop.clone());
+    let councils = tx.clone();
+    let convener = convener::spawn(engine.clone(), move |c| {
+        councils.send(Incoming::Convened(c)).is_ok()
+    });
     let results = tx.clone();
     let worker = worker::spawn(Solver::new(engine), move |o| {
         results.send(Incoming::Computed(o)).is_ok()
@@ -89,6 +95,7 @@ pub fn run(args: TuiArgs) -> Result<()> {
         rx: &rx,
         worker: &worker,
         analyst: &analyst,
+        convener: &convener,
         signals: &signals,
     };
     let end = event_loop(&mut term, model, channels);
@@ -150,6 +157,7 @@ struct Channels<'a> {
     rx: &'a Receiver<Incoming>,
     worker: &'a Sender<Request>,
     analyst: &'a Sender<analyst::Request>,
+    convener: &'a Sender<Convening>,
     signals: &'a Signals,
 }
 
@@ -196,6 +204,9 @@ fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Res
                 for effect in update(&mut model, msg) {
                     match effect {
                         Effect::Recompute(r) => newest = Some(*r),
+                        Effect::Convene(r) => {
+                            let _ = ch.convener.send(*r);
+                        }
                         other => queue.extend(io::execute(other, &configs)),
                     }
                 }
@@ -219,6 +230,7 @@ fn to_msg(model: &Model, incoming: Incoming) -> Option<Msg> {
     let ev = match incoming {
         Incoming::Computed(o) => return Some(Msg::Computed(Box::new(o))),
         Incoming::Analysed(a) => return Some(Msg::Analysed(Box::new(a))),
+        Incoming::Convened(c) => return Some(Msg::Convened(Box::new(c))),
         // SIGINT from outside: what Ctrl-c does.
         Incoming::Interrupt => return Some(Msg::Quit),
         Incoming::Term(ev) => ev,

@@ -165,6 +165,12 @@ pub static NORMAL: &[Binding] = &[
         "influence of each weight: what changes at 0 and at 1",
         "influence",
     ),
+    hint(
+        &[k('C')],
+        Msg::OpenCouncil,
+        "council: members' weights side by side, disagreements, consensus",
+        "council",
+    ),
     bind(&[code(PageUp)], Msg::PageUp, "page up in the matches"),
     bind(&[code(PageDown)], Msg::PageDown, "page down in the matches"),
     bind(&[code(Home)], Msg::Top, "first row"),
@@ -312,4 +318,64 @@ pub static CONFIRM: &[Binding] = &[
     hint(&[k('y'), code(Enter)], Msg::Yes, "yes", "yes"),
     hint(&[k('n'), code(Esc)], Msg::No, "no", "no"),
     bind(&[ctrl('c')], Msg::Quit, "quit now"),
+];
+
+pub static COUNCIL_PICK: &[Binding] = &[
+    hint(UP, Msg::Up, "the profile above", "select"),
+    bind(DOWN, Msg::Down, "the profile below"),
+    hint(
+        &[k(' '), k('x')],
+        Msg::Toggle,
+        "take the selected profile into the council, or out of it",
+        "in/out",
+    ),
+    hint(
+        &[code(Enter)],
+        Msg::Accept,
+        "convene: match every member's profile and their consensus",
+        "convene",
+    ),
+    hint(&[code(Esc), k('q')], Msg::Close, "close", "close"),
+    bind(
+        &[ctrl('c')],
+        Msg::Quit,
+        "quit (asks first when something is unsaved)",
+    ),
+];
+
+pub static COUNCIL: &[Binding] = &[
+    hint(UP, Msg::Up, "scroll up", "scroll"),
+    bind(DOWN, Msg::Down, "scroll down"),
+    bind(&[code(PageUp)], Msg::PageUp, "scroll up a page"),
+    bind(&[code(PageDown)], Msg::PageDown, "scroll down a page"),
+    hint(
+        &[code(Enter)],
+        Msg::Accept,
+        "take the consensus as the current settings, to tune it further",
+        "use consensus",
+    ),
+    hint(
+        &[k('b')],
+        Msg::LoadAsBaseline,
+        "use the consensus as the baseline",
+        "as baseline",
+    ),
+    hint(
+        &[k('S')],
+        Msg::SaveAs,
+        "take the consensus as the current settings and save it as a new profile",
+        "save consensus",
+    ),
+    hint(
+        &[k('C')],
+        Msg::OpenCouncil,
+        "choose the members again",
+        "members",
+    ),
+    hint(&[code(Esc), k('q')], Msg::Close, "close", "close"),
+    bind(
+        &[ctrl('c')],
+        Msg::Quit,
+        "quit (asks first when something is unsaved)",
+    ),
 ];

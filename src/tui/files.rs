@@ -230,6 +230,7 @@ pub fn yes(m: &mut Model) -> Vec<Effect> {
             replace: true,
         }],
         Pending::Open(p, file) => open_now(m, p, file),
+        Pending::Adopt { profile, save } => super::council::adopt_now(m, profile, save),
     }
 }
 

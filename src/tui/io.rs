@@ -12,8 +12,9 @@ use super::msg::{Effect, Msg, ProfileEntry, SaveError, SaveResult};
 /// Runs a file effect; `Recompute` is the event loop's business and yields nothing here.
 pub fn execute(effect: Effect, configs: &Path) -> Option<Msg> {
     match effect {
-        Effect::Recompute(_) => None,
+        Effect::Recompute(_) | Effect::Convene(_) => None,
         Effect::ListProfiles => Some(Msg::ProfilesListed(list(configs))),
+        Effect::ListCouncil => Some(Msg::CouncilListed(list_council(configs))),
         Effect::SaveProfile {
             path,
             mut profile,
@@ -52,6 +53,29 @@ pub fn list(configs: &Path) -> Vec<ProfileEntry> {
             profile: Ok(p),
         })
         .collect()
+}
+
+/// The profiles a council can be made of: those in the configs folder, then those in its
+/// members folder; the built-in ones when there are none.
+pub fn list_council(configs: &Path) -> Vec<ProfileEntry> {
+    let mut all = list(configs);
+    let members = configs.join(super::council::MEMBERS);
+    let found = profile::list_dir(&members)
+        .into_iter()
+        .map(|(path, r)| ProfileEntry {
+            file: Some(path),
+            profile: r.map_err(|e| e.to_string()),
+        });
+    if all.iter().all(|e| e.file.is_none()) {
+        // Only the built-in profiles: members, when there are any, come alone.
+        let found: Vec<ProfileEntry> = found.collect();
+        if !found.is_empty() {
+            all = found;
+        }
+    } else {
+        all.extend(found);
+    }
+    all
 }
 
 fn save(
@@ -107,6 +131,31 @@ mod tests {
         assert_eq!(save_msg(dir.path(), false).outcome, Err(SaveError::Exists));
         let again = save_msg(dir.path(), true);
         assert!(matches!(again.outcome, Ok(Some(_))));
+    }
+
+    #[test]
+    fn a_council_is_chosen_from_the_profiles_and_the_members_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let members = dir.path().join("members");
+        std::fs::create_dir_all(&members).unwrap();
+        let text = profile::to_toml(&embedded::pilot_profile());
+        std::fs::write(members.join("a.toml"), &text).unwrap();
+        std::fs::write(members.join("b.toml"), "not = [toml").unwrap();
+        // Only members: the built-in profiles are not offered beside them.
+        let l = list_council(dir.path());
+        assert_eq!(l.len(), 2);
+        assert!(l[0].profile.is_ok() && l[1].profile.is_err());
+        std::fs::write(dir.path().join("fall.toml"), &text).unwrap();
+        let l = list_council(dir.path());
+        let files: Vec<_> = l.iter().map(|e| e.file.clone().unwrap()).collect();
+        assert_eq!(
+            files,
+            [
+                dir.path().join("fall.toml"),
+                members.join("a.toml"),
+                members.join("b.toml")
+            ]
+        );
     }
 
     #[test]

@@ -4,7 +4,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::bindings::{CONFIRM, DETAIL, HELP, INFLUENCE, NORMAL, PROFILES, SEARCH, TEXT};
+use super::bindings::{
+    CONFIRM, COUNCIL, COUNCIL_PICK, DETAIL, HELP, INFLUENCE, NORMAL, PROFILES, SEARCH, TEXT,
+};
 use super::msg::Msg;
 use KeyCode::{
     BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -17,6 +19,8 @@ pub enum Mode {
     Detail,
     Profiles,
     Influence,
+    CouncilPick,
+    Council,
     Help,
     Text,
     Confirm,
@@ -44,6 +48,8 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Detail => DETAIL,
         Mode::Profiles => PROFILES,
         Mode::Influence => INFLUENCE,
+        Mode::CouncilPick => COUNCIL_PICK,
+        Mode::Council => COUNCIL,
         Mode::Help => HELP,
         Mode::Text => TEXT,
         Mode::Confirm => CONFIRM,
@@ -58,18 +64,22 @@ pub fn title(mode: Mode) -> &'static str {
         Mode::Detail => "A pair explained (Enter)",
         Mode::Profiles => "Profiles (p)",
         Mode::Influence => "Influence of each weight (i)",
+        Mode::CouncilPick => "Choosing a council's members (C)",
+        Mode::Council => "The council: members side by side and their consensus",
         Mode::Help => "Help (?)",
         Mode::Text => "Typing a name or description",
         Mode::Confirm => "Questions",
     }
 }
 
-pub const MODES: [Mode; 8] = [
+pub const MODES: [Mode; 10] = [
     Mode::Normal,
     Mode::Search,
     Mode::Detail,
     Mode::Influence,
     Mode::Profiles,
+    Mode::CouncilPick,
+    Mode::Council,
     Mode::Text,
     Mode::Confirm,
     Mode::Help,

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use dyad::council::Council;
 use dyad::criteria::N;
 use dyad::pool::{Overrides, Pool};
 use dyad::profile::Profile;
@@ -54,6 +55,9 @@ pub enum Pending {
     },
     /// Open a profile as current, dropping unsaved changes.
     Open(Profile, Option<PathBuf>),
+    /// Take a council's consensus as the current settings (not saved yet), dropping unsaved
+    /// changes; then open the save-as form when `save`.
+    Adopt { profile: Profile, save: bool },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +93,34 @@ pub struct ProfilesState {
     pub selected: usize,
 }
 
+/// Choosing the profiles that make up a council.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CouncilPick {
+    pub entries: Vec<ProfileEntry>,
+    /// Per entry: whether it is in the council.
+    pub chosen: Vec<bool>,
+    pub selected: usize,
+}
+
+/// A council being convened or shown.
+#[derive(Debug, Clone)]
+pub struct CouncilView {
+    /// The request this view waits for or shows.
+    pub id: u64,
+    /// The members' labels, to show while convening.
+    pub labels: Vec<String>,
+    /// `None` while convening.
+    pub council: Option<Result<Arc<Council>, String>>,
+    pub elapsed: Option<Duration>,
+    pub scroll: u16,
+}
+
+impl PartialEq for CouncilView {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.scroll == other.scroll && self.labels == other.labels
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Popup {
     Detail(Box<Detail>),
@@ -103,6 +135,8 @@ pub enum Popup {
     },
     SaveAs(SaveAs),
     Confirm(Box<Confirm>),
+    CouncilPick(CouncilPick),
+    Council(Box<CouncilView>),
 }
 
 /// Settings, pins and bans as they were before an edit.
@@ -164,6 +198,9 @@ pub struct Model {
     pub small_cell_k: usize,
     /// What the analyst found about the results shown.
     pub analyses: Analyses,
+    /// The number of the last council convened, and the profile files it was made of.
+    pub councils: u64,
+    pub council_chosen: Vec<Option<PathBuf>>,
     pub quit: bool,
 }
 
@@ -255,6 +292,8 @@ impl Model {
             read_only: None,
             small_cell_k: dyad::settings::Settings::default().small_cell_k,
             analyses: Analyses::new(0),
+            councils: 0,
+            council_chosen: Vec::new(),
             quit: false,
         };
         let req = m.request();
@@ -282,6 +321,8 @@ impl Model {
             Some(Popup::Influence { .. }) => Mode::Influence,
             Some(Popup::SaveAs(_)) => Mode::Text,
             Some(Popup::Confirm(_)) => Mode::Confirm,
+            Some(Popup::CouncilPick(_)) => Mode::CouncilPick,
+            Some(Popup::Council(_)) => Mode::Council,
         }
     }
 

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use dyad::profile::Profile;
 
 use super::analyst::Analysis;
+use super::convener::{Convened, Convening};
 use super::worker::{Outcome, Request};
 
 /// Which way a slider or setting moves, and by how much.
@@ -50,9 +51,12 @@ pub enum Msg {
     OpenProfiles,
     OpenHelp,
     OpenInfluence,
+    OpenCouncil,
     Close,
     Accept,
     LoadAsBaseline,
+    /// Take a profile into the council, or out of it.
+    Toggle,
     Save,
     SaveAs,
     Yes,
@@ -69,6 +73,9 @@ pub enum Msg {
     Computed(Box<Outcome>),
     Analysed(Box<Analysis>),
     ProfilesListed(Vec<ProfileEntry>),
+    /// The profiles a council can be made of.
+    CouncilListed(Vec<ProfileEntry>),
+    Convened(Box<Convened>),
     Saved(Box<SaveResult>),
     OverridesSaved(Result<Option<PathBuf>, String>),
 }
@@ -119,6 +126,10 @@ pub enum Effect {
     Recompute(Box<Request>),
     /// Read every profile in the configs folder.
     ListProfiles,
+    /// Read every profile in the configs folder and in its `members/` folder.
+    ListCouncil,
+    /// Match the pool under each member's profile and their consensus (on the convener).
+    Convene(Box<Convening>),
     /// Write a profile: never over an existing file unless `replace`, and then keeping a backup.
     SaveProfile {
         path: PathBuf,

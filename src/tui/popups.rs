@@ -3,6 +3,7 @@
 
 use dyad::criteria::N;
 
+use super::council;
 use super::edit;
 use super::files;
 use super::model::{Field, Focus, Model, Popup, SearchState};
@@ -41,6 +42,8 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Some(Popup::Influence { .. }) => influence_msg(m, msg),
         Some(Popup::SaveAs(_)) => save_as_msg(m, msg),
+        Some(Popup::CouncilPick(_)) => council::pick_msg(m, msg),
+        Some(Popup::Council(_)) => council::council_msg(m, msg),
         Some(Popup::Confirm(_)) => match msg {
             Msg::Yes => files::yes(m),
             Msg::Quit => {

@@ -15,6 +15,7 @@ use dyad::engine::Engine;
 use dyad::pool::Pool;
 
 use super::analyst::{self, Analyst, Scope};
+use super::convener;
 use super::io;
 use super::keymap;
 use super::model::Model;
@@ -26,6 +27,8 @@ use super::worker::Solver;
 pub struct Harness {
     pub m: Model,
     solver: Solver,
+    /// What the convener thread starts each council from.
+    convener: Engine,
     /// Effects of the last message sent (before they were carried out).
     pub effects: Vec<Effect>,
     /// Whether file effects are carried out (in `m.configs`).
@@ -57,6 +60,7 @@ impl Harness {
         );
         let mut h = Harness {
             m,
+            convener: engine.clone(),
             solver: Solver::new(engine),
             effects: Vec::new(),
             files: false,
@@ -117,6 +121,11 @@ impl Harness {
                     // A fixed time keeps rendered screens comparable.
                     o.elapsed = Duration::from_micros(420);
                     Some(Msg::Computed(Box::new(o)))
+                }
+                Effect::Convene(req) => {
+                    let mut c = convener::convene(&self.convener, *req);
+                    c.elapsed = Duration::from_millis(7);
+                    Some(Msg::Convened(Box::new(c)))
                 }
                 other if self.files => io::execute(other, &self.m.configs.clone()),
                 _ => None,

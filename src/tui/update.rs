@@ -3,6 +3,7 @@
 
 use ratatui::layout::Rect;
 
+use super::council;
 use super::detail;
 use super::edit;
 use super::files;
@@ -32,6 +33,11 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
         Msg::ProfilesListed(entries) => return files::listed(m, entries),
+        Msg::CouncilListed(entries) => return council::listed(m, entries),
+        Msg::Convened(c) => {
+            council::convened(m, *c);
+            return Vec::new();
+        }
         Msg::Saved(r) => return files::saved(m, *r),
         Msg::OverridesSaved(r) => return files::overrides_saved(m, r),
         // A message on the status line lasts until the next key or click.
@@ -101,6 +107,7 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::OpenSearch => popups::open_search(m),
         Msg::OpenProfiles => return files::open_profiles(m),
         Msg::OpenHelp => m.popup = Some(Popup::Help { scroll: 0 }),
+        Msg::OpenCouncil => return council::open(m),
         Msg::OpenInfluence => {
             let selected = settings::at(m.setting).weight().unwrap_or(0);
             m.popup = Some(Popup::Influence { selected });

@@ -14,7 +14,7 @@ use crate::tui::detail::{Detail, Side, about_mentee, about_mentor, reason_text};
 use crate::tui::model::Model;
 use crate::tui::theme::THEME;
 
-use super::layout::popup;
+use super::layout::{popup, popup_block};
 
 fn side_title(m: &Model, label: &str, s: Option<&Side>) -> String {
     match s {
@@ -54,16 +54,10 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     }
     let r = popup(area, 104, 30);
     let mentee = &m.pool.mentees[d.mentee];
-    let block = Block::bordered()
-        .title(Line::styled(
-            format!(" Why {} is paired as it is ", mentee.id),
-            THEME.panel_title,
-        ))
-        .title_bottom(Line::styled(
-            " ↑↓ previous/next pair · x ban · . pin · Esc close ",
-            THEME.dim,
-        ))
-        .border_style(THEME.border_focused);
+    let block = popup_block(
+        format!(" Why {} is paired as it is ", mentee.id),
+        " ↑↓ previous/next pair · x ban · . pin · Esc close ",
+    );
     let (cur, base) = (d.current.as_ref(), d.baseline.as_ref());
     let width = usize::from(r.width.saturating_sub(2));
     // Roomy: about lines wrap and a blank line separates them; tight: one line each.
@@ -224,16 +218,10 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     let pool = m.results.as_ref().map_or(&*m.pool, |r| &*r.pool);
     let mentee = &pool.mentees[d.mentee];
     let id = mentee.id.as_str();
-    let block = Block::bordered()
-        .title(Line::styled(
-            format!(" Why {id} has no mentor "),
-            THEME.panel_title,
-        ))
-        .title_bottom(Line::styled(
-            " ↑↓ previous/next mentee · Esc close ",
-            THEME.dim,
-        ))
-        .border_style(THEME.border_focused);
+    let block = popup_block(
+        format!(" Why {id} has no mentor "),
+        " ↑↓ previous/next mentee · Esc close ",
+    );
     let width = usize::from(r.width.saturating_sub(2));
     let height = usize::from(r.height.saturating_sub(2));
     let roomy = r.height >= 30;

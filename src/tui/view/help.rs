@@ -3,12 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::tui::keymap::{self, MODES};
 use crate::tui::theme::THEME;
 
-use super::layout::popup;
+use super::layout::{popup, popup_block};
 
 const INTRO: [&str; 5] = [
     "dyad pairs each mentee with a mentor so that the pairs score as high as possible overall.",
@@ -37,10 +37,7 @@ pub fn render(f: &mut Frame, area: Rect, scroll: u16) {
     let r = popup(area, 96, area.height.saturating_sub(2));
     let all = lines();
     let max = (all.len() as u16).saturating_sub(r.height.saturating_sub(2));
-    let block = Block::bordered()
-        .title(Line::styled(" Help: every key ", THEME.panel_title))
-        .title_bottom(Line::styled(" ↑↓ scroll · Esc close ", THEME.dim))
-        .border_style(THEME.border_focused);
+    let block = popup_block(" Help: every key ", " ↑↓ scroll · Esc close ");
     f.render_widget(Clear, r);
     f.render_widget(
         Paragraph::new(all)

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use dyad::criteria::{CRITERIA, N};
 use dyad::sensitivity::{Extreme, Influence};
@@ -15,7 +15,7 @@ use crate::tui::model::Model;
 use crate::tui::popups::influence_order;
 use crate::tui::theme::THEME;
 
-use super::layout::popup;
+use super::layout::{popup, popup_block};
 
 const LABEL: usize = 21;
 /// Columns of one side without its bar: mean Δ, lowest Δ, count and a space.
@@ -125,16 +125,10 @@ fn words(e: &Extreme, matched_now: usize) -> String {
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model, selected: usize) {
     let r = popup(area, 112, (N + 11) as u16);
-    let block = Block::bordered()
-        .title(Line::styled(
-            " Influence of each weight: the pairs when it goes to 0 or to 1 ",
-            THEME.panel_title,
-        ))
-        .title_bottom(Line::styled(
-            " ↑↓ select · Enter go to its slider · Esc close ",
-            THEME.dim,
-        ))
-        .border_style(THEME.border_focused);
+    let block = popup_block(
+        " Influence of each weight: the pairs when it goes to 0 or to 1 ",
+        " ↑↓ select · Enter go to its slider · Esc close ",
+    );
     let width = usize::from(r.width.saturating_sub(2));
     let bar_w = width
         .saturating_sub(LABEL + 1 + 4 + 2 + 2 * SIDE + 1)

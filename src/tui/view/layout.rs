@@ -15,6 +15,10 @@
 //! Below [`MIN_WIDTH`] × [`MIN_HEIGHT`] the screen only says how big it needs to be.
 
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Block;
+
+use crate::tui::theme::THEME;
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
@@ -82,6 +86,14 @@ pub fn inner(r: Rect) -> Rect {
 }
 
 /// A popup area centred in `area`, at most `w` × `h`.
+/// A popup's frame: its title at the top, the keys it takes at the bottom.
+pub fn popup_block(title: impl Into<String>, keys: &'static str) -> Block<'static> {
+    Block::bordered()
+        .title(Line::styled(title.into(), THEME.panel_title))
+        .title_bottom(Line::styled(keys, THEME.dim))
+        .border_style(THEME.border_focused)
+}
+
 pub fn popup(area: Rect, w: u16, h: u16) -> Rect {
     area.centered(
         Constraint::Length(w.min(area.width)),

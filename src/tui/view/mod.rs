@@ -1,6 +1,7 @@
 //! The view: draws the model, one file per panel. It reads the state and asks nothing of the
 //! matching; every figure it shows was computed by the core.
 
+pub mod council;
 pub mod detail;
 pub mod distribution;
 pub mod help;
@@ -42,6 +43,8 @@ pub fn view(f: &mut Frame, m: &Model) {
         Some(Popup::Influence { selected }) => influence::render(f, area, m, *selected),
         Some(Popup::SaveAs(form)) => prompt::save_as(f, area, m, form),
         Some(Popup::Confirm(c)) => prompt::confirm(f, area, c),
+        Some(Popup::CouncilPick(p)) => council::render_pick(f, area, m, p),
+        Some(Popup::Council(v)) => council::render(f, m, v),
     }
 }
 

@@ -4,25 +4,19 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::tui::model::{Model, ProfilesState};
 use crate::tui::theme::THEME;
 
-use super::layout::popup;
+use super::layout::{popup, popup_block};
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model, p: &ProfilesState) {
     let r = popup(area, 100, 22);
-    let block = Block::bordered()
-        .title(Line::styled(
-            format!(" Profiles in {} ", m.configs.display()),
-            THEME.panel_title,
-        ))
-        .title_bottom(Line::styled(
-            " Enter open as current · b use as baseline · Esc close ",
-            THEME.dim,
-        ))
-        .border_style(THEME.border_focused);
+    let block = popup_block(
+        format!(" Profiles in {} ", m.configs.display()),
+        " Enter open as current · b use as baseline · Esc close ",
+    );
     let mut lines = Vec::new();
     if p.entries.is_empty() {
         lines.push(Line::raw("No profiles found."));

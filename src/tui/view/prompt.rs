@@ -10,20 +10,14 @@ use crate::tui::files::path_for;
 use crate::tui::model::{Confirm, Field, Model, SaveAs};
 use crate::tui::theme::THEME;
 
-use super::layout::popup;
+use super::layout::{popup, popup_block};
 
 pub fn save_as(f: &mut Frame, area: Rect, m: &Model, form: &SaveAs) {
     let r = popup(area, 84, 11);
-    let block = Block::bordered()
-        .title(Line::styled(
-            " Save the current settings as a new profile ",
-            THEME.panel_title,
-        ))
-        .title_bottom(Line::styled(
-            " Enter next / save · Ctrl-u clear · Esc cancel ",
-            THEME.dim,
-        ))
-        .border_style(THEME.border_focused);
+    let block = popup_block(
+        " Save the current settings as a new profile ",
+        " Enter next / save · Ctrl-u clear · Esc cancel ",
+    );
     let field = |label: &str, text: &str, active: bool| {
         let style = if active { THEME.input } else { Style::new() };
         let cursor = if active { "▏" } else { "" };

@@ -5,13 +5,13 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::tui::model::{Model, SearchState};
 use crate::tui::search::Hit;
 use crate::tui::theme::THEME;
 
-use super::layout::popup;
+use super::layout::{popup, popup_block};
 
 /// Characters kept at the start of a result (the id) when its match lies beyond the width.
 const ID: usize = 8;
@@ -61,16 +61,10 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, s: &SearchState) {
         area.width.saturating_sub(8).max(40),
         area.height.saturating_sub(4),
     );
-    let block = Block::bordered()
-        .title(Line::styled(
-            " Find a mentee or mentor: id, specialty, goals, challenges, ZIP3 ",
-            THEME.panel_title,
-        ))
-        .title_bottom(Line::styled(
-            " ↑↓ choose · Enter go to · Esc close ",
-            THEME.dim,
-        ))
-        .border_style(THEME.border_focused);
+    let block = popup_block(
+        " Find a mentee or mentor: id, specialty, goals, challenges, ZIP3 ",
+        " ↑↓ choose · Enter go to · Esc close ",
+    );
     let in_r = block.inner(r);
     f.render_widget(Clear, r);
     f.render_widget(block, r);

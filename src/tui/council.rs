@@ -1,0 +1,250 @@
+//! The council, as `update` sees it: choosing the members' profiles (`C`), convening them (an
+//! effect the convener thread carries out), scrolling what came of it, and taking the consensus
+//! as the current settings, the baseline or a new profile.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use dyad::council::Member;
+use dyad::profile::Profile;
+
+use super::convener::{Convened, Convening};
+use super::edit::recompute;
+use super::files;
+use super::model::{Confirm, CouncilPick, CouncilView, Model, Pending, Popup};
+use super::msg::{Effect, Msg, ProfileEntry};
+use super::view::council::{body_height, line_count};
+
+/// The folder (inside the configs folder) whose profiles are the council's members by default.
+pub const MEMBERS: &str = "members";
+
+/// `C`: the member picker; the profiles are listed by the event loop.
+pub fn open(m: &mut Model) -> Vec<Effect> {
+    m.popup = Some(Popup::CouncilPick(CouncilPick {
+        entries: Vec::new(),
+        chosen: Vec::new(),
+        selected: 0,
+    }));
+    vec![Effect::ListCouncil]
+}
+
+/// Whether a profile file is in the members folder.
+fn in_members(file: Option<&Path>) -> bool {
+    file.and_then(Path::parent)
+        .and_then(Path::file_name)
+        .is_some_and(|n| n == MEMBERS)
+}
+
+/// The profiles listed: those chosen last time stay chosen; the first time, the members folder.
+pub fn listed(m: &mut Model, entries: Vec<ProfileEntry>) -> Vec<Effect> {
+    let before = m.council_chosen.clone();
+    if let Some(Popup::CouncilPick(p)) = &mut m.popup {
+        p.chosen = entries
+            .iter()
+            .map(|e| {
+                e.profile.is_ok()
+                    && if before.is_empty() {
+                        in_members(e.file.as_deref())
+                    } else {
+                        before.contains(&e.file)
+                    }
+            })
+            .collect();
+        p.selected = 0;
+        p.entries = entries;
+    }
+    Vec::new()
+}
+
+/// A short label per member: the file's name without `.toml`, or with its folder when two
+/// members' files have the same name; a built-in profile's name.
+fn labels(entries: &[&ProfileEntry]) -> Vec<String> {
+    let stem = |e: &ProfileEntry| match &e.file {
+        Some(f) => f
+            .file_stem()
+            .map_or_else(|| f.display().to_string(), |s| s.to_string_lossy().into()),
+        None => e.profile.as_ref().map_or(String::new(), |p| p.name.clone()),
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for e in entries {
+        *seen.entry(stem(e)).or_default() += 1;
+    }
+    entries
+        .iter()
+        .map(|e| {
+            let s = stem(e);
+            match (&e.file, seen[&s]) {
+                (Some(f), n) if n > 1 => f.with_extension("").display().to_string(),
+                _ => s,
+            }
+        })
+        .collect()
+}
+
+pub fn pick_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    let Some(Popup::CouncilPick(p)) = &mut m.popup else {
+        return Vec::new();
+    };
+    let last = p.entries.len().saturating_sub(1);
+    match msg {
+        Msg::Up => p.selected = p.selected.saturating_sub(1),
+        Msg::Down => p.selected = (p.selected + 1).min(last),
+        Msg::Toggle => match p.entries.get(p.selected) {
+            Some(e) if e.profile.is_err() => {
+                m.warn("That profile does not load, so it cannot sit on the council")
+            }
+            Some(_) => p.chosen[p.selected] = !p.chosen[p.selected],
+            None => {}
+        },
+        Msg::Accept => return convene(m),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Enter in the picker: convene the chosen profiles.
+fn convene(m: &mut Model) -> Vec<Effect> {
+    let Some(Popup::CouncilPick(p)) = &m.popup else {
+        return Vec::new();
+    };
+    let chosen: Vec<&ProfileEntry> = p
+        .entries
+        .iter()
+        .zip(&p.chosen)
+        .filter(|(e, c)| **c && e.profile.is_ok())
+        .map(|(e, _)| e)
+        .collect();
+    if chosen.len() < 2 {
+        m.warn("Choose at least two profiles (Space) to convene a council");
+        return Vec::new();
+    }
+    let labels = labels(&chosen);
+    let members: Vec<Member> = chosen
+        .iter()
+        .zip(&labels)
+        .filter_map(|(e, label)| {
+            let profile = e.profile.as_ref().ok()?.clone();
+            Some(Member {
+                label: label.clone(),
+                profile,
+            })
+        })
+        .collect();
+    m.council_chosen = chosen.iter().map(|e| e.file.clone()).collect();
+    m.councils += 1;
+    let id = m.councils;
+    m.popup = Some(Popup::Council(Box::new(CouncilView {
+        id,
+        labels,
+        council: None,
+        elapsed: None,
+        scroll: 0,
+    })));
+    vec![Effect::Convene(Box::new(Convening {
+        id,
+        members,
+        overrides: m.overrides.clone(),
+    }))]
+}
+
+/// A council arrived: shown when it is the one the view waits for.
+pub fn convened(m: &mut Model, c: Convened) {
+    if let Some(Popup::Council(v)) = &mut m.popup
+        && v.id == c.id
+    {
+        v.council = Some(c.council);
+        v.elapsed = Some(c.elapsed);
+    }
+}
+
+pub fn council_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    let size = m.size;
+    let Some(Popup::Council(v)) = &mut m.popup else {
+        return Vec::new();
+    };
+    let page = body_height(size).max(1);
+    let end = line_count(v, size).saturating_sub(usize::from(page));
+    let end = u16::try_from(end).unwrap_or(u16::MAX);
+    match msg {
+        Msg::Up => v.scroll = v.scroll.saturating_sub(1),
+        Msg::Down => v.scroll = v.scroll.saturating_add(1).min(end),
+        Msg::PageUp => v.scroll = v.scroll.saturating_sub(page),
+        Msg::PageDown => v.scroll = v.scroll.saturating_add(page).min(end),
+        Msg::OpenCouncil => return open(m),
+        Msg::Accept | Msg::SaveAs | Msg::LoadAsBaseline => {
+            let consensus = match &v.council {
+                Some(Ok(c)) => c.consensus.profile.clone(),
+                Some(Err(_)) => {
+                    m.warn("This council has no consensus: it could not be convened");
+                    return Vec::new();
+                }
+                None => {
+                    m.warn("The council is still being convened; its consensus is not ready");
+                    return Vec::new();
+                }
+            };
+            return match msg {
+                Msg::LoadAsBaseline => as_baseline(m, consensus),
+                _ => adopt(m, consensus, msg == Msg::SaveAs),
+            };
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn as_baseline(m: &mut Model, consensus: Profile) -> Vec<Effect> {
+    m.popup = None;
+    m.info(format!(
+        "\"{}\" is now the baseline (it is not saved; Enter in the council view takes it as current, S saves it)",
+        consensus.name
+    ));
+    m.baseline = consensus;
+    m.baseline_file = None;
+    recompute(m)
+}
+
+/// Takes the consensus as the current settings, asking first when that drops unsaved changes;
+/// with `save`, then opens the save-as form.
+fn adopt(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
+    if save && m.read_only.is_some() {
+        files::save_as(m);
+        return Vec::new();
+    }
+    if m.profile_modified() {
+        let question = format!(
+            "Take \"{}\" as the current settings and drop the unsaved changes to \"{}\"?",
+            consensus.name, m.current.name
+        );
+        m.popup = Some(Popup::Confirm(Box::new(Confirm {
+            question,
+            on_yes: Pending::Adopt {
+                profile: consensus,
+                save,
+            },
+        })));
+        return Vec::new();
+    }
+    adopt_now(m, consensus, save)
+}
+
+/// The consensus becomes the current settings. It has no file yet, so it counts as unsaved
+/// (quitting asks; `s` and `S` save it as a new profile).
+pub fn adopt_now(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
+    m.popup = None;
+    let name = consensus.name.clone();
+    m.current = consensus;
+    m.current_file = None;
+    m.history = Default::default();
+    if save {
+        files::save_as(m);
+        if let Some(Popup::SaveAs(form)) = &mut m.popup {
+            form.name = name;
+        }
+    } else {
+        m.info(format!(
+            "\"{name}\" is now the current settings; S saves it as a new profile"
+        ));
+    }
+    recompute(m)
+}

@@ -1,0 +1,338 @@
+//! The council in the TUI: choosing members, convening them, scrolling the view, and taking the
+//! consensus as current settings, baseline or a new profile; snapshots of both popups.
+
+use std::path::PathBuf;
+
+use dyad::council::median;
+use dyad::criteria::N;
+use dyad::profile::Profile;
+
+use super::convener::Convened;
+use super::io;
+use super::model::{Pending, Popup};
+use super::msg::{Effect, Msg, ProfileEntry, Step};
+use super::testkit::Harness;
+use super::view::council::{body_height, line_count};
+
+/// The repository's configs folder, as dyad started in the repository sees it (tests run there).
+fn configs() -> PathBuf {
+    PathBuf::from("configs")
+}
+
+/// The shipped profiles: the two programme profiles and the four members'.
+fn shipped() -> Vec<ProfileEntry> {
+    io::list_council(&configs())
+}
+
+fn members(entries: &[ProfileEntry]) -> Vec<Profile> {
+    entries
+        .iter()
+        .filter(|e| {
+            e.file
+                .as_ref()
+                .unwrap()
+                .parent()
+                .unwrap()
+                .ends_with("members")
+        })
+        .map(|e| e.profile.clone().unwrap())
+        .collect()
+}
+
+/// The picker with the shipped profiles listed.
+fn picking() -> Harness {
+    let mut h = Harness::new();
+    h.m.configs = configs();
+    h.send(Msg::OpenCouncil);
+    assert_eq!(h.effects, [Effect::ListCouncil]);
+    h.send(Msg::CouncilListed(shipped()));
+    h
+}
+
+/// The shipped members' council, convened.
+fn convened() -> Harness {
+    let mut h = picking();
+    h.send(Msg::Accept);
+    h
+}
+
+fn chosen(h: &Harness) -> Vec<bool> {
+    match &h.m.popup {
+        Some(Popup::CouncilPick(p)) => p.chosen.clone(),
+        other => panic!("not picking: {other:?}"),
+    }
+}
+
+fn council(h: &Harness) -> std::sync::Arc<dyad::council::Council> {
+    match &h.m.popup {
+        Some(Popup::Council(v)) => v.council.clone().expect("convened").expect("no error"),
+        other => panic!("no council: {other:?}"),
+    }
+}
+
+fn status(h: &Harness) -> String {
+    h.m.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_members_folder_is_chosen_at_first() {
+    let h = picking();
+    let entries = shipped();
+    let want: Vec<bool> = entries
+        .iter()
+        .map(|e| {
+            e.file
+                .as_ref()
+                .unwrap()
+                .parent()
+                .unwrap()
+                .ends_with("members")
+        })
+        .collect();
+    assert_eq!(want.iter().filter(|c| **c).count(), 4);
+    assert_eq!(chosen(&h), want);
+}
+
+#[test]
+fn fewer_than_two_members_convene_nothing() {
+    let mut h = picking();
+    let n = chosen(&h).len();
+    // Take out every member but the last.
+    for i in 0..n - 1 {
+        if chosen(&h)[i] {
+            h.send(Msg::Toggle);
+        }
+        h.send(Msg::Down);
+    }
+    assert_eq!(chosen(&h).iter().filter(|c| **c).count(), 1);
+    h.send(Msg::Accept);
+    assert!(h.effects.is_empty());
+    assert!(status(&h).contains("at least two"), "{}", status(&h));
+    assert!(matches!(h.m.popup, Some(Popup::CouncilPick(_))));
+}
+
+#[test]
+fn a_profile_that_does_not_load_cannot_be_chosen() {
+    let mut h = Harness::new();
+    h.send(Msg::OpenCouncil);
+    let broken = ProfileEntry {
+        file: Some(PathBuf::from("configs/members/broken.toml")),
+        profile: Err("line 1".into()),
+    };
+    h.send(Msg::CouncilListed(vec![broken]));
+    assert_eq!(chosen(&h), [false]);
+    h.send(Msg::Toggle);
+    assert_eq!(chosen(&h), [false]);
+    assert!(status(&h).contains("does not load"));
+}
+
+#[test]
+fn convening_matches_every_member_and_the_median_consensus() {
+    let mut h = picking();
+    h.send(Msg::Accept);
+    let [Effect::Convene(req)] = &h.effects[..] else {
+        panic!("{:?}", h.effects);
+    };
+    let labels: Vec<&str> = req.members.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "early-career",
+            "img",
+            "senior-physicians",
+            "women-physicians"
+        ]
+    );
+    let c = council(&h);
+    let profiles = members(&shipped());
+    for k in 0..N {
+        let ws: Vec<f64> = profiles.iter().map(|p| p.weights[k]).collect();
+        assert_eq!(c.consensus.profile.weights[k], median(&ws), "criterion {k}");
+    }
+    assert_eq!(c.evaluations.len(), 4);
+    // The same numbers as convening outside the TUI.
+    let mut engine =
+        dyad::engine::Engine::new((*h.m.pool).clone(), dyad::specialty::builtin().clone());
+    let direct = dyad::council::convene(&mut engine, req.members.clone()).unwrap();
+    assert_eq!(direct.disagreements, c.disagreements);
+    assert_eq!(direct.agreed_pairs, c.agreed_pairs);
+}
+
+#[test]
+fn the_council_is_matched_with_the_councils_pins() {
+    let mut h = Harness::new();
+    h.m.configs = configs();
+    let fall = h.m.results.as_ref().unwrap().current.clone();
+    // Pin the first mentee to a mentor the fall matching does not give them.
+    let mentee = fall.matching.pairs[0].mentee;
+    let other = fall.matching.pairs[1].mentor;
+    h.m.selected_mentee = Some(mentee);
+    h.m.overrides
+        .set(mentee, other, Some(dyad::pool::Action::Pin));
+    h.send(Msg::OpenCouncil)
+        .send(Msg::CouncilListed(shipped()))
+        .send(Msg::Accept);
+    let c = council(&h);
+    assert_eq!(c.consensus.matching.mentor_of[mentee], Some(other));
+    assert!(
+        c.evaluations
+            .iter()
+            .all(|e| e.matching.mentor_of[mentee] == Some(other))
+    );
+}
+
+#[test]
+fn an_answer_to_an_older_council_is_not_shown() {
+    let mut h = picking();
+    let effects = h.send_only(Msg::Accept);
+    assert!(matches!(&effects[..], [Effect::Convene(_)]));
+    let id = h.m.councils;
+    h.send(Msg::Convened(Box::new(Convened {
+        id: id - 1,
+        council: Err("old".into()),
+        elapsed: Default::default(),
+    })));
+    match &h.m.popup {
+        Some(Popup::Council(v)) => assert!(v.council.is_none()),
+        other => panic!("{other:?}"),
+    }
+    // Nothing to take while convening.
+    h.send(Msg::Accept);
+    assert!(status(&h).contains("still being convened"));
+    assert!(h.effects.is_empty());
+}
+
+#[test]
+fn scrolling_stops_at_the_end() {
+    let mut h = convened();
+    let (size, lines) = match &h.m.popup {
+        Some(Popup::Council(v)) => (h.m.size, line_count(v, h.m.size)),
+        _ => unreachable!(),
+    };
+    let end = lines - usize::from(body_height(size));
+    for _ in 0..lines + 5 {
+        h.send(Msg::Down);
+    }
+    let scroll = |h: &Harness| match &h.m.popup {
+        Some(Popup::Council(v)) => usize::from(v.scroll),
+        _ => unreachable!(),
+    };
+    assert_eq!(scroll(&h), end);
+    h.send(Msg::PageUp);
+    assert_eq!(scroll(&h), end - usize::from(body_height(size)));
+    h.send(Msg::PageDown).send(Msg::PageDown);
+    assert_eq!(scroll(&h), end);
+}
+
+#[test]
+fn enter_takes_the_consensus_as_the_current_settings() {
+    let mut h = convened();
+    let consensus = council(&h).consensus.profile.clone();
+    h.send(Msg::Accept);
+    assert_eq!(h.m.popup, None);
+    assert_eq!(h.m.current, consensus);
+    assert_eq!(h.m.current_file, None);
+    // Not saved anywhere yet, so it counts as a change.
+    assert!(h.m.profile_modified());
+    assert!(matches!(&h.effects[..], [Effect::Recompute(_)]));
+    // The matching shown is the consensus's, the same as the council's.
+    let shown = &h.m.results.as_ref().unwrap().current;
+    assert_eq!(shown.profile, consensus);
+}
+
+#[test]
+fn taking_the_consensus_asks_before_dropping_unsaved_changes() {
+    let mut h = Harness::new();
+    h.m.configs = configs();
+    h.send(Msg::Change(Step::Up));
+    let changed = h.m.current.clone();
+    h.send(Msg::OpenCouncil)
+        .send(Msg::CouncilListed(shipped()))
+        .send(Msg::Accept)
+        .send(Msg::Accept);
+    match &h.m.popup {
+        Some(Popup::Confirm(c)) => {
+            assert!(c.question.contains("drop the unsaved changes"));
+            assert!(matches!(c.on_yes, Pending::Adopt { save: false, .. }));
+        }
+        other => panic!("{other:?}"),
+    }
+    h.send(Msg::No);
+    assert_eq!(h.m.current, changed);
+    h.send(Msg::OpenCouncil)
+        .send(Msg::CouncilListed(shipped()))
+        .send(Msg::Accept)
+        .send(Msg::Accept)
+        .send(Msg::Yes);
+    assert_eq!(h.m.current.name, "Council consensus");
+}
+
+#[test]
+fn b_makes_the_consensus_the_baseline() {
+    let mut h = convened();
+    let consensus = council(&h).consensus.profile.clone();
+    let current = h.m.current.clone();
+    h.send(Msg::LoadAsBaseline);
+    assert_eq!(h.m.baseline, consensus);
+    assert_eq!(h.m.baseline_file, None);
+    assert_eq!(h.m.current, current);
+    assert_eq!(h.m.results.as_ref().unwrap().baseline.profile, consensus);
+}
+
+#[test]
+fn s_saves_the_consensus_as_a_new_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = convened();
+    let consensus = council(&h).consensus.profile.clone();
+    h.files = true;
+    h.m.configs = dir.path().join("configs");
+    h.send(Msg::SaveAs);
+    match &h.m.popup {
+        Some(Popup::SaveAs(form)) => assert_eq!(form.name, "Council consensus"),
+        other => panic!("{other:?}"),
+    }
+    h.send(Msg::Accept).send(Msg::Accept);
+    let file = dir.path().join("configs/council-consensus.toml");
+    let back = dyad::profile::load(&file).unwrap();
+    assert_eq!(back.weights, consensus.weights);
+    assert_eq!(back.constraints, consensus.constraints);
+    assert!(back.description.contains("Median weights"));
+    assert_eq!(h.m.current_file, Some(file));
+    assert!(!h.m.profile_modified());
+}
+
+#[test]
+fn c_in_the_council_chooses_the_same_members_again() {
+    let mut h = picking();
+    // Take the first member out, convene, then choose again.
+    let first = chosen(&h).iter().position(|c| *c).unwrap();
+    for _ in 0..first {
+        h.send(Msg::Down);
+    }
+    h.send(Msg::Toggle).send(Msg::Accept);
+    assert_eq!(council(&h).members.len(), 3);
+    h.send(Msg::OpenCouncil).send(Msg::CouncilListed(shipped()));
+    assert_eq!(chosen(&h).iter().filter(|c| **c).count(), 3);
+    assert!(!chosen(&h)[first]);
+}
+
+fn snap(name: &str, h: &mut Harness, w: u16, hgt: u16) {
+    insta::assert_snapshot!(name, h.screen(w, hgt));
+}
+
+#[test]
+fn snapshots() {
+    let mut h = picking();
+    snap("council_pick_120x40", &mut h, 120, 40);
+    h.send(Msg::Accept);
+    snap("council_120x40", &mut h, 120, 40);
+    for _ in 0..30 {
+        h.send(Msg::Down);
+    }
+    snap("council_scrolled_120x40", &mut h, 120, 40);
+    let mut h = convened();
+    snap("council_80x24", &mut h, 80, 24);
+}

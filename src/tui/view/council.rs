@@ -1,0 +1,510 @@
+//! The council: choosing its members, then their weights side by side with the spread of each
+//! (min, median, max) and the consensus (the medians), how far each member's matching is from
+//! the consensus matching, and the mentees on which the members' matchings disagree, least
+//! supported first. Every figure comes from `dyad::council`; this file only lays them out.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use dyad::council::{Council, Disagreement, settings};
+use dyad::criteria::CRITERIA;
+use dyad::pool::Pool;
+
+use crate::tui::model::{CouncilPick, CouncilView, Model};
+use crate::tui::theme::THEME;
+
+use super::layout::{popup, popup_block};
+
+/// Rows the status and hint lines keep below the council view.
+const BELOW: u16 = 2;
+const LABEL: usize = 22;
+/// The consensus column, with the two spaces before it.
+const CONSENSUS: usize = 11;
+
+/// The council view's area: the whole screen above the status and hint lines.
+fn area_of(size: (u16, u16)) -> Rect {
+    Rect::new(0, 0, size.0, size.1.saturating_sub(BELOW))
+}
+
+/// Lines of text the council view shows at once.
+pub fn body_height(size: (u16, u16)) -> u16 {
+    area_of(size).height.saturating_sub(2)
+}
+
+/// Characters across the council view's text.
+fn body_width(size: (u16, u16)) -> usize {
+    usize::from(area_of(size).width.saturating_sub(2))
+}
+
+/// Lines in the whole council view (to stop scrolling at its end).
+pub fn line_count(v: &CouncilView, size: (u16, u16)) -> usize {
+    let head = head(v, body_width(size)).len();
+    match &v.council {
+        Some(Ok(c)) => head + c.disagreements.len(),
+        _ => head,
+    }
+}
+
+/// At most `width` characters, ending in … when cut.
+fn cut(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
+    t.push('…');
+    t
+}
+
+/// Exactly `width` characters.
+fn clip(s: &str, width: usize) -> String {
+    format!("{:<width$}", cut(s, width))
+}
+
+/// The first column: a label and at least one space.
+fn label(s: &str) -> String {
+    format!("{} ", clip(s, LABEL - 1))
+}
+
+fn fig(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x:.1}")
+    } else {
+        "—".into()
+    }
+}
+
+/// A change of score, six columns wide.
+fn delta(d: f64) -> Span<'static> {
+    let (text, style) = if !d.is_finite() {
+        ("—".to_string(), THEME.dim)
+    } else if d.abs() < 0.05 {
+        ("±0.0".to_string(), THEME.dim)
+    } else if d > 0.0 {
+        (format!("+{d:.1}"), THEME.better)
+    } else {
+        (format!("−{:.1}", -d), THEME.worse)
+    };
+    Span::styled(format!("{text:<6}"), style)
+}
+
+/// Column widths: each member's, and the spread bar's (0 when there is no room for it).
+#[derive(Clone, Copy)]
+struct Cols {
+    member: usize,
+    bar: usize,
+}
+
+impl Cols {
+    fn of(c: &Council, width: usize) -> Cols {
+        let n = c.members.len().max(1);
+        let longest = c
+            .members
+            .iter()
+            .map(|m| m.label.chars().count())
+            .max()
+            .unwrap_or(0)
+            .clamp(6, 14);
+        // The widest bar (steps of 0.05, then 0.1) that leaves each member 10 columns.
+        for bar in [21, 11] {
+            let room = width.saturating_sub(LABEL + 1 + bar + CONSENSUS) / n;
+            if room >= 12 {
+                return Cols {
+                    member: longest.min(room - 2),
+                    bar,
+                };
+            }
+        }
+        let room = width.saturating_sub(LABEL + CONSENSUS) / n;
+        Cols {
+            member: longest.min(room.saturating_sub(2)).max(4),
+            bar: 0,
+        }
+    }
+
+    /// The space the bar takes (blank in rows without one).
+    fn gap(self) -> String {
+        if self.bar == 0 {
+            String::new()
+        } else {
+            " ".repeat(self.bar + 1)
+        }
+    }
+}
+
+/// Comma-separated items filled into lines of `width` characters.
+fn fill(prefix: &str, items: &[String], width: usize) -> Vec<String> {
+    let mut lines = vec![prefix.to_string()];
+    for (i, item) in items.iter().enumerate() {
+        let sep = if i + 1 == items.len() { "." } else { "," };
+        let word = format!("{item}{sep}");
+        let last = lines.last_mut().expect("a line");
+        if last.chars().count() + 1 + word.chars().count() > width && !last.trim().is_empty() {
+            lines.push(format!("  {word}"));
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(&word);
+        }
+    }
+    lines
+}
+
+/// The spread of one weight over 0–1: `├──●──┤` from the lowest to the highest member, the dot
+/// at the median (the consensus).
+fn spread_bar(min: f64, median: f64, max: f64, bar: usize) -> Vec<Span<'static>> {
+    if bar == 0 {
+        return Vec::new();
+    }
+    let at = |x: f64| ((x.clamp(0.0, 1.0) * (bar - 1) as f64).round() as usize).min(bar - 1);
+    let (lo, mid, hi) = (at(min), at(median), at(max));
+    let mut spans = vec![Span::raw(" ")];
+    spans.extend((0..bar).map(|i| {
+        if i == mid {
+            Span::styled("●", THEME.current)
+        } else if i == lo {
+            Span::styled("├", THEME.bar_filled)
+        } else if i == hi {
+            Span::styled("┤", THEME.bar_filled)
+        } else if i > lo && i < hi {
+            Span::styled("─", THEME.bar_filled)
+        } else {
+            Span::styled("·", THEME.dim)
+        }
+    }));
+    spans
+}
+
+fn heading(text: impl Into<String>) -> Line<'static> {
+    Line::styled(text.into(), THEME.heading)
+}
+
+/// Everything above the disagreements (their rows are laid out only where they show).
+fn head(v: &CouncilView, width: usize) -> Vec<Line<'static>> {
+    let c = match &v.council {
+        None => {
+            return vec![
+                Line::styled(
+                    format!(
+                        "Convening the council: matching {} member profiles and their consensus…",
+                        v.labels.len()
+                    ),
+                    THEME.heading,
+                ),
+                Line::raw(format!("Members: {}", v.labels.join(", "))),
+            ];
+        }
+        Some(Err(e)) => {
+            return vec![
+                Line::styled("The council could not be convened:", THEME.error),
+                Line::raw(e.clone()),
+            ];
+        }
+        Some(Ok(c)) => c,
+    };
+    let cols = Cols::of(c, width);
+    let w = cols.member;
+    let member_cells = |cells: &mut Vec<Span<'static>>, values: &[String], style: Style| {
+        for v in values {
+            cells.push(Span::styled(format!("{:>w$}  ", cut(v, w)), style));
+        }
+    };
+    let labels: Vec<String> = c.members.iter().map(|m| m.label.clone()).collect();
+    let mut lines = Vec::new();
+    lines.push(heading("Members"));
+    for m in &c.members {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {}", clip(&m.label, LABEL - 2)),
+                THEME.panel_title,
+            ),
+            Span::raw(m.profile.name.clone()),
+        ]));
+    }
+
+    lines.push(Line::raw(""));
+    lines.push(heading(
+        "Weights side by side; the consensus takes the median of each",
+    ));
+    let mut row = vec![Span::styled(label("Criterion"), THEME.dim)];
+    member_cells(&mut row, &labels, THEME.dim);
+    let legend = match cols.bar {
+        0 => String::new(),
+        21 => format!(" {:<21}", "0   lowest ● highest  1"),
+        b => format!(" {:<b$}", "0  spread 1"),
+    };
+    row.push(Span::styled(
+        format!("{legend}{:>CONSENSUS$}", "Consensus"),
+        THEME.dim,
+    ));
+    lines.push(Line::from(row));
+    for (k, cr) in CRITERIA.iter().enumerate() {
+        let s = &c.spread[k];
+        let mut row = vec![Span::raw(label(cr.label))];
+        let values: Vec<String> = c
+            .members
+            .iter()
+            .map(|m| format!("{:.2}", m.profile.weights[k]))
+            .collect();
+        member_cells(&mut row, &values, Style::new());
+        row.extend(spread_bar(s.min, s.median, s.max, cols.bar));
+        row.push(Span::styled(
+            format!("{:>CONSENSUS$.2}", c.consensus.profile.weights[k]),
+            THEME.current,
+        ));
+        lines.push(Line::from(row));
+    }
+    if let Some(k) = c.widest() {
+        let s = &c.spread[k];
+        lines.push(Line::raw(format!(
+            "The members differ most on {} ({:.2} to {:.2}).",
+            CRITERIA[k].label, s.min, s.max
+        )));
+    }
+
+    let per_member: Vec<Vec<(&str, String)>> =
+        c.members.iter().map(|m| settings(&m.profile)).collect();
+    let consensus = settings(&c.consensus.profile);
+    let (differ, same): (Vec<usize>, Vec<usize>) = (0..consensus.len())
+        .partition(|&s| per_member.iter().any(|v| v[s].1 != per_member[0][s].1));
+    lines.push(Line::raw(""));
+    lines.push(heading(
+        "Other settings where the members differ (numbers: median; choices: majority)",
+    ));
+    for s in differ {
+        let mut row = vec![Span::raw(label(consensus[s].0))];
+        let values: Vec<String> = per_member.iter().map(|v| v[s].1.clone()).collect();
+        member_cells(&mut row, &values, Style::new());
+        row.push(Span::styled(
+            format!("{}{:>CONSENSUS$}", cols.gap(), consensus[s].1),
+            THEME.current,
+        ));
+        lines.push(Line::from(row));
+    }
+    if !same.is_empty() {
+        let listed: Vec<String> = same
+            .iter()
+            .map(|&s| format!("{} {}", consensus[s].0, consensus[s].1))
+            .collect();
+        for l in fill("The same for every member:", &listed, width) {
+            lines.push(Line::styled(l, THEME.dim));
+        }
+    }
+
+    lines.push(Line::raw(""));
+    lines.push(heading(
+        "Each member's matching against the consensus matching, scored by the member's own weights",
+    ));
+    lines.push(Line::styled(
+        format!(
+            "{}{:>8}  {:>15}  {:<28}  {}",
+            label("Member"),
+            "Matched",
+            "Different pairs",
+            "Mean pair: own → consensus",
+            "Worst pair: own → consensus"
+        ),
+        THEME.dim,
+    ));
+    for ((m, ev), fit) in c.members.iter().zip(&c.evaluations).zip(&c.fits) {
+        lines.push(Line::from(vec![
+            Span::styled(label(&m.label), THEME.panel_title),
+            Span::raw(format!(
+                "{:>8}  {:>15}  ",
+                format!("{}/{}", ev.summary.matched, ev.summary.eligible),
+                fit.changes.len()
+            )),
+            Span::raw(format!(
+                "{:>10} → {:>5}  ",
+                fig(fit.own.mean),
+                fig(fit.consensus.mean)
+            )),
+            delta(fit.mean_delta()),
+            Span::raw(format!(
+                "     {:>10} → {:>5}  ",
+                fig(fit.own.min),
+                fig(fit.consensus.min)
+            )),
+            delta(fit.min_delta()),
+        ]));
+    }
+    let cs = &c.consensus.summary;
+    lines.push(Line::styled(
+        format!(
+            "Consensus: {} of {} eligible mentees matched, mean pair {}, worst pair {}.",
+            cs.matched,
+            cs.eligible,
+            fig(cs.stats.mean),
+            fig(cs.stats.min)
+        ),
+        THEME.current,
+    ));
+
+    lines.push(Line::raw(""));
+    let agreement = [
+        format!(
+            "of {} mentees eligible under at least one profile",
+            c.considered()
+        ),
+        format!(
+            "the members agree on {} ({} identical pairs, {} unmatched by all)",
+            c.agreed_pairs.len() + c.agreed_unmatched.len(),
+            c.agreed_pairs.len(),
+            c.agreed_unmatched.len(),
+        ),
+        format!("and disagree on {}", c.disagreements.len()),
+    ];
+    for l in fill("Agreement:", &agreement, width) {
+        lines.push(heading(l));
+    }
+    if !c.disagreements.is_empty() {
+        let legend = [
+            "least support first".to_string(),
+            "– unmatched".to_string(),
+            "green: the consensus mentor".to_string(),
+            "support: how many members give that mentor".to_string(),
+        ];
+        for l in fill("Where they disagree:", &legend, width) {
+            lines.push(Line::styled(l, THEME.dim));
+        }
+        let mut row = vec![Span::styled(label("Mentee"), THEME.dim)];
+        member_cells(&mut row, &labels, THEME.dim);
+        row.push(Span::styled(
+            format!("{:>CONSENSUS$}  Support", "Consensus"),
+            THEME.dim,
+        ));
+        lines.push(Line::from(row));
+    }
+    lines
+}
+
+fn mentor(pool: &Pool, j: Option<usize>) -> String {
+    j.map_or("–".into(), |j| pool.mentors[j].id.clone())
+}
+
+fn disagreement(pool: &Pool, c: &Council, d: &Disagreement, cols: Cols) -> Line<'static> {
+    let w = cols.member;
+    let mut row = vec![Span::raw(label(&pool.mentees[d.mentee].id))];
+    for j in &d.mentors {
+        let style = if *j == d.consensus {
+            THEME.better
+        } else {
+            Style::new()
+        };
+        row.push(Span::styled(format!("{:>w$}", mentor(pool, *j)), style));
+        row.push(Span::raw("  "));
+    }
+    row.push(Span::styled(
+        format!("{:>CONSENSUS$}", mentor(pool, d.consensus)),
+        THEME.current,
+    ));
+    let support = d.support();
+    let style = if support * 2 > c.members.len() {
+        Style::new()
+    } else {
+        THEME.warning
+    };
+    row.push(Span::styled(
+        format!("  {support:>3} of {}", c.members.len()),
+        style,
+    ));
+    Line::from(row)
+}
+
+pub fn render(f: &mut Frame, m: &Model, v: &CouncilView) {
+    let r = area_of(m.size).intersection(f.area());
+    let n = v.labels.len();
+    let title = match (&v.council, v.elapsed) {
+        (Some(Ok(_)), Some(t)) => format!(
+            " Council of {n}: members side by side and their consensus · convened in {:.0} ms ",
+            t.as_secs_f64() * 1000.0
+        ),
+        _ => format!(" Council of {n} "),
+    };
+    let block = Block::bordered()
+        .title(Line::styled(title, THEME.panel_title))
+        .border_style(THEME.border_focused);
+    let inner = block.inner(r);
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let head = head(v, width);
+    let from = usize::from(v.scroll);
+    let mut lines: Vec<Line> = head.iter().skip(from).take(height).cloned().collect();
+    if let Some(Ok(c)) = &v.council
+        && lines.len() < height
+    {
+        let cols = Cols::of(c, width);
+        let mut order: Vec<&Disagreement> = c.disagreements.iter().collect();
+        order.sort_by_key(|d| (d.support(), d.mentee));
+        let skip = from.saturating_sub(head.len());
+        let room = height - lines.len();
+        lines.extend(
+            order
+                .into_iter()
+                .skip(skip)
+                .take(room)
+                .map(|d| disagreement(&m.pool, c, d, cols)),
+        );
+    }
+    f.render_widget(Clear, r);
+    f.render_widget(Paragraph::new(lines).block(block), r);
+}
+
+pub fn render_pick(f: &mut Frame, area: Rect, m: &Model, p: &CouncilPick) {
+    let r = popup(area, 100, 24);
+    let chosen = p.chosen.iter().filter(|c| **c).count();
+    let block = popup_block(
+        format!(" Council: choose the members' profiles ({chosen} chosen) "),
+        " Space in/out · Enter convene · Esc close ",
+    );
+    let mut lines = vec![
+        Line::raw(format!(
+            "Each council member saves a profile in {}/members/. Choose two or more with Space;",
+            m.configs.display()
+        )),
+        Line::raw(
+            "dyad matches each, proposes a consensus (median weights) and shows where they differ.",
+        ),
+        Line::raw(""),
+    ];
+    if p.entries.is_empty() {
+        lines.push(Line::styled("Looking for profiles…", THEME.dim));
+    }
+    let visible = usize::from(block.inner(r).height).saturating_sub(lines.len());
+    let offset = p.selected.saturating_sub(visible.saturating_sub(1));
+    for (i, e) in p.entries.iter().enumerate().skip(offset).take(visible) {
+        let selected = i == p.selected;
+        let marker = if selected { "▶ " } else { "  " };
+        let check = if p.chosen.get(i).copied().unwrap_or(false) {
+            "[x] "
+        } else {
+            "[ ] "
+        };
+        let file = e.file.as_ref().map_or("built in".into(), |f| {
+            f.strip_prefix(&m.configs)
+                .unwrap_or(f)
+                .display()
+                .to_string()
+        });
+        let style = if selected {
+            THEME.selected
+        } else {
+            Style::new()
+        };
+        let what = match &e.profile {
+            Ok(prof) => Span::styled(prof.name.clone(), style.patch(THEME.panel_title)),
+            Err(err) => Span::styled(format!("does not load: {err}"), THEME.unmatched),
+        };
+        lines.push(Line::from(vec![
+            Span::raw(marker),
+            Span::styled(check, style),
+            Span::styled(format!("{} ", clip(&file, 30)), style),
+            what,
+        ]));
+    }
+    f.render_widget(Clear, r);
+    f.render_widget(Paragraph::new(lines).block(block), r);
+}
