@@ -10,10 +10,12 @@ use crate::error::{Error, Result};
 mod backups;
 mod lock;
 mod read;
+mod sweep;
 
 pub use backups::{backup_target, backup_time, restore, target_name};
 pub use lock::{LOCK_FILE, ProfileLock};
 pub use read::{MAX_CSV_BYTES, MAX_TOML_BYTES, read_bounded, read_text};
+pub use sweep::sweep;
 
 /// The folder, beside a file, that holds its previous versions.
 pub const BACKUP_DIR: &str = ".dyad-backup";
@@ -45,7 +47,8 @@ fn parent(path: &Path) -> &Path {
 pub fn write_atomic(target: &Path, bytes: &[u8], mode: Mode) -> Result<Option<PathBuf>> {
     let dir = parent(target);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".dyad-tmp-");
+    let prefix = sweep::prefix();
+    builder.prefix(&prefix);
     // Keep the permissions of the file being replaced; a new file is readable like any other
     // document (the temporary file would otherwise stay owner-only).
     if let Some(permissions) = std::fs::metadata(target)
@@ -82,6 +85,8 @@ pub fn write_atomic(target: &Path, bytes: &[u8], mode: Mode) -> Result<Option<Pa
         }
     }
     sync_dir(dir);
+    // Whatever saves killed halfway left here before.
+    sweep(dir);
     Ok(backup)
 }
 

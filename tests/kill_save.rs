@@ -129,16 +129,22 @@ fn a_profile_killed_mid_save_is_always_the_old_or_the_new_version() {
         check(b, &versions, seed);
     }
     assert!(kills >= 10, "{kills} kills");
-    let torn = std::fs::read_dir(dir.path())
-        .unwrap()
-        .chain(std::fs::read_dir(fsio::backup_dir(&path)).unwrap())
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .starts_with(".dyad-tmp-")
-        })
-        .count();
+    let temps = |dir: &std::path::Path| {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(".dyad-tmp-")
+            })
+            .count()
+    };
+    let torn = temps(dir.path());
     eprintln!("{saves} saves, {kills} kills, {torn} of them in the middle of writing a file");
+    // The next save clears what the killed ones left behind, and leaves nothing of its own.
+    fsio::write_atomic(&path, b"after = true\n", Mode::ReplaceWithBackup).unwrap();
+    assert_eq!(temps(dir.path()), 0);
+    assert_eq!(temps(&fsio::backup_dir(&path)), 0);
 }
