@@ -237,10 +237,8 @@ pub fn adopt_now(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
     m.current_file = None;
     m.history = Default::default();
     if save {
+        // Without a file, the form starts with the consensus's name.
         files::save_as(m);
-        if let Some(Popup::SaveAs(form)) = &mut m.popup {
-            form.name = name;
-        }
     } else {
         m.info(format!(
             "\"{name}\" is now the current settings; S saves it as a new profile"

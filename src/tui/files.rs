@@ -121,13 +121,20 @@ pub fn save(m: &mut Model) -> Vec<Effect> {
     Vec::new()
 }
 
-/// `S`: the save-as form, starting with the name.
+/// `S`: the save-as form, starting with the name: empty when the settings came from a file
+/// (a new profile needs a new name), else the settings' own name (built-in profiles, a council's
+/// consensus).
 pub fn save_as(m: &mut Model) {
     if read_only(m) {
         return;
     }
+    let name = if m.current_file.is_some() {
+        String::new()
+    } else {
+        m.current.name.clone()
+    };
     m.popup = Some(Popup::SaveAs(SaveAs {
-        name: String::new(),
+        name,
         description: m.current.description.clone(),
         field: Field::Name,
     }));

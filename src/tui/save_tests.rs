@@ -213,3 +213,21 @@ fn pending_replace_keeps_the_profile_to_write() {
     };
     assert!(matches!(&c.on_yes, Pending::Replace { profile, .. } if profile.weights[0] == 0.95));
 }
+
+#[test]
+fn settings_without_a_file_are_saved_as_a_new_profile_named_like_them() {
+    let mut h = Harness::new();
+    h.m.current_file = None;
+    h.send(Msg::Save);
+    match &h.m.popup {
+        Some(Popup::SaveAs(form)) => assert_eq!(form.name, h.m.current.name),
+        other => panic!("{other:?}"),
+    }
+    // With a file, a new profile needs a new name.
+    let mut h = Harness::new();
+    h.send(Msg::SaveAs);
+    match &h.m.popup {
+        Some(Popup::SaveAs(form)) => assert_eq!(form.name, ""),
+        other => panic!("{other:?}"),
+    }
+}
