@@ -185,6 +185,7 @@ fn an_unmatched_mentee_opens_with_what_keeps_them_unmatched() {
     assert!(screen.contains(&shown), "{shown}");
     if let Relaxation::InPersonDistance { to: Some(km), .. } = first.relaxation {
         h.send(Msg::Close);
+        h.m.focus = super::model::Focus::Weights;
         h.m.current.constraints.in_person_max_km = Some(km);
         h.send(Msg::Change(Step::FineUp))
             .send(Msg::Change(Step::FineDown));

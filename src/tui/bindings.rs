@@ -289,6 +289,14 @@ pub static PROFILES: &[Binding] = &[
 pub static HELP: &[Binding] = &[
     hint(UP, Msg::Up, "scroll up", "scroll"),
     bind(DOWN, Msg::Down, "scroll down"),
+    bind(&[code(PageUp)], Msg::PageUp, "scroll up a page"),
+    bind(
+        &[code(PageDown), k(' ')],
+        Msg::PageDown,
+        "scroll down a page",
+    ),
+    bind(&[code(Home)], Msg::Top, "the top"),
+    bind(&[code(End)], Msg::Bottom, "the end"),
     hint(
         &[code(Esc), k('?'), k('q')],
         Msg::Close,

@@ -215,6 +215,13 @@ pub fn quit(m: &mut Model) {
     }
     if unsaved.is_empty() {
         m.quit = true;
+    } else if m.read_only.is_some() {
+        // Saving is off here: ask only whether to drop them.
+        let q = format!(
+            "Quit and lose {}? (This dyad is read-only and cannot save them.)",
+            unsaved.join(" and ")
+        );
+        confirm(m, q, Pending::Quit);
     } else {
         let q = format!("Quit without saving {}?", unsaved.join(" and "));
         confirm(m, q, Pending::Quit);

@@ -88,6 +88,8 @@ pub const MODES: [Mode; 10] = [
 fn matches(key: &Key, ev: &KeyEvent) -> bool {
     let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
     match (key.code, ev.code) {
+        // Shift-Tab: terminals report BackTab with Shift, or without.
+        (BackTab, BackTab) => key.mods & relevant == ev.modifiers & relevant,
         // Shift is part of the character itself ('H'), whatever the terminal reports.
         (KeyCode::Char(a), KeyCode::Char(b)) => {
             a == b && key.mods & relevant == ev.modifiers & relevant
@@ -217,6 +219,9 @@ mod tests {
             Some(Msg::ToggleChangedOnly)
         );
         assert_eq!(n(KeyCode::Char('z'), KeyModifiers::NONE), None);
+        // Shift-Tab as terminals send it: BackTab, with or without Shift.
+        assert_eq!(n(BackTab, KeyModifiers::SHIFT), Some(Msg::SwitchPanel));
+        assert_eq!(n(BackTab, KeyModifiers::NONE), Some(Msg::SwitchPanel));
     }
 
     #[test]

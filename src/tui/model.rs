@@ -57,7 +57,10 @@ pub enum Pending {
     Open(Profile, Option<PathBuf>),
     /// Take a council's consensus as the current settings (not saved yet), dropping unsaved
     /// changes; then open the save-as form when `save`.
-    Adopt { profile: Profile, save: bool },
+    Adopt {
+        profile: Profile,
+        save: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -368,6 +371,15 @@ impl Model {
             text: text.into(),
             level: Level::Error,
         });
+    }
+
+    /// The stable range of a weight, while it belongs to the settings shown (not when the
+    /// newest settings could not be matched and older pairs are on the screen).
+    pub fn stability(&self, k: usize) -> Option<&Result<Stability, String>> {
+        if self.match_error.is_some() {
+            return None;
+        }
+        self.analyses.stability[k].as_ref()
     }
 
     pub fn all_weights_zero(&self) -> bool {

@@ -10,6 +10,7 @@ use super::model::{Field, Focus, Model, Popup, SearchState};
 use super::msg::{Effect, Msg};
 use super::search::{self, Target};
 use super::update::{fit_offsets, move_row, open_detail, rebuild_rows};
+use super::view::help;
 
 /// The longest name and description the save-as form takes.
 const MAX_NAME: usize = 80;
@@ -31,12 +32,19 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Some(Popup::Detail(_)) => detail_msg(m, msg),
         Some(Popup::Profiles(_)) => profiles_msg(m, msg),
         Some(Popup::Help { .. }) => {
+            let max = help::max_scroll(m.size);
+            let page = m.size.1.saturating_sub(4).max(1);
             if let Some(Popup::Help { scroll }) = &mut m.popup {
-                match msg {
-                    Msg::Up => *scroll = scroll.saturating_sub(1),
-                    Msg::Down => *scroll = scroll.saturating_add(1),
-                    _ => {}
+                *scroll = match msg {
+                    Msg::Up => scroll.saturating_sub(1),
+                    Msg::Down => scroll.saturating_add(1),
+                    Msg::PageUp => scroll.saturating_sub(page),
+                    Msg::PageDown => scroll.saturating_add(page),
+                    Msg::Top => 0,
+                    Msg::Bottom => max,
+                    _ => *scroll,
                 }
+                .min(max);
             }
             Vec::new()
         }

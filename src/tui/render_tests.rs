@@ -103,7 +103,7 @@ fn confirm_popup() {
 
 #[test]
 fn help_lists_every_binding_of_every_mode() {
-    let help: String = super::view::help::lines()
+    let help: String = super::view::help::lines(1000)
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();
@@ -112,6 +112,28 @@ fn help_lists_every_binding_of_every_mode() {
             assert!(help.contains(b.help), "{mode:?}: {}", b.help);
             assert!(help.contains(&super::keymap::keys_text(b)));
         }
+    }
+}
+
+#[test]
+fn the_help_scrolls_to_its_last_line_at_any_size() {
+    use super::keymap::{MODES, table};
+    let last_mode = MODES[MODES.len() - 1];
+    let last = table(last_mode).last().unwrap().help;
+    for (w, hgt) in [(80, 24), (120, 40), (60, 16)] {
+        let mut h = Harness::new();
+        h.send(Msg::Resize(w, hgt))
+            .send(Msg::OpenHelp)
+            .send(Msg::Bottom);
+        let screen = h.screen(w, hgt);
+        let words: Vec<&str> = last.split_whitespace().take(2).collect();
+        assert!(screen.contains(&words.join(" ")), "{w}x{hgt}:\n{screen}");
+        // Down at the end stays at the end; one Up moves at once.
+        let at_end = h.screen(w, hgt);
+        h.send(Msg::Down);
+        assert_eq!(h.screen(w, hgt), at_end);
+        h.send(Msg::Up);
+        assert_ne!(h.screen(w, hgt), at_end);
     }
 }
 

@@ -52,6 +52,8 @@ pub fn at(index: usize) -> Setting {
 const MAX_IN_PERSON_KM: f64 = 300.0;
 /// The largest fixed number of mentees per mentor offered by the panel.
 const MAX_CAPACITY: u32 = 20;
+/// The most years since training a profile may allow (the loosest eligibility).
+const MAX_YEARS: u32 = 100;
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
@@ -152,7 +154,8 @@ impl Setting {
             }
             Setting::EligibleYears => {
                 let y = &mut p.eligibility.max_years_since_training;
-                *y = (i64::from(*y) + step(s, 1.0, 1.0) as i64).clamp(0, 100) as u32;
+                *y = (i64::from(*y) + step(s, 1.0, 1.0) as i64).clamp(0, i64::from(MAX_YEARS))
+                    as u32;
             }
             Setting::InPersonKm => {
                 c.in_person_max_km = match c.in_person_max_km {
@@ -211,7 +214,7 @@ impl Setting {
         let c = &mut p.constraints;
         match self {
             Setting::Weight(i) => p.weights[i] = 0.0,
-            Setting::EligibleYears => p.eligibility.max_years_since_training = 0,
+            Setting::EligibleYears => p.eligibility.max_years_since_training = MAX_YEARS,
             Setting::InPersonKm => c.in_person_max_km = None,
             Setting::OutsideSystem => c.require_outside_system = false,
             Setting::Capacity => c.mentor_capacity = Capacity::FromData,
@@ -304,6 +307,28 @@ mod tests {
             let back = dyad::profile::parse(&text, std::path::Path::new("t.toml")).unwrap();
             assert_eq!(back, p, "{:?}", at(i));
         }
+    }
+
+    #[test]
+    fn zero_makes_every_rule_its_loosest() {
+        let pool = dyad::embedded::sample_pool();
+        let mut p = dyad::embedded::fall_profile();
+        for i in 0..COUNT {
+            at(i).zero(&mut p);
+        }
+        // Everyone is eligible; nothing rules a pair out but the data.
+        assert!(
+            pool.mentees
+                .iter()
+                .all(|m| p.eligibility.eligible(m.training_completed))
+        );
+        assert_eq!(p.constraints.in_person_max_km, None);
+        assert!(!p.constraints.require_outside_system);
+        assert_eq!(p.constraints.min_score, 0.0);
+        // And one more step up changes nothing.
+        let before = p.clone();
+        at(dyad::criteria::N).change(&mut p, Step::Up);
+        assert_eq!(p.eligibility, before.eligibility);
     }
 
     #[test]

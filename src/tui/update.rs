@@ -73,6 +73,9 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 Focus::Matches => Focus::Weights,
             }
         }
+        Msg::Change(_) if m.focus == Focus::Matches => {
+            m.info("← → change the selected weight or rule: Tab goes back to them")
+        }
         Msg::Change(step) => return edit::change(m, step),
         Msg::Zero => return edit::zero(m),
         Msg::JumpDown => return edit::jump(m, false),
@@ -136,7 +139,11 @@ fn apply(m: &mut Model, o: Outcome) {
             rebuild_rows(m);
             refresh_detail(m);
         }
-        Err(e) => m.match_error = Some(e),
+        Err(e) => {
+            // Say so at once: a message from the key that led here would hide it.
+            m.status = None;
+            m.match_error = Some(e);
+        }
     }
 }
 

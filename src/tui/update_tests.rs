@@ -237,10 +237,14 @@ fn outcomes_older_than_the_shown_one_are_dropped() {
 #[test]
 fn a_failed_rematch_keeps_the_last_results_and_says_why() {
     let mut h = Harness::new();
+    h.analysing_shown();
+    let range = h.m.analyses.stability[0].clone();
+    assert!(range.is_some());
     let (_, _) = select_matched(&mut h);
     h.send(Msg::Pin);
     let before = h.m.results.as_ref().unwrap().current.profile.clone();
     // Nobody is eligible any more, so the pin cannot be kept.
+    h.send(Msg::SwitchPanel);
     h.m.setting = N;
     for _ in 0..10 {
         h.send(Msg::Change(Step::Down));
@@ -248,12 +252,60 @@ fn a_failed_rematch_keeps_the_last_results_and_says_why() {
     assert!(h.m.match_error.is_some());
     assert!(!h.m.busy());
     assert_ne!(h.m.results.as_ref().unwrap().current.profile, h.m.current);
-    assert!(h.screen(120, 40).contains("Cannot match these settings"));
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("Cannot match these settings"));
+    assert!(screen.contains("Not matched: pairs of earlier settings"));
+    // No stable range beside settings it does not belong to.
+    h.m.analyses.stability[0] = range;
+    assert!(h.m.stability(0).is_none());
     for _ in 0..10 {
         h.send(Msg::Undo);
     }
     assert!(h.m.match_error.is_none());
     assert_eq!(h.m.results.as_ref().unwrap().current.profile, before);
+}
+
+#[test]
+fn arrows_in_the_matches_change_nothing_and_say_where_they_work() {
+    let mut h = Harness::new();
+    h.send(Msg::SwitchPanel);
+    let before = h.m.current.clone();
+    h.send(Msg::Change(Step::Up));
+    assert_eq!(h.m.current, before);
+    assert!(h.m.status.as_ref().unwrap().text.contains("Tab goes back"));
+    h.send(Msg::SwitchPanel).send(Msg::Change(Step::Up));
+    assert_ne!(h.m.current, before);
+}
+
+#[test]
+fn opening_a_profile_that_cannot_be_matched_says_so_at_once() {
+    let mut h = Harness::new();
+    // A pin the pilot cannot keep: a mentee eligible in the fall only.
+    let pilot = dyad::embedded::pilot_profile();
+    let pool = h.m.pool.clone();
+    let mentee = (0..pool.mentees.len())
+        .find(|&i| {
+            !pilot
+                .eligibility
+                .eligible(pool.mentees[i].training_completed)
+        })
+        .unwrap();
+    h.m.overrides.set(mentee, 0, Some(dyad::pool::Action::Pin));
+    h.send(Msg::OpenProfiles)
+        .send(Msg::ProfilesListed(vec![super::msg::ProfileEntry {
+            file: None,
+            profile: Ok(pilot),
+        }]))
+        .send(Msg::Accept);
+    assert!(h.m.match_error.is_some());
+    // The error shows, not the "Opened …" message of the key that led to it.
+    assert!(h.m.status.is_none());
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("Cannot match these settings"), "{screen}");
+    assert!(
+        screen.contains("Not matched: pairs of earlier settings"),
+        "{screen}"
+    );
 }
 
 #[test]

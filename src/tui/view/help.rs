@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::tui::keymap::{self, MODES};
 use crate::tui::theme::THEME;
@@ -18,31 +18,79 @@ const INTRO: [&str; 5] = [
     "The mouse works too: click or drag on a weight's bar, click a pair, scroll.",
 ];
 
-pub fn lines() -> Vec<Line<'static>> {
-    let mut v: Vec<Line> = INTRO.iter().map(|t| Line::raw(*t)).collect();
+/// The keys column.
+const KEYS: usize = 24;
+
+/// Words filled into lines of at most `width` characters (a word longer than that gets a line
+/// of its own, cut by the frame).
+fn fill(text: &str, width: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for word in text.split_whitespace() {
+        let last = out.last_mut().expect("a line");
+        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
+            out.push(word.to_string());
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    out
+}
+
+/// The help text laid out for `width` columns: wrapped here rather than by the widget, so that
+/// the number of lines (and so how far it scrolls) is known.
+pub fn lines(width: usize) -> Vec<Line<'static>> {
+    let width = width.max(KEYS + 16);
+    let mut v: Vec<Line> = INTRO
+        .iter()
+        .flat_map(|t| fill(t, width))
+        .map(Line::raw)
+        .collect();
     for mode in MODES {
         v.push(Line::raw(""));
         v.push(Line::styled(keymap::title(mode), THEME.heading));
         for b in keymap::table(mode) {
-            v.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", keymap::keys_text(b)), THEME.key),
-                Span::raw(b.help),
-            ]));
+            let keys = format!("  {:<w$}", keymap::keys_text(b), w = KEYS - 2);
+            for (i, part) in fill(b.help, width - KEYS).into_iter().enumerate() {
+                let first = if i == 0 {
+                    keys.clone()
+                } else {
+                    " ".repeat(KEYS)
+                };
+                v.push(Line::from(vec![
+                    Span::styled(first, THEME.key),
+                    Span::raw(part),
+                ]));
+            }
         }
     }
     v
 }
 
+fn area_of(area: Rect) -> Rect {
+    popup(area, 96, area.height.saturating_sub(2))
+}
+
+/// How far the help scrolls on a screen of this size (columns, rows).
+pub fn max_scroll(size: (u16, u16)) -> u16 {
+    let r = area_of(Rect::new(0, 0, size.0, size.1));
+    let n = lines(usize::from(r.width.saturating_sub(2))).len();
+    u16::try_from(n)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(r.height.saturating_sub(2))
+}
+
 pub fn render(f: &mut Frame, area: Rect, scroll: u16) {
-    let r = popup(area, 96, area.height.saturating_sub(2));
-    let all = lines();
+    let r = area_of(area);
+    let all = lines(usize::from(r.width.saturating_sub(2)));
     let max = (all.len() as u16).saturating_sub(r.height.saturating_sub(2));
-    let block = popup_block(" Help: every key ", " ↑↓ scroll · Esc close ");
+    let block = popup_block(" Help: every key ", " ↑↓ PgUp PgDn scroll · Esc close ");
     f.render_widget(Clear, r);
     f.render_widget(
         Paragraph::new(all)
             .block(block)
-            .wrap(Wrap { trim: false })
             .scroll((scroll.min(max), 0)),
         r,
     );

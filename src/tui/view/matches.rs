@@ -101,6 +101,9 @@ fn title(m: &Model) -> String {
     let Some(res) = &m.results else {
         return " Matches: matching… ".into();
     };
+    if m.match_error.is_some() {
+        return " Not matched: pairs of earlier settings ".into();
+    }
     let c = &res.comparison;
     let (n, all) = (c.differing(), m.pool.mentees.len());
     if m.changed_only {
@@ -126,7 +129,14 @@ fn legend(width: u16) -> &'static str {
 pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     let focused = m.focus == Focus::Matches && m.popup.is_none();
     let block = Block::bordered()
-        .title(Line::styled(title(m), THEME.panel_title))
+        .title(Line::styled(
+            title(m),
+            if m.match_error.is_some() {
+                THEME.error
+            } else {
+                THEME.panel_title
+            },
+        ))
         .title_bottom(Line::styled(legend(area.width), THEME.dim))
         .border_style(if focused {
             THEME.border_focused

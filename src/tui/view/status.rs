@@ -81,14 +81,14 @@ fn left(m: &Model) -> (String, Style, bool) {
         let text = format!("Cannot match these settings: {e} (u undoes)");
         return (text, THEME.error, true);
     }
+    // Standing warnings keep to one line, so the keys stay in sight.
     if m.results.as_ref().is_some_and(|r| r.baseline_without_pins) {
-        let text = "The baseline cannot keep every pin (a mentee not eligible there?): \
-                    it is shown without pins";
-        return (text.into(), THEME.warning, true);
+        let text = "Baseline shown without the pins: its rules do not allow them all";
+        return (text.into(), THEME.warning, false);
     }
     if m.all_weights_zero() {
         let text = "All weights are 0: every pair scores 0, so only the number matched counts";
-        return (text.into(), THEME.warning, true);
+        return (text.into(), THEME.warning, false);
     }
     if m.focus == Focus::Matches {
         let text = "Enter explains the selected pair · x bans it · . pins it · Tab back to weights";
@@ -97,7 +97,7 @@ fn left(m: &Model) -> (String, Style, bool) {
     let s = settings::at(m.setting);
     let stable = s
         .weight()
-        .and_then(|k| m.analyses.stability[k].as_ref())
+        .and_then(|k| m.stability(k))
         .and_then(|r| r.as_ref().ok())
         .map_or(String::new(), |st| {
             format!(" (stable {})", stable::text(st))

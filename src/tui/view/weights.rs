@@ -244,7 +244,7 @@ fn setting_lines(m: &Model, i: usize, r: Rect) -> Vec<Line<'static>> {
         ])];
     };
     let b = bar_area(r);
-    let stable = m.analyses.stability[w].as_ref();
+    let stable = m.stability(w);
     let range = stable
         .and_then(|s| s.as_ref().ok())
         .map(|s| (s.stable_low, s.stable_high));
@@ -279,11 +279,12 @@ fn setting_lines(m: &Model, i: usize, r: Rect) -> Vec<Line<'static>> {
 
 /// The stable range beside a two-line slider: " 0.83–0.92", " …" while it is being found.
 fn range_text(m: &Model, w: usize) -> Span<'static> {
-    match &m.analyses.stability[w] {
+    match m.stability(w) {
         Some(Ok(s)) => Span::styled(format!(" {}", stable::text(s)), THEME.stable_text),
         Some(Err(_)) => Span::styled(" ?", THEME.dim),
         // Being worked out: every range on a small pool, the selected one on a larger pool.
         None if m.results.is_some()
+            && m.match_error.is_none()
             && match Scope::of(&m.pool) {
                 Scope::All => true,
                 Scope::Selected => w == m.setting,
