@@ -45,11 +45,6 @@ impl Row {
             Change::NewMentor | Change::NewlyMatched | Change::NewlyUnmatched
         )
     }
-
-    /// Current score minus baseline score, when matched in both.
-    pub fn delta(&self) -> Option<f64> {
-        Some(self.score? - self.base_score?)
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,6 +16,7 @@ use dyad::pool::Pool;
 use crate::tui::model::{CouncilPick, CouncilView, Model};
 use crate::tui::theme::THEME;
 
+use super::figures::{shown_delta, signed};
 use super::layout::{popup, popup_block};
 
 /// Rows the status and hint lines keep below the council view.
@@ -76,18 +77,17 @@ fn fig(x: f64) -> String {
     }
 }
 
-/// A change of score, six columns wide.
-fn delta(d: f64) -> Span<'static> {
-    let (text, style) = if !d.is_finite() {
-        ("—".to_string(), THEME.dim)
-    } else if d.abs() < 0.05 {
-        ("±0.0".to_string(), THEME.dim)
+/// The change from `own` to `consensus` as shown, six columns wide.
+fn delta(own: f64, consensus: f64) -> Span<'static> {
+    let d = shown_delta(consensus, own, 1);
+    let style = if !d.is_finite() || d.abs() < 0.05 {
+        THEME.dim
     } else if d > 0.0 {
-        (format!("+{d:.1}"), THEME.better)
+        THEME.better
     } else {
-        (format!("−{:.1}", -d), THEME.worse)
+        THEME.worse
     };
-    Span::styled(format!("{text:<6}"), style)
+    Span::styled(format!("{:<6}", signed(d, 1)), style)
 }
 
 /// Column widths: each member's, and the spread bar's (0 when there is no room for it).
@@ -322,13 +322,13 @@ fn head(v: &CouncilView, width: usize) -> Vec<Line<'static>> {
                 fig(fit.own.mean),
                 fig(fit.consensus.mean)
             )),
-            delta(fit.mean_delta()),
+            delta(fit.own.mean, fit.consensus.mean),
             Span::raw(format!(
                 "     {:>10} → {:>5}  ",
                 fig(fit.own.min),
                 fig(fit.consensus.min)
             )),
-            delta(fit.min_delta()),
+            delta(fit.own.min, fit.consensus.min),
         ]));
     }
     let cs = &c.consensus.summary;

@@ -15,6 +15,8 @@ use dyad::summary::{GroupSummary, NO_IDENTITY, Summary};
 use crate::tui::histogram::{bin, bin_count, range};
 use crate::tui::model::{DistView, Model};
 use crate::tui::theme::THEME;
+
+use super::figures::{shown_delta, signed};
 use crate::tui::worker::Results;
 
 use super::layout::inner;
@@ -129,16 +131,12 @@ pub fn histogram(buf: &mut Buffer, area: Rect, now: &[f64], base: &[f64]) {
 }
 
 fn delta(now: f64, base: f64, digits: usize, higher_is_better: bool) -> Span<'static> {
-    let d = now - base;
-    if !d.is_finite() || d.abs() < 0.5 * 10f64.powi(-(digits as i32)) {
-        return Span::styled("   =", THEME.dim);
+    let d = shown_delta(now, base, digits);
+    let text = signed(d, digits);
+    if !d.is_finite() || text == "=" {
+        return Span::styled(format!("{text:>4}"), THEME.dim);
     }
     let good = (d > 0.0) == higher_is_better;
-    let text = if d > 0.0 {
-        format!("+{d:.digits$}")
-    } else {
-        format!("−{:.digits$}", -d)
-    };
     Span::styled(
         format!("{text:>6}"),
         if good { THEME.better } else { THEME.worse },

@@ -15,6 +15,7 @@ use crate::tui::model::Model;
 use crate::tui::popups::influence_order;
 use crate::tui::theme::THEME;
 
+use super::figures::{shown_delta, signed};
 use super::layout::{popup, popup_block};
 
 const LABEL: usize = 21;
@@ -22,17 +23,13 @@ const LABEL: usize = 21;
 const SIDE: usize = 7 + 7 + 4 + 1;
 const MAX_BAR: usize = 20;
 
+/// The change of a figure (shown with one decimal) from `now` to `then`, as shown.
+fn change(then: f64, d: f64) -> f64 {
+    shown_delta(then, then - d, 1)
+}
+
 fn delta(d: f64) -> String {
-    let text = if !d.is_finite() {
-        "—".to_string()
-    } else if d.abs() < 0.05 {
-        "0.0".to_string()
-    } else if d > 0.0 {
-        format!("+{d:.1}")
-    } else {
-        format!("−{:.1}", -d)
-    };
-    format!("{text:>7}")
+    format!("{:>7}", signed(d, 1))
 }
 
 fn delta_style(d: f64) -> Style {
@@ -72,8 +69,9 @@ fn side(e: &Extreme, most: usize, bar_w: usize, left: bool) -> Vec<Span<'static>
         THEME.tornado_high
     };
     let count = Span::raw(format!("{:>4}", e.changed));
-    let mean = Span::styled(delta(e.mean_delta), delta_style(e.mean_delta));
-    let low = Span::styled(delta(e.min_delta), delta_style(e.min_delta));
+    let (dm, dl) = (change(e.mean, e.mean_delta), change(e.min, e.min_delta));
+    let mean = Span::styled(delta(dm), delta_style(dm));
+    let low = Span::styled(delta(dl), delta_style(dl));
     if left {
         vec![
             mean,
@@ -117,9 +115,9 @@ fn words(e: &Extreme, matched_now: usize) -> String {
         "  at {:.0}: {who} another mentor{matched}; mean {} ({}), lowest {} ({})",
         e.weight,
         num(e.mean),
-        delta(e.mean_delta).trim(),
+        delta(change(e.mean, e.mean_delta)).trim(),
         num(e.min),
-        delta(e.min_delta).trim()
+        delta(change(e.min, e.min_delta)).trim()
     )
 }
 
@@ -257,7 +255,9 @@ mod tests {
     fn deltas_are_signed_with_a_true_minus() {
         assert_eq!(delta(1.25).trim(), "+1.2");
         assert_eq!(delta(-3.0).trim(), "−3.0");
-        assert_eq!(delta(0.01).trim(), "0.0");
+        assert_eq!(delta(0.01).trim(), "=");
+        // 24.84 shows as 24.8; from 24.96 (25.0) that is −0.2 as shown, not −0.1.
+        assert_eq!(delta(change(24.84, -0.12)).trim(), "−0.2");
         assert_eq!(delta(f64::NAN).trim(), "—");
     }
 }

@@ -13,6 +13,8 @@ use crate::tui::model::{Focus, Model};
 use crate::tui::rows::{Change, Row, Sort};
 use crate::tui::theme::THEME;
 
+use super::figures::{shown_delta, signed};
+
 use super::layout::inner;
 
 /// The part of the panel that holds rows (below the header line).
@@ -54,16 +56,6 @@ pub fn short_reason(r: Reason) -> &'static str {
         Reason::NoFeasibleMentor => "none allowed",
         Reason::BelowMinScore => "below min",
         Reason::Capacity => "all full",
-    }
-}
-
-fn signed(x: f64) -> String {
-    if x.abs() < 0.05 {
-        "0.0".into()
-    } else if x > 0.0 {
-        format!("+{x:.1}")
-    } else {
-        format!("−{:.1}", -x)
     }
 }
 
@@ -194,7 +186,10 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
             .mentor
             .map_or("—".into(), |j| m.pool.mentors[j].id.clone());
         let score = r.score.map_or(String::new(), |s| format!("{s:.1}"));
-        let delta = r.delta().map_or(String::new(), signed);
+        let delta = match (r.score, r.base_score) {
+            (Some(now), Some(base)) => signed(shown_delta(now, base, 1), 1),
+            _ => String::new(),
+        };
         let flag_style = if r.pinned { THEME.pinned } else { THEME.banned };
         TableRow::new(vec![
             Cell::from(Line::from(vec![
