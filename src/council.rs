@@ -195,13 +195,16 @@ pub fn settings(p: &Profile) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// The widest of some spreads (the first of equals).
-pub fn widest(spread: &[Spread]) -> Option<usize> {
-    spread
-        .iter()
-        .enumerate()
-        .max_by(|a, b| a.1.range().total_cmp(&b.1.range()).then(b.0.cmp(&a.0)))
-        .map(|(k, _)| k)
+/// The widest of some spreads: every one as wide as the widest (weights are hundredths, so a
+/// tie is a tie to within rounding), in order; none when every range is empty.
+pub fn widest(spread: &[Spread]) -> Vec<usize> {
+    let most = spread.iter().map(Spread::range).fold(0.0, f64::max);
+    if most <= 0.0 {
+        return Vec::new();
+    }
+    (0..spread.len())
+        .filter(|&k| spread[k].range() >= most - 1e-9)
+        .collect()
 }
 
 /// A mentee the members' matchings place differently.
@@ -278,8 +281,8 @@ impl Council {
         self.agreed_pairs.len() + self.agreed_unmatched.len() + self.disagreements.len()
     }
 
-    /// The criterion whose weight the members' spread is widest on (the first of equals).
-    pub fn widest(&self) -> Option<usize> {
+    /// The criteria whose weights the members' spread is widest on.
+    pub fn widest(&self) -> Vec<usize> {
         widest(&self.spread)
     }
 }
@@ -397,9 +400,12 @@ mod tests {
                     .collect::<Vec<_>>(),
             )
         };
-        assert_eq!(c(&[(0.1, 0.5), (0.0, 0.9), (0.2, 0.3)]), Some(1));
-        assert_eq!(c(&[(0.0, 0.5), (0.5, 1.0)]), Some(0));
-        assert_eq!(c(&[]), None);
+        assert_eq!(c(&[(0.1, 0.5), (0.0, 0.9), (0.2, 0.3)]), [1]);
+        assert_eq!(c(&[(0.0, 0.5), (0.5, 1.0), (0.2, 0.3)]), [0, 1]);
+        // 0.7 twice, as two differences of hundredths may round apart.
+        assert_eq!(c(&[(0.3, 1.0), (0.1, 0.8)]), [0, 1]);
+        assert!(c(&[(0.4, 0.4)]).is_empty());
+        assert!(c(&[]).is_empty());
     }
 
     #[test]

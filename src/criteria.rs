@@ -50,7 +50,7 @@ pub const CRITERIA: &[Criterion] = &[
     Criterion {
         key: "proximity",
         label: "Geographic proximity",
-        help: "1 at the same place, falling to 0 at proximity.max_km",
+        help: "1 at the same place, 0 at the distance set in the rules",
         score: proximity,
     },
     Criterion {
@@ -104,7 +104,7 @@ pub const CRITERIA: &[Criterion] = &[
     Criterion {
         key: "seniority",
         label: "Seniority gap",
-        help: "1 when the training gap is within seniority.min_gap..max_gap years",
+        help: "1 when the training gap is within the rules' seniority gap",
         score: seniority,
     },
 ];

@@ -183,13 +183,23 @@ fn to_text(pool: &Pool, c: &Council, saved: Option<&Path>) -> String {
         rows.push(row);
     }
     text.push_str(&report::table(&rows));
-    if let Some(k) = c.widest() {
-        let s = &c.spread[k];
+    let widest: Vec<String> = c
+        .widest()
+        .into_iter()
+        .map(|k| {
+            let s = &c.spread[k];
+            format!(
+                "{} ({} to {})",
+                CRITERIA[k].key,
+                weight(s.min),
+                weight(s.max)
+            )
+        })
+        .collect();
+    if !widest.is_empty() {
         text.push_str(&format!(
-            "Widest disagreement on a weight: {} ({} to {})\n",
-            CRITERIA[k].key,
-            weight(s.min),
-            weight(s.max)
+            "Widest disagreement on a weight: {}\n",
+            widest.join(", ")
         ));
     }
 

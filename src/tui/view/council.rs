@@ -9,11 +9,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use dyad::council::{Council, Disagreement, settings};
-use dyad::criteria::CRITERIA;
+use dyad::council::{Council, Disagreement};
+use dyad::criteria::{CRITERIA, N};
 use dyad::pool::Pool;
 
 use crate::tui::model::{CouncilPick, CouncilView, Model};
+use crate::tui::settings;
 use crate::tui::theme::THEME;
 
 use super::figures::{shown_delta, signed};
@@ -21,7 +22,7 @@ use super::layout::{popup, popup_block};
 
 /// Rows the status and hint lines keep below the council view.
 const BELOW: u16 = 2;
-const LABEL: usize = 22;
+const LABEL: usize = 26;
 /// The consensus column, with the two spaces before it.
 const CONSENSUS: usize = 11;
 
@@ -257,22 +258,34 @@ fn head(v: &CouncilView, width: usize) -> Vec<Line<'static>> {
         ));
         lines.push(Line::from(row));
     }
-    if let Some(k) = c.widest() {
-        let s = &c.spread[k];
-        lines.push(Line::raw(format!(
-            "The members differ most on {} ({:.2} to {:.2}).",
-            CRITERIA[k].label, s.min, s.max
-        )));
+    let widest: Vec<String> = c
+        .widest()
+        .into_iter()
+        .map(|k| {
+            let s = &c.spread[k];
+            format!("{} ({:.2} to {:.2})", CRITERIA[k].label, s.min, s.max)
+        })
+        .collect();
+    if !widest.is_empty() {
+        for l in fill("The members differ most on:", &widest, width) {
+            lines.push(Line::raw(l));
+        }
     }
 
+    // The rules as the weights panel names and shows them.
+    let rules = |p: &dyad::profile::Profile| -> Vec<(&'static str, String)> {
+        (N..settings::COUNT)
+            .map(|i| (settings::at(i).label(), settings::at(i).value(p)))
+            .collect()
+    };
     let per_member: Vec<Vec<(&str, String)>> =
-        c.members.iter().map(|m| settings(&m.profile)).collect();
-    let consensus = settings(&c.consensus.profile);
+        c.members.iter().map(|m| rules(&m.profile)).collect();
+    let consensus = rules(&c.consensus.profile);
     let (differ, same): (Vec<usize>, Vec<usize>) = (0..consensus.len())
         .partition(|&s| per_member.iter().any(|v| v[s].1 != per_member[0][s].1));
     lines.push(Line::raw(""));
     lines.push(heading(
-        "Other settings where the members differ (numbers: median; choices: majority)",
+        "Rules where the members differ (numbers: the median; choices: the majority)",
     ));
     for s in differ {
         let mut row = vec![Span::raw(label(consensus[s].0))];
