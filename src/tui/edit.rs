@@ -195,7 +195,7 @@ pub fn ban(m: &mut Model) -> Vec<Effect> {
     };
     let (a, b) = ids(m, mentee, mentor);
     m.info(format!(
-        "Banned {a} with {b}: rematching (u undoes, X lifts {a}'s bans)"
+        "Banned {a} with {b}: {a} gets another mentor (u undoes, X lifts {a}'s bans)"
     ));
     apply(m, false, |m| {
         m.overrides.set(mentee, mentor, Some(Action::Ban))

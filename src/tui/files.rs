@@ -270,8 +270,21 @@ pub fn overrides_saved(m: &mut Model, r: Result<Option<PathBuf>, String>) -> Vec
     match r {
         Ok(_) => {
             m.saved_overrides = m.overrides.clone();
-            let n = m.overrides.len();
-            m.info(format!("Wrote {n} pin(s) and ban(s) to overrides.csv"));
+            let pins = m
+                .overrides
+                .iter()
+                .filter(|o| o.action == dyad::pool::Action::Pin)
+                .count();
+            let bans = m.overrides.len() - pins;
+            let count = |n: usize, one: &str| match n {
+                1 => format!("1 {one}"),
+                n => format!("{n} {one}s"),
+            };
+            m.info(format!(
+                "Wrote {} and {} to overrides.csv",
+                count(pins, "pin"),
+                count(bans, "ban")
+            ));
         }
         Err(e) => m.error(format!("overrides.csv not written: {e}")),
     }

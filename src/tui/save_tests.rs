@@ -231,3 +231,17 @@ fn settings_without_a_file_are_saved_as_a_new_profile_named_like_them() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn an_empty_name_is_refused_inside_the_form() {
+    let mut h = Harness::new();
+    h.send(Msg::SaveAs).send(Msg::Accept);
+    assert!(matches!(h.m.popup, Some(Popup::SaveAs(_))));
+    let screen = h.screen(100, 30);
+    let form: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("Type a name for the new profile first"))
+        .collect();
+    // In the form itself (between its borders), not only on the status line.
+    assert!(form.iter().any(|l| l.contains('│')), "{screen}");
+}

@@ -376,7 +376,7 @@ fn head(v: &CouncilView, width: usize) -> Vec<Line<'static>> {
     if !c.disagreements.is_empty() {
         let legend = [
             "least support first".to_string(),
-            "– unmatched".to_string(),
+            "— unmatched".to_string(),
             "green: the consensus mentor".to_string(),
             "support: how many members give that mentor".to_string(),
         ];
@@ -395,7 +395,7 @@ fn head(v: &CouncilView, width: usize) -> Vec<Line<'static>> {
 }
 
 fn mentor(pool: &Pool, j: Option<usize>) -> String {
-    j.map_or("–".into(), |j| pool.mentors[j].id.clone())
+    j.map_or("—".into(), |j| pool.mentors[j].id.clone())
 }
 
 fn disagreement(pool: &Pool, c: &Council, d: &Disagreement, cols: Cols) -> Line<'static> {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::tui::files::path_for;
-use crate::tui::model::{Confirm, Field, Model, SaveAs};
+use crate::tui::model::{Confirm, Field, Level, Model, SaveAs};
 use crate::tui::theme::THEME;
 
 use super::layout::{popup, popup_block};
@@ -50,7 +50,11 @@ pub fn save_as(f: &mut Frame, area: Rect, m: &Model, form: &SaveAs) {
             form.field == Field::Description,
         ),
         Line::raw(""),
-        Line::styled(target, THEME.dim),
+        // A warning about the form (an empty name) shows in it, where the eyes are.
+        match &m.status {
+            Some(s) if s.level != Level::Info => Line::styled(s.text.clone(), THEME.warning),
+            _ => Line::styled(target, THEME.dim),
+        },
     ];
     f.render_widget(Clear, r);
     f.render_widget(
