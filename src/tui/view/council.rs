@@ -19,6 +19,7 @@ use crate::tui::theme::THEME;
 
 use super::figures::{shown_delta, signed};
 use super::layout::{popup, popup_block};
+use super::text::{clip, cut, wrap};
 
 /// Rows the status and hint lines keep below the council view.
 const BELOW: u16 = 2;
@@ -48,21 +49,6 @@ pub fn line_count(v: &CouncilView, size: (u16, u16)) -> usize {
         Some(Ok(c)) => head + c.disagreements.len(),
         _ => head,
     }
-}
-
-/// At most `width` characters, ending in … when cut.
-fn cut(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        return s.to_string();
-    }
-    let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
-    t.push('…');
-    t
-}
-
-/// Exactly `width` characters.
-fn clip(s: &str, width: usize) -> String {
-    format!("{:<width$}", cut(s, width))
 }
 
 /// The first column: a label and at least one space.
@@ -473,16 +459,16 @@ pub fn render_pick(f: &mut Frame, area: Rect, m: &Model, p: &CouncilPick) {
         format!(" Council: choose the members' profiles ({chosen} chosen) "),
         " Space in/out · Enter convene · Esc close ",
     );
-    let mut lines = vec![
-        Line::raw(format!(
-            "Each council member saves a profile in {}/members/. Choose two or more with Space;",
-            m.configs.display()
-        )),
-        Line::raw(
-            "dyad matches each, proposes a consensus (median weights) and shows where they differ.",
-        ),
-        Line::raw(""),
-    ];
+    let intro = format!(
+        "Each council member saves a profile in {}/members/. Choose two or more with Space; \
+         dyad matches each, proposes a consensus (median weights) and shows where they differ.",
+        m.configs.display()
+    );
+    let mut lines: Vec<Line> = wrap(&intro, usize::from(r.width.saturating_sub(2)))
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    lines.push(Line::raw(""));
     if p.entries.is_empty() {
         lines.push(Line::styled("Looking for profiles…", THEME.dim));
     }

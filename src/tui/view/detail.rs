@@ -15,6 +15,7 @@ use crate::tui::model::Model;
 use crate::tui::theme::THEME;
 
 use super::layout::{popup, popup_block};
+use super::text::cut;
 
 fn side_title(m: &Model, label: &str, s: Option<&Side>) -> String {
     match s {
@@ -38,16 +39,6 @@ fn cell(s: Option<&Side>, i: usize) -> String {
     }
 }
 
-fn clip(s: String, width: usize) -> String {
-    if s.chars().count() <= width {
-        return s;
-    }
-    s.chars()
-        .take(width.saturating_sub(1))
-        .chain(['…'])
-        .collect()
-}
-
 pub fn render(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     if d.current.is_none() {
         return unmatched(f, area, m, d);
@@ -62,7 +53,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     let width = usize::from(r.width.saturating_sub(2));
     // Roomy: about lines wrap and a blank line separates them; tight: one line each.
     let roomy = r.height >= 30;
-    let about = |text: String| if roomy { text } else { clip(text, width) };
+    let about = |text: String| if roomy { text } else { cut(&text, width) };
     let (label_w, side_w) = (26, width.saturating_sub(26) / 2);
     let side_w = side_w.min(32);
     let mut lines = vec![Line::styled(about(about_mentee(mentee)), THEME.dim)];
@@ -123,8 +114,8 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
         })
     };
     lines.push(Line::styled(
-        clip(
-            format!(
+        cut(
+            &format!(
                 "points = 100 × score × weight ÷ sum of the weights ({} now, {} baseline)",
                 sum(cur),
                 sum(base)
@@ -149,7 +140,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
                 "  {:<8} {:>5.1}  ",
                 m.pool.mentors[a.mentor].id, a.score
             )),
-            Span::styled(clip(a.why.clone(), width.saturating_sub(17)), THEME.dim),
+            Span::styled(cut(&a.why.clone(), width.saturating_sub(17)), THEME.dim),
         ]));
     }
     f.render_widget(Clear, r);
@@ -225,7 +216,7 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     let width = usize::from(r.width.saturating_sub(2));
     let height = usize::from(r.height.saturating_sub(2));
     let roomy = r.height >= 30;
-    let about = |text: String| if roomy { text } else { clip(text, width) };
+    let about = |text: String| if roomy { text } else { cut(&text, width) };
     let mut lines = vec![Line::styled(about(about_mentee(mentee)), THEME.dim)];
     // Screen rows beyond one per line: the wrapped line about the mentee.
     let extra = if roomy {
@@ -242,7 +233,7 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
         None => "; no mentor under the baseline either".into(),
     };
     lines.push(Line::styled(
-        clip(format!("No mentor now: {why}{base}"), width),
+        cut(&format!("No mentor now: {why}{base}"), width),
         THEME.unmatched,
     ));
     let diagnosis = match m.analyses.diagnosis(d.mentee) {
@@ -256,7 +247,7 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
         }
         Some(Err(e)) => {
             lines.push(Line::styled(
-                clip(format!("Cannot tell why: {e}"), width),
+                cut(&format!("Cannot tell why: {e}"), width),
                 THEME.error,
             ));
             return finish(f, area, r, block, lines, extra);
@@ -265,8 +256,8 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
         Some(Ok(Some(diag))) => diag,
     };
     if let Some((years, max)) = diagnosis.ineligible {
-        lines.push(Line::raw(clip(
-            format!(
+        lines.push(Line::raw(cut(
+            &format!(
                 "Trained {years} years before {}; the rule allows {max}.",
                 m.current.eligibility.reference_year
             ),
@@ -275,15 +266,15 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        clip(
-            format!("What would match {id}: single changes, each checked by rematching"),
+        cut(
+            &format!("What would match {id}: single changes, each checked by rematching"),
             width,
         ),
         THEME.heading,
     ));
     if diagnosis.suggestions.is_empty() {
-        lines.push(Line::raw(clip(
-            "  No single change of a rule, a mentor's places or a ban is enough.".into(),
+        lines.push(Line::raw(cut(
+            "  No single change of a rule, a mentor's places or a ban is enough.",
             width,
         )));
     }
@@ -300,10 +291,10 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
         .min(width / 2);
     for (s, text) in diagnosis.suggestions.iter().zip(descriptions) {
         lines.push(Line::from(vec![
-            Span::raw(format!("  {:<desc_w$}", clip(text, desc_w))),
+            Span::raw(format!("  {:<desc_w$}", cut(&text, desc_w))),
             Span::styled(
-                clip(
-                    format!(
+                cut(
+                    &format!(
                         ": gets {} ({:.1}); {}",
                         pool.mentors[s.mentor].id,
                         s.score,
@@ -318,8 +309,8 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     if diagnosis.ineligible.is_none() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            clip(
-                format!("What keeps {id} from each mentor, best pair score first"),
+            cut(
+                &format!("What keeps {id} from each mentor, best pair score first"),
                 width,
             ),
             THEME.heading,
@@ -345,7 +336,7 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
                     "  {:<8} {:>5.1}  ",
                     pool.mentors[mb.mentor].id, mb.score
                 )),
-                Span::styled(clip(why, width.saturating_sub(18)), THEME.dim),
+                Span::styled(cut(&why, width.saturating_sub(18)), THEME.dim),
             ]));
         }
         if shown < total {

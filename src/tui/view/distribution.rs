@@ -17,6 +17,7 @@ use crate::tui::model::{DistView, Model};
 use crate::tui::theme::THEME;
 
 use super::figures::{shown_delta, signed};
+use super::text::cut;
 use crate::tui::worker::Results;
 
 use super::layout::inner;
@@ -143,13 +144,6 @@ fn delta(now: f64, base: f64, digits: usize, higher_is_better: bool) -> Span<'st
     )
 }
 
-fn clip(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        return s.to_string();
-    }
-    s.chars().take(n - 1).chain(['…']).collect()
-}
-
 fn num(x: f64, digits: usize) -> String {
     if x.is_finite() {
         format!("{x:.digits$}")
@@ -227,7 +221,7 @@ fn criteria_means(now: &Summary, base: &Summary) -> Vec<Line<'static>> {
         let a = now.criteria_mean.get(c.key).copied().unwrap_or(f64::NAN);
         let b = base.criteria_mean.get(c.key).copied().unwrap_or(f64::NAN);
         v.push(Line::from(vec![
-            Span::raw(format!("{:<23}{:>5} ", clip(c.label, 23), num(a, 2))),
+            Span::raw(format!("{:<23}{:>5} ", cut(c.label, 23), num(a, 2))),
             delta(a, b, 2, true),
         ]));
     }
@@ -273,7 +267,7 @@ fn groups(f: &mut Frame, area: Rect, r: &Results, k: usize) {
         lines.push(Line::from(vec![
             Span::raw(format!(
                 "{:<7}{:>11} {:>11}",
-                clip(label, 7),
+                cut(label, 7),
                 side(Some(g)),
                 side(b)
             )),

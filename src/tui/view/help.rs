@@ -9,6 +9,7 @@ use crate::tui::keymap::{self, MODES};
 use crate::tui::theme::THEME;
 
 use super::layout::{popup, popup_block};
+use super::text::wrap;
 
 const INTRO: [&str; 5] = [
     "dyad pairs each mentee with a mentor so that the pairs score as high as possible overall.",
@@ -21,31 +22,13 @@ const INTRO: [&str; 5] = [
 /// The keys column.
 const KEYS: usize = 24;
 
-/// Words filled into lines of at most `width` characters (a word longer than that gets a line
-/// of its own, cut by the frame).
-fn fill(text: &str, width: usize) -> Vec<String> {
-    let mut out = vec![String::new()];
-    for word in text.split_whitespace() {
-        let last = out.last_mut().expect("a line");
-        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
-            out.push(word.to_string());
-        } else {
-            if !last.is_empty() {
-                last.push(' ');
-            }
-            last.push_str(word);
-        }
-    }
-    out
-}
-
 /// The help text laid out for `width` columns: wrapped here rather than by the widget, so that
 /// the number of lines (and so how far it scrolls) is known.
 pub fn lines(width: usize) -> Vec<Line<'static>> {
     let width = width.max(KEYS + 16);
     let mut v: Vec<Line> = INTRO
         .iter()
-        .flat_map(|t| fill(t, width))
+        .flat_map(|t| wrap(t, width))
         .map(Line::raw)
         .collect();
     for mode in MODES {
@@ -53,7 +36,7 @@ pub fn lines(width: usize) -> Vec<Line<'static>> {
         v.push(Line::styled(keymap::title(mode), THEME.heading));
         for b in keymap::table(mode) {
             let keys = format!("  {:<w$}", keymap::keys_text(b), w = KEYS - 2);
-            for (i, part) in fill(b.help, width - KEYS).into_iter().enumerate() {
+            for (i, part) in wrap(b.help, width - KEYS).into_iter().enumerate() {
                 let first = if i == 0 {
                     keys.clone()
                 } else {

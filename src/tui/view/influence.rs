@@ -17,6 +17,7 @@ use crate::tui::theme::THEME;
 
 use super::figures::{shown_delta, signed};
 use super::layout::{popup, popup_block};
+use super::text::clip;
 
 const LABEL: usize = 21;
 /// Columns of one side without its bar: mean Δ, lowest Δ, count and a space.
@@ -48,15 +49,6 @@ fn bar(n: usize, most: usize, width: usize) -> String {
     }
     let cells = (n * width).div_ceil(most).clamp(1, width);
     "█".repeat(cells)
-}
-
-fn clip(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        return format!("{s:<width$}");
-    }
-    let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
-    t.push('…');
-    t
 }
 
 /// One side of a row: for the left side the bar grows leftwards from the centre line.

@@ -53,7 +53,7 @@ pub fn mark(r: &Row) -> String {
 pub fn short_reason(r: Reason) -> &'static str {
     match r {
         Reason::Ineligible => "ineligible",
-        Reason::NoFeasibleMentor => "none allowed",
+        Reason::NoFeasibleMentor => "ruled out",
         Reason::BelowMinScore => "below min",
         Reason::Capacity => "all full",
     }

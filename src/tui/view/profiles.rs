@@ -10,6 +10,7 @@ use crate::tui::model::{Model, ProfilesState};
 use crate::tui::theme::THEME;
 
 use super::layout::{popup, popup_block};
+use super::text::cut;
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model, p: &ProfilesState) {
     let r = popup(area, 100, 22);
@@ -60,7 +61,11 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, p: &ProfilesState) {
                     .saved
                     .as_ref()
                     .map_or(String::new(), |s| format!(" (saved {s})"));
-                lines.push(Line::raw(format!("    {}{saved}", prof.description)));
+                let width = usize::from(r.width.saturating_sub(2));
+                lines.push(Line::raw(cut(
+                    &format!("    {}{saved}", prof.description),
+                    width,
+                )));
             }
             Err(err) => {
                 lines.push(Line::from(vec![

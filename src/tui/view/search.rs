@@ -17,11 +17,15 @@ use super::layout::{popup, popup_block};
 const ID: usize = 8;
 
 /// The characters of a result to show in `width` columns: all of it when the matched
-/// characters fit, else the id, `…` and the part around the last matched character.
+/// characters fit (ending in `…` where the rest is cut), else the id, `…` and the part around
+/// the last matched character.
 fn window(chars: usize, hit: &Hit, width: usize) -> Vec<Option<usize>> {
     let last = hit.indices.last().map_or(0, |&i| i as usize);
-    if chars <= width || last < width {
+    if chars <= width {
         return (0..chars).map(Some).collect();
+    }
+    if last + 1 < width {
+        return (0..width - 1).map(Some).chain([None]).collect();
     }
     let tail = width.saturating_sub(ID + 1);
     let from = (last + 8).min(chars).saturating_sub(tail).max(ID + 1);
@@ -130,7 +134,11 @@ mod tests {
         let hit = |indices: Vec<u32>| Hit { entry: 0, indices };
         let all: Vec<Option<usize>> = (0..10).map(Some).collect();
         assert_eq!(window(10, &hit(vec![2]), 40), all);
-        assert_eq!(window(100, &hit(vec![3]), 40).len(), 100);
+        // A match within the width: the start, ending in … where the rest is cut.
+        let w = window(100, &hit(vec![3]), 40);
+        assert_eq!(w.len(), 40);
+        assert_eq!(w[39], None);
+        assert_eq!(w[..39], (0..39).map(Some).collect::<Vec<_>>());
         let w = window(100, &hit(vec![70, 71]), 40);
         assert_eq!(w.len(), 40);
         assert_eq!(w[ID], None);

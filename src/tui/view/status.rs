@@ -13,6 +13,8 @@ use crate::tui::settings;
 use crate::tui::stable;
 use crate::tui::theme::THEME;
 
+use super::text::cut;
+
 /// The top line: the current profile (and whether it is modified or read-only), the baseline,
 /// the pool. What does not fit goes, least important first.
 pub fn title(f: &mut Frame, area: Rect, m: &Model) {
@@ -126,15 +128,6 @@ fn right(m: &Model, words: u8) -> String {
 /// The least room the left of the status line keeps before the time loses words.
 const LEFT_ROOM: usize = 60;
 
-fn clip(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        return s.to_string();
-    }
-    let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
-    t.push('…');
-    t
-}
-
 /// The two bottom lines: the status line (message or context, and the rematch time) and the
 /// key hints. A message too long for its line takes the hints' line too, until the next key.
 pub fn bottom(f: &mut Frame, status: Rect, hint_area: Rect, m: &Model) {
@@ -159,7 +152,7 @@ pub fn bottom(f: &mut Frame, status: Rect, hint_area: Rect, m: &Model) {
     );
     let room = usize::from(left_area.width).saturating_sub(2);
     if !message || text.chars().count() <= room {
-        let line = Line::styled(format!(" {} ", clip(&text, room)), style);
+        let line = Line::styled(format!(" {} ", cut(&text, room)), style);
         f.render_widget(Paragraph::new(line), left_area);
         hints(f, hint_area, m);
         return;

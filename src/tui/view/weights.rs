@@ -17,6 +17,7 @@ use crate::tui::stable;
 use crate::tui::theme::THEME;
 
 use super::layout::inner;
+use super::text::clip;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {
@@ -176,15 +177,6 @@ pub fn bar_spans(value: f64, width: u16, stable: Option<(f64, f64)>) -> Vec<Span
     spans
 }
 
-fn truncate(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        return format!("{s:width$}");
-    }
-    let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
-    t.push('…');
-    t
-}
-
 pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     let focused = m.focus == Focus::Weights && m.popup.is_none();
     let block = Block::bordered()
@@ -238,7 +230,7 @@ fn setting_lines(m: &Model, i: usize, r: Rect) -> Vec<Line<'static>> {
         let label_w = width.saturating_sub(2 + shown.chars().count() + 1);
         return vec![Line::from(vec![
             Span::raw(marker),
-            Span::styled(truncate(s.label(), label_w), text_style),
+            Span::styled(clip(s.label(), label_w), text_style),
             Span::raw(" "),
             Span::styled(shown, text_style),
         ])];
@@ -257,7 +249,7 @@ fn setting_lines(m: &Model, i: usize, r: Rect) -> Vec<Line<'static>> {
         vec![
             Line::from(vec![
                 Span::raw(marker),
-                Span::styled(truncate(s.label(), label_w), text_style),
+                Span::styled(clip(s.label(), label_w), text_style),
                 Span::styled(format!("{value:>5}"), text_style),
             ]),
             Line::from(second),
@@ -266,7 +258,7 @@ fn setting_lines(m: &Model, i: usize, r: Rect) -> Vec<Line<'static>> {
         let mut line = vec![
             Span::raw(marker),
             Span::styled(
-                truncate(s.label(), usize::from(label_width(r.width))),
+                clip(s.label(), usize::from(label_width(r.width))),
                 text_style,
             ),
             Span::raw(" "),

@@ -1,0 +1,63 @@
+//! Text cut to fit: what does not fit ends in `…`, so a cut word never passes for a whole one.
+
+/// At most `width` characters.
+pub fn cut(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        t.push('…');
+    }
+    t
+}
+
+/// Exactly `width` characters: cut, or padded with spaces.
+pub fn clip(s: &str, width: usize) -> String {
+    format!("{:<width$}", cut(s, width))
+}
+
+/// Words filled into lines of at most `width` characters (a word longer than that gets a line
+/// of its own, cut by the frame).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for word in text.split_whitespace() {
+        let last = out.last_mut().expect("a line");
+        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
+            out.push(word.to_string());
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_text_ends_in_an_ellipsis() {
+        assert_eq!(cut("proximity", 20), "proximity");
+        assert_eq!(cut("proximity", 5), "prox…");
+        assert_eq!(cut("née", 2), "n…");
+        assert_eq!(cut("abc", 0), "");
+        assert_eq!(clip("ab", 4), "ab  ");
+        assert_eq!(clip("abcdef", 4), "abc…");
+    }
+
+    #[test]
+    fn wrapping_breaks_between_words() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("one two three", 100), ["one two three"]);
+        assert_eq!(wrap("", 5), [""]);
+        assert!(
+            wrap("a b c d e f", 3)
+                .iter()
+                .all(|l| l.chars().count() <= 3)
+        );
+    }
+}
