@@ -225,8 +225,8 @@ pub static SEARCH: &[Binding] = &[
 ];
 
 pub static DETAIL: &[Binding] = &[
-    hint(UP, Msg::Up, "the pair above", "previous/next pair"),
-    bind(DOWN, Msg::Down, "the pair below"),
+    hint(UP, Msg::Up, "the mentee above", "previous/next mentee"),
+    bind(DOWN, Msg::Down, "the mentee below"),
     bind(
         &[k('x')],
         Msg::Ban,

@@ -47,7 +47,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     let mentee = &m.pool.mentees[d.mentee];
     let block = popup_block(
         format!(" Why {} is paired as it is ", mentee.id),
-        " ↑↓ previous/next pair · x ban · . pin · Esc close ",
+        " ↑↓ previous/next mentee · x ban · . pin · Esc close ",
     );
     let (cur, base) = (d.current.as_ref(), d.baseline.as_ref());
     let width = usize::from(r.width.saturating_sub(2));
@@ -341,7 +341,11 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
         }
         if shown < total {
             lines.push(Line::styled(
-                format!("  … and {} more mentors", total - shown),
+                format!(
+                    "  … and {} more mentors (dyad explain {} lists them all)",
+                    total - shown,
+                    mentee.id
+                ),
                 THEME.dim,
             ));
         }
