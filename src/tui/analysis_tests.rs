@@ -230,11 +230,7 @@ fn small_identity_groups_show_less_than_k_instead_of_figures() {
     assert!(!small.is_empty() && !big.is_empty());
     let screen = h.screen(120, 40);
     let row = |name: &str| {
-        let label = if name == dyad::summary::NO_IDENTITY {
-            "none"
-        } else {
-            name
-        };
+        let label = super::view::distribution::group_label(name);
         screen
             .lines()
             .find(|l| l.contains(&format!("││{label} ")))

@@ -144,6 +144,21 @@ fn delta(now: f64, base: f64, digits: usize, higher_is_better: bool) -> Span<'st
     )
 }
 
+/// An identity group as a reader writes it: the acronyms in capitals, `(none)` for mentees who
+/// listed none.
+pub fn group_label(name: &str) -> String {
+    match name {
+        NO_IDENTITY => "(none)".into(),
+        "woman" => "Women".into(),
+        "urm" | "img" | "lgbtq" => name.to_uppercase(),
+        _ => {
+            let mut c = name.chars();
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        }
+    }
+}
+
 fn num(x: f64, digits: usize) -> String {
     if x.is_finite() {
         format!("{x:.digits$}")
@@ -251,11 +266,7 @@ fn groups(f: &mut Frame, area: Rect, r: &Results, k: usize) {
     };
     let mut suppressed = false;
     for (name, g) in &now.groups {
-        let label = if name == NO_IDENTITY {
-            "none"
-        } else {
-            name.as_str()
-        };
+        let label = group_label(name);
         let b = base.groups.get(name);
         let hidden = is_small(g, k) || b.is_some_and(|b| is_small(b, k));
         suppressed |= hidden;
@@ -267,7 +278,7 @@ fn groups(f: &mut Frame, area: Rect, r: &Results, k: usize) {
         lines.push(Line::from(vec![
             Span::raw(format!(
                 "{:<7}{:>11} {:>11}",
-                cut(label, 7),
+                cut(&label, 7),
                 side(Some(g)),
                 side(b)
             )),
