@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 /// A problem with a file the user gave us (data, profile, overrides, score matrix).
 #[derive(Debug, Clone, PartialEq)]
 pub struct InputError {
-    /// Boxed: errors travel in every `Result` of the loaders, so they are kept small.
-    pub file: Box<Path>,
+    /// Boxed (a thin pointer): errors travel in every `Result` of the loaders, so they are kept
+    /// small (at most 128 bytes, clippy's limit for an error type).
+    pub file: Box<PathBuf>,
     /// 1-based line in the file as a text editor shows it.
     pub line: Option<usize>,
     /// 1-based column: the field number in a CSV file, the character column in a TOML file.
@@ -19,17 +20,23 @@ pub struct InputError {
     pub value: Option<String>,
     /// What was expected instead, in words.
     pub expected: String,
+    /// What is wrong, in words, when it is not a value found in the wrong place (a missing key,
+    /// a file that is not valid TOML): shown instead of `found "VALUE"`, with `expected` after
+    /// it in parentheses when there is one.
+    /// Boxed like `file`, to keep the error small.
+    pub problem: Option<Box<String>>,
 }
 
 impl InputError {
     pub fn new(file: impl AsRef<Path>, expected: impl Into<String>) -> Self {
         InputError {
-            file: file.as_ref().into(),
+            file: Box::new(file.as_ref().to_path_buf()),
             line: None,
             column: None,
             field: None,
             value: None,
             expected: expected.into(),
+            problem: None,
         }
     }
 
@@ -53,6 +60,12 @@ impl InputError {
         self.value = Some(value.into());
         self
     }
+
+    /// What is wrong, when no value was found in the wrong place (see [`InputError::problem`]).
+    pub fn problem(mut self, problem: impl Into<String>) -> Self {
+        self.problem = Some(Box::new(problem.into()));
+        self
+    }
 }
 
 impl fmt::Display for InputError {
@@ -67,6 +80,13 @@ impl fmt::Display for InputError {
         write!(f, ":")?;
         if let Some(field) = &self.field {
             write!(f, " {}:", escape(field))?;
+        }
+        if let Some(problem) = &self.problem {
+            write!(f, " {}", escape(problem))?;
+            if !self.expected.is_empty() {
+                write!(f, " (expected {})", escape(&self.expected))?;
+            }
+            return Ok(());
         }
         if let Some(value) = &self.value {
             write!(f, " found {},", quote(value))?;
@@ -109,6 +129,234 @@ pub fn quote(value: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// Reading the TOML files dyad takes (profiles, settings, specialty families) key by key, with
+/// messages in plain words: `FILE:LINE:COL: FIELD: found "VALUE", expected WHAT`, "this is not
+/// valid TOML: …", "… has no `KEY`", and unknown keys named with the keys allowed there.
+pub(crate) mod toml_input {
+    use std::ops::Range;
+    use std::path::Path;
+
+    use toml::Spanned;
+    use toml::de::{DeTable, DeValue};
+
+    use super::{InputError, quote};
+    use crate::csvread::LineIndex;
+
+    /// A key of a TOML table, its value, and the value's position.
+    pub(crate) type Entry<'t, 'a> = (
+        &'t Spanned<std::borrow::Cow<'a, str>>,
+        &'t Spanned<DeValue<'a>>,
+    );
+
+    /// A TOML file being read: its name and text, for messages.
+    pub(crate) struct Doc<'a> {
+        path: &'a Path,
+        text: &'a str,
+        lines: LineIndex<'a>,
+    }
+
+    impl<'a> Doc<'a> {
+        /// Parses `text` as TOML; a syntax error reads "this is not valid TOML: …".
+        pub(crate) fn parse(
+            text: &'a str,
+            path: &'a Path,
+        ) -> Result<(Doc<'a>, DeTable<'a>), InputError> {
+            let doc = Doc {
+                path,
+                text,
+                lines: LineIndex::new(text),
+            };
+            match DeTable::parse(text) {
+                Ok(table) => Ok((doc, table.into_inner())),
+                Err(e) => {
+                    let span = e.span().unwrap_or(0..0);
+                    let message = e.message().trim().replace('\n', "; ").replace('`', "'");
+                    let message = if message == "duplicate key" {
+                        let key = text.get(span.clone()).unwrap_or("").trim();
+                        format!("the key {} is given twice", quote(key))
+                    } else {
+                        message
+                    };
+                    Err(doc
+                        .at(span.start, "")
+                        .problem(format!("this is not valid TOML: {message}")))
+                }
+            }
+        }
+
+        /// An error at a byte offset of the file.
+        pub(crate) fn at(&self, offset: usize, expected: impl Into<String>) -> InputError {
+            let (line, col) = self.lines.line_col(offset);
+            InputError::new(self.path, expected).at(line, col)
+        }
+
+        /// A value as written in the file (a string: its text), for `found "…"`.
+        pub(crate) fn found(&self, v: &Spanned<DeValue<'_>>) -> String {
+            match v.get_ref() {
+                DeValue::String(s) => s.to_string(),
+                _ => {
+                    let raw = self.text.get(v.span()).unwrap_or("").trim();
+                    match raw.split_once('\n') {
+                        Some((first, _)) => format!("{}…", first.trim_end()),
+                        None => raw.to_string(),
+                    }
+                }
+            }
+        }
+
+        /// `FIELD: found "VALUE", expected WHAT` at the value.
+        pub(crate) fn wrong(
+            &self,
+            v: &Spanned<DeValue<'_>>,
+            field: &str,
+            expected: impl Into<String>,
+        ) -> InputError {
+            self.at(v.span().start, expected)
+                .field(field)
+                .value(self.found(v))
+        }
+
+        /// The entries of a table in file order.
+        pub(crate) fn entries<'t>(table: &'t DeTable<'a>) -> Vec<Entry<'t, 'a>> {
+            let mut out: Vec<Entry<'t, 'a>> = table.iter().collect();
+            out.sort_by_key(|(k, _)| k.span().start);
+            out
+        }
+
+        /// Refuses the first key (in file order) that is not one of `allowed`, naming it and
+        /// the keys allowed there. `section` is the table's path (`None`: the top level).
+        pub(crate) fn known_keys(
+            &self,
+            table: &DeTable<'a>,
+            section: Option<&str>,
+            allowed: &[&str],
+        ) -> Result<(), InputError> {
+            for (key, value) in Self::entries(table) {
+                if !allowed.contains(&key.get_ref().as_ref()) {
+                    // A `[table]` header starts before its name.
+                    let at = key.span().start.min(value.span().start);
+                    let list = allowed.join(", ");
+                    let expected = match section {
+                        Some(s) => format!("one of the keys of [{s}]: {list}"),
+                        None => format!("one of the keys at the top of the file: {list}"),
+                    };
+                    let mut e = self.at(at, expected).value(key.get_ref().as_ref());
+                    if let Some(s) = section {
+                        e = e.field(s);
+                    }
+                    return Err(e);
+                }
+            }
+            Ok(())
+        }
+
+        /// The value of `key` in a table.
+        pub(crate) fn get<'t>(
+            table: &'t DeTable<'a>,
+            key: &str,
+        ) -> Option<&'t Spanned<DeValue<'a>>> {
+            table
+                .iter()
+                .find(|(k, _)| k.get_ref().as_ref() == key)
+                .map(|(_, v)| v)
+        }
+
+        /// A sub-table (`[section]`, a dotted key or an inline table), if present.
+        pub(crate) fn table<'t>(
+            &self,
+            parent: &'t DeTable<'a>,
+            key: &str,
+            field: &str,
+            expected: &str,
+        ) -> Result<Option<(&'t DeTable<'a>, Range<usize>)>, InputError> {
+            match Self::get(parent, key) {
+                None => Ok(None),
+                Some(v) => match v.get_ref() {
+                    DeValue::Table(t) => Ok(Some((t, v.span()))),
+                    _ => Err(self.wrong(v, field, expected)),
+                },
+            }
+        }
+
+        /// A number (integer or decimal) from `lo` to `hi`.
+        pub(crate) fn number(
+            &self,
+            v: &Spanned<DeValue<'_>>,
+            field: &str,
+            lo: f64,
+            hi: f64,
+        ) -> Result<f64, InputError> {
+            let x = match v.get_ref() {
+                DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                    .ok()
+                    .map(|i| i as f64),
+                _ => None,
+            };
+            match x {
+                Some(x) if x.is_finite() && (lo..=hi).contains(&x) => Ok(x),
+                _ => Err(self.wrong(v, field, format!("a number from {lo} to {hi}"))),
+            }
+        }
+
+        /// A whole number from `lo` to `hi`; `expected` says what it is in words.
+        pub(crate) fn whole(
+            &self,
+            v: &Spanned<DeValue<'_>>,
+            field: &str,
+            lo: i64,
+            hi: i64,
+            expected: &str,
+        ) -> Result<i64, InputError> {
+            match v.get_ref() {
+                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                    .ok()
+                    .filter(|x| (lo..=hi).contains(x))
+                    .ok_or_else(|| self.wrong(v, field, expected)),
+                _ => Err(self.wrong(v, field, expected)),
+            }
+        }
+
+        /// A string.
+        pub(crate) fn string<'t>(
+            &self,
+            v: &'t Spanned<DeValue<'a>>,
+            field: &str,
+            expected: &str,
+        ) -> Result<&'t str, InputError> {
+            match v.get_ref() {
+                DeValue::String(s) => Ok(s.as_ref()),
+                _ => Err(self.wrong(v, field, expected)),
+            }
+        }
+
+        /// `true` or `false`.
+        pub(crate) fn boolean(
+            &self,
+            v: &Spanned<DeValue<'_>>,
+            field: &str,
+        ) -> Result<bool, InputError> {
+            match v.get_ref() {
+                DeValue::Boolean(b) => Ok(*b),
+                _ => Err(self.wrong(v, field, "true or false")),
+            }
+        }
+
+        /// Something required is missing from a table: "WHAT has no MISSING", at the table's
+        /// header (`None`: line 1, column 1, for the top level).
+        pub(crate) fn missing(
+            &self,
+            table_span: Option<Range<usize>>,
+            what: &str,
+            missing: &str,
+            expected: impl Into<String>,
+        ) -> InputError {
+            self.at(table_span.map_or(0, |s| s.start), expected)
+                .problem(format!("{what} has no {missing}"))
+        }
+    }
 }
 
 /// Any failure of a dyad operation, split by the exit status it maps to.
@@ -182,6 +430,24 @@ mod tests {
     }
 
     #[test]
+    fn a_problem_reads_in_place_of_found_with_the_expectation_after_it() {
+        let e = InputError::new("p.toml", "name = \"…\"")
+            .at(1, 1)
+            .problem("the profile has no `name`");
+        assert_eq!(
+            e.to_string(),
+            "p.toml:1:1: the profile has no `name` (expected name = \"…\")"
+        );
+        let e = InputError::new("p.toml", "")
+            .at(5, 9)
+            .problem("this is not valid TOML: unclosed table\u{1b}[2J");
+        assert_eq!(
+            e.to_string(),
+            "p.toml:5:9: this is not valid TOML: unclosed table\\u{1b}[2J"
+        );
+    }
+
+    #[test]
     fn control_characters_are_escaped_in_messages() {
         let q = quote("a\u{1b}[31mb");
         assert!(!q.contains('\u{1b}'));
@@ -195,6 +461,12 @@ mod tests {
         );
         let e = Error::Other("a\u{7}b".into());
         assert!(!e.to_string().contains('\u{7}'));
+    }
+
+    #[test]
+    fn input_errors_stay_small() {
+        // Every loader returns them; clippy's `result_large_err` stops at 128 bytes.
+        assert!(std::mem::size_of::<InputError>() < 128);
     }
 
     #[test]

@@ -16,13 +16,27 @@ use crate::profile::{Capacity, Objective, Profile};
 /// Reasons given per pair.
 pub const REASONS: usize = 3;
 
-/// A count for a published table: [`privacy::small_label`] (`<5`) when it is from 1 to k − 1.
-pub fn suppress_count(n: usize, k: usize) -> String {
-    if n > 0 && n < k {
-        privacy::small_label(k)
-    } else {
-        n.to_string()
+/// Each weight's share of their sum in whole percent, rounded by the largest-remainder method
+/// so that the shares shown add up to exactly 100 (each is its exact share rounded down, and the
+/// points left go to the largest remainders, ties in criterion order). All 0 when no weight is
+/// above 0.
+pub fn percent_shares(weights: &[f64]) -> Vec<u32> {
+    let total: f64 = weights.iter().filter(|w| **w > 0.0).sum();
+    if total <= 0.0 || !total.is_finite() {
+        return vec![0; weights.len()];
     }
+    let exact: Vec<f64> = weights.iter().map(|w| 100.0 * w.max(0.0) / total).collect();
+    let mut shares: Vec<u32> = exact.iter().map(|x| x.floor() as u32).collect();
+    let left = 100u32.saturating_sub(shares.iter().sum());
+    let mut order: Vec<usize> = (0..weights.len()).filter(|&i| exact[i] > 0.0).collect();
+    order.sort_by(|&a, &b| {
+        let (ra, rb) = (exact[a] - exact[a].floor(), exact[b] - exact[b].floor());
+        rb.total_cmp(&ra).then(a.cmp(&b))
+    });
+    for &i in order.iter().cycle().take(left as usize) {
+        shares[i] += 1;
+    }
+    shares
 }
 
 /// The criteria that add the most points to a pair, largest first (ties in criterion order),
@@ -183,10 +197,9 @@ pub fn report_markdown(pool: &Pool, ev: &Evaluation, info: &ReportInfo) -> Strin
     }
 
     out.push_str("## Weights and constraints\n\n| criterion | weight |\n|---|---:|\n");
-    let total: f64 = p.weights.iter().sum();
-    for (c, w) in CRITERIA.iter().zip(p.weights) {
-        let share = if total > 0.0 { 100.0 * w / total } else { 0.0 };
-        out.push_str(&format!("| {} | {w:.2} ({share:.0}%) |\n", c.label));
+    let shares = percent_shares(&p.weights);
+    for ((c, w), share) in CRITERIA.iter().zip(p.weights).zip(shares) {
+        out.push_str(&format!("| {} | {w:.2} ({share}%) |\n", c.label));
     }
     out.push('\n');
     for line in settings_lines(p) {
@@ -217,11 +230,15 @@ pub fn report_markdown(pool: &Pool, ev: &Evaluation, info: &ReportInfo) -> Strin
         Reason::BelowMinScore,
         Reason::Capacity,
     ];
+    // These counts are shown in full, like the matched and eligible counts they complete (a
+    // suppressed count the reader can work out from those would hide nothing). Small-cell
+    // suppression is for the identity groups below: it keeps a figure from singling out the
+    // few mentees of a group; an unmatched count says nothing about who is in which group.
     let left: Vec<String> = reasons
         .iter()
         .filter_map(|r| {
             let n = ev.matching.unmatched.iter().filter(|(_, x)| x == r).count();
-            (n > 0).then(|| format!("{} {}", suppress_count(n, k), r.as_str()))
+            (n > 0).then(|| format!("{n} {}", r.as_str()))
         })
         .collect();
     if !left.is_empty() {
@@ -272,12 +289,110 @@ mod tests {
     use super::*;
 
     #[test]
-    fn suppression_of_small_counts() {
-        assert_eq!(suppress_count(0, 5), "0");
-        assert_eq!(suppress_count(1, 5), "<5");
-        assert_eq!(suppress_count(4, 5), "<5");
-        assert_eq!(suppress_count(5, 5), "5");
-        assert_eq!(suppress_count(5, 10), "<10");
+    fn percent_shares_add_up_to_100() {
+        // Three equal weights: 33.3% each; plain rounding shows 99%.
+        assert_eq!(percent_shares(&[1.0, 1.0, 1.0]), [34, 33, 33]);
+        // 12.5% × 8: plain rounding (half to even or up) does not give 100.
+        let s = percent_shares(&[0.5; 8]);
+        assert_eq!(s.iter().sum::<u32>(), 100);
+        assert!(s.iter().all(|&x| x == 12 || x == 13), "{s:?}");
+        // The largest remainder gets the point left: 66.67 → 67, 33.33 → 33.
+        assert_eq!(percent_shares(&[0.6, 0.3]), [67, 33]);
+        assert_eq!(percent_shares(&[0.0, 0.0]), [0, 0]);
+        assert_eq!(percent_shares(&[0.0, 0.4]), [0, 100]);
+        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..500 {
+            let w: Vec<f64> = (0..N)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    if x.is_multiple_of(4) {
+                        0.0
+                    } else {
+                        (x % 101) as f64 / 100.0
+                    }
+                })
+                .collect();
+            let s = percent_shares(&w);
+            let total: f64 = w.iter().sum();
+            if total > 0.0 {
+                assert_eq!(s.iter().sum::<u32>(), 100, "{w:?}");
+                for (share, wi) in s.iter().zip(&w) {
+                    // Never more than one point from the exact share.
+                    assert!(
+                        (f64::from(*share) - 100.0 * wi / total).abs() < 1.0,
+                        "{w:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    fn sample_report() -> String {
+        let pool = crate::embedded::sample_pool();
+        let mut engine = crate::engine::Engine::new(
+            pool.clone(),
+            crate::specialty::SpecialtyFamilies::builtin().clone(),
+        );
+        let ev = engine.evaluate(&crate::embedded::fall_profile()).unwrap();
+        let info = ReportInfo {
+            profile_file: "configs/fall-2023.toml".into(),
+            pool: "sample".into(),
+            generated: "2023-09-01T00:00:00Z".into(),
+            small_cell_k: 5,
+        };
+        report_markdown(&pool, &ev, &info)
+    }
+
+    #[test]
+    fn the_report_is_consistent_with_itself() {
+        let report = sample_report();
+        // Weight shares add up to 100.
+        let shares: u32 = report
+            .lines()
+            .filter_map(|l| l.split_once('(')?.1.split_once("%)"))
+            .map(|(n, _)| n.parse::<u32>().unwrap())
+            .sum();
+        assert_eq!(shares, 100, "{report}");
+        // The unmatched counts by reason add up to eligible − matched, as printed.
+        let head = report
+            .lines()
+            .find(|l| l.starts_with("**") && l.contains("eligible mentees matched"))
+            .unwrap();
+        let nums: Vec<usize> = head
+            .trim_start_matches("**")
+            .split(' ')
+            .filter_map(|w| w.parse().ok())
+            .take(2)
+            .collect();
+        let (matched, eligible) = (nums[0], nums[1]);
+        assert!(
+            matched < eligible,
+            "the sample has an unmatched mentee: {head}"
+        );
+        let line = report
+            .lines()
+            .find(|l| l.starts_with("Eligible but unmatched:"))
+            .unwrap();
+        assert!(!line.contains('<'), "{line}");
+        let listed: usize = line
+            .trim_start_matches("Eligible but unmatched:")
+            .split('(')
+            .next()
+            .unwrap()
+            .split(',')
+            .map(|part| {
+                part.split_whitespace()
+                    .next()
+                    .unwrap()
+                    .parse::<usize>()
+                    .unwrap()
+            })
+            .sum();
+        assert_eq!(listed, eligible - matched, "{line}");
+        // Identity groups under k are still suppressed.
+        assert!(report.contains("| <5 | <5 | - | - |"), "{report}");
     }
 
     #[test]

@@ -58,7 +58,19 @@ pub fn write_atomic(target: &Path, bytes: &[u8], mode: Mode) -> Result<Option<Pa
     {
         builder.permissions(permissions);
     }
-    let mut tmp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
+    // The temporary file's name means nothing to the user: errors name the target.
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory => Error::from(
+            crate::error::InputError::new(target, "a file in an existing folder").problem(
+                if dir.exists() {
+                    format!("{} is not a folder", dir.display())
+                } else {
+                    format!("there is no folder {}", dir.display())
+                },
+            ),
+        ),
+        kind => Error::io(target, std::io::Error::from(kind)),
+    })?;
     tmp.write_all(bytes).map_err(|e| Error::io(target, e))?;
     tmp.flush().map_err(|e| Error::io(target, e))?;
     tmp.as_file().sync_all().map_err(|e| Error::io(target, e))?;
@@ -80,8 +92,13 @@ pub fn write_atomic(target: &Path, bytes: &[u8], mode: Mode) -> Result<Option<Pa
             if mode == Mode::ReplaceWithBackup && target.exists() {
                 backup = Some(make_backup(target)?);
             }
-            tmp.persist(target)
-                .map_err(|e| Error::io(target, e.error))?;
+            tmp.persist(target).map_err(|e| match e.error.kind() {
+                std::io::ErrorKind::IsADirectory => Error::from(
+                    crate::error::InputError::new(target, "a file name, not a folder's")
+                        .problem("this is a folder"),
+                ),
+                _ => Error::io(target, e.error),
+            })?;
         }
     }
     sync_dir(dir);

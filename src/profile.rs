@@ -1,15 +1,13 @@
 //! Profiles: the council's named settings (weights, eligibility, criteria parameters, hard
 //! constraints and objective), stored as TOML in `configs/`.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use crate::criteria::{self, CRITERIA, Params, Weights};
-use crate::csvread::LineIndex;
+use crate::error::toml_input::Doc;
 use crate::error::{Error, InputError};
 
 /// Who is eligible: `reference_year − training_completed ≤ max_years_since_training`.
@@ -99,77 +97,21 @@ impl Default for Profile {
     }
 }
 
-// ---- the file format, with spans for messages ----
+// ---- the file format, read key by key for messages in plain words ----
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawProfile {
-    name: Spanned<String>,
-    description: Option<Spanned<String>>,
-    #[serde(default)]
-    saved: Option<toml::value::Datetime>,
-    eligibility: RawEligibility,
-    #[serde(default)]
-    weights: BTreeMap<Spanned<String>, Spanned<f64>>,
-    #[serde(default)]
-    criteria: RawCriteria,
-    #[serde(default)]
-    constraints: RawConstraints,
-    #[serde(default)]
-    objective: RawObjective,
-}
+/// The keys at the top of a profile.
+const TOP_KEYS: &[&str] = &[
+    "name",
+    "description",
+    "saved",
+    "eligibility",
+    "weights",
+    "criteria",
+    "constraints",
+    "objective",
+];
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEligibility {
-    max_years_since_training: Spanned<i64>,
-    reference_year: Spanned<i64>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawCriteria {
-    #[serde(default)]
-    proximity: RawProximity,
-    #[serde(default)]
-    seniority: RawSeniority,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawProximity {
-    max_km: Option<Spanned<f64>>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawSeniority {
-    min_gap: Option<Spanned<f64>>,
-    max_gap: Option<Spanned<f64>>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawConstraints {
-    in_person_max_km: Option<Spanned<f64>>,
-    #[serde(default)]
-    require_outside_system: bool,
-    mentor_capacity: Option<Spanned<RawCapacity>>,
-    min_score: Option<Spanned<f64>>,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawCapacity {
-    Number(i64),
-    Text(String),
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawObjective {
-    kind: Option<Spanned<String>>,
-}
+const CAPACITY_EXPECTED: &str = "\"from-data\" or a whole number of mentees from 1 to 1000";
 
 /// Reads a profile file.
 pub fn load(path: &Path) -> Result<Profile, Error> {
@@ -177,104 +119,220 @@ pub fn load(path: &Path) -> Result<Profile, Error> {
     Ok(parse(&text, path)?)
 }
 
+/// A file that holds none of a profile's keys: what it looks like instead.
+fn not_a_profile(doc: &Doc<'_>, root: &DeTable<'_>) -> Option<InputError> {
+    let entries = Doc::entries(root);
+    let (first, value) = entries.first()?;
+    if entries
+        .iter()
+        .any(|(k, _)| TOP_KEYS.contains(&k.get_ref().as_ref()))
+    {
+        return None;
+    }
+    let has = |key: &str| entries.iter().any(|(k, _)| k.get_ref().as_ref() == key);
+    let problem = if has("families") {
+        "this is not a profile but specialty families ([families])"
+    } else if has("privacy") {
+        "this is not a profile but dyad's settings ([privacy])"
+    } else {
+        "this is not a profile: it has none of a profile's keys"
+    };
+    Some(
+        doc.at(
+            first.span().start.min(value.span().start),
+            "a profile: name = \"…\", [eligibility] and [weights]",
+        )
+        .problem(problem),
+    )
+}
+
 /// Parses profile TOML; `path` is used in messages.
 pub fn parse(text: &str, path: &Path) -> Result<Profile, InputError> {
-    let lines = LineIndex::new(text);
-    let at = |span: Range<usize>, expected: String| {
-        let (line, col) = lines.line_col(span.start);
-        InputError::new(path, expected).at(line, col)
-    };
-    let raw: RawProfile = toml::from_str(text).map_err(|e| {
-        let span = e.span().unwrap_or(0..0);
-        let msg = e.message().trim().replace('\n', "; ");
-        at(span.clone(), msg).value(text.get(span).unwrap_or("").trim().to_string())
-    })?;
-    let number = |v: &Spanned<f64>, key: &str, lo: f64, hi: f64| {
-        let x = *v.get_ref();
-        if x.is_finite() && (lo..=hi).contains(&x) {
-            Ok(x)
-        } else {
-            Err(at(v.span(), format!("a number from {lo} to {hi}"))
-                .field(key)
-                .value(x.to_string()))
-        }
+    let (doc, root) = Doc::parse(text, path)?;
+    if let Some(e) = not_a_profile(&doc, &root) {
+        return Err(e);
+    }
+    doc.known_keys(&root, None, TOP_KEYS)?;
+    let section = |key: &str, what: &str| {
+        doc.table(
+            &root,
+            key,
+            key,
+            &format!("a table [{key}] of {what} (key = value lines under it)"),
+        )
     };
 
-    let name = raw.name.get_ref().trim().to_string();
+    let name_value = Doc::get(&root, "name")
+        .ok_or_else(|| doc.missing(None, "the profile", "`name`", "name = \"…\""))?;
+    let name_expected = "a name in quotes (one line of text)";
+    let name = doc
+        .string(name_value, "name", name_expected)?
+        .trim()
+        .to_string();
     if name.is_empty() || crate::safetext::has_unsafe(&name) {
-        return Err(at(raw.name.span(), "a name (one line of text)".into()).field("name"));
+        return Err(doc.at(name_value.span().start, name_expected).field("name"));
     }
     // Line breaks and tabs may stay in a description; nothing else that could drive a terminal.
-    let description = raw
-        .description
-        .as_ref()
-        .map_or("", |d| d.get_ref().as_str());
-    if description
-        .chars()
-        .any(|c| crate::safetext::is_unsafe(c) && c != '\n' && c != '\t')
-    {
-        let span = raw.description.as_ref().map_or(0..0, |d| d.span());
-        return Err(at(
-            span,
-            "a description without control characters or escape sequences".into(),
-        )
-        .field("description"));
-    }
+    let description = match Doc::get(&root, "description") {
+        None => "",
+        Some(v) => {
+            let d = doc.string(v, "description", "a description in quotes")?;
+            if d.chars()
+                .any(|c| crate::safetext::is_unsafe(c) && c != '\n' && c != '\t')
+            {
+                return Err(doc
+                    .at(
+                        v.span().start,
+                        "a description without control characters or escape sequences",
+                    )
+                    .field("description"));
+            }
+            d
+        }
+    };
+    let saved = match Doc::get(&root, "saved") {
+        None => None,
+        Some(v) => match v.get_ref() {
+            DeValue::Datetime(d) => Some(d.to_string()),
+            _ => {
+                return Err(doc.wrong(
+                    v,
+                    "saved",
+                    "a date and time such as 2026-11-24T20:15:00Z (dyad writes it when it saves)",
+                ));
+            }
+        },
+    };
 
-    let years = &raw.eligibility.max_years_since_training;
-    let max_years = u32::try_from(*years.get_ref())
-        .ok()
-        .filter(|y| *y <= 100)
-        .ok_or_else(|| {
-            at(years.span(), "a whole number of years from 0 to 100".into())
-                .field("eligibility.max_years_since_training")
-                .value(years.get_ref().to_string())
-        })?;
-    let year = &raw.eligibility.reference_year;
-    let reference_year = i32::try_from(*year.get_ref())
-        .ok()
-        .filter(|y| (1900..=2100).contains(y))
-        .ok_or_else(|| {
-            at(year.span(), "a four-digit year".into())
-                .field("eligibility.reference_year")
-                .value(year.get_ref().to_string())
-        })?;
+    let eligibility = eligibility(&doc, section("eligibility", "who is eligible")?)?;
+    let weights = weights(&doc, section("weights", "criterion weights")?)?;
+    let params = criteria(&doc, section("criteria", "criterion parameters")?)?;
+    let constraints = constraints(&doc, section("constraints", "hard rules")?)?;
+    let objective = objective(&doc, section("objective", "the objective")?)?;
 
-    let mut weights = [0.0; criteria::N];
-    for (key, value) in &raw.weights {
-        let Some(i) = criteria::index_of(key.get_ref()) else {
-            let keys: Vec<&str> = CRITERIA.iter().map(|c| c.key).collect();
-            return Err(at(
-                key.span(),
-                format!("one of the criteria: {}", keys.join(", ")),
+    Ok(Profile {
+        name,
+        description: description.trim().to_string(),
+        saved,
+        eligibility,
+        weights,
+        params,
+        constraints,
+        objective,
+    })
+}
+
+type Section<'t, 'a> = Option<(&'t DeTable<'a>, Range<usize>)>;
+
+fn eligibility(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Eligibility, InputError> {
+    const YEARS: &str = "a whole number of years from 0 to 100";
+    const YEAR: &str = "a four-digit year from 1900 to 2100";
+    let Some((t, span)) = table else {
+        return Err(doc.missing(
+            None,
+            "the profile",
+            "[eligibility] table",
+            "[eligibility] with max_years_since_training = … and reference_year = …",
+        ));
+    };
+    doc.known_keys(
+        t,
+        Some("eligibility"),
+        &["max_years_since_training", "reference_year"],
+    )?;
+    let get = |key: &str, what: &str| {
+        Doc::get(t, key).ok_or_else(|| {
+            doc.missing(
+                Some(span.clone()),
+                "[eligibility]",
+                &format!("`{key}`"),
+                format!("{key} = {what}"),
             )
-            .field("weights")
-            .value(key.get_ref().clone()));
-        };
-        weights[i] = number(value, &format!("weights.{}", key.get_ref()), 0.0, 1.0)?;
-    }
+        })
+    };
+    let years = get("max_years_since_training", YEARS)?;
+    let year = get("reference_year", YEAR)?;
+    Ok(Eligibility {
+        max_years_since_training: doc.whole(
+            years,
+            "eligibility.max_years_since_training",
+            0,
+            100,
+            YEARS,
+        )? as u32,
+        reference_year: doc.whole(year, "eligibility.reference_year", 1900, 2100, YEAR)? as i32,
+    })
+}
 
+fn weights(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Weights, InputError> {
+    let mut weights = [0.0; criteria::N];
+    let Some((t, _)) = table else {
+        return Ok(weights);
+    };
+    let keys: Vec<&str> = CRITERIA.iter().map(|c| c.key).collect();
+    for (key, value) in Doc::entries(t) {
+        let Some(i) = criteria::index_of(key.get_ref()) else {
+            return Err(doc
+                .at(
+                    key.span().start,
+                    format!("one of the criteria: {}", keys.join(", ")),
+                )
+                .field("weights")
+                .value(key.get_ref().as_ref()));
+        };
+        weights[i] = doc.number(value, &format!("weights.{}", key.get_ref()), 0.0, 1.0)?;
+    }
+    Ok(weights)
+}
+
+fn criteria(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Params, InputError> {
     let defaults = Params::default();
-    let opt = |v: &Option<Spanned<f64>>, key: &str, lo: f64, hi: f64, default: f64| {
-        v.as_ref().map_or(Ok(default), |v| number(v, key, lo, hi))
+    let Some((t, _)) = table else {
+        return Ok(defaults);
+    };
+    doc.known_keys(t, Some("criteria"), &["proximity", "seniority"])?;
+    let sub = |key: &str, allowed: &[&str]| -> Result<Section<'_, '_>, InputError> {
+        let field = format!("criteria.{key}");
+        let found = doc.table(
+            t,
+            key,
+            &field,
+            &format!("a table: {key}.{} = … under [criteria]", allowed[0]),
+        )?;
+        if let Some((s, _)) = found {
+            doc.known_keys(s, Some(&field), allowed)?;
+        }
+        Ok(found)
+    };
+    let proximity = sub("proximity", &["max_km"])?;
+    let seniority = sub("seniority", &["min_gap", "max_gap"])?;
+    let opt = |s: &Section<'_, '_>, key: &str, field: &str, lo: f64, hi: f64, default: f64| match s
+        .as_ref()
+        .and_then(|(t, _)| Doc::get(t, key))
+    {
+        None => Ok(default),
+        Some(v) => doc.number(v, field, lo, hi),
     };
     let params = Params {
         proximity_max_km: opt(
-            &raw.criteria.proximity.max_km,
+            &proximity,
+            "max_km",
             "criteria.proximity.max_km",
             1.0,
             20_000.0,
             defaults.proximity_max_km,
         )?,
         seniority_min_gap: opt(
-            &raw.criteria.seniority.min_gap,
+            &seniority,
+            "min_gap",
             "criteria.seniority.min_gap",
             0.0,
             80.0,
             defaults.seniority_min_gap,
         )?,
         seniority_max_gap: opt(
-            &raw.criteria.seniority.max_gap,
+            &seniority,
+            "max_gap",
             "criteria.seniority.max_gap",
             0.0,
             80.0,
@@ -282,77 +340,76 @@ pub fn parse(text: &str, path: &Path) -> Result<Profile, InputError> {
         )?,
     };
     if params.seniority_min_gap > params.seniority_max_gap {
-        let span = raw
-            .criteria
-            .seniority
-            .max_gap
+        let at = seniority
             .as_ref()
-            .map_or(0..0, |v| v.span());
-        return Err(
-            at(span, "seniority.max_gap at least seniority.min_gap".into())
-                .field("criteria.seniority.max_gap")
-                .value(params.seniority_max_gap.to_string()),
-        );
+            .and_then(|(t, _)| Doc::get(t, "max_gap"))
+            .map_or(0, |v| v.span().start);
+        return Err(doc
+            .at(at, "seniority.max_gap at least seniority.min_gap")
+            .field("criteria.seniority.max_gap")
+            .value(params.seniority_max_gap.to_string()));
     }
+    Ok(params)
+}
 
-    let c = &raw.constraints;
-    let in_person_max_km = c
-        .in_person_max_km
-        .as_ref()
-        .map(|v| number(v, "constraints.in_person_max_km", 0.0, 20_000.0))
-        .transpose()?;
-    let mentor_capacity = match &c.mentor_capacity {
-        None => Capacity::FromData,
-        Some(v) => match v.get_ref() {
-            RawCapacity::Text(t) if t == "from-data" => Capacity::FromData,
-            RawCapacity::Number(n) if (1..=1000).contains(n) => Capacity::Fixed(*n as u32),
-            other => {
-                let shown = match other {
-                    RawCapacity::Number(n) => n.to_string(),
-                    RawCapacity::Text(t) => t.clone(),
-                };
-                return Err(at(
-                    v.span(),
-                    "\"from-data\" or a whole number of mentees from 1 to 1000".into(),
-                )
-                .field("constraints.mentor_capacity")
-                .value(shown));
-            }
-        },
+fn constraints(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Constraints, InputError> {
+    let mut c = Constraints {
+        in_person_max_km: None,
+        require_outside_system: false,
+        mentor_capacity: Capacity::FromData,
+        min_score: 0.0,
     };
-    let min_score = opt(&c.min_score, "constraints.min_score", 0.0, 100.0, 0.0)?;
-
-    let objective = match &raw.objective.kind {
-        None => Objective::Total,
-        Some(k) => match k.get_ref().as_str() {
-            "total" => Objective::Total,
-            "maximin" => Objective::Maximin,
-            other => {
-                return Err(at(k.span(), "\"total\" or \"maximin\"".into())
-                    .field("objective.kind")
-                    .value(other));
-            }
-        },
+    let Some((t, _)) = table else {
+        return Ok(c);
     };
+    doc.known_keys(
+        t,
+        Some("constraints"),
+        &[
+            "in_person_max_km",
+            "require_outside_system",
+            "mentor_capacity",
+            "min_score",
+        ],
+    )?;
+    if let Some(v) = Doc::get(t, "in_person_max_km") {
+        c.in_person_max_km = Some(doc.number(v, "constraints.in_person_max_km", 0.0, 20_000.0)?);
+    }
+    if let Some(v) = Doc::get(t, "require_outside_system") {
+        c.require_outside_system = doc.boolean(v, "constraints.require_outside_system")?;
+    }
+    if let Some(v) = Doc::get(t, "mentor_capacity") {
+        c.mentor_capacity = match v.get_ref() {
+            DeValue::String(s) if s.as_ref() == "from-data" => Capacity::FromData,
+            _ => Capacity::Fixed(doc.whole(
+                v,
+                "constraints.mentor_capacity",
+                1,
+                1000,
+                CAPACITY_EXPECTED,
+            )? as u32),
+        };
+    }
+    if let Some(v) = Doc::get(t, "min_score") {
+        c.min_score = doc.number(v, "constraints.min_score", 0.0, 100.0)?;
+    }
+    Ok(c)
+}
 
-    Ok(Profile {
-        name,
-        description: description.trim().to_string(),
-        saved: raw.saved.map(|d| d.to_string()),
-        eligibility: Eligibility {
-            max_years_since_training: max_years,
-            reference_year,
-        },
-        weights,
-        params,
-        constraints: Constraints {
-            in_person_max_km,
-            require_outside_system: c.require_outside_system,
-            mentor_capacity,
-            min_score,
-        },
-        objective,
-    })
+fn objective(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Objective, InputError> {
+    const KINDS: &str = "\"total\" or \"maximin\"";
+    let Some((t, _)) = table else {
+        return Ok(Objective::Total);
+    };
+    doc.known_keys(t, Some("objective"), &["kind"])?;
+    let Some(v) = Doc::get(t, "kind") else {
+        return Ok(Objective::Total);
+    };
+    match doc.string(v, "objective.kind", KINDS)? {
+        "total" => Ok(Objective::Total),
+        "maximin" => Ok(Objective::Maximin),
+        _ => Err(doc.wrong(v, "objective.kind", KINDS)),
+    }
 }
 
 /// A TOML string literal.
@@ -559,6 +616,106 @@ mod tests {
         assert_eq!(e.line, Some(1));
         let e = p("name = \"X\"\n[eligibility\n").unwrap_err();
         assert_eq!(e.line, Some(2));
+    }
+
+    #[test]
+    fn toml_errors_read_in_plain_words() {
+        let msg = |text: &str| p(text).unwrap_err().to_string();
+        assert_eq!(
+            msg(&format!("{MINIMAL}[weights]\nproximity = \"high\"\n")),
+            "p.toml:6:13: weights.proximity: found \"high\", expected a number from 0 to 1"
+        );
+        assert_eq!(
+            msg(&MINIMAL.replace("= 5", "= 5.5")),
+            "p.toml:3:28: eligibility.max_years_since_training: found \"5.5\", \
+             expected a whole number of years from 0 to 100"
+        );
+        assert_eq!(
+            msg(&MINIMAL.replace("2023", "99999999999999999999")),
+            "p.toml:4:18: eligibility.reference_year: found \"99999999999999999999\", \
+             expected a four-digit year from 1900 to 2100"
+        );
+        assert_eq!(
+            msg(&format!("{MINIMAL}[weights")),
+            "p.toml:5:9: this is not valid TOML: unclosed table, expected ']'"
+        );
+        assert_eq!(
+            msg(""),
+            "p.toml:1:1: the profile has no `name` (expected name = \"…\")"
+        );
+        assert_eq!(
+            msg("name = \"X\"\n[eligibility]\nreference_year = 2023\n"),
+            "p.toml:2:1: [eligibility] has no `max_years_since_training` \
+             (expected max_years_since_training = a whole number of years from 0 to 100)"
+        );
+        assert_eq!(
+            msg(&format!("{MINIMAL}colour = 1\n")),
+            "p.toml:5:1: eligibility: found \"colour\", expected one of the keys of \
+             [eligibility]: max_years_since_training, reference_year"
+        );
+        assert_eq!(
+            msg(&format!("colour = 1\n{MINIMAL}")),
+            "p.toml:1:1: found \"colour\", expected one of the keys at the top of the file: \
+             name, description, saved, eligibility, weights, criteria, constraints, objective"
+        );
+        assert_eq!(
+            msg(&format!(
+                "{MINIMAL}[constraints]\nrequire_outside_system = 3\n"
+            )),
+            "p.toml:6:26: constraints.require_outside_system: found \"3\", expected true or false"
+        );
+        assert_eq!(
+            msg(&format!("{MINIMAL}[constraints]\nmentor_capacity = true\n")),
+            "p.toml:6:19: constraints.mentor_capacity: found \"true\", \
+             expected \"from-data\" or a whole number of mentees from 1 to 1000"
+        );
+        assert_eq!(
+            msg(&format!("{MINIMAL}[weights]\ngoals = 1\ngoals = 2\n")),
+            "p.toml:7:1: this is not valid TOML: the key \"goals\" is given twice"
+        );
+        // Nothing of serde's or the TOML parser's internal wording reaches the user.
+        for text in [
+            format!("{MINIMAL}[objective]\nkind = 3\n"),
+            format!("{MINIMAL}saved = 3\n"),
+            format!("weights = 3\n{MINIMAL}"),
+            format!("{MINIMAL}[criteria]\nproximity = 3\n"),
+            format!("{MINIMAL}[criteria.seniority]\nmax_gap = \"far\"\n"),
+            "name = 3\n".to_string(),
+        ] {
+            let m = msg(&text);
+            for internal in [
+                "invalid type",
+                "f64",
+                "i64",
+                "i128",
+                "untagged",
+                "`",
+                "missing field",
+            ] {
+                assert!(!m.contains(internal), "{m}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_profile_says_so() {
+        let e = p(include_str!("../configs/specialties.toml")).unwrap_err();
+        let m = e.to_string();
+        assert!(
+            m.contains("this is not a profile but specialty families"),
+            "{m}"
+        );
+        assert!(m.starts_with("p.toml:"), "{m}");
+        let m = p("[privacy]\nsmall_cell_k = 5\n").unwrap_err().to_string();
+        assert!(
+            m.starts_with("p.toml:1:1: this is not a profile but dyad's settings"),
+            "{m}"
+        );
+        // A profile with one stray key is still a profile with an unknown key.
+        let m = p(&format!("families = 1\n{MINIMAL}"))
+            .unwrap_err()
+            .to_string();
+        assert!(m.contains("found \"families\""), "{m}");
     }
 
     #[test]

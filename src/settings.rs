@@ -10,10 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-use toml::Spanned;
-
-use crate::csvread::LineIndex;
+use crate::error::toml_input::Doc;
 use crate::error::{Error, InputError};
 
 /// The settings file's name, in the configs folder.
@@ -39,20 +36,6 @@ impl Default for Settings {
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct Raw {
-    #[serde(default)]
-    privacy: RawPrivacy,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawPrivacy {
-    small_cell_k: Option<Spanned<i64>>,
-    k_anonymity: Option<Spanned<i64>>,
-}
-
 /// The settings file of a configs folder.
 pub fn path_in(configs: &Path) -> PathBuf {
     configs.join(SETTINGS_FILE)
@@ -70,30 +53,29 @@ pub fn load(configs: &Path) -> Result<Settings, Error> {
 
 /// Parses settings TOML; `path` is used in messages.
 pub fn parse(text: &str, path: &Path) -> Result<Settings, InputError> {
-    let lines = LineIndex::new(text);
-    let at = |span: std::ops::Range<usize>, expected: String| {
-        let (line, col) = lines.line_col(span.start);
-        InputError::new(path, expected).at(line, col)
-    };
-    let raw: Raw = toml::from_str(text).map_err(|e| {
-        let span = e.span().unwrap_or(0..0);
-        at(span, e.message().trim().replace('\n', "; "))
-    })?;
-    let k = |v: &Option<Spanned<i64>>, key: &str, default: usize| match v {
-        None => Ok(default),
-        Some(v) => usize::try_from(*v.get_ref())
-            .ok()
-            .filter(|k| (1..=1000).contains(k))
-            .ok_or_else(|| {
-                at(v.span(), "a whole number from 1 to 1000".into())
-                    .field(format!("privacy.{key}"))
-                    .value(v.get_ref().to_string())
-            }),
-    };
+    const WHOLE: &str = "a whole number from 1 to 1000";
+    let (doc, root) = Doc::parse(text, path)?;
+    doc.known_keys(&root, None, &["privacy"])?;
     let d = Settings::default();
+    let Some((privacy, _)) = doc.table(
+        &root,
+        "privacy",
+        "privacy",
+        "a table [privacy] (small_cell_k = … and k_anonymity = … under it)",
+    )?
+    else {
+        return Ok(d);
+    };
+    doc.known_keys(privacy, Some("privacy"), &["small_cell_k", "k_anonymity"])?;
+    let k = |key: &str, default: usize| match Doc::get(privacy, key) {
+        None => Ok(default),
+        Some(v) => doc
+            .whole(v, &format!("privacy.{key}"), 1, 1000, WHOLE)
+            .map(|k| k as usize),
+    };
     Ok(Settings {
-        small_cell_k: k(&raw.privacy.small_cell_k, "small_cell_k", d.small_cell_k)?,
-        k_anonymity: k(&raw.privacy.k_anonymity, "k_anonymity", d.k_anonymity)?,
+        small_cell_k: k("small_cell_k", d.small_cell_k)?,
+        k_anonymity: k("k_anonymity", d.k_anonymity)?,
     })
 }
 
@@ -115,6 +97,28 @@ mod tests {
         let e = p("[privacy]\nsmall_cell = 3\n").unwrap_err();
         assert_eq!(e.line, Some(2));
         assert!(p("[privacy]\nk_anonymity = \"5\"\n").is_err());
+    }
+
+    #[test]
+    fn errors_read_in_plain_words() {
+        let msg = |text: &str| p(text).unwrap_err().to_string();
+        assert_eq!(
+            msg("[privacy]\nsmall_cell_k = \"five\"\n"),
+            "s.toml:2:16: privacy.small_cell_k: found \"five\", expected a whole number from 1 to 1000"
+        );
+        assert_eq!(
+            msg("[privacy]\nk_anonymity = 2.5\n"),
+            "s.toml:2:15: privacy.k_anonymity: found \"2.5\", expected a whole number from 1 to 1000"
+        );
+        assert_eq!(
+            msg("[privacy\n"),
+            "s.toml:1:9: this is not valid TOML: unclosed table, expected ']'"
+        );
+        assert_eq!(
+            msg("[privacy]\nsmall_cells = 3\n"),
+            "s.toml:2:1: privacy: found \"small_cells\", expected one of the keys of [privacy]: \
+             small_cell_k, k_anonymity"
+        );
     }
 
     #[test]

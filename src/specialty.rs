@@ -10,14 +10,14 @@
 //!
 //! Names compare case-insensitively after trimming; a specialty may be in at most one family.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-use toml::Spanned;
+use toml::de::DeValue;
 
 use crate::error::InputError;
+use crate::error::toml_input::Doc;
 
 const BUILTIN: &str = include_str!("../configs/specialties.toml");
 
@@ -30,86 +30,66 @@ pub struct SpecialtyFamilies {
     index: HashMap<String, usize>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileFormat {
-    families: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
-}
-
 /// Lowercases and trims a specialty name the way data values are compared.
 pub fn normalize(name: &str) -> String {
     name.trim().to_lowercase()
-}
-
-/// 1-based line and character column of a byte offset in `text`.
-pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
-}
-
-/// Turns a TOML/serde message such as "invalid type: integer `3`, expected a string" into the
-/// "expected …" part of an [`InputError`]: "a string (invalid type: integer `3`)".
-pub(crate) fn toml_expectation(message: &str) -> String {
-    let message = message.trim().trim_end_matches('.');
-    match message.rsplit_once(", expected ") {
-        Some((what, expected)) => format!("{expected} ({what})"),
-        None => format!("valid TOML ({message})"),
-    }
 }
 
 impl SpecialtyFamilies {
     /// Parses a specialty-families file; `file` is only used in error messages.
     #[allow(clippy::result_large_err)] // InputError is the crate-wide input error type
     pub fn parse(text: &str, file: &Path) -> Result<SpecialtyFamilies, InputError> {
-        let raw: FileFormat = toml::from_str(text).map_err(|err| {
-            let e = InputError::new(file, toml_expectation(err.message()));
-            match err.span() {
-                Some(span) => {
-                    let (line, col) = line_col(text, span.start);
-                    e.at(line, col)
-                }
-                None => e,
-            }
-        })?;
+        const LIST: &str =
+            "a list of specialties in quotes, such as [\"general surgery\", \"urology\"]";
+        const NAME: &str = "a specialty name in quotes";
+        let (doc, root) = Doc::parse(text, file)?;
+        doc.known_keys(&root, None, &["families"])?;
+        let Some((table, _)) = doc.table(
+            &root,
+            "families",
+            "families",
+            "a table [families] of family = [specialties] lines",
+        )?
+        else {
+            return Err(doc.missing(
+                None,
+                "the specialties file",
+                "[families] table",
+                "[families] followed by lines such as surgery = [\"general surgery\", \"urology\"]",
+            ));
+        };
 
-        // Restore file order (the map is keyed by name): families by the position of their key,
-        // so that a specialty listed twice is reported where it appears the second time.
-        let mut families: Vec<(Spanned<String>, Vec<Spanned<String>>)> =
-            raw.families.into_iter().collect();
-        families.sort_by_key(|(name, _)| name.span().start);
-
-        let mut entries: Vec<(usize, &Spanned<String>)> = Vec::new();
+        // Families in file order, so that a specialty listed twice is reported where it appears
+        // the second time.
+        let mut entries: Vec<(usize, &str, usize, String)> = Vec::new();
         let mut out = SpecialtyFamilies::default();
-        for (i, (name, members)) in families.iter().enumerate() {
+        for (i, (name, members)) in Doc::entries(table).into_iter().enumerate() {
             let family = name.get_ref().trim();
             if family.is_empty() {
-                let (line, col) = line_col(text, name.span().start);
-                return Err(InputError::new(file, "a non-empty family name")
-                    .at(line, col)
+                return Err(doc
+                    .at(name.span().start, "a non-empty family name")
                     .field("families")
-                    .value(name.get_ref().as_str()));
+                    .value(name.get_ref().as_ref()));
+            }
+            let field = format!("families.{family}");
+            let DeValue::Array(list) = members.get_ref() else {
+                return Err(doc.wrong(members, &field, LIST));
+            };
+            for m in list.iter() {
+                let member = doc.string(m, &field, NAME)?;
+                entries.push((i, member, m.span().start, field.clone()));
             }
             out.families.push((family.to_string(), Vec::new()));
-            entries.extend(members.iter().map(|m| (i, m)));
         }
-        entries.sort_by_key(|(_, m)| m.span().start);
+        entries.sort_by_key(|(_, _, at, _)| *at);
 
-        for (i, member) in entries {
-            let specialty = normalize(member.get_ref());
-            let (line, col) = line_col(text, member.span().start);
-            let field = format!("families.{}", out.families[i].0);
+        for (i, member, at, field) in entries {
+            let specialty = normalize(member);
             if specialty.is_empty() {
-                return Err(InputError::new(file, "a non-empty specialty name")
-                    .at(line, col)
+                return Err(doc
+                    .at(at, "a non-empty specialty name")
                     .field(field)
-                    .value(member.get_ref().as_str()));
+                    .value(member));
             }
             if let Some(&first) = out.index.get(&specialty) {
                 let expected = if first == i {
@@ -123,10 +103,7 @@ impl SpecialtyFamilies {
                         out.families[first].0
                     )
                 };
-                return Err(InputError::new(file, expected)
-                    .at(line, col)
-                    .field(field)
-                    .value(member.get_ref().as_str()));
+                return Err(doc.at(at, expected).field(field).value(member));
             }
             out.index.insert(specialty.clone(), i);
             out.families[i].1.push(specialty);
@@ -262,43 +239,55 @@ mod tests {
     #[test]
     fn toml_errors_carry_line_and_column() {
         let err = parse("[families]\nsurgery = [\"a\", 3]\n").unwrap_err();
-        assert_eq!(err.line, Some(2), "{err}");
-        assert!(err.column.is_some(), "{err}");
+        assert_eq!((err.line, err.column), (Some(2), Some(17)), "{err}");
+        assert_eq!(
+            err.to_string(),
+            "configs/specialties.toml:2:17: families.surgery: found \"3\", expected a specialty name in quotes"
+        );
 
         let err = parse("[families]\nsurgery = [\"a\"]\n\n[extra]\nx = 1\n").unwrap_err();
         assert_eq!(err.line, Some(4), "{err}");
-        assert!(err.expected.contains("extra"), "{err}");
+        assert_eq!(err.value.as_deref(), Some("extra"), "{err}");
+        assert!(err.expected.contains("families"), "{err}");
 
         let err = parse("[families\n").unwrap_err();
         assert_eq!(err.line, Some(1), "{err}");
         assert!(
-            err.to_string().starts_with("configs/specialties.toml:1:"),
+            err.to_string()
+                .starts_with("configs/specialties.toml:1:10: this is not valid TOML: "),
             "{err}"
         );
+    }
 
+    #[test]
+    fn toml_messages_read_in_plain_words() {
         let err = parse("").unwrap_err();
-        assert!(err.expected.contains("families"), "{err}");
-    }
-
-    #[test]
-    fn toml_messages_read_as_expectations() {
         assert_eq!(
-            toml_expectation("invalid type: integer `3`, expected a string"),
-            "a string (invalid type: integer `3`)"
+            err.to_string(),
+            "configs/specialties.toml:1:1: the specialties file has no [families] table \
+             (expected [families] followed by lines such as surgery = [\"general surgery\", \"urology\"])"
         );
+        let err = parse("[families]\nsurgery = \"urology\"\n").unwrap_err();
         assert_eq!(
-            toml_expectation("missing field `families`"),
-            "valid TOML (missing field `families`)"
+            err.to_string(),
+            "configs/specialties.toml:2:11: families.surgery: found \"urology\", expected a list of \
+             specialties in quotes, such as [\"general surgery\", \"urology\"]"
         );
-    }
-
-    #[test]
-    fn line_col_counts_characters() {
-        let text = "ab\nçd\n";
-        assert_eq!(line_col(text, 0), (1, 1));
-        assert_eq!(line_col(text, 3), (2, 1));
-        assert_eq!(line_col(text, 5), (2, 2)); // after the two-byte ç
-        assert_eq!(line_col(text, 99), (3, 1));
+        for text in [
+            "[families]\na = [1]\n",
+            "families = 3\n",
+            "[families]\na = [\"x\"]\nb = 2\n",
+        ] {
+            let msg = parse(text).unwrap_err().to_string();
+            for serde_words in [
+                "invalid type",
+                "expected a string",
+                "expected a sequence",
+                "`",
+            ] {
+                assert!(!msg.contains(serde_words), "{msg}");
+            }
+        }
     }
 
     #[test]

@@ -214,3 +214,62 @@ fn a_key_with_the_data_or_readable_by_others_is_refused_and_nothing_is_written()
         assert!(!w.join("pool2").exists());
     }
 }
+
+#[test]
+fn force_keeps_the_replaced_pool_and_never_writes_over_the_raw_export() {
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    raw_export(&w.join("raw"));
+    ok(&anonymize(w, "pool", "k"));
+    std::fs::write(w.join("pool/mentees.csv"), "mine").unwrap();
+    let forced = |out: &str| {
+        dyad(
+            w,
+            &[
+                "anonymize",
+                "--input",
+                "raw",
+                "--out",
+                out,
+                "--key-file",
+                "k",
+                "--force",
+            ],
+        )
+    };
+    ok(&forced("pool"));
+    assert!(read(&w.join("pool"), "mentees.csv").starts_with("id,"));
+    let kept: Vec<String> = std::fs::read_dir(w.join("pool/.dyad-backup"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(kept.contains(&"mine".to_string()), "{kept:?}");
+
+    // An output file that is (a link to) an input of the run: refused, even with --force.
+    #[cfg(unix)]
+    {
+        std::fs::create_dir(w.join("linked")).unwrap();
+        std::os::unix::fs::symlink(w.join("raw/mentors.csv"), w.join("linked/mentors.csv"))
+            .unwrap();
+        let out = forced("linked");
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("the raw mentors.csv, an input of this run"),
+            "{err}"
+        );
+        assert_eq!(read(&w.join("raw"), "mentors.csv"), RAW_MENTORS);
+        assert!(!w.join("linked/mentees.csv").exists());
+    }
+    // A file where the output folder should be.
+    std::fs::write(w.join("afile"), "x").unwrap();
+    let out = forced("afile");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("afile: --out: this is a file, not a folder"),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
+    assert_eq!(read(w, "afile"), "x");
+}

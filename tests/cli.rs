@@ -425,3 +425,389 @@ fn overrides_pin_and_ban_are_applied() {
     let err = bad(&dyad(&["match", "--data", dir.path().to_str().unwrap()]));
     assert!(err.contains("overrides.csv:2:1"), "{err}");
 }
+
+/// A working copy of the repository's inputs (configs/ with members, sample-data/) in a
+/// temporary folder, so that a test of what dyad must never overwrite cannot damage the real
+/// files if dyad does.
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for sub in ["configs", "configs/members", "sample-data"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        for e in std::fs::read_dir(root.join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            let ext = p.extension().and_then(|x| x.to_str());
+            if p.is_file() && matches!(ext, Some("toml" | "csv")) {
+                std::fs::copy(&p, dir.path().join(sub).join(p.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    dir
+}
+
+fn read(dir: &Path, file: &str) -> String {
+    std::fs::read_to_string(dir.join(file)).unwrap()
+}
+
+/// The files in `DIR/.dyad-backup`.
+fn backups_in(dir: &Path) -> Vec<std::path::PathBuf> {
+    match std::fs::read_dir(dir.join(".dyad-backup")) {
+        Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+#[test]
+fn export_never_writes_over_an_input_of_the_run_even_with_force() {
+    let w = workspace();
+    let w = w.path();
+    std::fs::write(
+        w.join("sample-data/overrides.csv"),
+        "mentee,mentor,action\nME-001,MR-001,ban\n",
+    )
+    .unwrap();
+    let before: Vec<(&str, String)> = [
+        "sample-data/mentees.csv",
+        "sample-data/mentors.csv",
+        "sample-data/overrides.csv",
+        "configs/fall-2023.toml",
+        "configs/pilot-2023.toml",
+        "configs/specialties.toml",
+        "configs/dyad-settings.toml",
+    ]
+    .into_iter()
+    .map(|f| (f, read(w, f)))
+    .collect();
+    let export = |extra: &[&str]| {
+        let mut args = vec!["export", "--profile", "configs/fall-2023.toml", "--force"];
+        args.extend_from_slice(extra);
+        dyad_in(w, &args)
+    };
+    for (flags, says) in [
+        (
+            &["--out", "sample-data/mentees.csv"][..],
+            "mentees.csv, an input",
+        ),
+        (
+            &["--out", "sample-data/../sample-data/./overrides.csv"],
+            "overrides.csv, an input",
+        ),
+        (
+            &["--out", "p.csv", "--report", "sample-data/mentors.csv"],
+            "mentors.csv, an input",
+        ),
+        (
+            &["--out", "configs/pilot-2023.toml"],
+            ".toml is for profiles",
+        ),
+        (&["--out", "p.csv", "--report", "configs/r.toml"], ".toml"),
+        (&["--out", "configs/specialties.toml"], ".toml"),
+    ] {
+        let err = bad(&export(flags));
+        assert!(err.contains(says), "{flags:?}: {err}");
+    }
+    let data = ["--data", "sample-data", "--out", "sample-data/mentees.csv"];
+    let err = bad(&export(&data));
+    assert!(err.contains("input of this run"), "{err}");
+    for (f, text) in &before {
+        assert_eq!(&read(w, f), text, "{f} was changed");
+    }
+    assert!(!w.join("p.csv").exists());
+    assert!(backups_in(&w.join("sample-data")).is_empty());
+    assert!(backups_in(&w.join("configs")).is_empty());
+}
+
+#[test]
+fn force_keeps_the_replaced_file_in_dyad_backup() {
+    let w = workspace();
+    let w = w.path();
+    std::fs::write(w.join("pairs.csv"), "the coordinator's own file").unwrap();
+    let out = dyad_in(
+        w,
+        &[
+            "export",
+            "--profile",
+            "configs/fall-2023.toml",
+            "--out",
+            "pairs.csv",
+            "--force",
+        ],
+    );
+    ok(&out);
+    assert!(read(w, "pairs.csv").starts_with("mentee,mentor,score"));
+    let kept = backups_in(w);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(
+        std::fs::read_to_string(&kept[0]).unwrap(),
+        "the coordinator's own file"
+    );
+    let listed = ok(&dyad_in(w, &["backups", "pairs.csv"]));
+    assert!(listed.contains("1 previous versions"), "{listed}");
+
+    let gen_args = |force: bool| {
+        let mut a = vec![
+            "generate",
+            "--mentees",
+            "10",
+            "--mentors",
+            "10",
+            "--out",
+            "g",
+        ];
+        if force {
+            a.push("--force");
+        }
+        a
+    };
+    ok(&dyad_in(w, &gen_args(false)));
+    std::fs::write(w.join("g/mentees.csv"), "hand-edited pool").unwrap();
+    ok(&dyad_in(w, &gen_args(true)));
+    assert!(read(w, "g/mentees.csv").starts_with("id,"));
+    let kept: Vec<String> = backups_in(&w.join("g"))
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert!(kept.contains(&"hand-edited pool".to_string()), "{kept:?}");
+}
+
+#[test]
+fn paths_of_the_wrong_kind_are_bad_input_not_system_errors() {
+    let w = workspace();
+    let w = w.path();
+    let profile = read(w, "configs/fall-2023.toml");
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["match", "--data", "configs/fall-2023.toml"],
+            "configs/fall-2023.toml: --data: this is a file, not a folder (expected a folder \
+             with mentees.csv and mentors.csv)",
+        ),
+        (
+            &["match", "--data", "configs"],
+            "configs: --data: this folder has no mentees.csv",
+        ),
+        (
+            &[
+                "export",
+                "--profile",
+                "configs/fall-2023.toml",
+                "--out",
+                "sample-data",
+                "--force",
+            ],
+            "sample-data: --out: this is a folder",
+        ),
+        (
+            &[
+                "generate",
+                "--mentees",
+                "10",
+                "--mentors",
+                "10",
+                "--out",
+                "configs/fall-2023.toml",
+            ],
+            "configs/fall-2023.toml: --out: this is a file, not a folder",
+        ),
+        (
+            &[
+                "generate",
+                "--mentees",
+                "10",
+                "--mentors",
+                "10",
+                "--out",
+                "configs/fall-2023.toml/pool",
+            ],
+            "--out: a file is in the way",
+        ),
+    ];
+    for (args, says) in cases {
+        let err = bad(&dyad_in(w, args));
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(!err.contains("os error"), "{err}");
+    }
+    assert_eq!(read(w, "configs/fall-2023.toml"), profile);
+}
+
+#[test]
+fn backups_of_a_missing_file_or_of_a_folder_are_bad_input() {
+    let w = workspace();
+    let w = w.path();
+    let err = bad(&dyad_in(w, &["backups", "configs/nonexist.toml"]));
+    assert!(
+        err.contains("configs/nonexist.toml: no such file and no previous versions of it"),
+        "{err}"
+    );
+    let err = bad(&dyad_in(w, &["backups", "configs"]));
+    assert!(
+        err.contains("configs: this is a folder (expected a file"),
+        "{err}"
+    );
+    // A file deleted by mistake still has its backups listed, to be restored.
+    std::fs::write(w.join("pairs.csv"), "first").unwrap();
+    ok(&dyad_in(
+        w,
+        &[
+            "export",
+            "--profile",
+            "configs/fall-2023.toml",
+            "--out",
+            "pairs.csv",
+            "--force",
+        ],
+    ));
+    std::fs::remove_file(w.join("pairs.csv")).unwrap();
+    let listed = ok(&dyad_in(w, &["backups", "pairs.csv"]));
+    assert!(
+        listed.contains("1 previous versions of pairs.csv"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn bench_refuses_pool_sizes_together_with_a_pool_folder() {
+    for sizes in [&["--mentees", "10"][..], &["--mentors", "10"]] {
+        let mut args = vec!["bench", "--data", "sample-data", "--steps", "1"];
+        args.extend_from_slice(sizes);
+        let out = dyad(&args);
+        assert_eq!(out.status.code(), Some(2), "{sizes:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("cannot be used with"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+/// The first mentee of the sample who finished training in `years`.
+fn mentee_trained_in(years: std::ops::RangeInclusive<i32>) -> String {
+    let text = sample("mentees.csv");
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let h = r.headers().unwrap().clone();
+    let (id, tc) = (
+        h.iter().position(|c| c == "id").unwrap(),
+        h.iter().position(|c| c == "training_completed").unwrap(),
+    );
+    r.records()
+        .map(|x| x.unwrap())
+        .find(|row| years.contains(&row[tc].parse::<i32>().unwrap()))
+        .map(|row| row[id].to_string())
+        .unwrap()
+}
+
+#[test]
+fn check_rejects_what_match_rejects() {
+    let w = workspace();
+    let w = w.path();
+    // A pin of a mentee eligible under the fall profile (5 years) but not under the pilot's (2).
+    let mentee = mentee_trained_in(2018..=2020);
+    std::fs::write(
+        w.join("sample-data/overrides.csv"),
+        format!("mentor,mentee,action\nMR-001,ME-001,ban\nMR-002,{mentee},pin\n"),
+    )
+    .unwrap();
+    let m = bad(&dyad_in(
+        w,
+        &["match", "--profile", "configs/pilot-2023.toml"],
+    ));
+    assert!(
+        m.contains(&format!(
+            "sample-data/overrides.csv:3:2: mentee: found \"{mentee}\""
+        )),
+        "{m}"
+    );
+    let out = dyad_in(w, &["check", "configs/pilot-2023.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.contains("pilot-2023.toml: invalid"), "{stdout}");
+    assert!(
+        stderr.contains(&format!(
+            "sample-data/overrides.csv:3:2: mentee: found \"{mentee}\""
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("configs/pilot-2023.toml"), "{stderr}");
+    // The fall profile keeps that pin: check and match agree again.
+    ok(&dyad_in(w, &["check", "configs/fall-2023.toml"]));
+    ok(&dyad_in(
+        w,
+        &["match", "--profile", "configs/fall-2023.toml"],
+    ));
+    std::fs::remove_file(w.join("sample-data/overrides.csv")).unwrap();
+
+    // A specialty in two families.
+    let families = read(w, "configs/specialties.toml");
+    let twice = families.replacen("[families]\n", "[families]\nextra = [\"pediatrics\"]\n", 1);
+    assert_ne!(twice, families);
+    std::fs::write(w.join("configs/specialties.toml"), twice).unwrap();
+    let m = bad(&dyad_in(w, &["match"]));
+    assert!(m.contains("configs/specialties.toml:"), "{m}");
+    assert!(m.contains("at most one family"), "{m}");
+    let out = dyad_in(w, &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("at most one family"), "{stderr}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("configs/specialties.toml: invalid"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn toml_errors_read_in_plain_words_on_the_command_line() {
+    let w = workspace();
+    let w = w.path();
+    let fall = read(w, "configs/fall-2023.toml");
+    let cases = [
+        (
+            fall.replacen("proximity = 0.9", "proximity = \"high\"", 1),
+            "weights.proximity: found \"high\", expected a number from 0 to 1",
+        ),
+        (
+            fall.replacen(
+                "max_years_since_training = 5",
+                "max_years_since_training = 5.5",
+                1,
+            ),
+            "eligibility.max_years_since_training: found \"5.5\", expected a whole number of years from 0 to 100",
+        ),
+        (
+            String::new(),
+            "p1.toml:1:1: the profile has no `name` (expected name = \"…\")",
+        ),
+        (
+            fall.replacen("[weights]", "[weights", 1),
+            "this is not valid TOML: ",
+        ),
+    ];
+    for (text, says) in cases {
+        std::fs::write(w.join("p1.toml"), &text).unwrap();
+        let err = bad(&dyad_in(w, &["match", "--profile", "p1.toml"]));
+        assert!(err.contains(says), "{err}");
+        for internal in ["invalid type", "f64", "i64", "missing field", "`weights`"] {
+            assert!(!err.contains(internal), "{err}");
+        }
+    }
+    let err = bad(&dyad_in(
+        w,
+        &[
+            "profiles",
+            "configs/specialties.toml",
+            "configs/fall-2023.toml",
+        ],
+    ));
+    assert!(err.contains("configs/specialties.toml:"), "{err}");
+    assert!(err.contains("this is not a profile"), "{err}");
+    std::fs::write(
+        w.join("configs/dyad-settings.toml"),
+        "[privacy]\nsmall_cell_k = \"five\"\n",
+    )
+    .unwrap();
+    let err = bad(&dyad_in(w, &["match"]));
+    assert!(
+        err.contains(
+            "configs/dyad-settings.toml:2:16: privacy.small_cell_k: found \"five\", expected a whole number from 1 to 1000"
+        ),
+        "{err}"
+    );
+}

@@ -363,3 +363,64 @@ fn export_writes_a_mail_merge_csv_and_a_report_and_never_clobbers() {
             .starts_with("# Final match")
     );
 }
+
+#[test]
+fn a_member_given_twice_is_refused_not_counted_twice() {
+    for dup in [
+        "configs/members/img.toml",
+        "configs/members/../members/img.toml",
+        "./configs/members/img.toml",
+    ] {
+        let err = bad(&dyad(&["council", "configs/members/img.toml", dup]));
+        assert!(
+            err.contains(&format!("{dup}: this file is given twice")),
+            "{err}"
+        );
+        assert!(err.contains("first as configs/members/img.toml"), "{err}");
+    }
+    let mut args = vec!["council"];
+    args.extend(MEMBERS);
+    args.push(MEMBERS[0]);
+    let err = bad(&dyad(&args));
+    assert!(err.contains("given twice"), "{err}");
+}
+
+#[test]
+fn saving_the_consensus_into_a_missing_folder_names_the_target_not_a_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("nodir").join("c.toml");
+    let mut args = vec!["council"];
+    args.extend(&MEMBERS[..2]);
+    args.extend(["--save-consensus", target.to_str().unwrap()]);
+    let err = bad(&dyad(&args));
+    assert!(
+        err.contains(&format!("{}: there is no folder", target.display())),
+        "{err}"
+    );
+    assert!(!err.contains(".dyad-tmp"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+    assert!(!dir.path().join("nodir").exists());
+}
+
+#[test]
+fn profiles_given_a_file_that_is_not_a_profile_says_so() {
+    let err = bad(&dyad(&[
+        "profiles",
+        "configs/specialties.toml",
+        "configs/fall-2023.toml",
+    ]));
+    assert!(
+        err.contains("configs/specialties.toml:")
+            && err.contains("this is not a profile but specialty families"),
+        "{err}"
+    );
+    let err = bad(&dyad(&[
+        "profiles",
+        "configs/fall-2023.toml",
+        "configs/dyad-settings.toml",
+    ]));
+    assert!(
+        err.contains("this is not a profile but dyad's settings"),
+        "{err}"
+    );
+}

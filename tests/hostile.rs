@@ -90,6 +90,9 @@ const CASES: &[Case] = &[
     bad("mentees-empty-specialty.csv", 3),
     bad("mentors-capacity-zero.csv", 3),
     bad("mentors-capacity-text.csv", 3),
+    bad("mentees-year-future.csv", 3),
+    bad("mentees-hours-huge.csv", 3),
+    hidden("mentors-capacity-long-number.csv", 3, "99999999999"),
     // Columns of direct identifiers, one per Safe Harbor category.
     bad("mentees-col-name.csv", 1),
     bad("mentees-col-first-name.csv", 1),
@@ -147,9 +150,18 @@ const CASES: &[Case] = &[
     bad("profile-escape-in-description.toml", 2),
     bad("profile-missing-name.toml", 1),
     bad("profile-capacity-zero.toml", 6),
+    bad("profile-weight-text.toml", 6),
+    bad("profile-years-decimal.toml", 3),
+    bad("profile-year-huge.toml", 4),
+    bad("profile-empty.toml", 1),
+    bad("profile-unclosed-table.toml", 6),
+    bad("profile-duplicate-key.toml", 7),
+    bad("profile-specialties-file.toml", 2),
     // The settings that belong to no profile.
     bad("settings-k-zero.toml", 2),
     bad("settings-unknown-key.toml", 2),
+    bad("settings-k-text.toml", 2),
+    bad("settings-broken.toml", 1),
     // Raw exports for `dyad anonymize`: nothing is written, not even the key.
     bad("raw-mentees-no-id.csv", 1),
     hidden("raw-mentees-bad-zip.csv", 3, "0100"),
@@ -158,9 +170,90 @@ const CASES: &[Case] = &[
     hidden("raw-mentees-duplicate-id.csv", 3, "S-100"),
     bad("raw-mentees-empty-id.csv", 3),
     ok("raw-mentees-formula-cells.csv"),
+    hidden("raw-mentees-future-year.csv", 3, "2099"),
+    hidden("raw-mentees-hours-out-of-range.csv", 3, "7440"),
     // Score matrices for `dyad solve`.
     bad("scores-bad-cell.csv", 3),
     bad("scores-escape-in-id.csv", 3),
+    bad("scores-duplicate-column.csv", 1),
+    bad("scores-duplicate-row.csv", 3),
+    bad("scores-out-of-range.csv", 3),
+    ok("scores-at-the-limit-ok.csv"),
+];
+
+/// What some messages must say beyond the file and line: the column, the value and the
+/// expectation (file, text the message must contain).
+const MESSAGES: &[(&str, &str)] = &[
+    (
+        "mentees-year-future.csv",
+        ":3:5: training_completed: found \"2099\"",
+    ),
+    (
+        "mentees-year-future.csv",
+        "(training cannot end in the future)",
+    ),
+    (
+        "mentees-hours-huge.csv",
+        ":3:11: hours_per_month: found \"1e308\"",
+    ),
+    ("mentees-hours-huge.csv", "greater than 0 and at most 200"),
+    ("mentors-capacity-long-number.csv", ":3:10: capacity:"),
+    (
+        "mentors-capacity-long-number.csv",
+        "whole number of mentees from 1 to 1000",
+    ),
+    ("raw-mentees-future-year.csv", ":3:8: training_completed:"),
+    (
+        "raw-mentees-hours-out-of-range.csv",
+        ":3:14: hours_per_month: expected",
+    ),
+    (
+        "scores-duplicate-column.csv",
+        ":1:3: id: found \"C1\", expected a unique column id",
+    ),
+    (
+        "scores-duplicate-row.csv",
+        ":3:1: id: found \"R1\", expected a unique row id",
+    ),
+    ("scores-out-of-range.csv", ":3:3: C2: found \"1e18\""),
+    ("scores-out-of-range.csv", "from -1000000000 to 1000000000"),
+    // TOML errors in plain words: the field, the value as written and what it must be.
+    (
+        "profile-weight-text.toml",
+        ":6:13: weights.proximity: found \"high\", expected a number from 0 to 1",
+    ),
+    (
+        "profile-years-decimal.toml",
+        ":3:28: eligibility.max_years_since_training: found \"5.5\", expected a whole number",
+    ),
+    (
+        "profile-year-huge.toml",
+        ":4:18: eligibility.reference_year: found \"99999999999999999999\", expected a four-digit year",
+    ),
+    (
+        "profile-empty.toml",
+        ":1:1: the profile has no `name` (expected name = \"…\")",
+    ),
+    (
+        "profile-unclosed-table.toml",
+        ":6:9: this is not valid TOML: unclosed table, expected ']'",
+    ),
+    (
+        "profile-duplicate-key.toml",
+        ":7:1: this is not valid TOML: the key \"goals\" is given twice",
+    ),
+    (
+        "profile-specialties-file.toml",
+        ":2:1: this is not a profile but specialty families",
+    ),
+    (
+        "settings-k-text.toml",
+        ":2:16: privacy.small_cell_k: found \"five\", expected a whole number from 1 to 1000",
+    ),
+    (
+        "settings-broken.toml",
+        ":1:9: this is not valid TOML: unclosed table, expected ']'",
+    ),
 ];
 
 /// Raw mentors for the raw-export cases (the mentees file is the hostile one).
@@ -292,6 +385,9 @@ fn check(case: &Case) {
             before,
             "{name}: a file was created"
         );
+        for (_, says) in MESSAGES.iter().filter(|(f, _)| *f == name) {
+            assert!(stderr.contains(says), "{name}: expected {says} in {stderr}");
+        }
     } else if case.file.starts_with("raw-") {
         let written = std::fs::read_to_string(work.path().join("out/mentees.csv")).unwrap();
         for cell in written.lines().flat_map(|l| l.split(',')) {
@@ -340,5 +436,11 @@ fn the_corpus_and_the_table_match() {
         .collect();
     let listed: BTreeSet<String> = CASES.iter().map(|c| c.file.to_string()).collect();
     assert_eq!(on_disk, listed);
+    for (file, _) in MESSAGES {
+        assert!(
+            CASES.iter().any(|c| c.file == *file && c.exit != 0),
+            "{file}"
+        );
+    }
     assert!(CASES.len() >= 40);
 }

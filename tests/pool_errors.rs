@@ -316,3 +316,65 @@ fn missing_folder_names_the_file() {
     assert!(e.to_string().contains("mentees.csv"));
     assert_eq!(e.exit_code(), 2);
 }
+
+#[test]
+fn a_training_year_in_the_future_is_refused() {
+    let this_year = dyad::pool::current_year();
+    let next = (this_year + 1).to_string();
+    let e = err(load(&mentees_with(1, "training_completed", &next), MENTORS));
+    assert_at(&e, "mentees.csv", 2, 5, &next);
+    assert!(e.expected.contains(&format!("to {this_year}")), "{e}");
+    assert!(e.expected.contains("future"), "{e}");
+    let e = err(load(
+        MENTEES,
+        &mentors_with(2, "training_completed", "2099"),
+    ));
+    assert_at(&e, "mentors.csv", 3, 5, "2099");
+    // The current year itself is fine.
+    let pool = load(
+        &mentees_with(1, "training_completed", &this_year.to_string()),
+        MENTORS,
+    )
+    .unwrap();
+    assert_eq!(pool.mentees[0].training_completed, this_year);
+}
+
+#[test]
+fn hours_messages_state_the_accepted_range() {
+    for bad in ["1e308", "200.5", "744", "0"] {
+        let e = err(load(&mentees_with(1, "hours_per_month", bad), MENTORS));
+        assert_at(&e, "mentees.csv", 2, 11, bad);
+        assert!(e.expected.contains("greater than 0 and at most 200"), "{e}");
+    }
+    let pool = load(MENTEES, &mentors_with(1, "hours_per_month", "200")).unwrap();
+    assert_eq!(pool.mentors[0].hours_per_month, 200.0);
+}
+
+#[test]
+fn long_numbers_in_numeric_columns_get_the_range_not_an_identifier_guess() {
+    // Range-checked first: the message gives the range...
+    let e = err(load(MENTEES, &mentors_with(1, "capacity", "99999999999")));
+    assert_eq!((e.line, e.column), (Some(2), Some(10)), "{e}");
+    assert!(e.expected.contains("from 1 to 1000"), "{e}");
+    // ...but a value shaped like an SSN or phone number is still not echoed.
+    assert_eq!(e.value, None, "{e}");
+    assert!(!e.to_string().contains("99999999999"), "{e}");
+    let e = err(load(MENTEES, &mentors_with(1, "capacity", "1001")));
+    assert_at(&e, "mentors.csv", 2, 10, "1001");
+    assert!(e.expected.contains("from 1 to 1000"), "{e}");
+    let e = err(load(
+        &mentees_with(2, "training_completed", "123456789"),
+        MENTORS,
+    ));
+    assert_eq!(
+        (e.line, e.column, e.value.as_deref()),
+        (Some(3), Some(5), None)
+    );
+    assert!(e.expected.contains("year from 1900"), "{e}");
+    // A phone number is no number: still refused as one, in a numeric column too.
+    let e = err(load(MENTEES, &mentors_with(1, "capacity", "617-555-0123")));
+    assert!(e.expected.contains("a phone number"), "{e}");
+    // And a long number in a text column is still an identifier.
+    let e = err(load(&mentees_with(1, "goals", "99999999999"), MENTORS));
+    assert!(e.expected.contains("looks like a long number"), "{e}");
+}

@@ -114,6 +114,52 @@ proptest! {
     }
 }
 
+/// A score within the range `dyad solve` accepts (|score| ≤ 1e9): whole numbers near the
+/// limit beside small ones, so that a solver losing precision on large magnitudes would lose
+/// the small differences.
+fn large_cell() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        2 => Just(X),
+        3 => (-3i64..=3).prop_map(|k| 1e9 - k as f64),
+        3 => (-3i64..=3).prop_map(|k| -1e9 + k as f64),
+        3 => (-5i64..=5).prop_map(|k| k as f64),
+        2 => (-1_000_000_000i64..=1_000_000_000).prop_map(|k| k as f64),
+    ]
+}
+
+fn tiny_large() -> impl Strategy<Value = Owned> {
+    (0usize..=6, 0usize..=5)
+        .prop_flat_map(|(rows, cols)| {
+            (
+                Just(rows),
+                Just(cols),
+                proptest::collection::vec(large_cell(), rows * cols),
+                proptest::collection::vec(0u32..=2, cols),
+            )
+        })
+        .prop_map(|(rows, cols, score, cap)| Owned {
+            rows,
+            cols,
+            score,
+            cap,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Whole-number scores up to the `dyad solve` limit are solved exactly: the same total, to
+    /// the last unit, as brute force.
+    #[test]
+    fn scores_up_to_the_solve_limit_are_solved_exactly(o in tiny_large()) {
+        let p = o.problem();
+        let s = solve(&p);
+        let b = brute_force(&p);
+        prop_assert_eq!(s.matched, b.matched);
+        prop_assert_eq!(s.total, b.total, "solver {:?} brute {:?}", s, b);
+    }
+}
+
 /// Independent exact method: min-cost flow by successive shortest paths with Bellman–Ford
 /// (queue-based), on source → rows → columns (capacity) → sink. Each augmentation adds one unit
 /// along a cheapest path, so after the last one the flow is maximum and, among maximum flows,

@@ -135,6 +135,21 @@ fn restrict(_file: &std::fs::File) -> Result<()> {
 /// Reads a key file; refuses one that others may read, or that holds fewer than
 /// [`KEY_BYTES`] bytes.
 pub fn load(path: &Path) -> Result<Key> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        let found = if meta.is_dir() {
+            "a folder"
+        } else {
+            "something other than a file"
+        };
+        return Err(InputError::new(
+            path,
+            "a key file: the path of the file that holds the pseudonymization key (created when \
+             missing), such as keys/dyad.key",
+        )
+        .value(found)
+        .into());
+    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -192,6 +207,19 @@ mod tests {
             std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
             assert_eq!(load_or_create(&p).unwrap_err().exit_code(), 2);
         }
+    }
+
+    #[test]
+    fn a_folder_is_no_key_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = load_or_create(dir.path()).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        let msg = e.to_string();
+        assert!(
+            msg.contains("found \"a folder\", expected a key file"),
+            "{msg}"
+        );
+        assert!(!msg.contains("chmod"), "{msg}");
     }
 
     #[test]

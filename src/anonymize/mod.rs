@@ -159,19 +159,39 @@ fn convert(
     })
 }
 
-/// The pool file's CSV: the schema's columns, in schema order, formula-safe.
+/// The pool file's CSV: the schema's columns, in schema order, formula-safe, and the rows
+/// sorted by their cells in schema order (by pseudonym first). The raw export's row order is
+/// not kept: it often follows names, intake dates or staff numbers, and would let anyone who
+/// has the raw export match pseudonyms to people by position.
 fn to_csv(file: &CsvFile, schema: &[&str]) -> String {
     let positions: Vec<Option<usize>> = schema.iter().map(|s| file.column(s)).collect();
-    let mut out = CsvOut::new();
-    out.row(schema);
-    for row in &file.rows {
-        out.row(
+    let mut rows: Vec<Vec<&str>> = file
+        .rows
+        .iter()
+        .map(|row| {
             positions
                 .iter()
-                .map(|p| p.map_or("", |i| row.cells[i].as_str())),
-        );
+                .map(|p| p.map_or("", |i| row.cells[i].as_str()))
+                .collect()
+        })
+        .collect();
+    rows.sort_unstable();
+    let mut out = CsvOut::new();
+    out.row(schema);
+    for row in rows {
+        out.row(row);
     }
     out.finish()
+}
+
+/// A message about a raw file never shows a cell's value: the pool loader's messages, which
+/// quote the value they found, lose it here (the line, column and what was expected stay).
+/// Header cells are column names, not data, and are kept.
+fn without_value(mut e: InputError) -> InputError {
+    if e.line.is_some_and(|l| l > 1) {
+        e.value = None;
+    }
+    e
 }
 
 /// Raw `overrides.csv` (`mentee,mentor,action` with raw ids) with the ids pseudonymized, checked
@@ -220,7 +240,7 @@ fn convert_overrides(
         });
     }
     let file = CsvFile::from_rows(&raw.path, raw.header.clone(), rows);
-    let overrides = pool::load_overrides(&file, pool)?;
+    let overrides = pool::load_overrides(&file, pool).map_err(without_value)?;
     Ok((to_csv(&file, &["mentee", "mentor", "action"]), overrides))
 }
 
@@ -256,8 +276,8 @@ pub fn anonymize(
         ignore_columns: ignore.to_vec(),
     };
     let mut pool = Pool {
-        mentees: pool::load_mentees(&me.file, &opts(&me.ignore))?,
-        mentors: pool::load_mentors(&mr.file, &opts(&mr.ignore))?,
+        mentees: pool::load_mentees(&me.file, &opts(&me.ignore)).map_err(without_value)?,
+        mentors: pool::load_mentors(&mr.file, &opts(&mr.ignore)).map_err(without_value)?,
         overrides: Default::default(),
         source: PoolSource { dir: None },
     };
@@ -292,4 +312,91 @@ pub fn anonymize_dir(dir: &Path, key: &Key) -> crate::error::Result<Anonymized> 
         None
     };
     Ok(anonymize(&mentees, &mentors, overrides.as_ref(), key)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MENTEES: &str = "id,name,zip,specialty,health_system,training_completed,identities,wants_shared,goals,challenges,meeting_format,hours_per_month,languages\n\
+        s-1,Ann,02139,internal medicine,Mass General,2021,woman,,leadership,,either,2,english\n\
+        s-2,Bob,01002,pediatrics,Baystate,2020,,,research,,virtual,1.5,english\n\
+        s-3,Cy,02115,family medicine,Mass General,2019,img,,research,,either,3,english\n\
+        s-4,Di,01199,pediatrics,Baystate,2022,,,leadership,,in-person,2,english\n";
+
+    const MENTORS: &str = "id,name,zip,specialty,health_system,training_completed,identities,expertise,meeting_format,hours_per_month,capacity,languages\n\
+        d-1,Eve,02115,internal medicine,Mass General,2001,woman,leadership,either,3,2,english\n\
+        d-2,Fay,01199,pediatrics,Baystate,1995,img,research,virtual,2,1,english\n\
+        d-3,Gus,01002,family medicine,Baystate,1999,,research,either,2,2,english\n";
+
+    fn key() -> Key {
+        Key::from_bytes(&[7u8; 32]).unwrap()
+    }
+
+    fn file(name: &str, text: &str) -> CsvFile {
+        CsvFile::parse(Path::new(name), text.as_bytes()).unwrap()
+    }
+
+    /// The same text with its data rows in reverse order.
+    fn reversed(text: &str) -> String {
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines[1..].reverse();
+        lines.join("\n") + "\n"
+    }
+
+    fn ids(csv: &str) -> Vec<String> {
+        csv.lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn output_rows_are_in_pseudonym_order_whatever_the_raw_order() {
+        let overrides = "mentee,mentor,action\ns-4,d-1,ban\ns-1,d-2,ban\ns-3,d-3,pin\n";
+        let run = |me: &str, mr: &str, ov: &str| {
+            anonymize(
+                &file("mentees.csv", me),
+                &file("mentors.csv", mr),
+                Some(&file("overrides.csv", ov)),
+                &key(),
+            )
+            .unwrap()
+        };
+        let a = run(MENTEES, MENTORS, overrides);
+        let b = run(&reversed(MENTEES), &reversed(MENTORS), &reversed(overrides));
+        for csv in [&a.mentees_csv, &a.mentors_csv] {
+            let ids = ids(csv);
+            let mut sorted = ids.clone();
+            sorted.sort();
+            assert_eq!(ids, sorted, "{csv}");
+            assert!(ids.len() >= 3);
+        }
+        // Nothing of the raw order survives: reversing the raw rows changes no output byte.
+        assert_eq!(a.mentees_csv, b.mentees_csv);
+        assert_eq!(a.mentors_csv, b.mentors_csv);
+        assert_eq!(a.overrides_csv, b.overrides_csv);
+        let ov = a.overrides_csv.unwrap();
+        let mut rows: Vec<&str> = ov.lines().skip(1).collect();
+        assert_eq!(rows.len(), 3);
+        let shown = rows.clone();
+        rows.sort();
+        assert_eq!(shown, rows);
+    }
+
+    #[test]
+    fn loader_messages_about_a_raw_file_lose_the_value() {
+        let me = MENTEES.replace("either,3,english", "either,9999,english");
+        let e = anonymize(
+            &file("mentees.csv", &me),
+            &file("mentors.csv", MENTORS),
+            None,
+            &key(),
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.column), (Some(4), Some(12)), "{e}");
+        assert_eq!(e.value, None, "{e}");
+        assert!(!e.to_string().contains("9999"), "{e}");
+        assert!(e.expected.contains("at most 200"), "{e}");
+    }
 }

@@ -82,6 +82,25 @@ pub fn run(args: &AnonymizeArgs) -> Result<()> {
     if has_overrides {
         targets.push(args.out.join("overrides.csv"));
     }
+    let mut read: Vec<(std::path::PathBuf, &str)> = vec![
+        (args.input.join("mentees.csv"), "the raw mentees.csv"),
+        (args.input.join("mentors.csv"), "the raw mentors.csv"),
+        (args.input.join("overrides.csv"), "the raw overrides.csv"),
+        (args.key_file.clone(), "the key file"),
+    ];
+    read.extend(inputs::config_files());
+    for t in &targets {
+        inputs::refuse_folder(t, "--out", "a folder where the pool's files are files")?;
+        inputs::refuse_inputs(t, "--out", &read)?;
+    }
+    if args.out.exists() && !args.out.is_dir() {
+        return Err(
+            InputError::new(&args.out, "a folder to write the anonymized pool into")
+                .field("--out")
+                .problem("this is a file, not a folder")
+                .into(),
+        );
+    }
     if !args.force
         && let Some(existing) = targets.iter().find(|p| p.exists())
     {
@@ -105,9 +124,10 @@ pub fn run(args: &AnonymizeArgs) -> Result<()> {
         key::create(&args.key_file, &the_key)?;
     }
 
-    std::fs::create_dir_all(&args.out).map_err(|e| Error::io(&args.out, e))?;
+    inputs::create_out_dir(&args.out, "--out")?;
+    // A replaced file is kept in .dyad-backup beside it: --force never loses a file.
     let mode = if args.force {
-        Mode::Replace
+        Mode::ReplaceWithBackup
     } else {
         Mode::Create
     };

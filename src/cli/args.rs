@@ -127,7 +127,8 @@ pub struct ScoresArgs {
 #[derive(Args, Debug)]
 pub struct SolveArgs {
     /// Score matrix CSV: header is an empty cell then column ids; each row is a row id then
-    /// scores; an empty cell is a forbidden pair
+    /// scores; an empty cell is a forbidden pair. Scores must lie from -1000000000 to
+    /// 1000000000 (the range solved exactly); row and column ids must be unique
     #[arg(long, value_name = "FILE")]
     pub scores: PathBuf,
     /// Column capacities as CSV `id,capacity`; columns not listed take 1 each
@@ -184,9 +185,9 @@ pub struct BenchArgs {
     /// Random seed of the generated pool and of the steps
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Time this pool folder instead of a generated pool (`--mentees`, `--mentors` and the
-    /// pool's seed then do not apply)
-    #[arg(long, value_name = "DIR")]
+    /// Time this pool folder instead of a generated pool (not with `--mentees` or
+    /// `--mentors`; `--seed` then only chooses the steps)
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["mentees", "mentors"])]
     pub data: Option<PathBuf>,
     /// The current profile [default: configs/fall-2023.toml, or the built-in copy]
     #[arg(long, value_name = "FILE")]

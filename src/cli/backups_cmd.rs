@@ -19,7 +19,25 @@ fn is_toml(p: &std::path::Path) -> bool {
 }
 
 pub fn list(args: &BackupsArgs) -> Result<()> {
+    if args.file.is_dir() {
+        return Err(
+            InputError::new(&args.file, "a file: a profile or overrides.csv")
+                .problem("this is a folder")
+                .into(),
+        );
+    }
     let backups = fsio::list_backups(&args.file);
+    // A missing file with backups is listed: it may have been deleted by mistake.
+    if backups.is_empty() && !args.file.exists() {
+        return Err(
+            InputError::new(&args.file, "a profile or overrides.csv that dyad has saved")
+                .problem(format!(
+                    "no such file and no previous versions of it in {}",
+                    fsio::backup_dir(&args.file).display()
+                ))
+                .into(),
+        );
+    }
     if backups.is_empty() {
         return emit(&format!(
             "No previous versions of {} (they are kept in {} when it is saved over)\n",

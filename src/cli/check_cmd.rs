@@ -2,12 +2,63 @@
 
 use std::path::PathBuf;
 
-use dyad::error::{Error, Result, escape};
-use dyad::profile;
+use dyad::error::{Error, InputError, Result, escape};
+use dyad::matching;
+use dyad::pool::{Action, Pool};
+use dyad::profile::{self, Profile};
 
 use super::args::CheckArgs;
 use super::audit::Audit;
 use super::{emit, inputs};
+
+/// Whether a profile can keep every pin of the pool's `overrides.csv`, by the rules `dyad match`
+/// applies (an eligible mentee; no more pins of a mentor than its capacity): the first pin it
+/// cannot keep is an error at that pin's line and column, naming the profile. The message gives
+/// ids and the profile's settings, never a participant's data.
+fn pins_kept(pool: &Pool, p: &Profile, label: &str) -> Result<()> {
+    let file = pool.source.dir.as_ref().map_or_else(
+        || PathBuf::from("overrides.csv"),
+        |d| d.join("overrides.csv"),
+    );
+    let mut capacity = matching::capacities(pool, p);
+    for o in pool.overrides.iter().filter(|o| o.action == Action::Pin) {
+        let (field, id, expected) = if !p
+            .eligibility
+            .eligible(pool.mentees[o.mentee].training_completed)
+        {
+            (
+                "mentee",
+                &pool.mentees[o.mentee].id,
+                format!(
+                    "a mentee eligible under {label}, which cannot keep this pin (the mentee \
+                     trained more than {} years before {})",
+                    p.eligibility.max_years_since_training, p.eligibility.reference_year
+                ),
+            )
+        } else if capacity[o.mentor] == 0 {
+            (
+                "mentor",
+                &pool.mentors[o.mentor].id,
+                format!(
+                    "no more pins of this mentor than its capacity under {label} ({}), which \
+                     cannot keep this pin",
+                    matching::capacities(pool, p)[o.mentor]
+                ),
+            )
+        } else {
+            capacity[o.mentor] -= 1;
+            continue;
+        };
+        let mut e = InputError::new(&file, expected)
+            .field(field)
+            .value(id.as_str());
+        if let Some((line, col)) = inputs::pin_position(&file, field, id) {
+            e = e.at(line, col);
+        }
+        return Err(e.into());
+    }
+    Ok(())
+}
 
 pub fn run(args: &CheckArgs) -> Result<()> {
     let pool = inputs::load_pool(&args.data)?;
@@ -29,6 +80,25 @@ pub fn run(args: &CheckArgs) -> Result<()> {
     }
 
     let mut failures = Vec::new();
+    // The specialty families, read and checked exactly as `dyad match` reads them.
+    let families_path = inputs::families_path();
+    let families_label = if families_path.exists() {
+        escape(&families_path.display().to_string())
+    } else {
+        "(built-in)".to_string()
+    };
+    match inputs::load_families() {
+        Ok(f) => text.push_str(&format!(
+            "Specialty families {families_label}: valid, {} specialties in {} families\n",
+            f.len(),
+            f.families().count()
+        )),
+        Err(e) => {
+            text.push_str(&format!("Specialty families {families_label}: invalid\n"));
+            failures.push(e);
+        }
+    }
+
     let profiles: Vec<(String, std::result::Result<profile::Profile, Error>)> =
         if args.profiles.is_empty() {
             let dir = PathBuf::from(inputs::CONFIGS);
@@ -57,7 +127,7 @@ pub fn run(args: &CheckArgs) -> Result<()> {
         };
     text.push_str("\nProfiles\n");
     for (label, result) in profiles {
-        match result {
+        match result.and_then(|p| pins_kept(&pool, &p, &label).map(|()| p)) {
             Ok(p) => {
                 let eligible = pool
                     .mentees

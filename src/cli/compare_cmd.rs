@@ -4,7 +4,7 @@ use dyad::engine::Engine;
 use dyad::error::Result;
 
 use super::args::{CompareArgs, TableOrJson};
-use super::report::{self, delta, fig};
+use super::report::{self, delta_of, fig};
 use super::{emit, emit_json, inputs};
 
 pub fn run(args: &CompareArgs) -> Result<()> {
@@ -49,7 +49,7 @@ pub fn run(args: &CompareArgs) -> Result<()> {
                         pool.mentors[c.new_mentor].id.clone(),
                         fig(c.old_score),
                         fig(c.new_score),
-                        delta(c.new_score - c.old_score),
+                        delta_of(c.old_score, c.new_score),
                     ]);
                 }
                 text.push_str(&report::table(&rows));

@@ -14,7 +14,7 @@ use dyad::profile::{self, Profile};
 
 use super::analysis_args::CouncilArgs;
 use super::args::TableOrJson;
-use super::report::{self, delta, fig};
+use super::report::{self, delta_of, fig};
 use super::sensitivity_cmd::{num, weight};
 use super::{emit, emit_json, inputs};
 
@@ -239,10 +239,10 @@ fn to_text(pool: &Pool, c: &Council, saved: Option<&Path>) -> String {
             fit.changes.len().to_string(),
             fig(fit.own.mean),
             fig(fit.consensus.mean),
-            delta(fit.mean_delta()),
+            delta_of(fit.own.mean, fit.consensus.mean),
             fig(fit.own.min),
             fig(fit.consensus.min),
-            delta(fit.min_delta()),
+            delta_of(fit.own.min, fit.consensus.min),
         ]);
     }
     text.push_str(&report::table(&rows));
@@ -291,7 +291,21 @@ pub fn run(args: &CouncilArgs) -> Result<()> {
     let mut engine = inputs::engine(&args.data)?;
     let mut members = Vec::new();
     let mut files = Vec::new();
-    for path in &args.files {
+    for (i, path) in args.files.iter().enumerate() {
+        // One member, one vote: the same profile given twice would count twice.
+        if let Some(first) = args.files[..i]
+            .iter()
+            .find(|earlier| inputs::same_file(earlier, path))
+        {
+            return Err(
+                InputError::new(path, "each member's profile once: one member, one vote")
+                    .problem(format!(
+                        "this file is given twice (first as {})",
+                        first.display()
+                    ))
+                    .into(),
+            );
+        }
         members.push(Member {
             label: label_of(path),
             profile: profile::load(path)?,

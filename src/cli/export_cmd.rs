@@ -1,6 +1,8 @@
 //! `dyad export --profile F --out pairs.csv [--report report.md]`: the final match for the
 //! program.
 
+use std::path::{Path, PathBuf};
+
 use dyad::error::{InputError, Result};
 use dyad::export::{self, ReportInfo};
 use dyad::fsio::{self, Mode};
@@ -9,19 +11,60 @@ use dyad::profile;
 use super::analysis_args::ExportArgs;
 use super::{emit, inputs, report};
 
+/// Refuses every output path that would lose the user's work: a profile's name (`.toml`), a
+/// folder, or a file this run reads.
+fn check_target(target: &Path, flag: &str, what: &str, args: &ExportArgs) -> Result<()> {
+    if target
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    {
+        return Err(InputError::new(target, format!("a file name for {what}"))
+            .field(flag)
+            .problem("a name ending in .toml is for profiles")
+            .into());
+    }
+    inputs::refuse_folder(target, flag, &format!("a file name for {what}"))?;
+    // Checked before anything is written, so that a bad --report never leaves --out alone.
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !parent.is_dir() {
+        return Err(InputError::new(target, "a file in an existing folder")
+            .field(flag)
+            .problem(format!("there is no folder {}", parent.display()))
+            .into());
+    }
+    let mut read: Vec<(PathBuf, &str)> = vec![(args.profile.clone(), "the profile")];
+    if let Some(dir) = inputs::pool_dir(&args.data) {
+        read.extend(inputs::pool_files(&dir));
+    }
+    read.extend(inputs::config_files());
+    inputs::refuse_inputs(target, flag, &read)
+}
+
 pub fn run(args: &ExportArgs) -> Result<()> {
-    let targets: Vec<&std::path::Path> = std::iter::once(args.out.as_path())
-        .chain(args.report.as_deref())
-        .collect();
-    if args.report.as_ref() == Some(&args.out) {
-        return Err(
-            InputError::new(&args.out, "different files for --out and --report")
-                .field("--report")
-                .into(),
-        );
+    let mut targets: Vec<(&Path, &str)> = vec![(args.out.as_path(), "--out")];
+    if let Some(r) = &args.report {
+        targets.push((r.as_path(), "--report"));
+    }
+    for (t, flag) in &targets {
+        let what = if *flag == "--out" {
+            "the pairs, such as pairs.csv"
+        } else {
+            "the report, such as report.md"
+        };
+        check_target(t, flag, what, args)?;
+    }
+    if let Some(r) = &args.report
+        && inputs::same_file(r, &args.out)
+    {
+        return Err(InputError::new(r, "different files for --out and --report")
+            .field("--report")
+            .into());
     }
     if !args.force {
-        for t in &targets {
+        for (t, _) in &targets {
             if t.exists() {
                 return Err(InputError::new(t, "a new file (add --force to replace it)")
                     .value("file exists")
@@ -33,8 +76,9 @@ pub fn run(args: &ExportArgs) -> Result<()> {
     let loaded = inputs::current_profile(Some(&args.profile))?;
     let ev = engine.evaluate(&loaded.profile)?;
     let pool = &engine.pool;
+    // A replaced file is kept in .dyad-backup beside it: --force never loses a file.
     let mode = if args.force {
-        Mode::Replace
+        Mode::ReplaceWithBackup
     } else {
         Mode::Create
     };

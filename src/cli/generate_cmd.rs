@@ -5,12 +5,19 @@ use dyad::fsio::{self, Mode};
 use dyad::generate;
 
 use super::args::GenerateArgs;
-use super::emit;
+use super::{emit, inputs};
 
 pub fn run(args: &GenerateArgs) -> Result<()> {
-    std::fs::create_dir_all(&args.out).map_err(|e| Error::io(&args.out, e))?;
     let mentees = args.out.join("mentees.csv");
     let mentors = args.out.join("mentors.csv");
+    for p in [&mentees, &mentors] {
+        inputs::refuse_folder(
+            p,
+            "--out",
+            "a folder where mentees.csv and mentors.csv are files",
+        )?;
+        inputs::refuse_inputs(p, "--out", &inputs::config_files())?;
+    }
     if !args.force {
         for p in [&mentees, &mentors] {
             if p.exists() {
@@ -24,9 +31,11 @@ pub fn run(args: &GenerateArgs) -> Result<()> {
             }
         }
     }
+    inputs::create_out_dir(&args.out, "--out")?;
     let pool = generate::generate(args.mentees as usize, args.mentors as usize, args.seed);
+    // A replaced file is kept in .dyad-backup beside it: --force never loses a file.
     let mode = if args.force {
-        Mode::Replace
+        Mode::ReplaceWithBackup
     } else {
         Mode::Create
     };

@@ -3,9 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use dyad::csvread::CsvFile;
 use dyad::embedded;
 use dyad::engine::Engine;
-use dyad::error::Result;
+use dyad::error::{Error, InputError, Result};
 use dyad::pool::{self, LoadOptions, Pool};
 use dyad::profile::{self, Profile};
 use dyad::specialty;
@@ -34,12 +35,37 @@ impl LoadedProfile {
     }
 }
 
+/// What `--data` must be.
+const POOL_FOLDER: &str = "a folder with mentees.csv and mentors.csv";
+
+/// A `--data` path that is not a pool folder: a clear error instead of the system's.
+fn check_pool_dir(dir: &Path) -> Result<()> {
+    let problem = if dir.is_file() {
+        "this is a file, not a folder"
+    } else if !dir.exists() {
+        "there is no such folder"
+    } else if !dir.join("mentees.csv").exists() {
+        "this folder has no mentees.csv"
+    } else if !dir.join("mentors.csv").exists() {
+        "this folder has no mentors.csv"
+    } else {
+        return Ok(());
+    };
+    Err(InputError::new(dir, POOL_FOLDER)
+        .field("--data")
+        .problem(problem)
+        .into())
+}
+
 pub fn load_pool(args: &DataArgs) -> Result<Pool> {
     let opts = LoadOptions {
         ignore_columns: args.ignore_columns.clone(),
     };
     match &args.data {
-        Some(dir) => pool::load_dir(dir, &opts),
+        Some(dir) => {
+            check_pool_dir(dir)?;
+            pool::load_dir(dir, &opts)
+        }
         None if Path::new(DEFAULT_DATA).join("mentees.csv").exists() => {
             pool::load_dir(Path::new(DEFAULT_DATA), &opts)
         }
@@ -49,13 +75,18 @@ pub fn load_pool(args: &DataArgs) -> Result<Pool> {
 
 /// The specialty families: `configs/specialties.toml` when present, else the built-in copy.
 pub fn load_families() -> Result<specialty::SpecialtyFamilies> {
-    let path = Path::new(CONFIGS).join("specialties.toml");
+    let path = families_path();
     if path.exists() {
-        let text = std::fs::read_to_string(&path).map_err(|e| dyad::error::Error::io(&path, e))?;
+        let text = dyad::fsio::read_text(&path, dyad::fsio::MAX_TOML_BYTES)?;
         Ok(specialty::SpecialtyFamilies::parse(&text, &path)?)
     } else {
         Ok(specialty::builtin().clone())
     }
+}
+
+/// Where the specialty families are read from (when that file exists).
+pub fn families_path() -> PathBuf {
+    Path::new(CONFIGS).join("specialties.toml")
 }
 
 /// The settings that belong to no profile: `configs/dyad-settings.toml`, or the defaults.
@@ -95,4 +126,148 @@ pub fn current_profile(given: Option<&Path>) -> Result<LoadedProfile> {
 
 pub fn baseline_profile(given: Option<&Path>) -> Result<LoadedProfile> {
     load_profile(given, DEFAULT_BASELINE, embedded::pilot_profile)
+}
+
+/// The pool folder a run reads (`--data`, or `sample-data` when it holds a pool), if any.
+pub fn pool_dir(args: &DataArgs) -> Option<PathBuf> {
+    match &args.data {
+        Some(dir) => Some(dir.clone()),
+        None if Path::new(DEFAULT_DATA).join("mentees.csv").exists() => {
+            Some(PathBuf::from(DEFAULT_DATA))
+        }
+        None => None,
+    }
+}
+
+/// The files of a pool folder, with what each is.
+pub fn pool_files(dir: &Path) -> Vec<(PathBuf, &'static str)> {
+    vec![
+        (dir.join("mentees.csv"), "the pool's mentees.csv"),
+        (dir.join("mentors.csv"), "the pool's mentors.csv"),
+        (dir.join("overrides.csv"), "the pool's overrides.csv"),
+    ]
+}
+
+/// The files every run may read: the specialty families and the settings.
+pub fn config_files() -> Vec<(PathBuf, &'static str)> {
+    vec![
+        (families_path(), "the specialty families"),
+        (
+            dyad::settings::path_in(Path::new(CONFIGS)),
+            "dyad's settings",
+        ),
+    ]
+}
+
+/// A path with its folder resolved (symbolic links, `..`), so that two spellings of one file
+/// compare equal; the file itself need not exist.
+fn canonical(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = path.canonicalize() {
+        return Some(p);
+    }
+    let name = path.file_name()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(parent.canonicalize().ok()?.join(name))
+}
+
+/// Whether two paths name the same file.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (canonical(a), canonical(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Refuses to write `target` (given as `flag`) over a file this run reads.
+pub fn refuse_inputs(target: &Path, flag: &str, inputs: &[(PathBuf, &str)]) -> Result<()> {
+    if let Some((_, what)) = inputs
+        .iter()
+        .find(|(input, _)| input.exists() && same_file(target, input))
+    {
+        return Err(InputError::new(
+            target,
+            "another file: dyad never writes over a file it reads in the same run",
+        )
+        .field(flag)
+        .problem(format!("this is {what}, an input of this run"))
+        .into());
+    }
+    Ok(())
+}
+
+/// Refuses an output path that is a folder.
+pub fn refuse_folder(target: &Path, flag: &str, expected: &str) -> Result<()> {
+    if target.is_dir() {
+        return Err(InputError::new(target, expected)
+            .field(flag)
+            .problem("this is a folder")
+            .into());
+    }
+    Ok(())
+}
+
+/// Creates an output folder; a file in the way is bad input, not a failure of dyad.
+pub fn create_out_dir(dir: &Path, flag: &str) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(InputError::new(
+            dir,
+            "a folder to write the pool into, or the name of a new one",
+        )
+        .field(flag)
+        .problem("this is a file, not a folder")
+        .into());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotADirectory | std::io::ErrorKind::AlreadyExists => InputError::new(
+            dir,
+            "a folder to write the pool into, or the name of a new one",
+        )
+        .field(flag)
+        .problem("a file is in the way of this folder")
+        .into(),
+        _ => Error::io(dir, e),
+    })
+}
+
+/// The line and column in `overrides.csv` of the pin of a mentee (`field` "mentee"), or of the
+/// last pin of a mentor (`field` "mentor"), if the file has one.
+pub fn pin_position(path: &Path, field: &str, id: &str) -> Option<(usize, usize)> {
+    let file = CsvFile::read(path).ok()?;
+    let col = file.column(field)?;
+    let action = file.column("action")?;
+    let id = id.trim().to_lowercase();
+    let mut rows = file.rows.iter().filter(|r| {
+        r.cells
+            .get(col)
+            .is_some_and(|c| c.trim().to_lowercase() == id)
+            && r.cells
+                .get(action)
+                .is_some_and(|a| a.trim().eq_ignore_ascii_case("pin"))
+    });
+    let row = if field == "mentor" {
+        rows.next_back()
+    } else {
+        rows.next()
+    }?;
+    Some((row.line, col + 1))
+}
+
+/// Gives an error about a pin that a profile cannot keep (reported by the matching without a
+/// position) the line and column of that pin in `overrides.csv`.
+pub fn locate_pin(e: Error) -> Error {
+    let Error::Input(mut ie) = e else {
+        return e;
+    };
+    let is_overrides = ie.file.file_name().is_some_and(|n| n == "overrides.csv");
+    if let (true, None, Some(field), Some(value)) =
+        (is_overrides, ie.line, ie.field.clone(), ie.value.clone())
+        && (field == "mentee" || field == "mentor")
+        && let Some((line, col)) = pin_position(&ie.file, &field, &value)
+    {
+        *ie = (*ie).at(line, col);
+    }
+    Error::Input(ie)
 }

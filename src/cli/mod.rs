@@ -32,7 +32,7 @@ use args::Command;
 pub fn run(command: Command) -> Result<()> {
     // Settings that belong to no profile (small-cell suppression) apply to every report.
     report::set_small_cell_k(inputs::settings()?.small_cell_k);
-    match command {
+    let result = match command {
         Command::Match(a) => match_cmd::run(&a),
         Command::Compare(a) => compare_cmd::run(&a),
         Command::Scores(a) => scores_cmd::run(&a),
@@ -49,7 +49,9 @@ pub fn run(command: Command) -> Result<()> {
         Command::Backups(a) => backups_cmd::list(&a),
         Command::Restore(a) => backups_cmd::restore(&a),
         Command::Tui(_) => unreachable!("the TUI is started by main"),
-    }
+    };
+    // A pin the profile cannot keep is found by the matching, which knows no line numbers.
+    result.map_err(inputs::locate_pin)
 }
 
 /// Writes the whole output to stdout; a closed pipe (`dyad scores | head`) is not an error.

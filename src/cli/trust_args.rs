@@ -10,7 +10,8 @@ pub struct AnonymizeArgs {
     /// Folder with the raw intake export: mentees.csv, mentors.csv and optionally overrides.csv
     #[arg(long, value_name = "RAW_DIR")]
     pub input: PathBuf,
-    /// Folder to write the anonymized pool into (created if missing)
+    /// Folder to write the anonymized pool into (created if missing). Rows are written in
+    /// pseudonym order: the raw export's row order is not kept
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
     /// The pseudonymization key: created with 32 random bytes when missing; must lie outside

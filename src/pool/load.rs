@@ -7,7 +7,7 @@ use crate::error::{Error, InputError};
 use crate::geo::Zip3Table;
 use crate::privacy;
 
-use super::fields::Cells;
+use super::fields::{self, Cells};
 use super::{Mentee, Mentor, Overrides, Pool, id_cmp, load_overrides};
 
 pub const MENTEE_COLUMNS: [&str; 12] = [
@@ -187,6 +187,7 @@ pub fn load_mentees(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentee>, I
         return Err(no_rows(file, "mentee"));
     }
     let table = Zip3Table::builtin();
+    let this_year = fields::current_year();
     let mut out = Vec::with_capacity(file.rows.len());
     for row in &file.rows {
         privacy::refuse_in_row(&file.path, row, &cols)?;
@@ -194,6 +195,7 @@ pub fn load_mentees(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentee>, I
             path: &file.path,
             row,
             columns: &cols,
+            this_year,
         };
         let (zip3, location) = c.zip3("zip3", table)?;
         out.push((
@@ -225,6 +227,7 @@ pub fn load_mentors(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentor>, I
         return Err(no_rows(file, "mentor"));
     }
     let table = Zip3Table::builtin();
+    let this_year = fields::current_year();
     let mut out = Vec::with_capacity(file.rows.len());
     for row in &file.rows {
         privacy::refuse_in_row(&file.path, row, &cols)?;
@@ -232,6 +235,7 @@ pub fn load_mentors(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentor>, I
             path: &file.path,
             row,
             columns: &cols,
+            this_year,
         };
         let (zip3, location) = c.zip3("zip3", table)?;
         out.push((

@@ -294,16 +294,26 @@ pub fn column_identifier(name: &str) -> Option<Identifier> {
 
 /// What kind of schema cell is being looked at: ids get the checks their pseudonyms can never
 /// trip (a hex digest may well be all digits), `zip3` cells are also checked for full ZIP codes.
+/// A numeric cell (a year, hours, a capacity) that reads as a number is left to the column's
+/// range check, whose message states the range; the range check withholds a value that looks
+/// like an identifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CellKind {
     Id,
     Zip3,
+    Number,
     Other,
 }
+
+/// The schema's numeric columns (checked as [`CellKind::Number`]).
+const NUMERIC_COLUMNS: [&str; 3] = ["training_completed", "hours_per_month", "capacity"];
 
 /// The identifier a cell value looks like, if any.
 pub fn value_identifier(value: &str, kind: CellKind) -> Option<Identifier> {
     let value = value.trim();
+    if kind == CellKind::Number && value.parse::<f64>().is_ok() {
+        return None;
+    }
     // Most cells are words or short numbers: nothing to look at more closely.
     let (mut digits, mut marks) = (0, false);
     for &b in value.as_bytes() {
@@ -563,6 +573,7 @@ pub fn refuse_in_row(
         let kind = match name {
             "id" | "mentee" | "mentor" => CellKind::Id,
             "zip3" => CellKind::Zip3,
+            _ if NUMERIC_COLUMNS.contains(&name) => CellKind::Number,
             _ => CellKind::Other,
         };
         let Some(cell) = row.cells.get(idx) else {
@@ -716,5 +727,28 @@ mod tests {
         for id in ["ME-6175550123", "MR-0123456789", "ME-3fa9c2e10b"] {
             assert_eq!(value_identifier(id, CellKind::Id), None, "{id}");
         }
+    }
+
+    #[test]
+    fn numeric_cells_that_read_as_numbers_are_left_to_the_range_check() {
+        use Identifier::*;
+        let num = |v| value_identifier(v, CellKind::Number);
+        for v in [
+            "99999999999",
+            "6175550123",
+            "1e308",
+            " 2099 ",
+            "+16175550123",
+        ] {
+            assert_eq!(num(v), None, "{v}");
+        }
+        // The same long numbers in a text column are identifiers.
+        assert_eq!(val("99999999999"), Some(LongNumber));
+        assert_eq!(val("6175550123"), Some(LongNumber));
+        // Shapes that are no number stay identifiers in a numeric column.
+        assert_eq!(num("1990-04-12"), Some(Date));
+        assert_eq!(num("617-555-0123"), Some(Phone));
+        assert_eq!(num("617.555.0123"), Some(Phone));
+        assert_eq!(num("jane.doe@example.org"), Some(Email));
     }
 }
