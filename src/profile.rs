@@ -499,7 +499,10 @@ pub fn now_stamp() -> String {
 /// A file name for a profile name: lower-case letters, digits and dashes, `.toml`.
 pub fn file_name_for(name: &str) -> String {
     let mut slug = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
+    for c in deunicode::deunicode(name)
+        .chars()
+        .flat_map(char::to_lowercase)
+    {
         if c.is_ascii_alphanumeric() {
             slug.push(c);
         } else if !slug.ends_with('-') && !slug.is_empty() {
@@ -739,6 +742,8 @@ mod tests {
     fn file_names_are_derived_from_names() {
         assert_eq!(file_name_for("Fall 2024 — draft!"), "fall-2024-draft.toml");
         assert_eq!(file_name_for("***"), "profile.toml");
+        assert_eq!(file_name_for("Médecins été"), "medecins-ete.toml");
+        assert_eq!(file_name_for("Ärztinnen Süd"), "arztinnen-sud.toml");
     }
 
     #[test]
