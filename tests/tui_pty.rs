@@ -7,189 +7,14 @@
 //!   reporting) and ends within a second, asking nothing.
 //! - A panic: the same, plus a short message that names no participant.
 //! - Two dyads on one configs folder: the second opens read-only and saves nothing.
+//! - A slow rematch (made slow on purpose): key presses still show at once, the result that
+//!   comes is the newest settings', and the settings in between are never matched.
 
-use std::io::{Read, Write};
-use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
-use vt100::MouseProtocolMode;
-
-const ROWS: u16 = 40;
-const COLS: u16 = 120;
-const WAIT: Duration = Duration::from_secs(20);
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// A folder like the repository: `configs/` and `sample-data/`.
-fn workspace() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_dir(&repo.join("configs"), &dir.path().join("configs"));
-    copy_dir(&repo.join("sample-data"), &dir.path().join("sample-data"));
-    // Backups of earlier runs are not part of a fresh folder.
-    let _ = std::fs::remove_dir_all(dir.path().join("configs/.dyad-backup"));
-    let _ = std::fs::remove_file(dir.path().join("configs/.dyad.lock"));
-    dir
-}
-
-fn nz(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).unwrap()
-}
-
-/// A running dyad in a pseudo-terminal.
-struct Dyad {
-    parser: Arc<Mutex<vt100::Parser>>,
-    keys: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-impl Dyad {
-    fn start(dir: &Path, env: &[(&str, &str)]) -> Dyad {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dyad"));
-        cmd.cwd(dir);
-        cmd.env("TERM", "xterm-256color");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pty.slave.spawn_command(cmd).unwrap();
-        drop(pty.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(ROWS), nz(COLS), 0)));
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let feed = parser.clone();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                feed.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let keys = pty.master.take_writer().unwrap();
-        Dyad {
-            parser,
-            keys,
-            child,
-            _master: pty.master,
-        }
-    }
-
-    fn text(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    fn press(&mut self, bytes: &[u8]) {
-        self.keys.write_all(bytes).unwrap();
-        self.keys.flush().unwrap();
-    }
-
-    /// Waits until the screen shows `what`, or fails with what it shows.
-    fn wait_for(&self, what: impl Fn(&str) -> bool, label: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let text = self.text();
-            if what(&text) {
-                return text;
-            }
-            if start.elapsed() > WAIT {
-                panic!("the screen never showed {label}; it shows:\n{text}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Waits for dyad to end, at most `limit`.
-    fn wait_exit(&mut self, limit: Duration) -> (ExitStatus, Duration) {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return (status, start.elapsed());
-            }
-            if start.elapsed() > limit {
-                self.child.kill().unwrap();
-                panic!("dyad did not end; the screen shows:\n{}", self.text());
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    fn signal(&self, name: &str) {
-        let pid = self.child.process_id().expect("a process id");
-        let ok = std::process::Command::new("kill")
-            .args([&format!("-{name}"), &pid.to_string()])
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "kill -{name} {pid}");
-    }
-
-    /// The terminal as dyad left it: main screen, cursor shown, no mouse reporting.
-    fn assert_restored(&self) {
-        // The last bytes may still be on their way through the pty.
-        let start = Instant::now();
-        loop {
-            let (alt, hidden, mouse) = {
-                let p = self.parser.lock().unwrap();
-                let s = p.screen();
-                (
-                    s.alternate_screen(),
-                    s.hide_cursor(),
-                    s.mouse_protocol_mode(),
-                )
-            };
-            if !alt && !hidden && mouse == MouseProtocolMode::None {
-                return;
-            }
-            if start.elapsed() > Duration::from_secs(2) {
-                panic!(
-                    "not restored: alternate screen {alt}, cursor hidden {hidden}, mouse {mouse:?}"
-                );
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-fn proximity_line(screen: &str) -> String {
-    screen
-        .lines()
-        .find(|l| l.contains("Geographic proximity"))
-        .unwrap_or_default()
-        .to_string()
-}
-
-/// The number of changed pairs the matches panel title states.
-fn changed_count(screen: &str) -> Option<usize> {
-    let at = screen.find("Matches: ")? + "Matches: ".len();
-    let rest = &screen[at..];
-    let end = rest.find(' ')?;
-    rest[..end]
-        .parse()
-        .ok()
-        .filter(|_| rest.contains("changed vs baseline"))
-}
+mod support;
+use support::pty::*;
 
 /// Waits for the first complete screen: results and the proximity slider's stable range.
 fn ready(d: &Dyad) -> String {
@@ -339,7 +164,7 @@ fn a_second_dyad_on_the_same_profiles_opens_read_only() {
     assert!(!second.text().contains("Save the current settings"));
     // Ctrl-c in the raw terminal is a key like q: it asks, since the change is not saved.
     second.press(b"\x03");
-    second.wait_for(|s| s.contains("Quit without saving"), "the quit question");
+    second.wait_for(|s| s.contains("Quit and lose"), "the quit question");
     second.press(b"y");
     second.wait_exit(WAIT);
     let before: Vec<_> = std::fs::read_dir(dir.path().join("configs"))
@@ -355,4 +180,97 @@ fn a_second_dyad_on_the_same_profiles_opens_read_only() {
     first.wait_exit(WAIT);
     assert!(dir.path().join("configs/first.toml").exists());
     assert!(!before.iter().any(|n| n == "first.toml"));
+}
+
+/// The mean pair score (as the Scores panel shows it) and the changed-pair count of the fall
+/// profile with proximity at `weight`, against the pilot on the sample data, worked out by the
+/// library.
+fn expected(weight: f64) -> (String, usize) {
+    use dyad::engine::Engine;
+    let mut engine = Engine::new(
+        dyad::embedded::sample_pool(),
+        dyad::specialty::builtin().clone(),
+    );
+    let mut fall = dyad::embedded::fall_profile();
+    fall.weights[dyad::criteria::index_of("proximity").unwrap()] = weight;
+    let baseline = engine.evaluate(&dyad::embedded::pilot_profile()).unwrap();
+    let current = engine.evaluate(&fall).unwrap();
+    let changed = Engine::compare(&baseline, &current).differing();
+    (format!("{:.1}", current.summary.stats.mean), changed)
+}
+
+/// The mean pair score now, from the Scores panel ("Mean  76.2  71.0 +5.2").
+fn mean_shown(screen: &str) -> Option<String> {
+    screen.lines().find_map(|l| {
+        let rest = &l[l.find("Mean ")? + "Mean ".len()..];
+        let number = rest.split_whitespace().next()?;
+        number.parse::<f64>().ok().map(|_| number.to_string())
+    })
+}
+
+/// No result on screen yet, and the status line says a rematch is under way.
+fn nothing_matched_yet(screen: &str) -> bool {
+    screen.contains("Matches: matching…") && screen.contains("ematching…")
+}
+
+#[test]
+fn a_key_press_shows_at_once_while_a_solve_runs() {
+    let (at_090, at_095, at_100) = (expected(0.90), expected(0.95), expected(1.00));
+    // Otherwise the screen could not tell which settings a result is for.
+    assert!(
+        at_095.0 != at_090.0 && at_095.0 != at_100.0,
+        "{at_090:?} {at_095:?} {at_100:?}"
+    );
+
+    let dir = workspace();
+    // Every solve waits 4 s first (debug builds only): the keys below come long before the first
+    // result.
+    let mut d = Dyad::start(dir.path(), &[("DYAD_TEST_SOLVE_DELAY_MS", "4000")]);
+    let first = d.wait_for(
+        |s| proximity_line(s).contains("0.90"),
+        "the first frame, proximity at 0.90",
+    );
+    assert!(nothing_matched_yet(&first), "{first}");
+
+    // Each press shows at once, while the first request is still being matched.
+    for value in ["0.95", "1.00"] {
+        d.press(b"\x1b[C");
+        let moved = d.wait_for(
+            |s| proximity_line(s).contains(value),
+            &format!("proximity at {value}"),
+        );
+        assert!(
+            nothing_matched_yet(&moved),
+            "a result came before the slider showed {value}:\n{moved}"
+        );
+    }
+
+    // Watch the results come: the first request's (0.90), then the newest (1.00). The one in
+    // between (0.95) is skipped: its mean score would stay on screen for the 4 s the newest
+    // takes.
+    let mut means = BTreeSet::new();
+    let start = Instant::now();
+    let done = loop {
+        let s = d.text();
+        means.extend(mean_shown(&s));
+        if s.contains("Rematched in") && !s.contains("ematching…") {
+            break s;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no result for the newest settings; the screen shows:\n{s}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(proximity_line(&done).contains("1.00"), "{done}");
+    assert_eq!(mean_shown(&done), Some(at_100.0.clone()), "{done}");
+    assert_eq!(changed_count(&done), Some(at_100.1), "{done}");
+    let expected: BTreeSet<String> = [at_090.0, at_100.0].into();
+    assert_eq!(means, expected, "results shown: 0.90's and 1.00's only");
+
+    d.press(b"q");
+    d.wait_for(|s| s.contains("Quit without saving"), "the quit question");
+    d.press(b"y");
+    let (status, _) = d.wait_exit(WAIT);
+    assert!(status.success(), "{status:?}");
 }

@@ -3,7 +3,9 @@
 //! Every change of settings becomes a [`Request`] with a generation number. The worker thread
 //! takes the newest request waiting (older ones are dropped unsolved), solves it, and sends back
 //! an [`Outcome`] tagged with that generation; the UI ignores outcomes older than what it shows.
-//! The baseline is re-evaluated only when the baseline profile or the overrides change.
+//! The baseline is re-evaluated only when the baseline profile or the overrides change, and on
+//! a clone of the engine: the current profile's warm session survives a change of baseline, so
+//! the current profile is re-solved warm even then.
 
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -55,6 +57,8 @@ impl PartialEq for Outcome {
 
 /// The engine and the last baseline evaluation, reused while the baseline does not change.
 pub struct Solver {
+    /// Matches the current profile and keeps its session warm between requests. Also caches the
+    /// score tables of both profiles.
     engine: Engine,
     /// The last baseline: its profile, the overrides, its evaluation, whether pins were dropped.
     baseline: Option<(Profile, Overrides, Arc<Evaluation>, bool)>,
@@ -113,22 +117,31 @@ impl Solver {
 
     /// The baseline's matching with the council's pins and bans; when the baseline cannot keep
     /// a pin (say, the mentee is not eligible under it), with the bans only.
+    ///
+    /// Matched on a clone of the engine (same pool and overrides, same score tables, no
+    /// session), so that the engine's session stays the current profile's; the clone and its
+    /// session (about 9 bytes per mentee–mentor pair) are dropped at the end. The baseline's
+    /// table is built in the engine first, so it is cached there and shares the matrices that
+    /// do not depend on the criterion parameters with the current profile's.
     fn baseline(&mut self, req: &Request) -> Result<(Evaluation, bool), String> {
+        self.engine.table(&req.baseline.params);
+        let mut engine = self.engine.clone();
         let pinned = req.overrides.iter().any(|o| o.action == Action::Pin);
-        match evaluate(&mut self.engine, &req.baseline) {
+        let result = match evaluate(&mut engine, &req.baseline) {
             Ok(ev) => Ok((ev, false)),
             Err(_) if pinned => {
                 let mut bans = Overrides::default();
                 for o in req.overrides.iter().filter(|o| o.action == Action::Ban) {
                     bans.set(o.mentee, o.mentor, Some(Action::Ban));
                 }
-                self.engine.set_overrides(bans);
-                let ev = evaluate(&mut self.engine, &req.baseline);
-                self.engine.set_overrides(req.overrides.clone());
-                Ok((ev?, true))
+                engine.set_overrides(bans);
+                evaluate(&mut engine, &req.baseline).map(|ev| (ev, true))
             }
             Err(e) => Err(e),
-        }
+        };
+        // Free the baseline's session before the current profile is matched.
+        engine.forget_session();
+        result
     }
 }
 
@@ -145,8 +158,17 @@ pub fn spawn(
     let (tx, rx) = channel::<Request>();
     let thread = std::thread::Builder::new().name("rematch".into());
     // Without the thread the screen says it is matching; nothing else breaks.
+    #[cfg(debug_assertions)]
+    let delay = std::env::var(TEST_SOLVE_DELAY_MS)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(Duration::from_millis);
     let _ = thread.spawn(move || {
         while let Some(req) = newest(&rx) {
+            #[cfg(debug_assertions)]
+            if let Some(delay) = delay {
+                std::thread::sleep(delay);
+            }
             if !deliver(solver.solve(req)) {
                 break;
             }
@@ -154,6 +176,12 @@ pub fn spawn(
     });
     tx
 }
+
+/// Debug builds only: with this variable set to a number of milliseconds, the worker waits that
+/// long before each solve (after taking the newest request, as if the solve took that long), so
+/// the end-to-end tests can press keys while a rematch is still running.
+#[cfg(debug_assertions)]
+const TEST_SOLVE_DELAY_MS: &str = "DYAD_TEST_SOLVE_DELAY_MS";
 
 /// Waits for a request, then skips to the newest one waiting.
 fn newest(rx: &Receiver<Request>) -> Option<Request> {
@@ -206,6 +234,32 @@ mod tests {
         req.overrides.set(0, 0, Some(dyad::pool::Action::Ban));
         let c = s.solve(req).results.unwrap();
         assert!(!Arc::ptr_eq(&b.baseline, &c.baseline));
+    }
+
+    #[test]
+    fn after_a_change_of_baseline_the_current_matching_is_still_the_cold_one() {
+        let proximity = dyad::criteria::index_of("proximity").unwrap();
+        let mut s = solver();
+        let mut req = request(1);
+        s.solve(req.clone()).results.unwrap();
+        // A slider step: warm.
+        req.generation = 2;
+        req.current.weights[proximity] = 0.5;
+        s.solve(req.clone()).results.unwrap();
+        // A new baseline with other criterion parameters (another score table), and another
+        // slider step in the same request; then one more step.
+        req.generation = 3;
+        req.baseline = embedded::fall_profile();
+        req.baseline.params.proximity_max_km += 40.0;
+        for step in [0.2, 0.75] {
+            req.current.weights[proximity] = step;
+            let warm = s.solve(req.clone()).results.unwrap();
+            let cold = solver().solve(req.clone()).results.unwrap();
+            assert_eq!(warm.current.matching, cold.current.matching, "at {step}");
+            assert_eq!(warm.baseline.matching, cold.baseline.matching, "at {step}");
+            assert_eq!(warm.comparison.differing(), cold.comparison.differing());
+            req.generation += 1;
+        }
     }
 
     #[test]

@@ -181,7 +181,11 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         .to_string(),
     ])
     .style(THEME.heading);
-    let rows = m.rows.iter().map(|r| {
+    // Only the rows in view are laid out: on a pool of thousands, formatting every row on
+    // every frame is what would make a key press wait.
+    let start = m.matches_offset.min(m.rows.len());
+    let end = (start + usize::from(body_height(area))).min(m.rows.len());
+    let rows = m.rows[start..end].iter().map(|r| {
         let mentor = r
             .mentor
             .map_or("—".into(), |j| m.pool.mentors[j].id.clone());
@@ -207,9 +211,11 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         ])
         .style(style(r))
     });
-    let mut state = TableState::new()
-        .with_offset(m.matches_offset)
-        .with_selected(m.selected_row());
+    let mut state = TableState::new().with_selected(
+        m.selected_row()
+            .filter(|i| (start..end).contains(i))
+            .map(|i| i - start),
+    );
     let highlight = if focused {
         THEME.selected
     } else {
