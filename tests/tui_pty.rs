@@ -9,6 +9,8 @@
 //! - Two dyads on one configs folder: the second opens read-only and saves nothing.
 //! - A slow rematch (made slow on purpose): key presses still show at once, the result that
 //!   comes is the newest settings', and the settings in between are never matched.
+//! - The council: `C` convenes the members' profiles, `S` saves the consensus, which holds the
+//!   median of each member's weight.
 
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
@@ -273,4 +275,57 @@ fn a_key_press_shows_at_once_while_a_solve_runs() {
     d.press(b"y");
     let (status, _) = d.wait_exit(WAIT);
     assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn convene_the_council_and_save_its_consensus() {
+    let dir = workspace();
+    let mut d = Dyad::start(dir.path(), &[]);
+    ready(&d);
+
+    // C lists the profiles with the members' folder chosen; Enter convenes them.
+    d.press(b"C");
+    d.wait_for(
+        |s| s.contains("choose the members' profiles (4 chosen)"),
+        "the member picker with the four members chosen",
+    );
+    d.press(b"\r");
+    let council = d.wait_for(
+        |s| s.contains("Council of 4") && s.contains("convened in"),
+        "the convened council",
+    );
+    assert!(council.contains("The members differ most on:"), "{council}");
+    assert!(council.contains("Consensus"), "{council}");
+
+    // S takes the consensus as the current settings and saves it under its own name.
+    d.press(b"S");
+    d.wait_for(
+        |s| s.contains("Save the current settings") && s.contains("Council consensus"),
+        "the save-as form named after the consensus",
+    );
+    d.press(b"\r\r");
+    d.wait_for(|s| s.contains("Saved configs"), "the saved message");
+    d.press(b"q");
+    let (status, _) = d.wait_exit(WAIT);
+    assert!(status.success(), "{status:?}");
+
+    // The saved profile holds the median of each member's weight.
+    let saved = dyad::profile::load(&dir.path().join("configs/council-consensus.toml")).unwrap();
+    let members: Vec<_> = [
+        "early-career",
+        "img",
+        "senior-physicians",
+        "women-physicians",
+    ]
+    .iter()
+    .map(|m| dyad::profile::load(&dir.path().join(format!("configs/members/{m}.toml"))).unwrap())
+    .collect();
+    for k in 0..dyad::criteria::N {
+        let ws: Vec<f64> = members.iter().map(|p| p.weights[k]).collect();
+        assert_eq!(
+            saved.weights[k],
+            dyad::council::median(&ws),
+            "criterion {k}"
+        );
+    }
 }
