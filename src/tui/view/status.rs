@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::keymap;
-use crate::tui::model::{Focus, Level, Model};
+use crate::tui::model::{Focus, Level, Model, Popup};
 use crate::tui::settings;
 use crate::tui::stable;
 use crate::tui::theme::THEME;
@@ -91,6 +91,16 @@ fn left(m: &Model) -> (String, Style, bool) {
     if m.all_weights_zero() {
         let text = "All weights are 0: every pair scores 0, so only the number matched counts";
         return (text.into(), THEME.warning, false);
+    }
+    // Under a popup, the context of the panels below is not what the keys do.
+    match m.popup {
+        None => {}
+        Some(Popup::Council(_) | Popup::CouncilPick(_)) => {
+            let text = "The council view: the consensus is only proposed until you take it \
+                        (Enter) or save it (S)";
+            return (text.into(), THEME.dim, false);
+        }
+        Some(_) => return (String::new(), THEME.dim, false),
     }
     if m.focus == Focus::Matches {
         let text = "Enter explains the selected pair · x bans it · . pins it · Tab back to weights";
