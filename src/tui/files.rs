@@ -134,6 +134,7 @@ pub fn save_as(m: &mut Model) {
         m.current.name.clone()
     };
     m.popup = Some(Popup::SaveAs(SaveAs {
+        filled: !name.is_empty(),
         name,
         description: m.current.description.clone(),
         field: Field::Name,
@@ -157,6 +158,7 @@ pub fn save_as_accept(m: &mut Model) -> Vec<Effect> {
     }
     if form.field == Field::Name {
         form.field = Field::Description;
+        form.filled = !form.description.is_empty();
         return Vec::new();
     }
     let mut profile = m.current.clone();

@@ -81,6 +81,9 @@ pub struct SaveAs {
     pub name: String,
     pub description: String,
     pub field: Field,
+    /// The field holds text dyad filled in, untouched so far: typing replaces it (as in a
+    /// form whose text is selected); Backspace or Enter keeps it.
+    pub filled: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

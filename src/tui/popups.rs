@@ -225,8 +225,16 @@ fn save_as_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Field::Name => (&mut form.name, MAX_NAME),
         Field::Description => (&mut form.description, MAX_DESCRIPTION),
     };
+    let filled = std::mem::replace(&mut form.filled, false);
     match msg {
-        Msg::Input(c) if !c.is_control() && text.chars().count() < max => text.push(c),
+        Msg::Input(c) if !c.is_control() => {
+            if filled {
+                text.clear();
+            }
+            if text.chars().count() < max {
+                text.push(c);
+            }
+        }
         Msg::Backspace => {
             text.pop();
         }

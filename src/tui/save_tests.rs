@@ -245,3 +245,32 @@ fn an_empty_name_is_refused_inside_the_form() {
     // In the form itself (between its borders), not only on the status line.
     assert!(form.iter().any(|l| l.contains('│')), "{screen}");
 }
+
+#[test]
+fn typing_replaces_a_filled_in_name_and_backspace_edits_it() {
+    let mut h = Harness::new();
+    h.m.current_file = None;
+    let name = h.m.current.name.clone();
+    h.send(Msg::SaveAs);
+    for c in "Draft".chars() {
+        h.send(Msg::Input(c));
+    }
+    let form = |h: &Harness| match &h.m.popup {
+        Some(Popup::SaveAs(f)) => f.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(form(&h).name, "Draft");
+    // Filled in again, Backspace edits it instead.
+    h.send(Msg::Close).send(Msg::SaveAs).send(Msg::Backspace);
+    let mut shorter = name.clone();
+    shorter.pop();
+    assert_eq!(form(&h).name, shorter);
+    h.send(Msg::Input('!'));
+    assert_eq!(form(&h).name, format!("{shorter}!"));
+    // Enter keeps a filled-in name; the description is filled in too, and typing replaces it.
+    h.send(Msg::Close).send(Msg::SaveAs).send(Msg::Accept);
+    assert_eq!(form(&h).name, name);
+    assert_eq!(form(&h).field, Field::Description);
+    h.send(Msg::Input('x'));
+    assert_eq!(form(&h).description, "x");
+}

@@ -19,7 +19,12 @@ pub fn save_as(f: &mut Frame, area: Rect, m: &Model, form: &SaveAs) {
         " Enter next / save · Ctrl-u clear · Esc cancel ",
     );
     let field = |label: &str, text: &str, active: bool| {
-        let style = if active { THEME.input } else { Style::new() };
+        // Filled-in text that typing will replace looks selected.
+        let style = match (active, form.filled) {
+            (true, true) => THEME.selected,
+            (true, false) => THEME.input,
+            _ => Style::new(),
+        };
         let cursor = if active { "▏" } else { "" };
         Line::from(vec![
             Span::styled(format!("{label:<13}"), THEME.heading),
@@ -34,10 +39,16 @@ pub fn save_as(f: &mut Frame, area: Rect, m: &Model, form: &SaveAs) {
             path_for(m, form.name.trim()).display()
         )
     };
-    let step = match form.field {
-        Field::Name => "Step 1 of 2: the profile's name, then Enter.",
-        Field::Description => {
+    let step = match (form.field, form.filled) {
+        (Field::Name, false) => "Step 1 of 2: the profile's name, then Enter.",
+        (Field::Name, true) => {
+            "Step 1 of 2: the profile's name: type to replace it, or Enter to keep it."
+        }
+        (Field::Description, false) => {
             "Step 2 of 2: one line on what this profile is for, then Enter to save."
+        }
+        (Field::Description, true) => {
+            "Step 2 of 2: what this profile is for: type to replace it, or Enter to save."
         }
     };
     let lines = vec![
