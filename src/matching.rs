@@ -306,13 +306,25 @@ impl Frame {
             start
         };
         if start == Start::WarmSamePairs && profile.objective == Objective::Total {
+            let mut updated = vec![false; n];
             let assignment = solver
                 .resolve_same_pairs_with(n, m, numerators, &self.capacity, |i, row| {
+                    updated[i] = true;
                     for &(k, delta) in pending {
                         table.add_criterion_row(k, delta, i, row);
                     }
                 })
                 .assignment;
+            // The solver reads only the rows it can match: a mentee whose every allowed mentor
+            // is full of pins is skipped, but the unmatched reason below and the next steps
+            // read their numerators too.
+            if !pending.is_empty() {
+                for i in (0..n).filter(|&i| !updated[i]) {
+                    for &(k, delta) in pending {
+                        table.add_criterion_row(k, delta, i, &mut numerators[i * m..(i + 1) * m]);
+                    }
+                }
+            }
             return self.assemble(table, weighting, numerators, floor, assignment);
         }
         for &(k, delta) in pending {
