@@ -15,36 +15,8 @@ use crate::specialty::SpecialtyFamilies;
 /// The year the generated training years are relative to (the shipped profiles' reference year).
 pub const REFERENCE_YEAR: i32 = 2023;
 
-/// Header of a generated `mentees.csv`.
-pub const MENTEE_COLUMNS: [&str; 12] = [
-    "id",
-    "zip3",
-    "specialty",
-    "health_system",
-    "training_completed",
-    "identities",
-    "wants_shared",
-    "goals",
-    "challenges",
-    "meeting_format",
-    "hours_per_month",
-    "languages",
-];
-
-/// Header of a generated `mentors.csv`.
-pub const MENTOR_COLUMNS: [&str; 11] = [
-    "id",
-    "zip3",
-    "specialty",
-    "health_system",
-    "training_completed",
-    "identities",
-    "expertise",
-    "meeting_format",
-    "hours_per_month",
-    "capacity",
-    "languages",
-];
+/// The headers of the generated files: the pool schema, in its order.
+pub use crate::pool::{MENTEE_COLUMNS, MENTOR_COLUMNS};
 
 /// A generated pool: the contents of `mentees.csv` and `mentors.csv`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,8 +3,12 @@
 //! identifiers, whose pseudonyms are stable under one key and change with another, and whose
 //! key never sits with the data.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use support::cli::{dyad_in, ok, read};
 
 const RAW_MENTEES: &str = "\
 ID,Name,Email,Phone,Zip,Date of birth,specialty,health_system,training_completed,identities,wants_shared,goals,challenges,meeting_format,hours_per_month,languages,Notes
@@ -57,41 +61,24 @@ fn raw_export(dir: &Path) {
     std::fs::write(dir.join("overrides.csv"), RAW_OVERRIDES).unwrap();
 }
 
-fn dyad(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
+/// `dyad anonymize --input raw --out OUT --key-file KEY` in `dir`.
 fn anonymize(dir: &Path, out: &str, key: &str) -> Output {
-    dyad(
-        dir,
-        &[
-            "anonymize",
-            "--input",
-            "raw",
-            "--out",
-            out,
-            "--key-file",
-            key,
-        ],
-    )
+    anonymize_with(dir, out, key, &[])
 }
 
-fn read(dir: &Path, file: &str) -> String {
-    std::fs::read_to_string(dir.join(file)).unwrap()
+/// The same with `extra` arguments.
+fn anonymize_with(dir: &Path, out: &str, key: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "anonymize",
+        "--input",
+        "raw",
+        "--out",
+        out,
+        "--key-file",
+        key,
+    ];
+    args.extend_from_slice(extra);
+    dyad_in(dir, &args)
 }
 
 #[test]
@@ -131,10 +118,13 @@ fn the_anonymized_pool_passes_check_and_holds_no_raw_identifier() {
     assert!(summary.contains("1 ZIP codes in areas under 20,000 people"));
 
     // What dyad reads back: a valid pool with its overrides, that can be matched.
-    let check = ok(&dyad(w, &["check", "--data", "pool"]));
+    let check = ok(&dyad_in(w, &["check", "--data", "pool"]));
     assert!(check.contains("3 mentees, 3 mentors"), "{check}");
     assert!(check.contains("2 overrides"), "{check}");
-    ok(&dyad(w, &["match", "--data", "pool", "--format", "json"]));
+    ok(&dyad_in(
+        w,
+        &["match", "--data", "pool", "--format", "json"],
+    ));
 
     #[cfg(unix)]
     {
@@ -172,19 +162,7 @@ fn existing_output_is_kept_unless_forced() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
     assert_eq!(read(&w.join("pool"), "mentees.csv"), "mine");
-    ok(&dyad(
-        w,
-        &[
-            "anonymize",
-            "--input",
-            "raw",
-            "--out",
-            "pool",
-            "--key-file",
-            "k",
-            "--force",
-        ],
-    ));
+    ok(&anonymize_with(w, "pool", "k", &["--force"]));
     assert!(read(&w.join("pool"), "mentees.csv").starts_with("id,"));
 }
 
@@ -222,21 +200,7 @@ fn force_keeps_the_replaced_pool_and_never_writes_over_the_raw_export() {
     raw_export(&w.join("raw"));
     ok(&anonymize(w, "pool", "k"));
     std::fs::write(w.join("pool/mentees.csv"), "mine").unwrap();
-    let forced = |out: &str| {
-        dyad(
-            w,
-            &[
-                "anonymize",
-                "--input",
-                "raw",
-                "--out",
-                out,
-                "--key-file",
-                "k",
-                "--force",
-            ],
-        )
-    };
+    let forced = |out: &str| anonymize_with(w, out, "k", &["--force"]);
     ok(&forced("pool"));
     assert!(read(&w.join("pool"), "mentees.csv").starts_with("id,"));
     let kept: Vec<String> = std::fs::read_dir(w.join("pool/.dyad-backup"))

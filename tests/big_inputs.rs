@@ -2,10 +2,13 @@
 //! keeps memory bounded by refusing files over its documented limit), and a pool of 100,000
 //! mentees loads and is audited.
 
+mod support;
+
 use std::io::{BufWriter, Write};
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
+
+use support::cli::dyad_in;
 
 const HEADER: &str = "id,zip3,specialty,health_system,training_completed,identities,wants_shared,goals,challenges,meeting_format,hours_per_month,languages\n";
 
@@ -54,14 +57,6 @@ fn copy_mentors(dir: &Path) {
     .unwrap();
 }
 
-fn dyad(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn a_200_mb_pool_file_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().unwrap();
@@ -73,7 +68,7 @@ fn a_200_mb_pool_file_is_refused_before_it_is_read() {
     let before: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
 
     let start = Instant::now();
-    let out = dyad(dir.path(), &["check", "--data", "data"]);
+    let out = dyad_in(dir.path(), &["check", "--data", "data"]);
     let took = start.elapsed();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
@@ -90,7 +85,7 @@ fn a_pool_of_100000_mentees_loads_and_is_audited() {
     let dir = tempfile::tempdir().unwrap();
     write_mentees(&dir.path().join("mentees.csv"), 100_000, 0);
     copy_mentors(dir.path());
-    let out = dyad(dir.path(), &["check", "--data", "."]);
+    let out = dyad_in(dir.path(), &["check", "--data", "."]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
         out.status.code(),

@@ -1,48 +1,12 @@
 //! The real `dyad` binary on the sample data, on generated pools and on bad files.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn dyad(args: &[&str]) -> Output {
-    dyad_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
-}
-
-fn dyad_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("dyad runs")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "exit {:?}\nstderr: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn json(args: &[&str]) -> Value {
-    serde_json::from_str(&ok(&dyad(args))).expect("valid JSON")
-}
-
-fn bad(out: &Output) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "stdout: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    let err = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(err.starts_with("error: "), "{err}");
-    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
-    err
-}
+use support::cli::{bad, dyad, dyad_in, json, ok, read};
 
 /// A copy of the sample pool in a temporary folder, with one file replaced.
 fn pool_with(file: &str, content: &str) -> tempfile::TempDir {
@@ -55,6 +19,44 @@ fn pool_with(file: &str, content: &str) -> tempfile::TempDir {
     dir
 }
 
+/// `dyad match --data DIR --format json`: the matching of the pool in `dir`.
+fn match_json_in(dir: &Path) -> Value {
+    json(&["match", "--data", dir.to_str().unwrap(), "--format", "json"])
+}
+
+/// The one-line message of `dyad match --data DIR`, refused as bad input.
+fn match_error_in(dir: &Path) -> String {
+    bad(&dyad(&["match", "--data", dir.to_str().unwrap()]))
+}
+
+/// `dyad export --profile configs/fall-2023.toml --force`, with `extra` arguments, in `dir`.
+fn export_forced(dir: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["export", "--profile", "configs/fall-2023.toml", "--force"];
+    args.extend_from_slice(extra);
+    dyad_in(dir, &args)
+}
+
+/// The different values of `key` ("mentee" or "mentor") in the pairs of a JSON matching.
+fn distinct<'a>(pairs: &'a [Value], key: &str) -> Vec<&'a str> {
+    let mut v: Vec<&str> = pairs.iter().map(|p| p[key].as_str().unwrap()).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// The arguments of `dyad generate` for a pool of 10 mentees and 10 mentors in `out`.
+fn generate_small(out: &str) -> Vec<&str> {
+    vec![
+        "generate",
+        "--mentees",
+        "10",
+        "--mentors",
+        "10",
+        "--out",
+        out,
+    ]
+}
+
 fn sample(file: &str) -> String {
     std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -62,6 +64,21 @@ fn sample(file: &str) -> String {
             .join(file),
     )
     .unwrap()
+}
+
+/// The cells of the columns named `a` and `b` in each row of the sample's `file`.
+fn sample_columns(file: &str, a: &str, b: &str) -> Vec<(String, String)> {
+    let text = sample(file);
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let h = r.headers().unwrap().clone();
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let (a, b) = (col(a), col(b));
+    r.records()
+        .map(|row| {
+            let row = row.unwrap();
+            (row[a].to_string(), row[b].to_string())
+        })
+        .collect()
 }
 
 #[test]
@@ -75,14 +92,11 @@ fn match_json_has_the_documented_shape_and_a_valid_matching() {
         summary["eligible"].as_u64().unwrap(),
         summary["matched"].as_u64().unwrap() + summary["unmatched"].as_u64().unwrap()
     );
-    let mut mentees: Vec<&str> = pairs
-        .iter()
-        .map(|p| p["mentee"].as_str().unwrap())
-        .collect();
-    let n = mentees.len();
-    mentees.sort();
-    mentees.dedup();
-    assert_eq!(mentees.len(), n, "a mentee twice");
+    assert_eq!(
+        distinct(pairs, "mentee").len(),
+        pairs.len(),
+        "a mentee twice"
+    );
     for p in pairs {
         let criteria = p["criteria"].as_object().unwrap();
         assert_eq!(criteria.len(), 10);
@@ -121,16 +135,12 @@ fn match_respects_mentor_capacity() {
         "--profile",
         "configs/pilot-2023.toml",
     ]);
-    let mut mentors: Vec<&str> = v["pairs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["mentor"].as_str().unwrap())
-        .collect();
-    let n = mentors.len();
-    mentors.sort();
-    mentors.dedup();
-    assert_eq!(mentors.len(), n, "the pilot gives each mentor one mentee");
+    let pairs = v["pairs"].as_array().unwrap();
+    assert_eq!(
+        distinct(pairs, "mentor").len(),
+        pairs.len(),
+        "the pilot gives each mentor one mentee"
+    );
 }
 
 #[test]
@@ -182,16 +192,8 @@ fn solve_on_the_scores_matrix_reproduces_the_matching_total() {
     let scores_path = dir.path().join("scores.csv");
     std::fs::write(&scores_path, &scores).unwrap();
     let mut cap = String::from("id,capacity\n");
-    let mentors = sample("mentors.csv");
-    let mut r = csv::Reader::from_reader(mentors.as_bytes());
-    let h = r.headers().unwrap().clone();
-    let (ci, cc) = (
-        h.iter().position(|x| x == "id").unwrap(),
-        h.iter().position(|x| x == "capacity").unwrap(),
-    );
-    for rec in r.records() {
-        let rec = rec.unwrap();
-        cap.push_str(&format!("{},{}\n", &rec[ci], &rec[cc]));
+    for (id, capacity) in sample_columns("mentors.csv", "id", "capacity") {
+        cap.push_str(&format!("{id},{capacity}\n"));
     }
     let cap_path = dir.path().join("cap.csv");
     std::fs::write(&cap_path, cap).unwrap();
@@ -263,18 +265,21 @@ fn generate_is_deterministic_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a");
     let b = dir.path().join("b");
-    for d in [&a, &b] {
-        ok(&dyad(&[
+    let generate = |mentees: &str, mentors: &str, seed: &str, out: &Path| {
+        dyad(&[
             "generate",
             "--mentees",
-            "60",
+            mentees,
             "--mentors",
-            "50",
+            mentors,
             "--seed",
-            "7",
+            seed,
             "--out",
-            d.to_str().unwrap(),
-        ]));
+            out.to_str().unwrap(),
+        ])
+    };
+    for d in [&a, &b] {
+        ok(&generate("60", "50", "7", d));
     }
     for f in ["mentees.csv", "mentors.csv"] {
         assert_eq!(
@@ -283,20 +288,9 @@ fn generate_is_deterministic_and_refuses_to_overwrite() {
         );
     }
     let before = std::fs::read(a.join("mentees.csv")).unwrap();
-    let out = dyad(&[
-        "generate",
-        "--mentees",
-        "20",
-        "--mentors",
-        "20",
-        "--seed",
-        "8",
-        "--out",
-        a.to_str().unwrap(),
-    ]);
-    bad(&out);
+    bad(&generate("20", "20", "8", &a));
     assert_eq!(std::fs::read(a.join("mentees.csv")).unwrap(), before);
-    let v = json(&["match", "--data", a.to_str().unwrap(), "--format", "json"]);
+    let v = match_json_in(&a);
     assert!(v["summary"]["matched"].as_u64().unwrap() > 10);
 }
 
@@ -320,7 +314,7 @@ fn a_bad_zip3_names_file_line_column_and_value() {
     cells[zip_col] = "99x".into();
     lines[3] = cells.join(",");
     let dir = pool_with("mentees.csv", &(lines.join("\r\n") + "\r\n"));
-    let err = bad(&dyad(&["match", "--data", dir.path().to_str().unwrap()]));
+    let err = match_error_in(dir.path());
     assert!(err.contains("mentees.csv:4:"), "{err}");
     assert!(err.contains(&format!(":4:{}:", zip_col + 1)), "{err}");
     assert!(err.contains("\"99x\""), "{err}");
@@ -330,7 +324,7 @@ fn a_bad_zip3_names_file_line_column_and_value() {
 #[test]
 fn bad_inputs_exit_2_with_a_one_line_message() {
     let dir = pool_with("mentors.csv", "");
-    let err = bad(&dyad(&["match", "--data", dir.path().to_str().unwrap()]));
+    let err = match_error_in(dir.path());
     assert!(err.contains("mentors.csv"), "{err}");
 
     let missing = bad(&dyad(&["match", "--data", "no/such/folder"]));
@@ -385,13 +379,7 @@ fn overrides_pin_and_ban_are_applied() {
         "overrides.csv",
         &format!("mentee,mentor,action\n{mentee},{mentor},ban\n"),
     );
-    let v = json(&[
-        "match",
-        "--data",
-        dir.path().to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
+    let v = match_json_in(dir.path());
     for p in v["pairs"].as_array().unwrap() {
         assert!(
             !(p["mentee"] == mentee && p["mentor"] == mentor),
@@ -404,13 +392,7 @@ fn overrides_pin_and_ban_are_applied() {
         "overrides.csv",
         &format!("mentee,mentor,action\n{other},{mentor},pin\n"),
     );
-    let v = json(&[
-        "match",
-        "--data",
-        dir.path().to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
+    let v = match_json_in(dir.path());
     let pinned: Vec<&Value> = v["pairs"]
         .as_array()
         .unwrap()
@@ -422,7 +404,7 @@ fn overrides_pin_and_ban_are_applied() {
     assert_eq!(pinned[0]["mentor"], mentor);
 
     let dir = pool_with("overrides.csv", "mentee,mentor,action\nME-999,MR-001,pin\n");
-    let err = bad(&dyad(&["match", "--data", dir.path().to_str().unwrap()]));
+    let err = match_error_in(dir.path());
     assert!(err.contains("overrides.csv:2:1"), "{err}");
 }
 
@@ -443,10 +425,6 @@ fn workspace() -> tempfile::TempDir {
         }
     }
     dir
-}
-
-fn read(dir: &Path, file: &str) -> String {
-    std::fs::read_to_string(dir.join(file)).unwrap()
 }
 
 /// The files in `DIR/.dyad-backup`.
@@ -478,11 +456,7 @@ fn export_never_writes_over_an_input_of_the_run_even_with_force() {
     .into_iter()
     .map(|f| (f, read(w, f)))
     .collect();
-    let export = |extra: &[&str]| {
-        let mut args = vec!["export", "--profile", "configs/fall-2023.toml", "--force"];
-        args.extend_from_slice(extra);
-        dyad_in(w, &args)
-    };
+    let export = |extra: &[&str]| export_forced(w, extra);
     for (flags, says) in [
         (
             &["--out", "sample-data/mentees.csv"][..],
@@ -522,18 +496,7 @@ fn force_keeps_the_replaced_file_in_dyad_backup() {
     let w = workspace();
     let w = w.path();
     std::fs::write(w.join("pairs.csv"), "the coordinator's own file").unwrap();
-    let out = dyad_in(
-        w,
-        &[
-            "export",
-            "--profile",
-            "configs/fall-2023.toml",
-            "--out",
-            "pairs.csv",
-            "--force",
-        ],
-    );
-    ok(&out);
+    ok(&export_forced(w, &["--out", "pairs.csv"]));
     assert!(read(w, "pairs.csv").starts_with("mentee,mentor,score"));
     let kept = backups_in(w);
     assert_eq!(kept.len(), 1, "{kept:?}");
@@ -544,24 +507,11 @@ fn force_keeps_the_replaced_file_in_dyad_backup() {
     let listed = ok(&dyad_in(w, &["backups", "pairs.csv"]));
     assert!(listed.contains("1 previous versions"), "{listed}");
 
-    let gen_args = |force: bool| {
-        let mut a = vec![
-            "generate",
-            "--mentees",
-            "10",
-            "--mentors",
-            "10",
-            "--out",
-            "g",
-        ];
-        if force {
-            a.push("--force");
-        }
-        a
-    };
-    ok(&dyad_in(w, &gen_args(false)));
+    ok(&dyad_in(w, &generate_small("g")));
     std::fs::write(w.join("g/mentees.csv"), "hand-edited pool").unwrap();
-    ok(&dyad_in(w, &gen_args(true)));
+    let mut forced = generate_small("g");
+    forced.push("--force");
+    ok(&dyad_in(w, &forced));
     assert!(read(w, "g/mentees.csv").starts_with("id,"));
     let kept: Vec<String> = backups_in(&w.join("g"))
         .iter()
@@ -575,18 +525,18 @@ fn paths_of_the_wrong_kind_are_bad_input_not_system_errors() {
     let w = workspace();
     let w = w.path();
     let profile = read(w, "configs/fall-2023.toml");
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(Vec<&str>, &str); 5] = [
         (
-            &["match", "--data", "configs/fall-2023.toml"],
+            vec!["match", "--data", "configs/fall-2023.toml"],
             "configs/fall-2023.toml: --data: this is a file, not a folder (expected a folder \
              with mentees.csv and mentors.csv)",
         ),
         (
-            &["match", "--data", "configs"],
+            vec!["match", "--data", "configs"],
             "configs: --data: this folder has no mentees.csv",
         ),
         (
-            &[
+            vec![
                 "export",
                 "--profile",
                 "configs/fall-2023.toml",
@@ -597,32 +547,16 @@ fn paths_of_the_wrong_kind_are_bad_input_not_system_errors() {
             "sample-data: --out: this is a folder",
         ),
         (
-            &[
-                "generate",
-                "--mentees",
-                "10",
-                "--mentors",
-                "10",
-                "--out",
-                "configs/fall-2023.toml",
-            ],
+            generate_small("configs/fall-2023.toml"),
             "configs/fall-2023.toml: --out: this is a file, not a folder",
         ),
         (
-            &[
-                "generate",
-                "--mentees",
-                "10",
-                "--mentors",
-                "10",
-                "--out",
-                "configs/fall-2023.toml/pool",
-            ],
+            generate_small("configs/fall-2023.toml/pool"),
             "--out: a file is in the way",
         ),
     ];
     for (args, says) in cases {
-        let err = bad(&dyad_in(w, args));
+        let err = bad(&dyad_in(w, &args));
         assert!(err.contains(says), "{args:?}: {err}");
         assert!(!err.contains("os error"), "{err}");
     }
@@ -645,17 +579,7 @@ fn backups_of_a_missing_file_or_of_a_folder_are_bad_input() {
     );
     // A file deleted by mistake still has its backups listed, to be restored.
     std::fs::write(w.join("pairs.csv"), "first").unwrap();
-    ok(&dyad_in(
-        w,
-        &[
-            "export",
-            "--profile",
-            "configs/fall-2023.toml",
-            "--out",
-            "pairs.csv",
-            "--force",
-        ],
-    ));
+    ok(&export_forced(w, &["--out", "pairs.csv"]));
     std::fs::remove_file(w.join("pairs.csv")).unwrap();
     let listed = ok(&dyad_in(w, &["backups", "pairs.csv"]));
     assert!(
@@ -679,17 +603,10 @@ fn bench_refuses_pool_sizes_together_with_a_pool_folder() {
 
 /// The first mentee of the sample who finished training in `years`.
 fn mentee_trained_in(years: std::ops::RangeInclusive<i32>) -> String {
-    let text = sample("mentees.csv");
-    let mut r = csv::Reader::from_reader(text.as_bytes());
-    let h = r.headers().unwrap().clone();
-    let (id, tc) = (
-        h.iter().position(|c| c == "id").unwrap(),
-        h.iter().position(|c| c == "training_completed").unwrap(),
-    );
-    r.records()
-        .map(|x| x.unwrap())
-        .find(|row| years.contains(&row[tc].parse::<i32>().unwrap()))
-        .map(|row| row[id].to_string())
+    sample_columns("mentees.csv", "id", "training_completed")
+        .into_iter()
+        .find(|(_, year)| years.contains(&year.parse::<i32>().unwrap()))
+        .map(|(id, _)| id)
         .unwrap()
 }
 

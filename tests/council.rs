@@ -1,13 +1,13 @@
 //! Council consensus on hand-made member profiles, and the many-profile matrix.
 
-mod analysis_support;
+mod support;
 
-use analysis_support::{engine, mentee, mentor, profile, random};
 use dyad::council::{self, Member};
 use dyad::criteria::{N, index_of};
 use dyad::pool::Pool;
 use dyad::profile::{Capacity, Objective};
 use dyad::profile_matrix;
+use support::pools::{engine, mentee, mentor, profile, random};
 
 fn weights(pairs: &[(&str, f64)]) -> [f64; N] {
     let mut w = [0.0; N];

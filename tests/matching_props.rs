@@ -2,42 +2,19 @@
 //! capacities respected, forbidden pairs never used, pins kept, and the same cardinality, total
 //! (and worst pair for maximin) as exhaustive search; identical output when rows are shuffled.
 
+mod support;
+
 use std::path::Path;
 
 use proptest::prelude::*;
 
-use dyad::criteria::{N, Params};
-use dyad::geo::Zip3Table;
+use dyad::criteria::N;
 use dyad::matching::{self, Matching, Reason};
-use dyad::pool::{Action, LoadOptions, MeetingFormat, Mentee, Mentor, Pool, pool_from_csv};
+use dyad::pool::{Action, LoadOptions, Pool, pool_from_csv};
 use dyad::profile::{Capacity, Objective, Profile};
 use dyad::scoring::ScoreTable;
 
-const ZIPS: [&str; 5] = ["021", "010", "017", "025", "012"];
-const TOPICS: [&str; 4] = ["leadership", "research", "burnout", "isolation"];
-const IDS: [&str; 3] = ["woman", "img", "urm"];
-const SPECIALTIES: [&str; 3] = ["internal medicine", "pediatrics", "general surgery"];
-const FORMATS: [MeetingFormat; 3] = [
-    MeetingFormat::InPerson,
-    MeetingFormat::Virtual,
-    MeetingFormat::Either,
-];
-
-fn pick(mask: u8, items: &[&str]) -> Vec<String> {
-    let mut v: Vec<String> = items
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| mask & (1 << i) != 0)
-        .map(|(_, s)| s.to_string())
-        .collect();
-    v.sort();
-    v
-}
-
-/// A mentee: zip, specialty, goals, identities, wanted identities, format, training year, hours.
-type MenteeSpec = (usize, usize, u8, u8, u8, usize, i32, u8);
-/// A mentor: zip, specialty, expertise, identities, format, training year, capacity.
-type MentorSpec = (usize, usize, u8, u8, usize, i32, u32);
+use support::pools::{self, MenteeSpec, MentorSpec};
 
 #[derive(Debug, Clone)]
 struct Spec {
@@ -115,99 +92,26 @@ fn spec() -> impl Strategy<Value = Spec> {
 }
 
 fn build(spec: &Spec) -> (Pool, Profile) {
-    let table = Zip3Table::builtin();
-    let mentees: Vec<Mentee> = spec
-        .mentees
-        .iter()
-        .enumerate()
-        .map(|(i, &(z, s, goals, ids, wants, f, year, hours))| {
-            let identities = pick(ids, &IDS);
-            let wants_shared: Vec<String> = pick(wants, &IDS)
-                .into_iter()
-                .filter(|w| identities.contains(w))
-                .collect();
-            Mentee {
-                id: format!("ME-{i:02}"),
-                zip3: ZIPS[z].into(),
-                location: table.get(ZIPS[z]),
-                specialty: SPECIALTIES[s].into(),
-                health_system: format!("hs-{}", i % 2),
-                training_completed: year,
-                identities,
-                wants_shared,
-                goals: pick(goals & 3, &TOPICS),
-                challenges: pick(goals >> 2, &TOPICS[2..]),
-                meeting_format: FORMATS[f],
-                hours_per_month: 1.0 + f64::from(hours),
-                languages: vec!["english".into()],
-            }
-        })
-        .collect();
-    let mentors: Vec<Mentor> = spec
-        .mentors
-        .iter()
-        .enumerate()
-        .map(|(j, &(z, s, exp, ids, f, year, cap))| Mentor {
-            id: format!("MR-{j:02}"),
-            zip3: ZIPS[z].into(),
-            location: table.get(ZIPS[z]),
-            specialty: SPECIALTIES[s].into(),
-            health_system: format!("hs-{}", j % 3),
-            training_completed: year,
-            identities: pick(ids, &IDS),
-            expertise: pick(exp, &TOPICS),
-            meeting_format: FORMATS[f],
-            hours_per_month: 2.0,
-            capacity: cap,
-            languages: vec!["english".into()],
-        })
-        .collect();
-    let mut pool = Pool {
-        mentees,
-        mentors,
-        ..Pool::default()
+    let mut pool = pools::drawn_pool(&spec.mentees, &spec.mentors);
+    let weights = std::array::from_fn(|k| f64::from(spec.weights[k]) / 4.0);
+    let mut profile = pools::profile(weights);
+    profile.constraints.in_person_max_km = spec.in_person;
+    profile.constraints.require_outside_system = spec.outside;
+    profile.constraints.mentor_capacity = spec
+        .fixed_capacity
+        .map_or(Capacity::FromData, Capacity::Fixed);
+    profile.constraints.min_score = spec.min_score;
+    profile.objective = if spec.maximin {
+        Objective::Maximin
+    } else {
+        Objective::Total
     };
-    let profile = Profile {
-        weights: std::array::from_fn(|k| f64::from(spec.weights[k]) / 4.0),
-        params: Params::default(),
-        constraints: dyad::profile::Constraints {
-            in_person_max_km: spec.in_person,
-            require_outside_system: spec.outside,
-            mentor_capacity: spec
-                .fixed_capacity
-                .map_or(Capacity::FromData, Capacity::Fixed),
-            min_score: spec.min_score,
-        },
-        objective: if spec.maximin {
-            Objective::Maximin
-        } else {
-            Objective::Total
-        },
-        eligibility: dyad::profile::Eligibility {
-            max_years_since_training: 5,
-            reference_year: 2023,
-        },
-        ..Profile::default()
-    };
-    let (n, m) = (pool.mentees.len(), pool.mentors.len());
-    for &(i, j) in &spec.bans {
-        if i < n && j < m {
-            pool.overrides.set(i, j, Some(Action::Ban));
-        }
-    }
+    pools::ban(&mut pool, &spec.bans);
     // Only pins that can be kept: eligible mentee, mentor with room, not banned.
     let caps = matching::capacities(&pool, &profile);
-    let mut used = vec![0u32; m];
+    let mut used = vec![0u32; pool.mentors.len()];
     for &(i, j) in &spec.pins {
-        if i < n
-            && j < m
-            && profile
-                .eligibility
-                .eligible(pool.mentees[i].training_completed)
-            && used[j] < caps[j]
-            && pool.overrides.get(i, j).is_none()
-            && pool.overrides.pin_of(i).is_none()
-        {
+        if pools::pinnable(&pool, &profile, i, j) && used[j] < caps[j] {
             used[j] += 1;
             pool.overrides.set(i, j, Some(Action::Pin));
         }
@@ -337,50 +241,68 @@ fn check_valid(pool: &Pool, table: &ScoreTable, profile: &Profile, r: &Matching)
     assert_eq!(r.pairs.len() + r.unmatched.len(), pool.mentees.len());
 }
 
+/// The cells both pool files start with: id, zip3, specialty, health_system,
+/// training_completed, identities (a macro, as `Mentee` and `Mentor` share the fields, not a type).
+macro_rules! person_cells {
+    ($p:expr) => {
+        vec![
+            $p.id.clone(),
+            $p.zip3.clone(),
+            $p.specialty.clone(),
+            $p.health_system.clone(),
+            $p.training_completed.to_string(),
+            $p.identities.join(";"),
+        ]
+    };
+}
+
+/// CSV text: the header line, then a line per row.
+fn csv_text(header: &str, rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut text = format!("{header}\n");
+    for row in rows {
+        text.push_str(&row.join(","));
+        text.push('\n');
+    }
+    text
+}
+
 /// The pool as CSV text, rows in the given order.
 fn to_csv(pool: &Pool, mentee_order: &[usize], mentor_order: &[usize]) -> (String, String) {
-    let mut a = String::from(
-        "id,zip3,specialty,health_system,training_completed,identities,wants_shared,goals,challenges,meeting_format,hours_per_month,languages\n",
-    );
-    for &i in mentee_order {
+    let mentees = mentee_order.iter().map(|&i| {
         let m = &pool.mentees[i];
-        a.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{},{},{}\n",
-            m.id,
-            m.zip3,
-            m.specialty,
-            m.health_system,
-            m.training_completed,
-            m.identities.join(";"),
+        let mut cells = person_cells!(m);
+        cells.extend([
             m.wants_shared.join(";"),
             m.goals.join(";"),
             m.challenges.join(";"),
-            m.meeting_format.as_str(),
-            m.hours_per_month,
-            m.languages.join(";")
-        ));
-    }
-    let mut b = String::from(
-        "id,zip3,specialty,health_system,training_completed,identities,expertise,meeting_format,hours_per_month,capacity,languages\n",
-    );
-    for &j in mentor_order {
+            m.meeting_format.as_str().to_string(),
+            m.hours_per_month.to_string(),
+            m.languages.join(";"),
+        ]);
+        cells
+    });
+    let mentors = mentor_order.iter().map(|&j| {
         let m = &pool.mentors[j];
-        b.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{},{}\n",
-            m.id,
-            m.zip3,
-            m.specialty,
-            m.health_system,
-            m.training_completed,
-            m.identities.join(";"),
+        let mut cells = person_cells!(m);
+        cells.extend([
             m.expertise.join(";"),
-            m.meeting_format.as_str(),
-            m.hours_per_month,
-            m.capacity,
-            m.languages.join(";")
-        ));
-    }
-    (a, b)
+            m.meeting_format.as_str().to_string(),
+            m.hours_per_month.to_string(),
+            m.capacity.to_string(),
+            m.languages.join(";"),
+        ]);
+        cells
+    });
+    (
+        csv_text(
+            "id,zip3,specialty,health_system,training_completed,identities,wants_shared,goals,challenges,meeting_format,hours_per_month,languages",
+            mentees,
+        ),
+        csv_text(
+            "id,zip3,specialty,health_system,training_completed,identities,expertise,meeting_format,hours_per_month,capacity,languages",
+            mentors,
+        ),
+    )
 }
 
 fn ids(pool: &Pool, r: &Matching) -> Vec<(String, String)> {

@@ -2,10 +2,14 @@
 //! `--strict`, restricted ZIP3s and the k of the settings) and small-cell suppression of group
 //! figures in `dyad match` and `dyad compare`, for tables and JSON.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
+
+use support::cli::{dyad, dyad_in};
 
 const MENTEES_HEADER: &str = "id,zip3,specialty,health_system,training_completed,identities,wants_shared,goals,challenges,meeting_format,hours_per_month,languages\n";
 const MENTORS_HEADER: &str = "id,zip3,specialty,health_system,training_completed,identities,expertise,meeting_format,hours_per_month,capacity,languages\n";
@@ -28,14 +32,6 @@ fn uniform_pool(dir: &Path, first_zip3: &str) {
     std::fs::write(dir.join("mentors.csv"), mentors).unwrap();
 }
 
-fn dyad(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -44,7 +40,7 @@ fn stdout(out: &Output) -> String {
 fn strict_check_passes_a_k_anonymous_pool_and_fails_a_restricted_zip3() {
     let dir = tempfile::tempdir().unwrap();
     uniform_pool(dir.path(), "021");
-    let out = dyad(dir.path(), &["check", "--data", ".", "--strict"]);
+    let out = dyad_in(dir.path(), &["check", "--data", ".", "--strict"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let text = stdout(&out);
     assert!(text.contains("smallest class 5"), "{text}");
@@ -55,7 +51,7 @@ fn strict_check_passes_a_k_anonymous_pool_and_fails_a_restricted_zip3() {
     assert!(text.contains("20% at worst"), "{text}");
 
     uniform_pool(dir.path(), "036");
-    let out = dyad(dir.path(), &["check", "--data", ".", "--strict"]);
+    let out = dyad_in(dir.path(), &["check", "--data", ".", "--strict"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("1 restricted ZIP3s"), "{err}");
@@ -72,15 +68,15 @@ fn the_k_of_the_audit_comes_from_the_settings_unless_given() {
         "[privacy]\nk_anonymity = 6\n",
     )
     .unwrap();
-    let out = dyad(dir.path(), &["check", "--data", ".", "--strict"]);
+    let out = dyad_in(dir.path(), &["check", "--data", ".", "--strict"]);
     assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
     assert!(stdout(&out).contains("k = 6"));
-    let out = dyad(
+    let out = dyad_in(
         dir.path(),
         &["check", "--data", ".", "--strict", "--k", "5"],
     );
     assert_eq!(out.status.code(), Some(0));
-    let out = dyad(dir.path(), &["check", "--data", ".", "--k", "0"]);
+    let out = dyad_in(dir.path(), &["check", "--data", ".", "--k", "0"]);
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -90,8 +86,7 @@ fn groups(json: &Value) -> &serde_json::Map<String, Value> {
 
 #[test]
 fn small_groups_are_suppressed_in_tables_and_json() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = dyad(root, &["match", "--format", "json"]);
+    let out = dyad(&["match", "--format", "json"]);
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     let g = groups(&json);
     let small: Vec<&String> = g
@@ -110,7 +105,7 @@ fn small_groups_are_suppressed_in_tables_and_json() {
         }
     }
 
-    let table = stdout(&dyad(root, &["match"]));
+    let table = stdout(&dyad(&["match"]));
     let row = table
         .lines()
         .find(|l| l.starts_with(small[0].as_str()))
@@ -121,16 +116,13 @@ fn small_groups_are_suppressed_in_tables_and_json() {
         "{row}"
     );
 
-    let cmp = dyad(
-        root,
-        &[
-            "compare",
-            "configs/pilot-2023.toml",
-            "configs/fall-2023.toml",
-            "--format",
-            "json",
-        ],
-    );
+    let cmp = dyad(&[
+        "compare",
+        "configs/pilot-2023.toml",
+        "configs/fall-2023.toml",
+        "--format",
+        "json",
+    ]);
     let cmp: Value = serde_json::from_slice(&cmp.stdout).unwrap();
     let delta = &cmp["delta"]["groups"][small[0].as_str()];
     assert_eq!(delta["suppressed"], true, "{delta}");
@@ -148,7 +140,7 @@ fn a_small_cell_k_of_1_shows_every_group() {
     )
     .unwrap();
     let data = root.join("sample-data");
-    let out = dyad(
+    let out = dyad_in(
         dir.path(),
         &[
             "match",

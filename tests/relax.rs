@@ -1,16 +1,16 @@
 //! Unmatched-mentee explanations: every suggested relaxation, applied, matches the mentee; every
 //! listed blocker is real.
 
-mod analysis_support;
+mod support;
 
 use std::collections::BTreeSet;
 
-use analysis_support::{engine, evaluate, mentee, mentor, profile, random};
 use dyad::criteria::{N, index_of};
 use dyad::engine::Evaluation;
 use dyad::matching::{self, Reason};
 use dyad::pool::{Action, MeetingFormat, Pool};
 use dyad::relax::{self, Blocker, Diagnosis, Relaxation};
+use support::pools::{engine, evaluate, mentee, mentor, profile, random};
 
 /// Applies each suggestion and re-solves: the mentee is matched, with the mentor and score
 /// reported, and the side effects are exactly the other mentees that moved.

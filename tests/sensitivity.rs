@@ -1,14 +1,14 @@
 //! Weight stability ranges and influence against brute force: the real matching re-solved at
 //! fine weight steps on small random pools.
 
-mod analysis_support;
+mod support;
 
-use analysis_support::{evaluate, random};
 use dyad::criteria::N;
 use dyad::engine::Evaluation;
 use dyad::matching::{self, Matching};
 use dyad::pool::Pool;
 use dyad::sensitivity::{self, changes, still_optimal};
+use support::pools::{evaluate, random};
 
 /// Brute force resolution: 1/STEPS.
 const STEPS: usize = 200;

@@ -4,40 +4,21 @@
 //! (incremental numerators, warm re-solve) returns the very matching — same pairs, same
 //! unmatched reasons — that `matching::solve` computes from scratch, and a valid one.
 
+mod support;
+
 use proptest::prelude::*;
 
-use dyad::criteria::{N, Params};
+use dyad::criteria::N;
 use dyad::engine::Engine;
-use dyad::geo::Zip3Table;
 use dyad::matching::{self, Matching};
-use dyad::pool::{Action, MeetingFormat, Mentee, Mentor, Pool};
+use dyad::pool::{Action, Pool};
 use dyad::profile::{Capacity, Objective, Profile};
 
-const ZIPS: [&str; 4] = ["021", "010", "017", "025"];
-const TOPICS: [&str; 4] = ["leadership", "research", "burnout", "isolation"];
-const IDS: [&str; 2] = ["woman", "img"];
-const SPECIALTIES: [&str; 3] = ["internal medicine", "pediatrics", "general surgery"];
-const FORMATS: [MeetingFormat; 3] = [
-    MeetingFormat::InPerson,
-    MeetingFormat::Virtual,
-    MeetingFormat::Either,
-];
+use support::pools::{self, MenteeSpec, MentorSpec};
 
-fn pick(mask: u8, items: &[&str]) -> Vec<String> {
-    let mut v: Vec<String> = items
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| mask & (1 << i) != 0)
-        .map(|(_, s)| s.to_string())
-        .collect();
-    v.sort();
-    v
-}
-
-/// A mentee: zip, specialty, goals mask, identities mask, format, training year.
-type MenteeSpec = (usize, usize, u8, u8, usize, i32);
-/// A mentor: zip, specialty, expertise mask, identities mask, format, training year, capacity.
-type MentorSpec = (usize, usize, u8, u8, usize, i32, u32);
+/// A mentee as drawn here: zip, specialty, goals mask, identities mask, format, training year.
+/// The mentee wants every identity it holds shared, and gives 1 to 3 hours by row.
+type DrawnMentee = (usize, usize, u8, u8, usize, i32);
 
 /// One slider move: criterion, which of 0.01 / 0.05 / 0.25, up or down; and now and then a
 /// change that rebuilds the frame or the objective.
@@ -51,7 +32,7 @@ enum Step {
 
 #[derive(Debug, Clone)]
 struct Case {
-    mentees: Vec<MenteeSpec>,
+    mentees: Vec<DrawnMentee>,
     mentors: Vec<MentorSpec>,
     weights: [u8; N],
     in_person: Option<f64>,
@@ -113,88 +94,22 @@ fn case() -> impl Strategy<Value = Case> {
 }
 
 fn build(c: &Case) -> (Pool, Profile) {
-    let zips = Zip3Table::builtin();
-    let mentees: Vec<Mentee> = c
+    let mentees: Vec<MenteeSpec> = c
         .mentees
         .iter()
         .enumerate()
-        .map(|(i, &(z, s, goals, ids, f, year))| {
-            let identities = pick(ids, &IDS);
-            Mentee {
-                id: format!("ME-{i:02}"),
-                zip3: ZIPS[z].into(),
-                location: zips.get(ZIPS[z]),
-                specialty: SPECIALTIES[s].into(),
-                health_system: format!("hs-{}", i % 2),
-                training_completed: year,
-                wants_shared: identities.clone(),
-                identities,
-                goals: pick(goals & 3, &TOPICS),
-                challenges: pick(goals >> 2, &TOPICS[2..]),
-                meeting_format: FORMATS[f],
-                hours_per_month: 1.0 + (i % 3) as f64,
-                languages: vec!["english".into()],
-            }
-        })
+        .map(|(i, &(z, s, goals, ids, f, year))| (z, s, goals, ids, ids, f, year, (i % 3) as u8))
         .collect();
-    let mentors: Vec<Mentor> = c
-        .mentors
-        .iter()
-        .enumerate()
-        .map(|(j, &(z, s, exp, ids, f, year, cap))| Mentor {
-            id: format!("MR-{j:02}"),
-            zip3: ZIPS[z].into(),
-            location: zips.get(ZIPS[z]),
-            specialty: SPECIALTIES[s].into(),
-            health_system: format!("hs-{}", j % 3),
-            training_completed: year,
-            identities: pick(ids, &IDS),
-            expertise: pick(exp, &TOPICS),
-            meeting_format: FORMATS[f],
-            hours_per_month: 2.0,
-            capacity: cap,
-            languages: vec!["english".into()],
-        })
-        .collect();
-    let mut pool = Pool {
-        mentees,
-        mentors,
-        ..Pool::default()
-    };
-    let profile = Profile {
-        weights: std::array::from_fn(|k| f64::from(c.weights[k]) / 20.0),
-        params: Params::default(),
-        constraints: dyad::profile::Constraints {
-            in_person_max_km: c.in_person,
-            require_outside_system: c.outside,
-            mentor_capacity: Capacity::FromData,
-            min_score: 0.0,
-        },
-        objective: Objective::Total,
-        eligibility: dyad::profile::Eligibility {
-            max_years_since_training: 5,
-            reference_year: 2023,
-        },
-        ..Profile::default()
-    };
-    let (n, m) = (pool.mentees.len(), pool.mentors.len());
-    for &(i, j) in &c.bans {
-        if i < n && j < m {
-            pool.overrides.set(i, j, Some(Action::Ban));
-        }
-    }
+    let mut pool = pools::drawn_pool(&mentees, &c.mentors);
+    let weights = std::array::from_fn(|k| f64::from(c.weights[k]) / 20.0);
+    let mut profile = pools::profile(weights);
+    profile.constraints.in_person_max_km = c.in_person;
+    profile.constraints.require_outside_system = c.outside;
+    pools::ban(&mut pool, &c.bans);
     // Pins that can be kept under any capacity the steps may set (at most one per mentor).
-    let mut pinned_mentor = vec![false; m];
+    let mut pinned_mentor = vec![false; pool.mentors.len()];
     for &(i, j) in &c.pins {
-        if i < n
-            && j < m
-            && !pinned_mentor[j]
-            && profile
-                .eligibility
-                .eligible(pool.mentees[i].training_completed)
-            && pool.overrides.get(i, j).is_none()
-            && pool.overrides.pin_of(i).is_none()
-        {
+        if pools::pinnable(&pool, &profile, i, j) && !pinned_mentor[j] {
             pinned_mentor[j] = true;
             pool.overrides.set(i, j, Some(Action::Pin));
         }

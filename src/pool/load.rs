@@ -10,6 +10,7 @@ use crate::privacy;
 use super::fields::{self, Cells};
 use super::{Mentee, Mentor, Overrides, Pool, id_cmp, load_overrides};
 
+/// The columns of `mentees.csv`, in the order dyad writes them (any order is read).
 pub const MENTEE_COLUMNS: [&str; 12] = [
     "id",
     "zip3",
@@ -25,6 +26,7 @@ pub const MENTEE_COLUMNS: [&str; 12] = [
     "languages",
 ];
 
+/// The columns of `mentors.csv`, in the order dyad writes them (any order is read).
 pub const MENTOR_COLUMNS: [&str; 11] = [
     "id",
     "zip3",
@@ -181,10 +183,19 @@ fn sort_unique<T>(
     Ok(items.into_iter().map(|(_, t)| t).collect())
 }
 
-pub fn load_mentees(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentee>, InputError> {
-    let cols = columns(file, &MENTEE_COLUMNS, opts)?;
+/// The rows of a pool file, each made by `person` from its cells, sorted by id; `what` names a
+/// row in the message for a file without any.
+fn load_people<T>(
+    file: &CsvFile,
+    opts: &LoadOptions,
+    schema: &[&'static str],
+    what: &str,
+    id: impl Fn(&T) -> &str,
+    person: impl Fn(&Cells, &Zip3Table) -> Result<T, InputError>,
+) -> Result<Vec<T>, InputError> {
+    let cols = columns(file, schema, opts)?;
     if file.rows.is_empty() {
-        return Err(no_rows(file, "mentee"));
+        return Err(no_rows(file, what));
     }
     let table = Zip3Table::builtin();
     let this_year = fields::current_year();
@@ -197,10 +208,22 @@ pub fn load_mentees(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentee>, I
             columns: &cols,
             this_year,
         };
-        let (zip3, location) = c.zip3("zip3", table)?;
-        out.push((
-            row.line,
-            Mentee {
+        out.push((row.line, person(&c, table)?));
+    }
+    let id_col = cols.iter().find(|(n, _)| *n == "id").map_or(0, |c| c.1);
+    sort_unique(file, out, id, id_col)
+}
+
+pub fn load_mentees(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentee>, InputError> {
+    load_people(
+        file,
+        opts,
+        &MENTEE_COLUMNS,
+        "mentee",
+        |m: &Mentee| &m.id,
+        |c, table| {
+            let (zip3, location) = c.zip3("zip3", table)?;
+            Ok(Mentee {
                 id: c.id("id")?,
                 zip3,
                 location,
@@ -214,33 +237,21 @@ pub fn load_mentees(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentee>, I
                 meeting_format: c.format("meeting_format")?,
                 hours_per_month: c.hours("hours_per_month")?,
                 languages: c.list("languages"),
-            },
-        ));
-    }
-    let id_col = cols.iter().find(|(n, _)| *n == "id").map_or(0, |c| c.1);
-    sort_unique(file, out, |m: &Mentee| &m.id, id_col)
+            })
+        },
+    )
 }
 
 pub fn load_mentors(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentor>, InputError> {
-    let cols = columns(file, &MENTOR_COLUMNS, opts)?;
-    if file.rows.is_empty() {
-        return Err(no_rows(file, "mentor"));
-    }
-    let table = Zip3Table::builtin();
-    let this_year = fields::current_year();
-    let mut out = Vec::with_capacity(file.rows.len());
-    for row in &file.rows {
-        privacy::refuse_in_row(&file.path, row, &cols)?;
-        let c = Cells {
-            path: &file.path,
-            row,
-            columns: &cols,
-            this_year,
-        };
-        let (zip3, location) = c.zip3("zip3", table)?;
-        out.push((
-            row.line,
-            Mentor {
+    load_people(
+        file,
+        opts,
+        &MENTOR_COLUMNS,
+        "mentor",
+        |m: &Mentor| &m.id,
+        |c, table| {
+            let (zip3, location) = c.zip3("zip3", table)?;
+            Ok(Mentor {
                 id: c.id("id")?,
                 zip3,
                 location,
@@ -253,9 +264,7 @@ pub fn load_mentors(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentor>, I
                 hours_per_month: c.hours("hours_per_month")?,
                 capacity: c.capacity("capacity")?,
                 languages: c.list("languages"),
-            },
-        ));
-    }
-    let id_col = cols.iter().find(|(n, _)| *n == "id").map_or(0, |c| c.1);
-    sort_unique(file, out, |m: &Mentor| &m.id, id_col)
+            })
+        },
+    )
 }

@@ -1,6 +1,9 @@
-//! Small pools for the tests of the decision-support analyses (sensitivity, relaxations,
-//! council, profile matrix): random ones from a seed, and a hand-made builder.
+//! Small pools for the tests: hand-made people, random pools from a seed for the decision-support
+//! analyses (sensitivity, relaxations, council, profile matrix), and pools built from what the
+//! property tests (`matching_props`, `session_props`) draw: indices into short vocabularies and
+//! bit masks over them.
 
+// Not every test file needs every helper.
 #![allow(dead_code)]
 
 use dyad::criteria::{N, Params};
@@ -47,7 +50,9 @@ impl Rng {
     }
 }
 
+/// ZIP3s; the property tests draw indices into a prefix.
 pub const ZIPS: [&str; 6] = ["021", "010", "017", "025", "012", "019"];
+/// Topics; the property tests' masks select among the first four.
 pub const TOPICS: [&str; 5] = ["leadership", "research", "burnout", "isolation", "teaching"];
 pub const IDS: [&str; 3] = ["woman", "img", "urm"];
 pub const SPECIALTIES: [&str; 3] = ["internal medicine", "pediatrics", "general surgery"];
@@ -56,6 +61,18 @@ pub const FORMATS: [MeetingFormat; 3] = [
     MeetingFormat::Virtual,
     MeetingFormat::Either,
 ];
+
+/// The items whose bits are set in `mask`, sorted.
+pub fn pick(mask: u8, items: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .map(|(_, s)| s.to_string())
+        .collect();
+    v.sort();
+    v
+}
 
 pub fn mentee(id: &str, zip3: &str) -> Mentee {
     Mentee {
@@ -181,4 +198,86 @@ pub fn evaluate(pool: &Pool, p: &Profile) -> (Engine, Evaluation) {
     let mut e = engine(pool.clone());
     let ev = e.evaluate(p).expect("the profile matches the pool");
     (e, ev)
+}
+
+/// A mentee as the property tests draw it: zip, specialty, goals, identities, wanted identities,
+/// format, training year, hours.
+pub type MenteeSpec = (usize, usize, u8, u8, u8, usize, i32, u8);
+/// A mentor as the property tests draw it: zip, specialty, expertise, identities, format,
+/// training year, capacity.
+pub type MentorSpec = (usize, usize, u8, u8, usize, i32, u32);
+
+/// Mentee `i` (`ME-0i`, health system by parity): the first two topics from the goals mask, its
+/// upper bits the challenges; only identities the mentee holds are wanted shared.
+fn drawn_mentee(i: usize, spec: MenteeSpec) -> Mentee {
+    let (z, s, goals, ids, wants, f, year, hours) = spec;
+    let mut me = mentee(&format!("ME-{i:02}"), ZIPS[z]);
+    me.specialty = SPECIALTIES[s].into();
+    me.health_system = format!("hs-{}", i % 2);
+    me.training_completed = year;
+    me.identities = pick(ids, &IDS);
+    me.wants_shared = pick(wants, &IDS)
+        .into_iter()
+        .filter(|w| me.identities.contains(w))
+        .collect();
+    me.goals = pick(goals & 3, &TOPICS);
+    me.challenges = pick(goals >> 2, &TOPICS[2..]);
+    me.meeting_format = FORMATS[f];
+    me.hours_per_month = 1.0 + f64::from(hours);
+    me
+}
+
+/// Mentor `j` (`MR-0j`, one of three health systems), two hours a month.
+fn drawn_mentor(j: usize, spec: MentorSpec) -> Mentor {
+    let (z, s, exp, ids, f, year, cap) = spec;
+    let mut mr = mentor(&format!("MR-{j:02}"), ZIPS[z]);
+    mr.specialty = SPECIALTIES[s].into();
+    mr.health_system = format!("hs-{}", j % 3);
+    mr.training_completed = year;
+    mr.identities = pick(ids, &IDS);
+    mr.expertise = pick(exp, &TOPICS);
+    mr.meeting_format = FORMATS[f];
+    mr.hours_per_month = 2.0;
+    mr.capacity = cap;
+    mr
+}
+
+/// The pool of these drawn mentees and mentors, without overrides.
+pub fn drawn_pool(mentees: &[MenteeSpec], mentors: &[MentorSpec]) -> Pool {
+    Pool {
+        mentees: mentees
+            .iter()
+            .enumerate()
+            .map(|(i, &spec)| drawn_mentee(i, spec))
+            .collect(),
+        mentors: mentors
+            .iter()
+            .enumerate()
+            .map(|(j, &spec)| drawn_mentor(j, spec))
+            .collect(),
+        ..Pool::default()
+    }
+}
+
+/// Bans the (mentee, mentor) pairs of `bans` that are in the pool.
+pub fn ban(pool: &mut Pool, bans: &[(usize, usize)]) {
+    let (n, m) = (pool.mentees.len(), pool.mentors.len());
+    for &(i, j) in bans {
+        if i < n && j < m {
+            pool.overrides.set(i, j, Some(Action::Ban));
+        }
+    }
+}
+
+/// Whether mentee `i` may be pinned to mentor `j` as far as the pool goes: both exist, the mentee
+/// is eligible and not yet pinned, and the pair has no override. Room at the mentor is the
+/// caller's to check.
+pub fn pinnable(pool: &Pool, profile: &Profile, i: usize, j: usize) -> bool {
+    i < pool.mentees.len()
+        && j < pool.mentors.len()
+        && profile
+            .eligibility
+            .eligible(pool.mentees[i].training_completed)
+        && pool.overrides.get(i, j).is_none()
+        && pool.overrides.pin_of(i).is_none()
 }
