@@ -264,12 +264,15 @@ fn to_text(pool: &Pool, c: &Council, saved: Option<&Path>) -> String {
         c.disagreements.len()
     ));
     if !c.disagreements.is_empty() {
-        text.push_str("\nWhere the members disagree (- = unmatched; support = members giving the consensus mentor)\n");
+        text.push_str("\nWhere the members disagree, least support first (- = unmatched; support = members giving the consensus mentor)\n");
         let mut header = vec!["mentee".to_string()];
         header.extend(labels.iter().map(|l| l.to_string()));
         header.extend(["consensus".into(), "support".into()]);
         let mut rows = vec![header];
-        for d in &c.disagreements {
+        // The pairs the council most needs to talk about first, as in the terminal UI.
+        let mut order: Vec<_> = c.disagreements.iter().collect();
+        order.sort_by_key(|d| (d.support(), d.mentee));
+        for d in order {
             let mut row = vec![pool.mentees[d.mentee].id.clone()];
             row.extend(d.mentors.iter().map(|j| mentor_text(pool, *j)));
             row.push(mentor_text(pool, d.consensus));
