@@ -203,6 +203,41 @@ pub enum Start {
     WarmSamePairs,
 }
 
+/// A pin of `overrides.csv` that a profile cannot keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinProblem {
+    /// The pinned mentee is not eligible under the profile.
+    Ineligible { mentee: usize, mentor: usize },
+    /// The mentor has more pins than the profile lets them take.
+    OverCapacity { mentee: usize, mentor: usize },
+}
+
+/// The pool's pins as a profile keeps them: the pinned pairs, and each mentor's capacity left
+/// for the optimizer; or the first pin (in file order) it cannot keep. Needs no score table, so
+/// `dyad check` asks it too.
+pub fn place_pins(
+    pool: &Pool,
+    profile: &Profile,
+) -> Result<(Vec<(usize, usize)>, Vec<u32>), PinProblem> {
+    let mut capacity = capacities(pool, profile);
+    let mut pins = Vec::new();
+    for o in pool.overrides.iter().filter(|o| o.action == Action::Pin) {
+        let (mentee, mentor) = (o.mentee, o.mentor);
+        if !profile
+            .eligibility
+            .eligible(pool.mentees[mentee].training_completed)
+        {
+            return Err(PinProblem::Ineligible { mentee, mentor });
+        }
+        if capacity[mentor] == 0 {
+            return Err(PinProblem::OverCapacity { mentee, mentor });
+        }
+        capacity[mentor] -= 1;
+        pins.push((mentee, mentor));
+    }
+    Ok((pins, capacity))
+}
+
 /// What a matching problem takes from the pool and the profile's eligibility, pins,
 /// capacities and hard rules — everything but the weights and `min_score`.
 #[derive(Debug, Clone, PartialEq)]
@@ -231,42 +266,35 @@ impl Frame {
             .iter()
             .map(|me| profile.eligibility.eligible(me.training_completed))
             .collect();
-        let mut capacity = capacities(pool, profile);
-        let mut pins = Vec::new();
-        let mut pinned = vec![false; n];
-        for o in pool.overrides.iter() {
-            if o.action != Action::Pin {
-                continue;
-            }
-            let id = &pool.mentees[o.mentee].id;
-            if !eligible[o.mentee] {
-                return Err(InputError::new(
+        let (pins, capacity) = place_pins(pool, profile).map_err(|problem| match problem {
+            PinProblem::Ineligible { mentee, .. } => {
+                let id = &pool.mentees[mentee].id;
+                InputError::new(
                     overrides_path(pool),
                     format!(
                         "pins of eligible mentees only ({id} trained in {}, more than {} years before {})",
-                        pool.mentees[o.mentee].training_completed,
+                        pool.mentees[mentee].training_completed,
                         profile.eligibility.max_years_since_training,
                         profile.eligibility.reference_year
                     ),
                 )
                 .field("mentee")
-                .value(id.as_str()));
+                .value(id.as_str())
             }
-            if capacity[o.mentor] == 0 {
-                return Err(InputError::new(
-                    overrides_path(pool),
-                    format!(
-                        "no more pins of mentor {} than its capacity ({})",
-                        pool.mentors[o.mentor].id,
-                        capacities(pool, profile)[o.mentor]
-                    ),
-                )
-                .field("mentor")
-                .value(pool.mentors[o.mentor].id.as_str()));
-            }
-            capacity[o.mentor] -= 1;
-            pinned[o.mentee] = true;
-            pins.push((o.mentee, o.mentor));
+            PinProblem::OverCapacity { mentor, .. } => InputError::new(
+                overrides_path(pool),
+                format!(
+                    "no more pins of mentor {} than its capacity ({})",
+                    pool.mentors[mentor].id,
+                    capacities(pool, profile)[mentor]
+                ),
+            )
+            .field("mentor")
+            .value(pool.mentors[mentor].id.as_str()),
+        })?;
+        let mut pinned = vec![false; n];
+        for &(i, _) in &pins {
+            pinned[i] = true;
         }
         let allowed = rule_mask(pool, table, profile, &eligible, &pinned);
         Ok(Frame {
@@ -582,6 +610,44 @@ fn solve_maximin(p: &Problem, solver: &mut Solver) -> Vec<Option<usize>> {
 mod tests {
     use super::*;
     use crate::embedded;
+
+    #[test]
+    fn pins_are_placed_or_the_first_that_cannot_be_kept_is_named() {
+        let mut pool = embedded::sample_pool();
+        let fall = embedded::fall_profile();
+        let eligible = |i: usize| {
+            fall.eligibility
+                .eligible(pool.mentees[i].training_completed)
+        };
+        let (a, b) = {
+            let mut ok = (0..pool.mentees.len()).filter(|&i| eligible(i));
+            (ok.next().unwrap(), ok.next().unwrap())
+        };
+        let ineligible = (0..pool.mentees.len()).find(|&i| !eligible(i)).unwrap();
+        let full = capacities(&pool, &fall);
+        let j = (0..pool.mentors.len()).find(|&j| full[j] == 1).unwrap();
+        pool.overrides.set(a, j, Some(Action::Pin));
+        let (pins, left) = place_pins(&pool, &fall).unwrap();
+        assert_eq!(pins, [(a, j)]);
+        assert_eq!(left[j], 0);
+        pool.overrides.set(b, j, Some(Action::Pin));
+        assert_eq!(
+            place_pins(&pool, &fall),
+            Err(PinProblem::OverCapacity {
+                mentee: b,
+                mentor: j
+            })
+        );
+        pool.overrides.set(b, j, None);
+        pool.overrides.set(ineligible, 0, Some(Action::Pin));
+        assert_eq!(
+            place_pins(&pool, &fall),
+            Err(PinProblem::Ineligible {
+                mentee: ineligible,
+                mentor: 0
+            })
+        );
+    }
 
     #[test]
     fn the_rule_mask_agrees_with_forbidden_by_rule() {

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use dyad::error::{Error, InputError, Result, escape};
-use dyad::matching;
-use dyad::pool::{Action, Pool};
+use dyad::matching::{self, PinProblem};
+use dyad::pool::Pool;
 use dyad::profile::{self, Profile};
 
 use super::args::CheckArgs;
@@ -20,44 +20,34 @@ fn pins_kept(pool: &Pool, p: &Profile, label: &str) -> Result<()> {
         || PathBuf::from("overrides.csv"),
         |d| d.join("overrides.csv"),
     );
-    let mut capacity = matching::capacities(pool, p);
-    for o in pool.overrides.iter().filter(|o| o.action == Action::Pin) {
-        let (field, id, expected) = if !p
-            .eligibility
-            .eligible(pool.mentees[o.mentee].training_completed)
-        {
-            (
-                "mentee",
-                &pool.mentees[o.mentee].id,
-                format!(
-                    "a mentee eligible under {label}, which cannot keep this pin (the mentee \
-                     trained more than {} years before {})",
-                    p.eligibility.max_years_since_training, p.eligibility.reference_year
-                ),
-            )
-        } else if capacity[o.mentor] == 0 {
-            (
-                "mentor",
-                &pool.mentors[o.mentor].id,
-                format!(
-                    "no more pins of this mentor than its capacity under {label} ({}), which \
-                     cannot keep this pin",
-                    matching::capacities(pool, p)[o.mentor]
-                ),
-            )
-        } else {
-            capacity[o.mentor] -= 1;
-            continue;
-        };
-        let mut e = InputError::new(&file, expected)
-            .field(field)
-            .value(id.as_str());
-        if let Some((line, col)) = inputs::pin_position(&file, field, id) {
-            e = e.at(line, col);
-        }
-        return Err(e.into());
+    let (field, id, expected) = match matching::place_pins(pool, p) {
+        Ok(_) => return Ok(()),
+        Err(PinProblem::Ineligible { mentee, .. }) => (
+            "mentee",
+            &pool.mentees[mentee].id,
+            format!(
+                "a mentee eligible under {label}, which cannot keep this pin (the mentee \
+                 trained more than {} years before {})",
+                p.eligibility.max_years_since_training, p.eligibility.reference_year
+            ),
+        ),
+        Err(PinProblem::OverCapacity { mentor, .. }) => (
+            "mentor",
+            &pool.mentors[mentor].id,
+            format!(
+                "no more pins of this mentor than its capacity under {label} ({}), which \
+                 cannot keep this pin",
+                matching::capacities(pool, p)[mentor]
+            ),
+        ),
+    };
+    let mut e = InputError::new(&file, expected)
+        .field(field)
+        .value(id.as_str());
+    if let Some((line, col)) = inputs::pin_position(&file, field, id) {
+        e = e.at(line, col);
     }
-    Ok(())
+    Err(e.into())
 }
 
 pub fn run(args: &CheckArgs) -> Result<()> {
