@@ -212,13 +212,18 @@ pub enum PinProblem {
     OverCapacity { mentee: usize, mentor: usize },
 }
 
-/// The pool's pins as a profile keeps them: the pinned pairs, and each mentor's capacity left
-/// for the optimizer; or the first pin (in file order) it cannot keep. Needs no score table, so
-/// `dyad check` asks it too.
-pub fn place_pins(
-    pool: &Pool,
-    profile: &Profile,
-) -> Result<(Vec<(usize, usize)>, Vec<u32>), PinProblem> {
+/// The pool's pins as a profile keeps them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedPins {
+    /// The pinned pairs (mentee, mentor), in file order.
+    pub pairs: Vec<(usize, usize)>,
+    /// Each mentor's capacity left for the optimizer.
+    pub capacity: Vec<u32>,
+}
+
+/// The pool's pins as a profile keeps them, or the first pin (in file order) it cannot keep.
+/// Needs no score table, so `dyad check` asks it too.
+pub fn place_pins(pool: &Pool, profile: &Profile) -> Result<PlacedPins, PinProblem> {
     let mut capacity = capacities(pool, profile);
     let mut pins = Vec::new();
     for o in pool.overrides.iter().filter(|o| o.action == Action::Pin) {
@@ -235,7 +240,10 @@ pub fn place_pins(
         capacity[mentor] -= 1;
         pins.push((mentee, mentor));
     }
-    Ok((pins, capacity))
+    Ok(PlacedPins {
+        pairs: pins,
+        capacity,
+    })
 }
 
 /// What a matching problem takes from the pool and the profile's eligibility, pins,
@@ -266,7 +274,10 @@ impl Frame {
             .iter()
             .map(|me| profile.eligibility.eligible(me.training_completed))
             .collect();
-        let (pins, capacity) = place_pins(pool, profile).map_err(|problem| match problem {
+        let PlacedPins {
+            pairs: pins,
+            capacity,
+        } = place_pins(pool, profile).map_err(|problem| match problem {
             PinProblem::Ineligible { mentee, .. } => {
                 let id = &pool.mentees[mentee].id;
                 InputError::new(
@@ -627,9 +638,9 @@ mod tests {
         let full = capacities(&pool, &fall);
         let j = (0..pool.mentors.len()).find(|&j| full[j] == 1).unwrap();
         pool.overrides.set(a, j, Some(Action::Pin));
-        let (pins, left) = place_pins(&pool, &fall).unwrap();
-        assert_eq!(pins, [(a, j)]);
-        assert_eq!(left[j], 0);
+        let placed = place_pins(&pool, &fall).unwrap();
+        assert_eq!(placed.pairs, [(a, j)]);
+        assert_eq!(placed.capacity[j], 0);
         pool.overrides.set(b, j, Some(Action::Pin));
         assert_eq!(
             place_pins(&pool, &fall),
