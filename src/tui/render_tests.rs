@@ -120,7 +120,7 @@ fn the_help_scrolls_to_its_last_line_at_any_size() {
     use super::keymap::{MODES, table};
     let last_mode = MODES[MODES.len() - 1];
     let last = table(last_mode).last().unwrap().help;
-    for (w, hgt) in [(80, 24), (120, 40), (60, 16)] {
+    for (w, hgt) in [(80, 24), (120, 40), (100, 30)] {
         let mut h = Harness::new();
         h.send(Msg::Resize(w, hgt))
             .send(Msg::OpenHelp)
@@ -191,26 +191,38 @@ fn every_size_renders_without_panic() {
     for (w, hgt) in sizes.filter(|(w, h)| (*w <= 30 || w % 7 == 0) && (*h <= 20 || h % 5 == 0)) {
         h.buffer(w, hgt);
     }
-    let popups = [
-        Msg::OpenDetail,
-        Msg::OpenSearch,
-        Msg::OpenHelp,
-        Msg::SaveAs,
-        Msg::OpenProfiles,
-        Msg::OpenInfluence,
+    // Every popup with its content computed (influence bars, a convened council), at every
+    // width around and above the minimum.
+    h.analysing_shown();
+    h.m.configs = PathBuf::from("configs");
+    let popups: [&[Msg]; 8] = [
+        &[Msg::OpenDetail],
+        &[Msg::OpenSearch],
+        &[Msg::OpenHelp],
+        &[Msg::SaveAs],
+        &[Msg::OpenProfiles],
+        &[Msg::OpenInfluence],
+        &[Msg::OpenCouncil],
+        &[Msg::OpenCouncil, Msg::Accept],
     ];
     for p in popups {
-        h.send(Msg::Close).send(p);
-        for (w, hgt) in [
-            (1, 1),
-            (60, 16),
-            (61, 17),
-            (70, 20),
-            (80, 24),
-            (200, 60),
-            (300, 90),
-        ] {
-            h.buffer(w, hgt);
+        h.send(Msg::Close).send(Msg::Close);
+        for msg in p {
+            h.send(msg.clone());
+        }
+        if matches!(p, [Msg::OpenCouncil, ..]) {
+            // The picker lists what the event loop would read from configs/.
+            let listed = super::io::list_council(&h.m.configs);
+            h.send(Msg::CouncilListed(listed));
+            if p.len() > 1 {
+                h.send(Msg::Accept);
+            }
+        }
+        let widths = (1..=140u16).filter(|w| *w >= 55 || w % 10 == 0);
+        for w in widths.chain([200, 300]) {
+            for hgt in [1, 16, 23, 24, 30, 40, 90] {
+                h.buffer(w, hgt);
+            }
         }
     }
 }

@@ -44,7 +44,7 @@ fn delta_style(d: f64) -> Style {
 }
 
 fn bar(n: usize, most: usize, width: usize) -> String {
-    if n == 0 || most == 0 {
+    if n == 0 || most == 0 || width == 0 {
         return String::new();
     }
     let cells = (n * width).div_ceil(most).clamp(1, width);

@@ -20,8 +20,8 @@ use ratatui::widgets::Block;
 
 use crate::tui::theme::THEME;
 
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
 const WIDE: u16 = 116;
 
 const ROWS: [Constraint; 3] = [
