@@ -283,7 +283,8 @@ impl Frame {
                 InputError::new(
                     overrides_path(pool),
                     format!(
-                        "pins of eligible mentees only ({id} trained in {}, more than {} years before {})",
+                        "pins of mentees eligible under \"{}\" only ({id} trained in {}, more than {} years before {})",
+                        profile.name,
                         pool.mentees[mentee].training_completed,
                         profile.eligibility.max_years_since_training,
                         profile.eligibility.reference_year
@@ -295,8 +296,9 @@ impl Frame {
             PinProblem::OverCapacity { mentor, .. } => InputError::new(
                 overrides_path(pool),
                 format!(
-                    "no more pins of mentor {} than its capacity ({})",
+                    "no more pins of mentor {} than its capacity under \"{}\" ({})",
                     pool.mentors[mentor].id,
+                    profile.name,
                     capacities(pool, profile)[mentor]
                 ),
             )

@@ -380,3 +380,31 @@ fn modes_follow_the_popups() {
     h.key(KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(h.m.mode(), Mode::Normal);
 }
+
+#[test]
+fn a_start_that_cannot_be_matched_says_why_instead_of_matching_forever() {
+    let mut pool = dyad::embedded::sample_pool();
+    let fall = dyad::embedded::fall_profile();
+    let ineligible = (0..pool.mentees.len())
+        .find(|&i| {
+            !fall
+                .eligibility
+                .eligible(pool.mentees[i].training_completed)
+        })
+        .unwrap();
+    pool.overrides
+        .set(ineligible, 0, Some(dyad::pool::Action::Pin));
+    let mut h = Harness::with_pool(pool);
+    assert!(h.m.results.is_none());
+    assert!(!h.m.busy());
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("These settings cannot be matched"),
+        "{screen}"
+    );
+    assert!(screen.contains("Not matched"), "{screen}");
+    assert!(!screen.contains("Matching…"), "{screen}");
+    // The message names the profile that cannot keep the pin.
+    let why = h.m.match_error.clone().unwrap();
+    assert!(why.contains("under \"Fall 2023 program\""), "{why}");
+}

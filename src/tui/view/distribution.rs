@@ -36,7 +36,12 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     let area_in = inner(area);
     f.render_widget(block, area);
     let Some(r) = &m.results else {
-        f.render_widget(Paragraph::new("Matching…"), area_in);
+        let text = if m.match_error.is_some() {
+            "Not matched"
+        } else {
+            "Matching…"
+        };
+        f.render_widget(Paragraph::new(text), area_in);
         return;
     };
     match m.dist {

@@ -91,6 +91,9 @@ fn style(r: &Row) -> Style {
 
 fn title(m: &Model) -> String {
     let Some(res) = &m.results else {
+        if m.match_error.is_some() {
+            return " Not matched ".into();
+        }
         return " Matches: matching… ".into();
     };
     if m.match_error.is_some() {
@@ -136,14 +139,23 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
             THEME.border
         });
     if m.rows.is_empty() {
-        let text = if m.results.is_none() {
-            "Matching…"
-        } else if m.changed_only {
-            "No mentee's pair differs from the baseline. Press c to show all."
-        } else {
-            "No mentees in the pool."
+        let text = match (&m.results, &m.match_error) {
+            (None, Some(e)) => format!(
+                "These settings cannot be matched: {e}\n\nChange the rule it names, undo (u) \
+                 or open another profile (p)."
+            ),
+            (None, None) => "Matching…".into(),
+            _ if m.changed_only => {
+                "No mentee's pair differs from the baseline. Press c to show all.".into()
+            }
+            _ => "No mentees in the pool.".into(),
         };
-        f.render_widget(Paragraph::new(text).block(block), area);
+        f.render_widget(
+            Paragraph::new(text)
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .block(block),
+            area,
+        );
         return;
     }
     let id_w = |ids: &mut dyn Iterator<Item = usize>| ids.max().unwrap_or(6).max(6) as u16;
