@@ -505,7 +505,7 @@ fn force_keeps_the_replaced_file_in_dyad_backup() {
         "the coordinator's own file"
     );
     let listed = ok(&dyad_in(w, &["backups", "pairs.csv"]));
-    assert!(listed.contains("1 previous versions"), "{listed}");
+    assert!(listed.contains("1 previous version of"), "{listed}");
 
     ok(&dyad_in(w, &generate_small("g")));
     std::fs::write(w.join("g/mentees.csv"), "hand-edited pool").unwrap();
@@ -583,7 +583,7 @@ fn backups_of_a_missing_file_or_of_a_folder_are_bad_input() {
     std::fs::remove_file(w.join("pairs.csv")).unwrap();
     let listed = ok(&dyad_in(w, &["backups", "pairs.csv"]));
     assert!(
-        listed.contains("1 previous versions of pairs.csv"),
+        listed.contains("1 previous version of pairs.csv"),
         "{listed}"
     );
 }
@@ -727,4 +727,20 @@ fn toml_errors_read_in_plain_words_on_the_command_line() {
         ),
         "{err}"
     );
+}
+
+#[test]
+fn a_missing_file_is_named_in_plain_words() {
+    for args in [
+        &["match", "--profile", "no-such-profile.toml"][..],
+        &["compare", "no-such-profile.toml", "configs/fall-2023.toml"],
+        &["check", "no-such-profile.toml"],
+    ] {
+        let err = bad(&dyad(args));
+        assert!(
+            err.contains("no-such-profile.toml: there is no such file"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("os error"), "{args:?}: {err}");
+    }
 }

@@ -66,11 +66,11 @@ pub fn list(args: &BackupsArgs) -> Result<()> {
             shown(b),
         ]);
     }
-    let mut text = format!(
-        "{} previous versions of {}, newest first\n",
-        backups.len(),
-        shown(&args.file)
-    );
+    let versions = match backups.len() {
+        1 => "1 previous version".to_string(),
+        n => format!("{n} previous versions"),
+    };
+    let mut text = format!("{versions} of {}, newest first\n", shown(&args.file));
     text.push_str(&table(&rows));
     text.push_str("Put one back with: dyad restore BACKUP_FILE\n");
     emit(&text)

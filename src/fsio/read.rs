@@ -37,7 +37,15 @@ fn too_big(path: &Path, max: u64, found: String) -> Error {
 
 /// The bytes of a file of at most `max` bytes; a bigger one is an error (exit status 2).
 pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Error> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let file = std::fs::File::open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            InputError::new(path, "an existing file: check the name and the folder")
+                .problem("there is no such file")
+                .into()
+        } else {
+            Error::io(path, e)
+        }
+    })?;
     let meta = file.metadata().map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
         return Err(InputError::new(path, "a file, not a folder").into());

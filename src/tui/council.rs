@@ -154,6 +154,8 @@ pub fn convened(m: &mut Model, c: Convened) {
     {
         v.council = Some(c.council);
         v.elapsed = Some(c.elapsed);
+        // "Still being convened" no longer holds.
+        m.status = None;
     }
 }
 
@@ -196,7 +198,7 @@ pub fn council_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
 fn as_baseline(m: &mut Model, consensus: Profile) -> Vec<Effect> {
     m.popup = None;
     m.info(format!(
-        "\"{}\" is now the baseline (it is not saved; Enter in the council view takes it as current, S saves it)",
+        "\"{}\" is now the baseline (not saved)",
         consensus.name
     ));
     m.baseline = consensus;

@@ -203,6 +203,13 @@ fn an_answer_to_an_older_council_is_not_shown() {
     h.send(Msg::Accept);
     assert!(status(&h).contains("still being convened"));
     assert!(h.effects.is_empty());
+    // Once it comes, that no longer holds.
+    h.send(Msg::Convened(Box::new(Convened {
+        id,
+        council: Err("none".into()),
+        elapsed: Default::default(),
+    })));
+    assert_eq!(status(&h), "");
 }
 
 #[test]

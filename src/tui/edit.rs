@@ -217,7 +217,10 @@ pub fn unban(m: &mut Model) -> Vec<Effect> {
         m.info(format!("{id} has no banned pairs"));
         return Vec::new();
     }
-    m.info(format!("Lifted {} ban(s) of {id}", banned.len()));
+    m.info(match banned.len() {
+        1 => format!("Lifted the ban of {id}"),
+        n => format!("Lifted the {n} bans of {id}"),
+    });
     apply(m, false, |m| {
         for j in banned {
             m.overrides.set(row.mentee, j, None);

@@ -270,9 +270,11 @@ fn head(v: &CouncilView, width: usize) -> Vec<Line<'static>> {
     let (differ, same): (Vec<usize>, Vec<usize>) = (0..consensus.len())
         .partition(|&s| per_member.iter().any(|v| v[s].1 != per_member[0][s].1));
     lines.push(Line::raw(""));
-    lines.push(heading(
-        "Rules where the members differ (numbers: the median; choices: the majority)",
-    ));
+    lines.push(heading(if differ.is_empty() {
+        "Rules: the members set them all alike"
+    } else {
+        "Rules where the members differ (numbers: the median; choices: the majority)"
+    }));
     for s in differ {
         let mut row = vec![Span::raw(label(consensus[s].0))];
         let values: Vec<String> = per_member.iter().map(|v| v[s].1.clone()).collect();
@@ -453,7 +455,8 @@ pub fn render(f: &mut Frame, m: &Model, v: &CouncilView) {
 }
 
 pub fn render_pick(f: &mut Frame, area: Rect, m: &Model, p: &CouncilPick) {
-    let r = popup(area, 100, 24);
+    // Above the status line, where what Space and Enter say shows.
+    let r = popup(area_of((area.width, area.height)), 100, 24);
     let chosen = p.chosen.iter().filter(|c| **c).count();
     let block = popup_block(
         format!(" Council: choose the members' profiles ({chosen} chosen) "),

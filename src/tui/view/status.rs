@@ -95,7 +95,11 @@ fn left(m: &Model) -> (String, Style, bool) {
     // Under a popup, the context of the panels below is not what the keys do.
     match m.popup {
         None => {}
-        Some(Popup::Council(_) | Popup::CouncilPick(_)) => {
+        Some(Popup::CouncilPick(_)) => {
+            let text = "Choose the members with Space, then Enter convenes them";
+            return (text.into(), THEME.dim, false);
+        }
+        Some(Popup::Council(_)) => {
             let text = "The council view: the consensus is only proposed until you take it \
                         (Enter) or save it (S)";
             return (text.into(), THEME.dim, false);
