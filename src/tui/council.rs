@@ -165,7 +165,7 @@ pub fn council_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
         return Vec::new();
     };
     let page = body_height(size).max(1);
-    let end = line_count(v, size).saturating_sub(usize::from(page));
+    let end = line_count(&m.pool, v, size).saturating_sub(usize::from(page));
     let end = u16::try_from(end).unwrap_or(u16::MAX);
     match msg {
         Msg::Up => v.scroll = v.scroll.saturating_sub(1),

@@ -216,7 +216,7 @@ fn an_answer_to_an_older_council_is_not_shown() {
 fn scrolling_stops_at_the_end() {
     let mut h = convened();
     let (size, lines) = match &h.m.popup {
-        Some(Popup::Council(v)) => (h.m.size, line_count(v, h.m.size)),
+        Some(Popup::Council(v)) => (h.m.size, line_count(&h.m.pool, v, h.m.size)),
         _ => unreachable!(),
     };
     let end = lines - usize::from(body_height(size));

@@ -23,7 +23,11 @@ use super::text::{clip, cut, wrap};
 
 /// Rows the status and hint lines keep below the council view.
 const BELOW: u16 = 2;
+/// The first column on a wide screen, and on a narrow one.
 const LABEL: usize = 26;
+const NARROW_LABEL: usize = 19;
+/// Widths below this get the narrow layout.
+const WIDE: usize = 110;
 /// The consensus column, with the two spaces before it.
 const CONSENSUS: usize = 11;
 
@@ -43,17 +47,17 @@ fn body_width(size: (u16, u16)) -> usize {
 }
 
 /// Lines in the whole council view (to stop scrolling at its end).
-pub fn line_count(v: &CouncilView, size: (u16, u16)) -> usize {
-    let head = head(v, body_width(size)).len();
+pub fn line_count(pool: &Pool, v: &CouncilView, size: (u16, u16)) -> usize {
+    let head = head(pool, v, body_width(size)).len();
     match &v.council {
         Some(Ok(c)) => head + c.disagreements.len(),
         _ => head,
     }
 }
 
-/// The first column: a label and at least one space.
-fn label(s: &str) -> String {
-    format!("{} ", clip(s, LABEL - 1))
+/// The first column's width at this text width.
+fn label_width(width: usize) -> usize {
+    if width >= WIDE { LABEL } else { NARROW_LABEL }
 }
 
 fn fig(x: f64) -> String {
@@ -80,6 +84,7 @@ fn delta(own: f64, consensus: f64) -> Span<'static> {
 /// Column widths: each member's, and the spread bar's (0 when there is no room for it).
 #[derive(Clone, Copy)]
 struct Cols {
+    label: usize,
     member: usize,
     bar: usize,
 }
@@ -94,21 +99,29 @@ impl Cols {
             .max()
             .unwrap_or(0)
             .clamp(6, 14);
+        let label = label_width(width);
         // The widest bar (steps of 0.05, then 0.1) that leaves each member 10 columns.
         for bar in [21, 11] {
-            let room = width.saturating_sub(LABEL + 1 + bar + CONSENSUS) / n;
+            let room = width.saturating_sub(label + 1 + bar + CONSENSUS) / n;
             if room >= 12 {
                 return Cols {
+                    label,
                     member: longest.min(room - 2),
                     bar,
                 };
             }
         }
-        let room = width.saturating_sub(LABEL + CONSENSUS) / n;
+        let room = width.saturating_sub(label + CONSENSUS) / n;
         Cols {
+            label,
             member: longest.min(room.saturating_sub(2)).max(4),
             bar: 0,
         }
+    }
+
+    /// The first column: a label and at least one space.
+    fn label(self, s: &str) -> String {
+        format!("{} ", clip(s, self.label - 1))
     }
 
     /// The space the bar takes (blank in rows without one).
@@ -119,6 +132,18 @@ impl Cols {
             " ".repeat(self.bar + 1)
         }
     }
+}
+
+/// The mentee column of the disagreements: as wide as the longest id, and two spaces.
+fn mentee_cell(text: &str, pool: &Pool) -> String {
+    let w = pool
+        .mentees
+        .iter()
+        .map(|m| m.id.chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    format!("{}  ", clip(text, w))
 }
 
 /// Comma-separated items filled into lines of `width` characters.
@@ -170,7 +195,7 @@ fn heading(text: impl Into<String>) -> Line<'static> {
 }
 
 /// Everything above the disagreements (their rows are laid out only where they show).
-fn head(v: &CouncilView, width: usize) -> Vec<Line<'static>> {
+fn head(pool: &Pool, v: &CouncilView, width: usize) -> Vec<Line<'static>> {
     let c = match &v.council {
         None => {
             return vec![
@@ -205,7 +230,7 @@ fn head(v: &CouncilView, width: usize) -> Vec<Line<'static>> {
     for m in &c.members {
         lines.push(Line::from(vec![
             Span::styled(
-                format!("  {}", clip(&m.label, LABEL - 2)),
+                format!("  {} ", clip(&m.label, cols.label - 3)),
                 THEME.panel_title,
             ),
             Span::raw(m.profile.name.clone()),
@@ -216,7 +241,7 @@ fn head(v: &CouncilView, width: usize) -> Vec<Line<'static>> {
     lines.push(heading(
         "Weights side by side; the consensus takes the median of each",
     ));
-    let mut row = vec![Span::styled(label("Criterion"), THEME.dim)];
+    let mut row = vec![Span::styled(cols.label("Criterion"), THEME.dim)];
     member_cells(&mut row, &labels, THEME.dim);
     let legend = match cols.bar {
         0 => String::new(),
@@ -230,7 +255,7 @@ fn head(v: &CouncilView, width: usize) -> Vec<Line<'static>> {
     lines.push(Line::from(row));
     for (k, cr) in CRITERIA.iter().enumerate() {
         let s = &c.spread[k];
-        let mut row = vec![Span::raw(label(cr.label))];
+        let mut row = vec![Span::raw(cols.label(cr.label))];
         let values: Vec<String> = c
             .members
             .iter()
@@ -276,7 +301,7 @@ fn head(v: &CouncilView, width: usize) -> Vec<Line<'static>> {
         "Rules where the members differ (numbers: the median; choices: the majority)"
     }));
     for s in differ {
-        let mut row = vec![Span::raw(label(consensus[s].0))];
+        let mut row = vec![Span::raw(cols.label(consensus[s].0))];
         let values: Vec<String> = per_member.iter().map(|v| v[s].1.clone()).collect();
         member_cells(&mut row, &values, Style::new());
         row.push(Span::styled(
@@ -299,33 +324,50 @@ fn head(v: &CouncilView, width: usize) -> Vec<Line<'static>> {
     lines.push(heading(
         "Each member's matching against the consensus matching, scored by the member's own weights",
     ));
-    lines.push(Line::styled(
-        format!(
-            "{}{:>8}  {:>15}  {:<28}  {}",
-            label("Member"),
-            "Matched",
+    // Narrow: shorter headings, the same figures.
+    let wide = width >= WIDE;
+    let (differ_head, mean_head, worst_head) = if wide {
+        (
             "Different pairs",
             "Mean pair: own → consensus",
-            "Worst pair: own → consensus"
+            "Worst pair: own → consensus",
+        )
+    } else {
+        ("Differ", "Mean: own → cons.", "Worst: own → cons.")
+    };
+    let differ_w = differ_head.chars().count();
+    // Each figure column: the heading and three spaces; its cell "own → consensus Δ" is as
+    // wide, the own figure right-aligned under the heading's start.
+    let mean_w = mean_head.chars().count() + 3;
+    let own_w = mean_w - 15;
+    let worst_own_w = worst_head.chars().count() + 3 - 15;
+    lines.push(Line::styled(
+        format!(
+            "{}{:>8}  {:>differ_w$}  {:<mean_w$}{}",
+            cols.label("Member"),
+            "Matched",
+            differ_head,
+            mean_head,
+            worst_head
         ),
         THEME.dim,
     ));
     for ((m, ev), fit) in c.members.iter().zip(&c.evaluations).zip(&c.fits) {
         lines.push(Line::from(vec![
-            Span::styled(label(&m.label), THEME.panel_title),
+            Span::styled(cols.label(&m.label), THEME.panel_title),
             Span::raw(format!(
-                "{:>8}  {:>15}  ",
+                "{:>8}  {:>differ_w$}  ",
                 format!("{}/{}", ev.summary.matched, ev.summary.eligible),
                 fit.changes.len()
             )),
             Span::raw(format!(
-                "{:>10} → {:>5}  ",
+                "{:>own_w$} → {:>5} ",
                 fig(fit.own.mean),
                 fig(fit.consensus.mean)
             )),
             delta(fit.own.mean, fit.consensus.mean),
             Span::raw(format!(
-                "     {:>10} → {:>5}  ",
+                "{:>worst_own_w$} → {:>5} ",
                 fig(fit.own.min),
                 fig(fit.consensus.min)
             )),
@@ -371,7 +413,7 @@ fn head(v: &CouncilView, width: usize) -> Vec<Line<'static>> {
         for l in fill("Where they disagree:", &legend, width) {
             lines.push(Line::styled(l, THEME.dim));
         }
-        let mut row = vec![Span::styled(label("Mentee"), THEME.dim)];
+        let mut row = vec![Span::styled(mentee_cell("Mentee", pool), THEME.dim)];
         member_cells(&mut row, &labels, THEME.dim);
         row.push(Span::styled(
             format!("{:>CONSENSUS$}  Support", "Consensus"),
@@ -388,7 +430,7 @@ fn mentor(pool: &Pool, j: Option<usize>) -> String {
 
 fn disagreement(pool: &Pool, c: &Council, d: &Disagreement, cols: Cols) -> Line<'static> {
     let w = cols.member;
-    let mut row = vec![Span::raw(label(&pool.mentees[d.mentee].id))];
+    let mut row = vec![Span::raw(mentee_cell(&pool.mentees[d.mentee].id, pool))];
     for j in &d.mentors {
         let style = if *j == d.consensus {
             THEME.better
@@ -431,7 +473,7 @@ pub fn render(f: &mut Frame, m: &Model, v: &CouncilView) {
     let inner = block.inner(r);
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
-    let head = head(v, width);
+    let head = head(&m.pool, v, width);
     let from = usize::from(v.scroll);
     let mut lines: Vec<Line> = head.iter().skip(from).take(height).cloned().collect();
     if let Some(Ok(c)) = &v.council
