@@ -235,15 +235,18 @@ fn adopt(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
 pub fn adopt_now(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
     m.popup = None;
     let name = consensus.name.clone();
+    // An edit like any other: u goes back to the settings (and file) before it.
+    let before = super::edit::snapshot(m);
+    m.history.undo.push(before);
+    m.history.redo.clear();
     m.current = consensus;
     m.current_file = None;
-    m.history = Default::default();
     if save {
         // Without a file, the form starts with the consensus's name.
         files::save_as(m);
     } else {
         m.info(format!(
-            "\"{name}\" is now the current settings; S saves it as a new profile"
+            "\"{name}\" is now the current settings; S saves it as a new profile, u goes back"
         ));
     }
     recompute(m)

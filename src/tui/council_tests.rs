@@ -343,3 +343,18 @@ fn snapshots() {
     let mut h = convened();
     snap("council_80x24", &mut h, 80, 24);
 }
+
+#[test]
+fn taking_the_consensus_can_be_undone() {
+    let mut h = convened();
+    let (before, file) = (h.m.current.clone(), h.m.current_file.clone());
+    h.send(Msg::Accept);
+    assert_eq!(h.m.current.name, "Council consensus");
+    h.send(Msg::Undo);
+    assert_eq!(h.m.current, before);
+    assert_eq!(h.m.current_file, file);
+    assert!(!h.m.profile_modified());
+    h.send(Msg::Redo);
+    assert_eq!(h.m.current.name, "Council consensus");
+    assert_eq!(h.m.current_file, None);
+}

@@ -14,10 +14,11 @@ use super::update::{fit_offsets, move_row, rebuild_rows};
 use super::view::layout::{Areas, inner};
 use super::view::{matches, weights};
 
-fn snapshot(m: &Model) -> Snapshot {
+pub fn snapshot(m: &Model) -> Snapshot {
     Snapshot {
         profile: m.current.clone(),
         overrides: m.overrides.clone(),
+        file: m.current_file.clone(),
     }
 }
 
@@ -141,6 +142,7 @@ fn describe_changes(m: &Model, changes: &[dyad::sensitivity::PairChange]) -> Str
 fn restore(m: &mut Model, to: Snapshot) -> Vec<Effect> {
     m.current = to.profile;
     m.overrides = to.overrides;
+    m.current_file = to.file;
     rebuild_rows(m);
     recompute(m)
 }

@@ -150,6 +150,8 @@ pub enum Popup {
 pub struct Snapshot {
     pub profile: Profile,
     pub overrides: Overrides,
+    /// The current profile's file (changes only when a council's consensus is taken).
+    pub file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
