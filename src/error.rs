@@ -157,6 +157,16 @@ pub(crate) mod toml_input {
         lines: LineIndex<'a>,
     }
 
+    /// For a number written in quotes (`"0.5"`): a hint to drop them.
+    fn quoted_number(v: &Spanned<DeValue<'_>>) -> &'static str {
+        match v.get_ref() {
+            DeValue::String(s) if s.trim().parse::<f64>().is_ok() => {
+                " (this one is in quotes, which makes it text: write it without them)"
+            }
+            _ => "",
+        }
+    }
+
     impl<'a> Doc<'a> {
         /// Parses `text` as TOML; a syntax error reads "this is not valid TOML: …".
         pub(crate) fn parse(
@@ -297,7 +307,11 @@ pub(crate) mod toml_input {
             };
             match x {
                 Some(x) if x.is_finite() && (lo..=hi).contains(&x) => Ok(x),
-                _ => Err(self.wrong(v, field, format!("a number from {lo} to {hi}"))),
+                _ => Err(self.wrong(
+                    v,
+                    field,
+                    format!("a number from {lo} to {hi}{}", quoted_number(v)),
+                )),
             }
         }
 
@@ -315,7 +329,7 @@ pub(crate) mod toml_input {
                     .ok()
                     .filter(|x| (lo..=hi).contains(x))
                     .ok_or_else(|| self.wrong(v, field, expected)),
-                _ => Err(self.wrong(v, field, expected)),
+                _ => Err(self.wrong(v, field, format!("{expected}{}", quoted_number(v)))),
             }
         }
 

@@ -628,6 +628,13 @@ mod tests {
             msg(&format!("{MINIMAL}[weights]\nproximity = \"high\"\n")),
             "p.toml:6:13: weights.proximity: found \"high\", expected a number from 0 to 1"
         );
+        // A number in quotes is text; the message says so.
+        assert!(
+            msg(&format!("{MINIMAL}[weights]\nproximity = \"0.5\"\n")).ends_with(
+                "from 0 to 1 (this one is in quotes, which makes it text: write it without them)"
+            )
+        );
+        assert!(msg(&MINIMAL.replace("= 5", "= \"5\"")).contains("in quotes"));
         assert_eq!(
             msg(&MINIMAL.replace("= 5", "= 5.5")),
             "p.toml:3:28: eligibility.max_years_since_training: found \"5.5\", \
