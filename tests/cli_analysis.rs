@@ -392,3 +392,20 @@ fn profiles_given_a_file_that_is_not_a_profile_says_so() {
         "{err}"
     );
 }
+
+#[test]
+fn a_folder_stands_for_its_members_profiles() {
+    let by_folder = json(&["council", "configs/members", "--format", "json"]);
+    let by_files = json(&[
+        "council",
+        "configs/members/early-career.toml",
+        "configs/members/img.toml",
+        "configs/members/senior-physicians.toml",
+        "configs/members/women-physicians.toml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(by_folder, by_files);
+    let err = bad(&dyad(&["council", "configs/fall-2023.toml"]));
+    assert!(err.contains("this gives one profile"), "{err}");
+}

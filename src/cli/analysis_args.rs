@@ -34,8 +34,9 @@ pub struct ExplainArgs {
 
 #[derive(Args, Debug)]
 pub struct CouncilArgs {
-    /// One profile per council member, e.g. configs/members/*.toml (at least two)
-    #[arg(value_name = "FILES", num_args = 2.., required = true)]
+    /// One profile per council member, e.g. configs/members/*.toml, or a folder of them such as
+    /// configs/members (at least two members in all)
+    #[arg(value_name = "FILES", num_args = 1.., required = true)]
     pub files: Vec<PathBuf>,
     #[command(flatten)]
     pub data: DataArgs,

@@ -1,7 +1,7 @@
 //! `dyad council FILES...`: the members' profiles side by side, where their matchings agree and
 //! disagree, and a consensus profile with its matching.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
 
@@ -290,13 +290,39 @@ fn to_text(pool: &Pool, c: &Council, saved: Option<&Path>) -> String {
     text
 }
 
+/// The members' profile files: each file given, and the `.toml` profiles of each folder given.
+fn member_files(given: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in given {
+        if path.is_dir() {
+            files.extend(profile::list_dir(path).into_iter().map(|(p, _)| p));
+        } else {
+            files.push(path.clone());
+        }
+    }
+    if files.len() < 2 {
+        let shown = given.first().map_or_else(PathBuf::new, PathBuf::clone);
+        return Err(InputError::new(
+            shown,
+            "the profiles of at least two council members: files, or a folder holding them",
+        )
+        .problem(match files.len() {
+            0 => "this gives no profile".to_string(),
+            _ => "this gives one profile".to_string(),
+        })
+        .into());
+    }
+    Ok(files)
+}
+
 pub fn run(args: &CouncilArgs) -> Result<()> {
     let mut engine = inputs::engine(&args.data)?;
+    let paths = member_files(&args.files)?;
     let mut members = Vec::new();
     let mut files = Vec::new();
-    for (i, path) in args.files.iter().enumerate() {
+    for (i, path) in paths.iter().enumerate() {
         // One member, one vote: the same profile given twice would count twice.
-        if let Some(first) = args.files[..i]
+        if let Some(first) = paths[..i]
             .iter()
             .find(|earlier| inputs::same_file(earlier, path))
         {
