@@ -51,13 +51,7 @@ pub fn alternatives(pool: &Pool, ev: &Evaluation, mentee: usize, k: usize) -> Ve
             {
                 WhyNot::Forbidden(f)
             } else {
-                let by: Vec<usize> = ev
-                    .matching
-                    .pairs
-                    .iter()
-                    .filter(|p| p.mentor == j)
-                    .map(|p| p.mentee)
-                    .collect();
+                let by = ev.matching.mentees_of(j);
                 if by.len() as u32 >= capacity[j] {
                     WhyNot::Taken { by }
                 } else {

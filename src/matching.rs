@@ -146,6 +146,15 @@ pub struct Matching {
 }
 
 impl Matching {
+    /// The mentees matched to a mentor, in mentee order.
+    pub fn mentees_of(&self, mentor: usize) -> Vec<usize> {
+        self.pairs
+            .iter()
+            .filter(|p| p.mentor == mentor)
+            .map(|p| p.mentee)
+            .collect()
+    }
+
     pub fn pair_of(&self, mentee: usize) -> Option<&Pair> {
         self.mentor_of[mentee]?;
         self.pairs
@@ -318,6 +327,26 @@ impl Frame {
             capacity,
             allowed,
         })
+    }
+
+    /// [`Frame::matching`] from scratch, with a solver of its own.
+    fn solve_cold(
+        &self,
+        table: &ScoreTable,
+        profile: &Profile,
+        weighting: &Weighting,
+        numerators: &mut [f64],
+    ) -> Matching {
+        self.matching(
+            table,
+            profile,
+            weighting,
+            numerators,
+            &[],
+            &mut Solver::new(),
+            Start::Cold,
+            &mut Vec::new(),
+        )
     }
 
     /// Solves the problem whose pair numerators (see [`crate::scoring`]) are `numerators`,
@@ -529,16 +558,7 @@ pub fn solve(pool: &Pool, table: &ScoreTable, profile: &Profile) -> Result<Match
     let weighting = Weighting::new(&profile.weights);
     let mut numerators = Vec::new();
     table.numerators_into(&weighting, Some(&frame.allowed), &mut numerators);
-    Ok(frame.matching(
-        table,
-        profile,
-        &weighting,
-        &mut numerators,
-        &[],
-        &mut Solver::new(),
-        Start::Cold,
-        &mut Vec::new(),
-    ))
+    Ok(frame.solve_cold(table, profile, &weighting, &mut numerators))
 }
 
 /// As [`solve`], with the pair scores already computed (row-major by mentee, 0–100). Each
@@ -566,16 +586,7 @@ pub fn solve_with_scores(
             }
         })
         .collect();
-    Ok(frame.matching(
-        table,
-        profile,
-        &weighting,
-        &mut numerators,
-        &[],
-        &mut Solver::new(),
-        Start::Cold,
-        &mut Vec::new(),
-    ))
+    Ok(frame.solve_cold(table, profile, &weighting, &mut numerators))
 }
 
 /// Most matched, then the best worst pair, then the largest total: find the highest score

@@ -11,7 +11,8 @@ mod suppress;
 mod zip3;
 
 pub use identifiers::{
-    CellKind, Identifier, column_identifier, refuse_column, refuse_in_row, value_identifier,
+    CellKind, Identifier, column_identifier, is_month, refuse_column, refuse_in_row,
+    value_identifier,
 };
 pub use suppress::{is_small, small_label, suppress};
 pub use zip3::{RESTRICTED_ZIP3, is_restricted, publishable};

@@ -319,13 +319,7 @@ pub fn diagnose(
         .map(|j| {
             let score = ev.table.pair_score(mentee, j, &profile.weights);
             let mut blockers = rule_blockers(pool, ev, profile, mentee, j, score);
-            let by: Vec<usize> = ev
-                .matching
-                .pairs
-                .iter()
-                .filter(|p| p.mentor == j)
-                .map(|p| p.mentee)
-                .collect();
+            let by = ev.matching.mentees_of(j);
             if by.len() as u32 >= capacity[j] {
                 blockers.push(Blocker::Full { by });
             }

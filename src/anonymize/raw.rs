@@ -1,7 +1,7 @@
 //! The columns of a raw intake export and how each becomes a column of the pool (or is dropped),
 //! and the conversions of single values: a ZIP code to its publishable ZIP3, a date to its year.
 
-use crate::privacy::{self, Identifier};
+use crate::privacy::{self, Identifier, is_month};
 
 /// What becomes of one raw column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,29 +80,6 @@ pub fn zip3_of(raw: &str) -> Option<String> {
         _ => return None,
     };
     Some(privacy::publishable(&padded[..3]).to_string())
-}
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// A month's name or its abbreviation of three letters (or `sept`), with or without a dot.
-fn is_month(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().any(|m| {
-        w == *m || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september")
-    })
 }
 
 /// The year of a year or a date: `2022`, `2022-06-30`, `2022/6/30`, `06/30/2022`, `30.06.2022`,

@@ -426,7 +426,7 @@ fn is_date(t: &str) -> bool {
     false
 }
 
-const MONTHS: [&str; 23] = [
+const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -439,25 +439,20 @@ const MONTHS: [&str; 23] = [
     "october",
     "november",
     "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
 ];
+
+/// A month's name or its abbreviation of three letters (or `sept`), with or without a dot, in
+/// any case.
+pub fn is_month(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().any(|m| {
+        w == *m || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september")
+    })
+}
 
 /// "June 5", "5 June", "dec 12": a month name next to a day of the month.
 fn has_month_day(tokens: &[&str]) -> bool {
-    let month = |t: &str| {
-        let t = t.trim_end_matches('.').to_lowercase();
-        MONTHS.contains(&t.as_str()) || t == "dec"
-    };
+    let month = is_month;
     let day = |t: &str| {
         let t = t.trim_end_matches(|c: char| c == '.' || c.is_ascii_alphabetic());
         is_num(t, 2) && t.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))

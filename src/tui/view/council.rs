@@ -134,16 +134,19 @@ impl Cols {
     }
 }
 
-/// The mentee column of the disagreements: as wide as the longest id, and two spaces.
-fn mentee_cell(text: &str, pool: &Pool) -> String {
-    let w = pool
-        .mentees
+/// The width of the disagreements' mentee column: the longest id.
+fn id_width(pool: &Pool) -> usize {
+    pool.mentees
         .iter()
         .map(|m| m.id.chars().count())
         .max()
         .unwrap_or(6)
-        .max(6);
-    format!("{}  ", clip(text, w))
+        .max(6)
+}
+
+/// A cell of the mentee column, and two spaces.
+fn mentee_cell(text: &str, width: usize) -> String {
+    format!("{}  ", clip(text, width))
 }
 
 /// Comma-separated items filled into lines of `width` characters.
@@ -413,7 +416,10 @@ fn head(pool: &Pool, v: &CouncilView, width: usize) -> Vec<Line<'static>> {
         for l in fill("Where they disagree:", &legend, width) {
             lines.push(Line::styled(l, THEME.dim));
         }
-        let mut row = vec![Span::styled(mentee_cell("Mentee", pool), THEME.dim)];
+        let mut row = vec![Span::styled(
+            mentee_cell("Mentee", id_width(pool)),
+            THEME.dim,
+        )];
         member_cells(&mut row, &labels, THEME.dim);
         row.push(Span::styled(
             format!("{:>CONSENSUS$}  Support", "Consensus"),
@@ -428,9 +434,15 @@ fn mentor(pool: &Pool, j: Option<usize>) -> String {
     j.map_or("—".into(), |j| pool.mentors[j].id.clone())
 }
 
-fn disagreement(pool: &Pool, c: &Council, d: &Disagreement, cols: Cols) -> Line<'static> {
+fn disagreement(
+    pool: &Pool,
+    c: &Council,
+    d: &Disagreement,
+    cols: Cols,
+    id_w: usize,
+) -> Line<'static> {
     let w = cols.member;
-    let mut row = vec![Span::raw(mentee_cell(&pool.mentees[d.mentee].id, pool))];
+    let mut row = vec![Span::raw(mentee_cell(&pool.mentees[d.mentee].id, id_w))];
     for j in &d.mentors {
         let style = if *j == d.consensus {
             THEME.better
@@ -480,6 +492,7 @@ pub fn render(f: &mut Frame, m: &Model, v: &CouncilView) {
         && lines.len() < height
     {
         let cols = Cols::of(c, width);
+        let id_w = id_width(&m.pool);
         let mut order: Vec<&Disagreement> = c.disagreements.iter().collect();
         order.sort_by_key(|d| (d.support(), d.mentee));
         let skip = from.saturating_sub(head.len());
@@ -489,7 +502,7 @@ pub fn render(f: &mut Frame, m: &Model, v: &CouncilView) {
                 .into_iter()
                 .skip(skip)
                 .take(room)
-                .map(|d| disagreement(&m.pool, c, d, cols)),
+                .map(|d| disagreement(&m.pool, c, d, cols, id_w)),
         );
     }
     f.render_widget(Clear, r);
