@@ -8,7 +8,7 @@
 //! the current profile is re-solved warm even then.
 
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 use dyad::compare::Comparison;
@@ -155,26 +155,22 @@ pub fn spawn(
     mut solver: Solver,
     deliver: impl Fn(Outcome) -> bool + Send + 'static,
 ) -> Sender<Request> {
-    let (tx, rx) = channel::<Request>();
-    let thread = std::thread::Builder::new().name("rematch".into());
-    // Without the thread the screen says it is matching; nothing else breaks.
     #[cfg(debug_assertions)]
     let delay = std::env::var(TEST_SOLVE_DELAY_MS)
         .ok()
         .and_then(|v| v.parse().ok())
         .map(Duration::from_millis);
-    let _ = thread.spawn(move || {
-        while let Some(req) = newest(&rx) {
+    super::latest::spawn(
+        "rematch",
+        move |req| {
             #[cfg(debug_assertions)]
             if let Some(delay) = delay {
                 std::thread::sleep(delay);
             }
-            if !deliver(solver.solve(req)) {
-                break;
-            }
-        }
-    });
-    tx
+            solver.solve(req)
+        },
+        deliver,
+    )
 }
 
 /// Debug builds only: with this variable set to a number of milliseconds, the worker waits that
@@ -183,19 +179,11 @@ pub fn spawn(
 #[cfg(debug_assertions)]
 const TEST_SOLVE_DELAY_MS: &str = "DYAD_TEST_SOLVE_DELAY_MS";
 
-/// Waits for a request, then skips to the newest one waiting.
-fn newest(rx: &Receiver<Request>) -> Option<Request> {
-    let mut req = rx.recv().ok()?;
-    while let Ok(newer) = rx.try_recv() {
-        req = newer;
-    }
-    Some(req)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use dyad::embedded;
+    use std::sync::mpsc::channel;
 
     fn solver() -> Solver {
         Solver::new(Engine::new(
@@ -289,9 +277,9 @@ mod tests {
         for g in 1..=5 {
             tx.send(request(g)).unwrap();
         }
-        assert_eq!(newest(&rx).unwrap().generation, 5);
+        assert_eq!(super::super::latest::newest(&rx).unwrap().generation, 5);
         drop(tx);
-        assert!(newest(&rx).is_none());
+        assert!(super::super::latest::newest(&rx).is_none());
     }
 
     #[test]
