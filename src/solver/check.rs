@@ -62,7 +62,7 @@ pub fn check_optimal(p: &Problem, s: &Solution) -> Result<(), String> {
 fn magnitude(p: &Problem) -> f64 {
     p.score
         .iter()
-        .filter(|x| x.is_finite())
+        .filter(|&&x| super::problem::is_allowed(x))
         .fold(1.0f64, |a, x| a.max(x.abs()))
 }
 

@@ -15,6 +15,7 @@
 //! it), so the result is the same.
 
 use super::prepare::Prepared;
+use super::problem::is_allowed;
 use super::slots::{NONE, Slots};
 
 const UNSEEN: u32 = u32::MAX;
@@ -53,7 +54,7 @@ impl Matcher {
             let start = k % usable.len().max(1);
             let mut order = usable[start..].iter().chain(&usable[..start]);
             if let Some(&j) =
-                order.find(|&&j| row[j as usize].is_finite() && self.slots.spare[j as usize] > 0)
+                order.find(|&&j| is_allowed(row[j as usize]) && self.slots.spare[j as usize] > 0)
             {
                 self.slots.assign(i, j as usize);
                 matched += 1;
@@ -112,7 +113,7 @@ impl Matcher {
             head += 1;
             let row = &data[i * cols..(i + 1) * cols];
             for (j, &c) in row.iter().enumerate() {
-                if !c.is_finite() || r.cap[j] == 0 || self.col_seen[j] == stamp {
+                if !is_allowed(c) || r.cap[j] == 0 || self.col_seen[j] == stamp {
                     continue;
                 }
                 self.col_seen[j] = stamp;
@@ -170,7 +171,7 @@ impl Matcher {
             }
             let row = &data[i * cols..(i + 1) * cols];
             for (j, &c) in row.iter().enumerate() {
-                if !c.is_finite() || r.cap[j] == 0 {
+                if !is_allowed(c) || r.cap[j] == 0 {
                     continue;
                 }
                 if self.slots.spare[j] > 0 {
@@ -203,7 +204,7 @@ impl Matcher {
             let mut child = NONE;
             while (self.it[i] as usize) < cols {
                 let j = self.it[i] as usize;
-                if row[j].is_finite() && r.cap[j] > 0 {
+                if is_allowed(row[j]) && r.cap[j] > 0 {
                     if self.slots.spare[j] > 0 {
                         self.flip();
                         return true;

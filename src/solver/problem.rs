@@ -6,6 +6,14 @@
 /// `capacity[j]` is how many rows column `j` can take (0 allowed). A `score` slice shorter than
 /// `rows * cols` makes the missing pairs forbidden; a short `capacity` gives the missing columns
 /// capacity 0.
+/// Whether a score marks an allowed pair: the solver's one definition of "forbidden". NaN,
+/// `+inf` and `-inf` are all forbidden, wherever the solver reads a score (cold or warm). The
+/// solver's costs are negated scores, so the same test applies to them.
+#[inline(always)]
+pub fn is_allowed(score: f64) -> bool {
+    score.is_finite()
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Problem<'a> {
     pub rows: usize,
@@ -30,7 +38,7 @@ impl<'a> Problem<'a> {
             return None;
         }
         let k = i.checked_mul(self.cols)?.checked_add(j)?;
-        self.score.get(k).copied().filter(|s| s.is_finite())
+        self.score.get(k).copied().filter(|&s| is_allowed(s))
     }
 
     /// Capacity of column `j` (0 when out of range).

@@ -29,7 +29,7 @@
 use super::init;
 use super::lap::Solver;
 use super::prepare::Prepared;
-use super::problem::{Problem, Solution};
+use super::problem::{Problem, Solution, is_allowed};
 use super::slots::NONE;
 
 /// Longest chain of auctions in step 2 before the column at its end falls back to freeing.
@@ -157,18 +157,21 @@ impl Solver {
             if self.dummy {
                 min = min.min(-v[cols]);
             }
+            // The row's own pair's reduced cost; `None` when the row is unassigned or its pair
+            // has become forbidden (any non-finite score: NaN, `-inf` and `+inf` alike).
             let own = match a {
-                a if a == NONE as usize => f64::NAN,
-                a if a == cols => -v[cols],
-                a => -row[a] - v[a],
+                a if a == NONE as usize => None,
+                a if a == cols => Some(-v[cols]),
+                a => is_allowed(row[a]).then(|| -row[a] - v[a]),
             };
-            // `own` is NaN when the row's pair became forbidden.
-            let keeps = own >= min && min.is_finite();
-            if !keeps {
-                self.slots.unassign(iu);
-                self.free.push(i);
-                continue;
-            }
+            let own = match own {
+                Some(own) if is_allowed(min) && own >= min => own,
+                _ => {
+                    self.slots.unassign(iu);
+                    self.free.push(i);
+                    continue;
+                }
+            };
             self.u[iu] = min;
             if own > min {
                 loose.push((i, 0.0));
