@@ -81,18 +81,21 @@ struct Tight<'a> {
     v: &'a [f64],
     /// The "unmatched" column takes part.
     dummy: bool,
+    /// A reduced cost at most this counts as tight: 0 when the arithmetic is exact, otherwise a
+    /// rounding margin (see [`rounding_margin`]).
+    tol: f64,
 }
 
 impl Tight<'_> {
     /// Appends row `i`'s tight columns among `0..end` (ascending) to `out`.
     fn row(&self, i: usize, end: usize, out: &mut Vec<u32>) {
         let row = &self.data[i * self.cols..i * self.cols + end];
-        tight_in_row(row, &self.v[..end], self.u[i], out);
+        tight_in_row(row, &self.v[..end], self.u[i] + self.tol, out);
     }
 
     /// Whether row `i` is tight with the "unmatched" column.
     fn with_dummy(&self, i: usize) -> bool {
-        self.dummy && -self.u[i] - self.v[self.cols] <= 0.0
+        self.dummy && -self.u[i] - self.v[self.cols] <= self.tol
     }
 }
 
@@ -121,12 +124,18 @@ impl Solver {
             return false;
         }
         let cols = r.cols;
+        let tol = if r.exact {
+            0.0
+        } else {
+            rounding_margin(r, &self.u, &self.v)
+        };
         let t = Tight {
             data,
             cols,
             u: &self.u,
             v: &self.v,
             dummy: self.dummy,
+            tol,
         };
         let c = &mut self.canon;
         c.zero.clear();
@@ -135,7 +144,7 @@ impl Solver {
                 r.usable
                     .iter()
                     .copied()
-                    .filter(|&j| self.v[j as usize] == 0.0),
+                    .filter(|&j| self.v[j as usize] >= -tol),
             );
         }
         c.call = c.call.wrapping_add(1);
@@ -193,6 +202,20 @@ impl Solver {
             .all(|&j| self.v[j as usize].abs() <= DUAL_LIMIT);
         row_ok && col_ok && self.v[r.cols].abs() <= DUAL_LIMIT
     }
+}
+
+/// How far above 0 a reduced cost may be and still count as tight when the scores are
+/// fractional: rounding in the duals, which are sums along augmenting paths, can leave a real
+/// tie a few units in the last place apart, and then a cold solve and a warm re-solve (which
+/// reach different optimal duals) would break it differently. The margin is a million times the
+/// rounding of the largest dual over a path through every row and column, far below any
+/// difference of scores that is not a tie, and far inside the certificate's own tolerance.
+fn rounding_margin(r: &Prepared, u: &[f64], v: &[f64]) -> f64 {
+    let rows = r.present.iter().map(|&i| u[i as usize].abs());
+    let cols = r.usable.iter().map(|&j| v[j as usize].abs());
+    let largest = rows.chain(cols).fold(v[r.cols].abs().max(1.0), f64::max);
+    let path = (r.present.len() + r.usable.len() + 4) as f64;
+    largest * path * f64::EPSILON * 1e6
 }
 
 /// Appends the columns `j` with `−row[j] − u − v[j] ≤ 0` — tight, since no reduced cost is

@@ -284,3 +284,37 @@ fn warm_start_treats_nan_and_infinities_alike() {
         assert!((warm.total - b.total).abs() < 1e-9, "{warm:?} vs {b:?}");
     }
 }
+
+/// A cold solve, a solve after another problem and a warm re-solve of the same problem return the
+/// same assignment (a case a property test found with a real tie between two rows).
+#[test]
+fn warm_and_cold_agree_on_a_tie() {
+    let score = [
+        X,
+        X,
+        0.0,
+        X,
+        1.25,
+        X,
+        X,
+        -7.602997522129241,
+        X,
+        X,
+        X,
+        6.545422614181983,
+        X,
+        -1.0,
+        2.9409841536352666,
+        X,
+        1.25,
+        X,
+    ];
+    let p = Problem::new(6, 3, &score, &[0, 1, 3]);
+    let a = solve(&p);
+    let mut solver = Solver::new();
+    let _ = solver.solve(&Problem::new(2, 2, &[1.0, 2.0, 3.0, 4.0], &[1, 1]));
+    let b = solver.solve(&p);
+    let c = solver.resolve(&p);
+    assert_eq!(a.assignment, b.assignment, "cold vs cold after another");
+    assert_eq!(a.assignment, c.assignment, "cold vs warm");
+}
