@@ -16,7 +16,7 @@
 //! or `DYAD_KEYPRESS_SIZE=1000`; `--presses N` (`DYAD_KEYPRESS_PRESSES`) sets the held presses
 //! (default 60). Without `--bench` (as `cargo test --all-targets` runs it) it does nothing.
 
-#[path = "../tests/support/pty.rs"]
+#[path = "../tests/tui/pty.rs"]
 mod pty;
 
 use std::path::Path;

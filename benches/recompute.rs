@@ -21,15 +21,15 @@ use criterion::{
     BenchmarkGroup, Criterion, criterion_group, criterion_main, measurement::WallTime,
 };
 use dyad::embedded;
-use dyad::engine::{Engine, Session};
 use dyad::matching;
+use dyad::matching::engine::{Engine, Session};
+use dyad::matching::scoring::ScoreTable;
 use dyad::pool::{LoadOptions, Pool, pool_from_csv};
-use dyad::scoring::ScoreTable;
 
 const SIZES: [usize; 4] = [22, 200, 1000, 2000];
 
 fn pool(n: usize) -> Pool {
-    let g = dyad::generate::generate(n, n, 1);
+    let g = dyad::pool::generate::generate(n, n, 1);
     pool_from_csv(
         (Path::new("mentees.csv"), g.mentees_csv.as_bytes()),
         (Path::new("mentors.csv"), g.mentors_csv.as_bytes()),
@@ -52,7 +52,7 @@ fn sized(group: &mut BenchmarkGroup<WallTime>, n: usize) {
 fn scoring(c: &mut Criterion) {
     let mut group = c.benchmark_group("scoring");
     let profile = embedded::fall_profile();
-    let families = dyad::specialty::builtin();
+    let families = dyad::criteria::specialty::builtin();
     for n in SIZES {
         let pool = pool(n);
         sized(&mut group, n);
@@ -68,7 +68,7 @@ fn cold(c: &mut Criterion) {
     let profile = embedded::fall_profile();
     for n in SIZES {
         let pool = pool(n);
-        let table = ScoreTable::build(&pool, &profile.params, dyad::specialty::builtin());
+        let table = ScoreTable::build(&pool, &profile.params, dyad::criteria::specialty::builtin());
         sized(&mut group, n);
         group.bench_function(format!("{n}"), |b| {
             b.iter(|| black_box(matching::solve(&pool, &table, &profile).expect("no bad pins")))
@@ -88,7 +88,7 @@ fn warm(c: &mut Criterion) {
         let table = Arc::new(ScoreTable::build(
             &pool,
             &base.params,
-            dyad::specialty::builtin(),
+            dyad::criteria::specialty::builtin(),
         ));
         let mut session = Session::new(pool, table);
         let _ = session.solve(&base);
@@ -112,7 +112,7 @@ fn recompute(c: &mut Criterion) {
     moved.weights[0] += 0.05;
     let steps = [current.clone(), moved];
     for n in SIZES {
-        let mut engine = Engine::new(pool(n), dyad::specialty::builtin().clone());
+        let mut engine = Engine::new(pool(n), dyad::criteria::specialty::builtin().clone());
         let base = engine.evaluate(&baseline).expect("no bad pins");
         let _ = engine.evaluate(&current);
         sized(&mut group, n);

@@ -102,7 +102,7 @@ impl std::error::Error for InputError {}
 pub fn escape(text: &str) -> String {
     text.chars()
         .map(|c| {
-            if crate::safetext::is_unsafe(c) {
+            if crate::io::safetext::is_unsafe(c) {
                 c.escape_default().to_string()
             } else {
                 c.to_string()
@@ -120,7 +120,7 @@ pub fn quote(value: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if crate::safetext::is_unsafe(c) => out.push_str(&c.escape_default().to_string()),
+            c if crate::io::safetext::is_unsafe(c) => out.push_str(&c.escape_default().to_string()),
             c => out.push(c),
         }
     }
@@ -142,7 +142,7 @@ pub(crate) mod toml_input {
     use toml::de::{DeTable, DeValue};
 
     use super::{InputError, quote};
-    use crate::csvread::LineIndex;
+    use crate::io::csvread::LineIndex;
 
     /// A key of a TOML table, its value, and the value's position.
     pub(crate) type Entry<'t, 'a> = (
@@ -470,7 +470,7 @@ mod tests {
             .field("col\u{202E}")
             .value("\u{9b}");
         assert!(
-            !e.to_string().chars().any(crate::safetext::is_unsafe),
+            !e.to_string().chars().any(crate::io::safetext::is_unsafe),
             "{e}"
         );
         let e = Error::Other("a\u{7}b".into());

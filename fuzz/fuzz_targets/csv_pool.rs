@@ -9,10 +9,10 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 
-use dyad::csvread::CsvFile;
+use dyad::io::csvread::CsvFile;
 use dyad::error::InputError;
 use dyad::pool::{self, LoadOptions, Pool};
-use dyad::safetext::has_unsafe;
+use dyad::io::safetext::has_unsafe;
 
 fn sample() -> &'static Pool {
     static POOL: OnceLock<Pool> = OnceLock::new();

@@ -9,7 +9,7 @@ use std::path::Path;
 use libfuzzer_sys::fuzz_target;
 
 use dyad::profile::{self, Profile};
-use dyad::safetext::has_unsafe;
+use dyad::io::safetext::has_unsafe;
 
 fn round_trip(p: &Profile) -> Profile {
     let text = profile::to_toml(p);
@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(!has_unsafe(&msg), "unsafe message: {msg:?}");
         }
     }
-    if let Err(e) = dyad::settings::parse(text, Path::new("dyad-settings.toml")) {
+    if let Err(e) = dyad::profile::settings::parse(text, Path::new("dyad-settings.toml")) {
         assert!(!has_unsafe(&e.to_string()));
     }
 });

@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use dyad::anonymize::{self, FileReport, key};
 use dyad::error::{Error, InputError, Result};
-use dyad::fsio::{self, Mode};
+use dyad::intake::{self, FileReport, key};
+use dyad::io::{self, Mode};
 use dyad::privacy;
 
 use super::trust_args::AnonymizeArgs;
@@ -76,7 +76,7 @@ pub fn run(args: &AnonymizeArgs) -> Result<()> {
             "a folder with the raw mentees.csv and mentors.csv",
         ));
     }
-    anonymize::check_location(&args.key_file, &[&args.input, &args.out])?;
+    intake::check_location(&args.key_file, &[&args.input, &args.out])?;
     let has_overrides = args.input.join("overrides.csv").exists();
     let mut targets = vec![args.out.join("mentees.csv"), args.out.join("mentors.csv")];
     if has_overrides {
@@ -119,7 +119,7 @@ pub fn run(args: &AnonymizeArgs) -> Result<()> {
     } else {
         key::generate()?
     };
-    let result = anonymize::anonymize_dir(&args.input, &the_key)?;
+    let result = intake::anonymize_dir(&args.input, &the_key)?;
     if !existing_key {
         key::create(&args.key_file, &the_key)?;
     }
@@ -136,7 +136,7 @@ pub fn run(args: &AnonymizeArgs) -> Result<()> {
         files.push(o);
     }
     for (path, text) in targets.iter().zip(files) {
-        fsio::write_atomic(path, text.as_bytes(), mode)?;
+        io::write_atomic(path, text.as_bytes(), mode)?;
     }
 
     let k = inputs::settings()?.k_anonymity;

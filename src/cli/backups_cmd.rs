@@ -2,7 +2,7 @@
 //! `dyad restore BACKUP_FILE` puts one back, keeping the version it replaces as a backup too.
 
 use dyad::error::{Error, InputError, Result};
-use dyad::fsio;
+use dyad::io;
 use dyad::profile;
 
 use super::emit;
@@ -26,14 +26,14 @@ pub fn list(args: &BackupsArgs) -> Result<()> {
                 .into(),
         );
     }
-    let backups = fsio::list_backups(&args.file);
+    let backups = io::list_backups(&args.file);
     // A missing file with backups is listed: it may have been deleted by mistake.
     if backups.is_empty() && !args.file.exists() {
         return Err(
             InputError::new(&args.file, "a profile or overrides.csv that dyad has saved")
                 .problem(format!(
                     "no such file and no previous versions of it in {}",
-                    fsio::backup_dir(&args.file).display()
+                    io::backup_dir(&args.file).display()
                 ))
                 .into(),
         );
@@ -42,7 +42,7 @@ pub fn list(args: &BackupsArgs) -> Result<()> {
         return emit(&format!(
             "No previous versions of {} (they are kept in {} when it is saved over)\n",
             shown(&args.file),
-            shown(&fsio::backup_dir(&args.file))
+            shown(&io::backup_dir(&args.file))
         ));
     }
     let mut rows = vec![vec![
@@ -61,7 +61,7 @@ pub fn list(args: &BackupsArgs) -> Result<()> {
             String::new()
         };
         rows.push(vec![
-            fsio::backup_time(b).unwrap_or_default(),
+            io::backup_time(b).unwrap_or_default(),
             holds,
             shown(b),
         ]);
@@ -77,7 +77,7 @@ pub fn list(args: &BackupsArgs) -> Result<()> {
 }
 
 pub fn restore(args: &RestoreArgs) -> Result<()> {
-    let Some(target) = fsio::backup_target(&args.backup) else {
+    let Some(target) = io::backup_target(&args.backup) else {
         return Err(InputError::new(
             &args.backup,
             "a backup file in a .dyad-backup folder (list them with dyad backups FILE)",
@@ -94,7 +94,7 @@ pub fn restore(args: &RestoreArgs) -> Result<()> {
     if is_toml(&target) {
         profile::load(&args.backup)?;
     }
-    let (target, kept) = fsio::restore(&args.backup)?;
+    let (target, kept) = io::restore(&args.backup)?;
     let mut text = format!("Restored {} from {}\n", shown(&target), shown(&args.backup));
     if let Some(kept) = kept {
         text.push_str(&format!(

@@ -13,8 +13,8 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::json;
 
-use dyad::engine::{Engine, Evaluation};
 use dyad::error::Result;
+use dyad::matching::engine::{Engine, Evaluation};
 use dyad::pool::{LoadOptions, pool_from_csv};
 use dyad::profile::Profile;
 
@@ -56,8 +56,11 @@ pub fn run(args: &BenchArgs) -> Result<()> {
             (inputs::load_pool(&data)?, "loaded")
         }
         None => {
-            let g =
-                dyad::generate::generate(args.mentees as usize, args.mentors as usize, args.seed);
+            let g = dyad::pool::generate::generate(
+                args.mentees as usize,
+                args.mentors as usize,
+                args.seed,
+            );
             let opts = LoadOptions::default();
             let pool = pool_from_csv(
                 (Path::new("mentees.csv"), g.mentees_csv.as_bytes()),
@@ -179,7 +182,7 @@ fn step(
     engine: &mut Engine,
     base: &Evaluation,
     current: &Profile,
-) -> Result<(Evaluation, dyad::compare::Comparison)> {
+) -> Result<(Evaluation, dyad::analysis::compare::Comparison)> {
     let ev = engine.evaluate(current)?;
     let cmp = Engine::compare(base, &ev);
     Ok((ev, cmp))

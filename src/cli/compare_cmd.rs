@@ -1,7 +1,7 @@
 //! `dyad compare A B`: what changes from profile A to profile B on the same pool.
 
-use dyad::engine::Engine;
 use dyad::error::Result;
+use dyad::matching::engine::Engine;
 
 use super::args::{CompareArgs, TableOrJson};
 use super::report::{self, delta_of, fig};

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
 
-use dyad::council::{self, Council, Member, capacity_text, settings};
+use dyad::analysis::council::{self, Council, Member, capacity_text, settings};
 use dyad::criteria::CRITERIA;
 use dyad::error::{InputError, Result};
-use dyad::fsio::{self, Mode};
+use dyad::io::{self, Mode};
 use dyad::pool::Pool;
 use dyad::profile::{self, Profile};
 
@@ -355,7 +355,7 @@ pub fn run(args: &CouncilArgs) -> Result<()> {
     if let Some(out) = &args.save_consensus {
         let mut p = c.consensus.profile.clone();
         p.saved = Some(profile::now_stamp());
-        fsio::write_atomic(out, profile::to_toml(&p).as_bytes(), Mode::Create)?;
+        io::write_atomic(out, profile::to_toml(&p).as_bytes(), Mode::Create)?;
     }
     let saved = args.save_consensus.as_deref();
     let pool = &engine.pool;

@@ -3,13 +3,13 @@
 
 use serde_json::{Value, json};
 
-use dyad::breakdown::contributions;
+use dyad::analysis::breakdown::contributions;
+use dyad::analysis::explain;
+use dyad::analysis::unmatched::{self, Diagnosis};
 use dyad::criteria::CRITERIA;
-use dyad::engine::Evaluation;
 use dyad::error::{Error, InputError, Result};
-use dyad::explain;
+use dyad::matching::engine::Evaluation;
 use dyad::pool::Pool;
-use dyad::relax::{self, Diagnosis};
 
 use super::analysis_args::ExplainArgs;
 use super::args::TableOrJson;
@@ -154,7 +154,7 @@ pub fn run(args: &ExplainArgs) -> Result<()> {
     let id = &pool.mentees[mentee].id;
     let header = format!("Profile: {} ({})\n", loaded.profile.name, loaded.label());
 
-    if let Some(d) = relax::diagnose(pool, &ev, mentee)? {
+    if let Some(d) = unmatched::diagnose(pool, &ev, mentee)? {
         return match args.format {
             TableOrJson::Json => emit_json(&diagnosis_json(pool, &d)),
             TableOrJson::Table => emit(&format!("{header}{}", diagnosis_text(pool, &d))),

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use dyad::error::{InputError, Result};
-use dyad::export::{self, ReportInfo};
-use dyad::fsio::{self, Mode};
+use dyad::io::{self, Mode};
 use dyad::profile;
+use dyad::report::export::{self, ReportInfo};
 
 use super::analysis_args::ExportArgs;
 use super::{emit, inputs, report};
@@ -96,7 +96,7 @@ pub fn run(args: &ExportArgs) -> Result<()> {
             },
         )
     });
-    fsio::write_atomic(&args.out, csv.as_bytes(), mode)?;
+    io::write_atomic(&args.out, csv.as_bytes(), mode)?;
     let mut text = format!(
         "wrote {} pairs ({} of {} eligible mentees matched) under \"{}\" to {}\n",
         ev.matching.pairs.len(),
@@ -106,7 +106,7 @@ pub fn run(args: &ExportArgs) -> Result<()> {
         args.out.display()
     );
     if let (Some(path), Some(report)) = (&args.report, report) {
-        fsio::write_atomic(path, report.as_bytes(), mode)?;
+        io::write_atomic(path, report.as_bytes(), mode)?;
         text.push_str(&format!("wrote the report to {}\n", path.display()));
     }
     emit(&text)

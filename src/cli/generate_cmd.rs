@@ -1,8 +1,8 @@
 //! `dyad generate`: a synthetic anonymized pool of any size.
 
 use dyad::error::{Error, Result};
-use dyad::fsio::{self, Mode};
-use dyad::generate;
+use dyad::io::{self, Mode};
+use dyad::pool::generate;
 
 use super::args::GenerateArgs;
 use super::{emit, inputs};
@@ -39,8 +39,8 @@ pub fn run(args: &GenerateArgs) -> Result<()> {
     } else {
         Mode::Create
     };
-    fsio::write_atomic(&mentees, pool.mentees_csv.as_bytes(), mode)?;
-    fsio::write_atomic(&mentors, pool.mentors_csv.as_bytes(), mode)?;
+    io::write_atomic(&mentees, pool.mentees_csv.as_bytes(), mode)?;
+    io::write_atomic(&mentors, pool.mentors_csv.as_bytes(), mode)?;
     emit(&format!(
         "wrote {} mentees and {} mentors (seed {}) to {}\n",
         args.mentees,

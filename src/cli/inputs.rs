@@ -3,13 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-use dyad::csvread::CsvFile;
+use dyad::criteria::specialty;
 use dyad::embedded;
-use dyad::engine::Engine;
 use dyad::error::{Error, InputError, Result};
+use dyad::io::csvread::CsvFile;
+use dyad::matching::engine::Engine;
 use dyad::pool::{self, LoadOptions, Pool};
 use dyad::profile::{self, Profile};
-use dyad::specialty;
 
 use super::args::DataArgs;
 
@@ -77,7 +77,7 @@ pub fn load_pool(args: &DataArgs) -> Result<Pool> {
 pub fn load_families() -> Result<specialty::SpecialtyFamilies> {
     let path = families_path();
     if path.exists() {
-        let text = dyad::fsio::read_text(&path, dyad::fsio::MAX_TOML_BYTES)?;
+        let text = dyad::io::read_text(&path, dyad::io::MAX_TOML_BYTES)?;
         Ok(specialty::SpecialtyFamilies::parse(&text, &path)?)
     } else {
         Ok(specialty::builtin().clone())
@@ -90,8 +90,8 @@ pub fn families_path() -> PathBuf {
 }
 
 /// The settings that belong to no profile: `configs/dyad-settings.toml`, or the defaults.
-pub fn settings() -> Result<dyad::settings::Settings> {
-    dyad::settings::load(Path::new(CONFIGS))
+pub fn settings() -> Result<dyad::profile::settings::Settings> {
+    dyad::profile::settings::load(Path::new(CONFIGS))
 }
 
 pub fn engine(args: &DataArgs) -> Result<Engine> {
@@ -153,7 +153,7 @@ pub fn config_files() -> Vec<(PathBuf, &'static str)> {
     vec![
         (families_path(), "the specialty families"),
         (
-            dyad::settings::path_in(Path::new(CONFIGS)),
+            dyad::profile::settings::path_in(Path::new(CONFIGS)),
             "dyad's settings",
         ),
     ]

@@ -1,8 +1,8 @@
 //! `dyad match`: the optimal matching under a profile.
 
 use dyad::criteria::CRITERIA;
-use dyad::csvwrite::CsvOut;
 use dyad::error::Result;
+use dyad::io::csvwrite::CsvOut;
 
 use super::args::{Format, MatchArgs};
 use super::report::{self, fig};

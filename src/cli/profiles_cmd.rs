@@ -4,10 +4,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
+use dyad::analysis::profile_matrix;
 use dyad::embedded;
 use dyad::error::{Error, InputError, Result};
 use dyad::profile::{self, Profile};
-use dyad::profile_matrix;
 
 use super::analysis_args::ProfilesArgs;
 use super::args::TableOrJson;

@@ -4,12 +4,12 @@ use std::sync::OnceLock;
 
 use serde_json::{Map, Value, json};
 
-use dyad::compare::Comparison;
+use dyad::analysis::compare::Comparison;
+use dyad::analysis::summary::Summary;
 use dyad::criteria::CRITERIA;
-use dyad::engine::Evaluation;
+use dyad::matching::engine::Evaluation;
 use dyad::pool::Pool;
 use dyad::privacy::{is_small, small_label};
-use dyad::summary::Summary;
 
 use super::inputs::LoadedProfile;
 
@@ -23,7 +23,7 @@ pub fn set_small_cell_k(k: usize) {
 /// Identity groups with fewer eligible mentees than this have their figures suppressed in every
 /// report, table and JSON alike.
 pub fn small_cell_k() -> usize {
-    *SMALL_CELL_K.get_or_init(|| dyad::settings::Settings::default().small_cell_k)
+    *SMALL_CELL_K.get_or_init(|| dyad::profile::settings::Settings::default().small_cell_k)
 }
 
 /// A figure for JSON: NaN (an empty set's mean, say) becomes `null`.

@@ -1,7 +1,7 @@
 //! `dyad scores`: the full pair-score matrix, for analysts.
 
-use dyad::csvwrite::CsvOut;
 use dyad::error::Result;
+use dyad::io::csvwrite::CsvOut;
 use dyad::matching;
 
 use super::args::ScoresArgs;

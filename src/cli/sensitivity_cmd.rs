@@ -2,10 +2,10 @@
 
 use serde_json::{Map, Value, json};
 
+use dyad::analysis::stability::{self, Extreme, Influence, PairChange, Stability};
 use dyad::criteria::CRITERIA;
 use dyad::error::Result;
 use dyad::pool::Pool;
-use dyad::sensitivity::{self, Extreme, Influence, PairChange, Stability};
 
 use super::analysis_args::SensitivityArgs;
 use super::args::TableOrJson;
@@ -109,7 +109,7 @@ pub fn run(args: &SensitivityArgs) -> Result<()> {
     let loaded = inputs::current_profile(args.profile.as_deref())?;
     let ev = engine.evaluate(&loaded.profile)?;
     let pool = &engine.pool;
-    let analysis = sensitivity::analyze(pool, &ev)?;
+    let analysis = stability::analyze(pool, &ev)?;
     match args.format {
         TableOrJson::Json => {
             let criteria: Map<String, Value> = analysis
@@ -168,7 +168,7 @@ pub fn run(args: &SensitivityArgs) -> Result<()> {
                 ]);
             }
             text.push_str(&report::table(&rows));
-            if let Some((k, margin)) = sensitivity::most_fragile(&analysis.stability) {
+            if let Some((k, margin)) = stability::most_fragile(&analysis.stability) {
                 let s = &analysis.stability[k];
                 let (at, changes) = if s.next_high.is_some() && s.stable_high - s.weight <= margin {
                     (s.stable_high, &s.changes_high)

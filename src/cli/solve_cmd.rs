@@ -5,10 +5,10 @@ use std::time::Instant;
 
 use serde_json::json;
 
-use dyad::csvread::CsvFile;
-use dyad::csvwrite::CsvOut;
 use dyad::error::{InputError, Result};
-use dyad::safetext::has_unsafe;
+use dyad::io::csvread::CsvFile;
+use dyad::io::csvwrite::CsvOut;
+use dyad::io::safetext::has_unsafe;
 use dyad::solver::{self, Problem};
 
 use super::args::{Format, SolveArgs};

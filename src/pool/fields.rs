@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use crate::csvread::CsvRow;
+use crate::criteria::geo::{LatLon, UNKNOWN_ZIP3, Zip3Table};
 use crate::error::InputError;
-use crate::geo::{LatLon, UNKNOWN_ZIP3, Zip3Table};
+use crate::io::csvread::CsvRow;
 
 use super::MeetingFormat;
 
@@ -97,7 +97,7 @@ impl Cells<'_> {
     pub fn list(&self, name: &str) -> Vec<String> {
         let (_, raw) = self.raw(name);
         // Escape sequences go before the split: their own `;` must not make items.
-        let mut items: Vec<String> = crate::safetext::strip(raw)
+        let mut items: Vec<String> = crate::io::safetext::strip(raw)
             .split(';')
             .map(normalize)
             .filter(|s| !s.is_empty())
@@ -218,7 +218,7 @@ pub fn is_plain_id(id: &str) -> bool {
 /// Trims, lower-cases and removes terminal escape sequences, control characters and
 /// bidirectional controls (which could otherwise reach the screen).
 pub fn normalize(raw: &str) -> String {
-    let clean = crate::safetext::strip(raw);
+    let clean = crate::io::safetext::strip(raw);
     let lower = if clean.is_ascii() {
         clean.to_ascii_lowercase()
     } else {

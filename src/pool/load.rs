@@ -2,9 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::csvread::CsvFile;
+use crate::criteria::geo::Zip3Table;
 use crate::error::{Error, InputError};
-use crate::geo::Zip3Table;
+use crate::io::csvread::CsvFile;
 use crate::privacy;
 
 use super::fields::{self, Cells};

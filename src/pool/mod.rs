@@ -1,5 +1,7 @@
 //! The anonymized participant pool: mentees, mentors and the council's overrides.
 
+pub mod generate;
+
 mod fields;
 mod load;
 mod overrides;
@@ -11,7 +13,7 @@ pub use load::{
 };
 pub use overrides::{Action, Override, Overrides, load_overrides};
 
-use crate::geo::LatLon;
+use crate::criteria::geo::LatLon;
 
 /// How a participant wants to meet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

@@ -1,8 +1,8 @@
 //! The council's overrides: pairs pinned (kept whatever the weights) and pairs banned (never
 //! made). They live in `overrides.csv` beside the pool: `mentee,mentor,action`.
 
-use crate::csvread::CsvFile;
 use crate::error::InputError;
+use crate::io::csvread::CsvFile;
 
 use super::Pool;
 use super::fields::normalize;

@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use crate::csvread::CsvRow;
 use crate::error::InputError;
+use crate::io::csvread::CsvRow;
 
 /// A Safe Harbor identifier category.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,11 +1,11 @@
 //! Small-cell suppression: the figures of an identity group with fewer than k eligible mentees
 //! are not shown (the count reads `<k`), so a screen shown in a meeting or a report passed
 //! around cannot single a person out. k comes from the profile-independent settings
-//! ([`crate::settings::Settings::small_cell_k`]).
+//! ([`crate::profile::settings::Settings::small_cell_k`]).
 
 use std::collections::BTreeMap;
 
-use crate::summary::GroupSummary;
+use crate::analysis::summary::GroupSummary;
 
 /// Whether a group is too small to show.
 pub fn is_small(group: &GroupSummary, k: usize) -> bool {

@@ -1,6 +1,6 @@
 //! Verification of a solution: validity, maximum cardinality and, given duals, optimality.
 
-use super::matching::Matcher;
+use super::cardinality::Matcher;
 use super::prepare::Prepared;
 use super::problem::{Duals, Problem, Solution};
 

@@ -20,8 +20,8 @@
 //! processor has it (`simd.rs`).
 
 use super::canonical::Canon;
+use super::cardinality::Matcher;
 use super::init;
-use super::matching::Matcher;
 use super::prepare::Prepared;
 use super::problem::{Duals, Problem, Solution};
 use super::slots::{NONE, Slots};

@@ -45,7 +45,7 @@
 //!
 //! # Ties, and warm against cold
 //!
-//! With whole-number scores (dyad's pair numerators, see [`crate::scoring`]) every value the
+//! With whole-number scores (dyad's pair numerators, see [`crate::matching::scoring`]) every value the
 //! solver computes is a whole number well below 2⁵³, so the arithmetic is exact, ties are real
 //! ties, and step 5 returns the same assignment whichever optimum steps 3 and 4 (or a warm
 //! start) reached: a warm re-solve and a cold solve of the same problem return the same pairs,
@@ -64,10 +64,10 @@
 
 mod brute;
 mod canonical;
+mod cardinality;
 mod check;
 mod init;
 mod lap;
-mod matching;
 mod prepare;
 mod problem;
 pub(crate) mod simd;

@@ -15,7 +15,7 @@
 //! solver computes is a whole number far inside the range where `f64` arithmetic is exact, so
 //! ties are real ties, and the final pass (`canonical.rs`) picks the same optimum whatever the
 //! path to it — a cold solve or a warm re-solve from another optimum. dyad's own pair scores are
-//! exact in this sense (see [`crate::scoring`]). Other scores are solved in floating point, as
+//! exact in this sense (see [`crate::matching::scoring`]). Other scores are solved in floating point, as
 //! any solver does, and the final pass breaks the ties it can see.
 //!
 //! Column `cols` is the virtual "unmatched" column: cost 0 for every present row, capacity set

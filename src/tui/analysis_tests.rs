@@ -2,15 +2,15 @@
 //! why an unmatched mentee is unmatched; and of read-only mode, small-cell suppression and the
 //! status line at the smallest comfortable size.
 
+use dyad::analysis::unmatched::Relaxation;
 use dyad::criteria::N;
-use dyad::relax::Relaxation;
 
 use super::model::{DistView, Focus, Level, Popup};
 use super::msg::{Effect, Msg, Step};
 use super::popups::influence_order;
 use super::testkit::Harness;
 
-fn stability(h: &Harness, k: usize) -> dyad::sensitivity::Stability {
+fn stability(h: &Harness, k: usize) -> dyad::analysis::stability::Stability {
     h.m.analyses.stability[k]
         .clone()
         .expect("computed")

@@ -1,7 +1,7 @@
 //! Analyses that follow each result, on a thread of their own so that neither input nor
-//! rematching ever waits for them: each weight's stable range (`sensitivity::stability`), each
-//! weight's influence at 0 and 1 (`sensitivity::influence`, the tornado) and, for an unmatched
-//! mentee being explained, what keeps them unmatched and what would fix it (`relax::diagnose`).
+//! rematching ever waits for them: each weight's stable range (`stability::stability`), each
+//! weight's influence at 0 and 1 (`stability::influence`, the tornado) and, for an unmatched
+//! mentee being explained, what keeps them unmatched and what would fix it (`unmatched::diagnose`).
 //!
 //! The analyst works one criterion (or one mentee) at a time and looks for newer work between
 //! tasks: a new result makes everything of the old one moot. What it does ahead of being asked
@@ -12,11 +12,11 @@
 use std::sync::Arc;
 use std::sync::mpsc::{Sender, TryRecvError, channel};
 
+use dyad::analysis::stability::{self, Influence, Stability};
+use dyad::analysis::unmatched::{self, Diagnosis};
 use dyad::criteria::N;
-use dyad::engine::Evaluation;
+use dyad::matching::engine::Evaluation;
 use dyad::pool::Pool;
-use dyad::relax::{self, Diagnosis};
-use dyad::sensitivity::{self, Influence, Stability};
 
 use super::model::{Model, Popup};
 use super::settings;
@@ -168,15 +168,15 @@ impl Analyst {
         let found = match task {
             Task::Stability(k) => {
                 self.stability[k] = true;
-                Found::Stability(k, sensitivity::stability(pool, ev, k).map_err(text))
+                Found::Stability(k, stability::stability(pool, ev, k).map_err(text))
             }
             Task::Influence(k) => {
                 self.influence[k] = true;
-                Found::Influence(k, sensitivity::influence(pool, ev, k).map_err(text))
+                Found::Influence(k, stability::influence(pool, ev, k).map_err(text))
             }
             Task::Diagnose(i) => {
                 self.diagnosed.push(i);
-                Found::Diagnosis(i, relax::diagnose(pool, ev, i).map_err(text))
+                Found::Diagnosis(i, unmatched::diagnose(pool, ev, i).map_err(text))
             }
         };
         Some(Analysis {
@@ -271,10 +271,13 @@ impl Sync {
 mod tests {
     use super::*;
     use dyad::embedded;
-    use dyad::engine::Engine;
+    use dyad::matching::engine::Engine;
 
     fn job() -> Job {
-        let mut e = Engine::new(embedded::sample_pool(), dyad::specialty::builtin().clone());
+        let mut e = Engine::new(
+            embedded::sample_pool(),
+            dyad::criteria::specialty::builtin().clone(),
+        );
         let ev = e.evaluate(&embedded::fall_profile()).unwrap();
         Job {
             generation: 7,

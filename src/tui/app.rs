@@ -12,7 +12,7 @@ use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::DefaultTerminal;
 
 use dyad::error::{Error, Result, escape};
-use dyad::fsio::ProfileLock;
+use dyad::io::ProfileLock;
 
 use crate::cli::args::TuiArgs;
 use crate::cli::inputs;

@@ -1,13 +1,13 @@
 //! Convening a council off the UI thread: every member's profile and their consensus matched on
-//! the pool (`dyad::council::convene`), on a thread of its own so that neither input nor the
+//! the pool (`dyad::analysis::council::convene`), on a thread of its own so that neither input nor the
 //! rematching of the current settings waits for it. Only the newest request waiting is done.
 
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
-use dyad::council::{self, Council, Member};
-use dyad::engine::Engine;
+use dyad::analysis::council::{self, Council, Member};
+use dyad::matching::engine::Engine;
 use dyad::pool::Overrides;
 
 /// A council to convene: the members' profiles, matched with the council's pins and bans.
@@ -68,7 +68,10 @@ mod tests {
     use std::sync::mpsc::channel;
 
     fn engine() -> Engine {
-        Engine::new(embedded::sample_pool(), dyad::specialty::builtin().clone())
+        Engine::new(
+            embedded::sample_pool(),
+            dyad::criteria::specialty::builtin().clone(),
+        )
     }
 
     fn members() -> Vec<Member> {

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use dyad::council::Member;
+use dyad::analysis::council::Member;
 use dyad::profile::Profile;
 
 use super::convener::{Convened, Convening};

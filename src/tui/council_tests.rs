@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use dyad::council::median;
+use dyad::analysis::council::median;
 use dyad::criteria::N;
 use dyad::profile::Profile;
 
@@ -63,7 +63,7 @@ fn chosen(h: &Harness) -> Vec<bool> {
     }
 }
 
-fn council(h: &Harness) -> std::sync::Arc<dyad::council::Council> {
+fn council(h: &Harness) -> std::sync::Arc<dyad::analysis::council::Council> {
     match &h.m.popup {
         Some(Popup::Council(v)) => v.council.clone().expect("convened").expect("no error"),
         other => panic!("no council: {other:?}"),
@@ -154,9 +154,11 @@ fn convening_matches_every_member_and_the_median_consensus() {
     }
     assert_eq!(c.evaluations.len(), 4);
     // The same numbers as convening outside the TUI.
-    let mut engine =
-        dyad::engine::Engine::new((*h.m.pool).clone(), dyad::specialty::builtin().clone());
-    let direct = dyad::council::convene(&mut engine, req.members.clone()).unwrap();
+    let mut engine = dyad::matching::engine::Engine::new(
+        (*h.m.pool).clone(),
+        dyad::criteria::specialty::builtin().clone(),
+    );
+    let direct = dyad::analysis::council::convene(&mut engine, req.members.clone()).unwrap();
     assert_eq!(direct.disagreements, c.disagreements);
     assert_eq!(direct.agreed_pairs, c.agreed_pairs);
 }

@@ -2,11 +2,11 @@
 //! per-criterion score × weight = points for the current and the baseline pair, and the
 //! mentee's best alternative mentors with why each was not chosen.
 
-use dyad::breakdown::contributions;
+use dyad::analysis::breakdown::contributions;
+use dyad::analysis::explain::alternatives;
 use dyad::criteria::N;
-use dyad::engine::Evaluation;
-use dyad::explain::alternatives;
 use dyad::matching::Reason;
+use dyad::matching::engine::Evaluation;
 use dyad::pool::{Mentee, Mentor};
 
 use super::worker::Results;

@@ -119,7 +119,7 @@ pub fn jump(m: &mut Model, up: bool) -> Vec<Effect> {
 }
 
 /// "ME-012 MR-025 → MR-004", two at most, else how many mentees move.
-fn describe_changes(m: &Model, changes: &[dyad::sensitivity::PairChange]) -> String {
+fn describe_changes(m: &Model, changes: &[dyad::analysis::stability::PairChange]) -> String {
     let mentor = |j: Option<usize>| j.map_or("none", |j| m.pool.mentors[j].id.as_str());
     match changes {
         [] => "none found".into(),

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use dyad::fsio::backup_dir;
+use dyad::io::backup_dir;
 use dyad::profile::{self, Profile};
 
 use super::edit::recompute;

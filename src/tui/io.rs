@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use dyad::embedded;
-use dyad::fsio::{Mode, write_atomic};
+use dyad::io::{Mode, write_atomic};
 use dyad::profile::{self, now_stamp};
 
 use super::msg::{Effect, Msg, ProfileEntry, SaveError, SaveResult};

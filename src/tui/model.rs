@@ -4,12 +4,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use dyad::council::Council;
+use dyad::analysis::council::Council;
+use dyad::analysis::stability::{Influence, Stability};
+use dyad::analysis::unmatched::Diagnosis;
 use dyad::criteria::N;
 use dyad::pool::{Overrides, Pool};
 use dyad::profile::Profile;
-use dyad::relax::Diagnosis;
-use dyad::sensitivity::{Influence, Stability};
 
 use super::analyst::{Analysis, Found};
 use super::detail::Detail;
@@ -298,7 +298,7 @@ impl Model {
             size,
             dragging: None,
             read_only: None,
-            small_cell_k: dyad::settings::Settings::default().small_cell_k,
+            small_cell_k: dyad::profile::settings::Settings::default().small_cell_k,
             analyses: Analyses::new(0),
             councils: 0,
             council_chosen: Vec::new(),

@@ -149,7 +149,7 @@ fn save_as_writes_a_profile_that_loads_back() {
     h.send(Msg::Accept).send(Msg::Accept);
     assert!(confirm_question(&h).contains("already exists"));
     h.send(Msg::Yes);
-    assert_eq!(dyad::fsio::list_backups(&file).len(), 1);
+    assert_eq!(dyad::io::list_backups(&file).len(), 1);
 }
 
 #[test]

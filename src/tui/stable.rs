@@ -3,7 +3,7 @@
 //! exact range (found to 1e-4 by the core) rounded inwards, and a jump goes to the first step
 //! beyond it, where the pairs differ.
 
-use dyad::sensitivity::Stability;
+use dyad::analysis::stability::Stability;
 
 /// Slack for values that land exactly on a step (0.83 may be 0.8299999…).
 const EPS: f64 = 1e-9;

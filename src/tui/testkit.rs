@@ -11,7 +11,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 use dyad::embedded;
-use dyad::engine::Engine;
+use dyad::matching::engine::Engine;
 use dyad::pool::Pool;
 
 use super::analyst::{self, Analyst, Scope};
@@ -44,7 +44,10 @@ impl Harness {
 
     pub fn with_pool(pool: Pool) -> Harness {
         let pool = Arc::new(pool);
-        let engine = Engine::new((*pool).clone(), dyad::specialty::builtin().clone());
+        let engine = Engine::new(
+            (*pool).clone(),
+            dyad::criteria::specialty::builtin().clone(),
+        );
         let (m, first) = Model::new(
             pool,
             (

@@ -222,9 +222,9 @@ fn outcomes_older_than_the_shown_one_are_dropped() {
     let mut h = Harness::new();
     let shown = h.m.results.as_ref().unwrap().current.profile.clone();
     let req = h.m.request();
-    let mut old = super::worker::Solver::new(dyad::engine::Engine::new(
+    let mut old = super::worker::Solver::new(dyad::matching::engine::Engine::new(
         (*h.m.pool).clone(),
-        dyad::specialty::builtin().clone(),
+        dyad::criteria::specialty::builtin().clone(),
     ))
     .solve(req);
     h.send(Msg::Change(Step::Down));

@@ -11,8 +11,8 @@ use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
-use dyad::compare::Comparison;
-use dyad::engine::{Engine, Evaluation};
+use dyad::analysis::compare::Comparison;
+use dyad::matching::engine::{Engine, Evaluation};
 use dyad::pool::{Action, Overrides, Pool};
 use dyad::profile::Profile;
 
@@ -188,7 +188,7 @@ mod tests {
     fn solver() -> Solver {
         Solver::new(Engine::new(
             embedded::sample_pool(),
-            dyad::specialty::builtin().clone(),
+            dyad::criteria::specialty::builtin().clone(),
         ))
     }
 

@@ -1,7 +1,7 @@
 //! The council: choosing its members, then their weights side by side with the spread of each
 //! (min, median, max) and the consensus (the medians), how far each member's matching is from
 //! the consensus matching, and the mentees on which the members' matchings disagree, least
-//! supported first. Every figure comes from `dyad::council`; this file only lays them out.
+//! supported first. Every figure comes from `dyad::analysis::council`; this file only lays them out.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use dyad::council::{Council, Disagreement};
+use dyad::analysis::council::{Council, Disagreement};
 use dyad::criteria::{CRITERIA, N};
 use dyad::pool::Pool;
 

@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use dyad::analysis::stability::PairChange;
 use dyad::criteria::CRITERIA;
 use dyad::pool::Pool;
-use dyad::sensitivity::PairChange;
 
 use crate::tui::detail::{Detail, Side, about_mentee, about_mentor, reason_text};
 use crate::tui::model::Model;

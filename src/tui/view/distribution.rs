@@ -8,9 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use dyad::analysis::summary::{GroupSummary, NO_IDENTITY, Summary};
 use dyad::criteria::CRITERIA;
 use dyad::privacy::{is_small, small_label};
-use dyad::summary::{GroupSummary, NO_IDENTITY, Summary};
 
 use crate::tui::histogram::{bin, bin_count, range};
 use crate::tui::model::{DistView, Model};
@@ -73,7 +73,7 @@ fn all(f: &mut Frame, area: Rect, r: &Results) {
         Constraint::Length(figures.len() as u16),
         Constraint::Fill(1),
     ]));
-    let scores = |ev: &dyad::engine::Evaluation| -> Vec<f64> {
+    let scores = |ev: &dyad::matching::engine::Evaluation| -> Vec<f64> {
         ev.matching.pairs.iter().map(|p| p.score).collect()
     };
     histogram(

@@ -8,8 +8,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use dyad::analysis::stability::{Extreme, Influence};
 use dyad::criteria::{CRITERIA, N};
-use dyad::sensitivity::{Extreme, Influence};
 
 use crate::tui::model::Model;
 use crate::tui::popups::influence_order;

@@ -1,0 +1,251 @@
+//! The pseudonymization key: at least 32 random bytes from the operating system, kept as hex in
+//! a file outside the data folders (so the key never travels with the data it protects), created
+//! readable by its owner only, and refused when others can read it.
+
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use rand::TryRngCore;
+
+use crate::error::{Error, InputError, Result};
+
+/// The fewest key bytes dyad accepts, and how many it creates.
+pub const KEY_BYTES: usize = 32;
+
+/// A secret key for keyed pseudonyms.
+pub struct Key(Vec<u8>);
+
+impl Key {
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// A key from bytes (tests and callers with their own key store).
+    pub fn from_bytes(bytes: &[u8]) -> Option<Key> {
+        (bytes.len() >= KEY_BYTES).then(|| Key(bytes.to_vec()))
+    }
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Key(…)")
+    }
+}
+
+/// A path made absolute without requiring it to exist: the longest existing ancestor is
+/// resolved (symbolic links included), the rest appended.
+pub fn resolve(path: &Path) -> PathBuf {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut tail = Vec::new();
+    let mut head = abs.as_path();
+    loop {
+        if let Ok(real) = head.canonicalize() {
+            let mut out = real;
+            for part in tail.iter().rev() {
+                out.push(part);
+            }
+            return out;
+        }
+        match (head.parent(), head.components().next_back()) {
+            (Some(parent), Some(Component::Normal(name))) => {
+                tail.push(name.to_os_string());
+                head = parent;
+            }
+            _ => return abs,
+        }
+    }
+}
+
+/// Refuses a key file inside any of `folders` (the raw data and the output).
+pub fn check_location(key_file: &Path, folders: &[&Path]) -> Result<()> {
+    let key = resolve(key_file);
+    for folder in folders {
+        if key.starts_with(resolve(folder)) {
+            return Err(InputError::new(
+                key_file,
+                format!(
+                    "a key file outside the data folders (it is inside {}; keep the key apart \
+                     from the data it protects)",
+                    folder.display()
+                ),
+            )
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// Reads the key file, or creates it with a fresh random key when it does not exist. Returns
+/// the key and whether it was created.
+pub fn load_or_create(path: &Path) -> Result<(Key, bool)> {
+    if path.exists() {
+        return Ok((load(path)?, false));
+    }
+    let key = generate()?;
+    create(path, &key)?;
+    Ok((key, true))
+}
+
+/// A fresh key of [`KEY_BYTES`] random bytes from the operating system.
+pub fn generate() -> Result<Key> {
+    let mut bytes = vec![0u8; KEY_BYTES];
+    rand::rngs::OsRng
+        .try_fill_bytes(&mut bytes)
+        .map_err(|e| Error::Other(format!("the operating system gave no random bytes: {e}")))?;
+    Ok(Key(bytes))
+}
+
+/// Writes a new key file, readable by its owner only; never replaces an existing file.
+pub fn create(path: &Path, key: &Key) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    // The temporary file is made private before the key is written into it; it keeps that mode
+    // when renamed into place, and the rename never replaces a key made meanwhile.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".dyad-key-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    restrict(tmp.as_file())?;
+    writeln!(tmp, "{}", hex::encode(&key.0)).map_err(|e| Error::io(path, e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    tmp.persist_noclobber(path)
+        .map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn restrict(file: &std::fs::File) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o600))
+        .map_err(|e| Error::Other(format!("cannot make the key file private: {e}")))
+}
+
+#[cfg(not(unix))]
+fn restrict(_file: &std::fs::File) -> Result<()> {
+    Ok(())
+}
+
+/// Reads a key file; refuses one that others may read, or that holds fewer than
+/// [`KEY_BYTES`] bytes.
+pub fn load(path: &Path) -> Result<Key> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        let found = if meta.is_dir() {
+            "a folder"
+        } else {
+            "something other than a file"
+        };
+        return Err(InputError::new(
+            path,
+            "a key file: the path of the file that holds the pseudonymization key (created when \
+             missing), such as keys/dyad.key",
+        )
+        .value(found)
+        .into());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map_err(|e| Error::io(path, e))?
+            .permissions()
+            .mode();
+        if mode & 0o077 != 0 {
+            return Err(InputError::new(
+                path,
+                format!(
+                    "a key file only its owner can read (its mode is {:o}; run chmod 600 on it)",
+                    mode & 0o777
+                ),
+            )
+            .into());
+        }
+    }
+    let text = crate::io::read_text(path, 4096)?;
+    let bytes = hex::decode(text.trim())
+        .ok()
+        .filter(|b| b.len() >= KEY_BYTES);
+    bytes.map(Key).ok_or_else(|| {
+        InputError::new(
+            path,
+            format!(
+                "a key of at least {KEY_BYTES} bytes written as hex ({} hex digits) on one line",
+                2 * KEY_BYTES
+            ),
+        )
+        .line(1)
+        .into()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_is_created_private_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("keys/dyad.key");
+        let (a, created) = load_or_create(&p).unwrap();
+        assert!(created);
+        assert_eq!(a.bytes().len(), KEY_BYTES);
+        let (b, created) = load_or_create(&p).unwrap();
+        assert!(!created);
+        assert_eq!(a.bytes(), b.bytes());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&p).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
+            assert_eq!(load_or_create(&p).unwrap_err().exit_code(), 2);
+        }
+    }
+
+    #[test]
+    fn a_folder_is_no_key_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = load_or_create(dir.path()).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        let msg = e.to_string();
+        assert!(
+            msg.contains("found \"a folder\", expected a key file"),
+            "{msg}"
+        );
+        assert!(!msg.contains("chmod"), "{msg}");
+    }
+
+    #[test]
+    fn short_or_malformed_keys_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("k");
+        for text in ["abcd\n", "not hex at all\n"] {
+            std::fs::write(&p, text).unwrap();
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+            }
+            assert_eq!(load_or_create(&p).unwrap_err().exit_code(), 2);
+        }
+    }
+
+    #[test]
+    fn a_key_inside_a_data_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let raw = dir.path().join("raw");
+        std::fs::create_dir(&raw).unwrap();
+        let out = dir.path().join("out/not/yet");
+        assert!(check_location(&raw.join("k"), &[&raw, &out]).is_err());
+        assert!(check_location(&out.join("k"), &[&raw, &out]).is_err());
+        assert!(check_location(&raw.join("../raw/./k"), &[&raw]).is_err());
+        assert!(check_location(&dir.path().join("k"), &[&raw, &out]).is_ok());
+    }
+}

@@ -1,0 +1,3 @@
+//! What dyad writes for people to read: the exported pairs and the one-page report.
+
+pub mod export;

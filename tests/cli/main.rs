@@ -1,0 +1,13 @@
+//! The real `dyad` binary on the command line: every subcommand on the sample data, on generated
+//! pools and on the hostile corpus under `tests/fixtures/`, file safety (kill during save, the
+//! lock) and the privacy reports.
+
+mod analysis;
+mod anonymize;
+mod big_inputs;
+mod commands;
+mod hostile;
+mod kill_save;
+mod lock;
+mod privacy;
+mod run;

@@ -1,0 +1,153 @@
+//! The privacy reports of the real binary: the k-anonymity audit of `dyad check` (with
+//! `--strict`, restricted ZIP3s and the k of the settings) and small-cell suppression of group
+//! figures in `dyad match` and `dyad compare`, for tables and JSON.
+
+use std::path::Path;
+use std::process::Output;
+
+use serde_json::Value;
+
+use crate::run::{dyad, dyad_in};
+
+const MENTEES_HEADER: &str = "id,zip3,specialty,health_system,training_completed,identities,wants_shared,goals,challenges,meeting_format,hours_per_month,languages\n";
+const MENTORS_HEADER: &str = "id,zip3,specialty,health_system,training_completed,identities,expertise,meeting_format,hours_per_month,capacity,languages\n";
+
+/// Five mentees and five mentors, each five sharing every quasi-identifier; `zip3` of the first
+/// mentee as given.
+fn uniform_pool(dir: &Path, first_zip3: &str) {
+    let mut mentees = MENTEES_HEADER.to_string();
+    let mut mentors = MENTORS_HEADER.to_string();
+    for i in 1..=5 {
+        let zip3 = if i == 1 { first_zip3 } else { "021" };
+        mentees.push_str(&format!(
+            "ME-{i},{zip3},pediatrics,HS-01,2021,woman,,leadership,,either,2,english\n"
+        ));
+        mentors.push_str(&format!(
+            "MR-{i},021,pediatrics,HS-02,2000,woman,leadership,either,2,1,english\n"
+        ));
+    }
+    std::fs::write(dir.join("mentees.csv"), mentees).unwrap();
+    std::fs::write(dir.join("mentors.csv"), mentors).unwrap();
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn strict_check_passes_a_k_anonymous_pool_and_fails_a_restricted_zip3() {
+    let dir = tempfile::tempdir().unwrap();
+    uniform_pool(dir.path(), "021");
+    let out = dyad_in(dir.path(), &["check", "--data", ".", "--strict"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.contains("smallest class 5"), "{text}");
+    assert!(
+        text.contains("0 records in classes smaller than 5"),
+        "{text}"
+    );
+    assert!(text.contains("20% at worst"), "{text}");
+
+    uniform_pool(dir.path(), "036");
+    let out = dyad_in(dir.path(), &["check", "--data", ".", "--strict"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("1 restricted ZIP3s"), "{err}");
+    assert!(stdout(&out).contains("1 participants have a ZIP3 of an area under 20,000"));
+}
+
+#[test]
+fn the_k_of_the_audit_comes_from_the_settings_unless_given() {
+    let dir = tempfile::tempdir().unwrap();
+    uniform_pool(dir.path(), "021");
+    std::fs::create_dir(dir.path().join("configs")).unwrap();
+    std::fs::write(
+        dir.path().join("configs/dyad-settings.toml"),
+        "[privacy]\nk_anonymity = 6\n",
+    )
+    .unwrap();
+    let out = dyad_in(dir.path(), &["check", "--data", ".", "--strict"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(stdout(&out).contains("k = 6"));
+    let out = dyad_in(
+        dir.path(),
+        &["check", "--data", ".", "--strict", "--k", "5"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let out = dyad_in(dir.path(), &["check", "--data", ".", "--k", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+fn groups(json: &Value) -> &serde_json::Map<String, Value> {
+    json["summary"]["groups"].as_object().unwrap()
+}
+
+#[test]
+fn small_groups_are_suppressed_in_tables_and_json() {
+    let out = dyad(&["match", "--format", "json"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let g = groups(&json);
+    let small: Vec<&String> = g
+        .iter()
+        .filter(|(_, v)| v["suppressed"] == true)
+        .map(|(k, _)| k)
+        .collect();
+    assert!(!small.is_empty(), "the sample has a group under 5: {g:?}");
+    for (name, v) in g {
+        if v["suppressed"] == true {
+            for f in ["eligible", "matched", "mean", "min"] {
+                assert!(v[f].is_null(), "{name}.{f} shown: {v}");
+            }
+        } else {
+            assert!(v["eligible"].as_u64().unwrap() >= 5, "{name}: {v}");
+        }
+    }
+
+    let table = stdout(&dyad(&["match"]));
+    let row = table
+        .lines()
+        .find(|l| l.starts_with(small[0].as_str()))
+        .unwrap();
+    assert_eq!(
+        row.split_whitespace().filter(|c| *c == "<5").count(),
+        4,
+        "{row}"
+    );
+
+    let cmp = dyad(&[
+        "compare",
+        "configs/pilot-2023.toml",
+        "configs/fall-2023.toml",
+        "--format",
+        "json",
+    ]);
+    let cmp: Value = serde_json::from_slice(&cmp.stdout).unwrap();
+    let delta = &cmp["delta"]["groups"][small[0].as_str()];
+    assert_eq!(delta["suppressed"], true, "{delta}");
+    assert!(delta["mean"].is_null() && delta["matched"].is_null());
+}
+
+#[test]
+fn a_small_cell_k_of_1_shows_every_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir(dir.path().join("configs")).unwrap();
+    std::fs::write(
+        dir.path().join("configs/dyad-settings.toml"),
+        "[privacy]\nsmall_cell_k = 1\n",
+    )
+    .unwrap();
+    let data = root.join("sample-data");
+    let out = dyad_in(
+        dir.path(),
+        &[
+            "match",
+            "--data",
+            data.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(groups(&json).values().all(|v| v["suppressed"] == false));
+}

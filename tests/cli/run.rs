@@ -1,0 +1,58 @@
+//! Running the real `dyad` binary and reading what it says: the helpers of the command-line
+//! tests.
+
+// Not every test file needs every helper.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// `dyad ARGS` in the repository (its `configs/` and `sample-data/`).
+pub fn dyad(args: &[&str]) -> Output {
+    dyad_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// `dyad ARGS` in `dir`.
+pub fn dyad_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("dyad runs")
+}
+
+/// The standard output of a run that succeeded.
+pub fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+/// The JSON printed by `dyad ARGS` in the repository, which must succeed.
+pub fn json(args: &[&str]) -> Value {
+    serde_json::from_str(&ok(&dyad(args))).expect("valid JSON")
+}
+
+/// The message of a run refused as bad input: exit 2 and one line starting `error: `.
+pub fn bad(out: &Output) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(err.starts_with("error: "), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    err
+}
+
+/// The text of `dir/file`.
+pub fn read(dir: &Path, file: &str) -> String {
+    std::fs::read_to_string(dir.join(file)).unwrap()
+}

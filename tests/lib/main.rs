@@ -1,0 +1,13 @@
+//! The library's integration tests: the domain core without a terminal or the binary — the
+//! solver and the matching against brute force, warm sessions, profiles, pool errors, stability
+//! ranges, unmatched mentees and the council.
+
+mod council;
+mod matching_props;
+mod pool_errors;
+mod pools;
+mod profile_props;
+mod session_props;
+mod solver_props;
+mod stability;
+mod unmatched;

@@ -1,5 +1,0 @@
-//! Helpers shared by the integration tests (and, through `#[path]`, the keypress bench).
-
-pub mod cli;
-pub mod pools;
-pub mod pty;

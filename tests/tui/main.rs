@@ -1,0 +1,5 @@
+//! The terminal UI end to end: the real `dyad` binary in a pseudo-terminal, driven by keys and
+//! read back from the screen.
+
+mod flows;
+mod pty;
