@@ -16,7 +16,10 @@
 //! or `DYAD_KEYPRESS_SIZE=1000`; `--presses N` (`DYAD_KEYPRESS_PRESSES`) sets the held presses
 //! (default 60). Without `--bench` (as `cargo test --all-targets` runs it) it does nothing.
 
+// The pty driver of the terminal-UI tests; the bench drives and times, so the tests' waiting
+// and assertion helpers go unused here.
 #[path = "../tests/tui/pty.rs"]
+#[allow(dead_code)]
 mod pty;
 
 use std::path::Path;
