@@ -6,13 +6,15 @@ use std::collections::HashMap;
 
 use crate::pool::Pool;
 
+mod columns;
 mod identifiers;
 mod suppress;
 mod zip3;
 
+pub use columns::column_identifier;
+
 pub use identifiers::{
-    CellKind, Identifier, column_identifier, is_month, refuse_column, refuse_in_row,
-    value_identifier,
+    CellKind, Identifier, is_month, refuse_column, refuse_in_row, value_identifier,
 };
 pub use suppress::{is_small, small_label, suppress};
 pub use zip3::{RESTRICTED_ZIP3, is_restricted, publishable};

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::run::{bad, dyad, dyad_in, json, ok, read};
+use crate::run::{bad, dyad, dyad_in, json, ok, read, workspace};
 
 /// A copy of the sample pool in a temporary folder, with one file replaced.
 fn pool_with(file: &str, content: &str) -> tempfile::TempDir {
@@ -27,32 +27,12 @@ fn match_error_in(dir: &Path) -> String {
     bad(&dyad(&["match", "--data", dir.to_str().unwrap()]))
 }
 
-/// `dyad export --profile configs/fall-2023.toml --force`, with `extra` arguments, in `dir`.
-fn export_forced(dir: &Path, extra: &[&str]) -> std::process::Output {
-    let mut args = vec!["export", "--profile", "configs/fall-2023.toml", "--force"];
-    args.extend_from_slice(extra);
-    dyad_in(dir, &args)
-}
-
 /// The different values of `key` ("mentee" or "mentor") in the pairs of a JSON matching.
 fn distinct<'a>(pairs: &'a [Value], key: &str) -> Vec<&'a str> {
     let mut v: Vec<&str> = pairs.iter().map(|p| p[key].as_str().unwrap()).collect();
     v.sort();
     v.dedup();
     v
-}
-
-/// The arguments of `dyad generate` for a pool of 10 mentees and 10 mentors in `out`.
-fn generate_small(out: &str) -> Vec<&str> {
-    vec![
-        "generate",
-        "--mentees",
-        "10",
-        "--mentors",
-        "10",
-        "--out",
-        out,
-    ]
 }
 
 fn sample(file: &str) -> String {
@@ -404,199 +384,6 @@ fn overrides_pin_and_ban_are_applied() {
     let dir = pool_with("overrides.csv", "mentee,mentor,action\nME-999,MR-001,pin\n");
     let err = match_error_in(dir.path());
     assert!(err.contains("overrides.csv:2:1"), "{err}");
-}
-
-/// A working copy of the repository's inputs (configs/ with members, sample-data/) in a
-/// temporary folder, so that a test of what dyad must never overwrite cannot damage the real
-/// files if dyad does.
-fn workspace() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for sub in ["configs", "configs/members", "sample-data"] {
-        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
-        for e in std::fs::read_dir(root.join(sub)).unwrap() {
-            let p = e.unwrap().path();
-            let ext = p.extension().and_then(|x| x.to_str());
-            if p.is_file() && matches!(ext, Some("toml" | "csv")) {
-                std::fs::copy(&p, dir.path().join(sub).join(p.file_name().unwrap())).unwrap();
-            }
-        }
-    }
-    dir
-}
-
-/// The files in `DIR/.dyad-backup`.
-fn backups_in(dir: &Path) -> Vec<std::path::PathBuf> {
-    match std::fs::read_dir(dir.join(".dyad-backup")) {
-        Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
-        Err(_) => Vec::new(),
-    }
-}
-
-#[test]
-fn export_never_writes_over_an_input_of_the_run_even_with_force() {
-    let w = workspace();
-    let w = w.path();
-    std::fs::write(
-        w.join("sample-data/overrides.csv"),
-        "mentee,mentor,action\nME-001,MR-001,ban\n",
-    )
-    .unwrap();
-    let before: Vec<(&str, String)> = [
-        "sample-data/mentees.csv",
-        "sample-data/mentors.csv",
-        "sample-data/overrides.csv",
-        "configs/fall-2023.toml",
-        "configs/pilot-2023.toml",
-        "configs/specialties.toml",
-        "configs/dyad-settings.toml",
-    ]
-    .into_iter()
-    .map(|f| (f, read(w, f)))
-    .collect();
-    let export = |extra: &[&str]| export_forced(w, extra);
-    for (flags, says) in [
-        (
-            &["--out", "sample-data/mentees.csv"][..],
-            "mentees.csv, an input",
-        ),
-        (
-            &["--out", "sample-data/../sample-data/./overrides.csv"],
-            "overrides.csv, an input",
-        ),
-        (
-            &["--out", "p.csv", "--report", "sample-data/mentors.csv"],
-            "mentors.csv, an input",
-        ),
-        (
-            &["--out", "configs/pilot-2023.toml"],
-            ".toml is for profiles",
-        ),
-        (&["--out", "p.csv", "--report", "configs/r.toml"], ".toml"),
-        (&["--out", "configs/specialties.toml"], ".toml"),
-    ] {
-        let err = bad(&export(flags));
-        assert!(err.contains(says), "{flags:?}: {err}");
-    }
-    let data = ["--data", "sample-data", "--out", "sample-data/mentees.csv"];
-    let err = bad(&export(&data));
-    assert!(err.contains("input of this run"), "{err}");
-    for (f, text) in &before {
-        assert_eq!(&read(w, f), text, "{f} was changed");
-    }
-    assert!(!w.join("p.csv").exists());
-    assert!(backups_in(&w.join("sample-data")).is_empty());
-    assert!(backups_in(&w.join("configs")).is_empty());
-}
-
-#[test]
-fn force_keeps_the_replaced_file_in_dyad_backup() {
-    let w = workspace();
-    let w = w.path();
-    std::fs::write(w.join("pairs.csv"), "the coordinator's own file").unwrap();
-    ok(&export_forced(w, &["--out", "pairs.csv"]));
-    assert!(read(w, "pairs.csv").starts_with("mentee,mentor,score"));
-    let kept = backups_in(w);
-    assert_eq!(kept.len(), 1, "{kept:?}");
-    assert_eq!(
-        std::fs::read_to_string(&kept[0]).unwrap(),
-        "the coordinator's own file"
-    );
-    let listed = ok(&dyad_in(w, &["backups", "pairs.csv"]));
-    assert!(listed.contains("1 previous version of"), "{listed}");
-
-    ok(&dyad_in(w, &generate_small("g")));
-    std::fs::write(w.join("g/mentees.csv"), "hand-edited pool").unwrap();
-    let mut forced = generate_small("g");
-    forced.push("--force");
-    ok(&dyad_in(w, &forced));
-    assert!(read(w, "g/mentees.csv").starts_with("id,"));
-    let kept: Vec<String> = backups_in(&w.join("g"))
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
-    assert!(kept.contains(&"hand-edited pool".to_string()), "{kept:?}");
-}
-
-#[test]
-fn paths_of_the_wrong_kind_are_bad_input_not_system_errors() {
-    let w = workspace();
-    let w = w.path();
-    let profile = read(w, "configs/fall-2023.toml");
-    let cases: [(Vec<&str>, &str); 5] = [
-        (
-            vec!["match", "--data", "configs/fall-2023.toml"],
-            "configs/fall-2023.toml: --data: this is a file, not a folder (expected a folder \
-             with mentees.csv and mentors.csv)",
-        ),
-        (
-            vec!["match", "--data", "configs"],
-            "configs: --data: this folder has no mentees.csv",
-        ),
-        (
-            vec![
-                "export",
-                "--profile",
-                "configs/fall-2023.toml",
-                "--out",
-                "sample-data",
-                "--force",
-            ],
-            "sample-data: --out: this is a folder",
-        ),
-        (
-            generate_small("configs/fall-2023.toml"),
-            "configs/fall-2023.toml: --out: this is a file, not a folder",
-        ),
-        (
-            generate_small("configs/fall-2023.toml/pool"),
-            "--out: a file is in the way",
-        ),
-    ];
-    for (args, says) in cases {
-        let err = bad(&dyad_in(w, &args));
-        assert!(err.contains(says), "{args:?}: {err}");
-        assert!(!err.contains("os error"), "{err}");
-    }
-    assert_eq!(read(w, "configs/fall-2023.toml"), profile);
-}
-
-#[test]
-fn backups_of_a_missing_file_or_of_a_folder_are_bad_input() {
-    let w = workspace();
-    let w = w.path();
-    let err = bad(&dyad_in(w, &["backups", "configs/nonexist.toml"]));
-    assert!(
-        err.contains("configs/nonexist.toml: no such file and no previous versions of it"),
-        "{err}"
-    );
-    let err = bad(&dyad_in(w, &["backups", "configs"]));
-    assert!(
-        err.contains("configs: this is a folder (expected a file"),
-        "{err}"
-    );
-    // A file deleted by mistake still has its backups listed, to be restored.
-    std::fs::write(w.join("pairs.csv"), "first").unwrap();
-    ok(&export_forced(w, &["--out", "pairs.csv"]));
-    std::fs::remove_file(w.join("pairs.csv")).unwrap();
-    let listed = ok(&dyad_in(w, &["backups", "pairs.csv"]));
-    assert!(
-        listed.contains("1 previous version of pairs.csv"),
-        "{listed}"
-    );
-}
-
-#[test]
-fn bench_refuses_pool_sizes_together_with_a_pool_folder() {
-    for sizes in [&["--mentees", "10"][..], &["--mentors", "10"]] {
-        let mut args = vec!["bench", "--data", "sample-data", "--steps", "1"];
-        args.extend_from_slice(sizes);
-        let out = dyad(&args);
-        assert_eq!(out.status.code(), Some(2), "{sizes:?}");
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains("cannot be used with"), "{err}");
-        assert!(out.stdout.is_empty());
-    }
 }
 
 /// The first mentee of the sample who finished training in `years`.

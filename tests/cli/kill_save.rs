@@ -91,7 +91,11 @@ fn a_profile_killed_mid_save_is_always_the_old_or_the_new_version() {
     let mut kills = 0;
     while saves < SAVES {
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["kill_save::child_saves_until_killed", "--exact", "--nocapture"])
+            .args([
+                "kill_save::child_saves_until_killed",
+                "--exact",
+                "--nocapture",
+            ])
             .args(["--test-threads", "1"])
             .env(CHILD, &path)
             .stdout(Stdio::piped())

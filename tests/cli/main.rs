@@ -9,5 +9,6 @@ mod commands;
 mod hostile;
 mod kill_save;
 mod lock;
+mod outputs;
 mod privacy;
 mod run;

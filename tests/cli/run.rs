@@ -56,3 +56,42 @@ pub fn bad(out: &Output) -> String {
 pub fn read(dir: &Path, file: &str) -> String {
     std::fs::read_to_string(dir.join(file)).unwrap()
 }
+
+/// A working copy of the repository's inputs (configs/ with members, sample-data/) in a
+/// temporary folder, so that a test of what dyad must never overwrite cannot damage the real
+/// files if dyad does.
+pub fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for sub in ["configs", "configs/members", "sample-data"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        for e in std::fs::read_dir(root.join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            let ext = p.extension().and_then(|x| x.to_str());
+            if p.is_file() && matches!(ext, Some("toml" | "csv")) {
+                std::fs::copy(&p, dir.path().join(sub).join(p.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    dir
+}
+
+/// `dyad export --profile configs/fall-2023.toml --force`, with `extra` arguments, in `dir`.
+pub fn export_forced(dir: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["export", "--profile", "configs/fall-2023.toml", "--force"];
+    args.extend_from_slice(extra);
+    dyad_in(dir, &args)
+}
+
+/// The arguments of `dyad generate` for a pool of 10 mentees and 10 mentors in `out`.
+pub fn generate_small(out: &str) -> Vec<&str> {
+    vec![
+        "generate",
+        "--mentees",
+        "10",
+        "--mentors",
+        "10",
+        "--out",
+        out,
+    ]
+}
