@@ -1,5 +1,5 @@
-//! Arguments of the decision-support subcommands: sensitivity, explain, council, profiles and
-//! export.
+//! Arguments of the decision-support subcommands: sensitivity, explain, council, profiles,
+//! export and report.
 
 use std::path::PathBuf;
 
@@ -73,6 +73,28 @@ pub struct ExportArgs {
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
     /// Replace the output files when they already exist
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The profile decided on
+    #[arg(long, value_name = "FILE")]
+    pub profile: PathBuf,
+    /// The profile to compare against, e.g. last cycle's (compared on the decision's yardstick)
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// The council members' profiles: files, or a folder of them such as configs/members (at
+    /// least two members in all)
+    #[arg(long, value_name = "DIR|FILES", num_args = 1..)]
+    pub council: Vec<PathBuf>,
+    /// Where to write the page (HTML)
+    #[arg(long, value_name = "FILE.html")]
+    pub out: PathBuf,
+    /// Replace the file when it already exists (the old one is kept in .dyad-backup/)
     #[arg(long)]
     pub force: bool,
 }

@@ -47,6 +47,8 @@ pub enum Command {
     Profiles(super::analysis_args::ProfilesArgs),
     /// Write the final pairs as a mail-merge CSV, and a one-page report of the profile
     Export(super::analysis_args::ExportArgs),
+    /// Write the council's decision record: one self-contained HTML page to share, print and file
+    Report(super::analysis_args::ReportArgs),
     /// Turn a raw intake export into an anonymized pool (keyed pseudonyms, ZIP3s, years)
     Anonymize(super::trust_args::AnonymizeArgs),
     /// List the previous versions of a profile kept on each save

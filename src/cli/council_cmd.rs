@@ -315,11 +315,11 @@ fn member_files(given: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-pub fn run(args: &CouncilArgs) -> Result<()> {
-    let mut engine = inputs::engine(&args.data)?;
-    let paths = member_files(&args.files)?;
+/// The members' profiles from files and folders given on the command line, each file once,
+/// with the file each came from.
+pub fn load_members(given: &[PathBuf]) -> Result<Vec<(Member, PathBuf)>> {
+    let paths = member_files(given)?;
     let mut members = Vec::new();
-    let mut files = Vec::new();
     for (i, path) in paths.iter().enumerate() {
         // One member, one vote: the same profile given twice would count twice.
         if let Some(first) = paths[..i]
@@ -335,12 +335,20 @@ pub fn run(args: &CouncilArgs) -> Result<()> {
                     .into(),
             );
         }
-        members.push(Member {
+        let member = Member {
             label: label_of(path),
             profile: profile::load(path)?,
-        });
-        files.push(path.display().to_string());
+        };
+        members.push((member, path.clone()));
     }
+    Ok(members)
+}
+
+pub fn run(args: &CouncilArgs) -> Result<()> {
+    let mut engine = inputs::engine(&args.data)?;
+    let (members, paths): (Vec<Member>, Vec<PathBuf>) =
+        load_members(&args.files)?.into_iter().unzip();
+    let files: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     if let Some(out) = &args.save_consensus
         && out.exists()
     {

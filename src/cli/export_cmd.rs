@@ -1,46 +1,23 @@
 //! `dyad export --profile F --out pairs.csv [--report report.md]`: the final match for the
-//! program.
+//! program, and its decision record as Markdown.
 
 use std::path::{Path, PathBuf};
 
 use dyad::error::{InputError, Result};
 use dyad::io::{self, Mode};
-use dyad::profile;
-use dyad::report::export::{self, ReportInfo};
+use dyad::report::{export, markdown};
 
 use super::analysis_args::ExportArgs;
 use super::{emit, inputs, report};
 
-/// Refuses every output path that would lose the user's work: a profile's name (`.toml`), a
-/// folder, or a file this run reads.
-fn check_target(target: &Path, flag: &str, what: &str, args: &ExportArgs) -> Result<()> {
-    if target
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
-    {
-        return Err(InputError::new(target, format!("a file name for {what}"))
-            .field(flag)
-            .problem("a name ending in .toml is for profiles")
-            .into());
-    }
-    inputs::refuse_folder(target, flag, &format!("a file name for {what}"))?;
-    // Checked before anything is written, so that a bad --report never leaves --out alone.
-    let parent = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if !parent.is_dir() {
-        return Err(InputError::new(target, "a file in an existing folder")
-            .field(flag)
-            .problem(format!("there is no folder {}", parent.display()))
-            .into());
-    }
+/// The files an export reads, which it must never write over.
+fn reads(args: &ExportArgs) -> Vec<(PathBuf, &'static str)> {
     let mut read: Vec<(PathBuf, &str)> = vec![(args.profile.clone(), "the profile")];
     if let Some(dir) = inputs::pool_dir(&args.data) {
         read.extend(inputs::pool_files(&dir));
     }
     read.extend(inputs::config_files());
-    inputs::refuse_inputs(target, flag, &read)
+    read
 }
 
 pub fn run(args: &ExportArgs) -> Result<()> {
@@ -54,7 +31,7 @@ pub fn run(args: &ExportArgs) -> Result<()> {
         } else {
             "the report, such as report.md"
         };
-        check_target(t, flag, what, args)?;
+        inputs::check_output(t, flag, what, &reads(args))?;
     }
     if let Some(r) = &args.report
         && inputs::same_file(r, &args.out)
@@ -85,17 +62,19 @@ pub fn run(args: &ExportArgs) -> Result<()> {
     // Both texts are built before either file is written.
     let csv = export::pairs_csv(pool, &ev);
     let report = args.report.as_ref().map(|_| {
-        export::report_markdown(
+        super::report_cmd::record(
             pool,
-            &ev,
-            &ReportInfo {
-                profile_file: loaded.label(),
-                pool: pool.source.label(),
-                generated: profile::now_stamp(),
-                small_cell_k: report::small_cell_k(),
+            dyad::report::folder::Evaluated {
+                evaluation: &ev,
+                file: loaded.file.as_deref(),
             },
+            None,
+            None,
+            report::small_cell_k(),
         )
+        .map(|r| markdown::render(&r))
     });
+    let report = report.transpose()?;
     io::write_atomic(&args.out, csv.as_bytes(), mode)?;
     let mut text = format!(
         "wrote {} pairs ({} of {} eligible mentees matched) under \"{}\" to {}\n",

@@ -198,6 +198,39 @@ pub fn refuse_inputs(target: &Path, flag: &str, inputs: &[(PathBuf, &str)]) -> R
     Ok(())
 }
 
+/// Refuses every output path that would lose the user's work: a profile's name (`.toml`), a
+/// folder, a file in a folder that does not exist, or a file this run reads (`reads`).
+pub fn check_output(
+    target: &Path,
+    flag: &str,
+    what: &str,
+    reads: &[(PathBuf, &str)],
+) -> Result<()> {
+    if target
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    {
+        return Err(InputError::new(target, format!("a file name for {what}"))
+            .field(flag)
+            .problem("a name ending in .toml is for profiles")
+            .into());
+    }
+    refuse_folder(target, flag, &format!("a file name for {what}"))?;
+    // Checked before anything is written, so that a bad second output never leaves the first
+    // one alone.
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !parent.is_dir() {
+        return Err(InputError::new(target, "a file in an existing folder")
+            .field(flag)
+            .problem(format!("there is no folder {}", parent.display()))
+            .into());
+    }
+    refuse_inputs(target, flag, reads)
+}
+
 /// Refuses an output path that is a folder.
 pub fn refuse_folder(target: &Path, flag: &str, expected: &str) -> Result<()> {
     if target.is_dir() {

@@ -9,7 +9,7 @@ mod backups_cmd;
 mod bench_cmd;
 mod check_cmd;
 mod compare_cmd;
-mod council_cmd;
+pub mod council_cmd;
 mod explain_cmd;
 mod export_cmd;
 mod generate_cmd;
@@ -17,6 +17,7 @@ pub mod inputs;
 mod match_cmd;
 mod profiles_cmd;
 pub mod report;
+mod report_cmd;
 mod scores_cmd;
 mod sensitivity_cmd;
 mod solve_cmd;
@@ -45,6 +46,7 @@ pub fn run(command: Command) -> Result<()> {
         Command::Council(a) => council_cmd::run(&a),
         Command::Profiles(a) => profiles_cmd::run(&a),
         Command::Export(a) => export_cmd::run(&a),
+        Command::Report(a) => report_cmd::run(&a),
         Command::Anonymize(a) => anonymize_cmd::run(&a),
         Command::Backups(a) => backups_cmd::list(&a),
         Command::Restore(a) => backups_cmd::restore(&a),

@@ -1,17 +1,14 @@
 //! Exporting the final match for the program: the pairs as a mail-merge CSV with the top
-//! reasons each pair was made, and a one-page Markdown report of the profile, the summary and
-//! the group figures with small cells suppressed ([`crate::privacy::suppress`]'s rule).
+//! reasons each pair was made. (The Markdown report written beside it is the decision record,
+//! [`crate::report::build`].)
 //!
 //! Only pseudonymous ids leave dyad: the coordinator maps ids to people outside it.
 
 use crate::analysis::breakdown::contributions;
 use crate::criteria::{CRITERIA, N, Weights};
 use crate::io::csvwrite::CsvOut;
-use crate::matching::Reason;
 use crate::matching::engine::Evaluation;
 use crate::pool::Pool;
-use crate::privacy;
-use crate::profile::{Capacity, Objective, Profile};
 
 /// Reasons given per pair.
 pub const REASONS: usize = 3;
@@ -111,179 +108,6 @@ pub fn pairs_csv(pool: &Pool, ev: &Evaluation) -> String {
     out.finish()
 }
 
-/// Where the report's inputs came from, for its header.
-#[derive(Debug, Clone)]
-pub struct ReportInfo {
-    pub profile_file: String,
-    pub pool: String,
-    /// When the report was made (RFC 3339).
-    pub generated: String,
-    /// Groups with fewer eligible mentees than this are shown as `<k`, their figures withheld
-    /// (`small_cell_k` of the settings).
-    pub small_cell_k: usize,
-}
-
-fn fig(x: f64) -> String {
-    if x.is_nan() {
-        "-".into()
-    } else {
-        format!("{x:.1}")
-    }
-}
-
-/// Text for a Markdown table cell: no pipes or line breaks.
-fn cell(s: &str) -> String {
-    s.replace('|', "/").replace(['\n', '\r'], " ")
-}
-
-fn settings_lines(p: &Profile) -> Vec<String> {
-    vec![
-        format!(
-            "Eligibility: trained at most {} years before {}",
-            p.eligibility.max_years_since_training, p.eligibility.reference_year
-        ),
-        match p.constraints.in_person_max_km {
-            Some(km) => format!(
-                "In person: pairs where either side meets in person only are at most {km:.0} km apart"
-            ),
-            None => "In person: no distance limit".into(),
-        },
-        if p.constraints.require_outside_system {
-            "Health system: mentor and mentee always in different systems".into()
-        } else {
-            "Health system: same-system pairs allowed".into()
-        },
-        match p.constraints.mentor_capacity {
-            Capacity::FromData => "Mentor capacity: as each mentor offered".into(),
-            Capacity::Fixed(n) => format!("Mentor capacity: {n} mentee(s) per mentor"),
-        },
-        format!("Minimum pair score: {}", fig(p.constraints.min_score)),
-        format!(
-            "Objective: {}",
-            match p.objective {
-                Objective::Total =>
-                    "most mentees matched, then the largest sum of pair scores (total)",
-                Objective::Maximin =>
-                    "most mentees matched, then the best worst pair, then the sum (maximin)",
-            }
-        ),
-        format!(
-            "Criterion parameters: proximity falls to 0 at {:.0} km; seniority gap {:.0}-{:.0} years",
-            p.params.proximity_max_km, p.params.seniority_min_gap, p.params.seniority_max_gap
-        ),
-    ]
-}
-
-/// The one-page Markdown report: profile, summary, group figures (small cells suppressed).
-pub fn report_markdown(pool: &Pool, ev: &Evaluation, info: &ReportInfo) -> String {
-    let p = &ev.profile;
-    let s = &ev.summary;
-    let k = info.small_cell_k;
-    let mut out = format!("# Final match: {}\n\n", cell(&p.name));
-    out.push_str(&format!(
-        "Profile `{}`{}; pool `{}` ({} mentees, {} mentors); generated {} by dyad {}.\n\n",
-        info.profile_file,
-        p.saved
-            .as_ref()
-            .map_or(String::new(), |t| format!(" (saved {t})")),
-        info.pool,
-        pool.mentees.len(),
-        pool.mentors.len(),
-        info.generated,
-        env!("CARGO_PKG_VERSION")
-    ));
-    if !p.description.is_empty() {
-        out.push_str(&format!("> {}\n\n", p.description.replace('\n', " ")));
-    }
-
-    out.push_str("## Weights and constraints\n\n| criterion | weight |\n|---|---:|\n");
-    let shares = percent_shares(&p.weights);
-    for ((c, w), share) in CRITERIA.iter().zip(p.weights).zip(shares) {
-        out.push_str(&format!("| {} | {w:.2} ({share}%) |\n", c.label));
-    }
-    out.push('\n');
-    for line in settings_lines(p) {
-        out.push_str(&format!("- {line}\n"));
-    }
-
-    let ineligible = ev
-        .matching
-        .unmatched
-        .iter()
-        .filter(|(_, r)| *r == Reason::Ineligible)
-        .count();
-    out.push_str("\n## Result\n\n");
-    out.push_str(&format!(
-        "**{} of {} eligible mentees matched** ({} not eligible under this profile). \
-         Pair scores (0-100): mean {}, median {}, worst {}, 10th percentile {}, 90th percentile {}.\n",
-        s.matched,
-        s.eligible,
-        ineligible,
-        fig(s.stats.mean),
-        fig(s.stats.median),
-        fig(s.stats.min),
-        fig(s.stats.p10),
-        fig(s.stats.p90)
-    ));
-    let reasons = [
-        Reason::NoFeasibleMentor,
-        Reason::BelowMinScore,
-        Reason::Capacity,
-    ];
-    // These counts are shown in full, like the matched and eligible counts they complete (a
-    // suppressed count the reader can work out from those would hide nothing). Small-cell
-    // suppression is for the identity groups below: it keeps a figure from singling out the
-    // few mentees of a group; an unmatched count says nothing about who is in which group.
-    let left: Vec<String> = reasons
-        .iter()
-        .filter_map(|r| {
-            let n = ev.matching.unmatched.iter().filter(|(_, x)| x == r).count();
-            (n > 0).then(|| format!("{n} {}", r.as_str()))
-        })
-        .collect();
-    if !left.is_empty() {
-        out.push_str(&format!(
-            "Eligible but unmatched: {} (`dyad explain MENTEE_ID` says why and what would fix it).\n",
-            left.join(", ")
-        ));
-    }
-
-    out.push_str("\n## Identity groups\n\n| group | eligible | matched | mean score | worst score |\n|---|---:|---:|---:|---:|\n");
-    for (name, g) in &s.groups {
-        let name = if name == crate::analysis::summary::NO_IDENTITY {
-            "none listed".to_string()
-        } else {
-            cell(name)
-        };
-        if privacy::is_small(g, k) {
-            // The matched count of a small group is withheld too, even when it is 0.
-            let n = if g.eligible == 0 {
-                "0".to_string()
-            } else {
-                privacy::small_label(k)
-            };
-            out.push_str(&format!("| {name} | {n} | {n} | - | - |\n"));
-        } else {
-            out.push_str(&format!(
-                "| {name} | {} | {} | {} | {} |\n",
-                g.eligible,
-                g.matched,
-                fig(g.mean),
-                fig(g.min)
-            ));
-        }
-    }
-    out.push_str(&format!(
-        "\nGroups with fewer than {k} eligible mentees are shown as `{}` and their scores withheld. \
-         A mentee can belong to several groups.\n",
-        privacy::small_label(k)
-    ));
-    out.push_str(
-        "\nThe pairs, with the three criteria that added the most to each pair's score, are in the CSV exported with this report.\n",
-    );
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,72 +151,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    fn sample_report() -> String {
-        let pool = crate::embedded::sample_pool();
-        let mut engine = crate::matching::engine::Engine::new(
-            pool.clone(),
-            crate::criteria::specialty::SpecialtyFamilies::builtin().clone(),
-        );
-        let ev = engine.evaluate(&crate::embedded::fall_profile()).unwrap();
-        let info = ReportInfo {
-            profile_file: "configs/fall-2023.toml".into(),
-            pool: "sample".into(),
-            generated: "2023-09-01T00:00:00Z".into(),
-            small_cell_k: 5,
-        };
-        report_markdown(&pool, &ev, &info)
-    }
-
-    #[test]
-    fn the_report_is_consistent_with_itself() {
-        let report = sample_report();
-        // Weight shares add up to 100.
-        let shares: u32 = report
-            .lines()
-            .filter_map(|l| l.split_once('(')?.1.split_once("%)"))
-            .map(|(n, _)| n.parse::<u32>().unwrap())
-            .sum();
-        assert_eq!(shares, 100, "{report}");
-        // The unmatched counts by reason add up to eligible − matched, as printed.
-        let head = report
-            .lines()
-            .find(|l| l.starts_with("**") && l.contains("eligible mentees matched"))
-            .unwrap();
-        let nums: Vec<usize> = head
-            .trim_start_matches("**")
-            .split(' ')
-            .filter_map(|w| w.parse().ok())
-            .take(2)
-            .collect();
-        let (matched, eligible) = (nums[0], nums[1]);
-        assert!(
-            matched < eligible,
-            "the sample has an unmatched mentee: {head}"
-        );
-        let line = report
-            .lines()
-            .find(|l| l.starts_with("Eligible but unmatched:"))
-            .unwrap();
-        assert!(!line.contains('<'), "{line}");
-        let listed: usize = line
-            .trim_start_matches("Eligible but unmatched:")
-            .split('(')
-            .next()
-            .unwrap()
-            .split(',')
-            .map(|part| {
-                part.split_whitespace()
-                    .next()
-                    .unwrap()
-                    .parse::<usize>()
-                    .unwrap()
-            })
-            .sum();
-        assert_eq!(listed, eligible - matched, "{line}");
-        // Identity groups under k are still suppressed.
-        assert!(report.contains("| <5 | <5 | - | - |"), "{report}");
     }
 
     #[test]

@@ -308,13 +308,23 @@ fn export_writes_a_mail_merge_csv_and_a_report_and_never_clobbers() {
         assert!(labels.contains(&&row[3]), "{row:?}");
     }
     let report = std::fs::read_to_string(&md_path).unwrap();
-    assert!(report.starts_with("# Final match: Fall 2023 program"));
+    // The decision record as Markdown, from the same builder as `dyad report`'s page.
+    assert!(report.starts_with("# Decision record: Fall 2023 program"));
     assert!(report.contains("| Geographic proximity | 0.90"));
     assert!(
         report.contains("<5"),
         "the sample has a group smaller than 5"
     );
-    assert!(!report.contains("ME-0"), "the report names no participant");
+    // The unmatched mentee is named by pseudonym (with the verified fix); no path but names.
+    let m_unmatched = m["unmatched"].as_array().unwrap();
+    let named = m_unmatched
+        .iter()
+        .filter(|u| u["reason"] != "ineligible")
+        .map(|u| u["mentee"].as_str().unwrap());
+    for id in named {
+        assert!(report.contains(id), "{id}");
+    }
+    assert!(!report.contains(dir.path().to_str().unwrap()));
     // Exists: refused, untouched; --force replaces.
     std::fs::write(&md_path, "keep").unwrap();
     let e = bad(&dyad(&args));
@@ -326,7 +336,7 @@ fn export_writes_a_mail_merge_csv_and_a_report_and_never_clobbers() {
     assert!(
         std::fs::read_to_string(&md_path)
             .unwrap()
-            .starts_with("# Final match")
+            .starts_with("# Decision record")
     );
 }
 

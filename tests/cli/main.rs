@@ -11,4 +11,5 @@ mod kill_save;
 mod lock;
 mod outputs;
 mod privacy;
+mod record;
 mod run;

@@ -1,12 +1,13 @@
 //! The library's integration tests: the domain core without a terminal or the binary — the
 //! solver and the matching against brute force, warm sessions, profiles, pool errors, stability
-//! ranges, unmatched mentees and the council.
+//! ranges, unmatched mentees, the council and the decision record.
 
 mod council;
 mod matching_props;
 mod pool_errors;
 mod pools;
 mod profile_props;
+mod record;
 mod session_props;
 mod solver_props;
 mod stability;

@@ -1,0 +1,175 @@
+//! Building the decision record's content from a decision (a profile's evaluation), its
+//! baseline, the pool and, when given, the council. One builder serves every output: the HTML
+//! page of `dyad report`, the Markdown of `dyad export --report`, and the record the terminal
+//! UI writes into `reports/`.
+//!
+//! # One yardstick
+//!
+//! Wherever the record compares the decision with the baseline it scores both matchings with
+//! the decision's weights and criterion parameters, so a difference is a difference for the
+//! people, not of the scale; every such table says so.
+
+mod council;
+mod decision;
+mod equity;
+mod inputs;
+mod people;
+mod result;
+
+use crate::analysis::council::Council;
+use crate::analysis::summary::Summary;
+use crate::analysis::{stability, unmatched};
+use crate::error::InputError;
+use crate::matching::Matching;
+use crate::matching::engine::Evaluation;
+use crate::pool::Pool;
+use crate::report::fingerprint::Fingerprint;
+use crate::report::record::Record;
+
+/// A profile's evaluation and the name of the file it came from (a file name, never a path:
+/// the record leaves the user's machine).
+#[derive(Debug, Clone, Copy)]
+pub struct Decision<'a> {
+    pub evaluation: &'a Evaluation,
+    /// `None`: a built-in profile or one not saved to a file.
+    pub file: Option<&'a str>,
+}
+
+impl Decision<'_> {
+    /// How the record names the profile: its name and file.
+    pub fn label(&self) -> String {
+        let name = &self.evaluation.profile.name;
+        match self.file {
+            Some(f) => format!("{name} ({f})"),
+            None => format!("{name} (not from a file)"),
+        }
+    }
+}
+
+/// Everything a decision record is made of.
+#[derive(Debug, Clone)]
+pub struct RecordInputs<'a> {
+    pub pool: &'a Pool,
+    pub current: Decision<'a>,
+    pub baseline: Option<Decision<'a>>,
+    pub council: Option<&'a Council>,
+    /// SHA-256 of every input file (see [`crate::report::fingerprint`]).
+    pub fingerprints: Vec<Fingerprint>,
+    /// When the record was made (RFC 3339), given by the caller so that a test can fix it.
+    pub generated: String,
+    /// The k of small-cell suppression (`small_cell_k` of the settings).
+    pub small_cell_k: usize,
+}
+
+/// The baseline seen through the decision's yardstick.
+pub(crate) struct Baseline<'a> {
+    pub decision: Decision<'a>,
+    /// The baseline's pairs, each scored with the decision's weights and parameters.
+    pub matching: Matching,
+    /// Its summary on the decision's yardstick (eligibility stays the baseline's own).
+    pub summary: Summary,
+}
+
+/// The baseline's matching with every pair scored under `yardstick`'s profile.
+pub fn on_yardstick(m: &Matching, yardstick: &Evaluation) -> Matching {
+    let mut m = m.clone();
+    for p in &mut m.pairs {
+        p.score = yardstick
+            .table
+            .pair_score(p.mentee, p.mentor, &yardstick.profile.weights);
+    }
+    m
+}
+
+/// Builds the record. The analyses it needs (stable ranges, why mentees are unmatched) are
+/// re-solved here, so this takes as long as `dyad sensitivity` and `dyad explain` together.
+pub fn build(inp: &RecordInputs) -> Result<Record, InputError> {
+    let pool = inp.pool;
+    let ev = inp.current.evaluation;
+    let base = inp.baseline.map(|decision| {
+        let matching = on_yardstick(&decision.evaluation.matching, ev);
+        let summary = Summary::of(pool, &ev.table, &matching);
+        Baseline {
+            decision,
+            matching,
+            summary,
+        }
+    });
+    let stable = stability::stability_all(pool, ev)?;
+    let mut diagnoses = Vec::new();
+    for &(i, reason) in &ev.matching.unmatched {
+        if reason != crate::matching::Reason::Ineligible {
+            diagnoses.extend(unmatched::diagnose(pool, ev, i)?);
+        }
+    }
+    let mut sections = vec![
+        decision::section(inp, base.as_ref(), &stable),
+        result::section(inp, base.as_ref()),
+        people::section(inp, base.as_ref(), &diagnoses),
+        equity::section(inp, base.as_ref()),
+    ];
+    if let Some(c) = inp.council {
+        sections.push(council::section(inp, c));
+    }
+    sections.push(inputs::section(inp));
+    for (n, s) in sections.iter_mut().enumerate() {
+        s.heading = format!("{}. {}", n + 1, s.heading);
+    }
+    let p = &ev.profile;
+    let mut meta = vec![format!(
+        "Profile: {}{}.",
+        inp.current.label(),
+        p.saved
+            .as_ref()
+            .map_or(String::new(), |t| format!(", saved {t}"))
+    )];
+    meta.push(match &base {
+        Some(b) => format!(
+            "Baseline: {}; compared on one yardstick, this profile's.",
+            b.decision.label()
+        ),
+        None => "No baseline given.".into(),
+    });
+    meta.push(format!(
+        "Pool: {} mentees, {} mentors ({}).",
+        pool.mentees.len(),
+        pool.mentors.len(),
+        pool_name(pool)
+    ));
+    meta.push(format!(
+        "Made {} by dyad {}; only pseudonymous ids appear here.",
+        inp.generated,
+        env!("CARGO_PKG_VERSION")
+    ));
+    Ok(Record {
+        title: format!("Decision record: {}", p.name),
+        meta,
+        sections,
+    })
+}
+
+/// The pool's folder name (never its path), or "built-in sample data".
+pub fn pool_name(pool: &Pool) -> String {
+    match &pool.source.dir {
+        Some(d) => d.file_name().map_or_else(
+            || "pool folder".to_string(),
+            |n| crate::error::escape(&n.to_string_lossy()),
+        ),
+        None => "built-in sample data".into(),
+    }
+}
+
+/// Ids joined for a sentence, `none` when empty.
+pub(crate) fn id_list<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
+    let ids: Vec<&str> = ids.into_iter().collect();
+    if ids.is_empty() {
+        "none".into()
+    } else {
+        ids.join(", ")
+    }
+}
+
+/// "1 mentee", "2 mentees".
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -1,0 +1,129 @@
+//! Writing a decision record into a folder (the terminal UI's `reports/` beside `configs/`):
+//! one call from the current and baseline evaluations to the path of the new HTML file.
+
+use std::path::{Path, PathBuf};
+
+use crate::analysis::council::Council;
+use crate::error::{Error, Result};
+use crate::io::{self, Mode};
+use crate::matching::engine::Evaluation;
+use crate::pool::Pool;
+use crate::report::build::{self, Decision, RecordInputs};
+use crate::report::fingerprint::Fingerprint;
+use crate::report::record::Record;
+use crate::report::{fingerprint, html};
+
+/// An evaluated profile and the file it was loaded from (`None`: built in, or changed and not
+/// saved; its fingerprint is then that of its TOML as dyad would save it).
+#[derive(Debug, Clone, Copy)]
+pub struct Evaluated<'a> {
+    pub evaluation: &'a Evaluation,
+    pub file: Option<&'a Path>,
+}
+
+/// The fingerprints of a record's inputs: the pool's files, then each profile's.
+pub fn fingerprints(
+    pool: &Pool,
+    profiles: &[(&str, Evaluated)],
+) -> Result<Vec<fingerprint::Fingerprint>> {
+    let mut out = fingerprint::of_pool(pool)?;
+    for (what, e) in profiles {
+        out.push(fingerprint::of_profile(
+            what,
+            e.file,
+            &e.evaluation.profile,
+        )?);
+    }
+    Ok(out)
+}
+
+/// The decision record of `current` against `baseline` (and the council, with its members'
+/// files' fingerprints in `extra`), fingerprinting the pool and both profiles.
+pub fn record(
+    pool: &Pool,
+    current: Evaluated,
+    baseline: Option<Evaluated>,
+    council: Option<&Council>,
+    extra: Vec<Fingerprint>,
+    small_cell_k: usize,
+    generated: &str,
+) -> Result<Record> {
+    let mut profiles = vec![("profile", current)];
+    profiles.extend(baseline.map(|b| ("baseline profile", b)));
+    let mut prints = fingerprints(pool, &profiles)?;
+    prints.extend(extra);
+    let names: Vec<Option<String>> = profiles
+        .iter()
+        .map(|(_, e)| e.file.map(fingerprint::file_name))
+        .collect();
+    let inputs = RecordInputs {
+        pool,
+        current: Decision {
+            evaluation: current.evaluation,
+            file: names[0].as_deref(),
+        },
+        baseline: baseline.map(|b| Decision {
+            evaluation: b.evaluation,
+            file: names[1].as_deref(),
+        }),
+        council,
+        fingerprints: prints,
+        generated: generated.to_string(),
+        small_cell_k,
+    };
+    Ok(build::build(&inputs)?)
+}
+
+/// Writes the decision record of `current` against `baseline` into `dir` (created when
+/// missing) as `decision-<profile name>-<time>.html`, never replacing a file, and returns its
+/// path. `generated` is the time stamp (RFC 3339) written in the record and in its name. The
+/// terminal UI's key for "write the record into reports/" calls this.
+pub fn write_record(
+    dir: &Path,
+    pool: &Pool,
+    current: Evaluated,
+    baseline: Option<Evaluated>,
+    small_cell_k: usize,
+    generated: &str,
+) -> Result<PathBuf> {
+    let rec = record(
+        pool,
+        current,
+        baseline,
+        None,
+        Vec::new(),
+        small_cell_k,
+        generated,
+    )?;
+    let page = html::render(&rec);
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let stem = crate::profile::file_name_for(&current.evaluation.profile.name);
+    let stem = stem.trim_end_matches(".toml");
+    let stamp: String = generated
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    for n in 1..1000 {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let path = dir.join(format!("decision-{stem}-{stamp}{suffix}.html"));
+        if path.exists() {
+            continue;
+        }
+        io::write_atomic(&path, page.as_bytes(), Mode::Create)?;
+        return Ok(path);
+    }
+    Err(Error::Other(format!(
+        "{}: no free name for the decision record",
+        dir.display()
+    )))
+}
