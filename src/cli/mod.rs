@@ -31,8 +31,6 @@ pub use output::{emit, emit_json};
 
 /// Runs one subcommand (not the TUI).
 pub fn run(command: Command) -> Result<()> {
-    // Settings that belong to no profile (small-cell suppression) apply to every report.
-    report::set_small_cell_k(inputs::settings()?.small_cell_k);
     let result = match command {
         Command::Match(a) => match_cmd::run(&a),
         Command::Compare(a) => compare_cmd::run(&a),

@@ -137,7 +137,7 @@ impl Optimum<'_> {
         let tol = if r.exact {
             0.0
         } else {
-            rounding_margin(r, &self.u, &self.v)
+            rounding_margin(r, self.u, self.v)
         };
         let t = Tight {
             data,
