@@ -231,11 +231,11 @@ pub fn run(args: &SensitivityArgs) -> Result<()> {
                         "#".repeat(bar(o.changed, widest, W))
                     ),
                     z.changed.to_string(),
-                    delta(z.mean_delta),
-                    delta(z.min_delta),
+                    delta(z.mean_change()),
+                    delta(z.min_change()),
                     o.changed.to_string(),
-                    delta(o.mean_delta),
-                    delta(o.min_delta),
+                    delta(o.mean_change()),
+                    delta(o.min_change()),
                 ]);
             }
             text.push_str(&report::table(&rows));
