@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
+
+pub use super::common_args::{DataArgs, Format, TableOrJson, YardstickArg};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -25,7 +27,7 @@ pub enum Command {
     Tui(TuiArgs),
     /// The optimal matching under a profile: each pair with its criterion scores, and a summary
     Match(MatchArgs),
-    /// What changes from profile A to profile B on the same pool
+    /// What changes from profile A to profile B on the same pool, both scored on B's yardstick
     Compare(CompareArgs),
     /// The full mentee x mentor pair-score matrix as CSV (empty cell = forbidden pair)
     Scores(ScoresArgs),
@@ -58,18 +60,6 @@ pub enum Command {
 }
 
 #[derive(Args, Debug, Clone, Default)]
-pub struct DataArgs {
-    /// Folder with mentees.csv, mentors.csv and optionally overrides.csv
-    /// [default: sample-data, or the built-in sample when that folder does not exist]
-    #[arg(long, value_name = "DIR")]
-    pub data: Option<PathBuf>,
-    /// Extra columns in the pool files to ignore (comma-separated); any other unknown column is
-    /// an error
-    #[arg(long, value_name = "COLUMNS", value_delimiter = ',')]
-    pub ignore_columns: Vec<String>,
-}
-
-#[derive(Args, Debug, Clone, Default)]
 pub struct TuiArgs {
     #[command(flatten)]
     pub data: DataArgs,
@@ -79,19 +69,6 @@ pub struct TuiArgs {
     /// The baseline to compare against [default: configs/pilot-2023.toml, or the built-in copy]
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-}
-
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Csv,
-    Json,
-}
-
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TableOrJson {
-    Table,
-    Json,
 }
 
 #[derive(Args, Debug)]
@@ -105,12 +82,19 @@ pub struct MatchArgs {
     pub format: Format,
 }
 
+/// Both matchings are scored with ONE profile's weights and criterion parameters, the
+/// yardstick: B's unless `--yardstick a`. Beside the scores, weight-free measures (km apart,
+/// goals covered, identity requests met, ...) that no profile's weights colour.
 #[derive(Args, Debug)]
 pub struct CompareArgs {
     /// Profile A (for example last cycle's)
     pub a: PathBuf,
     /// Profile B (for example the proposal)
     pub b: PathBuf,
+    /// Whose weights and criterion parameters score both matchings: the same yardstick for
+    /// both, so an unchanged pair has no delta (default: B, the current profile)
+    #[arg(long, value_enum, default_value_t = YardstickArg::B)]
+    pub yardstick: YardstickArg,
     #[command(flatten)]
     pub data: DataArgs,
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]

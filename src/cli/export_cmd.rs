@@ -8,7 +8,7 @@ use dyad::io::{self, Mode};
 use dyad::report::{export, markdown};
 
 use super::analysis_args::ExportArgs;
-use super::{emit, inputs, report};
+use super::{emit, inputs};
 
 /// The files an export reads, which it must never write over.
 fn reads(args: &ExportArgs) -> Vec<(PathBuf, &'static str)> {
@@ -53,6 +53,7 @@ pub fn run(args: &ExportArgs) -> Result<()> {
     let loaded = inputs::current_profile(Some(&args.profile))?;
     let ev = engine.evaluate(&loaded.profile)?;
     let pool = &engine.pool;
+    let cells = inputs::settings()?.small_cells();
     // A replaced file is kept in .dyad-backup beside it: --force never loses a file.
     let mode = if args.force {
         Mode::ReplaceWithBackup
@@ -70,7 +71,7 @@ pub fn run(args: &ExportArgs) -> Result<()> {
             },
             None,
             None,
-            report::small_cell_k(),
+            cells,
         )
         .map(|r| markdown::render(&r))
     });

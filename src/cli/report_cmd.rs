@@ -8,6 +8,7 @@ use dyad::error::{InputError, Result};
 use dyad::io::{self, Mode};
 use dyad::matching::engine::Engine;
 use dyad::pool::Pool;
+use dyad::privacy::SmallCells;
 use dyad::profile;
 use dyad::report::fingerprint::Fingerprint;
 use dyad::report::folder::{self, Evaluated};
@@ -15,7 +16,7 @@ use dyad::report::html;
 use dyad::report::record::Record;
 
 use super::analysis_args::ReportArgs;
-use super::{council_cmd, emit, inputs, report};
+use super::{council_cmd, emit, inputs};
 
 /// The record of a decision against an optional baseline, with the council (and its members'
 /// files) when given, made now.
@@ -24,7 +25,7 @@ pub fn record(
     current: Evaluated,
     baseline: Option<Evaluated>,
     council: Option<(&Council, &[PathBuf])>,
-    small_cell_k: usize,
+    cells: SmallCells,
 ) -> Result<Record> {
     let mut members = Vec::new();
     for f in council.map_or(&[][..], |(_, files)| files) {
@@ -36,7 +37,7 @@ pub fn record(
         baseline,
         council.map(|(c, _)| c),
         members,
-        small_cell_k,
+        cells,
         &profile::now_stamp(),
     )
 }
@@ -99,7 +100,7 @@ pub fn run(args: &ReportArgs) -> Result<()> {
             file: file.as_deref(),
         }),
         council.as_ref().map(|c| (c, files.as_slice())),
-        report::small_cell_k(),
+        inputs::settings()?.small_cells(),
     )?;
     let page = html::render(&record);
     let mode = if args.force {

@@ -25,15 +25,9 @@ pub fn change_json(pool: &Pool, c: &PairChange) -> Value {
     })
 }
 
-/// `ME-012 MR-025 -> MR-027`, with `unmatched` for a missing mentor.
+/// `ME-012 MR-025 → MR-027`, with `none` for a missing mentor.
 pub fn change_text(pool: &Pool, c: &PairChange) -> String {
-    let side = |j: Option<usize>| j.map_or("unmatched".to_string(), |j| pool.mentors[j].id.clone());
-    format!(
-        "{} {} -> {}",
-        pool.mentees[c.mentee].id,
-        side(c.old_mentor),
-        side(c.new_mentor)
-    )
+    format!("{} {}", pool.mentees[c.mentee].id, c.text(pool))
 }
 
 fn extreme_json(e: &Extreme) -> Value {
@@ -237,11 +231,11 @@ pub fn run(args: &SensitivityArgs) -> Result<()> {
                         "#".repeat(bar(o.changed, widest, W))
                     ),
                     z.changed.to_string(),
-                    delta(z.mean_delta),
-                    delta(z.min_delta),
+                    delta(z.mean_change()),
+                    delta(z.min_change()),
                     o.changed.to_string(),
-                    delta(o.mean_delta),
-                    delta(o.min_delta),
+                    delta(o.mean_change()),
+                    delta(o.min_change()),
                 ]);
             }
             text.push_str(&report::table(&rows));

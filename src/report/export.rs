@@ -5,10 +5,12 @@
 //! Only pseudonymous ids leave dyad: the coordinator maps ids to people outside it.
 
 use crate::analysis::breakdown::contributions;
-use crate::criteria::{CRITERIA, N, Weights};
+use crate::analysis::measures::PairFacts;
+use crate::criteria::{N, Weights};
 use crate::io::csvwrite::CsvOut;
 use crate::matching::engine::Evaluation;
 use crate::pool::Pool;
+use crate::report::reasons;
 
 /// Reasons given per pair.
 pub const REASONS: usize = 3;
@@ -57,8 +59,11 @@ pub struct ExportRow {
     pub mentee: usize,
     pub mentor: usize,
     pub score: f64,
-    /// (criterion, points), largest first.
+    /// (criterion, points), largest first, only criteria that discriminate for the mentee
+    /// ([`crate::report::reasons`]).
     pub reasons: Vec<(usize, f64)>,
+    /// Each reason in words ("12 km apart", "covers 2 of 3 goals").
+    pub texts: Vec<String>,
 }
 
 /// The pairs of a matching, by mentee, with their top reasons.
@@ -66,15 +71,19 @@ pub fn rows(ev: &Evaluation) -> Vec<ExportRow> {
     ev.matching
         .pairs
         .iter()
-        .map(|p| ExportRow {
-            mentee: p.mentee,
-            mentor: p.mentor,
-            score: p.score,
-            reasons: top_reasons(
-                &ev.table.criteria(p.mentee, p.mentor),
-                &ev.profile.weights,
-                REASONS,
-            ),
+        .map(|p| {
+            let reasons = reasons::top_reasons(ev, p.mentee, p.mentor, REASONS);
+            let facts = PairFacts::of(&ev.pool, &ev.families, p.mentee, p.mentor);
+            ExportRow {
+                mentee: p.mentee,
+                mentor: p.mentor,
+                score: p.score,
+                texts: reasons
+                    .iter()
+                    .map(|(k, _)| reasons::reason_text(*k, &facts))
+                    .collect(),
+                reasons,
+            }
         })
         .collect()
 }
@@ -85,8 +94,8 @@ pub const CSV_HEADER: [&str; 6] = [
 ];
 
 /// The pairs CSV: one row per pair, `mentee,mentor,score,reason_1,reason_2,reason_3`, the
-/// score to one decimal and each reason a criterion's label (empty when fewer criteria add
-/// points). A mentor with several mentees has several rows, one letter each.
+/// score to one decimal and each reason in words (empty when fewer criteria tell the
+/// mentee's mentors apart and add points). A mentor with several mentees has several rows, one letter each.
 pub fn pairs_csv(pool: &Pool, ev: &Evaluation) -> String {
     let mut out = CsvOut::new();
     out.row(CSV_HEADER);
@@ -97,11 +106,7 @@ pub fn pairs_csv(pool: &Pool, ev: &Evaluation) -> String {
             format!("{:.1}", r.score),
         ];
         for i in 0..REASONS {
-            cells.push(
-                r.reasons
-                    .get(i)
-                    .map_or(String::new(), |(k, _)| CRITERIA[*k].label.to_string()),
-            );
+            cells.push(r.texts.get(i).cloned().unwrap_or_default());
         }
         out.row(cells);
     }

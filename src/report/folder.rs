@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::io::{self, Mode};
 use crate::matching::engine::Evaluation;
 use crate::pool::Pool;
+use crate::privacy::SmallCells;
 use crate::report::build::{self, Decision, RecordInputs};
 use crate::report::fingerprint::Fingerprint;
 use crate::report::record::Record;
@@ -45,7 +46,7 @@ pub fn record(
     baseline: Option<Evaluated>,
     council: Option<&Council>,
     extra: Vec<Fingerprint>,
-    small_cell_k: usize,
+    cells: SmallCells,
     generated: &str,
 ) -> Result<Record> {
     let mut profiles = vec![("profile", current)];
@@ -69,7 +70,7 @@ pub fn record(
         council,
         fingerprints: prints,
         generated: generated.to_string(),
-        small_cell_k,
+        cells,
     };
     Ok(build::build(&inputs)?)
 }
@@ -83,18 +84,10 @@ pub fn write_record(
     pool: &Pool,
     current: Evaluated,
     baseline: Option<Evaluated>,
-    small_cell_k: usize,
+    cells: SmallCells,
     generated: &str,
 ) -> Result<PathBuf> {
-    let rec = record(
-        pool,
-        current,
-        baseline,
-        None,
-        Vec::new(),
-        small_cell_k,
-        generated,
-    )?;
+    let rec = record(pool, current, baseline, None, Vec::new(), cells, generated)?;
     let page = html::render(&rec);
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let stem = crate::profile::file_name_for(&current.evaluation.profile.name);

@@ -10,4 +10,5 @@ pub mod folder;
 pub mod html;
 pub mod markdown;
 pub mod numbers;
+pub mod reasons;
 pub mod record;

@@ -13,3 +13,4 @@ mod outputs;
 mod privacy;
 mod record;
 mod run;
+mod yardstick;

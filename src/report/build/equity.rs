@@ -1,10 +1,10 @@
 //! Section 4, equity: each identity group's figures now and under the baseline, a group with
 //! fewer than `small_cell_k` eligible mentees suppressed exactly as everywhere in dyad
-//! ([`crate::privacy::is_small`]): its counts read `<k`, its scores are withheld, and so is any
+//! ([`crate::privacy::SmallCells`]): its counts read `<k`, its scores are withheld, and so is any
 //! change computed from them.
 
 use crate::analysis::summary::{GroupSummary, NO_IDENTITY};
-use crate::privacy::{is_small, small_label};
+use crate::privacy::SmallCells;
 use crate::report::numbers::{delta_of, fig};
 use crate::report::record::{Block, Section, Table};
 
@@ -20,15 +20,15 @@ pub fn group_name(name: &str) -> String {
 }
 
 /// A group's counts and scores as they may be shown: `[eligible, matched, mean, worst]`.
-fn shown(g: Option<&GroupSummary>, k: usize) -> [String; 4] {
+fn shown(g: Option<&GroupSummary>, cells: SmallCells) -> [String; 4] {
     match g {
         None => ["0".into(), "0".into(), "-".into(), "-".into()],
-        Some(g) if is_small(g, k) => {
+        Some(g) if cells.group(g).is_suppressed() => {
             // A group of no one hides nothing; any other small group hides even a 0 matched.
             let n = if g.eligible == 0 {
                 "0".to_string()
             } else {
-                small_label(k)
+                cells.label()
             };
             [n.clone(), n, "-".into(), "-".into()]
         }
@@ -42,7 +42,9 @@ fn shown(g: Option<&GroupSummary>, k: usize) -> [String; 4] {
 }
 
 pub(super) fn section(inp: &RecordInputs, base: Option<&Baseline>) -> Section {
-    let k = inp.small_cell_k;
+    let cells = inp.cells;
+    let k = cells.k();
+    let is_small = |g: &GroupSummary| cells.group(g).is_suppressed();
     let now = &inp.current.evaluation.summary.groups;
     let mut head: Vec<String> = ["group", "eligible", "matched", "mean score", "worst score"]
         .map(String::from)
@@ -69,13 +71,13 @@ pub(super) fn section(inp: &RecordInputs, base: Option<&Baseline>) -> Section {
     let mut any_small = false;
     for (name, g) in now {
         let mut row = vec![group_name(name)];
-        row.extend(shown(Some(g), k));
-        any_small |= is_small(g, k);
+        row.extend(shown(Some(g), cells));
+        any_small |= is_small(g);
         if let Some(b) = base {
             let then = b.summary.groups.get(name);
-            let [e, m, mean, _] = shown(then, k);
-            let hidden = is_small(g, k) || then.is_none_or(|t| is_small(t, k));
-            any_small |= then.is_some_and(|t| is_small(t, k));
+            let [e, m, mean, _] = shown(then, cells);
+            let hidden = is_small(g) || then.is_none_or(|t| is_small(t));
+            any_small |= then.is_some_and(|t| is_small(t));
             row.extend([e, m, mean]);
             row.push(match then {
                 Some(t) if !hidden => delta_of(t.mean, g.mean),
@@ -92,7 +94,7 @@ pub(super) fn section(inp: &RecordInputs, base: Option<&Baseline>) -> Section {
             format!(
                 "Groups with fewer than {k} eligible mentees are shown as {} with their scores \
                  withheld, as everywhere in dyad (small_cell_k in the settings).",
-                small_label(k)
+                cells.label()
             )
         } else {
             format!("Every group has at least {k} eligible mentees.")

@@ -23,6 +23,7 @@ use crate::error::InputError;
 use crate::matching::Matching;
 use crate::matching::engine::Evaluation;
 use crate::pool::Pool;
+use crate::privacy::SmallCells;
 use crate::report::fingerprint::Fingerprint;
 use crate::report::record::Record;
 
@@ -57,8 +58,8 @@ pub struct RecordInputs<'a> {
     pub fingerprints: Vec<Fingerprint>,
     /// When the record was made (RFC 3339), given by the caller so that a test can fix it.
     pub generated: String,
-    /// The k of small-cell suppression (`small_cell_k` of the settings).
-    pub small_cell_k: usize,
+    /// Small-cell suppression (`small_cell_k` of the settings).
+    pub cells: SmallCells,
 }
 
 /// The baseline seen through the decision's yardstick.
@@ -156,16 +157,6 @@ pub fn pool_name(pool: &Pool) -> String {
             |n| crate::error::escape(&n.to_string_lossy()),
         ),
         None => "built-in sample data".into(),
-    }
-}
-
-/// Ids joined for a sentence, `none` when empty.
-pub(crate) fn id_list<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
-    let ids: Vec<&str> = ids.into_iter().collect();
-    if ids.is_empty() {
-        "none".into()
-    } else {
-        ids.join(", ")
     }
 }
 

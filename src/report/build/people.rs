@@ -2,12 +2,13 @@
 //! (with the fixing change dyad verified), and mentors left without a mentee.
 
 use crate::analysis::compare::Comparison;
+use crate::analysis::measures::idle_mentors;
 use crate::analysis::unmatched::Diagnosis;
 use crate::matching;
 use crate::report::numbers::{delta_of, fig};
 use crate::report::record::{Block, Section, Table};
 
-use super::{Baseline, RecordInputs, count, id_list};
+use super::{Baseline, RecordInputs, count};
 
 /// How many of an unmatched mentee's best mentors the record names, with what keeps them apart.
 const NEAREST: usize = 2;
@@ -151,30 +152,27 @@ pub(super) fn section(
     }
 
     blocks.push(Block::Subheading("Mentors without a mentee".into()));
-    let idle: Vec<usize> = (0..pool.mentors.len())
-        .filter(|&j| !ev.matching.pairs.iter().any(|p| p.mentor == j))
-        .collect();
     let caps = matching::capacities(pool, &ev.profile);
-    let full = (0..pool.mentors.len())
-        .filter(|&j| ev.matching.mentees_of(j).len() as u32 >= caps[j])
-        .count();
+    let idle = idle_mentors(&ev.matching, &caps);
     let idle_then = base.map(|b| {
-        (0..pool.mentors.len())
-            .filter(|&j| !b.matching.pairs.iter().any(|p| p.mentor == j))
-            .count()
+        let caps = matching::capacities(pool, &b.decision.evaluation.profile);
+        idle_mentors(&b.matching, &caps).len()
     });
     blocks.push(Block::Para(format!(
-        "{} of {} without a mentee{}; {} at capacity.",
+        "{} of {} without a mentee{}.",
         idle.len(),
         count(pool.mentors.len(), "mentor", "mentors"),
         idle_then.map_or(String::new(), |n| format!(" (baseline: {n})")),
-        full
     )));
     if !idle.is_empty() {
-        blocks.push(Block::Para(format!(
-            "Without a mentee: {}.",
-            id_list(idle.iter().map(|&j| pool.mentors[j].id.as_str()))
-        )));
+        let mut t = Table::figures(
+            "Mentors without a mentee, with the places they offered",
+            vec!["mentor".into(), "places".into()],
+        );
+        for i in &idle {
+            t.row(vec![mentor(i.mentor), i.capacity.to_string()]);
+        }
+        blocks.push(Block::Table(t));
     }
     Section {
         id: "people",

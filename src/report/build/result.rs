@@ -1,6 +1,7 @@
 //! Section 2, the result: how many are matched, and the score distribution now and under the
 //! baseline on one yardstick.
 
+use crate::analysis::measures::Measures;
 use crate::analysis::summary::{Stats, Summary};
 use crate::matching::Reason;
 use crate::report::numbers::{delta_of, fig};
@@ -146,11 +147,77 @@ pub(super) fn section(inp: &RecordInputs, base: Option<&Baseline>) -> Section {
         kind: ChartKind::Histogram { edges, series },
         data,
     }));
+    blocks.push(measures_table(inp, base));
     Section {
         id: "result",
         heading: "The result".into(),
         blocks,
     }
+}
+
+/// The weight-free measures now and under the baseline, both with the decision's in-person
+/// limit as the yardstick of `within the in-person limit`.
+fn measures_table(inp: &RecordInputs, base: Option<&Baseline>) -> Block {
+    let ev = inp.current.evaluation;
+    let k = inp.cells.k();
+    let of = |e: &crate::matching::engine::Evaluation| {
+        Measures::of_evaluation(inp.pool, &e.families, e, &ev.profile, k)
+    };
+    let now = of(ev);
+    let then = base.map(|b| of(b.decision.evaluation));
+    let pct = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{:.0}%", 100.0 * v));
+    let km = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.1} km"));
+    type Row = (&'static str, fn(&Measures) -> Option<f64>, bool);
+    let rows: [Row; 10] = [
+        ("distance, mean", |m| m.pool.km_mean, false),
+        ("distance, median", |m| m.pool.km_median, false),
+        (
+            "within the in-person limit",
+            |m| m.pool.within_in_person_km,
+            true,
+        ),
+        ("goals covered", |m| m.pool.goals_covered, true),
+        ("challenges covered", |m| m.pool.challenges_covered, true),
+        (
+            "identity requests met",
+            |m| m.pool.identity_requests_met,
+            true,
+        ),
+        ("outside own health system", |m| m.pool.outside_system, true),
+        ("same specialty", |m| m.pool.same_specialty, true),
+        ("same specialty family", |m| m.pool.same_family, true),
+        (
+            "mentor offers fewer hours than wanted",
+            |m| m.pool.hours_short,
+            true,
+        ),
+    ];
+    let mut head = vec!["measure".to_string(), "now".into()];
+    if then.is_some() {
+        head.push("baseline".into());
+    }
+    let mut t = Table::figures(
+        "Weight-free measures of the matched pairs (the same under any weights)",
+        head,
+    );
+    for (name, f, share) in rows {
+        let show = |m: &Measures| if share { pct(f(m)) } else { km(f(m)) };
+        let mut row = vec![name.to_string(), show(&now)];
+        row.extend(then.as_ref().map(show));
+        t.row(row);
+    }
+    for (name, f) in [
+        (
+            "mentors without a mentee",
+            (|m| m.mentors_idle) as fn(&Measures) -> usize,
+        ),
+        ("mentors at capacity", |m| m.mentors_full),
+    ] {
+        let mut row = vec![name.to_string(), f(&now).to_string()];
+        row.extend(then.as_ref().map(|m| f(m).to_string()));
+        t.row(row);
+    }
+    Block::Table(t)
 }
 
 #[cfg(test)]
