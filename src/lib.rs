@@ -10,6 +10,7 @@ pub mod intake;
 pub mod io;
 pub mod matching;
 pub mod pool;
+pub mod present;
 pub mod privacy;
 pub mod profile;
 pub mod report;

@@ -7,6 +7,8 @@ use dyad::analysis::summary::Summary;
 use dyad::criteria::CRITERIA;
 use dyad::matching::engine::Evaluation;
 use dyad::pool::Pool;
+pub use dyad::present::fig;
+use dyad::present::plain_delta;
 use dyad::privacy::SmallCells;
 
 use super::inputs::LoadedProfile;
@@ -180,51 +182,10 @@ pub fn compare_json(pool: &Pool, c: &Comparison, cells: SmallCells) -> Value {
     })
 }
 
-/// A figure for a person: one decimal, `-` for an empty set.
-pub fn fig(x: f64) -> String {
-    if x.is_nan() {
-        "-".into()
-    } else {
-        format!("{x:.1}")
-    }
-}
-
-/// `x` as shown with `decimals` decimals, read back: the number a reader sees.
-fn as_shown(x: f64, decimals: usize) -> f64 {
-    format!("{x:.decimals$}").parse().unwrap_or(f64::NAN)
-}
-
-/// The change from `before` to `now` as a reader works it out from the two figures printed
-/// beside it with `decimals` decimals: both are rounded as shown first, then subtracted, so
-/// "91.5  74.1  -17.4" always adds up. `-` when either figure is missing.
-pub fn shown_delta(before: f64, now: f64, decimals: usize) -> String {
-    if before.is_nan() || now.is_nan() {
-        return "-".into();
-    }
-    let d = as_shown(now, decimals) - as_shown(before, decimals);
-    if d.abs() < 0.5 * 10f64.powi(-(decimals as i32)) {
-        format!("{:.decimals$}", 0.0)
-    } else {
-        format!("{d:+.decimals$}")
-    }
-}
-
-/// [`shown_delta`] of two figures shown with [`fig`] (one decimal). Use it wherever the two
-/// figures are printed beside the change.
+/// The change between two figures shown with [`fig`] (one decimal), as a reader works it out
+/// from them. Use it wherever the two figures are printed beside the change.
 pub fn delta_of(before: f64, now: f64) -> String {
-    shown_delta(before, now, 1)
-}
-
-/// A signed delta for a person, for a change shown without the figures it is the change of
-/// (with the figures beside it, use [`delta_of`]).
-pub fn delta(x: f64) -> String {
-    if x.is_nan() {
-        "-".into()
-    } else if x.abs() < 0.05 {
-        "0.0".into()
-    } else {
-        format!("{x:+.1}")
-    }
+    plain_delta(before, now, 1)
 }
 
 /// Aligns rows of cells into columns separated by two spaces; a column whose cells below the
@@ -319,7 +280,7 @@ pub fn summary_text(s: &Summary, base: Option<&Summary>, cells: SmallCells) -> S
         match base {
             Some(a) => {
                 let va = a.criteria_mean[c.key];
-                row.extend([format!("{va:.2}"), format!("{v:.2}"), shown_delta(va, v, 2)]);
+                row.extend([format!("{va:.2}"), format!("{v:.2}"), plain_delta(va, v, 2)]);
             }
             None => row.push(format!("{v:.2}")),
         }
@@ -403,9 +364,9 @@ mod tests {
         assert_eq!(delta_of(2676.84, 3351.46), "+674.7");
         assert_eq!(delta_of(5.04, 4.96), "0.0");
         assert_eq!(delta_of(f64::NAN, 4.0), "-");
-        assert_eq!(shown_delta(0.8, 0.826, 2), "+0.03");
-        assert_eq!(shown_delta(0.754, 0.746, 2), "0.00");
-        assert_eq!(shown_delta(0.755, 0.745, 2), "-0.02");
+        assert_eq!(plain_delta(0.8, 0.826, 2), "+0.03");
+        assert_eq!(plain_delta(0.754, 0.746, 2), "0.00");
+        assert_eq!(plain_delta(0.755, 0.745, 2), "-0.02");
         // Over a grid of awkward values: shown before + shown delta = shown now, exactly as
         // a reader adds them up.
         let mut x = 0x9e37_79b9_7f4a_7c15_u64;
