@@ -1,6 +1,6 @@
 //! Exporting the final match for the program: the pairs as a mail-merge CSV with the top
 //! reasons each pair was made, and a one-page Markdown report of the profile, the summary and
-//! the group figures with small cells suppressed ([`crate::privacy::suppress`]'s rule).
+//! the group figures with small cells suppressed ([`crate::privacy::SmallCells`]'s rule).
 //!
 //! Only pseudonymous ids leave dyad: the coordinator maps ids to people outside it.
 
