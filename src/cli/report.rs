@@ -7,6 +7,8 @@ use dyad::analysis::summary::Summary;
 use dyad::criteria::CRITERIA;
 use dyad::matching::engine::Evaluation;
 use dyad::pool::Pool;
+pub use dyad::present::fig;
+use dyad::present::plain_delta;
 use dyad::privacy::SmallCells;
 
 use super::inputs::LoadedProfile;
@@ -180,7 +182,11 @@ pub fn compare_json(pool: &Pool, c: &Comparison, cells: SmallCells) -> Value {
     })
 }
 
-pub use dyad::report::numbers::{delta, delta_of, fig, shown_delta};
+/// The change between two figures shown with [`fig`] (one decimal), as a reader works it out
+/// from them. Use it wherever the two figures are printed beside the change.
+pub fn delta_of(before: f64, now: f64) -> String {
+    plain_delta(before, now, 1)
+}
 
 /// Aligns rows of cells into columns separated by two spaces; a column whose cells below the
 /// first row are all numbers (or `-`) is right-aligned, header included.
@@ -274,7 +280,7 @@ pub fn summary_text(s: &Summary, base: Option<&Summary>, cells: SmallCells) -> S
         match base {
             Some(a) => {
                 let va = a.criteria_mean[c.key];
-                row.extend([format!("{va:.2}"), format!("{v:.2}"), shown_delta(va, v, 2)]);
+                row.extend([format!("{va:.2}"), format!("{v:.2}"), plain_delta(va, v, 2)]);
             }
             None => row.push(format!("{v:.2}")),
         }
@@ -344,4 +350,36 @@ pub fn summary_text(s: &Summary, base: Option<&Summary>, cells: SmallCells) -> S
 fn is_suppressed(cell: &str) -> bool {
     cell.strip_prefix('<')
         .is_some_and(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_delta_is_the_difference_of_the_figures_shown_beside_it() {
+        // 91.54 shows as 91.5 and 74.06 as 74.1: the change shown is -17.4, not -17.5.
+        assert_eq!((fig(91.54), fig(74.06)), ("91.5".into(), "74.1".into()));
+        assert_eq!(delta_of(91.54, 74.06), "-17.4");
+        assert_eq!(delta_of(2676.84, 3351.46), "+674.7");
+        assert_eq!(delta_of(5.04, 4.96), "0.0");
+        assert_eq!(delta_of(f64::NAN, 4.0), "-");
+        assert_eq!(plain_delta(0.8, 0.826, 2), "+0.03");
+        assert_eq!(plain_delta(0.754, 0.746, 2), "0.00");
+        assert_eq!(plain_delta(0.755, 0.745, 2), "-0.02");
+        // Over a grid of awkward values: shown before + shown delta = shown now, exactly as
+        // a reader adds them up.
+        let mut x = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let a = (x % 200_000) as f64 / 1000.0 - 50.0;
+            let b = ((x >> 20) % 200_000) as f64 / 1000.0 - 50.0;
+            let read = |s: String| s.parse::<f64>().unwrap();
+            let d = read(delta_of(a, b));
+            let gap = read(fig(b)) - read(fig(a));
+            assert!((d - gap).abs() < 1e-6, "{a} {b}: {}", delta_of(a, b));
+        }
+    }
 }

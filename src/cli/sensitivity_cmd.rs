@@ -9,8 +9,9 @@ use dyad::pool::Pool;
 
 use super::analysis_args::SensitivityArgs;
 use super::args::TableOrJson;
-use super::report::{self, delta, fig};
+use super::report::{self, fig};
 use super::{emit, emit_json, inputs};
+use dyad::present::plain_signed;
 
 /// A figure for JSON: NaN becomes `null`.
 pub fn num(x: f64) -> Value {
@@ -231,11 +232,11 @@ pub fn run(args: &SensitivityArgs) -> Result<()> {
                         "#".repeat(bar(o.changed, widest, W))
                     ),
                     z.changed.to_string(),
-                    delta(z.mean_change()),
-                    delta(z.min_change()),
+                    plain_signed(z.mean_change(), 1),
+                    plain_signed(z.min_change(), 1),
                     o.changed.to_string(),
-                    delta(o.mean_change()),
-                    delta(o.min_change()),
+                    plain_signed(o.mean_change(), 1),
+                    plain_signed(o.min_change(), 1),
                 ]);
             }
             text.push_str(&report::table(&rows));

@@ -9,6 +9,5 @@ pub mod fingerprint;
 pub mod folder;
 pub mod html;
 pub mod markdown;
-pub mod numbers;
 pub mod reasons;
 pub mod record;

@@ -4,7 +4,7 @@
 
 use crate::analysis::council::Council;
 use crate::criteria::CRITERIA;
-use crate::report::numbers::{delta_of, fig};
+use crate::present::{fig, plain_delta};
 use crate::report::record::{Block, Section, Table};
 
 use super::{RecordInputs, count};
@@ -113,7 +113,7 @@ pub(super) fn section(inp: &RecordInputs, c: &Council) -> Section {
             f.changes.len().to_string(),
             fig(f.own.mean),
             fig(f.consensus.mean),
-            delta_of(f.own.mean, f.consensus.mean),
+            plain_delta(f.own.mean, f.consensus.mean, 1),
             fig(f.own.min),
             fig(f.consensus.min),
         ]);

@@ -3,9 +3,9 @@
 
 use crate::analysis::stability::{self, Stability};
 use crate::criteria::CRITERIA;
+use crate::present::fig;
 use crate::profile::{Capacity, Objective, Profile};
 use crate::report::export::percent_shares;
-use crate::report::numbers::fig;
 use crate::report::record::{Bar, Block, Chart, ChartKind, Section, Table};
 
 use super::{Baseline, RecordInputs};

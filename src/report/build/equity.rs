@@ -4,8 +4,8 @@
 //! change computed from them.
 
 use crate::analysis::summary::{GroupSummary, NO_IDENTITY};
+use crate::present::{fig, plain_delta};
 use crate::privacy::SmallCells;
-use crate::report::numbers::{delta_of, fig};
 use crate::report::record::{Block, Section, Table};
 
 use super::{Baseline, RecordInputs};
@@ -76,11 +76,11 @@ pub(super) fn section(inp: &RecordInputs, base: Option<&Baseline>) -> Section {
         if let Some(b) = base {
             let then = b.summary.groups.get(name);
             let [e, m, mean, _] = shown(then, cells);
-            let hidden = is_small(g) || then.is_none_or(|t| is_small(t));
-            any_small |= then.is_some_and(|t| is_small(t));
+            let hidden = is_small(g) || then.is_none_or(&is_small);
+            any_small |= then.is_some_and(&is_small);
             row.extend([e, m, mean]);
             row.push(match then {
-                Some(t) if !hidden => delta_of(t.mean, g.mean),
+                Some(t) if !hidden => plain_delta(t.mean, g.mean, 1),
                 _ => "-".into(),
             });
         }

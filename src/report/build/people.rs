@@ -5,7 +5,7 @@ use crate::analysis::compare::Comparison;
 use crate::analysis::measures::idle_mentors;
 use crate::analysis::unmatched::Diagnosis;
 use crate::matching;
-use crate::report::numbers::{delta_of, fig};
+use crate::present::{fig, plain_delta};
 use crate::report::record::{Block, Section, Table};
 
 use super::{Baseline, RecordInputs, count};
@@ -54,7 +54,7 @@ pub(super) fn section(
                     mentor(ch.new_mentor),
                     fig(ch.old_score),
                     fig(ch.new_score),
-                    delta_of(ch.old_score, ch.new_score),
+                    plain_delta(ch.old_score, ch.new_score, 1),
                 ]);
             }
             blocks.push(Block::Table(t));

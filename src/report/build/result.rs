@@ -4,7 +4,7 @@
 use crate::analysis::measures::Measures;
 use crate::analysis::summary::{Stats, Summary};
 use crate::matching::Reason;
-use crate::report::numbers::{delta_of, fig};
+use crate::present::{fig, plain_delta};
 use crate::report::record::{Block, Chart, ChartKind, Section, Series, Table};
 
 use super::{Baseline, RecordInputs, count};
@@ -97,7 +97,7 @@ pub(super) fn section(inp: &RecordInputs, base: Option<&Baseline>) -> Section {
         let mut row = vec![name.to_string(), fig(f(&s.stats))];
         if let Some(b) = base {
             let then = f(&b.summary.stats);
-            row.extend([fig(then), delta_of(then, f(&s.stats))]);
+            row.extend([fig(then), plain_delta(then, f(&s.stats), 1)]);
         }
         t.row(row);
     }

@@ -16,9 +16,9 @@ use crate::tui::histogram::{bin, bin_count, range};
 use crate::tui::model::{DistView, Model};
 use crate::tui::theme::THEME;
 
-use super::figures::{shown_delta, signed};
 use super::text::cut;
 use crate::tui::worker::Results;
+use dyad::present::{shown_delta, signed};
 
 use super::layout::inner;
 
@@ -137,7 +137,7 @@ pub fn histogram(buf: &mut Buffer, area: Rect, now: &[f64], base: &[f64]) {
 }
 
 fn delta(now: f64, base: f64, digits: usize, higher_is_better: bool) -> Span<'static> {
-    let d = shown_delta(now, base, digits);
+    let d = shown_delta(base, now, digits);
     let text = signed(d, digits);
     if !d.is_finite() || text == "=" {
         return Span::styled(format!("{text:>4}"), THEME.dim);
