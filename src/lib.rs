@@ -17,7 +17,7 @@
 //! | summaries, comparisons, stable ranges, unmatched mentees, explanations, the council | [`analysis`] |
 //! | anonymity audits, identifiers, small-cell suppression | [`privacy`] |
 //! | how a number or a change is printed | [`present`] |
-//! | the exported pairs and the written report | [`report`] |
+//! | the exported pairs, and the decision record (HTML and Markdown from one builder; [`report::folder::write_record`] for a `reports/` folder) | [`report`] |
 //! | atomic writes, backups, the lock, bounded reads, CSV positions | [`io`] |
 //! | errors that name file, line and column | [`error`] |
 //! | the copies of the sample and the shipped profiles built into the binary | [`embedded`] |
