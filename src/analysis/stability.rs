@@ -301,22 +301,17 @@ pub struct Extreme {
     pub min_delta: f64,
 }
 
-/// A figure rounded to one decimal, as the council reads scores.
-fn one_decimal(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
-}
-
 impl Extreme {
     /// [`Extreme::mean_delta`] as shown: the difference of the two means each rounded to one
-    /// decimal, so the delta always agrees with the figures beside it. Screens and the command
-    /// line both show this figure.
+    /// decimal ([`crate::present::shown_delta`]), so the delta always agrees with the figures
+    /// beside it. Screens and the command line both show this figure.
     pub fn mean_change(&self) -> f64 {
-        one_decimal(self.mean) - one_decimal(self.mean - self.mean_delta)
+        crate::present::shown_delta(self.mean - self.mean_delta, self.mean, 1)
     }
 
     /// [`Extreme::min_delta`] as shown, like [`Extreme::mean_change`].
     pub fn min_change(&self) -> f64 {
-        one_decimal(self.min) - one_decimal(self.min - self.min_delta)
+        crate::present::shown_delta(self.min - self.min_delta, self.min, 1)
     }
 }
 
