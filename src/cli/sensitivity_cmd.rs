@@ -26,15 +26,9 @@ pub fn change_json(pool: &Pool, c: &PairChange) -> Value {
     })
 }
 
-/// `ME-012 MR-025 -> MR-027`, with `unmatched` for a missing mentor.
+/// `ME-012 MR-025 → MR-027`, with `none` for a missing mentor.
 pub fn change_text(pool: &Pool, c: &PairChange) -> String {
-    let side = |j: Option<usize>| j.map_or("unmatched".to_string(), |j| pool.mentors[j].id.clone());
-    format!(
-        "{} {} -> {}",
-        pool.mentees[c.mentee].id,
-        side(c.old_mentor),
-        side(c.new_mentor)
-    )
+    format!("{} {}", pool.mentees[c.mentee].id, c.text(pool))
 }
 
 fn extreme_json(e: &Extreme) -> Value {

@@ -12,3 +12,4 @@ mod lock;
 mod outputs;
 mod privacy;
 mod run;
+mod yardstick;

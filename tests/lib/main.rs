@@ -11,3 +11,4 @@ mod session_props;
 mod solver_props;
 mod stability;
 mod unmatched;
+mod yardstick;
