@@ -7,6 +7,7 @@ pub mod council;
 pub mod explain;
 pub mod kendall;
 pub mod measures;
+pub mod overview;
 pub mod profile_matrix;
 pub mod stability;
 pub mod summary;

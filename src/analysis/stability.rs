@@ -301,6 +301,20 @@ pub struct Extreme {
     pub min_delta: f64,
 }
 
+impl Extreme {
+    /// [`Extreme::mean_delta`] as shown: the difference of the two means each rounded to one
+    /// decimal ([`crate::present::shown_delta`]), so the delta always agrees with the figures
+    /// beside it. Screens and the command line both show this figure.
+    pub fn mean_change(&self) -> f64 {
+        crate::present::shown_delta(self.mean - self.mean_delta, self.mean, 1)
+    }
+
+    /// [`Extreme::min_delta`] as shown, like [`Extreme::mean_change`].
+    pub fn min_change(&self) -> f64 {
+        crate::present::shown_delta(self.min - self.min_delta, self.min, 1)
+    }
+}
+
 /// A criterion's influence at a glance: its weight moved to 0 and to 1.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Influence {

@@ -232,11 +232,11 @@ pub fn run(args: &SensitivityArgs) -> Result<()> {
                         "#".repeat(bar(o.changed, widest, W))
                     ),
                     z.changed.to_string(),
-                    plain_signed(z.mean_delta, 1),
-                    plain_signed(z.min_delta, 1),
+                    plain_signed(z.mean_change(), 1),
+                    plain_signed(z.min_change(), 1),
                     o.changed.to_string(),
-                    plain_signed(o.mean_delta, 1),
-                    plain_signed(o.min_delta, 1),
+                    plain_signed(o.mean_change(), 1),
+                    plain_signed(o.min_change(), 1),
                 ]);
             }
             text.push_str(&report::table(&rows));

@@ -45,3 +45,31 @@ fn unchanged_pairs_have_no_delta_and_scores_are_on_the_yardstick() {
         assert!((own.stats.mean - ev.summary.stats.mean).abs() < 1e-9);
     }
 }
+
+#[test]
+fn influence_is_measured_on_the_current_profile_and_shown_as_rounded_figures() {
+    let mut engine = Engine::new(
+        embedded::sample_pool(),
+        dyad::criteria::specialty::builtin().clone(),
+    );
+    let ev = engine.evaluate(&embedded::fall_profile()).unwrap();
+    let goals = dyad::criteria::index_of("goals").unwrap();
+    let inf = dyad::analysis::stability::influence(&engine.pool, &ev, goals).unwrap();
+    // The matching with goals dropped is optimal for fewer criteria, not for the current
+    // profile: on the current yardstick its mean cannot beat the current optimum's total
+    // unless it matches fewer mentees.
+    let z = &inf.at_zero;
+    if z.matched == ev.matching.pairs.len() {
+        assert!(
+            z.mean <= ev.summary.stats.mean + 1e-9,
+            "{} > {}",
+            z.mean,
+            ev.summary.stats.mean
+        );
+    }
+    let shown = |x: f64| (x * 10.0).round() / 10.0;
+    assert_eq!(
+        z.mean_change(),
+        shown(z.mean) - shown(ev.summary.stats.mean)
+    );
+}
