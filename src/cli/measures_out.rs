@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 use dyad::analysis::measures::{IdleMentor, Measures};
 use dyad::pool::Pool;
 
+use dyad::present;
 use dyad::privacy::SmallCells;
 
 use super::report::table;
@@ -117,14 +118,16 @@ fn shown(kind: &Kind, x: Option<f64>) -> String {
     }
 }
 
+/// B − A worked out from the two figures as shown ([`dyad::present::shown_delta`]), so that
+/// "30% 23% -7 pts" adds up.
 fn shown_delta(kind: &Kind, a: Option<f64>, b: Option<f64>) -> String {
     let (Some(a), Some(b)) = (a, b) else {
         return String::new();
     };
     match kind {
         Kind::Count => format!("{:+.0}", b - a),
-        Kind::Km => format!("{:+.1}", b - a),
-        Kind::Share => format!("{:+.0} pts", 100.0 * (b - a)),
+        Kind::Km => format!("{:+.1}", present::shown_delta(a, b, 1)),
+        Kind::Share => format!("{:+.0} pts", present::shown_delta(100.0 * a, 100.0 * b, 0)),
     }
 }
 
@@ -159,7 +162,7 @@ pub fn measures_text(b: &Measures, a: Option<&Measures>, cells: SmallCells) -> S
     );
     if suppressed > 0 {
         text.push_str(&format!(
-            "  Per-group measures are in the JSON output; {suppressed} groups under {} eligible are suppressed.\n",
+            "  Per-group measures are in the JSON output (groups under {} eligible mentees suppressed: {suppressed}).\n",
             cells.k()
         ));
     }

@@ -3,6 +3,7 @@
 pub mod generate;
 
 mod fields;
+pub mod files;
 mod load;
 mod overrides;
 

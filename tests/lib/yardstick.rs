@@ -67,9 +67,12 @@ fn influence_is_measured_on_the_current_profile_and_shown_as_rounded_figures() {
             ev.summary.stats.mean
         );
     }
-    let shown = |x: f64| (x * 10.0).round() / 10.0;
-    assert_eq!(
-        z.mean_change(),
-        shown(z.mean) - shown(ev.summary.stats.mean)
+    // One figure, the difference of the two means as printed with one decimal.
+    let shown = |x: f64| format!("{x:.1}").parse::<f64>().unwrap();
+    let d = z.mean_change();
+    assert!(
+        (d - (shown(z.mean) - shown(ev.summary.stats.mean))).abs() < 1e-9,
+        "{d}"
     );
+    assert_eq!(format!("{d:.1}").parse::<f64>().unwrap(), d);
 }
