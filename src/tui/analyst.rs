@@ -76,13 +76,13 @@ pub enum Request {
 }
 
 /// Something found about the result of `generation`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Analysis {
     pub generation: u64,
     pub found: Found,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Found {
     Stability(usize, Result<Stability, String>),
     Influence(usize, Result<Influence, String>),

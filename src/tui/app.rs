@@ -14,15 +14,14 @@ use ratatui::DefaultTerminal;
 use dyad::error::{Error, Result, escape};
 use dyad::io::ProfileLock;
 
-use crate::cli::args::TuiArgs;
-use crate::cli::inputs;
+use crate::inputs::{self, DataArgs};
 
+use super::action::{Action, Effect, Mouse, MouseKind, Msg};
 use super::analyst::{self, Analysis, Analyst};
 use super::convener::{self, Convened, Convening};
 use super::io;
-use super::keymap;
+use super::keys;
 use super::model::Model;
-use super::msg::{Effect, Mouse, MouseKind, Msg};
 use super::terminal::{self, Signal, Signals};
 use super::update::update;
 use super::view::view;
@@ -42,7 +41,16 @@ enum End {
     Signal(Signal),
 }
 
-pub fn run(args: TuiArgs) -> Result<()> {
+/// What the TUI opens: the pool and the two profiles (each `None`: the default path, or the
+/// built-in copy).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub data: DataArgs,
+    pub profile: Option<std::path::PathBuf>,
+    pub baseline: Option<std::path::PathBuf>,
+}
+
+pub fn run(args: Options) -> Result<()> {
     // Load everything before taking over the terminal, so errors print plainly.
     let engine = inputs::engine(&args.data)?;
     let current = inputs::current_profile(args.profile.as_deref())?;
@@ -232,11 +240,11 @@ fn to_msg(model: &Model, incoming: Incoming) -> Option<Msg> {
         Incoming::Analysed(a) => return Some(Msg::Analysed(Box::new(a))),
         Incoming::Convened(c) => return Some(Msg::Convened(Box::new(c))),
         // SIGINT from outside: what Ctrl-c does.
-        Incoming::Interrupt => return Some(Msg::Quit),
+        Incoming::Interrupt => return Some(Msg::Action(Action::Quit)),
         Incoming::Term(ev) => ev,
     };
     match ev {
-        Event::Key(k) if k.kind == KeyEventKind::Press => keymap::dispatch(model.mode(), &k),
+        Event::Key(k) if k.kind == KeyEventKind::Press => keys::dispatch(model.mode(), &k),
         Event::Mouse(me) => {
             let kind = match me.kind {
                 MouseEventKind::Down(MouseButton::Left) => MouseKind::Press,

@@ -27,13 +27,6 @@ pub struct Convened {
     pub elapsed: Duration,
 }
 
-impl PartialEq for Convened {
-    /// Equal when they answer the same request (enough for message tests).
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-    }
-}
-
 /// Convenes with a fresh copy of `template` (sharing its pool), so the score tables of the
 /// members' settings are freed once the council shown no longer needs them.
 pub fn convene(template: &Engine, req: Convening) -> Convened {

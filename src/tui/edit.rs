@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use dyad::pool::Action;
 use dyad::profile::Profile;
 
+use super::action::{Effect, Mouse, MouseKind, Step};
 use super::model::{Focus, HISTORY, Model, Snapshot};
-use super::msg::{Effect, Mouse, MouseKind, Step};
 use super::settings;
 use super::stable;
 use super::update::{fit_offsets, move_row, rebuild_rows};

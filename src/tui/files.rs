@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use dyad::io::backup_dir;
 use dyad::profile::{self, Profile};
 
+use super::action::{Effect, ProfileEntry, SaveError, SaveResult};
 use super::edit::recompute;
 use super::model::{Confirm, Field, Model, Pending, Popup, ProfilesState, SaveAs};
-use super::msg::{Effect, ProfileEntry, SaveError, SaveResult};
 
 fn confirm(m: &mut Model, question: String, on_yes: Pending) {
     m.popup = Some(Popup::Confirm(Box::new(Confirm { question, on_yes })));

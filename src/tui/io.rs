@@ -7,7 +7,7 @@ use dyad::embedded;
 use dyad::io::{Mode, write_atomic};
 use dyad::profile::{self, now_stamp};
 
-use super::msg::{Effect, Msg, ProfileEntry, SaveError, SaveResult};
+use super::action::{Effect, Msg, ProfileEntry, SaveError, SaveResult};
 
 /// Runs a file effect; `Recompute` is the event loop's business and yields nothing here.
 pub fn execute(effect: Effect, configs: &Path) -> Option<Msg> {

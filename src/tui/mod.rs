@@ -6,9 +6,9 @@
 //! loop (`app`) wires it together and carries out the file effects (`io`), and `terminal` gives
 //! the terminal back on quit, error, signal or panic.
 
+mod action;
 mod analyst;
 mod app;
-mod bindings;
 mod convener;
 mod council;
 mod detail;
@@ -16,10 +16,9 @@ mod edit;
 mod files;
 mod histogram;
 mod io;
-mod keymap;
+mod keys;
 mod latest;
 mod model;
-mod msg;
 mod popups;
 mod rows;
 mod search;
@@ -31,7 +30,7 @@ mod update;
 mod view;
 mod worker;
 
-pub use app::run;
+pub use app::{Options, run};
 
 #[cfg(test)]
 mod analysis_tests;

@@ -11,10 +11,10 @@ use dyad::criteria::N;
 use dyad::pool::{Overrides, Pool};
 use dyad::profile::Profile;
 
+use super::action::ProfileEntry;
 use super::analyst::{Analysis, Found};
 use super::detail::Detail;
-use super::keymap::Mode;
-use super::msg::ProfileEntry;
+use super::keys::Mode;
 use super::rows::{Row, Sort};
 use super::search::{Entry, Hit};
 use super::worker::{Request, Results};

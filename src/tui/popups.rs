@@ -3,11 +3,11 @@
 
 use dyad::criteria::N;
 
+use super::action::{Action, Effect, Msg};
 use super::council;
 use super::edit;
 use super::files;
 use super::model::{Field, Focus, Model, Popup, SearchState};
-use super::msg::{Effect, Msg};
 use super::search::{self, Target};
 use super::update::{fit_offsets, move_row, open_detail, rebuild_rows};
 use super::view::help;
@@ -17,12 +17,12 @@ const MAX_NAME: usize = 80;
 const MAX_DESCRIPTION: usize = 300;
 
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
-    if matches!(msg, Msg::Close | Msg::No) {
+    if matches!(msg, Msg::Action(Action::Close) | Msg::Action(Action::No)) {
         m.popup = None;
         return Vec::new();
     }
     // Ctrl-c leaves any popup and quits, asking first when something is unsaved.
-    if msg == Msg::Quit && !matches!(m.popup, Some(Popup::Confirm(_))) {
+    if matches!(msg, Msg::Action(Action::Quit)) && !matches!(m.popup, Some(Popup::Confirm(_))) {
         m.popup = None;
         files::quit(m);
         return Vec::new();
@@ -36,12 +36,12 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             let page = m.size.1.saturating_sub(4).max(1);
             if let Some(Popup::Help { scroll }) = &mut m.popup {
                 *scroll = match msg {
-                    Msg::Up => scroll.saturating_sub(1),
-                    Msg::Down => scroll.saturating_add(1),
-                    Msg::PageUp => scroll.saturating_sub(page),
-                    Msg::PageDown => scroll.saturating_add(page),
-                    Msg::Top => 0,
-                    Msg::Bottom => max,
+                    Msg::Action(Action::Up) => scroll.saturating_sub(1),
+                    Msg::Action(Action::Down) => scroll.saturating_add(1),
+                    Msg::Action(Action::PageUp) => scroll.saturating_sub(page),
+                    Msg::Action(Action::PageDown) => scroll.saturating_add(page),
+                    Msg::Action(Action::Top) => 0,
+                    Msg::Action(Action::Bottom) => max,
                     _ => *scroll,
                 }
                 .min(max);
@@ -53,8 +53,8 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Some(Popup::CouncilPick(_)) => council::pick_msg(m, msg),
         Some(Popup::Council(_)) => council::council_msg(m, msg),
         Some(Popup::Confirm(_)) => match msg {
-            Msg::Yes => files::yes(m),
-            Msg::Quit => {
+            Msg::Action(Action::Yes) => files::yes(m),
+            Msg::Action(Action::Quit) => {
                 m.quit = true;
                 Vec::new()
             }
@@ -87,17 +87,19 @@ fn search_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
             s.query.push(c);
             requery(s, &m.entries);
         }
-        Msg::Backspace => {
+        Msg::Action(Action::Backspace) => {
             s.query.pop();
             requery(s, &m.entries);
         }
-        Msg::ClearField => {
+        Msg::Action(Action::ClearField) => {
             s.query.clear();
             requery(s, &m.entries);
         }
-        Msg::Up => s.selected = s.selected.saturating_sub(1),
-        Msg::Down => s.selected = (s.selected + 1).min(s.hits.len().saturating_sub(1)),
-        Msg::Accept => {
+        Msg::Action(Action::Up) => s.selected = s.selected.saturating_sub(1),
+        Msg::Action(Action::Down) => {
+            s.selected = (s.selected + 1).min(s.hits.len().saturating_sub(1))
+        }
+        Msg::Action(Action::Accept) => {
             let target = s.hits.get(s.selected).map(|h| m.entries[h.entry].target);
             m.popup = None;
             if let Some(t) = target {
@@ -144,13 +146,20 @@ pub fn jump(m: &mut Model, target: Target) {
 
 fn detail_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Up | Msg::Down => {
-            move_row(m, if msg == Msg::Up { -1 } else { 1 });
+        Msg::Action(Action::Up) | Msg::Action(Action::Down) => {
+            move_row(
+                m,
+                if matches!(msg, Msg::Action(Action::Up)) {
+                    -1
+                } else {
+                    1
+                },
+            );
             open_detail(m);
             Vec::new()
         }
-        Msg::Ban => edit::ban(m),
-        Msg::Pin => edit::pin(m),
+        Msg::Action(Action::Ban) => edit::ban(m),
+        Msg::Action(Action::Pin) => edit::pin(m),
         _ => Vec::new(),
     }
 }
@@ -174,8 +183,8 @@ fn influence_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
     let order = influence_order(m);
     let at = order.iter().position(|&k| k == selected).unwrap_or(0);
     match msg {
-        Msg::Up | Msg::Down => {
-            let to = if msg == Msg::Up {
+        Msg::Action(Action::Up) | Msg::Action(Action::Down) => {
+            let to = if matches!(msg, Msg::Action(Action::Up)) {
                 at.saturating_sub(1)
             } else {
                 (at + 1).min(order.len() - 1)
@@ -184,7 +193,7 @@ fn influence_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 selected: order[to],
             });
         }
-        Msg::Accept => {
+        Msg::Action(Action::Accept) => {
             m.popup = None;
             m.focus = Focus::Weights;
             m.setting = selected;
@@ -200,13 +209,15 @@ fn profiles_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
         return Vec::new();
     };
     match msg {
-        Msg::Up => p.selected = p.selected.saturating_sub(1),
-        Msg::Down => p.selected = (p.selected + 1).min(p.entries.len().saturating_sub(1)),
-        Msg::Accept | Msg::LoadAsBaseline => {
+        Msg::Action(Action::Up) => p.selected = p.selected.saturating_sub(1),
+        Msg::Action(Action::Down) => {
+            p.selected = (p.selected + 1).min(p.entries.len().saturating_sub(1))
+        }
+        Msg::Action(Action::Accept) | Msg::Action(Action::LoadAsBaseline) => {
             let Some(entry) = p.entries.get(p.selected).cloned() else {
                 return Vec::new();
             };
-            return if msg == Msg::Accept {
+            return if matches!(msg, Msg::Action(Action::Accept)) {
                 files::open(m, entry)
             } else {
                 files::use_as_baseline(m, entry)
@@ -235,11 +246,11 @@ fn save_as_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 text.push(c);
             }
         }
-        Msg::Backspace => {
+        Msg::Action(Action::Backspace) => {
             text.pop();
         }
-        Msg::ClearField => text.clear(),
-        Msg::Accept => return files::save_as_accept(m),
+        Msg::Action(Action::ClearField) => text.clear(),
+        Msg::Action(Action::Accept) => return files::save_as_accept(m),
         _ => {}
     }
     Vec::new()

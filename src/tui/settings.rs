@@ -5,7 +5,7 @@
 use dyad::criteria::{CRITERIA, N};
 use dyad::profile::{Capacity, Objective, Profile, limits};
 
-use super::msg::Step;
+use super::action::Step;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Setting {

@@ -14,12 +14,12 @@ use dyad::embedded;
 use dyad::matching::engine::Engine;
 use dyad::pool::Pool;
 
+use super::action::{Effect, Msg};
 use super::analyst::{self, Analyst, Scope};
 use super::convener;
 use super::io;
-use super::keymap;
+use super::keys;
 use super::model::Model;
-use super::msg::{Effect, Msg};
 use super::update::update;
 use super::view::view;
 use super::worker::Solver;
@@ -103,8 +103,8 @@ impl Harness {
     }
 
     /// Sends a message and carries out what it asks for.
-    pub fn send(&mut self, msg: Msg) -> &mut Self {
-        let effects = update(&mut self.m, msg);
+    pub fn send(&mut self, msg: impl Into<Msg>) -> &mut Self {
+        let effects = update(&mut self.m, msg.into());
         self.effects = effects.clone();
         self.run(effects);
         self.analyse();
@@ -112,8 +112,8 @@ impl Harness {
     }
 
     /// Sends a message without carrying out its effects.
-    pub fn send_only(&mut self, msg: Msg) -> Vec<Effect> {
-        update(&mut self.m, msg)
+    pub fn send_only(&mut self, msg: impl Into<Msg>) -> Vec<Effect> {
+        update(&mut self.m, msg.into())
     }
 
     fn run(&mut self, effects: Vec<Effect>) {
@@ -142,7 +142,7 @@ impl Harness {
 
     /// Presses a key as the event loop would.
     pub fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> &mut Self {
-        let msg = keymap::dispatch(self.m.mode(), &KeyEvent::new(code, mods));
+        let msg = keys::dispatch(self.m.mode(), &KeyEvent::new(code, mods));
         if let Some(msg) = msg {
             self.send(msg);
         }

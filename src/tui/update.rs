@@ -3,12 +3,12 @@
 
 use ratatui::layout::Rect;
 
+use super::action::{Action, Effect, Msg};
 use super::council;
 use super::detail;
 use super::edit;
 use super::files;
 use super::model::{Analyses, DistView, Focus, Model, Popup};
-use super::msg::{Effect, Msg};
 use super::popups;
 use super::rows;
 use super::settings;
@@ -51,43 +51,48 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
 
 fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Up | Msg::Down | Msg::Top | Msg::Bottom if m.focus == Focus::Weights => {
+        Msg::Action(Action::Up)
+        | Msg::Action(Action::Down)
+        | Msg::Action(Action::Top)
+        | Msg::Action(Action::Bottom)
+            if m.focus == Focus::Weights =>
+        {
             let last = settings::COUNT - 1;
             m.setting = match msg {
-                Msg::Up => m.setting.saturating_sub(1),
-                Msg::Down => (m.setting + 1).min(last),
-                Msg::Top => 0,
+                Msg::Action(Action::Up) => m.setting.saturating_sub(1),
+                Msg::Action(Action::Down) => (m.setting + 1).min(last),
+                Msg::Action(Action::Top) => 0,
                 _ => last,
             };
             fit_offsets(m);
         }
-        Msg::Up => move_row(m, -1),
-        Msg::Down => move_row(m, 1),
-        Msg::PageUp => move_row(m, -(page(m) as isize)),
-        Msg::PageDown => move_row(m, page(m) as isize),
-        Msg::Top => move_row(m, isize::MIN / 2),
-        Msg::Bottom => move_row(m, isize::MAX / 2),
-        Msg::SwitchPanel => {
+        Msg::Action(Action::Up) => move_row(m, -1),
+        Msg::Action(Action::Down) => move_row(m, 1),
+        Msg::Action(Action::PageUp) => move_row(m, -(page(m) as isize)),
+        Msg::Action(Action::PageDown) => move_row(m, page(m) as isize),
+        Msg::Action(Action::Top) => move_row(m, isize::MIN / 2),
+        Msg::Action(Action::Bottom) => move_row(m, isize::MAX / 2),
+        Msg::Action(Action::SwitchPanel) => {
             m.focus = match m.focus {
                 Focus::Weights => Focus::Matches,
                 Focus::Matches => Focus::Weights,
             }
         }
-        Msg::Change(_) if m.focus == Focus::Matches => {
+        Msg::Action(Action::Change(_)) if m.focus == Focus::Matches => {
             m.info("← → change the selected weight or rule: Tab goes back to them")
         }
-        Msg::Change(step) => return edit::change(m, step),
-        Msg::Zero => return edit::zero(m),
-        Msg::JumpDown => return edit::jump(m, false),
-        Msg::JumpUp => return edit::jump(m, true),
-        Msg::Undo => return edit::undo(m),
-        Msg::Redo => return edit::redo(m),
-        Msg::CycleSort => {
+        Msg::Action(Action::Change(step)) => return edit::change(m, step),
+        Msg::Action(Action::Zero) => return edit::zero(m),
+        Msg::Action(Action::JumpDown) => return edit::jump(m, false),
+        Msg::Action(Action::JumpUp) => return edit::jump(m, true),
+        Msg::Action(Action::Undo) => return edit::undo(m),
+        Msg::Action(Action::Redo) => return edit::redo(m),
+        Msg::Action(Action::CycleSort) => {
             m.sort = m.sort.next();
             rebuild_rows(m);
             m.info(format!("Matches sorted by {}", m.sort.label()));
         }
-        Msg::ToggleChangedOnly => {
+        Msg::Action(Action::ToggleChangedOnly) => {
             m.changed_only = !m.changed_only;
             rebuild_rows(m);
             m.info(if m.changed_only {
@@ -96,28 +101,28 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 "Showing all mentees"
             });
         }
-        Msg::ToggleGroups => {
+        Msg::Action(Action::ToggleGroups) => {
             m.dist = match m.dist {
                 DistView::All => DistView::Groups,
                 DistView::Groups => DistView::All,
             }
         }
-        Msg::Ban => return edit::ban(m),
-        Msg::Unban => return edit::unban(m),
-        Msg::Pin => return edit::pin(m),
-        Msg::SaveOverrides => return files::save_overrides(m),
-        Msg::OpenDetail => open_detail(m),
-        Msg::OpenSearch => popups::open_search(m),
-        Msg::OpenProfiles => return files::open_profiles(m),
-        Msg::OpenHelp => m.popup = Some(Popup::Help { scroll: 0 }),
-        Msg::OpenCouncil => return council::open(m),
-        Msg::OpenInfluence => {
+        Msg::Action(Action::Ban) => return edit::ban(m),
+        Msg::Action(Action::Unban) => return edit::unban(m),
+        Msg::Action(Action::Pin) => return edit::pin(m),
+        Msg::Action(Action::SaveOverrides) => return files::save_overrides(m),
+        Msg::Action(Action::OpenDetail) => open_detail(m),
+        Msg::Action(Action::OpenSearch) => popups::open_search(m),
+        Msg::Action(Action::OpenProfiles) => return files::open_profiles(m),
+        Msg::Action(Action::OpenHelp) => m.popup = Some(Popup::Help { scroll: 0 }),
+        Msg::Action(Action::OpenCouncil) => return council::open(m),
+        Msg::Action(Action::OpenInfluence) => {
             let selected = settings::at(m.setting).weight().unwrap_or(0);
             m.popup = Some(Popup::Influence { selected });
         }
-        Msg::Save => return files::save(m),
-        Msg::SaveAs => files::save_as(m),
-        Msg::Quit => files::quit(m),
+        Msg::Action(Action::Save) => return files::save(m),
+        Msg::Action(Action::SaveAs) => files::save_as(m),
+        Msg::Action(Action::Quit) => files::quit(m),
         Msg::Mouse(ev) => return edit::mouse(m, ev),
         _ => {}
     }

@@ -48,13 +48,6 @@ pub struct Outcome {
     pub elapsed: Duration,
 }
 
-impl PartialEq for Outcome {
-    /// Outcomes are equal when they answer the same request (enough for message tests).
-    fn eq(&self, other: &Self) -> bool {
-        self.generation == other.generation
-    }
-}
-
 /// The engine and the last baseline evaluation, reused while the baseline does not change.
 pub struct Solver {
     /// Matches the current profile and keeps its session warm between requests. Also caches the

@@ -13,6 +13,8 @@ use dyad::analysis::council::{Council, Disagreement};
 use dyad::criteria::{CRITERIA, N};
 use dyad::pool::Pool;
 
+use crate::tui::action::Action;
+use crate::tui::keys::Mode;
 use crate::tui::model::{CouncilPick, CouncilView, Model};
 use crate::tui::settings;
 use crate::tui::theme::THEME;
@@ -511,7 +513,12 @@ pub fn render_pick(f: &mut Frame, area: Rect, m: &Model, p: &CouncilPick) {
     let chosen = p.chosen.iter().filter(|c| **c).count();
     let block = popup_block(
         format!(" Council: choose the members' profiles ({chosen} chosen) "),
-        " Space in/out · Enter convene · Esc close ",
+        Mode::CouncilPick,
+        &[
+            (&[Action::Toggle], "in/out"),
+            (&[Action::Accept], "convene"),
+            (&[Action::Close], "close"),
+        ],
     );
     let intro = format!(
         "Each council member saves a profile in {}/members/. Choose two or more with Space; \

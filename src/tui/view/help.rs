@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::tui::keymap::{self, MODES};
+use crate::tui::action::Action;
+use crate::tui::keys::{self, MODES, Mode};
 use crate::tui::theme::THEME;
 
 use super::layout::{popup, popup_block};
@@ -33,9 +34,9 @@ pub fn lines(width: usize) -> Vec<Line<'static>> {
         .collect();
     for mode in MODES {
         v.push(Line::raw(""));
-        v.push(Line::styled(keymap::title(mode), THEME.heading));
-        for b in keymap::table(mode) {
-            let keys = format!("  {:<w$}", keymap::keys_text(b), w = KEYS - 2);
+        v.push(Line::styled(keys::title(mode), THEME.heading));
+        for b in keys::entries(mode) {
+            let keys = format!("  {:<w$}", keys::keys_text(&b.keys), w = KEYS - 2);
             for (i, part) in wrap(b.help, width - KEYS).into_iter().enumerate() {
                 let first = if i == 0 {
                     keys.clone()
@@ -69,7 +70,17 @@ pub fn render(f: &mut Frame, area: Rect, scroll: u16) {
     let r = area_of(area);
     let all = lines(usize::from(r.width.saturating_sub(2)));
     let max = (all.len() as u16).saturating_sub(r.height.saturating_sub(2));
-    let block = popup_block(" Help: every key ", " ↑↓ PgUp PgDn scroll · Esc close ");
+    let block = popup_block(
+        " Help: every key ",
+        Mode::Help,
+        &[
+            (
+                &[Action::Up, Action::Down, Action::PageUp, Action::PageDown],
+                "scroll",
+            ),
+            (&[Action::Close], "close"),
+        ],
+    );
     f.render_widget(Clear, r);
     f.render_widget(
         Paragraph::new(all)
@@ -84,13 +95,13 @@ pub fn render(f: &mut Frame, area: Rect, scroll: u16) {
 pub fn markdown() -> String {
     let mut out = String::new();
     for mode in MODES {
-        out.push_str(&format!("\n**{}**\n\n", keymap::title(mode)));
+        out.push_str(&format!("\n**{}**\n\n", keys::title(mode)));
         out.push_str("| keys | what they do |\n|---|---|\n");
-        for b in keymap::table(mode) {
+        for b in keys::entries(mode) {
             let keys: Vec<String> = b
                 .keys
                 .iter()
-                .map(|k| format!("`{}`", keymap::key_name(k)))
+                .map(|k| format!("`{}`", keys::hints::key_name(k)))
                 .collect();
             out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.help));
         }

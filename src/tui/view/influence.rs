@@ -11,6 +11,8 @@ use ratatui::widgets::{Clear, Paragraph};
 use dyad::analysis::stability::{Extreme, Influence};
 use dyad::criteria::{CRITERIA, N};
 
+use crate::tui::action::Action;
+use crate::tui::keys::Mode;
 use crate::tui::model::Model;
 use crate::tui::popups::influence_order;
 use crate::tui::theme::THEME;
@@ -117,7 +119,12 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, selected: usize) {
     let r = popup(area, 112, (N + 11) as u16);
     let block = popup_block(
         " Influence of each weight: the pairs when it goes to 0 or to 1 ",
-        " ↑↓ select · Enter go to its slider · Esc close ",
+        Mode::Influence,
+        &[
+            (&[Action::Up, Action::Down], "select"),
+            (&[Action::Accept], "go to its slider"),
+            (&[Action::Close], "close"),
+        ],
     );
     let width = usize::from(r.width.saturating_sub(2));
     let bar_w = width

@@ -6,7 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use crate::tui::action::Action;
 use crate::tui::files::path_for;
+use crate::tui::keys::Mode;
 use crate::tui::model::{Confirm, Field, Level, Model, SaveAs};
 use crate::tui::theme::THEME;
 
@@ -16,7 +18,12 @@ pub fn save_as(f: &mut Frame, area: Rect, m: &Model, form: &SaveAs) {
     let r = popup(area, 84, 11);
     let block = popup_block(
         " Save the current settings as a new profile ",
-        " Enter next / save · Ctrl-u clear · Esc cancel ",
+        Mode::Text,
+        &[
+            (&[Action::Accept], "next / save"),
+            (&[Action::ClearField], "clear"),
+            (&[Action::Close], "cancel"),
+        ],
     );
     let field = |label: &str, text: &str, active: bool| {
         // Filled-in text that typing will replace looks selected.

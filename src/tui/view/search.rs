@@ -7,6 +7,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use crate::tui::action::Action;
+use crate::tui::keys::Mode;
 use crate::tui::model::{Model, SearchState};
 use crate::tui::search::Hit;
 use crate::tui::theme::THEME;
@@ -67,7 +69,12 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, s: &SearchState) {
     );
     let block = popup_block(
         " Find a mentee or mentor: id, specialty, goals, challenges, ZIP3 ",
-        " ↑↓ choose · Enter go to · Esc close ",
+        Mode::Search,
+        &[
+            (&[Action::Up, Action::Down], "choose"),
+            (&[Action::Accept], "go to"),
+            (&[Action::Close], "close"),
+        ],
     );
     let in_r = block.inner(r);
     f.render_widget(Clear, r);

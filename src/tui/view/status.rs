@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::tui::keymap;
+use crate::tui::keys;
 use crate::tui::model::{Focus, Level, Model, Popup};
 use crate::tui::settings;
 use crate::tui::stable;
@@ -188,7 +188,7 @@ pub fn bottom(f: &mut Frame, status: Rect, hint_area: Rect, m: &Model) {
 /// The hints of the current mode that fit, in keymap order; the last two (help and quit, or
 /// the ways out of a popup) always shown.
 pub fn hints(f: &mut Frame, area: Rect, m: &Model) {
-    let all = keymap::hints(m.mode());
+    let all = keys::hints(m.mode());
     let width = |(k, w): &(String, &str)| k.chars().count() + w.chars().count() + 3;
     let keep = all.len().saturating_sub(2);
     let mut budget = usize::from(area.width).saturating_sub(all[keep..].iter().map(width).sum());
