@@ -7,9 +7,9 @@ use std::path::PathBuf;
 
 use dyad::profile::Profile;
 
-use super::analyst::Analysis;
-use super::convener::{Convened, Convening};
-use super::worker::{Outcome, Request};
+use crate::tui::jobs::analyses::Analysis;
+use crate::tui::jobs::council::{Convened, Convening};
+use crate::tui::jobs::rematch::{Outcome, Request};
 
 /// Which way a slider or setting moves, and by how much.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

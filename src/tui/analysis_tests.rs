@@ -5,10 +5,9 @@
 use dyad::analysis::unmatched::Relaxation;
 use dyad::criteria::N;
 
-use super::action::{Action, Effect, Msg, Step};
-use super::model::{DistView, Focus, Level, Popup};
-use super::popups::influence_order;
-use super::testkit::Harness;
+use crate::tui::action::{Action, Effect, Msg, Step};
+use crate::tui::state::{DistView, Focus, Level, Popup};
+use crate::tui::testkit::Harness;
 
 fn stability(h: &Harness, k: usize) -> dyad::analysis::stability::Stability {
     h.m.analyses.stability[k]
@@ -45,9 +44,9 @@ fn every_weight_gets_its_stable_range_for_the_results_shown() {
     let s = stability(&h, 0);
     assert_eq!(s.weight, 0.85);
     // An analysis of older results is dropped.
-    let old = super::analyst::Analysis {
+    let old = crate::tui::jobs::analyses::Analysis {
         generation: shown,
-        found: super::analyst::Found::Stability(0, Err("old".into())),
+        found: crate::tui::jobs::analyses::Found::Stability(0, Err("old".into())),
     };
     h.send(Msg::Analysed(Box::new(old)));
     assert!(h.m.analyses.stability[0].as_ref().unwrap().is_ok());
@@ -59,7 +58,7 @@ fn the_jump_keys_move_a_weight_to_where_the_pairs_change() {
     h.analysing_shown();
     let before = mentor_of(&h);
     let s = stability(&h, 0);
-    let up = super::stable::jump(&s, true).expect("proximity changes the pairs above");
+    let up = crate::tui::state::stable::jump(&s, true).expect("proximity changes the pairs above");
     h.send(Action::JumpUp);
     assert_eq!(h.m.current.weights[0], up);
     assert_ne!(mentor_of(&h), before, "the pairs changed at the jump");
@@ -75,7 +74,7 @@ fn the_jump_keys_move_a_weight_to_where_the_pairs_change() {
     assert_eq!(mentor_of(&h), before);
     h.send(Action::Undo).send(Action::Undo);
     assert_eq!(h.m.current.weights[0], 0.9);
-    let down = super::stable::jump(&stability(&h, 0), false).unwrap();
+    let down = crate::tui::state::stable::jump(&stability(&h, 0), false).unwrap();
     h.send(Action::JumpDown);
     assert_eq!(h.m.current.weights[0], down);
     assert!(down < s.stable_low);
@@ -117,7 +116,7 @@ fn jumping_says_why_when_it_cannot() {
 fn the_stable_range_shows_on_the_slider_and_in_the_status_line() {
     let mut h = Harness::new();
     h.analysing_shown();
-    let range = super::stable::text(&stability(&h, 0));
+    let range = crate::tui::state::stable::text(&stability(&h, 0));
     let screen = h.screen(120, 40);
     assert!(screen.contains("stable range"));
     let bar_line = screen.lines().nth(4).unwrap();
@@ -133,7 +132,7 @@ fn the_influence_popup_lists_every_criterion_and_goes_to_a_slider() {
     h.analysing_shown();
     h.send(Action::OpenInfluence);
     assert_eq!(h.m.popup, Some(Popup::Influence { selected: 0 }));
-    let order = influence_order(&h.m);
+    let order = h.m.influence_order();
     let swings: Vec<usize> = order
         .iter()
         .map(|&k| {
@@ -185,7 +184,7 @@ fn an_unmatched_mentee_opens_with_what_keeps_them_unmatched() {
     assert!(screen.contains(&shown), "{shown}");
     if let Relaxation::InPersonDistance { to: Some(km), .. } = first.relaxation {
         h.send(Action::Close);
-        h.m.focus = super::model::Focus::Weights;
+        h.m.focus = crate::tui::state::Focus::Weights;
         h.m.current.constraints.in_person_max_km = Some(km);
         h.send(Action::Change(Step::FineUp))
             .send(Action::Change(Step::FineDown));
@@ -230,7 +229,7 @@ fn small_identity_groups_show_less_than_k_instead_of_figures() {
     assert!(!small.is_empty() && !big.is_empty());
     let screen = h.screen(120, 40);
     let row = |name: &str| {
-        let label = super::view::distribution::group_label(name);
+        let label = crate::tui::view::distribution::group_label(name);
         screen
             .lines()
             .find(|l| l.contains(&format!("││{label} ")))

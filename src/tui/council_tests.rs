@@ -7,12 +7,12 @@ use dyad::analysis::council::median;
 use dyad::criteria::N;
 use dyad::profile::Profile;
 
-use super::action::{Action, Effect, Msg, ProfileEntry, Step};
-use super::convener::Convened;
-use super::io;
-use super::model::{Pending, Popup};
-use super::testkit::Harness;
-use super::view::council::{body_height, line_count};
+use crate::tui::action::{Action, Effect, Msg, ProfileEntry, Step};
+use crate::tui::disk;
+use crate::tui::jobs::council::Convened;
+use crate::tui::state::{Pending, Popup};
+use crate::tui::testkit::Harness;
+use crate::tui::view::council::{body_height, line_count};
 
 /// The repository's configs folder, as dyad started in the repository sees it (tests run there).
 fn configs() -> PathBuf {
@@ -21,7 +21,7 @@ fn configs() -> PathBuf {
 
 /// The shipped profiles: the two programme profiles and the four members'.
 fn shipped() -> Vec<ProfileEntry> {
-    io::list_council(&configs())
+    disk::list_council(&configs())
 }
 
 fn members(entries: &[ProfileEntry]) -> Vec<Profile> {

@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use dyad::embedded;
 
-use super::action::{Action, Effect, Msg, ProfileEntry};
-use super::model::Popup;
-use super::search::Target;
-use super::testkit::Harness;
+use crate::tui::action::{Action, Effect, Msg, ProfileEntry};
+use crate::tui::state::Popup;
+use crate::tui::state::search::Target;
+use crate::tui::testkit::Harness;
 
 fn entries() -> Vec<ProfileEntry> {
     let e = |name: &str, p| ProfileEntry {
@@ -77,7 +77,7 @@ fn search_filters_and_jumps_to_a_mentee() {
     h.send(Action::Down).send(Action::Up).send(Action::Accept);
     assert_eq!(h.m.popup, None);
     assert_eq!(h.m.selected_mentee, Some(target));
-    assert_eq!(h.m.focus, super::model::Focus::Matches);
+    assert_eq!(h.m.focus, crate::tui::state::Focus::Matches);
 }
 
 #[test]
@@ -88,11 +88,11 @@ fn search_jumps_to_a_mentors_first_mentee_and_shows_hidden_rows() {
         .find(|i| !h.m.rows.iter().any(|r| r.mentee == *i))
         .unwrap();
     let mentor = h.m.results.as_ref().unwrap().current.matching.mentor_of[same];
-    super::popups::jump(&mut h.m, Target::Mentee(same));
+    crate::tui::update::popups::jump(&mut h.m, Target::Mentee(same));
     assert!(!h.m.changed_only);
     assert_eq!(h.m.selected_mentee, Some(same));
     if let Some(j) = mentor {
-        super::popups::jump(&mut h.m, Target::Mentor(j));
+        crate::tui::update::popups::jump(&mut h.m, Target::Mentor(j));
         let first =
             h.m.results
                 .as_ref()
@@ -143,7 +143,7 @@ fn profiles_open_as_current_or_baseline() {
 #[test]
 fn opening_a_profile_over_unsaved_changes_asks_first() {
     let mut h = Harness::new();
-    h.send(Action::Change(super::action::Step::Down));
+    h.send(Action::Change(crate::tui::action::Step::Down));
     h.send(Action::OpenProfiles)
         .send(Msg::ProfilesListed(entries()))
         .send(Action::Down);

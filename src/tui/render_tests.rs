@@ -7,9 +7,9 @@ use ratatui::style::Modifier;
 
 use dyad::embedded;
 
-use super::action::{Action, Msg, ProfileEntry, Step};
-use super::testkit::{Harness, text};
-use super::theme::THEME;
+use crate::tui::action::{Action, Msg, ProfileEntry, Step};
+use crate::tui::testkit::{Harness, text};
+use crate::tui::theme::THEME;
 
 fn snap(name: &str, h: &mut Harness, w: u16, hgt: u16) {
     insta::assert_snapshot!(name, h.screen(w, hgt));
@@ -105,21 +105,21 @@ fn confirm_popup() {
 
 #[test]
 fn help_lists_every_binding_of_every_mode() {
-    let help: String = super::view::help::lines(1000)
+    let help: String = crate::tui::view::help::lines(1000)
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();
-    for mode in super::keys::MODES {
-        for b in super::keys::entries(mode) {
+    for mode in crate::tui::keys::MODES {
+        for b in crate::tui::keys::entries(mode) {
             assert!(help.contains(b.help), "{mode:?}: {}", b.help);
-            assert!(help.contains(&super::keys::keys_text(&b.keys)));
+            assert!(help.contains(&crate::tui::keys::keys_text(&b.keys)));
         }
     }
 }
 
 #[test]
 fn the_help_scrolls_to_its_last_line_at_any_size() {
-    use super::keys::{MODES, entries};
+    use crate::tui::keys::{MODES, entries};
     let last_mode = MODES[MODES.len() - 1];
     let last = entries(last_mode).last().unwrap().help;
     for (w, hgt) in [(80, 24), (120, 40), (100, 30)] {
@@ -214,7 +214,7 @@ fn every_size_renders_without_panic() {
         }
         if matches!(p, [Action::OpenCouncil, ..]) {
             // The picker lists what the event loop would read from configs/.
-            let listed = super::io::list_council(&h.m.configs);
+            let listed = crate::tui::disk::list_council(&h.m.configs);
             h.send(Msg::CouncilListed(listed));
             if p.len() > 1 {
                 h.send(Action::Accept);
@@ -258,7 +258,7 @@ fn the_readme_lists_every_key_of_every_mode() {
     let readme = std::fs::read_to_string(&path).unwrap();
     let from = readme.find(START).expect("the README's key table markers") + START.len();
     let to = from + readme[from..].find(END).expect("the end marker");
-    let want = super::view::help::markdown();
+    let want = crate::tui::view::help::markdown();
     if readme[from..to] == want {
         return;
     }

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use dyad::embedded;
 
-use super::action::{Action, Effect, Msg, SaveError, SaveResult};
-use super::model::{Field, Pending, Popup};
-use super::testkit::Harness;
+use crate::tui::action::{Action, Effect, Msg, SaveError, SaveResult};
+use crate::tui::state::{Field, Pending, Popup};
+use crate::tui::testkit::Harness;
 
 fn confirm_question(h: &Harness) -> String {
     match &h.m.popup {
@@ -26,7 +26,7 @@ fn save_asks_before_replacing_the_file() {
             .text
             .starts_with("No changes to save")
     );
-    h.send(Action::Change(super::action::Step::Up))
+    h.send(Action::Change(crate::tui::action::Step::Up))
         .send(Action::Save);
     assert!(confirm_question(&h).contains("Replace configs/fall-2023.toml"));
     assert!(confirm_question(&h).contains(".dyad-backup"));
@@ -58,7 +58,7 @@ fn a_built_in_profile_is_saved_as_a_new_one() {
 #[test]
 fn save_as_takes_a_name_and_description_and_never_overwrites_silently() {
     let mut h = Harness::new();
-    h.send(Action::Change(super::action::Step::Up))
+    h.send(Action::Change(crate::tui::action::Step::Up))
         .send(Action::SaveAs);
     h.send(Action::Accept);
     assert!(h.m.status.as_ref().unwrap().text.contains("name"));
@@ -132,7 +132,7 @@ fn save_as_writes_a_profile_that_loads_back() {
     let mut h = Harness::new();
     h.files = true;
     h.m.configs = dir.path().join("configs");
-    h.send(Action::Change(super::action::Step::FineUp))
+    h.send(Action::Change(crate::tui::action::Step::FineUp))
         .send(Action::SaveAs);
     for c in "Test profile".chars() {
         h.send(Msg::Input(c));
@@ -160,7 +160,7 @@ fn quitting_asks_only_with_unsaved_changes() {
     h.send(Action::Quit);
     assert!(h.m.quit);
     let mut h = Harness::new();
-    h.send(Action::Change(super::action::Step::Up))
+    h.send(Action::Change(crate::tui::action::Step::Up))
         .send(Action::Quit);
     assert!(!h.m.quit);
     assert!(confirm_question(&h).contains("Fall 2023 program"));
@@ -170,12 +170,12 @@ fn quitting_asks_only_with_unsaved_changes() {
     assert!(h.m.quit);
     // Ctrl-c in a popup asks too; at the question it quits at once.
     let mut h = Harness::new();
-    h.send(Action::Change(super::action::Step::Up))
+    h.send(Action::Change(crate::tui::action::Step::Up))
         .send(Action::OpenSearch)
         .send(Action::Quit);
     assert!(confirm_question(&h).contains("Quit without saving"));
     let mut h = Harness::new();
-    h.send(Action::Change(super::action::Step::Up))
+    h.send(Action::Change(crate::tui::action::Step::Up))
         .send(Action::Quit)
         .send(Action::Quit);
     assert!(h.m.quit);
@@ -210,7 +210,7 @@ fn overrides_are_written_only_for_a_pool_from_a_folder() {
 #[test]
 fn pending_replace_keeps_the_profile_to_write() {
     let mut h = Harness::new();
-    h.send(Action::Change(super::action::Step::Up))
+    h.send(Action::Change(crate::tui::action::Step::Up))
         .send(Action::Save);
     let Some(Popup::Confirm(c)) = &h.m.popup else {
         panic!()

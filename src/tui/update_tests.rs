@@ -4,12 +4,12 @@ use crossterm::event::{KeyCode, KeyModifiers};
 
 use dyad::criteria::N;
 
-use super::action::{Action, Effect, Mouse, MouseKind, Msg, Step};
-use super::keys::Mode;
-use super::model::{DistView, Focus, Level, Popup};
-use super::rows::Sort;
-use super::settings::COUNT;
-use super::testkit::Harness;
+use crate::tui::action::{Action, Effect, Mouse, MouseKind, Msg, Step};
+use crate::tui::keys::Mode;
+use crate::tui::state::matches::Sort;
+use crate::tui::state::weights::Setting;
+use crate::tui::state::{DistView, Focus, Level, Popup};
+use crate::tui::testkit::Harness;
 
 fn weight(h: &Harness, i: usize) -> f64 {
     h.m.current.weights[i]
@@ -29,14 +29,14 @@ fn selecting_settings_stays_in_bounds() {
     let mut h = Harness::new();
     h.send(Action::Up);
     assert_eq!(h.m.setting, 0);
-    for _ in 0..COUNT + 5 {
+    for _ in 0..Setting::COUNT + 5 {
         h.send(Action::Down);
     }
-    assert_eq!(h.m.setting, COUNT - 1);
+    assert_eq!(h.m.setting, Setting::COUNT - 1);
     h.send(Action::Top);
     assert_eq!(h.m.setting, 0);
     h.send(Action::Bottom);
-    assert_eq!(h.m.setting, COUNT - 1);
+    assert_eq!(h.m.setting, Setting::COUNT - 1);
 }
 
 #[test]
@@ -76,7 +76,7 @@ fn zero_and_the_all_zero_warning() {
     assert!(h.m.all_weights_zero());
     assert!(h.screen(120, 40).contains("All weights are 0"));
     // The reference year has no zero: it says so and stays.
-    h.m.setting = COUNT - 1;
+    h.m.setting = Setting::COUNT - 1;
     let year = h.m.current.eligibility.reference_year;
     h.send(Action::Zero);
     assert_eq!(h.m.current.eligibility.reference_year, year);
@@ -228,7 +228,7 @@ fn outcomes_older_than_the_shown_one_are_dropped() {
     let mut h = Harness::new();
     let shown = h.m.results.as_ref().unwrap().current.profile.clone();
     let req = h.m.request();
-    let mut old = super::worker::Solver::new(dyad::matching::engine::Engine::new(
+    let mut old = crate::tui::jobs::rematch::Rematcher::new(dyad::matching::engine::Engine::new(
         (*h.m.pool).clone(),
         dyad::criteria::specialty::builtin().clone(),
     ))
@@ -298,10 +298,12 @@ fn opening_a_profile_that_cannot_be_matched_says_so_at_once() {
         .unwrap();
     h.m.overrides.set(mentee, 0, Some(dyad::pool::Action::Pin));
     h.send(Action::OpenProfiles)
-        .send(Msg::ProfilesListed(vec![super::action::ProfileEntry {
-            file: None,
-            profile: Ok(pilot),
-        }]))
+        .send(Msg::ProfilesListed(vec![
+            crate::tui::action::ProfileEntry {
+                file: None,
+                profile: Ok(pilot),
+            },
+        ]))
         .send(Action::Accept);
     assert!(h.m.match_error.is_some());
     // The error shows, not the "Opened …" message of the key that led to it.
@@ -318,10 +320,10 @@ fn opening_a_profile_that_cannot_be_matched_says_so_at_once() {
 fn mouse_sets_weights_selects_rows_and_scrolls() {
     let mut h = Harness::new();
     h.send(Msg::Resize(120, 40));
-    let area = super::view::layout::Areas::of(ratatui::layout::Rect::new(0, 0, 120, 40));
-    let inner = super::view::layout::inner(area.weights);
-    let (_, r) = super::view::weights::geometry(inner, 0)[2];
-    let bar = super::view::weights::bar_area(r);
+    let area = crate::tui::layout::Areas::of(ratatui::layout::Rect::new(0, 0, 120, 40));
+    let inner = crate::tui::layout::inner(area.weights);
+    let (_, r) = crate::tui::view::weights::geometry(inner, 0)[2];
+    let bar = crate::tui::view::weights::bar_area(r);
     let at = |kind, column| {
         Msg::Mouse(Mouse {
             kind,
@@ -339,7 +341,7 @@ fn mouse_sets_weights_selects_rows_and_scrolls() {
     assert_eq!(h.m.history.undo.len(), undo_len, "a drag is one undo step");
     h.send(at(MouseKind::Release, 0));
     assert_eq!(h.m.dragging, None);
-    let body = super::view::matches::body(area.matches);
+    let body = crate::tui::view::matches::body(area.matches);
     h.send(Msg::Mouse(Mouse {
         kind: MouseKind::Press,
         column: body.x + 3,
@@ -365,8 +367,8 @@ fn resizing_keeps_the_selection_visible() {
     let mut h = Harness::new();
     h.send(Action::SwitchPanel).send(Action::Bottom);
     h.send(Msg::Resize(80, 24));
-    let body = super::view::matches::body_height(
-        super::view::layout::Areas::of(ratatui::layout::Rect::new(0, 0, 80, 24)).matches,
+    let body = crate::tui::view::matches::body_height(
+        crate::tui::layout::Areas::of(ratatui::layout::Rect::new(0, 0, 80, 24)).matches,
     );
     let sel = h.m.selected_row().unwrap();
     assert!(sel >= h.m.matches_offset && sel < h.m.matches_offset + usize::from(body));

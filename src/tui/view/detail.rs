@@ -11,13 +11,13 @@ use dyad::criteria::CRITERIA;
 use dyad::pool::Pool;
 
 use crate::tui::action::Action;
-use crate::tui::detail::{Detail, Side, about_mentee, about_mentor, reason_text};
 use crate::tui::keys::Mode;
-use crate::tui::model::Model;
+use crate::tui::state::Model;
+use crate::tui::state::detail::{Detail, Side, about_mentee, about_mentor, reason_text};
 use crate::tui::theme::THEME;
 
-use super::layout::{popup, popup_block};
 use super::text::cut;
+use crate::tui::layout::{popup, popup_block};
 
 fn side_title(m: &Model, label: &str, s: Option<&Side>) -> String {
     match s {

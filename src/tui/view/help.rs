@@ -9,8 +9,8 @@ use crate::tui::action::Action;
 use crate::tui::keys::{self, MODES, Mode};
 use crate::tui::theme::THEME;
 
-use super::layout::{popup, popup_block};
 use super::text::wrap;
+use crate::tui::layout::{popup, popup_block};
 
 const INTRO: [&str; 5] = [
     "dyad pairs each mentee with a mentor so that the pairs score as high as possible overall.",

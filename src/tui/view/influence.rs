@@ -13,12 +13,11 @@ use dyad::criteria::{CRITERIA, N};
 
 use crate::tui::action::Action;
 use crate::tui::keys::Mode;
-use crate::tui::model::Model;
-use crate::tui::popups::influence_order;
+use crate::tui::state::Model;
 use crate::tui::theme::THEME;
 
-use super::layout::{popup, popup_block};
 use super::text::clip;
+use crate::tui::layout::{popup, popup_block};
 use dyad::present::{shown_delta, signed};
 
 const LABEL: usize = 21;
@@ -195,7 +194,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, selected: usize) {
         ),
         THEME.heading,
     ));
-    for k in influence_order(m) {
+    for k in m.influence_order() {
         let row_style = if k == selected {
             THEME.selected
         } else {

@@ -9,13 +9,13 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row as TableRow, Table, TableStat
 
 use dyad::matching::Reason;
 
-use crate::tui::model::{Focus, Model};
-use crate::tui::rows::{Change, Row, Sort};
+use crate::tui::state::matches::{Change, Row, Sort};
+use crate::tui::state::{Focus, Model};
 use crate::tui::theme::THEME;
 
 use dyad::present::{shown_delta, signed};
 
-use super::layout::inner;
+use crate::tui::layout::inner;
 
 /// The part of the panel that holds rows (below the header line).
 pub fn body(area: Rect) -> Rect {

@@ -8,11 +8,11 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::tui::action::Action;
 use crate::tui::keys::Mode;
-use crate::tui::model::{Model, ProfilesState};
+use crate::tui::state::{Model, ProfilesState};
 use crate::tui::theme::THEME;
 
-use super::layout::{popup, popup_block};
 use super::text::cut;
+use crate::tui::layout::{popup, popup_block};
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model, p: &ProfilesState) {
     let r = popup(area, 100, 22);

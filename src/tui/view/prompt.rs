@@ -7,12 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::tui::action::Action;
-use crate::tui::files::path_for;
 use crate::tui::keys::Mode;
-use crate::tui::model::{Confirm, Field, Level, Model, SaveAs};
+use crate::tui::state::{Confirm, Field, Level, Model, SaveAs};
 use crate::tui::theme::THEME;
 
-use super::layout::{popup, popup_block};
+use crate::tui::layout::{popup, popup_block};
 
 pub fn save_as(f: &mut Frame, area: Rect, m: &Model, form: &SaveAs) {
     let r = popup(area, 84, 11);
@@ -43,7 +42,7 @@ pub fn save_as(f: &mut Frame, area: Rect, m: &Model, form: &SaveAs) {
     } else {
         format!(
             "Will be written to {}",
-            path_for(m, form.name.trim()).display()
+            m.path_for(form.name.trim()).display()
         )
     };
     let step = match (form.field, form.filled) {

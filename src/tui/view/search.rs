@@ -9,11 +9,11 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::tui::action::Action;
 use crate::tui::keys::Mode;
-use crate::tui::model::{Model, SearchState};
-use crate::tui::search::Hit;
+use crate::tui::state::search::Hit;
+use crate::tui::state::{Model, SearchState};
 use crate::tui::theme::THEME;
 
-use super::layout::{popup, popup_block};
+use crate::tui::layout::{popup, popup_block};
 
 /// Characters kept at the start of a result (the id) when its match lies beyond the width.
 const ID: usize = 8;
@@ -99,7 +99,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, s: &SearchState) {
     } else {
         format!(
             "{n} found{}",
-            if n >= crate::tui::search::LIMIT {
+            if n >= crate::tui::state::search::LIMIT {
                 " (first shown)"
             } else {
                 ""

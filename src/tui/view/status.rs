@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::keys;
-use crate::tui::model::{Focus, Level, Model, Popup};
-use crate::tui::settings;
-use crate::tui::stable;
+use crate::tui::state::stable;
+use crate::tui::state::weights::Setting;
+use crate::tui::state::{Focus, Level, Model, Popup};
 use crate::tui::theme::THEME;
 
 use super::text::cut;
@@ -110,7 +110,7 @@ fn left(m: &Model) -> (String, Style, bool) {
         let text = "Enter explains the selected pair · x bans it · . pins it · Tab back to weights";
         return (text.into(), THEME.dim, false);
     }
-    let s = settings::at(m.setting);
+    let s = Setting::at(m.setting);
     let stable = s
         .weight()
         .and_then(|k| m.stability(k))

@@ -10,14 +10,14 @@ use ratatui::widgets::{Block, Paragraph};
 
 use dyad::criteria::N;
 
-use crate::tui::analyst::Scope;
-use crate::tui::model::{Focus, Model};
-use crate::tui::settings::{self, COUNT};
-use crate::tui::stable;
+use crate::tui::jobs::analyses::Scope;
+use crate::tui::state::stable;
+use crate::tui::state::weights::Setting;
+use crate::tui::state::{Focus, Model};
 use crate::tui::theme::THEME;
 
-use super::layout::inner;
 use super::text::clip;
+use crate::tui::layout::inner;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {
@@ -39,7 +39,7 @@ pub fn items() -> Vec<Item> {
     let mut v = vec![Item::Heading(WEIGHTS)];
     v.extend((0..N).map(Item::Setting));
     v.push(Item::Heading("Rules"));
-    v.extend((N..COUNT).map(Item::Setting));
+    v.extend((N..Setting::COUNT).map(Item::Setting));
     v
 }
 
@@ -209,7 +209,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
 }
 
 fn setting_lines(m: &Model, i: usize, r: Rect) -> Vec<Line<'static>> {
-    let s = settings::at(i);
+    let s = Setting::at(i);
     let selected = i == m.setting;
     let marker = if selected { "▶ " } else { "  " };
     let text_style = if selected {
@@ -335,7 +335,7 @@ mod tests {
     fn scrolling_keeps_the_selected_setting_visible() {
         for height in 1..40 {
             let mut off = 0;
-            for s in (0..COUNT).chain((0..COUNT).rev()) {
+            for s in (0..Setting::COUNT).chain((0..Setting::COUNT).rev()) {
                 off = scroll(height, s, off);
                 let g = geometry(Rect::new(0, 0, 40, height), off);
                 if height >= 2 {

@@ -6,13 +6,13 @@ use ratatui::layout::Rect;
 use dyad::pool::Action;
 use dyad::profile::Profile;
 
-use super::action::{Effect, Mouse, MouseKind, Step};
-use super::model::{Focus, HISTORY, Model, Snapshot};
-use super::settings;
-use super::stable;
-use super::update::{fit_offsets, move_row, rebuild_rows};
-use super::view::layout::{Areas, inner};
-use super::view::{matches, weights};
+use super::{fit_offsets, move_row, rebuild_rows};
+use crate::tui::action::{Effect, Mouse, MouseKind, Step};
+use crate::tui::layout::{Areas, inner};
+use crate::tui::state::stable;
+use crate::tui::state::weights::Setting;
+use crate::tui::state::{Focus, HISTORY, Model, Snapshot};
+use crate::tui::view::{matches, weights};
 
 pub fn snapshot(m: &Model) -> Snapshot {
     Snapshot {
@@ -59,12 +59,12 @@ fn edit_profile(m: &mut Model, coalesce: bool, f: impl FnOnce(&mut Profile)) -> 
 }
 
 pub fn change(m: &mut Model, step: Step) -> Vec<Effect> {
-    let s = settings::at(m.setting);
+    let s = Setting::at(m.setting);
     edit_profile(m, false, |p| s.change(p, step))
 }
 
 pub fn zero(m: &mut Model) -> Vec<Effect> {
-    let s = settings::at(m.setting);
+    let s = Setting::at(m.setting);
     let mut ok = true;
     let fx = edit_profile(m, false, |p| ok = s.zero(p));
     if !ok {
@@ -76,7 +76,7 @@ pub fn zero(m: &mut Model) -> Vec<Effect> {
 /// `[` / `]`: the selected weight to the first step below / above its stable range, where the
 /// pairs change.
 pub fn jump(m: &mut Model, up: bool) -> Vec<Effect> {
-    let s = settings::at(m.setting);
+    let s = Setting::at(m.setting);
     let Some(k) = s.weight() else {
         m.info("[ and ] move a weight to where the pairs change: select a criterion first");
         return Vec::new();
@@ -88,7 +88,9 @@ pub fn jump(m: &mut Model, up: bool) -> Vec<Effect> {
             m.error(format!("The stable range could not be found: {e}"));
             return Vec::new();
         }
-        _ if super::analyst::Scope::of(&m.pool) == super::analyst::Scope::Shown => {
+        _ if crate::tui::jobs::analyses::Scope::of(&m.pool)
+            == crate::tui::jobs::analyses::Scope::Shown =>
+        {
             m.info("Stable ranges are not computed for a pool this large");
             return Vec::new();
         }
@@ -261,7 +263,7 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
             fit_offsets(m);
             if let Some(f) = fraction {
                 m.dragging = Some(i);
-                let s = settings::at(i);
+                let s = Setting::at(i);
                 return edit_profile(m, false, |p| s.set_fraction(p, f));
             }
         }
@@ -277,7 +279,7 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
                 let bar = weights::bar_area(r);
                 let x = ev.column.clamp(bar.x, bar.right().saturating_sub(1));
                 let f = f64::from(x - bar.x) / f64::from(bar.width.saturating_sub(1).max(1));
-                let s = settings::at(i);
+                let s = Setting::at(i);
                 return edit_profile(m, true, |p| s.set_fraction(p, f));
             }
         }
@@ -299,7 +301,7 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
                 1
             };
             if inside(a.weights) {
-                let last = settings::COUNT as isize - 1;
+                let last = Setting::COUNT as isize - 1;
                 m.setting = (m.setting as isize + by).clamp(0, last) as usize;
                 fit_offsets(m);
             } else {

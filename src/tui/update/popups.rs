@@ -1,16 +1,14 @@
 //! Messages while a popup is open: search, pair detail, profiles, help, the save-as form and
 //! questions.
 
-use dyad::criteria::N;
-
-use super::action::{Action, Effect, Msg};
 use super::council;
-use super::edit;
-use super::files;
-use super::model::{Field, Focus, Model, Popup, SearchState};
-use super::search::{self, Target};
-use super::update::{fit_offsets, move_row, open_detail, rebuild_rows};
-use super::view::help;
+use super::profiles;
+use super::weights;
+use super::{fit_offsets, move_row, open_detail, rebuild_rows};
+use crate::tui::action::{Action, Effect, Msg};
+use crate::tui::state::search::{self, Target};
+use crate::tui::state::{Field, Focus, Model, Popup, SearchState};
+use crate::tui::view::help;
 
 /// The longest name and description the save-as form takes.
 const MAX_NAME: usize = 80;
@@ -24,7 +22,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     // Ctrl-c leaves any popup and quits, asking first when something is unsaved.
     if matches!(msg, Msg::Action(Action::Quit)) && !matches!(m.popup, Some(Popup::Confirm(_))) {
         m.popup = None;
-        files::quit(m);
+        profiles::quit(m);
         return Vec::new();
     }
     match m.popup.as_ref() {
@@ -53,7 +51,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Some(Popup::CouncilPick(_)) => council::pick_msg(m, msg),
         Some(Popup::Council(_)) => council::council_msg(m, msg),
         Some(Popup::Confirm(_)) => match msg {
-            Msg::Action(Action::Yes) => files::yes(m),
+            Msg::Action(Action::Yes) => profiles::yes(m),
             Msg::Action(Action::Quit) => {
                 m.quit = true;
                 Vec::new()
@@ -158,29 +156,19 @@ fn detail_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
             open_detail(m);
             Vec::new()
         }
-        Msg::Action(Action::Ban) => edit::ban(m),
-        Msg::Action(Action::Pin) => edit::pin(m),
+        Msg::Action(Action::Ban) => weights::ban(m),
+        Msg::Action(Action::Pin) => weights::pin(m),
         _ => Vec::new(),
     }
 }
 
 /// The criteria in the order the influence popup lists them: largest swing first, those not
 /// analysed yet last (in criterion order).
-pub fn influence_order(m: &Model) -> Vec<usize> {
-    let swing = |k: usize| match &m.analyses.influence[k] {
-        Some(Ok(i)) => Some(i.swing()),
-        _ => None,
-    };
-    let mut order: Vec<usize> = (0..N).collect();
-    order.sort_by_key(|&k| (swing(k).is_none(), std::cmp::Reverse(swing(k)), k));
-    order
-}
-
 fn influence_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
     let Some(Popup::Influence { selected }) = m.popup else {
         return Vec::new();
     };
-    let order = influence_order(m);
+    let order = m.influence_order();
     let at = order.iter().position(|&k| k == selected).unwrap_or(0);
     match msg {
         Msg::Action(Action::Up) | Msg::Action(Action::Down) => {
@@ -218,9 +206,9 @@ fn profiles_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 return Vec::new();
             };
             return if matches!(msg, Msg::Action(Action::Accept)) {
-                files::open(m, entry)
+                profiles::open(m, entry)
             } else {
-                files::use_as_baseline(m, entry)
+                profiles::use_as_baseline(m, entry)
             };
         }
         _ => {}
@@ -250,7 +238,7 @@ fn save_as_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
             text.pop();
         }
         Msg::Action(Action::ClearField) => text.clear(),
-        Msg::Action(Action::Accept) => return files::save_as_accept(m),
+        Msg::Action(Action::Accept) => return profiles::save_as_accept(m),
         _ => {}
     }
     Vec::new()

@@ -51,7 +51,7 @@ pub fn spawn(
     template: Engine,
     deliver: impl Fn(Convened) -> bool + Send + 'static,
 ) -> Sender<Convening> {
-    super::latest::spawn("council", move |req| convene(&template, req), deliver)
+    crate::tui::jobs::latest::spawn("council", move |req| convene(&template, req), deliver)
 }
 
 #[cfg(test)]

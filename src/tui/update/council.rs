@@ -8,15 +8,13 @@ use std::path::Path;
 use dyad::analysis::council::Member;
 use dyad::profile::Profile;
 
-use super::action::{Action, Effect, Msg, ProfileEntry};
-use super::convener::{Convened, Convening};
-use super::edit::recompute;
-use super::files;
-use super::model::{Confirm, CouncilPick, CouncilView, Model, Pending, Popup};
-use super::view::council::{body_height, line_count};
-
-/// The folder (inside the configs folder) whose profiles are the council's members by default.
-pub const MEMBERS: &str = "members";
+use super::profiles;
+use super::weights::recompute;
+use crate::tui::action::{Action, Effect, Msg, ProfileEntry};
+use crate::tui::jobs::council::{Convened, Convening};
+use crate::tui::state::council::MEMBERS;
+use crate::tui::state::{Confirm, CouncilPick, CouncilView, Model, Pending, Popup};
+use crate::tui::view::council::{body_height, line_count};
 
 /// `C`: the member picker; the profiles are listed by the event loop.
 pub fn open(m: &mut Model) -> Vec<Effect> {
@@ -212,7 +210,7 @@ fn as_baseline(m: &mut Model, consensus: Profile) -> Vec<Effect> {
 /// with `save`, then opens the save-as form.
 fn adopt(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
     if save && m.read_only.is_some() {
-        files::save_as(m);
+        profiles::save_as(m);
         return Vec::new();
     }
     if m.profile_modified() {
@@ -238,14 +236,14 @@ pub fn adopt_now(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
     m.popup = None;
     let name = consensus.name.clone();
     // An edit like any other: u goes back to the settings (and file) before it.
-    let before = super::edit::snapshot(m);
+    let before = super::weights::snapshot(m);
     m.history.undo.push(before);
     m.history.redo.clear();
     m.current = consensus;
     m.current_file = None;
     if save {
         // Without a file, the form starts with the consensus's name.
-        files::save_as(m);
+        profiles::save_as(m);
     } else {
         m.info(format!(
             "\"{name}\" is now the current settings; S saves it as a new profile, u goes back"
