@@ -322,8 +322,8 @@ fn mouse_sets_weights_selects_rows_and_scrolls() {
     h.send(Msg::Resize(120, 40));
     let area = crate::tui::layout::Areas::of(ratatui::layout::Rect::new(0, 0, 120, 40));
     let inner = crate::tui::layout::inner(area.weights);
-    let (_, r) = crate::tui::view::weights::geometry(inner, 0)[2];
-    let bar = crate::tui::view::weights::bar_area(r);
+    let (_, r) = crate::tui::layout::weights::geometry(inner, 0)[2];
+    let bar = crate::tui::layout::weights::bar_area(r);
     let at = |kind, column| {
         Msg::Mouse(Mouse {
             kind,
@@ -341,7 +341,7 @@ fn mouse_sets_weights_selects_rows_and_scrolls() {
     assert_eq!(h.m.history.undo.len(), undo_len, "a drag is one undo step");
     h.send(at(MouseKind::Release, 0));
     assert_eq!(h.m.dragging, None);
-    let body = crate::tui::view::matches::body(area.matches);
+    let body = crate::tui::layout::matches_body(area.matches);
     h.send(Msg::Mouse(Mouse {
         kind: MouseKind::Press,
         column: body.x + 3,
@@ -367,7 +367,7 @@ fn resizing_keeps_the_selection_visible() {
     let mut h = Harness::new();
     h.send(Action::SwitchPanel).send(Action::Bottom);
     h.send(Msg::Resize(80, 24));
-    let body = crate::tui::view::matches::body_height(
+    let body = crate::tui::layout::matches_body_height(
         crate::tui::layout::Areas::of(ratatui::layout::Rect::new(0, 0, 80, 24)).matches,
     );
     let sel = h.m.selected_row().unwrap();

@@ -11,13 +11,13 @@ use ratatui::layout::Rect;
 
 use crate::tui::action::{Action, Effect, Msg};
 use crate::tui::jobs::rematch::Outcome;
+use crate::tui::layout::matches_body_height as body_height;
+use crate::tui::layout::weights as panel;
 use crate::tui::layout::{Areas, inner};
 use crate::tui::state::detail;
 use crate::tui::state::matches;
 use crate::tui::state::weights::Setting;
 use crate::tui::state::{Analyses, DistView, Focus, Model, Popup};
-use crate::tui::view::matches::body_height;
-use crate::tui::view::weights as weights_view;
 
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
@@ -203,7 +203,7 @@ pub fn move_row(m: &mut Model, by: isize) {
 /// Keeps the selected setting and row on screen.
 pub fn fit_offsets(m: &mut Model) {
     let a = areas(m);
-    m.weights_offset = weights_view::scroll(inner(a.weights).height, m.setting, m.weights_offset);
+    m.weights_offset = panel::scroll(inner(a.weights).height, m.setting, m.weights_offset);
     let h = usize::from(body_height(a.matches)).max(1);
     let sel = m.selected_row().unwrap_or(0);
     if sel < m.matches_offset {

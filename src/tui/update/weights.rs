@@ -9,10 +9,10 @@ use dyad::profile::Profile;
 use super::{fit_offsets, move_row, rebuild_rows};
 use crate::tui::action::{Effect, Mouse, MouseKind, Step};
 use crate::tui::layout::{Areas, inner};
+use crate::tui::layout::{matches_body, weights as panel};
 use crate::tui::state::stable;
 use crate::tui::state::weights::Setting;
 use crate::tui::state::{Focus, HISTORY, Model, Snapshot};
-use crate::tui::view::{matches, weights};
 
 pub fn snapshot(m: &Model) -> Snapshot {
     Snapshot {
@@ -254,7 +254,7 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
     match ev.kind {
         MouseKind::Release => m.dragging = None,
         MouseKind::Press if inside(w_inner) => {
-            let Some((i, fraction)) = weights::hit(w_inner, m.weights_offset, ev.column, ev.row)
+            let Some((i, fraction)) = panel::hit(w_inner, m.weights_offset, ev.column, ev.row)
             else {
                 return Vec::new();
             };
@@ -272,11 +272,11 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
                 return Vec::new();
             };
             // Follow the pointer along the bar being dragged, whatever row it strays to.
-            let rect = weights::geometry(w_inner, m.weights_offset)
+            let rect = panel::geometry(w_inner, m.weights_offset)
                 .into_iter()
-                .find(|(it, _)| *it == weights::Item::Setting(i));
+                .find(|(it, _)| *it == panel::Item::Setting(i));
             if let Some((_, r)) = rect {
-                let bar = weights::bar_area(r);
+                let bar = panel::bar_area(r);
                 let x = ev.column.clamp(bar.x, bar.right().saturating_sub(1));
                 let f = f64::from(x - bar.x) / f64::from(bar.width.saturating_sub(1).max(1));
                 let s = Setting::at(i);
@@ -284,7 +284,7 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
             }
         }
         MouseKind::Press if inside(a.matches) => {
-            let body = matches::body(a.matches);
+            let body = matches_body(a.matches);
             if inside(body) {
                 let at = m.matches_offset + usize::from(ev.row - body.y);
                 if let Some(row) = m.rows.get(at) {

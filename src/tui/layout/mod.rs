@@ -14,6 +14,8 @@
 //!
 //! Below [`MIN_WIDTH`] × [`MIN_HEIGHT`] the screen only says how big it needs to be.
 
+pub mod weights;
+
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Block;
@@ -107,4 +109,19 @@ pub fn popup(area: Rect, w: u16, h: u16) -> Rect {
         Constraint::Length(w.min(area.width)),
         Constraint::Length(h.min(area.height)),
     )
+}
+
+/// The part of the panel that holds rows (below the header line).
+pub fn matches_body(area: Rect) -> Rect {
+    let i = inner(area);
+    Rect::new(
+        i.x,
+        i.y.saturating_add(1),
+        i.width,
+        i.height.saturating_sub(1),
+    )
+}
+
+pub fn matches_body_height(area: Rect) -> u16 {
+    matches_body(area).height
 }
