@@ -16,6 +16,7 @@ mod keys;
 mod layout;
 mod state;
 mod terminal;
+mod text;
 mod theme;
 mod update;
 mod view;

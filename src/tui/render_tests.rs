@@ -105,7 +105,7 @@ fn confirm_popup() {
 
 #[test]
 fn help_lists_every_binding_of_every_mode() {
-    let help: String = crate::tui::view::help::lines(1000)
+    let help: String = crate::tui::keys::help::lines(1000)
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();
@@ -258,7 +258,7 @@ fn the_readme_lists_every_key_of_every_mode() {
     let readme = std::fs::read_to_string(&path).unwrap();
     let from = readme.find(START).expect("the README's key table markers") + START.len();
     let to = from + readme[from..].find(END).expect("the end marker");
-    let want = crate::tui::view::help::markdown();
+    let want = crate::tui::keys::help::markdown();
     if readme[from..to] == want {
         return;
     }

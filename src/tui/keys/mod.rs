@@ -4,6 +4,7 @@
 //! what the keys do.
 
 pub mod bindings;
+pub mod help;
 pub mod hints;
 
 pub use hints::{footer, hints, keys_text};

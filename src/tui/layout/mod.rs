@@ -125,3 +125,8 @@ pub fn matches_body(area: Rect) -> Rect {
 pub fn matches_body_height(area: Rect) -> u16 {
     matches_body(area).height
 }
+
+/// The help popup: nearly the whole height.
+pub fn help_area(area: Rect) -> Rect {
+    popup(area, 96, area.height.saturating_sub(2))
+}

@@ -6,9 +6,9 @@ use super::profiles;
 use super::weights;
 use super::{fit_offsets, move_row, open_detail, rebuild_rows};
 use crate::tui::action::{Action, Effect, Msg};
+use crate::tui::keys::help;
 use crate::tui::state::search::{self, Target};
 use crate::tui::state::{Field, Focus, Model, Popup, SearchState};
-use crate::tui::view::help;
 
 /// The longest name and description the save-as form takes.
 const MAX_NAME: usize = 80;

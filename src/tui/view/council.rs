@@ -19,8 +19,8 @@ use crate::tui::state::weights::Setting;
 use crate::tui::state::{CouncilPick, CouncilView, Model};
 use crate::tui::theme::THEME;
 
-use super::text::{clip, cut, wrap};
 use crate::tui::layout::{popup, popup_block};
+use crate::tui::text::{clip, cut, wrap};
 use dyad::present::{screen_fig, shown_delta, signed};
 
 /// Rows the status and hint lines keep below the council view.

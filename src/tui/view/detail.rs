@@ -16,8 +16,8 @@ use crate::tui::state::Model;
 use crate::tui::state::detail::{Detail, Side, about_mentee, about_mentor, reason_text};
 use crate::tui::theme::THEME;
 
-use super::text::cut;
 use crate::tui::layout::{popup, popup_block};
+use crate::tui::text::cut;
 
 fn side_title(m: &Model, label: &str, s: Option<&Side>) -> String {
     match s {

@@ -16,8 +16,8 @@ use crate::tui::state::{DistView, Model};
 use crate::tui::theme::THEME;
 use crate::tui::view::histogram::{bin, bin_count, range};
 
-use super::text::cut;
 use crate::tui::jobs::rematch::Results;
+use crate::tui::text::cut;
 use dyad::present::{shown_delta, signed};
 
 use crate::tui::layout::inner;

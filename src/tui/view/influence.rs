@@ -16,8 +16,8 @@ use crate::tui::keys::Mode;
 use crate::tui::state::Model;
 use crate::tui::theme::THEME;
 
-use super::text::clip;
 use crate::tui::layout::{popup, popup_block};
+use crate::tui::text::clip;
 use dyad::present::{shown_delta, signed};
 
 const LABEL: usize = 21;

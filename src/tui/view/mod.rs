@@ -12,7 +12,6 @@ pub mod profiles;
 pub mod prompt;
 pub mod search;
 pub mod status;
-pub mod text;
 pub mod weights;
 
 use ratatui::Frame;

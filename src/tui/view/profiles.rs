@@ -11,8 +11,8 @@ use crate::tui::keys::Mode;
 use crate::tui::state::{Model, ProfilesState};
 use crate::tui::theme::THEME;
 
-use super::text::cut;
 use crate::tui::layout::{popup, popup_block};
+use crate::tui::text::cut;
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model, p: &ProfilesState) {
     let r = popup(area, 100, 22);

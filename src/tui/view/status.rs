@@ -13,7 +13,7 @@ use crate::tui::state::weights::Setting;
 use crate::tui::state::{Focus, Level, Model, Popup};
 use crate::tui::theme::THEME;
 
-use super::text::cut;
+use crate::tui::text::cut;
 
 /// The top line: the current profile (and whether it is modified or read-only), the baseline,
 /// the pool. What does not fit goes, least important first.

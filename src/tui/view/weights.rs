@@ -13,9 +13,9 @@ use crate::tui::state::weights::Setting;
 use crate::tui::state::{Focus, Model};
 use crate::tui::theme::THEME;
 
-use super::text::clip;
 use crate::tui::layout::inner;
 use crate::tui::layout::weights::*;
+use crate::tui::text::clip;
 
 /// The characters of a bar of `width` cells filled to `value` (0–1): full blocks, an eighth
 /// block for the partial cell, then `░`.
