@@ -173,7 +173,7 @@ struct Channels<'a> {
 /// batch through `update`, then sends the newest rematch request and redraws once.
 fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Result<End> {
     let configs = model.configs.clone();
-    let mut sync = crate::tui::state::analyses::Sync::default();
+    let mut sync = crate::tui::state::Sync::default();
     let mut dirty = true;
     #[cfg(debug_assertions)]
     let test_panic = std::env::var_os(TEST_PANIC).is_some();

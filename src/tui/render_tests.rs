@@ -112,7 +112,7 @@ fn help_lists_every_binding_of_every_mode() {
     for mode in crate::tui::keys::MODES {
         for b in crate::tui::keys::entries(mode) {
             assert!(help.contains(b.help), "{mode:?}: {}", b.help);
-            assert!(help.contains(&crate::tui::keys::keys_text(&b.keys)));
+            assert!(help.contains(&crate::tui::keys::hints::keys_text(&b.keys)));
         }
     }
 }

@@ -34,7 +34,7 @@ pub struct Harness {
     /// Whether file effects are carried out (in `m.configs`).
     pub files: bool,
     /// The analyses (stable ranges, influence, diagnoses), done after each message when on.
-    analyst: Option<(Analyst, crate::tui::state::analyses::Sync)>,
+    analyst: Option<(Analyst, crate::tui::state::Sync)>,
 }
 
 impl Harness {
@@ -87,7 +87,7 @@ impl Harness {
     fn analysing_in(&mut self, scope: Scope) -> &mut Self {
         self.analyst = Some((
             Analyst::with_scope(scope),
-            crate::tui::state::analyses::Sync::default(),
+            crate::tui::state::Sync::default(),
         ));
         self.analyse();
         self

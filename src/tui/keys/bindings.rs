@@ -3,8 +3,22 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::{Binding, Key};
 use crate::tui::action::{Action, Step};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// What the keys do, for the help popup.
+    pub help: &'static str,
+    /// A word or two for the hint line; `None` keeps the binding out of it.
+    pub hint: Option<&'static str>,
+}
 
 const fn k(c: char) -> Key {
     Key {

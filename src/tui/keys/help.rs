@@ -34,7 +34,7 @@ pub fn lines(width: usize) -> Vec<Line<'static>> {
         v.push(Line::raw(""));
         v.push(Line::styled(keys::title(mode), THEME.heading));
         for b in keys::entries(mode) {
-            let keys = format!("  {:<w$}", keys::keys_text(&b.keys), w = KEYS - 2);
+            let keys = format!("  {:<w$}", keys::hints::keys_text(&b.keys), w = KEYS - 2);
             for (i, part) in wrap(b.help, width - KEYS).into_iter().enumerate() {
                 let first = if i == 0 {
                     keys.clone()

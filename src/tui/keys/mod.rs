@@ -7,7 +7,7 @@ pub mod bindings;
 pub mod help;
 pub mod hints;
 
-pub use hints::{footer, hints, keys_text};
+pub use bindings::{Binding, Key};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -29,21 +29,6 @@ pub enum Mode {
     Help,
     Text,
     Confirm,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
-pub struct Binding {
-    pub keys: &'static [Key],
-    pub action: Action,
-    /// What the keys do, for the help popup.
-    pub help: &'static str,
-    /// A word or two for the hint line; `None` keeps the binding out of it.
-    pub hint: Option<&'static str>,
 }
 
 /// A mode's own table (the global one stands behind it: see [`entries`]).
@@ -201,7 +186,7 @@ mod tests {
     use crate::tui::action::Step;
     use KeyCode::{BackTab, Down, Right, Up};
     use bindings::NORMAL;
-    use hints::key_name;
+    use hints::{footer, hints, key_name, keys_text};
 
     fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)

@@ -92,7 +92,7 @@ pub fn inner(r: Rect) -> Rect {
 /// A popup area centred in `area`, at most `w` × `h`.
 /// A popup's frame: its title at the top, the keys it takes at the bottom.
 /// A popup's frame: its title on top, and at the bottom a footer of keys looked up in the
-/// mode's bindings (see [`keys::footer`]), so it names the keys that work.
+/// mode's bindings (see [`keys::hints::footer`]), so it names the keys that work.
 pub fn popup_block(
     title: impl Into<String>,
     mode: Mode,
@@ -100,7 +100,7 @@ pub fn popup_block(
 ) -> Block<'static> {
     Block::bordered()
         .title(Line::styled(title.into(), THEME.panel_title))
-        .title_bottom(Line::styled(keys::footer(mode, footer), THEME.dim))
+        .title_bottom(Line::styled(keys::hints::footer(mode, footer), THEME.dim))
         .border_style(THEME.border_focused)
 }
 

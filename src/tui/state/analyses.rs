@@ -1,13 +1,11 @@
-//! What the analyses thread found about the results shown, and what to tell it next: the model
-//! side of `jobs::analyses`, which never sees the model.
+//! What the analyses thread found about the results shown (what to tell it next is
+//! [`super::Sync`]).
 
 use dyad::analysis::stability::{Influence, Stability};
 use dyad::analysis::unmatched::Diagnosis;
 use dyad::criteria::N;
 
-use crate::tui::jobs::analyses::{Analysis, Found, Job, Order, Wants};
-use crate::tui::state::weights::Setting;
-use crate::tui::state::{Model, Popup};
+use crate::tui::jobs::analyses::{Analysis, Found};
 
 /// Stable ranges, influences and diagnoses of the results of one generation; each arrives on
 /// its own, and `None` is "not (yet) computed".
@@ -50,51 +48,5 @@ impl Analyses {
             .iter()
             .find(|(i, _)| *i == mentee)
             .map(|(_, r)| r)
-    }
-}
-
-/// What the screen wants analysed, read from the model.
-pub fn wants(m: &Model) -> Wants {
-    let diagnose = match &m.popup {
-        Some(Popup::Detail(d)) if d.current.is_none() => Some(d.mentee),
-        _ => None,
-    };
-    Wants {
-        criterion: Setting::at(m.setting).weight(),
-        influence: matches!(m.popup, Some(Popup::Influence { .. })),
-        diagnose,
-    }
-}
-
-/// Keeps the analyst up to date with the model: a job for each new result, and what the screen
-/// wants whenever that changes. Used by the event loop after each batch of messages (and by the
-/// test harness after each message).
-#[derive(Default)]
-pub struct Sync {
-    generation: u64,
-    wants: Wants,
-}
-
-impl Sync {
-    pub fn requests(&mut self, m: &Model) -> Vec<Order> {
-        let mut out = Vec::new();
-        if let Some(r) = m
-            .results
-            .as_ref()
-            .filter(|r| r.generation != self.generation)
-        {
-            self.generation = r.generation;
-            out.push(Order::Job(Job {
-                generation: r.generation,
-                pool: r.pool.clone(),
-                ev: r.current.clone(),
-            }));
-        }
-        let w = wants(m);
-        if w != self.wants || !out.is_empty() {
-            self.wants = w;
-            out.push(Order::Wants(w));
-        }
-        out
     }
 }

@@ -24,11 +24,13 @@ use dyad::pool::{Overrides, Pool};
 use dyad::profile::Profile;
 
 use crate::tui::action::ProfileEntry;
+use crate::tui::jobs::analyses::{Job, Order, Wants};
 use crate::tui::jobs::rematch::{Request, Results};
 use crate::tui::keys::Mode;
 use crate::tui::state::detail::Detail;
 use crate::tui::state::matches::{Row, Sort};
 use crate::tui::state::search::{Entry, Hit};
+use crate::tui::state::weights::Setting;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -345,5 +347,51 @@ impl Model {
 
     pub fn all_weights_zero(&self) -> bool {
         self.current.weights.iter().all(|w| *w == 0.0)
+    }
+}
+
+/// What the screen wants analysed, read from the model.
+pub fn wants(m: &Model) -> Wants {
+    let diagnose = match &m.popup {
+        Some(Popup::Detail(d)) if d.current.is_none() => Some(d.mentee),
+        _ => None,
+    };
+    Wants {
+        criterion: Setting::at(m.setting).weight(),
+        influence: matches!(m.popup, Some(Popup::Influence { .. })),
+        diagnose,
+    }
+}
+
+/// Keeps the analyst up to date with the model: a job for each new result, and what the screen
+/// wants whenever that changes. Used by the event loop after each batch of messages (and by the
+/// test harness after each message).
+#[derive(Default)]
+pub struct Sync {
+    generation: u64,
+    wants: Wants,
+}
+
+impl Sync {
+    pub fn requests(&mut self, m: &Model) -> Vec<Order> {
+        let mut out = Vec::new();
+        if let Some(r) = m
+            .results
+            .as_ref()
+            .filter(|r| r.generation != self.generation)
+        {
+            self.generation = r.generation;
+            out.push(Order::Job(Job {
+                generation: r.generation,
+                pool: r.pool.clone(),
+                ev: r.current.clone(),
+            }));
+        }
+        let w = wants(m);
+        if w != self.wants || !out.is_empty() {
+            self.wants = w;
+            out.push(Order::Wants(w));
+        }
+        out
     }
 }

@@ -188,7 +188,7 @@ pub fn bottom(f: &mut Frame, status: Rect, hint_area: Rect, m: &Model) {
 /// The hints of the current mode that fit, in keymap order; the last two (help and quit, or
 /// the ways out of a popup) always shown.
 pub fn hints(f: &mut Frame, area: Rect, m: &Model) {
-    let all = keys::hints(m.mode());
+    let all = keys::hints::hints(m.mode());
     let width = |(k, w): &(String, &str)| k.chars().count() + w.chars().count() + 3;
     let keep = all.len().saturating_sub(2);
     let mut budget = usize::from(area.width).saturating_sub(all[keep..].iter().map(width).sum());
