@@ -1,6 +1,8 @@
-//! The `dyad` binary: the command line and the terminal UI on top of the domain core.
+//! The `dyad` binary: the command line (`cli`) and the terminal UI (`tui`) on top of the domain
+//! core; `inputs` resolves the pool and profile flags for both.
 
 mod cli;
+mod inputs;
 mod tui;
 
 use clap::Parser;
@@ -39,6 +41,7 @@ fn usage_error(e: clap::Error) -> ! {
     e.exit()
 }
 
+/// The TUI gets its own options: it knows nothing of the command line's types.
 fn run_tui(args: TuiArgs) -> dyad::error::Result<()> {
     use std::io::IsTerminal;
     // Raw mode and the alternate screen need a terminal; without one they would only write
@@ -49,5 +52,9 @@ fn run_tui(args: TuiArgs) -> dyad::error::Result<()> {
         );
         std::process::exit(2);
     }
-    tui::run(args)
+    tui::run(tui::Options {
+        data: args.data,
+        profile: args.profile,
+        baseline: args.baseline,
+    })
 }

@@ -1,20 +1,9 @@
 //! Arguments that several subcommands share: the pool folder and the output format.
 
-use std::path::PathBuf;
+use clap::ValueEnum;
 
-use clap::{Args, ValueEnum};
-
-#[derive(Args, Debug, Clone, Default)]
-pub struct DataArgs {
-    /// Folder with mentees.csv, mentors.csv and optionally overrides.csv
-    /// [default: sample-data, or the built-in sample when that folder does not exist]
-    #[arg(long, value_name = "DIR")]
-    pub data: Option<PathBuf>,
-    /// Extra columns in the pool files to ignore (comma-separated); any other unknown column is
-    /// an error
-    #[arg(long, value_name = "COLUMNS", value_delimiter = ',')]
-    pub ignore_columns: Vec<String>,
-}
+/// The pool folder: defined beside its resolving, which the terminal UI shares.
+pub use crate::inputs::DataArgs;
 
 /// Output of `match`: a table for people, CSV or JSON for programs.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,7 +14,6 @@ pub mod council_cmd;
 mod explain_cmd;
 mod export_cmd;
 mod generate_cmd;
-pub mod inputs;
 mod match_cmd;
 mod measures_out;
 mod output;
@@ -27,6 +26,9 @@ mod solve_cmd;
 pub mod trust_args;
 
 use dyad::error::Result;
+
+// The resolving of --data and --profile, shared with the terminal UI.
+use crate::inputs;
 
 use args::Command;
 pub use output::{emit, emit_json};

@@ -5,10 +5,9 @@
 use dyad::analysis::unmatched::Relaxation;
 use dyad::criteria::N;
 
-use super::model::{DistView, Focus, Level, Popup};
-use super::msg::{Effect, Msg, Step};
-use super::popups::influence_order;
-use super::testkit::Harness;
+use crate::tui::action::{Action, Effect, Msg, Step};
+use crate::tui::state::{DistView, Focus, Level, Popup};
+use crate::tui::testkit::Harness;
 
 fn stability(h: &Harness, k: usize) -> dyad::analysis::stability::Stability {
     h.m.analyses.stability[k]
@@ -41,13 +40,13 @@ fn every_weight_gets_its_stable_range_for_the_results_shown() {
     }
     assert!(h.m.analyses.influence.iter().all(|i| i.is_some()));
     // A new result starts over: nothing of the old one is kept.
-    h.send(Msg::Change(Step::Down));
+    h.send(Action::Change(Step::Down));
     let s = stability(&h, 0);
     assert_eq!(s.weight, 0.85);
     // An analysis of older results is dropped.
-    let old = super::analyst::Analysis {
+    let old = crate::tui::jobs::analyses::Analysis {
         generation: shown,
-        found: super::analyst::Found::Stability(0, Err("old".into())),
+        found: crate::tui::jobs::analyses::Found::Stability(0, Err("old".into())),
     };
     h.send(Msg::Analysed(Box::new(old)));
     assert!(h.m.analyses.stability[0].as_ref().unwrap().is_ok());
@@ -59,8 +58,8 @@ fn the_jump_keys_move_a_weight_to_where_the_pairs_change() {
     h.analysing_shown();
     let before = mentor_of(&h);
     let s = stability(&h, 0);
-    let up = super::stable::jump(&s, true).expect("proximity changes the pairs above");
-    h.send(Msg::JumpUp);
+    let up = crate::tui::state::stable::jump(&s, true).expect("proximity changes the pairs above");
+    h.send(Action::JumpUp);
     assert_eq!(h.m.current.weights[0], up);
     assert_ne!(mentor_of(&h), before, "the pairs changed at the jump");
     assert!(
@@ -71,12 +70,12 @@ fn the_jump_keys_move_a_weight_to_where_the_pairs_change() {
             .contains("where the pairs change")
     );
     // One step back down is inside the old stable range: the old pairs again.
-    h.send(Msg::Change(Step::FineDown));
+    h.send(Action::Change(Step::FineDown));
     assert_eq!(mentor_of(&h), before);
-    h.send(Msg::Undo).send(Msg::Undo);
+    h.send(Action::Undo).send(Action::Undo);
     assert_eq!(h.m.current.weights[0], 0.9);
-    let down = super::stable::jump(&stability(&h, 0), false).unwrap();
-    h.send(Msg::JumpDown);
+    let down = crate::tui::state::stable::jump(&stability(&h, 0), false).unwrap();
+    h.send(Action::JumpDown);
     assert_eq!(h.m.current.weights[0], down);
     assert!(down < s.stable_low);
     assert_ne!(mentor_of(&h), before);
@@ -85,10 +84,10 @@ fn the_jump_keys_move_a_weight_to_where_the_pairs_change() {
 #[test]
 fn jumping_says_why_when_it_cannot() {
     let mut h = Harness::new();
-    assert!(h.send_only(Msg::JumpUp).is_empty());
+    assert!(h.send_only(Action::JumpUp).is_empty());
     assert!(h.m.status.as_ref().unwrap().text.contains("Still finding"));
     h.m.setting = N;
-    assert!(h.send_only(Msg::JumpDown).is_empty());
+    assert!(h.send_only(Action::JumpDown).is_empty());
     assert!(
         h.m.status
             .as_ref()
@@ -103,7 +102,7 @@ fn jumping_says_why_when_it_cannot() {
         .find(|&k| stability(&h, k).next_high.is_none())
         .expect("a weight stable up to 1");
     h.m.setting = k;
-    assert!(h.send_only(Msg::JumpUp).is_empty());
+    assert!(h.send_only(Action::JumpUp).is_empty());
     assert!(
         h.m.status
             .as_ref()
@@ -117,7 +116,7 @@ fn jumping_says_why_when_it_cannot() {
 fn the_stable_range_shows_on_the_slider_and_in_the_status_line() {
     let mut h = Harness::new();
     h.analysing_shown();
-    let range = super::stable::text(&stability(&h, 0));
+    let range = crate::tui::state::stable::text(&stability(&h, 0));
     let screen = h.screen(120, 40);
     assert!(screen.contains("stable range"));
     let bar_line = screen.lines().nth(4).unwrap();
@@ -131,9 +130,9 @@ fn the_stable_range_shows_on_the_slider_and_in_the_status_line() {
 fn the_influence_popup_lists_every_criterion_and_goes_to_a_slider() {
     let mut h = Harness::new();
     h.analysing_shown();
-    h.send(Msg::OpenInfluence);
+    h.send(Action::OpenInfluence);
     assert_eq!(h.m.popup, Some(Popup::Influence { selected: 0 }));
-    let order = influence_order(&h.m);
+    let order = h.m.influence_order();
     let swings: Vec<usize> = order
         .iter()
         .map(|&k| {
@@ -153,7 +152,7 @@ fn the_influence_popup_lists_every_criterion_and_goes_to_a_slider() {
     }
     // ↓ from the top row, then Enter: that criterion's slider.
     h.m.popup = Some(Popup::Influence { selected: order[0] });
-    h.send(Msg::Down).send(Msg::Accept);
+    h.send(Action::Down).send(Action::Accept);
     assert_eq!(h.m.popup, None);
     assert_eq!((h.m.setting, h.m.focus), (order[1], Focus::Weights));
 }
@@ -161,11 +160,11 @@ fn the_influence_popup_lists_every_criterion_and_goes_to_a_slider() {
 #[test]
 fn an_unmatched_mentee_opens_with_what_keeps_them_unmatched() {
     let mut h = Harness::new();
-    h.analysing_shown().send(Msg::SwitchPanel);
+    h.analysing_shown().send(Action::SwitchPanel);
     let row = h.m.rows.iter().find(|r| r.mentor.is_none()).unwrap();
     let mentee = row.mentee;
     h.m.selected_mentee = Some(mentee);
-    h.send(Msg::OpenDetail);
+    h.send(Action::OpenDetail);
     assert!(matches!(&h.m.popup, Some(Popup::Detail(d)) if d.mentee == mentee));
     let diagnosis =
         h.m.analyses
@@ -184,11 +183,11 @@ fn an_unmatched_mentee_opens_with_what_keeps_them_unmatched() {
     let shown = first.relaxation.describe(&h.m.pool).replace(" -> ", " → ");
     assert!(screen.contains(&shown), "{shown}");
     if let Relaxation::InPersonDistance { to: Some(km), .. } = first.relaxation {
-        h.send(Msg::Close);
-        h.m.focus = super::model::Focus::Weights;
+        h.send(Action::Close);
+        h.m.focus = crate::tui::state::Focus::Weights;
         h.m.current.constraints.in_person_max_km = Some(km);
-        h.send(Msg::Change(Step::FineUp))
-            .send(Msg::Change(Step::FineDown));
+        h.send(Action::Change(Step::FineUp))
+            .send(Action::Change(Step::FineDown));
         assert_eq!(mentor_of(&h)[mentee], Some(first.mentor));
     }
 }
@@ -200,9 +199,9 @@ fn read_only_mode_saves_nothing_and_says_why() {
     h.files = true;
     h.m.configs = dir.path().to_path_buf();
     h.m.read_only = Some("another dyad is using the profiles in configs/".into());
-    h.send(Msg::Change(Step::Up));
-    for msg in [Msg::Save, Msg::SaveAs, Msg::SaveOverrides] {
-        h.send(msg.clone());
+    h.send(Action::Change(Step::Up));
+    for msg in [Action::Save, Action::SaveAs, Action::SaveOverrides] {
+        h.send(msg);
         assert!(h.effects.is_empty(), "{msg:?}");
         assert_eq!(h.m.popup, None, "{msg:?}");
         let status = h.m.status.as_ref().unwrap();
@@ -213,14 +212,14 @@ fn read_only_mode_saves_nothing_and_says_why() {
     assert!(h.screen(120, 40).contains("READ-ONLY"));
     assert!(h.screen(80, 24).contains("READ-ONLY"));
     // Quitting still asks: the changes are lost.
-    h.send(Msg::Quit);
+    h.send(Action::Quit);
     assert!(matches!(h.m.popup, Some(Popup::Confirm(_))));
 }
 
 #[test]
 fn small_identity_groups_show_less_than_k_instead_of_figures() {
     let mut h = Harness::new();
-    h.send(Msg::ToggleGroups);
+    h.send(Action::ToggleGroups);
     assert_eq!(h.m.dist, DistView::Groups);
     let summary = h.m.results.as_ref().unwrap().current.summary.clone();
     let (small, big): (Vec<_>, Vec<_>) = summary
@@ -230,7 +229,7 @@ fn small_identity_groups_show_less_than_k_instead_of_figures() {
     assert!(!small.is_empty() && !big.is_empty());
     let screen = h.screen(120, 40);
     let row = |name: &str| {
-        let label = super::view::distribution::group_label(name);
+        let label = crate::tui::view::distribution::group_label(name);
         screen
             .lines()
             .find(|l| l.contains(&format!("││{label} ")))
@@ -255,7 +254,7 @@ fn small_identity_groups_show_less_than_k_instead_of_figures() {
 #[test]
 fn long_messages_stay_readable_at_80_columns() {
     let mut h = Harness::new();
-    h.send(Msg::SwitchPanel).send(Msg::Ban);
+    h.send(Action::SwitchPanel).send(Action::Ban);
     let text = h.m.status.as_ref().unwrap().text.clone();
     assert!(text.chars().count() > 60);
     let screen = h.screen(80, 24);
@@ -267,7 +266,7 @@ fn long_messages_stay_readable_at_80_columns() {
     }
     assert!(bottom[1].trim_end().ends_with("ms"), "{}", bottom[1]);
     // The next key clears the message and the hints come back.
-    h.send(Msg::Down);
+    h.send(Action::Down);
     assert!(h.screen(80, 24).lines().last().unwrap().contains("help"));
 }
 
@@ -281,7 +280,7 @@ fn the_recompute_time_is_on_the_status_line_at_any_width() {
     }
     assert!(h.screen(200, 60).contains("Rematched in 0.4 ms"));
     assert!(h.screen(80, 24).contains("rematch 0.4 ms"));
-    let effects = h.send_only(Msg::Change(Step::Up));
+    let effects = h.send_only(Action::Change(Step::Up));
     assert!(matches!(effects[..], [Effect::Recompute(_)]));
     let screen = h.screen(80, 24);
     assert!(screen.contains("Rematching… "), "{screen}");

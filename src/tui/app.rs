@@ -14,19 +14,18 @@ use ratatui::DefaultTerminal;
 use dyad::error::{Error, Result, escape};
 use dyad::io::ProfileLock;
 
-use crate::cli::args::TuiArgs;
-use crate::cli::inputs;
+use crate::inputs::{self, DataArgs};
 
-use super::analyst::{self, Analysis, Analyst};
-use super::convener::{self, Convened, Convening};
-use super::io;
-use super::keymap;
-use super::model::Model;
-use super::msg::{Effect, Mouse, MouseKind, Msg};
-use super::terminal::{self, Signal, Signals};
-use super::update::update;
-use super::view::view;
-use super::worker::{self, Outcome, Request, Solver};
+use crate::tui::action::{Action, Effect, Mouse, MouseKind, Msg};
+use crate::tui::disk;
+use crate::tui::jobs::analyses::{self, Analysis, Analyst};
+use crate::tui::jobs::council::{self, Convened, Convening};
+use crate::tui::jobs::rematch::{self, Outcome, Rematcher, Request};
+use crate::tui::keys;
+use crate::tui::state::Model;
+use crate::tui::terminal::{self, Signal, Signals};
+use crate::tui::update::update;
+use crate::tui::view::view;
 
 enum Incoming {
     Term(Event),
@@ -42,7 +41,16 @@ enum End {
     Signal(Signal),
 }
 
-pub fn run(args: TuiArgs) -> Result<()> {
+/// What the TUI opens: the pool and the two profiles (each `None`: the default path, or the
+/// built-in copy).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub data: DataArgs,
+    pub profile: Option<std::path::PathBuf>,
+    pub baseline: Option<std::path::PathBuf>,
+}
+
+pub fn run(args: Options) -> Result<()> {
     // Load everything before taking over the terminal, so errors print plainly.
     let engine = inputs::engine(&args.data)?;
     let current = inputs::current_profile(args.profile.as_deref())?;
@@ -63,15 +71,15 @@ pub fn run(args: TuiArgs) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     input_thread(tx.clone(), stop.clone());
     let councils = tx.clone();
-    let convener = convener::spawn(engine.clone(), move |c| {
+    let convener = council::spawn(engine.clone(), move |c| {
         councils.send(Incoming::Convened(c)).is_ok()
     });
     let results = tx.clone();
-    let worker = worker::spawn(Solver::new(engine), move |o| {
+    let worker = rematch::spawn(Rematcher::new(engine), move |o| {
         results.send(Incoming::Computed(o)).is_ok()
     });
     let analyses = tx.clone();
-    let analyst = analyst::spawn(Analyst::new(&pool), move |a| {
+    let analyst = analyses::spawn(Analyst::new(&pool), move |a| {
         analyses.send(Incoming::Analysed(a)).is_ok()
     });
 
@@ -156,7 +164,7 @@ fn input_thread(tx: Sender<Incoming>, stop: Arc<AtomicBool>) {
 struct Channels<'a> {
     rx: &'a Receiver<Incoming>,
     worker: &'a Sender<Request>,
-    analyst: &'a Sender<analyst::Request>,
+    analyst: &'a Sender<analyses::Order>,
     convener: &'a Sender<Convening>,
     signals: &'a Signals,
 }
@@ -165,7 +173,7 @@ struct Channels<'a> {
 /// batch through `update`, then sends the newest rematch request and redraws once.
 fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Result<End> {
     let configs = model.configs.clone();
-    let mut sync = analyst::Sync::default();
+    let mut sync = crate::tui::state::Sync::default();
     let mut dirty = true;
     #[cfg(debug_assertions)]
     let test_panic = std::env::var_os(TEST_PANIC).is_some();
@@ -207,7 +215,7 @@ fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Res
                         Effect::Convene(r) => {
                             let _ = ch.convener.send(*r);
                         }
-                        other => queue.extend(io::execute(other, &configs)),
+                        other => queue.extend(disk::execute(other, &configs)),
                     }
                 }
             }
@@ -232,11 +240,11 @@ fn to_msg(model: &Model, incoming: Incoming) -> Option<Msg> {
         Incoming::Analysed(a) => return Some(Msg::Analysed(Box::new(a))),
         Incoming::Convened(c) => return Some(Msg::Convened(Box::new(c))),
         // SIGINT from outside: what Ctrl-c does.
-        Incoming::Interrupt => return Some(Msg::Quit),
+        Incoming::Interrupt => return Some(Msg::Action(Action::Quit)),
         Incoming::Term(ev) => ev,
     };
     match ev {
-        Event::Key(k) if k.kind == KeyEventKind::Press => keymap::dispatch(model.mode(), &k),
+        Event::Key(k) if k.kind == KeyEventKind::Press => keys::dispatch(model.mode(), &k),
         Event::Mouse(me) => {
             let kind = match me.kind {
                 MouseEventKind::Down(MouseButton::Left) => MouseKind::Press,

@@ -7,12 +7,12 @@ use dyad::analysis::council::median;
 use dyad::criteria::N;
 use dyad::profile::Profile;
 
-use super::convener::Convened;
-use super::io;
-use super::model::{Pending, Popup};
-use super::msg::{Effect, Msg, ProfileEntry, Step};
-use super::testkit::Harness;
-use super::view::council::{body_height, line_count};
+use crate::tui::action::{Action, Effect, Msg, ProfileEntry, Step};
+use crate::tui::disk;
+use crate::tui::jobs::council::Convened;
+use crate::tui::state::{Pending, Popup};
+use crate::tui::testkit::Harness;
+use crate::tui::view::council::{body_height, line_count};
 
 /// The repository's configs folder, as dyad started in the repository sees it (tests run there).
 fn configs() -> PathBuf {
@@ -21,7 +21,7 @@ fn configs() -> PathBuf {
 
 /// The shipped profiles: the two programme profiles and the four members'.
 fn shipped() -> Vec<ProfileEntry> {
-    io::list_council(&configs())
+    disk::list_council(&configs())
 }
 
 fn members(entries: &[ProfileEntry]) -> Vec<Profile> {
@@ -43,7 +43,7 @@ fn members(entries: &[ProfileEntry]) -> Vec<Profile> {
 fn picking() -> Harness {
     let mut h = Harness::new();
     h.m.configs = configs();
-    h.send(Msg::OpenCouncil);
+    h.send(Action::OpenCouncil);
     assert_eq!(h.effects, [Effect::ListCouncil]);
     h.send(Msg::CouncilListed(shipped()));
     h
@@ -52,7 +52,7 @@ fn picking() -> Harness {
 /// The shipped members' council, convened.
 fn convened() -> Harness {
     let mut h = picking();
-    h.send(Msg::Accept);
+    h.send(Action::Accept);
     h
 }
 
@@ -103,12 +103,12 @@ fn fewer_than_two_members_convene_nothing() {
     // Take out every member but the last.
     for i in 0..n - 1 {
         if chosen(&h)[i] {
-            h.send(Msg::Toggle);
+            h.send(Action::Toggle);
         }
-        h.send(Msg::Down);
+        h.send(Action::Down);
     }
     assert_eq!(chosen(&h).iter().filter(|c| **c).count(), 1);
-    h.send(Msg::Accept);
+    h.send(Action::Accept);
     assert!(h.effects.is_empty());
     assert!(status(&h).contains("at least two"), "{}", status(&h));
     assert!(matches!(h.m.popup, Some(Popup::CouncilPick(_))));
@@ -117,14 +117,14 @@ fn fewer_than_two_members_convene_nothing() {
 #[test]
 fn a_profile_that_does_not_load_cannot_be_chosen() {
     let mut h = Harness::new();
-    h.send(Msg::OpenCouncil);
+    h.send(Action::OpenCouncil);
     let broken = ProfileEntry {
         file: Some(PathBuf::from("configs/members/broken.toml")),
         profile: Err("line 1".into()),
     };
     h.send(Msg::CouncilListed(vec![broken]));
     assert_eq!(chosen(&h), [false]);
-    h.send(Msg::Toggle);
+    h.send(Action::Toggle);
     assert_eq!(chosen(&h), [false]);
     assert!(status(&h).contains("does not load"));
 }
@@ -132,7 +132,7 @@ fn a_profile_that_does_not_load_cannot_be_chosen() {
 #[test]
 fn convening_matches_every_member_and_the_median_consensus() {
     let mut h = picking();
-    h.send(Msg::Accept);
+    h.send(Action::Accept);
     let [Effect::Convene(req)] = &h.effects[..] else {
         panic!("{:?}", h.effects);
     };
@@ -174,9 +174,9 @@ fn the_council_is_matched_with_the_councils_pins() {
     h.m.selected_mentee = Some(mentee);
     h.m.overrides
         .set(mentee, other, Some(dyad::pool::Action::Pin));
-    h.send(Msg::OpenCouncil)
+    h.send(Action::OpenCouncil)
         .send(Msg::CouncilListed(shipped()))
-        .send(Msg::Accept);
+        .send(Action::Accept);
     let c = council(&h);
     assert_eq!(c.consensus.matching.mentor_of[mentee], Some(other));
     assert!(
@@ -189,7 +189,7 @@ fn the_council_is_matched_with_the_councils_pins() {
 #[test]
 fn an_answer_to_an_older_council_is_not_shown() {
     let mut h = picking();
-    let effects = h.send_only(Msg::Accept);
+    let effects = h.send_only(Action::Accept);
     assert!(matches!(&effects[..], [Effect::Convene(_)]));
     let id = h.m.councils;
     h.send(Msg::Convened(Box::new(Convened {
@@ -202,7 +202,7 @@ fn an_answer_to_an_older_council_is_not_shown() {
         other => panic!("{other:?}"),
     }
     // Nothing to take while convening.
-    h.send(Msg::Accept);
+    h.send(Action::Accept);
     assert!(status(&h).contains("still being convened"));
     assert!(h.effects.is_empty());
     // Once it comes, that no longer holds.
@@ -223,16 +223,16 @@ fn scrolling_stops_at_the_end() {
     };
     let end = lines - usize::from(body_height(size));
     for _ in 0..lines + 5 {
-        h.send(Msg::Down);
+        h.send(Action::Down);
     }
     let scroll = |h: &Harness| match &h.m.popup {
         Some(Popup::Council(v)) => usize::from(v.scroll),
         _ => unreachable!(),
     };
     assert_eq!(scroll(&h), end);
-    h.send(Msg::PageUp);
+    h.send(Action::PageUp);
     assert_eq!(scroll(&h), end - usize::from(body_height(size)));
-    h.send(Msg::PageDown).send(Msg::PageDown);
+    h.send(Action::PageDown).send(Action::PageDown);
     assert_eq!(scroll(&h), end);
 }
 
@@ -240,7 +240,7 @@ fn scrolling_stops_at_the_end() {
 fn enter_takes_the_consensus_as_the_current_settings() {
     let mut h = convened();
     let consensus = council(&h).consensus.profile.clone();
-    h.send(Msg::Accept);
+    h.send(Action::Accept);
     assert_eq!(h.m.popup, None);
     assert_eq!(h.m.current, consensus);
     assert_eq!(h.m.current_file, None);
@@ -256,12 +256,12 @@ fn enter_takes_the_consensus_as_the_current_settings() {
 fn taking_the_consensus_asks_before_dropping_unsaved_changes() {
     let mut h = Harness::new();
     h.m.configs = configs();
-    h.send(Msg::Change(Step::Up));
+    h.send(Action::Change(Step::Up));
     let changed = h.m.current.clone();
-    h.send(Msg::OpenCouncil)
+    h.send(Action::OpenCouncil)
         .send(Msg::CouncilListed(shipped()))
-        .send(Msg::Accept)
-        .send(Msg::Accept);
+        .send(Action::Accept)
+        .send(Action::Accept);
     match &h.m.popup {
         Some(Popup::Confirm(c)) => {
             assert!(c.question.contains("drop the unsaved changes"));
@@ -269,13 +269,13 @@ fn taking_the_consensus_asks_before_dropping_unsaved_changes() {
         }
         other => panic!("{other:?}"),
     }
-    h.send(Msg::No);
+    h.send(Action::No);
     assert_eq!(h.m.current, changed);
-    h.send(Msg::OpenCouncil)
+    h.send(Action::OpenCouncil)
         .send(Msg::CouncilListed(shipped()))
-        .send(Msg::Accept)
-        .send(Msg::Accept)
-        .send(Msg::Yes);
+        .send(Action::Accept)
+        .send(Action::Accept)
+        .send(Action::Yes);
     assert_eq!(h.m.current.name, "Council consensus");
 }
 
@@ -284,7 +284,7 @@ fn b_makes_the_consensus_the_baseline() {
     let mut h = convened();
     let consensus = council(&h).consensus.profile.clone();
     let current = h.m.current.clone();
-    h.send(Msg::LoadAsBaseline);
+    h.send(Action::LoadAsBaseline);
     assert_eq!(h.m.baseline, consensus);
     assert_eq!(h.m.baseline_file, None);
     assert_eq!(h.m.current, current);
@@ -298,12 +298,12 @@ fn s_saves_the_consensus_as_a_new_profile() {
     let consensus = council(&h).consensus.profile.clone();
     h.files = true;
     h.m.configs = dir.path().join("configs");
-    h.send(Msg::SaveAs);
+    h.send(Action::SaveAs);
     match &h.m.popup {
         Some(Popup::SaveAs(form)) => assert_eq!(form.name, "Council consensus"),
         other => panic!("{other:?}"),
     }
-    h.send(Msg::Accept).send(Msg::Accept);
+    h.send(Action::Accept).send(Action::Accept);
     let file = dir.path().join("configs/council-consensus.toml");
     let back = dyad::profile::load(&file).unwrap();
     assert_eq!(back.weights, consensus.weights);
@@ -319,11 +319,12 @@ fn c_in_the_council_chooses_the_same_members_again() {
     // Take the first member out, convene, then choose again.
     let first = chosen(&h).iter().position(|c| *c).unwrap();
     for _ in 0..first {
-        h.send(Msg::Down);
+        h.send(Action::Down);
     }
-    h.send(Msg::Toggle).send(Msg::Accept);
+    h.send(Action::Toggle).send(Action::Accept);
     assert_eq!(council(&h).members.len(), 3);
-    h.send(Msg::OpenCouncil).send(Msg::CouncilListed(shipped()));
+    h.send(Action::OpenCouncil)
+        .send(Msg::CouncilListed(shipped()));
     assert_eq!(chosen(&h).iter().filter(|c| **c).count(), 3);
     assert!(!chosen(&h)[first]);
 }
@@ -336,10 +337,10 @@ fn snap(name: &str, h: &mut Harness, w: u16, hgt: u16) {
 fn snapshots() {
     let mut h = picking();
     snap("council_pick_120x40", &mut h, 120, 40);
-    h.send(Msg::Accept);
+    h.send(Action::Accept);
     snap("council_120x40", &mut h, 120, 40);
     for _ in 0..30 {
-        h.send(Msg::Down);
+        h.send(Action::Down);
     }
     snap("council_scrolled_120x40", &mut h, 120, 40);
     let mut h = convened();
@@ -350,13 +351,13 @@ fn snapshots() {
 fn taking_the_consensus_can_be_undone() {
     let mut h = convened();
     let (before, file) = (h.m.current.clone(), h.m.current_file.clone());
-    h.send(Msg::Accept);
+    h.send(Action::Accept);
     assert_eq!(h.m.current.name, "Council consensus");
-    h.send(Msg::Undo);
+    h.send(Action::Undo);
     assert_eq!(h.m.current, before);
     assert_eq!(h.m.current_file, file);
     assert!(!h.m.profile_modified());
-    h.send(Msg::Redo);
+    h.send(Action::Redo);
     assert_eq!(h.m.current.name, "Council consensus");
     assert_eq!(h.m.current_file, None);
 }

@@ -1,38 +1,27 @@
-//! The terminal UI, in the Elm style: terminal events become messages through the keymap
-//! (`keymap`), `update` changes the model (`model`) and returns effects, the view (`view`)
-//! draws the model. Rematching runs on a worker thread (`worker`), the analyses that follow each
-//! result (stable ranges, influence, why a mentee is unmatched) on another (`analyst`), a council's
-//! matchings on a third (`convener`); the event
-//! loop (`app`) wires it together and carries out the file effects (`io`), and `terminal` gives
-//! the terminal back on quit, error, signal or panic.
+//! The terminal UI, in the Elm style: terminal events become actions through the keymap
+//! (`keys`), `update` changes the state (`state`) and returns effects, the view (`view`) draws
+//! the state. Rematching, the analyses of each result and a council's matchings run on threads
+//! (`jobs`); the event loop (`app`, the only module that sees both `update` and `view`) wires
+//! it together and carries out the file effects (`disk`), and `terminal` gives the terminal
+//! back on quit, error, signal or panic.
+//!
+//! To change what a key does, look in `keys/bindings.rs`; a panel or popup: the file of that
+//! name in `state/`, `update/` and `view/`; where panels go: `layout.rs`; colours: `theme.rs`.
 
-mod analyst;
+mod action;
 mod app;
-mod bindings;
-mod convener;
-mod council;
-mod detail;
-mod edit;
-mod files;
-mod histogram;
-mod io;
-mod keymap;
-mod latest;
-mod model;
-mod msg;
-mod popups;
-mod rows;
-mod search;
-mod settings;
-mod stable;
+mod disk;
+mod jobs;
+mod keys;
+mod layout;
+mod state;
 mod terminal;
+mod text;
 mod theme;
 mod update;
 mod view;
-mod worker;
 
-pub use app::run;
-
+pub use app::{Options, run};
 #[cfg(test)]
 mod analysis_tests;
 #[cfg(test)]

@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use dyad::embedded;
 
-use super::model::Popup;
-use super::msg::{Effect, Msg, ProfileEntry};
-use super::search::Target;
-use super::testkit::Harness;
+use crate::tui::action::{Action, Effect, Msg, ProfileEntry};
+use crate::tui::state::Popup;
+use crate::tui::state::search::Target;
+use crate::tui::testkit::Harness;
 
 fn entries() -> Vec<ProfileEntry> {
     let e = |name: &str, p| ProfileEntry {
@@ -34,7 +34,7 @@ fn confirm_question(h: &Harness) -> String {
 #[test]
 fn detail_explains_the_selected_pair_and_follows_the_table() {
     let mut h = Harness::new();
-    h.send(Msg::OpenDetail);
+    h.send(Action::OpenDetail);
     let Some(Popup::Detail(d)) = &h.m.popup else {
         panic!()
     };
@@ -43,26 +43,26 @@ fn detail_explains_the_selected_pair_and_follows_the_table() {
     let cur = d.current.as_ref().unwrap();
     let sum: f64 = cur.lines.iter().map(|l| l.2).sum();
     assert!((sum - cur.score).abs() < 0.01);
-    h.send(Msg::Down);
+    h.send(Action::Down);
     let Some(Popup::Detail(d)) = &h.m.popup else {
         panic!()
     };
     assert_eq!(d.mentee, h.m.rows[1].mentee);
     let (mentee, mentor) = (d.mentee, d.current.as_ref().unwrap().mentor);
-    h.send(Msg::Ban);
+    h.send(Action::Ban);
     let Some(Popup::Detail(d)) = &h.m.popup else {
         panic!()
     };
     assert_eq!(d.mentee, mentee, "the popup stays on the mentee");
     assert_ne!(d.current.as_ref().map(|s| s.mentor), Some(mentor));
-    h.send(Msg::Close);
+    h.send(Action::Close);
     assert_eq!(h.m.popup, None);
 }
 
 #[test]
 fn search_filters_and_jumps_to_a_mentee() {
     let mut h = Harness::new();
-    h.send(Msg::OpenSearch);
+    h.send(Action::OpenSearch);
     let target = h.m.pool.mentees.len() - 1;
     let id = h.m.pool.mentees[target].id.clone();
     for c in id.chars() {
@@ -72,27 +72,27 @@ fn search_filters_and_jumps_to_a_mentee() {
         panic!()
     };
     assert_eq!(h.m.entries[s.hits[0].entry].target, Target::Mentee(target));
-    h.send(Msg::Backspace)
+    h.send(Action::Backspace)
         .send(Msg::Input(id.chars().last().unwrap()));
-    h.send(Msg::Down).send(Msg::Up).send(Msg::Accept);
+    h.send(Action::Down).send(Action::Up).send(Action::Accept);
     assert_eq!(h.m.popup, None);
     assert_eq!(h.m.selected_mentee, Some(target));
-    assert_eq!(h.m.focus, super::model::Focus::Matches);
+    assert_eq!(h.m.focus, crate::tui::state::Focus::Matches);
 }
 
 #[test]
 fn search_jumps_to_a_mentors_first_mentee_and_shows_hidden_rows() {
     let mut h = Harness::new();
-    h.send(Msg::ToggleChangedOnly);
+    h.send(Action::ToggleChangedOnly);
     let same = (0..h.m.pool.mentees.len())
         .find(|i| !h.m.rows.iter().any(|r| r.mentee == *i))
         .unwrap();
     let mentor = h.m.results.as_ref().unwrap().current.matching.mentor_of[same];
-    super::popups::jump(&mut h.m, Target::Mentee(same));
+    crate::tui::update::popups::jump(&mut h.m, Target::Mentee(same));
     assert!(!h.m.changed_only);
     assert_eq!(h.m.selected_mentee, Some(same));
     if let Some(j) = mentor {
-        super::popups::jump(&mut h.m, Target::Mentor(j));
+        crate::tui::update::popups::jump(&mut h.m, Target::Mentor(j));
         let first =
             h.m.results
                 .as_ref()
@@ -104,9 +104,9 @@ fn search_jumps_to_a_mentors_first_mentee_and_shows_hidden_rows() {
                 .find(|p| p.mentor == j);
         assert_eq!(h.m.selected_mentee, first.map(|p| p.mentee));
     }
-    h.send(Msg::OpenSearch)
+    h.send(Action::OpenSearch)
         .send(Msg::Input('x'))
-        .send(Msg::ClearField);
+        .send(Action::ClearField);
     let Some(Popup::Search(s)) = &h.m.popup else {
         panic!()
     };
@@ -116,45 +116,45 @@ fn search_jumps_to_a_mentors_first_mentee_and_shows_hidden_rows() {
 #[test]
 fn profiles_open_as_current_or_baseline() {
     let mut h = Harness::new();
-    h.send(Msg::OpenProfiles);
+    h.send(Action::OpenProfiles);
     assert_eq!(h.effects, vec![Effect::ListProfiles]);
     h.send(Msg::ProfilesListed(entries()));
     let Some(Popup::Profiles(p)) = &h.m.popup else {
         panic!()
     };
     assert_eq!(p.selected, 0, "the current profile is selected");
-    h.send(Msg::Down).send(Msg::Accept);
+    h.send(Action::Down).send(Action::Accept);
     assert_eq!(h.m.current, embedded::pilot_profile());
     assert_eq!(h.m.popup, None);
     assert!(!h.m.profile_modified());
     assert_eq!(h.m.results.as_ref().unwrap().current.profile, h.m.current);
-    h.send(Msg::OpenProfiles)
+    h.send(Action::OpenProfiles)
         .send(Msg::ProfilesListed(entries()));
-    h.send(Msg::Up).send(Msg::LoadAsBaseline);
+    h.send(Action::Up).send(Action::LoadAsBaseline);
     assert_eq!(h.m.baseline, embedded::fall_profile());
     assert_eq!(h.m.results.as_ref().unwrap().baseline.profile, h.m.baseline);
     // A file that does not load says why.
-    h.send(Msg::OpenProfiles)
+    h.send(Action::OpenProfiles)
         .send(Msg::ProfilesListed(entries()));
-    h.send(Msg::Down).send(Msg::Down).send(Msg::Accept);
+    h.send(Action::Down).send(Action::Down).send(Action::Accept);
     assert!(h.m.status.as_ref().unwrap().text.contains("weights.goals"));
 }
 
 #[test]
 fn opening_a_profile_over_unsaved_changes_asks_first() {
     let mut h = Harness::new();
-    h.send(Msg::Change(super::msg::Step::Down));
-    h.send(Msg::OpenProfiles)
+    h.send(Action::Change(crate::tui::action::Step::Down));
+    h.send(Action::OpenProfiles)
         .send(Msg::ProfilesListed(entries()))
-        .send(Msg::Down);
-    h.send(Msg::Accept);
+        .send(Action::Down);
+    h.send(Action::Accept);
     assert!(confirm_question(&h).contains("unsaved changes"));
-    h.send(Msg::No);
+    h.send(Action::No);
     assert!(h.m.profile_modified());
-    h.send(Msg::OpenProfiles)
+    h.send(Action::OpenProfiles)
         .send(Msg::ProfilesListed(entries()))
-        .send(Msg::Down);
-    h.send(Msg::Accept).send(Msg::Yes);
+        .send(Action::Down);
+    h.send(Action::Accept).send(Action::Yes);
     assert_eq!(h.m.current, embedded::pilot_profile());
     assert!(h.m.history.undo.is_empty());
 }

@@ -7,9 +7,9 @@ use ratatui::style::Modifier;
 
 use dyad::embedded;
 
-use super::msg::{Msg, ProfileEntry, Step};
-use super::testkit::{Harness, text};
-use super::theme::THEME;
+use crate::tui::action::{Action, Msg, ProfileEntry, Step};
+use crate::tui::testkit::{Harness, text};
+use crate::tui::theme::THEME;
 
 fn snap(name: &str, h: &mut Harness, w: u16, hgt: u16) {
     insta::assert_snapshot!(name, h.screen(w, hgt));
@@ -29,13 +29,15 @@ fn main_screen_120x40() {
 fn main_screen_after_changes_120x40() {
     let mut h = Harness::new();
     for _ in 0..4 {
-        h.send(Msg::Change(Step::Up));
+        h.send(Action::Change(Step::Up));
     }
-    h.send(Msg::SwitchPanel).send(Msg::Down).send(Msg::Pin);
-    h.send(Msg::Down)
-        .send(Msg::Ban)
-        .send(Msg::ToggleGroups)
-        .send(Msg::CycleSort);
+    h.send(Action::SwitchPanel)
+        .send(Action::Down)
+        .send(Action::Pin);
+    h.send(Action::Down)
+        .send(Action::Ban)
+        .send(Action::ToggleGroups)
+        .send(Action::CycleSort);
     snap("changed_120x40", &mut h, 120, 40);
 }
 
@@ -47,7 +49,7 @@ fn too_small() {
 #[test]
 fn detail_popup() {
     let mut h = Harness::new();
-    h.send(Msg::OpenDetail);
+    h.send(Action::OpenDetail);
     snap("detail_120x40", &mut h, 120, 40);
     snap("detail_80x24", &mut h, 80, 24);
 }
@@ -55,7 +57,7 @@ fn detail_popup() {
 #[test]
 fn search_popup() {
     let mut h = Harness::new();
-    h.send(Msg::OpenSearch);
+    h.send(Action::OpenSearch);
     for c in "pediatrics".chars() {
         h.send(Msg::Input(c));
     }
@@ -65,7 +67,7 @@ fn search_popup() {
 #[test]
 fn profiles_popup() {
     let mut h = Harness::new();
-    h.send(Msg::OpenProfiles);
+    h.send(Action::OpenProfiles);
     let e = |name: &str, p| ProfileEntry {
         file: Some(PathBuf::from(format!("configs/{name}.toml"))),
         profile: Ok(p),
@@ -80,14 +82,14 @@ fn profiles_popup() {
 #[test]
 fn help_popup() {
     let mut h = Harness::new();
-    h.send(Msg::OpenHelp);
+    h.send(Action::OpenHelp);
     snap("help_120x40", &mut h, 120, 40);
 }
 
 #[test]
 fn save_as_popup() {
     let mut h = Harness::new();
-    h.send(Msg::Change(Step::Up)).send(Msg::SaveAs);
+    h.send(Action::Change(Step::Up)).send(Action::SaveAs);
     for c in "Fall 2024 draft".chars() {
         h.send(Msg::Input(c));
     }
@@ -97,42 +99,42 @@ fn save_as_popup() {
 #[test]
 fn confirm_popup() {
     let mut h = Harness::new();
-    h.send(Msg::Change(Step::Up)).send(Msg::Quit);
+    h.send(Action::Change(Step::Up)).send(Action::Quit);
     snap("confirm_quit_100x30", &mut h, 100, 30);
 }
 
 #[test]
 fn help_lists_every_binding_of_every_mode() {
-    let help: String = super::view::help::lines(1000)
+    let help: String = crate::tui::keys::help::lines(1000)
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();
-    for mode in super::keymap::MODES {
-        for b in super::keymap::table(mode) {
+    for mode in crate::tui::keys::MODES {
+        for b in crate::tui::keys::entries(mode) {
             assert!(help.contains(b.help), "{mode:?}: {}", b.help);
-            assert!(help.contains(&super::keymap::keys_text(b)));
+            assert!(help.contains(&crate::tui::keys::hints::keys_text(&b.keys)));
         }
     }
 }
 
 #[test]
 fn the_help_scrolls_to_its_last_line_at_any_size() {
-    use super::keymap::{MODES, table};
+    use crate::tui::keys::{MODES, entries};
     let last_mode = MODES[MODES.len() - 1];
-    let last = table(last_mode).last().unwrap().help;
+    let last = entries(last_mode).last().unwrap().help;
     for (w, hgt) in [(80, 24), (120, 40), (100, 30)] {
         let mut h = Harness::new();
         h.send(Msg::Resize(w, hgt))
-            .send(Msg::OpenHelp)
-            .send(Msg::Bottom);
+            .send(Action::OpenHelp)
+            .send(Action::Bottom);
         let screen = h.screen(w, hgt);
         let words: Vec<&str> = last.split_whitespace().take(2).collect();
         assert!(screen.contains(&words.join(" ")), "{w}x{hgt}:\n{screen}");
         // Down at the end stays at the end; one Up moves at once.
         let at_end = h.screen(w, hgt);
-        h.send(Msg::Down);
+        h.send(Action::Down);
         assert_eq!(h.screen(w, hgt), at_end);
-        h.send(Msg::Up);
+        h.send(Action::Up);
         assert_ne!(h.screen(w, hgt), at_end);
     }
 }
@@ -169,7 +171,7 @@ fn changed_rows_are_highlighted_in_colour_and_glyph() {
 #[test]
 fn search_highlights_matched_characters() {
     let mut h = Harness::new();
-    h.send(Msg::OpenSearch)
+    h.send(Action::OpenSearch)
         .send(Msg::Input('p'))
         .send(Msg::Input('e'))
         .send(Msg::Input('d'));
@@ -195,27 +197,27 @@ fn every_size_renders_without_panic() {
     // width around and above the minimum.
     h.analysing_shown();
     h.m.configs = PathBuf::from("configs");
-    let popups: [&[Msg]; 8] = [
-        &[Msg::OpenDetail],
-        &[Msg::OpenSearch],
-        &[Msg::OpenHelp],
-        &[Msg::SaveAs],
-        &[Msg::OpenProfiles],
-        &[Msg::OpenInfluence],
-        &[Msg::OpenCouncil],
-        &[Msg::OpenCouncil, Msg::Accept],
+    let popups: [&[Action]; 8] = [
+        &[Action::OpenDetail],
+        &[Action::OpenSearch],
+        &[Action::OpenHelp],
+        &[Action::SaveAs],
+        &[Action::OpenProfiles],
+        &[Action::OpenInfluence],
+        &[Action::OpenCouncil],
+        &[Action::OpenCouncil, Action::Accept],
     ];
     for p in popups {
-        h.send(Msg::Close).send(Msg::Close);
+        h.send(Action::Close).send(Action::Close);
         for msg in p {
-            h.send(msg.clone());
+            h.send(*msg);
         }
-        if matches!(p, [Msg::OpenCouncil, ..]) {
+        if matches!(p, [Action::OpenCouncil, ..]) {
             // The picker lists what the event loop would read from configs/.
-            let listed = super::io::list_council(&h.m.configs);
+            let listed = crate::tui::disk::list_council(&h.m.configs);
             h.send(Msg::CouncilListed(listed));
             if p.len() > 1 {
-                h.send(Msg::Accept);
+                h.send(Action::Accept);
             }
         }
         let widths = (1..=140u16).filter(|w| *w >= 55 || w % 10 == 0);
@@ -230,10 +232,10 @@ fn every_size_renders_without_panic() {
 #[test]
 fn unmatched_detail_popup() {
     let mut h = Harness::new();
-    h.analysing_shown().send(Msg::SwitchPanel);
+    h.analysing_shown().send(Action::SwitchPanel);
     let row = h.m.rows.iter().position(|r| r.mentor.is_none()).unwrap();
     h.m.selected_mentee = Some(h.m.rows[row].mentee);
-    h.send(Msg::OpenDetail);
+    h.send(Action::OpenDetail);
     snap("unmatched_detail_120x40", &mut h, 120, 40);
     snap("unmatched_detail_80x24", &mut h, 80, 24);
 }
@@ -241,7 +243,7 @@ fn unmatched_detail_popup() {
 #[test]
 fn influence_popup() {
     let mut h = Harness::new();
-    h.analysing_shown().send(Msg::OpenInfluence);
+    h.analysing_shown().send(Action::OpenInfluence);
     snap("influence_120x40", &mut h, 120, 40);
     snap("influence_80x24", &mut h, 80, 24);
 }
@@ -250,13 +252,13 @@ fn influence_popup() {
 /// rewrites them after a change of bindings.
 #[test]
 fn the_readme_lists_every_key_of_every_mode() {
-    const START: &str = "<!-- keys: generated from src/tui/bindings.rs by a test -->\n";
+    const START: &str = "<!-- keys: generated from src/tui/keys/bindings.rs by a test -->\n";
     const END: &str = "<!-- end of keys -->";
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let readme = std::fs::read_to_string(&path).unwrap();
     let from = readme.find(START).expect("the README's key table markers") + START.len();
     let to = from + readme[from..].find(END).expect("the end marker");
-    let want = super::view::help::markdown();
+    let want = crate::tui::keys::help::markdown();
     if readme[from..to] == want {
         return;
     }

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use dyad::embedded;
 
-use super::model::{Field, Pending, Popup};
-use super::msg::{Effect, Msg, SaveError, SaveResult};
-use super::testkit::Harness;
+use crate::tui::action::{Action, Effect, Msg, SaveError, SaveResult};
+use crate::tui::state::{Field, Pending, Popup};
+use crate::tui::testkit::Harness;
 
 fn confirm_question(h: &Harness) -> String {
     match &h.m.popup {
@@ -18,7 +18,7 @@ fn confirm_question(h: &Harness) -> String {
 #[test]
 fn save_asks_before_replacing_the_file() {
     let mut h = Harness::new();
-    h.send(Msg::Save);
+    h.send(Action::Save);
     assert!(
         h.m.status
             .as_ref()
@@ -26,12 +26,13 @@ fn save_asks_before_replacing_the_file() {
             .text
             .starts_with("No changes to save")
     );
-    h.send(Msg::Change(super::msg::Step::Up)).send(Msg::Save);
+    h.send(Action::Change(crate::tui::action::Step::Up))
+        .send(Action::Save);
     assert!(confirm_question(&h).contains("Replace configs/fall-2023.toml"));
     assert!(confirm_question(&h).contains(".dyad-backup"));
-    h.send(Msg::No);
+    h.send(Action::No);
     assert_eq!(h.m.popup, None);
-    h.send(Msg::Save).send(Msg::Yes);
+    h.send(Action::Save).send(Action::Yes);
     let [
         Effect::SaveProfile {
             path,
@@ -50,22 +51,23 @@ fn save_asks_before_replacing_the_file() {
 fn a_built_in_profile_is_saved_as_a_new_one() {
     let mut h = Harness::new();
     h.m.current_file = None;
-    h.send(Msg::Save);
+    h.send(Action::Save);
     assert!(matches!(h.m.popup, Some(Popup::SaveAs(_))));
 }
 
 #[test]
 fn save_as_takes_a_name_and_description_and_never_overwrites_silently() {
     let mut h = Harness::new();
-    h.send(Msg::Change(super::msg::Step::Up)).send(Msg::SaveAs);
-    h.send(Msg::Accept);
+    h.send(Action::Change(crate::tui::action::Step::Up))
+        .send(Action::SaveAs);
+    h.send(Action::Accept);
     assert!(h.m.status.as_ref().unwrap().text.contains("name"));
     for c in "Fall 2024 draft".chars() {
         h.send(Msg::Input(c));
     }
-    h.send(Msg::Backspace)
+    h.send(Action::Backspace)
         .send(Msg::Input('t'))
-        .send(Msg::Accept);
+        .send(Action::Accept);
     let Some(Popup::SaveAs(f)) = &h.m.popup else {
         panic!()
     };
@@ -73,11 +75,11 @@ fn save_as_takes_a_name_and_description_and_never_overwrites_silently() {
         (f.name.as_str(), f.field),
         ("Fall 2024 draft", Field::Description)
     );
-    h.send(Msg::ClearField);
+    h.send(Action::ClearField);
     for c in "More proximity".chars() {
         h.send(Msg::Input(c));
     }
-    h.send(Msg::Accept);
+    h.send(Action::Accept);
     let [
         Effect::SaveProfile {
             path,
@@ -101,7 +103,7 @@ fn save_as_takes_a_name_and_description_and_never_overwrites_silently() {
         outcome: Err(SaveError::Exists),
     })));
     assert!(confirm_question(&h).contains("already exists"));
-    h.send(Msg::Yes);
+    h.send(Action::Yes);
     assert!(matches!(
         &h.effects[..],
         [Effect::SaveProfile { replace: true, .. }]
@@ -130,72 +132,73 @@ fn save_as_writes_a_profile_that_loads_back() {
     let mut h = Harness::new();
     h.files = true;
     h.m.configs = dir.path().join("configs");
-    h.send(Msg::Change(super::msg::Step::FineUp))
-        .send(Msg::SaveAs);
+    h.send(Action::Change(crate::tui::action::Step::FineUp))
+        .send(Action::SaveAs);
     for c in "Test profile".chars() {
         h.send(Msg::Input(c));
     }
-    h.send(Msg::Accept).send(Msg::Accept);
+    h.send(Action::Accept).send(Action::Accept);
     let file = dir.path().join("configs/test-profile.toml");
     let back = dyad::profile::load(&file).unwrap();
     assert_eq!(back.weights[0], 0.91);
     assert!(back.saved.is_some());
     assert!(!h.m.profile_modified());
     // Saving as the same name again asks; yes keeps a backup.
-    h.send(Msg::SaveAs);
+    h.send(Action::SaveAs);
     for c in "Test profile".chars() {
         h.send(Msg::Input(c));
     }
-    h.send(Msg::Accept).send(Msg::Accept);
+    h.send(Action::Accept).send(Action::Accept);
     assert!(confirm_question(&h).contains("already exists"));
-    h.send(Msg::Yes);
+    h.send(Action::Yes);
     assert_eq!(dyad::io::list_backups(&file).len(), 1);
 }
 
 #[test]
 fn quitting_asks_only_with_unsaved_changes() {
     let mut h = Harness::new();
-    h.send(Msg::Quit);
+    h.send(Action::Quit);
     assert!(h.m.quit);
     let mut h = Harness::new();
-    h.send(Msg::Change(super::msg::Step::Up)).send(Msg::Quit);
+    h.send(Action::Change(crate::tui::action::Step::Up))
+        .send(Action::Quit);
     assert!(!h.m.quit);
     assert!(confirm_question(&h).contains("Fall 2023 program"));
-    h.send(Msg::No);
+    h.send(Action::No);
     assert!(!h.m.quit && h.m.popup.is_none());
-    h.send(Msg::Quit).send(Msg::Yes);
+    h.send(Action::Quit).send(Action::Yes);
     assert!(h.m.quit);
     // Ctrl-c in a popup asks too; at the question it quits at once.
     let mut h = Harness::new();
-    h.send(Msg::Change(super::msg::Step::Up))
-        .send(Msg::OpenSearch)
-        .send(Msg::Quit);
+    h.send(Action::Change(crate::tui::action::Step::Up))
+        .send(Action::OpenSearch)
+        .send(Action::Quit);
     assert!(confirm_question(&h).contains("Quit without saving"));
     let mut h = Harness::new();
-    h.send(Msg::Change(super::msg::Step::Up))
-        .send(Msg::Quit)
-        .send(Msg::Quit);
+    h.send(Action::Change(crate::tui::action::Step::Up))
+        .send(Action::Quit)
+        .send(Action::Quit);
     assert!(h.m.quit);
 }
 
 #[test]
 fn overrides_are_written_only_for_a_pool_from_a_folder() {
     let mut h = Harness::new();
-    h.send(Msg::SwitchPanel)
-        .send(Msg::Ban)
-        .send(Msg::SaveOverrides);
+    h.send(Action::SwitchPanel)
+        .send(Action::Ban)
+        .send(Action::SaveOverrides);
     assert!(h.effects.is_empty());
     assert!(h.m.status.as_ref().unwrap().text.contains("no folder"));
-    assert!(confirm_question(h.send(Msg::Quit)).contains("pins and bans"));
+    assert!(confirm_question(h.send(Action::Quit)).contains("pins and bans"));
 
     let dir = tempfile::tempdir().unwrap();
     let mut pool = embedded::sample_pool();
     pool.source.dir = Some(dir.path().to_path_buf());
     let mut h = Harness::with_pool(pool);
     h.files = true;
-    h.send(Msg::SwitchPanel)
-        .send(Msg::Ban)
-        .send(Msg::SaveOverrides);
+    h.send(Action::SwitchPanel)
+        .send(Action::Ban)
+        .send(Action::SaveOverrides);
     assert!(matches!(&h.effects[..], [Effect::SaveOverrides { .. }]));
     let csv = std::fs::read_to_string(dir.path().join("overrides.csv")).unwrap();
     assert!(csv.starts_with("mentee,mentor,action\n") && csv.contains(",ban"));
@@ -207,7 +210,8 @@ fn overrides_are_written_only_for_a_pool_from_a_folder() {
 #[test]
 fn pending_replace_keeps_the_profile_to_write() {
     let mut h = Harness::new();
-    h.send(Msg::Change(super::msg::Step::Up)).send(Msg::Save);
+    h.send(Action::Change(crate::tui::action::Step::Up))
+        .send(Action::Save);
     let Some(Popup::Confirm(c)) = &h.m.popup else {
         panic!()
     };
@@ -218,14 +222,14 @@ fn pending_replace_keeps_the_profile_to_write() {
 fn settings_without_a_file_are_saved_as_a_new_profile_named_like_them() {
     let mut h = Harness::new();
     h.m.current_file = None;
-    h.send(Msg::Save);
+    h.send(Action::Save);
     match &h.m.popup {
         Some(Popup::SaveAs(form)) => assert_eq!(form.name, h.m.current.name),
         other => panic!("{other:?}"),
     }
     // With a file, a new profile needs a new name.
     let mut h = Harness::new();
-    h.send(Msg::SaveAs);
+    h.send(Action::SaveAs);
     match &h.m.popup {
         Some(Popup::SaveAs(form)) => assert_eq!(form.name, ""),
         other => panic!("{other:?}"),
@@ -235,7 +239,7 @@ fn settings_without_a_file_are_saved_as_a_new_profile_named_like_them() {
 #[test]
 fn an_empty_name_is_refused_inside_the_form() {
     let mut h = Harness::new();
-    h.send(Msg::SaveAs).send(Msg::Accept);
+    h.send(Action::SaveAs).send(Action::Accept);
     assert!(matches!(h.m.popup, Some(Popup::SaveAs(_))));
     let screen = h.screen(100, 30);
     let form: Vec<&str> = screen
@@ -251,7 +255,7 @@ fn typing_replaces_a_filled_in_name_and_backspace_edits_it() {
     let mut h = Harness::new();
     h.m.current_file = None;
     let name = h.m.current.name.clone();
-    h.send(Msg::SaveAs);
+    h.send(Action::SaveAs);
     for c in "Draft".chars() {
         h.send(Msg::Input(c));
     }
@@ -261,14 +265,18 @@ fn typing_replaces_a_filled_in_name_and_backspace_edits_it() {
     };
     assert_eq!(form(&h).name, "Draft");
     // Filled in again, Backspace edits it instead.
-    h.send(Msg::Close).send(Msg::SaveAs).send(Msg::Backspace);
+    h.send(Action::Close)
+        .send(Action::SaveAs)
+        .send(Action::Backspace);
     let mut shorter = name.clone();
     shorter.pop();
     assert_eq!(form(&h).name, shorter);
     h.send(Msg::Input('!'));
     assert_eq!(form(&h).name, format!("{shorter}!"));
     // Enter keeps a filled-in name; the description is filled in too, and typing replaces it.
-    h.send(Msg::Close).send(Msg::SaveAs).send(Msg::Accept);
+    h.send(Action::Close)
+        .send(Action::SaveAs)
+        .send(Action::Accept);
     assert_eq!(form(&h).name, name);
     assert_eq!(form(&h).field, Field::Description);
     h.send(Msg::Input('x'));

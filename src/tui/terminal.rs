@@ -19,7 +19,9 @@ use crossterm::terminal::{
 use ratatui::DefaultTerminal;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+#[cfg(unix)]
+use signal_hook::consts::SIGHUP;
+use signal_hook::consts::{SIGINT, SIGTERM};
 
 /// The longest the event loop waits before it looks at the signals again.
 pub const TICK: Duration = Duration::from_millis(100);
@@ -88,6 +90,13 @@ pub fn remove_panic_hook() {
     let _ = std::panic::take_hook();
 }
 
+/// The signals that end dyad at once: SIGHUP exists on Unix only (signal-hook does not export
+/// it elsewhere); SIGTERM and SIGINT exist everywhere.
+#[cfg(unix)]
+const ENDING: [i32; 2] = [SIGTERM, SIGHUP];
+#[cfg(not(unix))]
+const ENDING: [i32; 1] = [SIGTERM];
+
 /// A signal that reached dyad.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Signal {
@@ -100,6 +109,7 @@ pub enum Signal {
 impl Signal {
     pub fn name(self) -> &'static str {
         match self {
+            #[cfg(unix)]
             Signal::End(SIGHUP) => "SIGHUP",
             Signal::End(_) => "SIGTERM",
             Signal::Interrupt => "SIGINT",
@@ -124,7 +134,7 @@ pub struct Signals {
 impl Signals {
     pub fn register() -> io::Result<Signals> {
         let got = Arc::new(AtomicUsize::new(0));
-        for sig in [SIGTERM, SIGHUP, SIGINT] {
+        for sig in ENDING.into_iter().chain([SIGINT]) {
             signal_hook::flag::register_usize(sig, got.clone(), sig as usize)?;
         }
         Ok(Signals { got })
@@ -158,8 +168,14 @@ mod tests {
     #[test]
     fn signals_map_to_exit_statuses() {
         assert_eq!(Signal::End(SIGTERM).status(), 143);
+        assert_eq!(Signal::End(SIGTERM).name(), "SIGTERM");
+        assert_eq!(Signal::Interrupt.name(), "SIGINT");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn sighup_is_named_on_unix() {
         assert_eq!(Signal::End(SIGHUP).status(), 129);
         assert_eq!(Signal::End(SIGHUP).name(), "SIGHUP");
-        assert_eq!(Signal::Interrupt.name(), "SIGINT");
     }
 }

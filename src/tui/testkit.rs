@@ -14,19 +14,19 @@ use dyad::embedded;
 use dyad::matching::engine::Engine;
 use dyad::pool::Pool;
 
-use super::analyst::{self, Analyst, Scope};
-use super::convener;
-use super::io;
-use super::keymap;
-use super::model::Model;
-use super::msg::{Effect, Msg};
-use super::update::update;
-use super::view::view;
-use super::worker::Solver;
+use crate::tui::action::{Effect, Msg};
+use crate::tui::disk;
+use crate::tui::jobs::analyses::{Analyst, Scope};
+use crate::tui::jobs::council;
+use crate::tui::jobs::rematch::Rematcher;
+use crate::tui::keys;
+use crate::tui::state::Model;
+use crate::tui::update::update;
+use crate::tui::view::view;
 
 pub struct Harness {
     pub m: Model,
-    solver: Solver,
+    solver: Rematcher,
     /// What the convener thread starts each council from.
     convener: Engine,
     /// Effects of the last message sent (before they were carried out).
@@ -34,7 +34,7 @@ pub struct Harness {
     /// Whether file effects are carried out (in `m.configs`).
     pub files: bool,
     /// The analyses (stable ranges, influence, diagnoses), done after each message when on.
-    analyst: Option<(Analyst, analyst::Sync)>,
+    analyst: Option<(Analyst, crate::tui::state::Sync)>,
 }
 
 impl Harness {
@@ -64,7 +64,7 @@ impl Harness {
         let mut h = Harness {
             m,
             convener: engine.clone(),
-            solver: Solver::new(engine),
+            solver: Rematcher::new(engine),
             effects: Vec::new(),
             files: false,
             analyst: None,
@@ -85,7 +85,10 @@ impl Harness {
     }
 
     fn analysing_in(&mut self, scope: Scope) -> &mut Self {
-        self.analyst = Some((Analyst::with_scope(scope), analyst::Sync::default()));
+        self.analyst = Some((
+            Analyst::with_scope(scope),
+            crate::tui::state::Sync::default(),
+        ));
         self.analyse();
         self
     }
@@ -103,8 +106,8 @@ impl Harness {
     }
 
     /// Sends a message and carries out what it asks for.
-    pub fn send(&mut self, msg: Msg) -> &mut Self {
-        let effects = update(&mut self.m, msg);
+    pub fn send(&mut self, msg: impl Into<Msg>) -> &mut Self {
+        let effects = update(&mut self.m, msg.into());
         self.effects = effects.clone();
         self.run(effects);
         self.analyse();
@@ -112,8 +115,8 @@ impl Harness {
     }
 
     /// Sends a message without carrying out its effects.
-    pub fn send_only(&mut self, msg: Msg) -> Vec<Effect> {
-        update(&mut self.m, msg)
+    pub fn send_only(&mut self, msg: impl Into<Msg>) -> Vec<Effect> {
+        update(&mut self.m, msg.into())
     }
 
     fn run(&mut self, effects: Vec<Effect>) {
@@ -126,11 +129,11 @@ impl Harness {
                     Some(Msg::Computed(Box::new(o)))
                 }
                 Effect::Convene(req) => {
-                    let mut c = convener::convene(&self.convener, *req);
+                    let mut c = council::convene(&self.convener, *req);
                     c.elapsed = Duration::from_millis(7);
                     Some(Msg::Convened(Box::new(c)))
                 }
-                other if self.files => io::execute(other, &self.m.configs.clone()),
+                other if self.files => disk::execute(other, &self.m.configs.clone()),
                 _ => None,
             };
             if let Some(msg) = reply {
@@ -142,7 +145,7 @@ impl Harness {
 
     /// Presses a key as the event loop would.
     pub fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> &mut Self {
-        let msg = keymap::dispatch(self.m.mode(), &KeyEvent::new(code, mods));
+        let msg = keys::dispatch(self.m.mode(), &KeyEvent::new(code, mods));
         if let Some(msg) = msg {
             self.send(msg);
         }

@@ -3,14 +3,13 @@
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use dyad::criteria::N;
-use dyad::pool::Action;
 
-use super::keymap::Mode;
-use super::model::{DistView, Focus, Level, Popup};
-use super::msg::{Effect, Mouse, MouseKind, Msg, Step};
-use super::rows::Sort;
-use super::settings::COUNT;
-use super::testkit::Harness;
+use crate::tui::action::{Action, Effect, Mouse, MouseKind, Msg, Step};
+use crate::tui::keys::Mode;
+use crate::tui::state::matches::Sort;
+use crate::tui::state::weights::Setting;
+use crate::tui::state::{DistView, Focus, Level, Popup};
+use crate::tui::testkit::Harness;
 
 fn weight(h: &Harness, i: usize) -> f64 {
     h.m.current.weights[i]
@@ -28,39 +27,39 @@ fn first_results_arrive_and_rows_are_built() {
 #[test]
 fn selecting_settings_stays_in_bounds() {
     let mut h = Harness::new();
-    h.send(Msg::Up);
+    h.send(Action::Up);
     assert_eq!(h.m.setting, 0);
-    for _ in 0..COUNT + 5 {
-        h.send(Msg::Down);
+    for _ in 0..Setting::COUNT + 5 {
+        h.send(Action::Down);
     }
-    assert_eq!(h.m.setting, COUNT - 1);
-    h.send(Msg::Top);
+    assert_eq!(h.m.setting, Setting::COUNT - 1);
+    h.send(Action::Top);
     assert_eq!(h.m.setting, 0);
-    h.send(Msg::Bottom);
-    assert_eq!(h.m.setting, COUNT - 1);
+    h.send(Action::Bottom);
+    assert_eq!(h.m.setting, Setting::COUNT - 1);
 }
 
 #[test]
 fn sliders_stay_between_0_and_1_and_every_change_rematches() {
     let mut h = Harness::new();
     let g = h.m.generation;
-    h.send(Msg::Change(Step::Up));
+    h.send(Action::Change(Step::Up));
     assert!(matches!(h.effects[..], [Effect::Recompute(ref r)] if r.generation == g + 1));
     assert_eq!(h.m.shown, g + 1);
     for _ in 0..30 {
-        h.send(Msg::Change(Step::Up));
+        h.send(Action::Change(Step::Up));
     }
     assert_eq!(weight(&h, 0), 1.0);
     // At the bound nothing changes, so nothing is rematched.
-    assert!(h.send_only(Msg::Change(Step::Up)).is_empty());
+    assert!(h.send_only(Action::Change(Step::Up)).is_empty());
     for _ in 0..30 {
-        h.send(Msg::Change(Step::Down));
+        h.send(Action::Change(Step::Down));
     }
     assert_eq!(weight(&h, 0), 0.0);
-    h.send(Msg::Change(Step::FineUp));
+    h.send(Action::Change(Step::FineUp));
     assert_eq!(weight(&h, 0), 0.01);
-    h.send(Msg::Change(Step::FineDown))
-        .send(Msg::Change(Step::FineDown));
+    h.send(Action::Change(Step::FineDown))
+        .send(Action::Change(Step::FineDown));
     assert_eq!(weight(&h, 0), 0.0);
     assert!(h.m.profile_modified());
 }
@@ -68,18 +67,18 @@ fn sliders_stay_between_0_and_1_and_every_change_rematches() {
 #[test]
 fn zero_and_the_all_zero_warning() {
     let mut h = Harness::new();
-    h.send(Msg::Down).send(Msg::Zero);
+    h.send(Action::Down).send(Action::Zero);
     assert_eq!(weight(&h, 1), 0.0);
     for i in 0..N {
         h.m.setting = i;
-        h.send(Msg::Zero);
+        h.send(Action::Zero);
     }
     assert!(h.m.all_weights_zero());
     assert!(h.screen(120, 40).contains("All weights are 0"));
     // The reference year has no zero: it says so and stays.
-    h.m.setting = COUNT - 1;
+    h.m.setting = Setting::COUNT - 1;
     let year = h.m.current.eligibility.reference_year;
-    h.send(Msg::Zero);
+    h.send(Action::Zero);
     assert_eq!(h.m.current.eligibility.reference_year, year);
     assert!(h.m.status.as_ref().unwrap().text.contains("no zero"));
 }
@@ -88,44 +87,44 @@ fn zero_and_the_all_zero_warning() {
 fn undo_and_redo_walk_the_history() {
     let mut h = Harness::new();
     let start = h.m.current.clone();
-    h.send(Msg::Change(Step::Down))
-        .send(Msg::Change(Step::Down));
+    h.send(Action::Change(Step::Down))
+        .send(Action::Change(Step::Down));
     let two = h.m.current.clone();
-    h.send(Msg::Undo);
+    h.send(Action::Undo);
     assert_eq!(weight(&h, 0), 0.85);
-    h.send(Msg::Undo);
+    h.send(Action::Undo);
     assert_eq!(h.m.current, start);
     assert!(!h.m.profile_modified());
-    h.send(Msg::Undo);
+    h.send(Action::Undo);
     assert_eq!(h.m.status.as_ref().unwrap().text, "Nothing to undo");
-    h.send(Msg::Redo).send(Msg::Redo);
+    h.send(Action::Redo).send(Action::Redo);
     assert_eq!(h.m.current, two);
-    h.send(Msg::Redo);
+    h.send(Action::Redo);
     assert_eq!(h.m.status.as_ref().unwrap().text, "Nothing to redo");
     // A new edit drops what could be redone.
-    h.send(Msg::Undo).send(Msg::Change(Step::Up));
+    h.send(Action::Undo).send(Action::Change(Step::Up));
     assert!(h.m.history.redo.is_empty());
 }
 
 #[test]
 fn moving_through_the_matches() {
     let mut h = Harness::new();
-    h.send(Msg::SwitchPanel);
+    h.send(Action::SwitchPanel);
     assert_eq!(h.m.focus, Focus::Matches);
-    h.send(Msg::Down).send(Msg::Down);
+    h.send(Action::Down).send(Action::Down);
     assert_eq!(h.m.selected_row(), Some(2));
-    h.send(Msg::Up);
+    h.send(Action::Up);
     assert_eq!(h.m.selected_row(), Some(1));
-    h.send(Msg::Bottom);
+    h.send(Action::Bottom);
     assert_eq!(h.m.selected_row(), Some(h.m.rows.len() - 1));
-    h.send(Msg::Down);
+    h.send(Action::Down);
     assert_eq!(h.m.selected_row(), Some(h.m.rows.len() - 1));
-    h.send(Msg::PageUp);
+    h.send(Action::PageUp);
     assert!(h.m.selected_row().unwrap() < h.m.rows.len() - 1);
-    h.send(Msg::Top).send(Msg::PageDown);
+    h.send(Action::Top).send(Action::PageDown);
     assert!(h.m.selected_row().unwrap() > 1);
     assert!(h.m.matches_offset <= h.m.selected_row().unwrap());
-    h.send(Msg::SwitchPanel);
+    h.send(Action::SwitchPanel);
     assert_eq!(h.m.focus, Focus::Weights);
 }
 
@@ -134,37 +133,37 @@ fn sort_cycles_and_the_changed_filter_toggles() {
     let mut h = Harness::new();
     assert_eq!(h.m.sort, Sort::Changed);
     assert!(h.m.rows[0].changed());
-    h.send(Msg::CycleSort);
+    h.send(Action::CycleSort);
     assert_eq!(h.m.sort, Sort::Score);
     let scores: Vec<f64> = h.m.rows.iter().filter_map(|r| r.score).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]));
-    h.send(Msg::CycleSort);
+    h.send(Action::CycleSort);
     assert_eq!(h.m.sort, Sort::Id);
     assert!(h.m.rows.windows(2).all(|w| w[0].mentee < w[1].mentee));
-    h.send(Msg::CycleSort);
+    h.send(Action::CycleSort);
     assert_eq!(h.m.sort, Sort::Changed);
     let all = h.m.rows.len();
-    h.send(Msg::ToggleChangedOnly);
+    h.send(Action::ToggleChangedOnly);
     let differing = h.m.results.as_ref().unwrap().comparison.differing();
     assert_eq!(h.m.rows.len(), differing);
     assert!(h.m.rows.iter().all(|r| r.changed()));
-    h.send(Msg::ToggleChangedOnly);
+    h.send(Action::ToggleChangedOnly);
     assert_eq!(h.m.rows.len(), all);
 }
 
 #[test]
 fn groups_view_toggles() {
     let mut h = Harness::new();
-    h.send(Msg::ToggleGroups);
+    h.send(Action::ToggleGroups);
     assert_eq!(h.m.dist, DistView::Groups);
-    h.send(Msg::ToggleGroups);
+    h.send(Action::ToggleGroups);
     assert_eq!(h.m.dist, DistView::All);
 }
 
 fn select_matched(h: &mut Harness) -> (usize, usize) {
-    h.send(Msg::SwitchPanel);
+    h.send(Action::SwitchPanel);
     while h.m.selected().unwrap().mentor.is_none() {
-        h.send(Msg::Down);
+        h.send(Action::Down);
     }
     let r = h.m.selected().unwrap();
     (r.mentee, r.mentor.unwrap())
@@ -174,17 +173,23 @@ fn select_matched(h: &mut Harness) -> (usize, usize) {
 fn ban_rematches_and_can_be_lifted_or_undone() {
     let mut h = Harness::new();
     let (mentee, mentor) = select_matched(&mut h);
-    h.send(Msg::Ban);
-    assert_eq!(h.m.overrides.get(mentee, mentor), Some(Action::Ban));
+    h.send(Action::Ban);
+    assert_eq!(
+        h.m.overrides.get(mentee, mentor),
+        Some(dyad::pool::Action::Ban)
+    );
     let now = h.m.results.as_ref().unwrap().current.matching.mentor_of[mentee];
     assert_ne!(now, Some(mentor));
     assert_eq!(h.m.selected().unwrap().bans, 1);
     assert!(h.m.overrides_modified());
-    h.send(Msg::Unban);
+    h.send(Action::Unban);
     assert!(h.m.overrides.is_empty());
-    h.send(Msg::Undo);
-    assert_eq!(h.m.overrides.get(mentee, mentor), Some(Action::Ban));
-    h.send(Msg::Undo);
+    h.send(Action::Undo);
+    assert_eq!(
+        h.m.overrides.get(mentee, mentor),
+        Some(dyad::pool::Action::Ban)
+    );
+    h.send(Action::Undo);
     assert!(h.m.overrides.is_empty());
 }
 
@@ -192,15 +197,15 @@ fn ban_rematches_and_can_be_lifted_or_undone() {
 fn pin_toggles_and_survives_weight_changes() {
     let mut h = Harness::new();
     let (mentee, mentor) = select_matched(&mut h);
-    h.send(Msg::Pin);
+    h.send(Action::Pin);
     assert!(h.m.selected().unwrap().pinned);
     h.m.focus = Focus::Weights;
     for _ in 0..20 {
-        h.send(Msg::Change(Step::Down));
+        h.send(Action::Change(Step::Down));
     }
     let cur = &h.m.results.as_ref().unwrap().current.matching;
     assert_eq!(cur.mentor_of[mentee], Some(mentor));
-    h.send(Msg::Pin);
+    h.send(Action::Pin);
     assert_eq!(h.m.overrides.get(mentee, mentor), None);
 }
 
@@ -208,13 +213,14 @@ fn pin_toggles_and_survives_weight_changes() {
 fn pin_or_ban_without_a_pair_only_warns() {
     let mut h = Harness::new();
     h.m.current.eligibility.max_years_since_training = 0;
-    h.send(Msg::Change(Step::Up)).send(Msg::Change(Step::Down));
-    h.send(Msg::SwitchPanel).send(Msg::Top);
+    h.send(Action::Change(Step::Up))
+        .send(Action::Change(Step::Down));
+    h.send(Action::SwitchPanel).send(Action::Top);
     let unmatched = h.m.rows.iter().position(|r| r.mentor.is_none()).unwrap();
     h.m.selected_mentee = Some(h.m.rows[unmatched].mentee);
-    assert!(h.send_only(Msg::Pin).is_empty());
+    assert!(h.send_only(Action::Pin).is_empty());
     assert_eq!(h.m.status.as_ref().unwrap().level, Level::Warning);
-    assert!(h.send_only(Msg::Ban).is_empty());
+    assert!(h.send_only(Action::Ban).is_empty());
 }
 
 #[test]
@@ -222,12 +228,12 @@ fn outcomes_older_than_the_shown_one_are_dropped() {
     let mut h = Harness::new();
     let shown = h.m.results.as_ref().unwrap().current.profile.clone();
     let req = h.m.request();
-    let mut old = super::worker::Solver::new(dyad::matching::engine::Engine::new(
+    let mut old = crate::tui::jobs::rematch::Rematcher::new(dyad::matching::engine::Engine::new(
         (*h.m.pool).clone(),
         dyad::criteria::specialty::builtin().clone(),
     ))
     .solve(req);
-    h.send(Msg::Change(Step::Down));
+    h.send(Action::Change(Step::Down));
     old.generation = 1;
     h.send(Msg::Computed(Box::new(old)));
     assert_ne!(h.m.results.as_ref().unwrap().current.profile, shown);
@@ -241,13 +247,13 @@ fn a_failed_rematch_keeps_the_last_results_and_says_why() {
     let range = h.m.analyses.stability[0].clone();
     assert!(range.is_some());
     let (_, _) = select_matched(&mut h);
-    h.send(Msg::Pin);
+    h.send(Action::Pin);
     let before = h.m.results.as_ref().unwrap().current.profile.clone();
     // Nobody is eligible any more, so the pin cannot be kept.
-    h.send(Msg::SwitchPanel);
+    h.send(Action::SwitchPanel);
     h.m.setting = N;
     for _ in 0..10 {
-        h.send(Msg::Change(Step::Down));
+        h.send(Action::Change(Step::Down));
     }
     assert!(h.m.match_error.is_some());
     assert!(!h.m.busy());
@@ -259,7 +265,7 @@ fn a_failed_rematch_keeps_the_last_results_and_says_why() {
     h.m.analyses.stability[0] = range;
     assert!(h.m.stability(0).is_none());
     for _ in 0..10 {
-        h.send(Msg::Undo);
+        h.send(Action::Undo);
     }
     assert!(h.m.match_error.is_none());
     assert_eq!(h.m.results.as_ref().unwrap().current.profile, before);
@@ -268,12 +274,12 @@ fn a_failed_rematch_keeps_the_last_results_and_says_why() {
 #[test]
 fn arrows_in_the_matches_change_nothing_and_say_where_they_work() {
     let mut h = Harness::new();
-    h.send(Msg::SwitchPanel);
+    h.send(Action::SwitchPanel);
     let before = h.m.current.clone();
-    h.send(Msg::Change(Step::Up));
+    h.send(Action::Change(Step::Up));
     assert_eq!(h.m.current, before);
     assert!(h.m.status.as_ref().unwrap().text.contains("Tab goes back"));
-    h.send(Msg::SwitchPanel).send(Msg::Change(Step::Up));
+    h.send(Action::SwitchPanel).send(Action::Change(Step::Up));
     assert_ne!(h.m.current, before);
 }
 
@@ -291,12 +297,14 @@ fn opening_a_profile_that_cannot_be_matched_says_so_at_once() {
         })
         .unwrap();
     h.m.overrides.set(mentee, 0, Some(dyad::pool::Action::Pin));
-    h.send(Msg::OpenProfiles)
-        .send(Msg::ProfilesListed(vec![super::msg::ProfileEntry {
-            file: None,
-            profile: Ok(pilot),
-        }]))
-        .send(Msg::Accept);
+    h.send(Action::OpenProfiles)
+        .send(Msg::ProfilesListed(vec![
+            crate::tui::action::ProfileEntry {
+                file: None,
+                profile: Ok(pilot),
+            },
+        ]))
+        .send(Action::Accept);
     assert!(h.m.match_error.is_some());
     // The error shows, not the "Opened …" message of the key that led to it.
     assert!(h.m.status.is_none());
@@ -312,10 +320,10 @@ fn opening_a_profile_that_cannot_be_matched_says_so_at_once() {
 fn mouse_sets_weights_selects_rows_and_scrolls() {
     let mut h = Harness::new();
     h.send(Msg::Resize(120, 40));
-    let area = super::view::layout::Areas::of(ratatui::layout::Rect::new(0, 0, 120, 40));
-    let inner = super::view::layout::inner(area.weights);
-    let (_, r) = super::view::weights::geometry(inner, 0)[2];
-    let bar = super::view::weights::bar_area(r);
+    let area = crate::tui::layout::Areas::of(ratatui::layout::Rect::new(0, 0, 120, 40));
+    let inner = crate::tui::layout::inner(area.weights);
+    let (_, r) = crate::tui::layout::weights::geometry(inner, 0)[2];
+    let bar = crate::tui::layout::weights::bar_area(r);
     let at = |kind, column| {
         Msg::Mouse(Mouse {
             kind,
@@ -333,7 +341,7 @@ fn mouse_sets_weights_selects_rows_and_scrolls() {
     assert_eq!(h.m.history.undo.len(), undo_len, "a drag is one undo step");
     h.send(at(MouseKind::Release, 0));
     assert_eq!(h.m.dragging, None);
-    let body = super::view::matches::body(area.matches);
+    let body = crate::tui::layout::matches_body(area.matches);
     h.send(Msg::Mouse(Mouse {
         kind: MouseKind::Press,
         column: body.x + 3,
@@ -357,15 +365,15 @@ fn mouse_sets_weights_selects_rows_and_scrolls() {
 #[test]
 fn resizing_keeps_the_selection_visible() {
     let mut h = Harness::new();
-    h.send(Msg::SwitchPanel).send(Msg::Bottom);
+    h.send(Action::SwitchPanel).send(Action::Bottom);
     h.send(Msg::Resize(80, 24));
-    let body = super::view::matches::body_height(
-        super::view::layout::Areas::of(ratatui::layout::Rect::new(0, 0, 80, 24)).matches,
+    let body = crate::tui::layout::matches_body_height(
+        crate::tui::layout::Areas::of(ratatui::layout::Rect::new(0, 0, 80, 24)).matches,
     );
     let sel = h.m.selected_row().unwrap();
     assert!(sel >= h.m.matches_offset && sel < h.m.matches_offset + usize::from(body));
     h.m.focus = Focus::Weights;
-    h.send(Msg::Bottom);
+    h.send(Action::Bottom);
     assert!(h.m.weights_offset > 0);
 }
 
@@ -375,7 +383,7 @@ fn modes_follow_the_popups() {
     assert_eq!(h.m.mode(), Mode::Normal);
     h.key(KeyCode::Char('?'), KeyModifiers::NONE);
     assert_eq!(h.m.mode(), Mode::Help);
-    h.send(Msg::Down).send(Msg::Down).send(Msg::Up);
+    h.send(Action::Down).send(Action::Down).send(Action::Up);
     assert_eq!(h.m.popup, Some(Popup::Help { scroll: 1 }));
     h.key(KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(h.m.mode(), Mode::Normal);

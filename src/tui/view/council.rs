@@ -13,12 +13,14 @@ use dyad::analysis::council::{Council, Disagreement};
 use dyad::criteria::{CRITERIA, N};
 use dyad::pool::Pool;
 
-use crate::tui::model::{CouncilPick, CouncilView, Model};
-use crate::tui::settings;
+use crate::tui::action::Action;
+use crate::tui::keys::Mode;
+use crate::tui::state::weights::Setting;
+use crate::tui::state::{CouncilPick, CouncilView, Model};
 use crate::tui::theme::THEME;
 
-use super::layout::{popup, popup_block};
-use super::text::{clip, cut, wrap};
+use crate::tui::layout::{popup, popup_block};
+use crate::tui::text::{clip, cut, wrap};
 use dyad::present::{screen_fig, shown_delta, signed};
 
 /// Rows the status and hint lines keep below the council view.
@@ -284,8 +286,8 @@ fn head(pool: &Pool, v: &CouncilView, width: usize) -> Vec<Line<'static>> {
 
     // The rules as the weights panel names and shows them.
     let rules = |p: &dyad::profile::Profile| -> Vec<(&'static str, String)> {
-        (N..settings::COUNT)
-            .map(|i| (settings::at(i).label(), settings::at(i).value(p)))
+        (N..Setting::COUNT)
+            .map(|i| (Setting::at(i).label(), Setting::at(i).value(p)))
             .collect()
     };
     let per_member: Vec<Vec<(&str, String)>> =
@@ -511,7 +513,12 @@ pub fn render_pick(f: &mut Frame, area: Rect, m: &Model, p: &CouncilPick) {
     let chosen = p.chosen.iter().filter(|c| **c).count();
     let block = popup_block(
         format!(" Council: choose the members' profiles ({chosen} chosen) "),
-        " Space in/out · Enter convene · Esc close ",
+        Mode::CouncilPick,
+        &[
+            (&[Action::Toggle], "in/out"),
+            (&[Action::Accept], "convene"),
+            (&[Action::Close], "close"),
+        ],
     );
     let intro = format!(
         "Each council member saves a profile in {}/members/. Choose two or more with Space; \

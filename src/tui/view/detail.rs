@@ -10,12 +10,14 @@ use dyad::analysis::stability::PairChange;
 use dyad::criteria::CRITERIA;
 use dyad::pool::Pool;
 
-use crate::tui::detail::{Detail, Side, about_mentee, about_mentor, reason_text};
-use crate::tui::model::Model;
+use crate::tui::action::Action;
+use crate::tui::keys::Mode;
+use crate::tui::state::Model;
+use crate::tui::state::detail::{Detail, Side, about_mentee, about_mentor, reason_text};
 use crate::tui::theme::THEME;
 
-use super::layout::{popup, popup_block};
-use super::text::cut;
+use crate::tui::layout::{popup, popup_block};
+use crate::tui::text::cut;
 
 fn side_title(m: &Model, label: &str, s: Option<&Side>) -> String {
     match s {
@@ -47,7 +49,13 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     let mentee = &m.pool.mentees[d.mentee];
     let block = popup_block(
         format!(" Why {} is paired as it is ", mentee.id),
-        " ↑↓ previous/next mentee · x ban · . pin · Esc close ",
+        Mode::Detail,
+        &[
+            (&[Action::Up, Action::Down], "previous/next mentee"),
+            (&[Action::Ban], "ban"),
+            (&[Action::Pin], "pin"),
+            (&[Action::Close], "close"),
+        ],
     );
     let (cur, base) = (d.current.as_ref(), d.baseline.as_ref());
     let width = usize::from(r.width.saturating_sub(2));
@@ -211,7 +219,11 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     let id = mentee.id.as_str();
     let block = popup_block(
         format!(" Why {id} has no mentor "),
-        " ↑↓ previous/next mentee · Esc close ",
+        Mode::Detail,
+        &[
+            (&[Action::Up, Action::Down], "previous/next mentee"),
+            (&[Action::Close], "close"),
+        ],
     );
     let width = usize::from(r.width.saturating_sub(2));
     let height = usize::from(r.height.saturating_sub(2));

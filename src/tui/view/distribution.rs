@@ -12,15 +12,15 @@ use dyad::analysis::summary::{GroupSummary, NO_IDENTITY, Summary};
 use dyad::criteria::CRITERIA;
 use dyad::privacy::SmallCells;
 
-use crate::tui::histogram::{bin, bin_count, range};
-use crate::tui::model::{DistView, Model};
+use crate::tui::state::{DistView, Model};
 use crate::tui::theme::THEME;
+use crate::tui::view::histogram::{bin, bin_count, range};
 
-use super::text::cut;
-use crate::tui::worker::Results;
+use crate::tui::jobs::rematch::Results;
+use crate::tui::text::cut;
 use dyad::present::{shown_delta, signed};
 
-use super::layout::inner;
+use crate::tui::layout::inner;
 
 const BASE: &str = "▒";
 

@@ -1,75 +1,29 @@
-//! The help popup, generated from the keymap tables, so it lists exactly the keys that work.
+//! The help popup: every key of every mode (its text is `keys::help`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::tui::keymap::{self, MODES};
-use crate::tui::theme::THEME;
-
-use super::layout::{popup, popup_block};
-use super::text::wrap;
-
-const INTRO: [&str; 5] = [
-    "dyad pairs each mentee with a mentor so that the pairs score as high as possible overall.",
-    "Left: the weight of each criterion and the rules. Every change rematches at once.",
-    "Stable range: the weights (green on the bar) for which no pair changes; [ and ] jump past it.",
-    "Middle: each mentee's mentor now and under the baseline profile. Right: how the scores spread.",
-    "The mouse works too: click or drag on a weight's bar, click a pair, scroll.",
-];
-
-/// The keys column.
-const KEYS: usize = 24;
-
-/// The help text laid out for `width` columns: wrapped here rather than by the widget, so that
-/// the number of lines (and so how far it scrolls) is known.
-pub fn lines(width: usize) -> Vec<Line<'static>> {
-    let width = width.max(KEYS + 16);
-    let mut v: Vec<Line> = INTRO
-        .iter()
-        .flat_map(|t| wrap(t, width))
-        .map(Line::raw)
-        .collect();
-    for mode in MODES {
-        v.push(Line::raw(""));
-        v.push(Line::styled(keymap::title(mode), THEME.heading));
-        for b in keymap::table(mode) {
-            let keys = format!("  {:<w$}", keymap::keys_text(b), w = KEYS - 2);
-            for (i, part) in wrap(b.help, width - KEYS).into_iter().enumerate() {
-                let first = if i == 0 {
-                    keys.clone()
-                } else {
-                    " ".repeat(KEYS)
-                };
-                v.push(Line::from(vec![
-                    Span::styled(first, THEME.key),
-                    Span::raw(part),
-                ]));
-            }
-        }
-    }
-    v
-}
-
-fn area_of(area: Rect) -> Rect {
-    popup(area, 96, area.height.saturating_sub(2))
-}
-
-/// How far the help scrolls on a screen of this size (columns, rows).
-pub fn max_scroll(size: (u16, u16)) -> u16 {
-    let r = area_of(Rect::new(0, 0, size.0, size.1));
-    let n = lines(usize::from(r.width.saturating_sub(2))).len();
-    u16::try_from(n)
-        .unwrap_or(u16::MAX)
-        .saturating_sub(r.height.saturating_sub(2))
-}
+use crate::tui::action::Action;
+use crate::tui::keys::Mode;
+use crate::tui::keys::help::lines;
+use crate::tui::layout::{help_area, popup_block};
 
 pub fn render(f: &mut Frame, area: Rect, scroll: u16) {
-    let r = area_of(area);
+    let r = help_area(area);
     let all = lines(usize::from(r.width.saturating_sub(2)));
     let max = (all.len() as u16).saturating_sub(r.height.saturating_sub(2));
-    let block = popup_block(" Help: every key ", " ↑↓ PgUp PgDn scroll · Esc close ");
+    let block = popup_block(
+        " Help: every key ",
+        Mode::Help,
+        &[
+            (
+                &[Action::Up, Action::Down, Action::PageUp, Action::PageDown],
+                "scroll",
+            ),
+            (&[Action::Close], "close"),
+        ],
+    );
     f.render_widget(Clear, r);
     f.render_widget(
         Paragraph::new(all)
@@ -77,23 +31,4 @@ pub fn render(f: &mut Frame, area: Rect, scroll: u16) {
             .scroll((scroll.min(max), 0)),
         r,
     );
-}
-
-/// Every key of every mode as Markdown tables, for the README (a test keeps the two the same).
-#[cfg(test)]
-pub fn markdown() -> String {
-    let mut out = String::new();
-    for mode in MODES {
-        out.push_str(&format!("\n**{}**\n\n", keymap::title(mode)));
-        out.push_str("| keys | what they do |\n|---|---|\n");
-        for b in keymap::table(mode) {
-            let keys: Vec<String> = b
-                .keys
-                .iter()
-                .map(|k| format!("`{}`", keymap::key_name(k)))
-                .collect();
-            out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.help));
-        }
-    }
-    out
 }

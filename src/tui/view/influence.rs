@@ -11,12 +11,13 @@ use ratatui::widgets::{Clear, Paragraph};
 use dyad::analysis::stability::{Extreme, Influence};
 use dyad::criteria::{CRITERIA, N};
 
-use crate::tui::model::Model;
-use crate::tui::popups::influence_order;
+use crate::tui::action::Action;
+use crate::tui::keys::Mode;
+use crate::tui::state::Model;
 use crate::tui::theme::THEME;
 
-use super::layout::{popup, popup_block};
-use super::text::clip;
+use crate::tui::layout::{popup, popup_block};
+use crate::tui::text::clip;
 use dyad::present::{shown_delta, signed};
 
 const LABEL: usize = 21;
@@ -117,7 +118,12 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, selected: usize) {
     let r = popup(area, 112, (N + 11) as u16);
     let block = popup_block(
         " Influence of each weight: the pairs when it goes to 0 or to 1 ",
-        " ↑↓ select · Enter go to its slider · Esc close ",
+        Mode::Influence,
+        &[
+            (&[Action::Up, Action::Down], "select"),
+            (&[Action::Accept], "go to its slider"),
+            (&[Action::Close], "close"),
+        ],
     );
     let width = usize::from(r.width.saturating_sub(2));
     let bar_w = width
@@ -188,7 +194,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, selected: usize) {
         ),
         THEME.heading,
     ));
-    for k in influence_order(m) {
+    for k in m.influence_order() {
         let row_style = if k == selected {
             THEME.selected
         } else {

@@ -9,28 +9,13 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row as TableRow, Table, TableStat
 
 use dyad::matching::Reason;
 
-use crate::tui::model::{Focus, Model};
-use crate::tui::rows::{Change, Row, Sort};
+use crate::tui::state::matches::{Change, Row, Sort};
+use crate::tui::state::{Focus, Model};
 use crate::tui::theme::THEME;
 
 use dyad::present::{shown_delta, signed};
 
-use super::layout::inner;
-
-/// The part of the panel that holds rows (below the header line).
-pub fn body(area: Rect) -> Rect {
-    let i = inner(area);
-    Rect::new(
-        i.x,
-        i.y.saturating_add(1),
-        i.width,
-        i.height.saturating_sub(1),
-    )
-}
-
-pub fn body_height(area: Rect) -> u16 {
-    body(area).height
-}
+use crate::tui::layout::{inner, matches_body_height as body_height};
 
 /// The mark column: how the pair changed, then pinned or banned.
 pub fn mark(r: &Row) -> String {

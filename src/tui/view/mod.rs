@@ -5,14 +5,13 @@ pub mod council;
 pub mod detail;
 pub mod distribution;
 pub mod help;
+mod histogram;
 pub mod influence;
-pub mod layout;
 pub mod matches;
 pub mod profiles;
 pub mod prompt;
 pub mod search;
 pub mod status;
-pub mod text;
 pub mod weights;
 
 use ratatui::Frame;
@@ -20,9 +19,9 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::model::{Model, Popup};
-use super::theme::THEME;
-use layout::{Areas, MIN_HEIGHT, MIN_WIDTH, too_small};
+use crate::tui::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, too_small};
+use crate::tui::state::{Model, Popup};
+use crate::tui::theme::THEME;
 
 pub fn view(f: &mut Frame, m: &Model) {
     let area = f.area();

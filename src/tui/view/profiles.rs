@@ -6,17 +6,24 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::tui::model::{Model, ProfilesState};
+use crate::tui::action::Action;
+use crate::tui::keys::Mode;
+use crate::tui::state::{Model, ProfilesState};
 use crate::tui::theme::THEME;
 
-use super::layout::{popup, popup_block};
-use super::text::cut;
+use crate::tui::layout::{popup, popup_block};
+use crate::tui::text::cut;
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model, p: &ProfilesState) {
     let r = popup(area, 100, 22);
     let block = popup_block(
         format!(" Profiles in {} ", m.configs.display()),
-        " Enter open as current · b use as baseline · Esc close ",
+        Mode::Profiles,
+        &[
+            (&[Action::Accept], "open as current"),
+            (&[Action::LoadAsBaseline], "use as baseline"),
+            (&[Action::Close], "close"),
+        ],
     );
     let mut lines = Vec::new();
     if p.entries.is_empty() {

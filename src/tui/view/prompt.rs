@@ -6,17 +6,23 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::tui::files::path_for;
-use crate::tui::model::{Confirm, Field, Level, Model, SaveAs};
+use crate::tui::action::Action;
+use crate::tui::keys::Mode;
+use crate::tui::state::{Confirm, Field, Level, Model, SaveAs};
 use crate::tui::theme::THEME;
 
-use super::layout::{popup, popup_block};
+use crate::tui::layout::{popup, popup_block};
 
 pub fn save_as(f: &mut Frame, area: Rect, m: &Model, form: &SaveAs) {
     let r = popup(area, 84, 11);
     let block = popup_block(
         " Save the current settings as a new profile ",
-        " Enter next / save · Ctrl-u clear · Esc cancel ",
+        Mode::Text,
+        &[
+            (&[Action::Accept], "next / save"),
+            (&[Action::ClearField], "clear"),
+            (&[Action::Close], "cancel"),
+        ],
     );
     let field = |label: &str, text: &str, active: bool| {
         // Filled-in text that typing will replace looks selected.
@@ -36,7 +42,7 @@ pub fn save_as(f: &mut Frame, area: Rect, m: &Model, form: &SaveAs) {
     } else {
         format!(
             "Will be written to {}",
-            path_for(m, form.name.trim()).display()
+            m.path_for(form.name.trim()).display()
         )
     };
     let step = match (form.field, form.filled) {

@@ -7,11 +7,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::tui::model::{Model, SearchState};
-use crate::tui::search::Hit;
+use crate::tui::action::Action;
+use crate::tui::keys::Mode;
+use crate::tui::state::search::Hit;
+use crate::tui::state::{Model, SearchState};
 use crate::tui::theme::THEME;
 
-use super::layout::{popup, popup_block};
+use crate::tui::layout::{popup, popup_block};
 
 /// Characters kept at the start of a result (the id) when its match lies beyond the width.
 const ID: usize = 8;
@@ -67,7 +69,12 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, s: &SearchState) {
     );
     let block = popup_block(
         " Find a mentee or mentor: id, specialty, goals, challenges, ZIP3 ",
-        " ↑↓ choose · Enter go to · Esc close ",
+        Mode::Search,
+        &[
+            (&[Action::Up, Action::Down], "choose"),
+            (&[Action::Accept], "go to"),
+            (&[Action::Close], "close"),
+        ],
     );
     let in_r = block.inner(r);
     f.render_widget(Clear, r);
@@ -92,7 +99,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, s: &SearchState) {
     } else {
         format!(
             "{n} found{}",
-            if n >= crate::tui::search::LIMIT {
+            if n >= crate::tui::state::search::LIMIT {
                 " (first shown)"
             } else {
                 ""

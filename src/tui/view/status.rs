@@ -7,13 +7,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::tui::keymap;
-use crate::tui::model::{Focus, Level, Model, Popup};
-use crate::tui::settings;
-use crate::tui::stable;
+use crate::tui::keys;
+use crate::tui::state::stable;
+use crate::tui::state::weights::Setting;
+use crate::tui::state::{Focus, Level, Model, Popup};
 use crate::tui::theme::THEME;
 
-use super::text::cut;
+use crate::tui::text::cut;
 
 /// The top line: the current profile (and whether it is modified or read-only), the baseline,
 /// the pool. What does not fit goes, least important first.
@@ -110,7 +110,7 @@ fn left(m: &Model) -> (String, Style, bool) {
         let text = "Enter explains the selected pair · x bans it · . pins it · Tab back to weights";
         return (text.into(), THEME.dim, false);
     }
-    let s = settings::at(m.setting);
+    let s = Setting::at(m.setting);
     let stable = s
         .weight()
         .and_then(|k| m.stability(k))
@@ -188,7 +188,7 @@ pub fn bottom(f: &mut Frame, status: Rect, hint_area: Rect, m: &Model) {
 /// The hints of the current mode that fit, in keymap order; the last two (help and quit, or
 /// the ways out of a popup) always shown.
 pub fn hints(f: &mut Frame, area: Rect, m: &Model) {
-    let all = keymap::hints(m.mode());
+    let all = keys::hints::hints(m.mode());
     let width = |(k, w): &(String, &str)| k.chars().count() + w.chars().count() + 3;
     let keep = all.len().saturating_sub(2);
     let mut budget = usize::from(area.width).saturating_sub(all[keep..].iter().map(width).sum());

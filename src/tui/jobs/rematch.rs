@@ -48,15 +48,9 @@ pub struct Outcome {
     pub elapsed: Duration,
 }
 
-impl PartialEq for Outcome {
-    /// Outcomes are equal when they answer the same request (enough for message tests).
-    fn eq(&self, other: &Self) -> bool {
-        self.generation == other.generation
-    }
-}
-
-/// The engine and the last baseline evaluation, reused while the baseline does not change.
-pub struct Solver {
+/// What rematches each request: the engine (its current profile's session kept warm) and the
+/// last baseline evaluation, reused while the baseline does not change.
+pub struct Rematcher {
     /// Matches the current profile and keeps its session warm between requests. Also caches the
     /// score tables of both profiles.
     engine: Engine,
@@ -64,9 +58,9 @@ pub struct Solver {
     baseline: Option<(Profile, Overrides, Arc<Evaluation>, bool)>,
 }
 
-impl Solver {
-    pub fn new(engine: Engine) -> Solver {
-        Solver {
+impl Rematcher {
+    pub fn new(engine: Engine) -> Rematcher {
+        Rematcher {
             engine,
             baseline: None,
         }
@@ -152,7 +146,7 @@ fn evaluate(engine: &mut Engine, profile: &Profile) -> Result<Evaluation, String
 /// Starts the worker thread. Send requests into the returned channel; each outcome is passed to
 /// `deliver`. The thread ends when the sender is dropped or `deliver` returns false.
 pub fn spawn(
-    mut solver: Solver,
+    mut solver: Rematcher,
     deliver: impl Fn(Outcome) -> bool + Send + 'static,
 ) -> Sender<Request> {
     #[cfg(debug_assertions)]
@@ -160,7 +154,7 @@ pub fn spawn(
         .ok()
         .and_then(|v| v.parse().ok())
         .map(Duration::from_millis);
-    super::latest::spawn(
+    crate::tui::jobs::latest::spawn(
         "rematch",
         move |req| {
             #[cfg(debug_assertions)]
@@ -185,8 +179,8 @@ mod tests {
     use dyad::embedded;
     use std::sync::mpsc::channel;
 
-    fn solver() -> Solver {
-        Solver::new(Engine::new(
+    fn solver() -> Rematcher {
+        Rematcher::new(Engine::new(
             embedded::sample_pool(),
             dyad::criteria::specialty::builtin().clone(),
         ))
@@ -277,9 +271,9 @@ mod tests {
         for g in 1..=5 {
             tx.send(request(g)).unwrap();
         }
-        assert_eq!(super::super::latest::newest(&rx).unwrap().generation, 5);
+        assert_eq!(crate::tui::jobs::latest::newest(&rx).unwrap().generation, 5);
         drop(tx);
-        assert!(super::super::latest::newest(&rx).is_none());
+        assert!(crate::tui::jobs::latest::newest(&rx).is_none());
     }
 
     #[test]

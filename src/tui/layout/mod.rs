@@ -14,10 +14,14 @@
 //!
 //! Below [`MIN_WIDTH`] × [`MIN_HEIGHT`] the screen only says how big it needs to be.
 
+pub mod weights;
+
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Block;
 
+use crate::tui::action::Action;
+use crate::tui::keys::{self, Mode};
 use crate::tui::theme::THEME;
 
 pub const MIN_WIDTH: u16 = 80;
@@ -87,10 +91,16 @@ pub fn inner(r: Rect) -> Rect {
 
 /// A popup area centred in `area`, at most `w` × `h`.
 /// A popup's frame: its title at the top, the keys it takes at the bottom.
-pub fn popup_block(title: impl Into<String>, keys: &'static str) -> Block<'static> {
+/// A popup's frame: its title on top, and at the bottom a footer of keys looked up in the
+/// mode's bindings (see [`keys::hints::footer`]), so it names the keys that work.
+pub fn popup_block(
+    title: impl Into<String>,
+    mode: Mode,
+    footer: &[(&[Action], &str)],
+) -> Block<'static> {
     Block::bordered()
         .title(Line::styled(title.into(), THEME.panel_title))
-        .title_bottom(Line::styled(keys, THEME.dim))
+        .title_bottom(Line::styled(keys::hints::footer(mode, footer), THEME.dim))
         .border_style(THEME.border_focused)
 }
 
@@ -99,4 +109,24 @@ pub fn popup(area: Rect, w: u16, h: u16) -> Rect {
         Constraint::Length(w.min(area.width)),
         Constraint::Length(h.min(area.height)),
     )
+}
+
+/// The part of the panel that holds rows (below the header line).
+pub fn matches_body(area: Rect) -> Rect {
+    let i = inner(area);
+    Rect::new(
+        i.x,
+        i.y.saturating_add(1),
+        i.width,
+        i.height.saturating_sub(1),
+    )
+}
+
+pub fn matches_body_height(area: Rect) -> u16 {
+    matches_body(area).height
+}
+
+/// The help popup: nearly the whole height.
+pub fn help_area(area: Rect) -> Rect {
+    popup(area, 96, area.height.saturating_sub(2))
 }

@@ -7,7 +7,7 @@ use dyad::embedded;
 use dyad::io::{Mode, write_atomic};
 use dyad::profile::{self, now_stamp};
 
-use super::msg::{Effect, Msg, ProfileEntry, SaveError, SaveResult};
+use crate::tui::action::{Effect, Msg, ProfileEntry, SaveError, SaveResult};
 
 /// Runs a file effect; `Recompute` is the event loop's business and yields nothing here.
 pub fn execute(effect: Effect, configs: &Path) -> Option<Msg> {
@@ -59,7 +59,7 @@ pub fn list(configs: &Path) -> Vec<ProfileEntry> {
 /// members folder; the built-in ones when there are none.
 pub fn list_council(configs: &Path) -> Vec<ProfileEntry> {
     let mut all = list(configs);
-    let members = configs.join(super::council::MEMBERS);
+    let members = configs.join(crate::tui::state::council::MEMBERS);
     let found = profile::list_dir(&members)
         .into_iter()
         .map(|(path, r)| ProfileEntry {

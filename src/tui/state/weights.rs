@@ -1,11 +1,12 @@
-//! The settings the weights panel edits: one slider per criterion, then the rules (eligibility,
+//! The settings the weights panel edits (not to be confused with `dyad::profile::settings`, the
+//! settings that belong to no profile): one slider per criterion, then the rules (eligibility,
 //! hard constraints, objective) and the criterion parameters. Every setting knows its label, its
 //! help line, how it reads, and how a step changes it, within the bounds a profile file allows.
 
 use dyad::criteria::{CRITERIA, N};
 use dyad::profile::{Capacity, Objective, Profile, limits};
 
-use super::msg::Step;
+use crate::tui::action::Step;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Setting {
@@ -36,15 +37,17 @@ const RULES: [Setting; 10] = [
     Setting::ReferenceYear,
 ];
 
-/// How many settings the panel lists.
-pub const COUNT: usize = N + RULES.len();
+impl Setting {
+    /// How many settings the panel lists.
+    pub const COUNT: usize = N + RULES.len();
 
-/// The setting at a position of the panel.
-pub fn at(index: usize) -> Setting {
-    if index < N {
-        Setting::Weight(index)
-    } else {
-        RULES[(index - N).min(RULES.len() - 1)]
+    /// The setting at a position of the panel.
+    pub fn at(index: usize) -> Setting {
+        if index < N {
+            Setting::Weight(index)
+        } else {
+            RULES[(index - N).min(RULES.len() - 1)]
+        }
     }
 }
 
@@ -303,15 +306,15 @@ mod tests {
 
     #[test]
     fn every_setting_round_trips_through_a_profile_file() {
-        for i in 0..COUNT {
+        for i in 0..Setting::COUNT {
             let mut p = dyad::embedded::fall_profile();
             for st in [Step::Up, Step::Up, Step::FineDown] {
-                at(i).change(&mut p, st);
+                Setting::at(i).change(&mut p, st);
             }
-            at(i).zero(&mut p);
+            Setting::at(i).zero(&mut p);
             let text = dyad::profile::to_toml(&p);
             let back = dyad::profile::parse(&text, std::path::Path::new("t.toml")).unwrap();
-            assert_eq!(back, p, "{:?}", at(i));
+            assert_eq!(back, p, "{:?}", Setting::at(i));
         }
     }
 
@@ -319,8 +322,8 @@ mod tests {
     fn zero_makes_every_rule_its_loosest() {
         let pool = dyad::embedded::sample_pool();
         let mut p = dyad::embedded::fall_profile();
-        for i in 0..COUNT {
-            at(i).zero(&mut p);
+        for i in 0..Setting::COUNT {
+            Setting::at(i).zero(&mut p);
         }
         // Everyone is eligible; nothing rules a pair out but the data.
         assert!(
@@ -333,7 +336,7 @@ mod tests {
         assert_eq!(p.constraints.min_score, 0.0);
         // And one more step up changes nothing.
         let before = p.clone();
-        at(dyad::criteria::N).change(&mut p, Step::Up);
+        Setting::at(dyad::criteria::N).change(&mut p, Step::Up);
         assert_eq!(p.eligibility, before.eligibility);
     }
 

@@ -4,7 +4,7 @@
 use dyad::matching::Reason;
 use dyad::pool::{Action, Overrides};
 
-use super::worker::Results;
+use crate::tui::jobs::rematch::Results;
 
 /// How a mentee's situation differs from the baseline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

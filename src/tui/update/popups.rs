@@ -1,30 +1,28 @@
 //! Messages while a popup is open: search, pair detail, profiles, help, the save-as form and
 //! questions.
 
-use dyad::criteria::N;
-
 use super::council;
-use super::edit;
-use super::files;
-use super::model::{Field, Focus, Model, Popup, SearchState};
-use super::msg::{Effect, Msg};
-use super::search::{self, Target};
-use super::update::{fit_offsets, move_row, open_detail, rebuild_rows};
-use super::view::help;
+use super::profiles;
+use super::weights;
+use super::{fit_offsets, move_row, open_detail, rebuild_rows};
+use crate::tui::action::{Action, Effect, Msg};
+use crate::tui::keys::help;
+use crate::tui::state::search::{self, Target};
+use crate::tui::state::{Field, Focus, Model, Popup, SearchState};
 
 /// The longest name and description the save-as form takes.
 const MAX_NAME: usize = 80;
 const MAX_DESCRIPTION: usize = 300;
 
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
-    if matches!(msg, Msg::Close | Msg::No) {
+    if matches!(msg, Msg::Action(Action::Close) | Msg::Action(Action::No)) {
         m.popup = None;
         return Vec::new();
     }
     // Ctrl-c leaves any popup and quits, asking first when something is unsaved.
-    if msg == Msg::Quit && !matches!(m.popup, Some(Popup::Confirm(_))) {
+    if matches!(msg, Msg::Action(Action::Quit)) && !matches!(m.popup, Some(Popup::Confirm(_))) {
         m.popup = None;
-        files::quit(m);
+        profiles::quit(m);
         return Vec::new();
     }
     match m.popup.as_ref() {
@@ -36,12 +34,12 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             let page = m.size.1.saturating_sub(4).max(1);
             if let Some(Popup::Help { scroll }) = &mut m.popup {
                 *scroll = match msg {
-                    Msg::Up => scroll.saturating_sub(1),
-                    Msg::Down => scroll.saturating_add(1),
-                    Msg::PageUp => scroll.saturating_sub(page),
-                    Msg::PageDown => scroll.saturating_add(page),
-                    Msg::Top => 0,
-                    Msg::Bottom => max,
+                    Msg::Action(Action::Up) => scroll.saturating_sub(1),
+                    Msg::Action(Action::Down) => scroll.saturating_add(1),
+                    Msg::Action(Action::PageUp) => scroll.saturating_sub(page),
+                    Msg::Action(Action::PageDown) => scroll.saturating_add(page),
+                    Msg::Action(Action::Top) => 0,
+                    Msg::Action(Action::Bottom) => max,
                     _ => *scroll,
                 }
                 .min(max);
@@ -53,8 +51,8 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Some(Popup::CouncilPick(_)) => council::pick_msg(m, msg),
         Some(Popup::Council(_)) => council::council_msg(m, msg),
         Some(Popup::Confirm(_)) => match msg {
-            Msg::Yes => files::yes(m),
-            Msg::Quit => {
+            Msg::Action(Action::Yes) => profiles::yes(m),
+            Msg::Action(Action::Quit) => {
                 m.quit = true;
                 Vec::new()
             }
@@ -87,17 +85,19 @@ fn search_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
             s.query.push(c);
             requery(s, &m.entries);
         }
-        Msg::Backspace => {
+        Msg::Action(Action::Backspace) => {
             s.query.pop();
             requery(s, &m.entries);
         }
-        Msg::ClearField => {
+        Msg::Action(Action::ClearField) => {
             s.query.clear();
             requery(s, &m.entries);
         }
-        Msg::Up => s.selected = s.selected.saturating_sub(1),
-        Msg::Down => s.selected = (s.selected + 1).min(s.hits.len().saturating_sub(1)),
-        Msg::Accept => {
+        Msg::Action(Action::Up) => s.selected = s.selected.saturating_sub(1),
+        Msg::Action(Action::Down) => {
+            s.selected = (s.selected + 1).min(s.hits.len().saturating_sub(1))
+        }
+        Msg::Action(Action::Accept) => {
             let target = s.hits.get(s.selected).map(|h| m.entries[h.entry].target);
             m.popup = None;
             if let Some(t) = target {
@@ -144,38 +144,35 @@ pub fn jump(m: &mut Model, target: Target) {
 
 fn detail_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Up | Msg::Down => {
-            move_row(m, if msg == Msg::Up { -1 } else { 1 });
+        Msg::Action(Action::Up) | Msg::Action(Action::Down) => {
+            move_row(
+                m,
+                if matches!(msg, Msg::Action(Action::Up)) {
+                    -1
+                } else {
+                    1
+                },
+            );
             open_detail(m);
             Vec::new()
         }
-        Msg::Ban => edit::ban(m),
-        Msg::Pin => edit::pin(m),
+        Msg::Action(Action::Ban) => weights::ban(m),
+        Msg::Action(Action::Pin) => weights::pin(m),
         _ => Vec::new(),
     }
 }
 
 /// The criteria in the order the influence popup lists them: largest swing first, those not
 /// analysed yet last (in criterion order).
-pub fn influence_order(m: &Model) -> Vec<usize> {
-    let swing = |k: usize| match &m.analyses.influence[k] {
-        Some(Ok(i)) => Some(i.swing()),
-        _ => None,
-    };
-    let mut order: Vec<usize> = (0..N).collect();
-    order.sort_by_key(|&k| (swing(k).is_none(), std::cmp::Reverse(swing(k)), k));
-    order
-}
-
 fn influence_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
     let Some(Popup::Influence { selected }) = m.popup else {
         return Vec::new();
     };
-    let order = influence_order(m);
+    let order = m.influence_order();
     let at = order.iter().position(|&k| k == selected).unwrap_or(0);
     match msg {
-        Msg::Up | Msg::Down => {
-            let to = if msg == Msg::Up {
+        Msg::Action(Action::Up) | Msg::Action(Action::Down) => {
+            let to = if matches!(msg, Msg::Action(Action::Up)) {
                 at.saturating_sub(1)
             } else {
                 (at + 1).min(order.len() - 1)
@@ -184,7 +181,7 @@ fn influence_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 selected: order[to],
             });
         }
-        Msg::Accept => {
+        Msg::Action(Action::Accept) => {
             m.popup = None;
             m.focus = Focus::Weights;
             m.setting = selected;
@@ -200,16 +197,18 @@ fn profiles_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
         return Vec::new();
     };
     match msg {
-        Msg::Up => p.selected = p.selected.saturating_sub(1),
-        Msg::Down => p.selected = (p.selected + 1).min(p.entries.len().saturating_sub(1)),
-        Msg::Accept | Msg::LoadAsBaseline => {
+        Msg::Action(Action::Up) => p.selected = p.selected.saturating_sub(1),
+        Msg::Action(Action::Down) => {
+            p.selected = (p.selected + 1).min(p.entries.len().saturating_sub(1))
+        }
+        Msg::Action(Action::Accept) | Msg::Action(Action::LoadAsBaseline) => {
             let Some(entry) = p.entries.get(p.selected).cloned() else {
                 return Vec::new();
             };
-            return if msg == Msg::Accept {
-                files::open(m, entry)
+            return if matches!(msg, Msg::Action(Action::Accept)) {
+                profiles::open(m, entry)
             } else {
-                files::use_as_baseline(m, entry)
+                profiles::use_as_baseline(m, entry)
             };
         }
         _ => {}
@@ -235,11 +234,11 @@ fn save_as_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 text.push(c);
             }
         }
-        Msg::Backspace => {
+        Msg::Action(Action::Backspace) => {
             text.pop();
         }
-        Msg::ClearField => text.clear(),
-        Msg::Accept => return files::save_as_accept(m),
+        Msg::Action(Action::ClearField) => text.clear(),
+        Msg::Action(Action::Accept) => return profiles::save_as_accept(m),
         _ => {}
     }
     Vec::new()

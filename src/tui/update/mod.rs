@@ -1,21 +1,23 @@
 //! `update`: the one place the UI state changes. It never touches the terminal or the file
-//! system; work outside (rematching, reading and writing files) is returned as effects.
+//! system; work outside (rematching, reading and writing files) is returned as effects. One
+//! file per feature, named as in `state/` and `view/`.
+
+mod council;
+pub mod popups;
+mod profiles;
+mod weights;
 
 use ratatui::layout::Rect;
 
-use super::council;
-use super::detail;
-use super::edit;
-use super::files;
-use super::model::{Analyses, DistView, Focus, Model, Popup};
-use super::msg::{Effect, Msg};
-use super::popups;
-use super::rows;
-use super::settings;
-use super::view::layout::{Areas, inner};
-use super::view::matches::body_height;
-use super::view::weights;
-use super::worker::Outcome;
+use crate::tui::action::{Action, Effect, Msg};
+use crate::tui::jobs::rematch::Outcome;
+use crate::tui::layout::matches_body_height as body_height;
+use crate::tui::layout::weights as panel;
+use crate::tui::layout::{Areas, inner};
+use crate::tui::state::detail;
+use crate::tui::state::matches;
+use crate::tui::state::weights::Setting;
+use crate::tui::state::{Analyses, DistView, Focus, Model, Popup};
 
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
@@ -32,14 +34,14 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             fit_offsets(m);
             return Vec::new();
         }
-        Msg::ProfilesListed(entries) => return files::listed(m, entries),
+        Msg::ProfilesListed(entries) => return profiles::listed(m, entries),
         Msg::CouncilListed(entries) => return council::listed(m, entries),
         Msg::Convened(c) => {
             council::convened(m, *c);
             return Vec::new();
         }
-        Msg::Saved(r) => return files::saved(m, *r),
-        Msg::OverridesSaved(r) => return files::overrides_saved(m, r),
+        Msg::Saved(r) => return profiles::saved(m, *r),
+        Msg::OverridesSaved(r) => return profiles::overrides_saved(m, r),
         // A message on the status line lasts until the next key or click.
         _ => m.status = None,
     }
@@ -51,43 +53,48 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
 
 fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Up | Msg::Down | Msg::Top | Msg::Bottom if m.focus == Focus::Weights => {
-            let last = settings::COUNT - 1;
+        Msg::Action(Action::Up)
+        | Msg::Action(Action::Down)
+        | Msg::Action(Action::Top)
+        | Msg::Action(Action::Bottom)
+            if m.focus == Focus::Weights =>
+        {
+            let last = Setting::COUNT - 1;
             m.setting = match msg {
-                Msg::Up => m.setting.saturating_sub(1),
-                Msg::Down => (m.setting + 1).min(last),
-                Msg::Top => 0,
+                Msg::Action(Action::Up) => m.setting.saturating_sub(1),
+                Msg::Action(Action::Down) => (m.setting + 1).min(last),
+                Msg::Action(Action::Top) => 0,
                 _ => last,
             };
             fit_offsets(m);
         }
-        Msg::Up => move_row(m, -1),
-        Msg::Down => move_row(m, 1),
-        Msg::PageUp => move_row(m, -(page(m) as isize)),
-        Msg::PageDown => move_row(m, page(m) as isize),
-        Msg::Top => move_row(m, isize::MIN / 2),
-        Msg::Bottom => move_row(m, isize::MAX / 2),
-        Msg::SwitchPanel => {
+        Msg::Action(Action::Up) => move_row(m, -1),
+        Msg::Action(Action::Down) => move_row(m, 1),
+        Msg::Action(Action::PageUp) => move_row(m, -(page(m) as isize)),
+        Msg::Action(Action::PageDown) => move_row(m, page(m) as isize),
+        Msg::Action(Action::Top) => move_row(m, isize::MIN / 2),
+        Msg::Action(Action::Bottom) => move_row(m, isize::MAX / 2),
+        Msg::Action(Action::SwitchPanel) => {
             m.focus = match m.focus {
                 Focus::Weights => Focus::Matches,
                 Focus::Matches => Focus::Weights,
             }
         }
-        Msg::Change(_) if m.focus == Focus::Matches => {
+        Msg::Action(Action::Change(_)) if m.focus == Focus::Matches => {
             m.info("← → change the selected weight or rule: Tab goes back to them")
         }
-        Msg::Change(step) => return edit::change(m, step),
-        Msg::Zero => return edit::zero(m),
-        Msg::JumpDown => return edit::jump(m, false),
-        Msg::JumpUp => return edit::jump(m, true),
-        Msg::Undo => return edit::undo(m),
-        Msg::Redo => return edit::redo(m),
-        Msg::CycleSort => {
+        Msg::Action(Action::Change(step)) => return weights::change(m, step),
+        Msg::Action(Action::Zero) => return weights::zero(m),
+        Msg::Action(Action::JumpDown) => return weights::jump(m, false),
+        Msg::Action(Action::JumpUp) => return weights::jump(m, true),
+        Msg::Action(Action::Undo) => return weights::undo(m),
+        Msg::Action(Action::Redo) => return weights::redo(m),
+        Msg::Action(Action::CycleSort) => {
             m.sort = m.sort.next();
             rebuild_rows(m);
             m.info(format!("Matches sorted by {}", m.sort.label()));
         }
-        Msg::ToggleChangedOnly => {
+        Msg::Action(Action::ToggleChangedOnly) => {
             m.changed_only = !m.changed_only;
             rebuild_rows(m);
             m.info(if m.changed_only {
@@ -96,29 +103,29 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 "Showing all mentees"
             });
         }
-        Msg::ToggleGroups => {
+        Msg::Action(Action::ToggleGroups) => {
             m.dist = match m.dist {
                 DistView::All => DistView::Groups,
                 DistView::Groups => DistView::All,
             }
         }
-        Msg::Ban => return edit::ban(m),
-        Msg::Unban => return edit::unban(m),
-        Msg::Pin => return edit::pin(m),
-        Msg::SaveOverrides => return files::save_overrides(m),
-        Msg::OpenDetail => open_detail(m),
-        Msg::OpenSearch => popups::open_search(m),
-        Msg::OpenProfiles => return files::open_profiles(m),
-        Msg::OpenHelp => m.popup = Some(Popup::Help { scroll: 0 }),
-        Msg::OpenCouncil => return council::open(m),
-        Msg::OpenInfluence => {
-            let selected = settings::at(m.setting).weight().unwrap_or(0);
+        Msg::Action(Action::Ban) => return weights::ban(m),
+        Msg::Action(Action::Unban) => return weights::unban(m),
+        Msg::Action(Action::Pin) => return weights::pin(m),
+        Msg::Action(Action::SaveOverrides) => return profiles::save_overrides(m),
+        Msg::Action(Action::OpenDetail) => open_detail(m),
+        Msg::Action(Action::OpenSearch) => popups::open_search(m),
+        Msg::Action(Action::OpenProfiles) => return profiles::open_profiles(m),
+        Msg::Action(Action::OpenHelp) => m.popup = Some(Popup::Help { scroll: 0 }),
+        Msg::Action(Action::OpenCouncil) => return council::open(m),
+        Msg::Action(Action::OpenInfluence) => {
+            let selected = Setting::at(m.setting).weight().unwrap_or(0);
             m.popup = Some(Popup::Influence { selected });
         }
-        Msg::Save => return files::save(m),
-        Msg::SaveAs => files::save_as(m),
-        Msg::Quit => files::quit(m),
-        Msg::Mouse(ev) => return edit::mouse(m, ev),
+        Msg::Action(Action::Save) => return profiles::save(m),
+        Msg::Action(Action::SaveAs) => profiles::save_as(m),
+        Msg::Action(Action::Quit) => profiles::quit(m),
+        Msg::Mouse(ev) => return weights::mouse(m, ev),
         _ => {}
     }
     Vec::new()
@@ -150,7 +157,7 @@ fn apply(m: &mut Model, o: Outcome) {
 /// Rebuilds the table rows after new results, a sort or a filter, keeping the selected mentee.
 pub fn rebuild_rows(m: &mut Model) {
     let Some(r) = &m.results else { return };
-    m.rows = rows::arrange(rows::build(r, &m.overrides), m.sort, m.changed_only);
+    m.rows = matches::arrange(matches::build(r, &m.overrides), m.sort, m.changed_only);
     if m.selected_row().is_none() {
         m.selected_mentee = m.rows.first().map(|r| r.mentee);
         m.matches_offset = 0;
@@ -196,7 +203,7 @@ pub fn move_row(m: &mut Model, by: isize) {
 /// Keeps the selected setting and row on screen.
 pub fn fit_offsets(m: &mut Model) {
     let a = areas(m);
-    m.weights_offset = weights::scroll(inner(a.weights).height, m.setting, m.weights_offset);
+    m.weights_offset = panel::scroll(inner(a.weights).height, m.setting, m.weights_offset);
     let h = usize::from(body_height(a.matches)).max(1);
     let sel = m.selected_row().unwrap_or(0);
     if sel < m.matches_offset {

@@ -27,13 +27,6 @@ pub struct Convened {
     pub elapsed: Duration,
 }
 
-impl PartialEq for Convened {
-    /// Equal when they answer the same request (enough for message tests).
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-    }
-}
-
 /// Convenes with a fresh copy of `template` (sharing its pool), so the score tables of the
 /// members' settings are freed once the council shown no longer needs them.
 pub fn convene(template: &Engine, req: Convening) -> Convened {
@@ -58,7 +51,7 @@ pub fn spawn(
     template: Engine,
     deliver: impl Fn(Convened) -> bool + Send + 'static,
 ) -> Sender<Convening> {
-    super::latest::spawn("council", move |req| convene(&template, req), deliver)
+    crate::tui::jobs::latest::spawn("council", move |req| convene(&template, req), deliver)
 }
 
 #[cfg(test)]

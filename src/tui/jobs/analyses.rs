@@ -18,9 +18,6 @@ use dyad::criteria::N;
 use dyad::matching::engine::Evaluation;
 use dyad::pool::Pool;
 
-use super::model::{Model, Popup};
-use super::settings;
-
 /// Pools up to this many mentee–mentor pairs are analysed completely after each result (about a
 /// second of background work at this size).
 pub const ALL_CELLS: usize = 300_000;
@@ -70,19 +67,20 @@ pub struct Wants {
     pub diagnose: Option<usize>,
 }
 
-pub enum Request {
+/// What the analyses thread is told: a new result to analyse, or what the screen wants now.
+pub enum Order {
     Job(Job),
     Wants(Wants),
 }
 
 /// Something found about the result of `generation`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Analysis {
     pub generation: u64,
     pub found: Found,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Found {
     Stability(usize, Result<Stability, String>),
     Influence(usize, Result<Influence, String>),
@@ -122,15 +120,15 @@ impl Analyst {
         }
     }
 
-    pub fn take(&mut self, r: Request) {
+    pub fn take(&mut self, r: Order) {
         match r {
-            Request::Job(job) => {
+            Order::Job(job) => {
                 self.job = Some(job);
                 self.stability = [false; N];
                 self.influence = [false; N];
                 self.diagnosed.clear();
             }
-            Request::Wants(w) => self.wants = w,
+            Order::Wants(w) => self.wants = w,
         }
     }
 
@@ -191,8 +189,8 @@ impl Analyst {
 pub fn spawn(
     mut analyst: Analyst,
     deliver: impl Fn(Analysis) -> bool + Send + 'static,
-) -> Sender<Request> {
-    let (tx, rx) = channel::<Request>();
+) -> Sender<Order> {
+    let (tx, rx) = channel::<Order>();
     let thread = std::thread::Builder::new().name("analysis".into());
     let spawned = thread.spawn(move || {
         loop {
@@ -219,52 +217,6 @@ pub fn spawn(
     // Without the thread the screen simply shows no analyses.
     drop(spawned);
     tx
-}
-
-/// What the screen wants analysed, read from the model.
-pub fn wants(m: &Model) -> Wants {
-    let diagnose = match &m.popup {
-        Some(Popup::Detail(d)) if d.current.is_none() => Some(d.mentee),
-        _ => None,
-    };
-    Wants {
-        criterion: settings::at(m.setting).weight(),
-        influence: matches!(m.popup, Some(Popup::Influence { .. })),
-        diagnose,
-    }
-}
-
-/// Keeps the analyst up to date with the model: a job for each new result, and what the screen
-/// wants whenever that changes. Used by the event loop after each batch of messages (and by the
-/// test harness after each message).
-#[derive(Default)]
-pub struct Sync {
-    generation: u64,
-    wants: Wants,
-}
-
-impl Sync {
-    pub fn requests(&mut self, m: &Model) -> Vec<Request> {
-        let mut out = Vec::new();
-        if let Some(r) = m
-            .results
-            .as_ref()
-            .filter(|r| r.generation != self.generation)
-        {
-            self.generation = r.generation;
-            out.push(Request::Job(Job {
-                generation: r.generation,
-                pool: r.pool.clone(),
-                ev: r.current.clone(),
-            }));
-        }
-        let w = wants(m);
-        if w != self.wants || !out.is_empty() {
-            self.wants = w;
-            out.push(Request::Wants(w));
-        }
-        out
-    }
 }
 
 #[cfg(test)]
@@ -303,8 +255,8 @@ mod tests {
     fn what_the_screen_shows_comes_first_and_small_pools_get_everything() {
         let mut a = Analyst::with_scope(Scope::All);
         assert_eq!(a.next(), None, "nothing to do without a job");
-        a.take(Request::Job(job()));
-        a.take(Request::Wants(Wants {
+        a.take(Order::Job(job()));
+        a.take(Order::Wants(Wants {
             criterion: Some(3),
             influence: false,
             diagnose: Some(5),
@@ -317,21 +269,21 @@ mod tests {
     #[test]
     fn large_pools_get_only_what_is_shown() {
         let mut a = Analyst::with_scope(Scope::Selected);
-        a.take(Request::Job(job()));
-        a.take(Request::Wants(Wants {
+        a.take(Order::Job(job()));
+        a.take(Order::Wants(Wants {
             criterion: Some(2),
             ..Wants::default()
         }));
         assert_eq!(tasks(&mut a), [Task::Stability(2)]);
-        a.take(Request::Wants(Wants {
+        a.take(Order::Wants(Wants {
             criterion: Some(2),
             influence: true,
             diagnose: None,
         }));
         assert_eq!(tasks(&mut a).len(), N);
         let mut a = Analyst::with_scope(Scope::Shown);
-        a.take(Request::Job(job()));
-        a.take(Request::Wants(Wants {
+        a.take(Order::Job(job()));
+        a.take(Order::Wants(Wants {
             criterion: Some(2),
             ..Wants::default()
         }));
@@ -341,8 +293,8 @@ mod tests {
     #[test]
     fn a_new_job_starts_over_and_steps_carry_its_generation() {
         let mut a = Analyst::with_scope(Scope::Selected);
-        a.take(Request::Job(job()));
-        a.take(Request::Wants(Wants {
+        a.take(Order::Job(job()));
+        a.take(Order::Wants(Wants {
             criterion: Some(0),
             ..Wants::default()
         }));
@@ -353,7 +305,7 @@ mod tests {
         };
         assert!(s.stable_low <= s.weight && s.weight <= s.stable_high);
         assert!(a.step().is_none());
-        a.take(Request::Job(job()));
+        a.take(Order::Job(job()));
         assert!(a.step().is_some());
     }
 

@@ -1,23 +1,36 @@
-//! The UI state. Only `update` changes it; the view only reads it.
+//! The UI state. Only `update` changes it; the view only reads it. One file per feature, with
+//! the same name in `update/` and `view/`: the weights panel's settings (`weights`), the matches
+//! table's rows (`matches`), a pair explained (`detail`), search (`search`); `stable` reads a
+//! weight's stable range.
+
+pub mod analyses;
+pub mod council;
+pub mod detail;
+pub mod matches;
+pub mod search;
+pub mod stable;
+pub mod weights;
+
+pub use analyses::Analyses;
+pub use council::{CouncilPick, CouncilView};
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use dyad::analysis::council::Council;
-use dyad::analysis::stability::{Influence, Stability};
-use dyad::analysis::unmatched::Diagnosis;
+use dyad::analysis::stability::Stability;
 use dyad::criteria::N;
 use dyad::pool::{Overrides, Pool};
 use dyad::profile::Profile;
 
-use super::analyst::{Analysis, Found};
-use super::detail::Detail;
-use super::keymap::Mode;
-use super::msg::ProfileEntry;
-use super::rows::{Row, Sort};
-use super::search::{Entry, Hit};
-use super::worker::{Request, Results};
+use crate::tui::action::ProfileEntry;
+use crate::tui::jobs::analyses::{Job, Order, Wants};
+use crate::tui::jobs::rematch::{Request, Results};
+use crate::tui::keys::Mode;
+use crate::tui::state::detail::Detail;
+use crate::tui::state::matches::{Row, Sort};
+use crate::tui::state::search::{Entry, Hit};
+use crate::tui::state::weights::Setting;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -97,34 +110,6 @@ pub struct SearchState {
 pub struct ProfilesState {
     pub entries: Vec<ProfileEntry>,
     pub selected: usize,
-}
-
-/// Choosing the profiles that make up a council.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CouncilPick {
-    pub entries: Vec<ProfileEntry>,
-    /// Per entry: whether it is in the council.
-    pub chosen: Vec<bool>,
-    pub selected: usize,
-}
-
-/// A council being convened or shown.
-#[derive(Debug, Clone)]
-pub struct CouncilView {
-    /// The request this view waits for or shows.
-    pub id: u64,
-    /// The members' labels, to show while convening.
-    pub labels: Vec<String>,
-    /// `None` while convening.
-    pub council: Option<Result<Arc<Council>, String>>,
-    pub elapsed: Option<Duration>,
-    pub scroll: u16,
-}
-
-impl PartialEq for CouncilView {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id && self.scroll == other.scroll && self.labels == other.labels
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -212,50 +197,6 @@ pub struct Model {
     pub quit: bool,
 }
 
-/// Stable ranges, influences and diagnoses of the results of one generation; each arrives on
-/// its own, and `None` is "not (yet) computed".
-#[derive(Debug, Clone)]
-pub struct Analyses {
-    pub generation: u64,
-    pub stability: [Option<Result<Stability, String>>; N],
-    pub influence: [Option<Result<Influence, String>>; N],
-    /// Per unmatched mentee explained.
-    pub diagnoses: Vec<(usize, Result<Option<Diagnosis>, String>)>,
-}
-
-impl Analyses {
-    pub fn new(generation: u64) -> Analyses {
-        Analyses {
-            generation,
-            stability: std::array::from_fn(|_| None),
-            influence: std::array::from_fn(|_| None),
-            diagnoses: Vec::new(),
-        }
-    }
-
-    /// Keeps an analysis of the results shown; drops one of older results.
-    pub fn accept(&mut self, a: Analysis) {
-        if a.generation != self.generation {
-            return;
-        }
-        match a.found {
-            Found::Stability(k, r) => self.stability[k] = Some(r),
-            Found::Influence(k, r) => self.influence[k] = Some(r),
-            Found::Diagnosis(i, r) => {
-                self.diagnoses.retain(|(j, _)| *j != i);
-                self.diagnoses.push((i, r));
-            }
-        }
-    }
-
-    pub fn diagnosis(&self, mentee: usize) -> Option<&Result<Option<Diagnosis>, String>> {
-        self.diagnoses
-            .iter()
-            .find(|(i, _)| *i == mentee)
-            .map(|(_, r)| r)
-    }
-}
-
 impl Model {
     /// A model for a pool and profiles, with the first recompute request to send.
     pub fn new(
@@ -265,7 +206,7 @@ impl Model {
         configs: PathBuf,
         size: (u16, u16),
     ) -> (Model, Request) {
-        let entries = super::search::index(&pool);
+        let entries = crate::tui::state::search::index(&pool);
         let overrides = pool.overrides.clone();
         let mut m = Model {
             pool,
@@ -387,7 +328,70 @@ impl Model {
         self.analyses.stability[k].as_ref()
     }
 
+    /// The criteria in the influence popup's order: the largest swing first, those not yet
+    /// computed last.
+    pub fn influence_order(&self) -> Vec<usize> {
+        let swing = |k: usize| match &self.analyses.influence[k] {
+            Some(Ok(i)) => Some(i.swing()),
+            _ => None,
+        };
+        let mut order: Vec<usize> = (0..N).collect();
+        order.sort_by_key(|&k| (swing(k).is_none(), std::cmp::Reverse(swing(k)), k));
+        order
+    }
+
+    /// Where save-as writes a profile of this name.
+    pub fn path_for(&self, name: &str) -> PathBuf {
+        self.configs.join(dyad::profile::file_name_for(name))
+    }
+
     pub fn all_weights_zero(&self) -> bool {
         self.current.weights.iter().all(|w| *w == 0.0)
+    }
+}
+
+/// What the screen wants analysed, read from the model.
+pub fn wants(m: &Model) -> Wants {
+    let diagnose = match &m.popup {
+        Some(Popup::Detail(d)) if d.current.is_none() => Some(d.mentee),
+        _ => None,
+    };
+    Wants {
+        criterion: Setting::at(m.setting).weight(),
+        influence: matches!(m.popup, Some(Popup::Influence { .. })),
+        diagnose,
+    }
+}
+
+/// Keeps the analyst up to date with the model: a job for each new result, and what the screen
+/// wants whenever that changes. Used by the event loop after each batch of messages (and by the
+/// test harness after each message).
+#[derive(Default)]
+pub struct Sync {
+    generation: u64,
+    wants: Wants,
+}
+
+impl Sync {
+    pub fn requests(&mut self, m: &Model) -> Vec<Order> {
+        let mut out = Vec::new();
+        if let Some(r) = m
+            .results
+            .as_ref()
+            .filter(|r| r.generation != self.generation)
+        {
+            self.generation = r.generation;
+            out.push(Order::Job(Job {
+                generation: r.generation,
+                pool: r.pool.clone(),
+                ev: r.current.clone(),
+            }));
+        }
+        let w = wants(m);
+        if w != self.wants || !out.is_empty() {
+            self.wants = w;
+            out.push(Order::Wants(w));
+        }
+        out
     }
 }

@@ -8,15 +8,13 @@ use std::path::Path;
 use dyad::analysis::council::Member;
 use dyad::profile::Profile;
 
-use super::convener::{Convened, Convening};
-use super::edit::recompute;
-use super::files;
-use super::model::{Confirm, CouncilPick, CouncilView, Model, Pending, Popup};
-use super::msg::{Effect, Msg, ProfileEntry};
-use super::view::council::{body_height, line_count};
-
-/// The folder (inside the configs folder) whose profiles are the council's members by default.
-pub const MEMBERS: &str = "members";
+use super::profiles;
+use super::weights::recompute;
+use crate::tui::action::{Action, Effect, Msg, ProfileEntry};
+use crate::tui::jobs::council::{Convened, Convening};
+use crate::tui::state::council::MEMBERS;
+use crate::tui::state::{Confirm, CouncilPick, CouncilView, Model, Pending, Popup};
+use crate::tui::view::council::{body_height, line_count};
 
 /// `C`: the member picker; the profiles are listed by the event loop.
 pub fn open(m: &mut Model) -> Vec<Effect> {
@@ -87,16 +85,16 @@ pub fn pick_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
     };
     let last = p.entries.len().saturating_sub(1);
     match msg {
-        Msg::Up => p.selected = p.selected.saturating_sub(1),
-        Msg::Down => p.selected = (p.selected + 1).min(last),
-        Msg::Toggle => match p.entries.get(p.selected) {
+        Msg::Action(Action::Up) => p.selected = p.selected.saturating_sub(1),
+        Msg::Action(Action::Down) => p.selected = (p.selected + 1).min(last),
+        Msg::Action(Action::Toggle) => match p.entries.get(p.selected) {
             Some(e) if e.profile.is_err() => {
                 m.warn("That profile does not load, so it cannot sit on the council")
             }
             Some(_) => p.chosen[p.selected] = !p.chosen[p.selected],
             None => {}
         },
-        Msg::Accept => return convene(m),
+        Msg::Action(Action::Accept) => return convene(m),
         _ => {}
     }
     Vec::new()
@@ -168,12 +166,14 @@ pub fn council_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
     let end = line_count(&m.pool, v, size).saturating_sub(usize::from(page));
     let end = u16::try_from(end).unwrap_or(u16::MAX);
     match msg {
-        Msg::Up => v.scroll = v.scroll.saturating_sub(1),
-        Msg::Down => v.scroll = v.scroll.saturating_add(1).min(end),
-        Msg::PageUp => v.scroll = v.scroll.saturating_sub(page),
-        Msg::PageDown => v.scroll = v.scroll.saturating_add(page).min(end),
-        Msg::OpenCouncil => return open(m),
-        Msg::Accept | Msg::SaveAs | Msg::LoadAsBaseline => {
+        Msg::Action(Action::Up) => v.scroll = v.scroll.saturating_sub(1),
+        Msg::Action(Action::Down) => v.scroll = v.scroll.saturating_add(1).min(end),
+        Msg::Action(Action::PageUp) => v.scroll = v.scroll.saturating_sub(page),
+        Msg::Action(Action::PageDown) => v.scroll = v.scroll.saturating_add(page).min(end),
+        Msg::Action(Action::OpenCouncil) => return open(m),
+        Msg::Action(Action::Accept)
+        | Msg::Action(Action::SaveAs)
+        | Msg::Action(Action::LoadAsBaseline) => {
             let consensus = match &v.council {
                 Some(Ok(c)) => c.consensus.profile.clone(),
                 Some(Err(_)) => {
@@ -186,8 +186,8 @@ pub fn council_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 }
             };
             return match msg {
-                Msg::LoadAsBaseline => as_baseline(m, consensus),
-                _ => adopt(m, consensus, msg == Msg::SaveAs),
+                Msg::Action(Action::LoadAsBaseline) => as_baseline(m, consensus),
+                _ => adopt(m, consensus, matches!(msg, Msg::Action(Action::SaveAs))),
             };
         }
         _ => {}
@@ -210,7 +210,7 @@ fn as_baseline(m: &mut Model, consensus: Profile) -> Vec<Effect> {
 /// with `save`, then opens the save-as form.
 fn adopt(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
     if save && m.read_only.is_some() {
-        files::save_as(m);
+        profiles::save_as(m);
         return Vec::new();
     }
     if m.profile_modified() {
@@ -236,14 +236,14 @@ pub fn adopt_now(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
     m.popup = None;
     let name = consensus.name.clone();
     // An edit like any other: u goes back to the settings (and file) before it.
-    let before = super::edit::snapshot(m);
+    let before = super::weights::snapshot(m);
     m.history.undo.push(before);
     m.history.redo.clear();
     m.current = consensus;
     m.current_file = None;
     if save {
         // Without a file, the form starts with the consensus's name.
-        files::save_as(m);
+        profiles::save_as(m);
     } else {
         m.info(format!(
             "\"{name}\" is now the current settings; S saves it as a new profile, u goes back"

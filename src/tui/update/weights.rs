@@ -6,13 +6,13 @@ use ratatui::layout::Rect;
 use dyad::pool::Action;
 use dyad::profile::Profile;
 
-use super::model::{Focus, HISTORY, Model, Snapshot};
-use super::msg::{Effect, Mouse, MouseKind, Step};
-use super::settings;
-use super::stable;
-use super::update::{fit_offsets, move_row, rebuild_rows};
-use super::view::layout::{Areas, inner};
-use super::view::{matches, weights};
+use super::{fit_offsets, move_row, rebuild_rows};
+use crate::tui::action::{Effect, Mouse, MouseKind, Step};
+use crate::tui::layout::{Areas, inner};
+use crate::tui::layout::{matches_body, weights as panel};
+use crate::tui::state::stable;
+use crate::tui::state::weights::Setting;
+use crate::tui::state::{Focus, HISTORY, Model, Snapshot};
 
 pub fn snapshot(m: &Model) -> Snapshot {
     Snapshot {
@@ -59,12 +59,12 @@ fn edit_profile(m: &mut Model, coalesce: bool, f: impl FnOnce(&mut Profile)) -> 
 }
 
 pub fn change(m: &mut Model, step: Step) -> Vec<Effect> {
-    let s = settings::at(m.setting);
+    let s = Setting::at(m.setting);
     edit_profile(m, false, |p| s.change(p, step))
 }
 
 pub fn zero(m: &mut Model) -> Vec<Effect> {
-    let s = settings::at(m.setting);
+    let s = Setting::at(m.setting);
     let mut ok = true;
     let fx = edit_profile(m, false, |p| ok = s.zero(p));
     if !ok {
@@ -76,7 +76,7 @@ pub fn zero(m: &mut Model) -> Vec<Effect> {
 /// `[` / `]`: the selected weight to the first step below / above its stable range, where the
 /// pairs change.
 pub fn jump(m: &mut Model, up: bool) -> Vec<Effect> {
-    let s = settings::at(m.setting);
+    let s = Setting::at(m.setting);
     let Some(k) = s.weight() else {
         m.info("[ and ] move a weight to where the pairs change: select a criterion first");
         return Vec::new();
@@ -88,7 +88,9 @@ pub fn jump(m: &mut Model, up: bool) -> Vec<Effect> {
             m.error(format!("The stable range could not be found: {e}"));
             return Vec::new();
         }
-        _ if super::analyst::Scope::of(&m.pool) == super::analyst::Scope::Shown => {
+        _ if crate::tui::jobs::analyses::Scope::of(&m.pool)
+            == crate::tui::jobs::analyses::Scope::Shown =>
+        {
             m.info("Stable ranges are not computed for a pool this large");
             return Vec::new();
         }
@@ -252,7 +254,7 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
     match ev.kind {
         MouseKind::Release => m.dragging = None,
         MouseKind::Press if inside(w_inner) => {
-            let Some((i, fraction)) = weights::hit(w_inner, m.weights_offset, ev.column, ev.row)
+            let Some((i, fraction)) = panel::hit(w_inner, m.weights_offset, ev.column, ev.row)
             else {
                 return Vec::new();
             };
@@ -261,7 +263,7 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
             fit_offsets(m);
             if let Some(f) = fraction {
                 m.dragging = Some(i);
-                let s = settings::at(i);
+                let s = Setting::at(i);
                 return edit_profile(m, false, |p| s.set_fraction(p, f));
             }
         }
@@ -270,19 +272,19 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
                 return Vec::new();
             };
             // Follow the pointer along the bar being dragged, whatever row it strays to.
-            let rect = weights::geometry(w_inner, m.weights_offset)
+            let rect = panel::geometry(w_inner, m.weights_offset)
                 .into_iter()
-                .find(|(it, _)| *it == weights::Item::Setting(i));
+                .find(|(it, _)| *it == panel::Item::Setting(i));
             if let Some((_, r)) = rect {
-                let bar = weights::bar_area(r);
+                let bar = panel::bar_area(r);
                 let x = ev.column.clamp(bar.x, bar.right().saturating_sub(1));
                 let f = f64::from(x - bar.x) / f64::from(bar.width.saturating_sub(1).max(1));
-                let s = settings::at(i);
+                let s = Setting::at(i);
                 return edit_profile(m, true, |p| s.set_fraction(p, f));
             }
         }
         MouseKind::Press if inside(a.matches) => {
-            let body = matches::body(a.matches);
+            let body = matches_body(a.matches);
             if inside(body) {
                 let at = m.matches_offset + usize::from(ev.row - body.y);
                 if let Some(row) = m.rows.get(at) {
@@ -299,7 +301,7 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
                 1
             };
             if inside(a.weights) {
-                let last = settings::COUNT as isize - 1;
+                let last = Setting::COUNT as isize - 1;
                 m.setting = (m.setting as isize + by).clamp(0, last) as usize;
                 fit_offsets(m);
             } else {

@@ -1,7 +1,10 @@
-//! Resolving `--data` and `--profile` to a pool and profiles, with the built-in sample pool and
-//! shipped profiles as fallbacks when the default paths do not exist (outside the repository).
+//! Resolving `--data`, `--profile` and `--baseline` to a pool and profiles, with the built-in
+//! sample pool and shipped profiles as fallbacks when the default paths do not exist (outside the
+//! repository). Shared by the command line (`cli`) and the terminal UI (`tui`).
 
 use std::path::{Path, PathBuf};
+
+use clap::Args;
 
 use dyad::criteria::specialty;
 use dyad::embedded;
@@ -11,7 +14,18 @@ use dyad::matching::engine::Engine;
 use dyad::pool::{self, LoadOptions, Pool};
 use dyad::profile::{self, Profile};
 
-use super::args::DataArgs;
+/// `--data` and `--ignore-columns`: where the pool is and which of its columns to skip.
+#[derive(Args, Debug, Clone, Default)]
+pub struct DataArgs {
+    /// Folder with mentees.csv, mentors.csv and optionally overrides.csv
+    /// [default: sample-data, or the built-in sample when that folder does not exist]
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Extra columns in the pool files to ignore (comma-separated); any other unknown column is
+    /// an error
+    #[arg(long, value_name = "COLUMNS", value_delimiter = ',')]
+    pub ignore_columns: Vec<String>,
+}
 
 pub const DEFAULT_DATA: &str = "sample-data";
 pub const DEFAULT_PROFILE: &str = "configs/fall-2023.toml";

@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use dyad::io::backup_dir;
-use dyad::profile::{self, Profile};
+use dyad::profile::Profile;
 
-use super::edit::recompute;
-use super::model::{Confirm, Field, Model, Pending, Popup, ProfilesState, SaveAs};
-use super::msg::{Effect, ProfileEntry, SaveError, SaveResult};
+use super::weights::recompute;
+use crate::tui::action::{Effect, ProfileEntry, SaveError, SaveResult};
+use crate::tui::state::{Confirm, Field, Model, Pending, Popup, ProfilesState, SaveAs};
 
 fn confirm(m: &mut Model, question: String, on_yes: Pending) {
     m.popup = Some(Popup::Confirm(Box::new(Confirm { question, on_yes })));
@@ -141,11 +141,6 @@ pub fn save_as(m: &mut Model) {
     }));
 }
 
-/// Where save-as writes a profile of this name.
-pub fn path_for(m: &Model, name: &str) -> PathBuf {
-    m.configs.join(profile::file_name_for(name))
-}
-
 /// Enter in the save-as form.
 pub fn save_as_accept(m: &mut Model) -> Vec<Effect> {
     let Some(Popup::SaveAs(form)) = &mut m.popup else {
@@ -164,7 +159,7 @@ pub fn save_as_accept(m: &mut Model) -> Vec<Effect> {
     let mut profile = m.current.clone();
     profile.name = name;
     profile.description = form.description.trim().to_string();
-    let path = path_for(m, &profile.name);
+    let path = m.path_for(&profile.name);
     m.popup = None;
     vec![Effect::SaveProfile {
         path,
@@ -246,7 +241,9 @@ pub fn yes(m: &mut Model) -> Vec<Effect> {
             replace: true,
         }],
         Pending::Open(p, file) => open_now(m, p, file),
-        Pending::Adopt { profile, save } => super::council::adopt_now(m, profile, save),
+        Pending::Adopt { profile, save } => {
+            crate::tui::update::council::adopt_now(m, profile, save)
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use dyad::matching::Reason;
 use dyad::matching::engine::Evaluation;
 use dyad::pool::{Mentee, Mentor};
 
-use super::worker::Results;
+use crate::tui::jobs::rematch::Results;
 
 /// How many alternative mentors the popup lists.
 pub const ALTERNATIVES: usize = 5;

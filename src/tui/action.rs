@@ -1,0 +1,190 @@
+//! What keys do (`Action`), what can happen to the UI (`Msg`: an action, other terminal input,
+//! or a result) and what the UI asks the outside world to do (`Effect`). Keys become actions
+//! through the keymap (`keys`); effects are carried out by the event loop, which feeds their
+//! results back as messages.
+
+use std::path::PathBuf;
+
+use dyad::profile::Profile;
+
+use crate::tui::jobs::analyses::Analysis;
+use crate::tui::jobs::council::{Convened, Convening};
+use crate::tui::jobs::rematch::{Outcome, Request};
+
+/// Which way a slider or setting moves, and by how much.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Up,
+    Down,
+    FineUp,
+    FineDown,
+}
+
+/// What a key does. Each mode's table in `keys::bindings` (with the global table behind it) maps
+/// keys to actions; the same tables fill the hint line, the `?` help and the popup footers, so
+/// what they say is what the keys do. The keys named below are the defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// The setting, row, result or profile above (↑ k); in the help and council, scroll up.
+    Up,
+    /// The setting, row, result or profile below (↓ j); in the help and council, scroll down.
+    Down,
+    /// A page up in the matches, the help or the council (PgUp).
+    PageUp,
+    /// A page down in the matches, the help or the council (PgDn; Space in the help).
+    PageDown,
+    /// The first row, or the top of the help (Home).
+    Top,
+    /// The last row, or the end of the help (End).
+    Bottom,
+    /// Between the weights and the matches (Tab, Shift-Tab).
+    SwitchPanel,
+    /// Raise or lower the selected setting (→ l ← h; Shift and L H by a small step).
+    Change(Step),
+    /// The selected weight to 0, a rule to its loosest value (0).
+    Zero,
+    /// Move the selected weight down to where the pairs next change ([).
+    JumpDown,
+    /// Move the selected weight up to where the pairs next change (]).
+    JumpUp,
+    /// Undo the last change of settings, pins or bans (u).
+    Undo,
+    /// Redo what was undone (Ctrl-r).
+    Redo,
+    /// Sort the matches: changes first, by score, by id (o).
+    CycleSort,
+    /// Show only the pairs that changed, or all (c).
+    ToggleChangedOnly,
+    /// The distribution of all pairs, or per identity group (g).
+    ToggleGroups,
+    /// Ban the selected pair (x).
+    Ban,
+    /// Lift every ban of the selected mentee (X).
+    Unban,
+    /// Pin the selected pair, or unpin it (.).
+    Pin,
+    /// Write pins and bans to the pool's overrides.csv (w).
+    SaveOverrides,
+    /// Explain the selected pair, or why the mentee has none (Enter).
+    OpenDetail,
+    /// Find a mentee or mentor (/).
+    OpenSearch,
+    /// The saved profiles (p).
+    OpenProfiles,
+    /// Every key (?).
+    OpenHelp,
+    /// The influence of each weight (i).
+    OpenInfluence,
+    /// Choose a council's members (C; in the council, choose them again).
+    OpenCouncil,
+    /// Close the popup (Esc; q in most popups).
+    Close,
+    /// Take what is selected in a popup: go to a hit, open a profile, convene, confirm a field
+    /// (Enter).
+    Accept,
+    /// Use the selected profile, or the consensus, as the baseline (b).
+    LoadAsBaseline,
+    /// Take a profile into the council, or out of it (Space x).
+    Toggle,
+    /// Save the current settings to their file (s).
+    Save,
+    /// Save the current settings as a new profile; in the council, the consensus (S).
+    SaveAs,
+    /// Yes to a question (y Enter).
+    Yes,
+    /// No to a question (n Esc).
+    No,
+    /// Quit, asking first when something is unsaved (q; Ctrl-c everywhere).
+    Quit,
+    /// Delete a character of a text field (Backspace).
+    Backspace,
+    /// Clear a text field (Ctrl-u).
+    ClearField,
+}
+
+/// Everything that reaches `update`: an action (from a key), other terminal input, or the
+/// result of work done outside `update`. Results are not comparable, so neither is `Msg`.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Action(Action),
+    // From the terminal.
+    /// A character typed into a text field (a key no binding of the mode takes).
+    Input(char),
+    Mouse(Mouse),
+    Resize(u16, u16),
+    // Results of work done outside `update`.
+    Computed(Box<Outcome>),
+    Analysed(Box<Analysis>),
+    ProfilesListed(Vec<ProfileEntry>),
+    /// The profiles a council can be made of.
+    CouncilListed(Vec<ProfileEntry>),
+    Convened(Box<Convened>),
+    Saved(Box<SaveResult>),
+    OverridesSaved(Result<Option<PathBuf>, String>),
+}
+
+impl From<Action> for Msg {
+    fn from(a: Action) -> Msg {
+        Msg::Action(a)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseKind {
+    Press,
+    Drag,
+    Release,
+    ScrollUp,
+    ScrollDown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mouse {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
+}
+
+/// A profile found in `configs/`, or one built into the binary (no file).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileEntry {
+    pub file: Option<PathBuf>,
+    pub profile: Result<Profile, String>,
+}
+
+/// What came of saving a profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveResult {
+    pub path: PathBuf,
+    /// The profile as written (with its `saved` time).
+    pub profile: Profile,
+    pub outcome: Result<Option<PathBuf>, SaveError>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// The file exists and replacing it was not asked for.
+    Exists,
+    Failed(String),
+}
+
+/// Work for the event loop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Rematch with these settings (on the worker; only the newest request matters).
+    Recompute(Box<Request>),
+    /// Read every profile in the configs folder.
+    ListProfiles,
+    /// Read every profile in the configs folder and in its `members/` folder.
+    ListCouncil,
+    /// Match the pool under each member's profile and their consensus (on the convener).
+    Convene(Box<Convening>),
+    /// Write a profile: never over an existing file unless `replace`, and then keeping a backup.
+    SaveProfile {
+        path: PathBuf,
+        profile: Box<Profile>,
+        replace: bool,
+    },
+    /// Write the pool's overrides.csv (atomically, keeping a backup).
+    SaveOverrides { path: PathBuf, csv: String },
+}

@@ -1,0 +1,80 @@
+//! The help popup's text, generated from the keymap tables, so it lists exactly the keys that
+//! work; and how far it scrolls (the view draws it, update scrolls it).
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::tui::keys::{self, MODES};
+use crate::tui::theme::THEME;
+
+use crate::tui::layout::help_area;
+use crate::tui::text::wrap;
+
+const INTRO: [&str; 5] = [
+    "dyad pairs each mentee with a mentor so that the pairs score as high as possible overall.",
+    "Left: the weight of each criterion and the rules. Every change rematches at once.",
+    "Stable range: the weights (green on the bar) for which no pair changes; [ and ] jump past it.",
+    "Middle: each mentee's mentor now and under the baseline profile. Right: how the scores spread.",
+    "The mouse works too: click or drag on a weight's bar, click a pair, scroll.",
+];
+
+/// The keys column.
+const KEYS: usize = 24;
+
+/// The help text laid out for `width` columns: wrapped here rather than by the widget, so that
+/// the number of lines (and so how far it scrolls) is known.
+pub fn lines(width: usize) -> Vec<Line<'static>> {
+    let width = width.max(KEYS + 16);
+    let mut v: Vec<Line> = INTRO
+        .iter()
+        .flat_map(|t| wrap(t, width))
+        .map(Line::raw)
+        .collect();
+    for mode in MODES {
+        v.push(Line::raw(""));
+        v.push(Line::styled(keys::title(mode), THEME.heading));
+        for b in keys::entries(mode) {
+            let keys = format!("  {:<w$}", keys::hints::keys_text(&b.keys), w = KEYS - 2);
+            for (i, part) in wrap(b.help, width - KEYS).into_iter().enumerate() {
+                let first = if i == 0 {
+                    keys.clone()
+                } else {
+                    " ".repeat(KEYS)
+                };
+                v.push(Line::from(vec![
+                    Span::styled(first, THEME.key),
+                    Span::raw(part),
+                ]));
+            }
+        }
+    }
+    v
+}
+
+/// How far the help scrolls on a screen of this size (columns, rows).
+pub fn max_scroll(size: (u16, u16)) -> u16 {
+    let r = help_area(Rect::new(0, 0, size.0, size.1));
+    let n = lines(usize::from(r.width.saturating_sub(2))).len();
+    u16::try_from(n)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(r.height.saturating_sub(2))
+}
+
+/// Every key of every mode as Markdown tables, for the README (a test keeps the two the same).
+#[cfg(test)]
+pub fn markdown() -> String {
+    let mut out = String::new();
+    for mode in MODES {
+        out.push_str(&format!("\n**{}**\n\n", keys::title(mode)));
+        out.push_str("| keys | what they do |\n|---|---|\n");
+        for b in keys::entries(mode) {
+            let keys: Vec<String> = b
+                .keys
+                .iter()
+                .map(|k| format!("`{}`", keys::hints::key_name(k)))
+                .collect();
+            out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.help));
+        }
+    }
+    out
+}
