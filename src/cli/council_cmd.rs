@@ -315,9 +315,9 @@ fn member_files(given: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-pub fn run(args: &CouncilArgs) -> Result<()> {
-    let mut engine = inputs::engine(&args.data)?;
-    let paths = member_files(&args.files)?;
+/// The members' profiles (at least two, none given twice) and their files as given.
+pub(super) fn load_members(given: &[PathBuf]) -> Result<(Vec<Member>, Vec<String>)> {
+    let paths = member_files(given)?;
     let mut members = Vec::new();
     let mut files = Vec::new();
     for (i, path) in paths.iter().enumerate() {
@@ -341,6 +341,12 @@ pub fn run(args: &CouncilArgs) -> Result<()> {
         });
         files.push(path.display().to_string());
     }
+    Ok((members, files))
+}
+
+pub fn run(args: &CouncilArgs) -> Result<()> {
+    let mut engine = inputs::engine(&args.data)?;
+    let (members, files) = load_members(&args.files)?;
     if let Some(out) = &args.save_consensus
         && out.exists()
     {

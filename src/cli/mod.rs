@@ -10,12 +10,14 @@ mod bench_cmd;
 mod check_cmd;
 mod compare_cmd;
 mod council_cmd;
+mod evidence_cmd;
 mod explain_cmd;
 mod export_cmd;
 mod generate_cmd;
 pub mod inputs;
 mod match_cmd;
 mod profiles_cmd;
+mod robustness_cmd;
 pub mod report;
 mod scores_cmd;
 mod sensitivity_cmd;
@@ -44,6 +46,8 @@ pub fn run(command: Command) -> Result<()> {
         Command::Explain(a) => explain_cmd::run(&a),
         Command::Council(a) => council_cmd::run(&a),
         Command::Profiles(a) => profiles_cmd::run(&a),
+        Command::Evidence(a) => evidence_cmd::run(&a),
+        Command::Robustness(a) => robustness_cmd::run(&a),
         Command::Export(a) => export_cmd::run(&a),
         Command::Anonymize(a) => anonymize_cmd::run(&a),
         Command::Backups(a) => backups_cmd::list(&a),

@@ -3,10 +3,12 @@
 //! ranges, unmatched mentees and the council.
 
 mod council;
+mod evidence;
 mod matching_props;
 mod pool_errors;
 mod pools;
 mod profile_props;
+mod robustness;
 mod session_props;
 mod solver_props;
 mod stability;
