@@ -6,6 +6,7 @@ pub mod compare;
 pub mod council;
 pub mod explain;
 pub mod kendall;
+pub mod measures;
 pub mod profile_matrix;
 pub mod stability;
 pub mod summary;
