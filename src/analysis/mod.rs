@@ -9,6 +9,7 @@ pub mod council;
 pub mod evidence;
 pub mod explain;
 pub mod kendall;
+pub mod measures;
 pub mod profile_matrix;
 pub mod robustness;
 pub mod stability;

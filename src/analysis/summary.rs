@@ -101,8 +101,7 @@ impl Summary {
             .map(|(c, s)| (c.key, if n > 0 { s / n as f64 } else { f64::NAN }))
             .collect();
 
-        let mut names = pool.identity_groups();
-        names.push(NO_IDENTITY.to_string());
+        let names = group_names(pool);
         let eligible_unmatched = matching
             .unmatched
             .iter()
@@ -110,14 +109,7 @@ impl Summary {
             .map(|(i, _)| *i);
         let mut groups = BTreeMap::new();
         for name in names {
-            let in_group = |i: usize| {
-                let ids = &pool.mentees[i].identities;
-                if name == NO_IDENTITY {
-                    ids.is_empty()
-                } else {
-                    ids.binary_search(&name).is_ok()
-                }
-            };
+            let in_group = |i: usize| in_group(pool, &name, i);
             let group_scores: Vec<f64> = matching
                 .pairs
                 .iter()
@@ -145,6 +137,24 @@ impl Summary {
             criteria_mean,
             groups,
         }
+    }
+}
+
+/// The identity groups a summary reports on: every identity present among the mentees, then
+/// [`NO_IDENTITY`].
+pub fn group_names(pool: &Pool) -> Vec<String> {
+    let mut names = pool.identity_groups();
+    names.push(NO_IDENTITY.to_string());
+    names
+}
+
+/// Whether a mentee belongs to a group named by [`group_names`].
+pub fn in_group(pool: &Pool, group: &str, mentee: usize) -> bool {
+    let ids = &pool.mentees[mentee].identities;
+    if group == NO_IDENTITY {
+        ids.is_empty()
+    } else {
+        ids.iter().any(|i| i == group)
     }
 }
 
