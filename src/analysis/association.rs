@@ -35,13 +35,25 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// The verdict in words, for a council.
+    /// The verdict about a weight-free measure (more km, more goals covered…): which way the
+    /// outcome goes as the measure grows.
+    pub fn measure_text(self, n: usize) -> String {
+        match self {
+            Verdict::Higher => "the more of it, the higher the outcome".into(),
+            Verdict::Lower => "the more of it, the lower the outcome".into(),
+            v => v.text(n),
+        }
+    }
+
+    /// The verdict about a criterion's weight, in words, for a council.
     pub fn text(self, n: usize) -> String {
         match self {
             Verdict::Higher => "supports a higher weight".into(),
             Verdict::Lower => "supports a lower weight".into(),
             Verdict::NoEvidence => format!("no evidence either way (n = {n})"),
-            Verdict::TooFew => format!("too few answers for a verdict (n = {n}, at least {MIN_ANSWERS} needed)"),
+            Verdict::TooFew => {
+                format!("too few answers for a verdict (n = {n}, at least {MIN_ANSWERS} needed)")
+            }
             Verdict::NoVariation => format!("no variation among the pairs that answered (n = {n})"),
         }
     }

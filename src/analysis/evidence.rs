@@ -8,8 +8,11 @@
 //! "supports" verdict of a family appears by chance alone is at most 5 %.
 
 use crate::criteria;
+use crate::criteria::specialty::SpecialtyFamilies;
 use crate::matching::scoring::ScoreTable;
-use crate::pool::{OutcomeKind, Outcomes};
+use crate::pool::{OutcomeKind, Outcomes, Pool};
+
+use super::measures::PairFacts;
 
 use super::association::{Association, associate, decide, stream_seed};
 use super::council::median;
@@ -120,6 +123,53 @@ pub struct MeasureColumn {
     pub values: Vec<Option<f64>>,
 }
 
+/// One per-pair measure read from a pair's facts.
+type Getter = fn(&PairFacts) -> Option<f64>;
+
+/// Keys of the measures that are yes/no for a pair (1 or 0).
+pub const YES_NO_MEASURES: [&str; 4] = [
+    "outside_system",
+    "same_specialty",
+    "same_family",
+    "hours_short",
+];
+
+/// The weight-free measures of each surveyed pair ([`PairFacts`]): `km` apart, the shares
+/// `goals_covered`, `challenges_covered` and `identity_requests_met` (undefined when the mentee
+/// asked for none), and the yes/no facts of [`YES_NO_MEASURES`] as 1 / 0.
+pub fn measure_columns(
+    pool: &Pool,
+    families: &SpecialtyFamilies,
+    outcomes: &Outcomes,
+) -> Vec<MeasureColumn> {
+    let facts: Vec<PairFacts> = outcomes
+        .pairs
+        .iter()
+        .map(|&(i, j)| PairFacts::of(pool, families, i, j))
+        .collect();
+    let getters: [(&str, Getter); 8] = [
+        ("km", |f| f.km),
+        ("goals_covered", |f| f.goals.share()),
+        ("challenges_covered", |f| f.challenges.share()),
+        ("identity_requests_met", |f| f.identity_requests.share()),
+        ("outside_system", |f| {
+            Some(f64::from(u8::from(f.outside_system)))
+        }),
+        ("same_specialty", |f| {
+            Some(f64::from(u8::from(f.same_specialty)))
+        }),
+        ("same_family", |f| Some(f64::from(u8::from(f.same_family)))),
+        ("hours_short", |f| Some(f64::from(u8::from(f.hours_short)))),
+    ];
+    getters
+        .iter()
+        .map(|(key, get)| MeasureColumn {
+            key: key.to_string(),
+            values: facts.iter().map(get).collect(),
+        })
+        .collect()
+}
+
 /// Each criterion's score of each surveyed pair, under the table's criterion parameters.
 pub fn criterion_columns(table: &ScoreTable, outcomes: &Outcomes) -> Vec<Vec<Option<f64>>> {
     let scores: Vec<[f64; criteria::N]> = outcomes
@@ -168,7 +218,8 @@ pub fn evidence(
                 })
                 .collect();
             for family in [&mut criteria, &mut measures] {
-                let mut a: Vec<Association> = family.iter().map(|r| r.association.clone()).collect();
+                let mut a: Vec<Association> =
+                    family.iter().map(|r| r.association.clone()).collect();
                 decide(&mut a);
                 for (r, a) in family.iter_mut().zip(a) {
                     r.association = a;

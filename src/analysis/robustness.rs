@@ -16,8 +16,8 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::criteria::{self, Weights};
 use crate::error::InputError;
-use crate::matching::{Matching, Reason};
 use crate::matching::engine::{Engine, Session};
+use crate::matching::{Matching, Reason};
 use crate::profile::Profile;
 
 use super::council::{Member, Spread};

@@ -3,7 +3,9 @@
 use std::path::Path;
 
 use dyad::analysis::association::{Association, LEVEL, MIN_ANSWERS, RESAMPLES, tested};
-use dyad::analysis::evidence::{Contrast, Evidence, MeasureColumn, Row, evidence};
+use dyad::analysis::evidence::{
+    Contrast, Evidence, Row, YES_NO_MEASURES, evidence, measure_columns,
+};
 use dyad::error::{InputError, Result};
 use dyad::io::csvread::CsvFile;
 use dyad::pool::{OutcomeKind, Outcomes, Pool, load_outcomes};
@@ -59,20 +61,14 @@ fn read_outcomes(args: &EvidenceArgs, pool: &Pool) -> Result<(Outcomes, String)>
     Ok((load_outcomes(&file, pool)?, label))
 }
 
-/// The weight-free measures of each surveyed pair.
-fn measure_columns(_pool: &Pool, outcomes: &Outcomes) -> Vec<MeasureColumn> {
-    let _ = outcomes;
-    Vec::new()
-}
-
-fn assoc_json(a: &Association) -> Value {
+fn assoc_json(a: &Association, measure: bool) -> Value {
     json!({
         "tau": a.tau,
         "ci": a.ci.map(|(lo, hi)| [lo, hi]),
         "p": a.p,
         "p_holm": a.p_adjusted,
         "n": a.n,
-        "verdict": a.verdict.text(a.n),
+        "verdict": if measure { a.verdict.measure_text(a.n) } else { a.verdict.text(a.n) },
     })
 }
 
@@ -90,7 +86,7 @@ fn rows_json(rows: &[Row]) -> Value {
     let m: Map<String, Value> = rows
         .iter()
         .map(|r| {
-            let mut v = assoc_json(&r.association);
+            let mut v = assoc_json(&r.association, r.contrast.is_some());
             if let Some(c) = &r.contrast {
                 v["contrast"] = contrast_json(c);
             }
@@ -139,7 +135,13 @@ fn p_text(p: Option<f64>) -> String {
 }
 
 fn table(s: &mut String, title: &str, rows: &[Row]) {
-    let w = rows.iter().map(|r| r.key.len()).max().unwrap_or(0).max(title.len());
+    let measure = title == "measure";
+    let w = rows
+        .iter()
+        .map(|r| r.key.len())
+        .max()
+        .unwrap_or(0)
+        .max(title.len());
     s.push_str(&format!(
         "  {title:w$}  {:>6}  {:>15}  {:>6}  {:>6}  verdict\n",
         "tau", "95 % interval", "p", "p holm"
@@ -153,31 +155,51 @@ fn table(s: &mut String, title: &str, rows: &[Row]) {
         s.push_str(&format!(
             "  {:w$}  {:>6}  {ci:>15}  {:>6}  {:>6}  {}\n",
             r.key,
-            a.tau.map_or_else(|| "–".to_string(), |t| format!("{t:+.2}")),
+            a.tau
+                .map_or_else(|| "–".to_string(), |t| format!("{t:+.2}")),
             p_text(a.p),
             p_text(a.p_adjusted),
-            a.verdict.text(a.n)
+            if measure {
+                a.verdict.measure_text(a.n)
+            } else {
+                a.verdict.text(a.n)
+            }
         ));
     }
 }
 
-/// "pairs with km ≤ 21.3: mean 4.2 vs 3.1 for the rest (1.35×)".
+/// "pairs with km ≤ 21.3 (median): mean 4.2 (n = 12) vs mean 3.1 for km > 21.3 (n = 13),
+/// 1.35× as much"; for a yes/no measure "pairs with outside_system: … vs … without".
 fn contrast_text(key: &str, kind: OutcomeKind, c: &Contrast) -> String {
-    let (cmp, rest) = if c.inclusive { ("≤", ">") } else { ("<", "≥") };
     let show = |v: f64| match kind {
         OutcomeKind::YesNo => format!("{:.0} % yes", 100.0 * v),
         OutcomeKind::Number => format!("mean {v:.2}"),
     };
-    let ratio = c
-        .ratio()
-        .map_or_else(String::new, |r| format!(" ({r:.2}× as much)"));
+    let ratio = match c.ratio() {
+        Some(r) if r >= 1.0 => format!("; {r:.2}× as much for the first"),
+        Some(r) => format!("; {:.2}× as much for the second", 1.0 / r),
+        None => String::new(),
+    };
+    let (low, high) = if YES_NO_MEASURES.contains(&key) {
+        (format!("without {key}"), format!("with {key}"))
+    } else {
+        let (cmp, rest) = if c.inclusive {
+            ("≤", ">")
+        } else {
+            ("<", "≥")
+        };
+        let t = c.threshold;
+        (
+            format!("with {key} {cmp} {t:.2} (the median)"),
+            format!("with {key} {rest} {t:.2}"),
+        )
+    };
     format!(
-        "pairs with {key} {cmp} {t:.2} (median): {} (n = {}) vs {} for {key} {rest} {t:.2} (n = {}){ratio}",
+        "pairs {low}: {} (n = {}); pairs {high}: {} (n = {}){ratio}",
         show(c.low.mean),
         c.low.n,
         show(c.high.mean),
         c.high.n,
-        t = c.threshold,
     )
 }
 
@@ -208,7 +230,12 @@ fn to_text(e: &Evidence, file: &str, profile: &str) -> String {
             ));
         }
         table(&mut s, "criterion", &o.criteria);
-        let m = tested(&o.criteria.iter().map(|r| r.association.clone()).collect::<Vec<_>>());
+        let m = tested(
+            &o.criteria
+                .iter()
+                .map(|r| r.association.clone())
+                .collect::<Vec<_>>(),
+        );
         if m > 0 {
             s.push_str(&format!(
                 "  Without the adjustment, about {:.1} of these {m} criteria would show an interval clear of 0 by chance alone.\n",
@@ -232,7 +259,7 @@ pub fn run(args: &EvidenceArgs) -> Result<()> {
     let profile = inputs::current_profile(args.profile.as_deref())?;
     let (outcomes, file) = read_outcomes(args, &engine.pool)?;
     let table = engine.table(&profile.profile.params);
-    let measures = measure_columns(&engine.pool, &outcomes);
+    let measures = measure_columns(&engine.pool, &engine.families, &outcomes);
     let e = evidence(&table, &outcomes, &measures, args.seed);
     match args.format {
         TableOrJson::Json => emit_json(&to_json(&e, &file, &profile.label())),

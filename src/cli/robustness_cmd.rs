@@ -50,7 +50,18 @@ fn to_json(pool: &Pool, r: &Robustness, args: &RobustnessArgs, council: &[String
     })
 }
 
-fn to_text(pool: &Pool, r: &Robustness, args: &RobustnessArgs, label: &str, members: usize) -> String {
+/// The width of an id column: the longest id, at least the heading's 6.
+fn id_width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
+    ids.map(str::len).max().unwrap_or(0).max(6)
+}
+
+fn to_text(
+    pool: &Pool,
+    r: &Robustness,
+    args: &RobustnessArgs,
+    label: &str,
+    members: usize,
+) -> String {
     let mut s = format!(
         "Robustness of {label}'s matching: {} draws, {}; each draw solved exactly; seed {}\n\n",
         r.samples(),
@@ -58,8 +69,8 @@ fn to_text(pool: &Pool, r: &Robustness, args: &RobustnessArgs, label: &str, memb
         args.seed
     );
     let kept = r.kept();
-    let w = pool.mentees.iter().map(|m| m.id.len()).max().unwrap_or(6).max(6);
-    let wr = pool.mentors.iter().map(|m| m.id.len()).max().unwrap_or(6).max(6);
+    let w = id_width(pool.mentees.iter().map(|m| m.id.as_str()));
+    let wr = id_width(pool.mentors.iter().map(|m| m.id.as_str()));
     s.push_str(&format!("{:w$}  {:wr$}  kept\n", "mentee", "mentor"));
     for p in &kept {
         s.push_str(&format!(

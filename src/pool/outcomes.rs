@@ -77,7 +77,9 @@ fn yes_no(cell: &str) -> Option<f64> {
 /// answered.
 pub fn load_outcomes(file: &CsvFile, pool: &Pool) -> Result<Outcomes, InputError> {
     let header_err = |col: usize, expected: String| {
-        InputError::new(&file.path, expected).at(1, col).field("header")
+        InputError::new(&file.path, expected)
+            .at(1, col)
+            .field("header")
     };
     let col = |name: &str| {
         file.column(name).ok_or_else(|| {

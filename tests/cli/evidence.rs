@@ -22,7 +22,10 @@ fn the_sample_survey_is_found_and_reported_as_json() {
     // The same seed gives the same figures; another seed other intervals.
     assert_eq!(v, json(&["evidence", "--format", "json"]));
     let other = json(&["evidence", "--format", "json", "--seed", "9"]);
-    assert_ne!(other["outcomes"]["satisfaction"]["criteria"]["proximity"]["ci"], prox["ci"]);
+    assert_ne!(
+        other["outcomes"]["satisfaction"]["criteria"]["proximity"]["ci"],
+        prox["ci"]
+    );
     let text = ok(&dyad(&["evidence"]));
     assert!(text.contains("Responded: 25 of 33 pairs"), "{text}");
     assert!(text.contains("bootstrap percentile"), "{text}");
@@ -41,16 +44,52 @@ fn evidence_on(csv: &str) -> (tempfile::TempDir, std::process::Output) {
 fn outcomes_file_errors_name_file_line_and_column() {
     let cases = [
         // (file, expected position, words expected in the message)
-        ("mentee,mentor,sat\nME-002,MR-015,4\nME-999,MR-015,3\n", ":3:1:", "mentee in mentees.csv"),
-        ("mentee,mentor,sat\nME-002,MR-015,4\nME-002,MR-999,3\n", ":3:2:", "mentor in mentors.csv"),
-        ("mentee,mentor,sat\nME-002,MR-015,4\nME-004,MR-004,5\nME-002,MR-015,3\n", ":4:1:", "line 2"),
-        ("mentee,mentor,sat\nME-002,MR-015,4\nME-004,MR-004,yes\n", ":3:3:", "like line 2"),
-        ("mentee,mentor,sat,met\nME-002,MR-015,4,\nME-004,MR-004,5,\n", ":1:4:", "at least one answer"),
-        ("mentee,mentor,sat\nME-002,MR-015,secret remark\n", ":2:3:", "a finite number, yes or no"),
-        ("mentee,mentor\nME-002,MR-015\n", ":1:3:", "at least one outcome column"),
-        ("mentee,mentor,sat,SAT\nME-002,MR-015,4,5\n", ":1:4:", "each column once"),
+        (
+            "mentee,mentor,sat\nME-002,MR-015,4\nME-999,MR-015,3\n",
+            ":3:1:",
+            "mentee in mentees.csv",
+        ),
+        (
+            "mentee,mentor,sat\nME-002,MR-015,4\nME-002,MR-999,3\n",
+            ":3:2:",
+            "mentor in mentors.csv",
+        ),
+        (
+            "mentee,mentor,sat\nME-002,MR-015,4\nME-004,MR-004,5\nME-002,MR-015,3\n",
+            ":4:1:",
+            "line 2",
+        ),
+        (
+            "mentee,mentor,sat\nME-002,MR-015,4\nME-004,MR-004,yes\n",
+            ":3:3:",
+            "like line 2",
+        ),
+        (
+            "mentee,mentor,sat,met\nME-002,MR-015,4,\nME-004,MR-004,5,\n",
+            ":1:4:",
+            "at least one answer",
+        ),
+        (
+            "mentee,mentor,sat\nME-002,MR-015,secret remark\n",
+            ":2:3:",
+            "a finite number, yes or no",
+        ),
+        (
+            "mentee,mentor\nME-002,MR-015\n",
+            ":1:3:",
+            "at least one outcome column",
+        ),
+        (
+            "mentee,mentor,sat,SAT\nME-002,MR-015,4,5\n",
+            ":1:4:",
+            "each column once",
+        ),
         ("mentee,sat\nME-002,4\n", ":1:", "a column named mentor"),
-        ("mentee,mentor,sat\nME-002,MR-015,4,5\n", ":2:", "fields as in the header"),
+        (
+            "mentee,mentor,sat\nME-002,MR-015,4,5\n",
+            ":2:",
+            "fields as in the header",
+        ),
     ];
     for (csv, pos, words) in cases {
         let (_dir, out) = evidence_on(csv);
@@ -109,33 +148,61 @@ fn robustness_agrees_with_an_independent_monte_carlo_of_dyad_match() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(root.join("configs/fall-2023.toml")).unwrap();
     let v = json(&[
-        "robustness", "--spread", "0.25", "--samples", "1000", "--seed", "3", "--format", "json",
+        "robustness",
+        "--spread",
+        "0.25",
+        "--samples",
+        "1000",
+        "--seed",
+        "3",
+        "--format",
+        "json",
     ]);
     let base = json(&["match", "--format", "json"]);
     let base_pairs: Vec<(String, String)> = base["pairs"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| (p["mentee"].as_str().unwrap().into(), p["mentor"].as_str().unwrap().into()))
+        .map(|p| {
+            (
+                p["mentee"].as_str().unwrap().into(),
+                p["mentor"].as_str().unwrap().into(),
+            )
+        })
         .collect();
     let lib: Vec<(String, String, f64)> = v["pairs"]
         .as_array()
         .unwrap()
         .iter()
         .map(|p| {
-            (p["mentee"].as_str().unwrap().into(), p["mentor"].as_str().unwrap().into(),
-             p["kept"].as_f64().unwrap())
+            (
+                p["mentee"].as_str().unwrap().into(),
+                p["mentor"].as_str().unwrap().into(),
+                p["kept"].as_f64().unwrap(),
+            )
         })
         .collect();
     assert_eq!(
-        lib.iter().map(|(a, b, _)| (a.clone(), b.clone())).collect::<Vec<_>>(),
+        lib.iter()
+            .map(|(a, b, _)| (a.clone(), b.clone()))
+            .collect::<Vec<_>>(),
         base_pairs,
         "robustness reports every pair of the profile's matching"
     );
     // Independent draws (another generator seed), each weight uniform within ±SPREAD clamped
     // to [0, 1], each solved by `dyad match` from a profile file.
-    let keys = ["proximity", "goals", "challenges", "specialty", "shared_identity",
-        "outside_system", "format", "availability", "language", "seniority"];
+    let keys = [
+        "proximity",
+        "goals",
+        "challenges",
+        "specialty",
+        "shared_identity",
+        "outside_system",
+        "format",
+        "availability",
+        "language",
+        "seniority",
+    ];
     let table: toml::Table = text.parse().unwrap();
     let w0: Vec<f64> = keys
         .iter()
@@ -157,13 +224,22 @@ fn robustness_agrees_with_an_independent_monte_carlo_of_dyad_match() {
         std::fs::write(&f, with_weights(&text, &weights)).unwrap();
         let m: serde_json::Value = serde_json::from_str(&ok(&dyad_in(
             root,
-            &["match", "--profile", f.to_str().unwrap(), "--format", "json"],
+            &[
+                "match",
+                "--profile",
+                f.to_str().unwrap(),
+                "--format",
+                "json",
+            ],
         )))
         .unwrap();
         for (k, (me, mr)) in base_pairs.iter().enumerate() {
-            kept[k] += usize::from(m["pairs"].as_array().unwrap().iter().any(|p| {
-                p["mentee"].as_str() == Some(me) && p["mentor"].as_str() == Some(mr)
-            }));
+            kept[k] +=
+                usize::from(
+                    m["pairs"].as_array().unwrap().iter().any(|p| {
+                        p["mentee"].as_str() == Some(me) && p["mentor"].as_str() == Some(mr)
+                    }),
+                );
         }
     }
     // Each share is a mean of Bernoulli draws: the difference of the two estimates has standard
@@ -175,12 +251,18 @@ fn robustness_agrees_with_an_independent_monte_carlo_of_dyad_match() {
         let mc = kept[k] as f64 / DRAWS as f64;
         let p = 0.5 * (mc + lib_kept);
         let se = (p * (1.0 - p) * (1.0 / DRAWS as f64 + 1.0 / 1000.0)).sqrt();
-        assert!((mc - lib_kept).abs() <= 0.1 + 3.0 * se, "{me}-{mr}: {lib_kept} vs {mc}");
+        assert!(
+            (mc - lib_kept).abs() <= 0.1 + 3.0 * se,
+            "{me}-{mr}: {lib_kept} vs {mc}"
+        );
         moved += usize::from(*lib_kept < 0.95);
     }
     let mean = |v: Vec<f64>| v.iter().sum::<f64>() / v.len() as f64;
     let lib_mean = mean(lib.iter().map(|x| x.2).collect());
     let mc_mean = mean(kept.iter().map(|&k| k as f64 / DRAWS as f64).collect());
     assert!((lib_mean - mc_mean).abs() <= 0.1, "{lib_mean} vs {mc_mean}");
-    assert!(moved > 0, "the spread moves some pairs, so the comparison means something");
+    assert!(
+        moved > 0,
+        "the spread moves some pairs, so the comparison means something"
+    );
 }

@@ -68,8 +68,7 @@ fn an_outcome_of_distance_alone_supports_proximity_and_little_else() {
             .iter()
             .enumerate()
             .filter(|(k, r)| {
-                *k != proximity
-                    && matches!(r.association.verdict, Verdict::Higher | Verdict::Lower)
+                *k != proximity && matches!(r.association.verdict, Verdict::Higher | Verdict::Lower)
             })
             .map(|(_, r)| r.key.as_str())
             .collect();
@@ -89,7 +88,10 @@ fn five_answers_support_nothing() {
     assert_eq!(e.responded, 5);
     for r in &e.outcomes[0].criteria {
         assert!(
-            matches!(r.association.verdict, Verdict::TooFew | Verdict::NoVariation),
+            matches!(
+                r.association.verdict,
+                Verdict::TooFew | Verdict::NoVariation
+            ),
             "{}: {:?}",
             r.key,
             r.association

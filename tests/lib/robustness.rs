@@ -68,7 +68,10 @@ fn kept_shares_count_cold_solves_of_the_same_draws() {
     let got: Vec<f64> = r.kept().iter().map(|k| k.kept).collect();
     let want: Vec<f64> = kept.iter().map(|&k| k as f64 / 25.0).collect();
     assert_eq!(got, want);
-    assert!(got.iter().any(|&k| k < 1.0), "a spread of 0.3 moves some pair");
+    assert!(
+        got.iter().any(|&k| k < 1.0),
+        "a spread of 0.3 moves some pair"
+    );
 }
 
 #[test]
@@ -78,8 +81,14 @@ fn council_ranges_are_the_members_lowest_and_highest() {
     a.weights[0] = 0.2;
     b.weights[0] = 0.9;
     let members = vec![
-        Member { label: "a".into(), profile: a.clone() },
-        Member { label: "b".into(), profile: b.clone() },
+        Member {
+            label: "a".into(),
+            profile: a.clone(),
+        },
+        Member {
+            label: "b".into(),
+            profile: b.clone(),
+        },
     ];
     let r = WeightRanges::of_council(&members);
     assert_eq!(r.0[0], (0.2, 0.9));
