@@ -142,7 +142,7 @@ pub(crate) mod toml_input {
     use toml::de::{DeTable, DeValue};
 
     use super::{InputError, quote};
-    use crate::io::csvread::LineIndex;
+    use crate::io::lines::LineIndex;
 
     /// A key of a TOML table, its value, and the value's position.
     pub(crate) type Entry<'t, 'a> = (

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::args::{DataArgs, TableOrJson};
+use super::common_args::{DataArgs, TableOrJson};
 
 #[derive(Args, Debug)]
 pub struct SensitivityArgs {

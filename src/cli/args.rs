@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
+
+pub use super::common_args::{DataArgs, Format, TableOrJson};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -60,18 +62,6 @@ pub enum Command {
 }
 
 #[derive(Args, Debug, Clone, Default)]
-pub struct DataArgs {
-    /// Folder with mentees.csv, mentors.csv and optionally overrides.csv
-    /// [default: sample-data, or the built-in sample when that folder does not exist]
-    #[arg(long, value_name = "DIR")]
-    pub data: Option<PathBuf>,
-    /// Extra columns in the pool files to ignore (comma-separated); any other unknown column is
-    /// an error
-    #[arg(long, value_name = "COLUMNS", value_delimiter = ',')]
-    pub ignore_columns: Vec<String>,
-}
-
-#[derive(Args, Debug, Clone, Default)]
 pub struct TuiArgs {
     #[command(flatten)]
     pub data: DataArgs,
@@ -81,19 +71,6 @@ pub struct TuiArgs {
     /// The baseline to compare against [default: configs/pilot-2023.toml, or the built-in copy]
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-}
-
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Csv,
-    Json,
-}
-
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TableOrJson {
-    Table,
-    Json,
 }
 
 #[derive(Args, Debug)]

@@ -5,7 +5,7 @@
 
 use dyad::error::{InputError, Result};
 use dyad::pool::Pool;
-use dyad::privacy::{self, KAnonymity};
+use dyad::privacy::{self, KAnonymity, SmallCells};
 
 /// The audit of one pool against one k.
 pub struct Audit {
@@ -51,7 +51,7 @@ impl Audit {
         .into())
     }
 
-    pub fn text(&self, pool: &Pool, ignored: &[String], small_cell_k: usize) -> String {
+    pub fn text(&self, pool: &Pool, ignored: &[String], cells: SmallCells) -> String {
         let k = self.k;
         let mut text = format!(
             "\nAnonymity: k = {k} over {}\n",
@@ -100,9 +100,10 @@ impl Audit {
             text.push_str(&format!(" (ignored on request: {}).\n", ignored.join(", ")));
         }
         text.push_str(&format!(
-            "  Reports show identity groups with fewer than {small_cell_k} eligible mentees as \
+            "  Reports show identity groups with fewer than {} eligible mentees as \
              {} (small_cell_k in configs/dyad-settings.toml).\n",
-            privacy::small_label(small_cell_k)
+            cells.k(),
+            cells.label()
         ));
         text
     }

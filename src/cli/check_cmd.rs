@@ -145,7 +145,7 @@ pub fn run(args: &CheckArgs) -> Result<()> {
     let settings = inputs::settings()?;
     let k = args.k.map_or(settings.k_anonymity, usize::from);
     let audit = Audit::of(&pool, k);
-    text.push_str(&audit.text(&pool, &args.data.ignore_columns, settings.small_cell_k));
+    text.push_str(&audit.text(&pool, &args.data.ignore_columns, settings.small_cells()));
     emit(&text)?;
 
     // Every invalid profile is reported; the last one is returned for the exit status.

@@ -15,8 +15,9 @@ pub fn run(args: &CompareArgs) -> Result<()> {
     let eb = engine.evaluate(&b.profile)?;
     let cmp = Engine::compare(&ea, &eb);
     let pool = &engine.pool;
+    let cells = inputs::settings()?.small_cells();
     match args.format {
-        TableOrJson::Json => emit_json(&report::compare_json(pool, &cmp)),
+        TableOrJson::Json => emit_json(&report::compare_json(pool, &cmp, cells)),
         TableOrJson::Table => {
             let mut text = format!(
                 "A: {} ({})\nB: {} ({})\nPool: {}\n\n",
@@ -90,7 +91,7 @@ pub fn run(args: &CompareArgs) -> Result<()> {
                 text.push_str(&report::table(&rows));
             }
             text.push_str("\nSummary\n");
-            text.push_str(&report::summary_text(&cmp.b, Some(&cmp.a)));
+            text.push_str(&report::summary_text(&cmp.b, Some(&cmp.a), cells));
             emit(&text)
         }
     }

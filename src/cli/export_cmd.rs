@@ -9,7 +9,7 @@ use dyad::profile;
 use dyad::report::export::{self, ReportInfo};
 
 use super::analysis_args::ExportArgs;
-use super::{emit, inputs, report};
+use super::{emit, inputs};
 
 /// Refuses every output path that would lose the user's work: a profile's name (`.toml`), a
 /// folder, or a file this run reads.
@@ -76,6 +76,7 @@ pub fn run(args: &ExportArgs) -> Result<()> {
     let loaded = inputs::current_profile(Some(&args.profile))?;
     let ev = engine.evaluate(&loaded.profile)?;
     let pool = &engine.pool;
+    let cells = inputs::settings()?.small_cells();
     // A replaced file is kept in .dyad-backup beside it: --force never loses a file.
     let mode = if args.force {
         Mode::ReplaceWithBackup
@@ -92,7 +93,7 @@ pub fn run(args: &ExportArgs) -> Result<()> {
                 profile_file: loaded.label(),
                 pool: pool.source.label(),
                 generated: profile::now_stamp(),
-                small_cell_k: report::small_cell_k(),
+                cells,
             },
         )
     });

@@ -13,8 +13,9 @@ pub fn run(args: &MatchArgs) -> Result<()> {
     let loaded = inputs::current_profile(args.profile.as_deref())?;
     let ev = engine.evaluate(&loaded.profile)?;
     let pool = &engine.pool;
+    let cells = inputs::settings()?.small_cells();
     match args.format {
-        Format::Json => emit_json(&report::match_json(pool, &loaded, &ev)),
+        Format::Json => emit_json(&report::match_json(pool, &loaded, &ev, cells)),
         Format::Csv => {
             let mut out = CsvOut::new();
             let mut header = vec!["mentee", "mentor", "score", "pinned", "unmatched_reason"];
@@ -104,7 +105,7 @@ pub fn run(args: &MatchArgs) -> Result<()> {
                 text.push_str(&report::table(&rows));
             }
             text.push_str("\nSummary\n");
-            text.push_str(&report::summary_text(&ev.summary, None));
+            text.push_str(&report::summary_text(&ev.summary, None, cells));
             emit(&text)
         }
     }

@@ -8,6 +8,7 @@ mod audit;
 mod backups_cmd;
 mod bench_cmd;
 mod check_cmd;
+mod common_args;
 mod compare_cmd;
 mod council_cmd;
 mod evidence_cmd;
@@ -16,6 +17,7 @@ mod export_cmd;
 mod generate_cmd;
 pub mod inputs;
 mod match_cmd;
+mod output;
 mod profiles_cmd;
 pub mod report;
 mod robustness_cmd;
@@ -24,16 +26,13 @@ mod sensitivity_cmd;
 mod solve_cmd;
 pub mod trust_args;
 
-use std::io::Write;
-
-use dyad::error::{Error, Result};
+use dyad::error::Result;
 
 use args::Command;
+pub use output::{emit, emit_json};
 
 /// Runs one subcommand (not the TUI).
 pub fn run(command: Command) -> Result<()> {
-    // Settings that belong to no profile (small-cell suppression) apply to every report.
-    report::set_small_cell_k(inputs::settings()?.small_cell_k);
     let result = match command {
         Command::Match(a) => match_cmd::run(&a),
         Command::Compare(a) => compare_cmd::run(&a),
@@ -56,21 +55,4 @@ pub fn run(command: Command) -> Result<()> {
     };
     // A pin the profile cannot keep is found by the matching, which knows no line numbers.
     result.map_err(inputs::locate_pin)
-}
-
-/// Writes the whole output to stdout; a closed pipe (`dyad scores | head`) is not an error.
-pub fn emit(text: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::Other(format!("cannot write output: {e}"))),
-    }
-}
-
-/// A JSON value, pretty-printed, with a final newline.
-pub fn emit_json(v: &serde_json::Value) -> Result<()> {
-    let mut s = serde_json::to_string_pretty(v).map_err(|e| Error::Other(e.to_string()))?;
-    s.push('\n');
-    emit(&s)
 }

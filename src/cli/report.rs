@@ -1,7 +1,5 @@
 //! JSON shapes and text tables shared by the subcommands.
 
-use std::sync::OnceLock;
-
 use serde_json::{Map, Value, json};
 
 use dyad::analysis::compare::Comparison;
@@ -9,29 +7,19 @@ use dyad::analysis::summary::Summary;
 use dyad::criteria::CRITERIA;
 use dyad::matching::engine::Evaluation;
 use dyad::pool::Pool;
-use dyad::privacy::{is_small, small_label};
+pub use dyad::present::fig;
+use dyad::present::plain_delta;
+use dyad::privacy::SmallCells;
 
 use super::inputs::LoadedProfile;
-
-static SMALL_CELL_K: OnceLock<usize> = OnceLock::new();
-
-/// Sets, once per run, the k of small-cell suppression (from `configs/dyad-settings.toml`).
-pub fn set_small_cell_k(k: usize) {
-    let _ = SMALL_CELL_K.set(k);
-}
-
-/// Identity groups with fewer eligible mentees than this have their figures suppressed in every
-/// report, table and JSON alike.
-pub fn small_cell_k() -> usize {
-    *SMALL_CELL_K.get_or_init(|| dyad::profile::settings::Settings::default().small_cell_k)
-}
 
 /// A figure for JSON: NaN (an empty set's mean, say) becomes `null`.
 fn num(x: f64) -> Value {
     serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
 }
 
-pub fn summary_json(s: &Summary) -> Value {
+/// A summary as JSON; groups under small-cell suppression have their figures withheld.
+pub fn summary_json(s: &Summary, cells: SmallCells) -> Value {
     let criteria: Map<String, Value> = s
         .criteria_mean
         .iter()
@@ -41,7 +29,7 @@ pub fn summary_json(s: &Summary) -> Value {
         .groups
         .iter()
         .map(|(k, g)| {
-            let v = if is_small(g, small_cell_k()) {
+            let v = if cells.group(g).is_suppressed() {
                 json!({"eligible": null, "matched": null, "mean": null, "min": null, "suppressed": true})
             } else {
                 json!({"eligible": g.eligible, "matched": g.matched, "mean": num(g.mean), "min": num(g.min), "suppressed": false})
@@ -66,7 +54,7 @@ pub fn summary_json(s: &Summary) -> Value {
 }
 
 /// Every summary figure of B minus A.
-pub fn delta_json(a: &Summary, b: &Summary) -> Value {
+pub fn delta_json(a: &Summary, b: &Summary, cells: SmallCells) -> Value {
     let d = |x: f64, y: f64| num(y - x);
     let criteria: Map<String, Value> = a
         .criteria_mean
@@ -78,7 +66,7 @@ pub fn delta_json(a: &Summary, b: &Summary) -> Value {
         .iter()
         .filter_map(|(k, ga)| {
             let gb = b.groups.get(k)?;
-            let small = is_small(ga, small_cell_k()) || is_small(gb, small_cell_k());
+            let small = cells.group(ga).is_suppressed() || cells.group(gb).is_suppressed();
             Some((
                 k.clone(),
                 if small {
@@ -105,7 +93,12 @@ pub fn delta_json(a: &Summary, b: &Summary) -> Value {
     })
 }
 
-pub fn match_json(pool: &Pool, profile: &LoadedProfile, ev: &Evaluation) -> Value {
+pub fn match_json(
+    pool: &Pool,
+    profile: &LoadedProfile,
+    ev: &Evaluation,
+    cells: SmallCells,
+) -> Value {
     let pairs: Vec<Value> = ev
         .matching
         .pairs
@@ -136,11 +129,11 @@ pub fn match_json(pool: &Pool, profile: &LoadedProfile, ev: &Evaluation) -> Valu
         "profile": {"name": profile.profile.name, "file": profile.file.as_ref().map(|f| f.display().to_string())},
         "pairs": pairs,
         "unmatched": unmatched,
-        "summary": summary_json(&ev.summary),
+        "summary": summary_json(&ev.summary, cells),
     })
 }
 
-pub fn compare_json(pool: &Pool, c: &Comparison) -> Value {
+pub fn compare_json(pool: &Pool, c: &Comparison, cells: SmallCells) -> Value {
     let changed: Vec<Value> = c
         .changed
         .iter()
@@ -180,60 +173,19 @@ pub fn compare_json(pool: &Pool, c: &Comparison) -> Value {
         })
         .collect();
     json!({
-        "a": summary_json(&c.a),
-        "b": summary_json(&c.b),
-        "delta": delta_json(&c.a, &c.b),
+        "a": summary_json(&c.a, cells),
+        "b": summary_json(&c.b, cells),
+        "delta": delta_json(&c.a, &c.b, cells),
         "changed": changed,
         "newly_matched": newly_matched,
         "newly_unmatched": newly_unmatched,
     })
 }
 
-/// A figure for a person: one decimal, `-` for an empty set.
-pub fn fig(x: f64) -> String {
-    if x.is_nan() {
-        "-".into()
-    } else {
-        format!("{x:.1}")
-    }
-}
-
-/// `x` as shown with `decimals` decimals, read back: the number a reader sees.
-fn as_shown(x: f64, decimals: usize) -> f64 {
-    format!("{x:.decimals$}").parse().unwrap_or(f64::NAN)
-}
-
-/// The change from `before` to `now` as a reader works it out from the two figures printed
-/// beside it with `decimals` decimals: both are rounded as shown first, then subtracted, so
-/// "91.5  74.1  -17.4" always adds up. `-` when either figure is missing.
-pub fn shown_delta(before: f64, now: f64, decimals: usize) -> String {
-    if before.is_nan() || now.is_nan() {
-        return "-".into();
-    }
-    let d = as_shown(now, decimals) - as_shown(before, decimals);
-    if d.abs() < 0.5 * 10f64.powi(-(decimals as i32)) {
-        format!("{:.decimals$}", 0.0)
-    } else {
-        format!("{d:+.decimals$}")
-    }
-}
-
-/// [`shown_delta`] of two figures shown with [`fig`] (one decimal). Use it wherever the two
-/// figures are printed beside the change.
+/// The change between two figures shown with [`fig`] (one decimal), as a reader works it out
+/// from them. Use it wherever the two figures are printed beside the change.
 pub fn delta_of(before: f64, now: f64) -> String {
-    shown_delta(before, now, 1)
-}
-
-/// A signed delta for a person, for a change shown without the figures it is the change of
-/// (with the figures beside it, use [`delta_of`]).
-pub fn delta(x: f64) -> String {
-    if x.is_nan() {
-        "-".into()
-    } else if x.abs() < 0.05 {
-        "0.0".into()
-    } else {
-        format!("{x:+.1}")
-    }
+    plain_delta(before, now, 1)
 }
 
 /// Aligns rows of cells into columns separated by two spaces; a column whose cells below the
@@ -281,7 +233,7 @@ pub fn table(rows: &[Vec<String>]) -> String {
 type Figure = (&'static str, fn(&Summary) -> f64);
 
 /// The summary as text, with B − A deltas when a baseline is given.
-pub fn summary_text(s: &Summary, base: Option<&Summary>) -> String {
+pub fn summary_text(s: &Summary, base: Option<&Summary>, cells: SmallCells) -> String {
     let mut rows = vec![match base {
         Some(_) => vec!["figure".into(), "A".into(), "B".into(), "B - A".into()],
         None => vec!["figure".into(), "value".into()],
@@ -328,7 +280,7 @@ pub fn summary_text(s: &Summary, base: Option<&Summary>) -> String {
         match base {
             Some(a) => {
                 let va = a.criteria_mean[c.key];
-                row.extend([format!("{va:.2}"), format!("{v:.2}"), shown_delta(va, v, 2)]);
+                row.extend([format!("{va:.2}"), format!("{v:.2}"), plain_delta(va, v, 2)]);
             }
             None => row.push(format!("{v:.2}")),
         }
@@ -353,15 +305,15 @@ pub fn summary_text(s: &Summary, base: Option<&Summary>) -> String {
             "min".into(),
         ],
     }];
-    let k = small_cell_k();
-    let hidden = small_label(k);
+    let k = cells.k();
+    let hidden = cells.label();
     let mut any_hidden = false;
     for (name, g) in &s.groups {
-        let small = is_small(g, k);
+        let small = cells.group(g).is_suppressed();
         let show = |hide: bool, text: String| if hide { hidden.clone() } else { text };
         match base.and_then(|a| a.groups.get(name)) {
             Some(ga) => {
-                let small_a = is_small(ga, k);
+                let small_a = cells.group(ga).is_suppressed();
                 any_hidden |= small || small_a;
                 rows.push(vec![
                     name.clone(),
@@ -412,9 +364,9 @@ mod tests {
         assert_eq!(delta_of(2676.84, 3351.46), "+674.7");
         assert_eq!(delta_of(5.04, 4.96), "0.0");
         assert_eq!(delta_of(f64::NAN, 4.0), "-");
-        assert_eq!(shown_delta(0.8, 0.826, 2), "+0.03");
-        assert_eq!(shown_delta(0.754, 0.746, 2), "0.00");
-        assert_eq!(shown_delta(0.755, 0.745, 2), "-0.02");
+        assert_eq!(plain_delta(0.8, 0.826, 2), "+0.03");
+        assert_eq!(plain_delta(0.754, 0.746, 2), "0.00");
+        assert_eq!(plain_delta(0.755, 0.745, 2), "-0.02");
         // Over a grid of awkward values: shown before + shown delta = shown now, exactly as
         // a reader adds them up.
         let mut x = 0x9e37_79b9_7f4a_7c15_u64;

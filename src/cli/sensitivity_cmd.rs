@@ -9,8 +9,9 @@ use dyad::pool::Pool;
 
 use super::analysis_args::SensitivityArgs;
 use super::args::TableOrJson;
-use super::report::{self, delta, fig};
+use super::report::{self, fig};
 use super::{emit, emit_json, inputs};
+use dyad::present::plain_signed;
 
 /// A figure for JSON: NaN becomes `null`.
 pub fn num(x: f64) -> Value {
@@ -237,11 +238,11 @@ pub fn run(args: &SensitivityArgs) -> Result<()> {
                         "#".repeat(bar(o.changed, widest, W))
                     ),
                     z.changed.to_string(),
-                    delta(z.mean_delta),
-                    delta(z.min_delta),
+                    plain_signed(z.mean_delta, 1),
+                    plain_signed(z.min_delta, 1),
                     o.changed.to_string(),
-                    delta(o.mean_delta),
-                    delta(o.min_delta),
+                    plain_signed(o.mean_delta, 1),
+                    plain_signed(o.min_delta, 1),
                 ]);
             }
             text.push_str(&report::table(&rows));

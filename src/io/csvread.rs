@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, InputError};
 pub use crate::io::MAX_CSV_BYTES;
+use crate::io::lines::LineIndex;
 
 /// The most cells dyad keeps from one CSV file: 100,000 participants use 1.2 million.
 pub const MAX_CELLS: usize = 5_000_000;
@@ -179,38 +180,6 @@ fn skip_blank(text: &str, mut byte: usize) -> usize {
         byte += 1;
     }
     byte
-}
-
-/// Byte offset → (line, column), both 1-based; columns count characters.
-pub struct LineIndex<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-}
-
-impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { text, starts }
-    }
-
-    pub fn line_col(&self, byte: usize) -> (usize, usize) {
-        let byte = byte.min(self.text.len());
-        let line = self.starts.partition_point(|&s| s <= byte);
-        let start = self.starts[line - 1];
-        let col = self
-            .text
-            .get(start..byte)
-            .map(|s| s.chars().count())
-            .unwrap_or(byte - start)
-            + 1;
-        (line, col)
-    }
 }
 
 #[cfg(test)]

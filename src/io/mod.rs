@@ -4,6 +4,7 @@
 
 pub mod csvread;
 pub mod csvwrite;
+pub mod lines;
 pub mod safetext;
 
 use std::io::Write;

@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::error::{Error, InputError};
-use crate::io::csvread::LineIndex;
+use crate::io::lines::LineIndex;
 
 /// The largest pool or score file dyad reads: about 400,000 participants.
 pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;

@@ -1,7 +1,10 @@
 //! Direct identifiers in column names: the Safe Harbor categories a header's words suggest
 //! (`dateOfBirth`, `date-of-birth` and `DOB` alike).
 
-use super::identifiers::Identifier;
+use std::path::Path;
+
+use super::identifiers::{CellKind, Identifier, value_identifier};
+use crate::error::InputError;
 
 /// Words of a column name: split at anything but letters and digits and at camelCase humps,
 /// lower-cased. `dateOfBirth` and `date-of-birth` give the same words.
@@ -226,4 +229,113 @@ pub fn column_identifier(name: &str) -> Option<Identifier> {
                 || fragments.iter().any(|f| joined.contains(f))
         })
         .map(|(kind, _, _)| *kind)
+}
+
+/// Refuses a header column that is not in the schema but looks like a direct identifier. Its
+/// name is shown (it is a column name, not data) unless the name itself looks like data.
+pub fn refuse_column(path: &Path, column: usize, name: &str) -> Result<(), InputError> {
+    if let Some(kind) = value_identifier(name, CellKind::Other) {
+        return Err(InputError::new(
+            path,
+            format!(
+                "column names, not data: this header cell looks like {} (remove it)",
+                kind.describe()
+            ),
+        )
+        .at(1, column + 1)
+        .field("header"));
+    }
+    match column_identifier(name) {
+        None => Ok(()),
+        Some(kind) => Err(InputError::new(
+            path,
+            format!(
+                "no direct identifiers in a pool: this column looks like {}, an identifier under \
+                 HIPAA Safe Harbor; \
+                 remove it from the file (--ignore-columns does not apply to identifiers) or build \
+                 the pool with dyad anonymize",
+                kind.describe()
+            ),
+        )
+        .at(1, column + 1)
+        .field("header")
+        .value(name)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn col(name: &str) -> Option<Identifier> {
+        column_identifier(name)
+    }
+
+    #[test]
+    fn column_names_of_every_category_are_recognised() {
+        use Identifier::*;
+        let cases = [
+            ("name", Name),
+            ("First Name", Name),
+            ("lastName", Name),
+            ("surname", Name),
+            ("street_address", Address),
+            ("City", Address),
+            ("county", Address),
+            ("zip", FullZip),
+            ("zip_code", FullZip),
+            ("postalCode", FullZip),
+            ("dob", Date),
+            ("date_of_birth", Date),
+            ("BirthDate", Date),
+            ("admission_date", Date),
+            ("discharge", Date),
+            ("age", Age),
+            ("phone", Phone),
+            ("cell_phone", Phone),
+            ("fax", Fax),
+            ("email", Email),
+            ("E-mail address", Email),
+            ("ssn", Ssn),
+            ("social_security_number", Ssn),
+            ("mrn", MedicalRecord),
+            ("medical_record_number", MedicalRecord),
+            ("insurance_id", HealthPlan),
+            ("account_number", Account),
+            ("npi", Licence),
+            ("dea_number", Licence),
+            ("license_no", Licence),
+            ("vin", Vehicle),
+            ("device_serial", Device),
+            ("url", Url),
+            ("website", Url),
+            ("ip_address", IpAddress),
+            ("fingerprint", Biometric),
+            ("photo", Photo),
+            ("passport", Other),
+            ("username", Other),
+        ];
+        for (name, kind) in cases {
+            assert_eq!(col(name), Some(kind), "{name}");
+        }
+    }
+
+    #[test]
+    fn harmless_columns_are_not_identifiers() {
+        for name in [
+            "notes",
+            "cohort",
+            "state",
+            "zip3_practice",
+            "year",
+            "graduation_year",
+            "track",
+            "pronouns",
+            "comments",
+            "page",
+            "idx",
+        ] {
+            assert_eq!(col(name), None, "{name}");
+        }
+    }
 }

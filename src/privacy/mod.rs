@@ -11,12 +11,10 @@ mod identifiers;
 mod suppress;
 mod zip3;
 
-pub use columns::column_identifier;
+pub use columns::{column_identifier, refuse_column};
 
-pub use identifiers::{
-    CellKind, Identifier, is_month, refuse_column, refuse_in_row, value_identifier,
-};
-pub use suppress::{is_small, small_label, suppress};
+pub use identifiers::{CellKind, Identifier, is_month, refuse_in_row, value_identifier};
+pub use suppress::{Shown, SmallCells};
 pub use zip3::{RESTRICTED_ZIP3, is_restricted, publishable};
 
 /// The quasi-identifiers the audit groups records by.

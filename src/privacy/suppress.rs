@@ -1,31 +1,80 @@
 //! Small-cell suppression: the figures of an identity group with fewer than k eligible mentees
 //! are not shown (the count reads `<k`), so a screen shown in a meeting or a report passed
 //! around cannot single a person out. k comes from the profile-independent settings
-//! ([`crate::profile::settings::Settings::small_cell_k`]).
+//! ([`crate::profile::settings::Settings::small_cells`]) and is always explicit: a group's
+//! figures are handed out only through [`SmallCells`], as [`Shown`] or suppressed.
 
 use std::collections::BTreeMap;
 
 use crate::analysis::summary::GroupSummary;
 
-/// Whether a group is too small to show.
-pub fn is_small(group: &GroupSummary, k: usize) -> bool {
-    group.eligible < k
-}
-
-/// Every group's figures as they may be shown: `None` for a group too small to show.
-pub fn suppress(
-    groups: &BTreeMap<String, GroupSummary>,
+/// The rule of small-cell suppression: groups with fewer than `k` eligible mentees are hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SmallCells {
     k: usize,
-) -> BTreeMap<String, Option<GroupSummary>> {
-    groups
-        .iter()
-        .map(|(name, g)| (name.clone(), (!is_small(g, k)).then_some(*g)))
-        .collect()
 }
 
-/// What a suppressed figure reads: `<5` for k = 5.
-pub fn small_label(k: usize) -> String {
-    format!("<{k}")
+/// A group's figures as they may be shown: the figures, or only that the group has fewer than
+/// `k` eligible mentees.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Shown<T> {
+    Shown(T),
+    Suppressed { k: usize },
+}
+
+impl SmallCells {
+    /// Suppression of groups under `k` eligible mentees (k = 1 shows every group).
+    pub fn new(k: usize) -> SmallCells {
+        SmallCells { k: k.max(1) }
+    }
+
+    pub fn k(&self) -> usize {
+        self.k
+    }
+
+    /// A group's figures, or the fact that it is too small to show.
+    pub fn group<'a>(&self, g: &'a GroupSummary) -> Shown<&'a GroupSummary> {
+        self.figure(g.eligible, g)
+    }
+
+    /// Any figure of a group of `eligible` mentees.
+    pub fn figure<T>(&self, eligible: usize, value: T) -> Shown<T> {
+        if eligible < self.k {
+            Shown::Suppressed { k: self.k }
+        } else {
+            Shown::Shown(value)
+        }
+    }
+
+    /// Every group's figures as they may be shown.
+    pub fn groups<'a>(
+        &self,
+        groups: &'a BTreeMap<String, GroupSummary>,
+    ) -> BTreeMap<&'a str, Shown<&'a GroupSummary>> {
+        groups
+            .iter()
+            .map(|(name, g)| (name.as_str(), self.group(g)))
+            .collect()
+    }
+
+    /// What a suppressed figure reads: `<5` for k = 5.
+    pub fn label(&self) -> String {
+        format!("<{}", self.k)
+    }
+}
+
+impl<T> Shown<T> {
+    /// The figures, when they may be shown.
+    pub fn shown(self) -> Option<T> {
+        match self {
+            Shown::Shown(v) => Some(v),
+            Shown::Suppressed { .. } => None,
+        }
+    }
+
+    pub fn is_suppressed(&self) -> bool {
+        matches!(self, Shown::Suppressed { .. })
+    }
 }
 
 #[cfg(test)]
@@ -47,11 +96,13 @@ mod tests {
             .into_iter()
             .map(|(n, e)| (n.to_string(), group(e)))
             .collect();
-        let shown = suppress(&groups, 5);
-        assert_eq!(shown["img"], None);
-        assert_eq!(shown["none"], None);
-        assert_eq!(shown["woman"], Some(group(5)));
-        assert_eq!(suppress(&groups, 1)["img"], Some(group(4)));
-        assert_eq!(small_label(5), "<5");
+        let cells = SmallCells::new(5);
+        let shown = cells.groups(&groups);
+        assert_eq!(shown["img"], Shown::Suppressed { k: 5 });
+        assert_eq!(shown["none"], Shown::Suppressed { k: 5 });
+        assert_eq!(shown["woman"], Shown::Shown(&group(5)));
+        assert!(!SmallCells::new(1).group(&groups["img"]).is_suppressed());
+        assert_eq!(cells.label(), "<5");
+        assert_eq!(SmallCells::new(0).k(), 1);
     }
 }

@@ -27,6 +27,13 @@ pub struct Settings {
     pub k_anonymity: usize,
 }
 
+impl Settings {
+    /// The small-cell suppression these settings ask for.
+    pub fn small_cells(&self) -> crate::privacy::SmallCells {
+        crate::privacy::SmallCells::new(self.small_cell_k)
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {

@@ -1,6 +1,6 @@
 //! Exporting the final match for the program: the pairs as a mail-merge CSV with the top
 //! reasons each pair was made, and a one-page Markdown report of the profile, the summary and
-//! the group figures with small cells suppressed ([`crate::privacy::suppress`]'s rule).
+//! the group figures with small cells suppressed ([`crate::privacy::SmallCells`]'s rule).
 //!
 //! Only pseudonymous ids leave dyad: the coordinator maps ids to people outside it.
 
@@ -10,7 +10,6 @@ use crate::io::csvwrite::CsvOut;
 use crate::matching::Reason;
 use crate::matching::engine::Evaluation;
 use crate::pool::Pool;
-use crate::privacy;
 use crate::profile::{Capacity, Objective, Profile};
 
 /// Reasons given per pair.
@@ -118,9 +117,9 @@ pub struct ReportInfo {
     pub pool: String,
     /// When the report was made (RFC 3339).
     pub generated: String,
-    /// Groups with fewer eligible mentees than this are shown as `<k`, their figures withheld
-    /// (`small_cell_k` of the settings).
-    pub small_cell_k: usize,
+    /// Small-cell suppression: groups with fewer eligible mentees than k are shown as `<k`,
+    /// their figures withheld (`small_cell_k` of the settings).
+    pub cells: crate::privacy::SmallCells,
 }
 
 fn fig(x: f64) -> String {
@@ -178,7 +177,8 @@ fn settings_lines(p: &Profile) -> Vec<String> {
 pub fn report_markdown(pool: &Pool, ev: &Evaluation, info: &ReportInfo) -> String {
     let p = &ev.profile;
     let s = &ev.summary;
-    let k = info.small_cell_k;
+    let cells = info.cells;
+    let k = cells.k();
     let mut out = format!("# Final match: {}\n\n", cell(&p.name));
     out.push_str(&format!(
         "Profile `{}`{}; pool `{}` ({} mentees, {} mentors); generated {} by dyad {}.\n\n",
@@ -255,12 +255,12 @@ pub fn report_markdown(pool: &Pool, ev: &Evaluation, info: &ReportInfo) -> Strin
         } else {
             cell(name)
         };
-        if privacy::is_small(g, k) {
+        if cells.group(g).is_suppressed() {
             // The matched count of a small group is withheld too, even when it is 0.
             let n = if g.eligible == 0 {
                 "0".to_string()
             } else {
-                privacy::small_label(k)
+                cells.label()
             };
             out.push_str(&format!("| {name} | {n} | {n} | - | - |\n"));
         } else {
@@ -276,7 +276,7 @@ pub fn report_markdown(pool: &Pool, ev: &Evaluation, info: &ReportInfo) -> Strin
     out.push_str(&format!(
         "\nGroups with fewer than {k} eligible mentees are shown as `{}` and their scores withheld. \
          A mentee can belong to several groups.\n",
-        privacy::small_label(k)
+        cells.label()
     ));
     out.push_str(
         "\nThe pairs, with the three criteria that added the most to each pair's score, are in the CSV exported with this report.\n",
@@ -340,7 +340,7 @@ mod tests {
             profile_file: "configs/fall-2023.toml".into(),
             pool: "sample".into(),
             generated: "2023-09-01T00:00:00Z".into(),
-            small_cell_k: 5,
+            cells: crate::privacy::SmallCells::new(5),
         };
         report_markdown(&pool, &ev, &info)
     }

@@ -35,7 +35,6 @@
 //! rounds to 0 or below as tight: it breaks the ties it sees and never leaves the optimum by
 //! more than rounding.
 
-use super::lap::Solver;
 use super::prepare::{LIMIT, Prepared};
 use super::slots::{NONE, Slots};
 
@@ -116,10 +115,21 @@ impl Canon {
     }
 }
 
-impl Solver {
+/// What the canonical pass works on: a solver's optimal assignment and dual variables.
+pub(super) struct Optimum<'a> {
+    pub slots: &'a mut Slots,
+    pub u: &'a [f64],
+    pub v: &'a [f64],
+    /// The "unmatched" column takes part.
+    pub dummy: bool,
+    /// Every usable slot will be filled (no column dual is bound to 0).
+    pub square: bool,
+}
+
+impl Optimum<'_> {
     /// Turns the optimal assignment in `self.slots` into the canonical optimum. Returns false
     /// (and leaves the assignment as it is) when the duals are too large for exact arithmetic.
-    pub(super) fn canonicalise(&mut self, r: &Prepared, data: &[f64]) -> bool {
+    pub(super) fn canonicalise(&mut self, c: &mut Canon, r: &Prepared, data: &[f64]) -> bool {
         if r.present.is_empty() || !self.duals_exact(r) {
             return false;
         }
@@ -127,17 +137,16 @@ impl Solver {
         let tol = if r.exact {
             0.0
         } else {
-            rounding_margin(r, &self.u, &self.v)
+            rounding_margin(r, self.u, self.v)
         };
         let t = Tight {
             data,
             cols,
-            u: &self.u,
-            v: &self.v,
+            u: self.u,
+            v: self.v,
             dummy: self.dummy,
             tol,
         };
-        let c = &mut self.canon;
         c.zero.clear();
         if !self.square {
             c.zero.extend(
@@ -181,8 +190,8 @@ impl Solver {
                 if c.seen[j as usize] == c.stamp {
                     continue;
                 }
-                if search(c, &t, &self.slots, i, j, own) {
-                    apply(c, &mut self.slots, i, j, own);
+                if search(c, &t, self.slots, i, j, own) {
+                    apply(c, self.slots, i, j, own);
                     break;
                 }
             }

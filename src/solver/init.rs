@@ -15,9 +15,9 @@
 //!
 //! Rows still free afterwards go to `solver.free` for the shortest-augmenting-path phase.
 
-use super::lap::Solver;
 use super::prepare::Prepared;
 use super::slots::NONE;
+use super::state::Solver;
 
 /// Steps of augmenting row reduction allowed per present row, in the first and second pass.
 const BUDGET_PER_ROW: [usize; 2] = [16, 4];

@@ -72,14 +72,15 @@ mod prepare;
 mod problem;
 pub(crate) mod simd;
 mod slots;
+mod state;
 #[cfg(test)]
 mod tests;
 mod warm;
 
 pub use brute::brute_force;
 pub use check::check_optimal;
-pub use lap::Solver;
 pub use problem::{Duals, Problem, Solution};
+pub use state::Solver;
 
 /// Solves `p` exactly: the most rows assigned, then the largest total score, then the
 /// lexicographically smallest assignment (see the module notes).

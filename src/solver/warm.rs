@@ -26,11 +26,12 @@
 //! skips) plus the reassignment of the few freed rows. When the shape differs it falls back to
 //! a cold solve. The result is exactly optimal either way (checked in debug builds).
 
+use super::canonical::Optimum;
 use super::init;
-use super::lap::Solver;
 use super::prepare::Prepared;
 use super::problem::{Problem, Solution, is_allowed};
 use super::slots::NONE;
+use super::state::Solver;
 
 /// Longest chain of auctions in step 2 before the column at its end falls back to freeing.
 const CHAIN_LIMIT: usize = 64;
@@ -131,7 +132,14 @@ impl Solver {
         }
         init::reduce_rows(self, &prep, data);
         self.augment_free(&prep, data);
-        self.canonical = self.canonicalise(&prep, data) && prep.exact;
+        let mut optimum = Optimum {
+            slots: &mut self.slots,
+            u: &self.u,
+            v: &self.v,
+            dummy: self.dummy,
+            square: self.square,
+        };
+        self.canonical = optimum.canonicalise(&mut self.canon, &prep, data) && prep.exact;
         let s = self.solution(&prep, p);
         self.prep = prep;
         s

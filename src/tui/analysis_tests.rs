@@ -226,7 +226,7 @@ fn small_identity_groups_show_less_than_k_instead_of_figures() {
     let (small, big): (Vec<_>, Vec<_>) = summary
         .groups
         .iter()
-        .partition(|(_, g)| g.eligible < h.m.small_cell_k);
+        .partition(|(_, g)| g.eligible < h.m.small_cells.k());
     assert!(!small.is_empty() && !big.is_empty());
     let screen = h.screen(120, 40);
     let row = |name: &str| {
@@ -248,7 +248,7 @@ fn small_identity_groups_show_less_than_k_instead_of_figures() {
     assert!(screen.contains("<5: under 5 eligible, not shown"));
     assert!(h.screen(80, 24).contains("<5: under 5 eligible, not shown"));
     // With k = 1 nothing is hidden.
-    h.m.small_cell_k = 1;
+    h.m.small_cells = dyad::privacy::SmallCells::new(1);
     assert!(!h.screen(120, 40).contains("<1"));
 }
 

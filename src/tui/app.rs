@@ -83,7 +83,7 @@ pub fn run(args: TuiArgs) -> Result<()> {
         configs,
         (size.width, size.height),
     );
-    model.small_cell_k = settings.small_cell_k;
+    model.small_cells = settings.small_cells();
     if let Some(why) = read_only {
         model.warn(format!(
             "Read-only: {why}. You can try settings; saving is off."

@@ -203,7 +203,7 @@ pub struct Model {
     /// Why saving is off (another dyad holds the profiles), or `None`.
     pub read_only: Option<String>,
     /// Identity groups with fewer eligible mentees show `<k` instead of their figures.
-    pub small_cell_k: usize,
+    pub small_cells: dyad::privacy::SmallCells,
     /// What the analyst found about the results shown.
     pub analyses: Analyses,
     /// The number of the last council convened, and the profile files it was made of.
@@ -298,7 +298,7 @@ impl Model {
             size,
             dragging: None,
             read_only: None,
-            small_cell_k: dyad::profile::settings::Settings::default().small_cell_k,
+            small_cells: dyad::profile::settings::Settings::default().small_cells(),
             analyses: Analyses::new(0),
             councils: 0,
             council_chosen: Vec::new(),

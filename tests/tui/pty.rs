@@ -155,18 +155,32 @@ impl Dyad {
         self.keys.flush().unwrap();
     }
 
-    /// Waits until the screen shows `what`, or fails with what it shows.
+    /// Waits until a complete frame shows `what`, and returns that frame's text, or fails with
+    /// what the screen shows. The live screen can be caught half drawn (on a loaded machine a
+    /// frame arrives in several reads), so what the tests read is a whole frame. Text written
+    /// outside frames (after dyad gave the terminal back) counts once no frame has come for a
+    /// second.
     pub fn wait_for(&self, what: impl Fn(&str) -> bool, label: &str) -> String {
         let start = Instant::now();
+        let mut live_since: Option<Instant> = None;
         loop {
+            let frame = self.frame().text;
+            if what(&frame) {
+                return frame;
+            }
             let text = self.text();
             if what(&text) {
-                return text;
+                let since = *live_since.get_or_insert_with(Instant::now);
+                if since.elapsed() > Duration::from_secs(1) {
+                    return text;
+                }
+            } else {
+                live_since = None;
             }
             if start.elapsed() > WAIT {
                 panic!("the screen never showed {label}; it shows:\n{text}");
             }
-            std::thread::sleep(Duration::from_millis(50));
+            std::thread::sleep(Duration::from_millis(20));
         }
     }
 

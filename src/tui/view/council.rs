@@ -17,9 +17,9 @@ use crate::tui::model::{CouncilPick, CouncilView, Model};
 use crate::tui::settings;
 use crate::tui::theme::THEME;
 
-use super::figures::{shown_delta, signed};
 use super::layout::{popup, popup_block};
 use super::text::{clip, cut, wrap};
+use dyad::present::{screen_fig, shown_delta, signed};
 
 /// Rows the status and hint lines keep below the council view.
 const BELOW: u16 = 2;
@@ -61,16 +61,12 @@ fn label_width(width: usize) -> usize {
 }
 
 fn fig(x: f64) -> String {
-    if x.is_finite() {
-        format!("{x:.1}")
-    } else {
-        "—".into()
-    }
+    screen_fig(x, 1)
 }
 
 /// The change from `own` to `consensus` as shown, six columns wide.
 fn delta(own: f64, consensus: f64) -> Span<'static> {
-    let d = shown_delta(consensus, own, 1);
+    let d = shown_delta(own, consensus, 1);
     let style = if !d.is_finite() || d.abs() < 0.05 {
         THEME.dim
     } else if d > 0.0 {

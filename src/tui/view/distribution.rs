@@ -10,15 +10,15 @@ use ratatui::widgets::{Block, Paragraph};
 
 use dyad::analysis::summary::{GroupSummary, NO_IDENTITY, Summary};
 use dyad::criteria::CRITERIA;
-use dyad::privacy::{is_small, small_label};
+use dyad::privacy::SmallCells;
 
 use crate::tui::histogram::{bin, bin_count, range};
 use crate::tui::model::{DistView, Model};
 use crate::tui::theme::THEME;
 
-use super::figures::{shown_delta, signed};
 use super::text::cut;
 use crate::tui::worker::Results;
+use dyad::present::{shown_delta, signed};
 
 use super::layout::inner;
 
@@ -46,7 +46,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     };
     match m.dist {
         DistView::All => all(f, area_in, r),
-        DistView::Groups => groups(f, area_in, r, m.small_cell_k),
+        DistView::Groups => groups(f, area_in, r, m.small_cells),
     }
 }
 
@@ -137,7 +137,7 @@ pub fn histogram(buf: &mut Buffer, area: Rect, now: &[f64], base: &[f64]) {
 }
 
 fn delta(now: f64, base: f64, digits: usize, higher_is_better: bool) -> Span<'static> {
-    let d = shown_delta(now, base, digits);
+    let d = shown_delta(base, now, digits);
     let text = signed(d, digits);
     if !d.is_finite() || text == "=" {
         return Span::styled(format!("{text:>4}"), THEME.dim);
@@ -250,9 +250,10 @@ fn criteria_means(now: &Summary, base: &Summary) -> Vec<Line<'static>> {
 
 /// Each identity group's matched/eligible count and mean score, now and in the baseline. A
 /// group with fewer than k eligible mentees (in either) shows `<k` instead of its figures.
-fn groups(f: &mut Frame, area: Rect, r: &Results, k: usize) {
+fn groups(f: &mut Frame, area: Rect, r: &Results, cells: SmallCells) {
     let (now, base) = (&r.current.summary, &r.baseline.summary);
-    let small = small_label(k);
+    let small = cells.label();
+    let k = cells.k();
     let mut lines = vec![
         Line::styled(
             format!("{:<7}{:>11} {:>11}{:>6}", "group", "now", "baseline", "Δ"),
@@ -262,7 +263,7 @@ fn groups(f: &mut Frame, area: Rect, r: &Results, k: usize) {
     ];
     let side = |g: Option<&GroupSummary>| match g {
         None => format!("{:>11}", "—"),
-        Some(g) if is_small(g, k) => format!("{small:>5} {small:>5}"),
+        Some(g) if cells.group(g).is_suppressed() => format!("{small:>5} {small:>5}"),
         Some(g) => format!(
             "{:>5} {:>5}",
             format!("{}/{}", g.matched, g.eligible),
@@ -273,7 +274,8 @@ fn groups(f: &mut Frame, area: Rect, r: &Results, k: usize) {
     for (name, g) in &now.groups {
         let label = group_label(name);
         let b = base.groups.get(name);
-        let hidden = is_small(g, k) || b.is_some_and(|b| is_small(b, k));
+        let hidden =
+            cells.group(g).is_suppressed() || b.is_some_and(|b| cells.group(b).is_suppressed());
         suppressed |= hidden;
         let d = if hidden {
             Span::styled(format!("{small:>6}"), THEME.dim)

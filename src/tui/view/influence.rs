@@ -15,9 +15,9 @@ use crate::tui::model::Model;
 use crate::tui::popups::influence_order;
 use crate::tui::theme::THEME;
 
-use super::figures::{shown_delta, signed};
 use super::layout::{popup, popup_block};
 use super::text::clip;
+use dyad::present::{shown_delta, signed};
 
 const LABEL: usize = 21;
 /// Columns of one side without its bar: mean Δ, lowest Δ, count and a space.
@@ -26,7 +26,7 @@ const MAX_BAR: usize = 20;
 
 /// The change of a figure (shown with one decimal) from `now` to `then`, as shown.
 fn change(then: f64, d: f64) -> f64 {
-    shown_delta(then, then - d, 1)
+    shown_delta(then - d, then, 1)
 }
 
 fn delta(d: f64) -> String {

@@ -13,7 +13,7 @@ use crate::tui::model::{Focus, Model};
 use crate::tui::rows::{Change, Row, Sort};
 use crate::tui::theme::THEME;
 
-use super::figures::{shown_delta, signed};
+use dyad::present::{shown_delta, signed};
 
 use super::layout::inner;
 
@@ -203,7 +203,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
             .map_or("—".into(), |j| m.pool.mentors[j].id.clone());
         let score = r.score.map_or(String::new(), |s| format!("{s:.1}"));
         let delta = match (r.score, r.base_score) {
-            (Some(now), Some(base)) => signed(shown_delta(now, base, 1), 1),
+            (Some(now), Some(base)) => signed(shown_delta(base, now, 1), 1),
             _ => String::new(),
         };
         let flag_style = if r.pinned { THEME.pinned } else { THEME.banned };

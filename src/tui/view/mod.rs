@@ -4,7 +4,6 @@
 pub mod council;
 pub mod detail;
 pub mod distribution;
-pub mod figures;
 pub mod help;
 pub mod influence;
 pub mod layout;
