@@ -4,7 +4,7 @@ use crate::criteria::geo::LatLon;
 use crate::embedded;
 use crate::matching::{self, scoring::ScoreTable};
 use crate::pool::{MeetingFormat, Mentee, Mentor};
-use crate::privacy::is_small;
+use crate::privacy::SmallCells;
 
 fn list(items: &[&str]) -> Vec<String> {
     let mut v: Vec<String> = items.iter().map(|s| s.to_string()).collect();
@@ -155,7 +155,11 @@ fn measures_of_the_sample_agree_with_the_summary_and_the_pairs() {
         assert_eq!(ms.groups.len(), summary.groups.len());
         for (name, g) in &ms.groups {
             let s = &summary.groups[name];
-            assert_eq!(g.suppressed, is_small(s, k), "{name}");
+            assert_eq!(
+                g.suppressed,
+                SmallCells::new(k).group(s).is_suppressed(),
+                "{name}"
+            );
             if let Some(f) = g.figures {
                 assert_eq!(f.matched, s.matched, "{name}");
             }
