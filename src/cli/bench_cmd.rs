@@ -63,8 +63,14 @@ pub fn run(args: &BenchArgs) -> Result<()> {
             );
             let opts = LoadOptions::default();
             let pool = pool_from_csv(
-                (Path::new("mentees.csv"), g.mentees_csv.as_bytes()),
-                (Path::new("mentors.csv"), g.mentors_csv.as_bytes()),
+                (
+                    Path::new(dyad::pool::files::MENTEES),
+                    g.mentees_csv.as_bytes(),
+                ),
+                (
+                    Path::new(dyad::pool::files::MENTORS),
+                    g.mentors_csv.as_bytes(),
+                ),
                 &opts,
             )?;
             (pool, "generated")

@@ -17,8 +17,8 @@ use super::{emit, inputs};
 /// ids and the profile's settings, never a participant's data.
 fn pins_kept(pool: &Pool, p: &Profile, label: &str) -> Result<()> {
     let file = pool.source.dir.as_ref().map_or_else(
-        || PathBuf::from("overrides.csv"),
-        |d| d.join("overrides.csv"),
+        || PathBuf::from(dyad::pool::files::OVERRIDES),
+        |d| d.join(dyad::pool::files::OVERRIDES),
     );
     let (field, id, expected) = match matching::place_pins(pool, p) {
         Ok(_) => return Ok(()),

@@ -15,8 +15,8 @@ use super::*;
 
 fn overrides_path(pool: &Pool) -> PathBuf {
     pool.source.dir.as_ref().map_or_else(
-        || PathBuf::from("overrides.csv"),
-        |d| d.join("overrides.csv"),
+        || PathBuf::from(crate::pool::files::OVERRIDES),
+        |d| d.join(crate::pool::files::OVERRIDES),
     )
 }
 

@@ -67,8 +67,8 @@ pub struct LoadOptions {
 
 /// Loads `mentees.csv`, `mentors.csv` and, when present, `overrides.csv` from `dir`.
 pub fn load_dir(dir: &Path, opts: &LoadOptions) -> Result<Pool, Error> {
-    let mentees = load_mentees(&CsvFile::read(&dir.join("mentees.csv"))?, opts)?;
-    let mentors = load_mentors(&CsvFile::read(&dir.join("mentors.csv"))?, opts)?;
+    let mentees = load_mentees(&CsvFile::read(&dir.join(super::files::MENTEES))?, opts)?;
+    let mentors = load_mentors(&CsvFile::read(&dir.join(super::files::MENTORS))?, opts)?;
     let mut pool = Pool {
         mentees,
         mentors,
@@ -77,7 +77,7 @@ pub fn load_dir(dir: &Path, opts: &LoadOptions) -> Result<Pool, Error> {
             dir: Some(dir.to_path_buf()),
         },
     };
-    let overrides_path = dir.join("overrides.csv");
+    let overrides_path = dir.join(super::files::OVERRIDES);
     if overrides_path.exists() {
         pool.overrides = load_overrides(&CsvFile::read(&overrides_path)?, &pool)?;
     }

@@ -4,6 +4,7 @@
 pub mod generate;
 
 mod fields;
+pub mod files;
 mod load;
 mod outcomes;
 mod overrides;

@@ -1,6 +1,7 @@
 //! Profiles: the council's named settings (weights, eligibility, criteria parameters, hard
 //! constraints and objective), stored as TOML in `configs/`.
 
+pub mod limits;
 mod read;
 pub mod settings;
 #[cfg(test)]

@@ -10,6 +10,7 @@ use crate::criteria::{self, CRITERIA, Params, Weights};
 use crate::error::toml_input::Doc;
 use crate::error::{Error, InputError};
 
+use super::limits::{self, Bounds};
 use super::*;
 
 /// The keys at the top of a profile.
@@ -23,8 +24,6 @@ const TOP_KEYS: &[&str] = &[
     "constraints",
     "objective",
 ];
-
-const CAPACITY_EXPECTED: &str = "\"from-data\" or a whole number of mentees from 1 to 1000";
 
 /// Reads a profile file.
 pub fn load(path: &Path) -> Result<Profile, Error> {
@@ -138,8 +137,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Profile, InputError> {
 type Section<'t, 'a> = Option<(&'t DeTable<'a>, Range<usize>)>;
 
 fn eligibility(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Eligibility, InputError> {
-    const YEARS: &str = "a whole number of years from 0 to 100";
-    const YEAR: &str = "a four-digit year from 1900 to 2100";
+    let (y, r) = (limits::YEARS_SINCE_TRAINING, limits::REFERENCE_YEAR);
+    let years_text = format!("a whole number of years from {} to {}", y.lo, y.hi);
+    let year_text = format!("a four-digit year from {} to {}", r.lo, r.hi);
     let Some((t, span)) = table else {
         return Err(doc.missing(
             None,
@@ -163,17 +163,18 @@ fn eligibility(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Eligibility, Inp
             )
         })
     };
-    let years = get("max_years_since_training", YEARS)?;
-    let year = get("reference_year", YEAR)?;
+    let years = get("max_years_since_training", &years_text)?;
+    let year = get("reference_year", &year_text)?;
     Ok(Eligibility {
         max_years_since_training: doc.whole(
             years,
             "eligibility.max_years_since_training",
-            0,
-            100,
-            YEARS,
+            y.lo,
+            y.hi,
+            &years_text,
         )? as u32,
-        reference_year: doc.whole(year, "eligibility.reference_year", 1900, 2100, YEAR)? as i32,
+        reference_year: doc.whole(year, "eligibility.reference_year", r.lo, r.hi, &year_text)?
+            as i32,
     })
 }
 
@@ -193,7 +194,12 @@ fn weights(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Weights, InputError>
                 .field("weights")
                 .value(key.get_ref().as_ref()));
         };
-        weights[i] = doc.number(value, &format!("weights.{}", key.get_ref()), 0.0, 1.0)?;
+        weights[i] = doc.number(
+            value,
+            &format!("weights.{}", key.get_ref()),
+            limits::WEIGHT.lo,
+            limits::WEIGHT.hi,
+        )?;
     }
     Ok(weights)
 }
@@ -219,36 +225,33 @@ fn criteria(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Params, InputError>
     };
     let proximity = sub("proximity", &["max_km"])?;
     let seniority = sub("seniority", &["min_gap", "max_gap"])?;
-    let opt = |s: &Section<'_, '_>, key: &str, field: &str, lo: f64, hi: f64, default: f64| match s
+    let opt = |s: &Section<'_, '_>, key: &str, field: &str, b: Bounds<f64>, default: f64| match s
         .as_ref()
         .and_then(|(t, _)| Doc::get(t, key))
     {
         None => Ok(default),
-        Some(v) => doc.number(v, field, lo, hi),
+        Some(v) => doc.number(v, field, b.lo, b.hi),
     };
     let params = Params {
         proximity_max_km: opt(
             &proximity,
             "max_km",
             "criteria.proximity.max_km",
-            1.0,
-            20_000.0,
+            limits::PROXIMITY_KM,
             defaults.proximity_max_km,
         )?,
         seniority_min_gap: opt(
             &seniority,
             "min_gap",
             "criteria.seniority.min_gap",
-            0.0,
-            80.0,
+            limits::SENIORITY_GAP,
             defaults.seniority_min_gap,
         )?,
         seniority_max_gap: opt(
             &seniority,
             "max_gap",
             "criteria.seniority.max_gap",
-            0.0,
-            80.0,
+            limits::SENIORITY_GAP,
             defaults.seniority_max_gap,
         )?,
     };
@@ -286,7 +289,12 @@ fn constraints(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Constraints, Inp
         ],
     )?;
     if let Some(v) = Doc::get(t, "in_person_max_km") {
-        c.in_person_max_km = Some(doc.number(v, "constraints.in_person_max_km", 0.0, 20_000.0)?);
+        c.in_person_max_km = Some(doc.number(
+            v,
+            "constraints.in_person_max_km",
+            limits::IN_PERSON_KM.lo,
+            limits::IN_PERSON_KM.hi,
+        )?);
     }
     if let Some(v) = Doc::get(t, "require_outside_system") {
         c.require_outside_system = doc.boolean(v, "constraints.require_outside_system")?;
@@ -294,17 +302,29 @@ fn constraints(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Constraints, Inp
     if let Some(v) = Doc::get(t, "mentor_capacity") {
         c.mentor_capacity = match v.get_ref() {
             DeValue::String(s) if s.as_ref() == "from-data" => Capacity::FromData,
-            _ => Capacity::Fixed(doc.whole(
-                v,
-                "constraints.mentor_capacity",
-                1,
-                1000,
-                CAPACITY_EXPECTED,
-            )? as u32),
+            _ => {
+                let b = limits::MENTOR_CAPACITY;
+                let expected = format!(
+                    "\"from-data\" or a whole number of mentees from {} to {}",
+                    b.lo, b.hi
+                );
+                Capacity::Fixed(doc.whole(
+                    v,
+                    "constraints.mentor_capacity",
+                    b.lo,
+                    b.hi,
+                    &expected,
+                )? as u32)
+            }
         };
     }
     if let Some(v) = Doc::get(t, "min_score") {
-        c.min_score = doc.number(v, "constraints.min_score", 0.0, 100.0)?;
+        c.min_score = doc.number(
+            v,
+            "constraints.min_score",
+            limits::MIN_SCORE.lo,
+            limits::MIN_SCORE.hi,
+        )?;
     }
     Ok(c)
 }

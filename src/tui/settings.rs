@@ -3,7 +3,7 @@
 //! help line, how it reads, and how a step changes it, within the bounds a profile file allows.
 
 use dyad::criteria::{CRITERIA, N};
-use dyad::profile::{Capacity, Objective, Profile};
+use dyad::profile::{Capacity, Objective, Profile, limits};
 
 use super::msg::Step;
 
@@ -48,12 +48,12 @@ pub fn at(index: usize) -> Setting {
     }
 }
 
-/// The largest in-person limit before it switches off.
+/// The largest in-person limit the panel offers before it switches off (a file may set up to
+/// [`limits::IN_PERSON_KM`]).
 const MAX_IN_PERSON_KM: f64 = 300.0;
-/// The largest fixed number of mentees per mentor offered by the panel.
+/// The largest fixed number of mentees per mentor the panel offers (a file may set up to
+/// [`limits::MENTOR_CAPACITY`]).
 const MAX_CAPACITY: u32 = 20;
-/// The most years since training a profile may allow (the loosest eligibility).
-const MAX_YEARS: u32 = 100;
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
@@ -150,11 +150,11 @@ impl Setting {
         let c = &mut p.constraints;
         match self {
             Setting::Weight(i) => {
-                p.weights[i] = round2(p.weights[i] + step(s, 0.05, 0.01)).clamp(0.0, 1.0)
+                p.weights[i] = limits::WEIGHT.clamp(round2(p.weights[i] + step(s, 0.05, 0.01)))
             }
             Setting::EligibleYears => {
                 let y = &mut p.eligibility.max_years_since_training;
-                *y = (i64::from(*y) + step(s, 1.0, 1.0) as i64).clamp(0, i64::from(MAX_YEARS))
+                *y = limits::YEARS_SINCE_TRAINING.clamp(i64::from(*y) + step(s, 1.0, 1.0) as i64)
                     as u32;
             }
             Setting::InPersonKm => {
@@ -178,7 +178,7 @@ impl Setting {
                 }
             }
             Setting::MinScore => {
-                c.min_score = (c.min_score + step(s, 5.0, 1.0)).round().clamp(0.0, 100.0)
+                c.min_score = limits::MIN_SCORE.clamp((c.min_score + step(s, 5.0, 1.0)).round())
             }
             Setting::Objective => {
                 p.objective = if up(s) {
@@ -189,21 +189,25 @@ impl Setting {
             }
             Setting::ProximityKm => {
                 let km = &mut p.params.proximity_max_km;
-                *km = (*km + step(s, 10.0, 1.0)).round().clamp(1.0, 20_000.0);
+                *km = limits::PROXIMITY_KM.clamp((*km + step(s, 10.0, 1.0)).round());
             }
             Setting::SeniorityMin => {
                 let max = p.params.seniority_max_gap;
                 let g = &mut p.params.seniority_min_gap;
-                *g = (*g + step(s, 1.0, 1.0)).round().clamp(0.0, max);
+                *g = (*g + step(s, 1.0, 1.0))
+                    .round()
+                    .clamp(limits::SENIORITY_GAP.lo, max);
             }
             Setting::SeniorityMax => {
                 let min = p.params.seniority_min_gap;
                 let g = &mut p.params.seniority_max_gap;
-                *g = (*g + step(s, 1.0, 1.0)).round().clamp(min, 80.0);
+                *g = (*g + step(s, 1.0, 1.0))
+                    .round()
+                    .clamp(min, limits::SENIORITY_GAP.hi);
             }
             Setting::ReferenceYear => {
                 let y = &mut p.eligibility.reference_year;
-                *y = (*y + step(s, 1.0, 1.0) as i32).clamp(1900, 2100);
+                *y = limits::REFERENCE_YEAR.clamp(i64::from(*y) + step(s, 1.0, 1.0) as i64) as i32;
             }
         }
     }
@@ -214,7 +218,9 @@ impl Setting {
         let c = &mut p.constraints;
         match self {
             Setting::Weight(i) => p.weights[i] = 0.0,
-            Setting::EligibleYears => p.eligibility.max_years_since_training = MAX_YEARS,
+            Setting::EligibleYears => {
+                p.eligibility.max_years_since_training = limits::YEARS_SINCE_TRAINING.hi as u32
+            }
             Setting::InPersonKm => c.in_person_max_km = None,
             Setting::OutsideSystem => c.require_outside_system = false,
             Setting::Capacity => c.mentor_capacity = Capacity::FromData,
