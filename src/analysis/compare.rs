@@ -1,7 +1,102 @@
-//! What changes between two matchings of the same pool.
+//! What changes between two matchings of the same pool: the one home of "which mentees moved"
+//! ([`changes`], [`PairChange`] and its text) and of the comparison of two evaluations on one
+//! yardstick ([`Comparison::on`]).
+//!
+//! Both matchings are scored with the same profile's weights and criterion parameters, the
+//! yardstick (by default the current one, B): otherwise a pair that did not change would show a
+//! delta, and a criterion dropped would look like an improvement. A mentee whose mentor did not
+//! change has no delta at all.
+
+use std::fmt;
+
+use serde::Serialize;
 
 use crate::analysis::summary::Summary;
+use crate::matching::engine::Evaluation;
 use crate::matching::{Matching, Reason};
+use crate::pool::Pool;
+
+/// One mentee whose situation differs between two matchings. `None` is "unmatched".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PairChange {
+    pub mentee: usize,
+    pub old_mentor: Option<usize>,
+    pub new_mentor: Option<usize>,
+}
+
+/// Every mentee whose mentor (or matched status) differs from `a` to `b`, by mentee: the moved
+/// pairs.
+pub fn changes(a: &Matching, b: &Matching) -> Vec<PairChange> {
+    a.mentor_of
+        .iter()
+        .zip(&b.mentor_of)
+        .enumerate()
+        .filter(|(_, (x, y))| x != y)
+        .map(|(mentee, (x, y))| PairChange {
+            mentee,
+            old_mentor: *x,
+            new_mentor: *y,
+        })
+        .collect()
+}
+
+/// What an unmatched side reads in a pair change.
+pub const NO_MENTOR: &str = "none";
+
+impl PairChange {
+    /// The change as a person reads it, mentors by id: `MR-003 → MR-011`, `none → MR-011`.
+    pub fn text<'a>(&self, pool: &'a Pool) -> PairChangeText<'a> {
+        PairChangeText {
+            pool,
+            old: self.old_mentor,
+            new: self.new_mentor,
+        }
+    }
+}
+
+/// [`PairChange::text`]: `old → new`, with [`NO_MENTOR`] for an unmatched side.
+#[derive(Debug, Clone, Copy)]
+pub struct PairChangeText<'a> {
+    pool: &'a Pool,
+    old: Option<usize>,
+    new: Option<usize>,
+}
+
+impl fmt::Display for PairChangeText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let id = |j: Option<usize>| j.map_or(NO_MENTOR, |j| self.pool.mentors[j].id.as_str());
+        write!(f, "{} → {}", id(self.old), id(self.new))
+    }
+}
+
+/// Which profile measures both matchings of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Yardstick {
+    A,
+    B,
+}
+
+impl Yardstick {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Yardstick::A => "a",
+            Yardstick::B => "b",
+        }
+    }
+}
+
+/// A matching's pair scores recomputed under another evaluation's weights and criterion
+/// parameters (same pool).
+pub fn rescored(matching: &Matching, yardstick: &Evaluation) -> Matching {
+    let mut m = matching.clone();
+    for p in &mut m.pairs {
+        p.score = yardstick
+            .table
+            .pair_score(p.mentee, p.mentor, &yardstick.profile.weights);
+    }
+    m
+}
 
 /// A mentee whose mentor differs between A and B.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -33,8 +128,13 @@ pub struct NewlyUnmatched {
     pub reason: Reason,
 }
 
+/// Two matchings side by side. Built by [`Comparison::on`], every score (the summaries, the
+/// changed pairs) is on the yardstick; built by [`Comparison::of`], on whatever scores the
+/// matchings carry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
+    /// The profile whose weights scored both sides.
+    pub yardstick: Yardstick,
     pub a: Summary,
     pub b: Summary,
     pub changed: Vec<Changed>,
@@ -43,6 +143,32 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// Compares evaluation A to evaluation B (same pool), both scored with the yardstick's
+    /// weights and criterion parameters.
+    pub fn on(pool: &Pool, a: &Evaluation, b: &Evaluation, yardstick: Yardstick) -> Comparison {
+        let y = match yardstick {
+            Yardstick::A => a,
+            Yardstick::B => b,
+        };
+        let ma = rescored(&a.matching, y);
+        let mb = rescored(&b.matching, y);
+        let sa = Summary::of(pool, &y.table, &ma);
+        let sb = Summary::of(pool, &y.table, &mb);
+        Comparison {
+            yardstick,
+            ..Comparison::of(&ma, &sa, &mb, &sb)
+        }
+    }
+
+    /// The score delta of a mentee's pair, B − A: `None` when the mentor did not change (or
+    /// either side is unmatched), never a 0 standing for "same pair".
+    pub fn delta_of(&self, mentee: usize) -> Option<f64> {
+        self.changed
+            .iter()
+            .find(|c| c.mentee == mentee)
+            .map(|c| c.new_score - c.old_score)
+    }
+
     /// Compares matching A (with its summary) to matching B on the same pool.
     pub fn of(a: &Matching, sa: &Summary, b: &Matching, sb: &Summary) -> Comparison {
         let mut changed = Vec::new();
@@ -73,6 +199,7 @@ impl Comparison {
             }
         }
         Comparison {
+            yardstick: Yardstick::B,
             a: sa.clone(),
             b: sb.clone(),
             changed,

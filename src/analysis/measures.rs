@@ -20,6 +20,7 @@ use crate::criteria::specialty::SpecialtyFamilies;
 use crate::matching::engine::Evaluation;
 use crate::matching::{Matching, Reason};
 use crate::pool::Pool;
+use crate::privacy::SmallCells;
 use crate::profile::Profile;
 
 /// How many of the items a mentee asked for the pair provides: `met` of `of`.
@@ -230,7 +231,8 @@ impl Measures {
             .into_iter()
             .map(|name| {
                 let eligible = eligible_in(pool, matching, &name);
-                let figures = (eligible >= small_cell_k).then(|| {
+                let shown = SmallCells::new(small_cell_k).figure(eligible, ());
+                let figures = (!shown.is_suppressed()).then(|| {
                     let mine: Vec<PairFacts> = facts
                         .iter()
                         .filter(|p| in_group(pool, &name, p.mentee))

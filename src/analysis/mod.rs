@@ -10,6 +10,7 @@ pub mod evidence;
 pub mod explain;
 pub mod kendall;
 pub mod measures;
+pub mod overview;
 pub mod profile_matrix;
 pub mod robustness;
 pub mod stability;

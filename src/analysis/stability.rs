@@ -47,28 +47,7 @@ pub const TOLERANCE: f64 = 1e-4;
 /// Step of the scan used with the `maximin` objective.
 pub const SCAN_STEP: f64 = 0.01;
 
-/// One mentee whose situation differs between two matchings. `None` is "unmatched".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PairChange {
-    pub mentee: usize,
-    pub old_mentor: Option<usize>,
-    pub new_mentor: Option<usize>,
-}
-
-/// Every mentee whose mentor (or matched status) differs from `a` to `b`, by mentee.
-pub fn changes(a: &Matching, b: &Matching) -> Vec<PairChange> {
-    a.mentor_of
-        .iter()
-        .zip(&b.mentor_of)
-        .enumerate()
-        .filter(|(_, (x, y))| x != y)
-        .map(|(mentee, (x, y))| PairChange {
-            mentee,
-            old_mentor: *x,
-            new_mentor: *y,
-        })
-        .collect()
-}
+pub use crate::analysis::compare::{PairChange, changes};
 
 /// The stable range of one criterion's weight.
 #[derive(Debug, Clone, PartialEq)]
@@ -313,13 +292,27 @@ pub struct Extreme {
     /// Mentees placed differently: another mentor, newly matched or newly unmatched.
     pub changed: usize,
     pub matched: usize,
-    /// Mean and worst pair score of that matching, scored with the moved weight (NaN when
-    /// nothing is matched).
+    /// Mean and worst pair score of that matching, scored with the current profile (the
+    /// yardstick), NaN when nothing is matched.
     pub mean: f64,
     pub min: f64,
     /// The same figures minus the current matching's.
     pub mean_delta: f64,
     pub min_delta: f64,
+}
+
+impl Extreme {
+    /// [`Extreme::mean_delta`] as shown: the difference of the two means each rounded to one
+    /// decimal ([`crate::present::shown_delta`]), so the delta always agrees with the figures
+    /// beside it. Screens and the command line both show this figure.
+    pub fn mean_change(&self) -> f64 {
+        crate::present::shown_delta(self.mean - self.mean_delta, self.mean, 1)
+    }
+
+    /// [`Extreme::min_delta`] as shown, like [`Extreme::mean_change`].
+    pub fn min_change(&self) -> f64 {
+        crate::present::shown_delta(self.min - self.min_delta, self.min, 1)
+    }
 }
 
 /// A criterion's influence at a glance: its weight moved to 0 and to 1.
@@ -344,7 +337,13 @@ pub fn influence(pool: &Pool, ev: &Evaluation, criterion: usize) -> Result<Influ
     let now = &ev.summary.stats;
     let mut extreme = |w: f64| -> Result<Extreme, InputError> {
         let (m, _) = probe.at(w)?;
-        let scores: Vec<f64> = m.pairs.iter().map(|p| p.score).collect();
+        // On the yardstick of the current profile: dropping a criterion must not look good
+        // merely because there is one criterion fewer to miss.
+        let scores: Vec<f64> = m
+            .pairs
+            .iter()
+            .map(|p| ev.table.pair_score(p.mentee, p.mentor, &ev.profile.weights))
+            .collect();
         let s = Stats::of(&scores);
         Ok(Extreme {
             weight: w,

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-pub use super::common_args::{DataArgs, Format, TableOrJson};
+pub use super::common_args::{DataArgs, Format, TableOrJson, YardstickArg};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -27,7 +27,7 @@ pub enum Command {
     Tui(TuiArgs),
     /// The optimal matching under a profile: each pair with its criterion scores, and a summary
     Match(MatchArgs),
-    /// What changes from profile A to profile B on the same pool
+    /// What changes from profile A to profile B on the same pool, both scored on B's yardstick
     Compare(CompareArgs),
     /// The full mentee x mentor pair-score matrix as CSV (empty cell = forbidden pair)
     Scores(ScoresArgs),
@@ -84,12 +84,19 @@ pub struct MatchArgs {
     pub format: Format,
 }
 
+/// Both matchings are scored with ONE profile's weights and criterion parameters, the
+/// yardstick: B's unless `--yardstick a`. Beside the scores, weight-free measures (km apart,
+/// goals covered, identity requests met, ...) that no profile's weights colour.
 #[derive(Args, Debug)]
 pub struct CompareArgs {
     /// Profile A (for example last cycle's)
     pub a: PathBuf,
     /// Profile B (for example the proposal)
     pub b: PathBuf,
+    /// Whose weights and criterion parameters score both matchings: the same yardstick for
+    /// both, so an unchanged pair has no delta (default: B, the current profile)
+    #[arg(long, value_enum, default_value_t = YardstickArg::B)]
+    pub yardstick: YardstickArg,
     #[command(flatten)]
     pub data: DataArgs,
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]

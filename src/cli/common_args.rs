@@ -30,3 +30,19 @@ pub enum TableOrJson {
     Table,
     Json,
 }
+
+/// `--yardstick a|b`.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YardstickArg {
+    A,
+    B,
+}
+
+impl YardstickArg {
+    pub fn get(self) -> dyad::analysis::compare::Yardstick {
+        match self {
+            YardstickArg::A => dyad::analysis::compare::Yardstick::A,
+            YardstickArg::B => dyad::analysis::compare::Yardstick::B,
+        }
+    }
+}

@@ -1,9 +1,12 @@
 //! `dyad compare A B`: what changes from profile A to profile B on the same pool.
 
+use dyad::analysis::compare::Yardstick;
+use dyad::analysis::measures::Measures;
 use dyad::error::Result;
 use dyad::matching::engine::Engine;
 
 use super::args::{CompareArgs, TableOrJson};
+use super::measures_out::{measures_json, measures_text};
 use super::report::{self, delta_of, fig};
 use super::{emit, emit_json, inputs};
 
@@ -13,19 +16,41 @@ pub fn run(args: &CompareArgs) -> Result<()> {
     let b = inputs::current_profile(Some(&args.b))?;
     let ea = engine.evaluate(&a.profile)?;
     let eb = engine.evaluate(&b.profile)?;
-    let cmp = Engine::compare(&ea, &eb);
+    let yardstick = args.yardstick.get();
+    let cmp = Engine::compare_on(&ea, &eb, yardstick);
     let pool = &engine.pool;
+    let y = match yardstick {
+        Yardstick::A => &a,
+        Yardstick::B => &b,
+    };
     let cells = inputs::settings()?.small_cells();
+    let k = cells.k();
+    let limit = y.profile.constraints.in_person_max_km;
+    let ma = Measures::of_evaluation(pool, &engine.families, &ea, &y.profile, k);
+    let mb = Measures::of_evaluation(pool, &engine.families, &eb, &y.profile, k);
     match args.format {
-        TableOrJson::Json => emit_json(&report::compare_json(pool, &cmp, cells)),
+        TableOrJson::Json => {
+            let mut v = report::compare_json(pool, &cmp, cells);
+            v["yardstick"] = serde_json::json!({
+                "side": yardstick.as_str(),
+                "name": y.profile.name,
+                "file": y.file.as_ref().map(|f| f.display().to_string()),
+                "in_person_max_km": limit,
+            });
+            v["measures"] = serde_json::json!({"a": measures_json(&ma), "b": measures_json(&mb)});
+            emit_json(&v)
+        }
         TableOrJson::Table => {
             let mut text = format!(
-                "A: {} ({})\nB: {} ({})\nPool: {}\n\n",
+                "A: {} ({})\nB: {} ({})\nPool: {}\nYardstick: {} ({}): both matchings are scored \
+                 with its weights and criterion parameters\n\n",
                 a.profile.name,
                 a.label(),
                 b.profile.name,
                 b.label(),
-                pool.source.label()
+                pool.source.label(),
+                yardstick.as_str().to_uppercase(),
+                y.profile.name,
             );
             text.push_str(&format!(
                 "{} mentees change mentor, {} newly matched, {} newly unmatched\n",
@@ -90,7 +115,11 @@ pub fn run(args: &CompareArgs) -> Result<()> {
                     .collect();
                 text.push_str(&report::table(&rows));
             }
-            text.push_str("\nSummary\n");
+            text.push_str(&measures_text(&mb, Some(&ma), cells));
+            text.push_str(&format!(
+                "\nScores on the yardstick ({})\n",
+                yardstick.as_str().to_uppercase()
+            ));
             text.push_str(&report::summary_text(&cmp.b, Some(&cmp.a), cells));
             emit(&text)
         }

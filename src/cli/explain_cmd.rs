@@ -174,6 +174,7 @@ pub fn run(args: &ExplainArgs) -> Result<()> {
             "mentor": pool.mentors[pair.mentor].id,
             "score": num(pair.score),
             "pinned": pair.pinned,
+            "km": ev.table.distance_km(mentee, pair.mentor),
             "breakdown": lines.iter().map(|(k, s, w, p)| json!({
                 "criterion": CRITERIA[*k].key,
                 "label": CRITERIA[*k].label,
@@ -215,6 +216,13 @@ pub fn run(args: &ExplainArgs) -> Result<()> {
                 ]);
             }
             text.push_str(&report::table(&rows));
+            text.push_str(&match ev.table.distance_km(mentee, pair.mentor) {
+                Some(d) => format!(
+                    "Distance: {d:.1} km apart (proximity reaches 0 at {} km)\n",
+                    ev.profile.params.proximity_max_km
+                ),
+                None => "Distance: unknown (a location is unknown)\n".to_string(),
+            });
             text.push_str("\nBest alternatives and why they were not chosen\n");
             let mut rows = vec![vec!["mentor".to_string(), "score".into(), "why not".into()]];
             for a in &alternatives {

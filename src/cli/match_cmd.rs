@@ -1,10 +1,13 @@
 //! `dyad match`: the optimal matching under a profile.
 
+use dyad::analysis::measures::{Measures, idle_mentors};
 use dyad::criteria::CRITERIA;
 use dyad::error::Result;
 use dyad::io::csvwrite::CsvOut;
+use dyad::matching::capacities;
 
 use super::args::{Format, MatchArgs};
+use super::measures_out::{idle_json, idle_text, measures_json, measures_text};
 use super::report::{self, fig};
 use super::{emit, emit_json, inputs};
 
@@ -14,8 +17,15 @@ pub fn run(args: &MatchArgs) -> Result<()> {
     let ev = engine.evaluate(&loaded.profile)?;
     let pool = &engine.pool;
     let cells = inputs::settings()?.small_cells();
+    let measures = Measures::of_evaluation(pool, &engine.families, &ev, &loaded.profile, cells.k());
+    let idle = idle_mentors(&ev.matching, &capacities(pool, &loaded.profile));
     match args.format {
-        Format::Json => emit_json(&report::match_json(pool, &loaded, &ev, cells)),
+        Format::Json => {
+            let mut v = report::match_json(pool, &loaded, &ev, cells);
+            v["measures"] = measures_json(&measures);
+            v["idle_mentors"] = idle_json(pool, &idle);
+            emit_json(&v)
+        }
         Format::Csv => {
             let mut out = CsvOut::new();
             let mut header = vec!["mentee", "mentor", "score", "pinned", "unmatched_reason"];
@@ -104,8 +114,10 @@ pub fn run(args: &MatchArgs) -> Result<()> {
                     .collect();
                 text.push_str(&report::table(&rows));
             }
+            text.push_str(&idle_text(pool, &idle));
             text.push_str("\nSummary\n");
             text.push_str(&report::summary_text(&ev.summary, None, cells));
+            text.push_str(&measures_text(&measures, None, cells));
             emit(&text)
         }
     }

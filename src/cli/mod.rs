@@ -17,6 +17,7 @@ mod export_cmd;
 mod generate_cmd;
 pub mod inputs;
 mod match_cmd;
+mod measures_out;
 mod output;
 mod profiles_cmd;
 pub mod report;

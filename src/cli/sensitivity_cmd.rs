@@ -26,15 +26,9 @@ pub fn change_json(pool: &Pool, c: &PairChange) -> Value {
     })
 }
 
-/// `ME-012 MR-025 -> MR-027`, with `unmatched` for a missing mentor.
+/// `ME-012 MR-025 → MR-027`, with `none` for a missing mentor.
 pub fn change_text(pool: &Pool, c: &PairChange) -> String {
-    let side = |j: Option<usize>| j.map_or("unmatched".to_string(), |j| pool.mentors[j].id.clone());
-    format!(
-        "{} {} -> {}",
-        pool.mentees[c.mentee].id,
-        side(c.old_mentor),
-        side(c.new_mentor)
-    )
+    format!("{} {}", pool.mentees[c.mentee].id, c.text(pool))
 }
 
 fn extreme_json(e: &Extreme) -> Value {
@@ -238,11 +232,11 @@ pub fn run(args: &SensitivityArgs) -> Result<()> {
                         "#".repeat(bar(o.changed, widest, W))
                     ),
                     z.changed.to_string(),
-                    plain_signed(z.mean_delta, 1),
-                    plain_signed(z.min_delta, 1),
+                    plain_signed(z.mean_change(), 1),
+                    plain_signed(z.min_change(), 1),
                     o.changed.to_string(),
-                    plain_signed(o.mean_delta, 1),
-                    plain_signed(o.min_delta, 1),
+                    plain_signed(o.mean_change(), 1),
+                    plain_signed(o.min_change(), 1),
                 ]);
             }
             text.push_str(&report::table(&rows));

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 pub use super::session::Session;
 
-use crate::analysis::compare::Comparison;
+use crate::analysis::compare::{Comparison, Yardstick};
 use crate::analysis::summary::Summary;
 use crate::criteria::Params;
 use crate::criteria::specialty::SpecialtyFamilies;
@@ -27,6 +27,10 @@ use crate::profile::Profile;
 /// A profile's matching on a pool, with its summary.
 #[derive(Debug, Clone)]
 pub struct Evaluation {
+    /// The pool matched (shared with the engine).
+    pub pool: Arc<Pool>,
+    /// The specialty families the table was scored with.
+    pub families: Arc<SpecialtyFamilies>,
     pub profile: Profile,
     pub table: Arc<ScoreTable>,
     pub matching: Matching,
@@ -118,6 +122,8 @@ impl Engine {
         let matching = matching?;
         let summary = Summary::of(&self.pool, &table, &matching);
         Ok(Evaluation {
+            pool: self.pool.clone(),
+            families: self.families.clone(),
             profile: profile.clone(),
             table,
             matching,
@@ -131,8 +137,14 @@ impl Engine {
         self.session = None;
     }
 
-    /// What changes from evaluation A to evaluation B.
+    /// What changes from evaluation A to evaluation B, both scored on B's yardstick (its
+    /// weights and criterion parameters), as every comparison shown to the council is.
     pub fn compare(a: &Evaluation, b: &Evaluation) -> Comparison {
-        Comparison::of(&a.matching, &a.summary, &b.matching, &b.summary)
+        Self::compare_on(a, b, Yardstick::B)
+    }
+
+    /// As [`Engine::compare`], on the chosen yardstick.
+    pub fn compare_on(a: &Evaluation, b: &Evaluation, yardstick: Yardstick) -> Comparison {
+        Comparison::on(&b.pool, a, b, yardstick)
     }
 }

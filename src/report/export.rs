@@ -5,12 +5,14 @@
 //! Only pseudonymous ids leave dyad: the coordinator maps ids to people outside it.
 
 use crate::analysis::breakdown::contributions;
+use crate::analysis::measures::{Measures, PairFacts, idle_mentors};
 use crate::criteria::{CRITERIA, N, Weights};
 use crate::io::csvwrite::CsvOut;
 use crate::matching::Reason;
 use crate::matching::engine::Evaluation;
 use crate::pool::Pool;
 use crate::profile::{Capacity, Objective, Profile};
+use crate::report::reasons;
 
 /// Reasons given per pair.
 pub const REASONS: usize = 3;
@@ -59,8 +61,11 @@ pub struct ExportRow {
     pub mentee: usize,
     pub mentor: usize,
     pub score: f64,
-    /// (criterion, points), largest first.
+    /// (criterion, points), largest first, only criteria that discriminate for the mentee
+    /// ([`crate::report::reasons`]).
     pub reasons: Vec<(usize, f64)>,
+    /// Each reason in words ("12 km apart", "covers 2 of 3 goals").
+    pub texts: Vec<String>,
 }
 
 /// The pairs of a matching, by mentee, with their top reasons.
@@ -68,15 +73,19 @@ pub fn rows(ev: &Evaluation) -> Vec<ExportRow> {
     ev.matching
         .pairs
         .iter()
-        .map(|p| ExportRow {
-            mentee: p.mentee,
-            mentor: p.mentor,
-            score: p.score,
-            reasons: top_reasons(
-                &ev.table.criteria(p.mentee, p.mentor),
-                &ev.profile.weights,
-                REASONS,
-            ),
+        .map(|p| {
+            let reasons = reasons::top_reasons(ev, p.mentee, p.mentor, REASONS);
+            let facts = PairFacts::of(&ev.pool, &ev.families, p.mentee, p.mentor);
+            ExportRow {
+                mentee: p.mentee,
+                mentor: p.mentor,
+                score: p.score,
+                texts: reasons
+                    .iter()
+                    .map(|(k, _)| reasons::reason_text(*k, &facts))
+                    .collect(),
+                reasons,
+            }
         })
         .collect()
 }
@@ -87,8 +96,8 @@ pub const CSV_HEADER: [&str; 6] = [
 ];
 
 /// The pairs CSV: one row per pair, `mentee,mentor,score,reason_1,reason_2,reason_3`, the
-/// score to one decimal and each reason a criterion's label (empty when fewer criteria add
-/// points). A mentor with several mentees has several rows, one letter each.
+/// score to one decimal and each reason in words (empty when fewer criteria tell the
+/// mentee's mentors apart and add points). A mentor with several mentees has several rows, one letter each.
 pub fn pairs_csv(pool: &Pool, ev: &Evaluation) -> String {
     let mut out = CsvOut::new();
     out.row(CSV_HEADER);
@@ -99,11 +108,7 @@ pub fn pairs_csv(pool: &Pool, ev: &Evaluation) -> String {
             format!("{:.1}", r.score),
         ];
         for i in 0..REASONS {
-            cells.push(
-                r.reasons
-                    .get(i)
-                    .map_or(String::new(), |(k, _)| CRITERIA[*k].label.to_string()),
-            );
+            cells.push(r.texts.get(i).cloned().unwrap_or_default());
         }
         out.row(cells);
     }
@@ -278,9 +283,57 @@ pub fn report_markdown(pool: &Pool, ev: &Evaluation, info: &ReportInfo) -> Strin
          A mentee can belong to several groups.\n",
         cells.label()
     ));
+    out.push_str(&measures_markdown(pool, ev, k));
     out.push_str(
         "\nThe pairs, with the three criteria that added the most to each pair's score, are in the CSV exported with this report.\n",
     );
+    out
+}
+
+/// The weight-free measures of the match and the mentors left without a mentee.
+fn measures_markdown(pool: &Pool, ev: &Evaluation, k: usize) -> String {
+    let m = Measures::of_evaluation(pool, &ev.families, ev, &ev.profile, k);
+    let pct = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{:.0}%", 100.0 * v));
+    let km = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.1} km"));
+    let p = &m.pool;
+    let mut out = String::from(
+        "\n## Measures (the same under any weights)\n\n| measure | value |\n|---|---:|\n",
+    );
+    for (label, v) in [
+        ("distance, mean", km(p.km_mean)),
+        ("distance, median", km(p.km_median)),
+        ("within the in-person limit", pct(p.within_in_person_km)),
+        ("goals covered", pct(p.goals_covered)),
+        ("challenges covered", pct(p.challenges_covered)),
+        ("identity requests met", pct(p.identity_requests_met)),
+        ("outside own health system", pct(p.outside_system)),
+        ("same specialty", pct(p.same_specialty)),
+        ("same specialty family", pct(p.same_family)),
+        ("mentor offers fewer hours than wanted", pct(p.hours_short)),
+        ("mentors without a mentee", m.mentors_idle.to_string()),
+        ("mentors at capacity", m.mentors_full.to_string()),
+    ] {
+        out.push_str(&format!("| {label} | {v} |\n"));
+    }
+    let idle = idle_mentors(
+        &ev.matching,
+        &crate::matching::capacities(pool, &ev.profile),
+    );
+    if idle.is_empty() {
+        out.push_str("\nEvery mentor has a mentee.\n");
+    } else {
+        out.push_str(&format!(
+            "\n## Mentors without a mentee ({})\n\n| mentor | capacity |\n|---|---:|\n",
+            idle.len()
+        ));
+        for i in idle {
+            out.push_str(&format!(
+                "| {} | {} |\n",
+                cell(&pool.mentors[i.mentor].id),
+                i.capacity
+            ));
+        }
+    }
     out
 }
 

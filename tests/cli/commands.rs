@@ -529,3 +529,28 @@ fn a_missing_file_is_named_in_plain_words() {
         assert!(!err.contains("os error"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn without_a_terminal_dyad_says_so_instead_of_drawing() {
+    // The test harness gives the binary pipes, not a terminal.
+    let out = dyad(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "no escape codes on stdout");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("error: no terminal: use `dyad match`"),
+        "{err}"
+    );
+    assert!(!err.contains('\u{1b}'), "{err}");
+}
+
+#[test]
+fn a_terminal_ui_option_without_tui_gets_a_hint() {
+    let out = dyad(&["--profile", "configs/pilot-2023.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("dyad tui --profile configs/pilot-2023.toml"),
+        "{err}"
+    );
+}

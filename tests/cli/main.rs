@@ -13,3 +13,4 @@ mod lock;
 mod outputs;
 mod privacy;
 mod run;
+mod yardstick;

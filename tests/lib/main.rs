@@ -13,3 +13,4 @@ mod session_props;
 mod solver_props;
 mod stability;
 mod unmatched;
+mod yardstick;

@@ -151,7 +151,12 @@ fn influence_figures_are_those_of_the_matching_at_0_and_1() {
                 let m = solve_at(&pool, &ev, inf.criterion, w);
                 assert_eq!(e.changed, changes(&ev.matching, &m).len());
                 assert_eq!(e.matched, m.pairs.len());
-                let scores: Vec<f64> = m.pairs.iter().map(|p| p.score).collect();
+                // On the yardstick of the current profile, not the moved one.
+                let scores: Vec<f64> = m
+                    .pairs
+                    .iter()
+                    .map(|p| ev.table.pair_score(p.mentee, p.mentor, &ev.profile.weights))
+                    .collect();
                 let mean = scores.iter().sum::<f64>() / scores.len() as f64;
                 let min = scores.iter().copied().fold(f64::INFINITY, f64::min);
                 assert!((e.mean - mean).abs() < 1e-9);
