@@ -7,7 +7,7 @@
 //!
 //! | to change… | look in |
 //! |---|---|
-//! | the pool's files, columns and how they are read and checked | [`pool`] (`load.rs`, `fields.rs`, `overrides.rs`), synthetic pools in `pool/generate/` |
+//! | the pool's files, columns and how they are read and checked | [`pool`] (`load.rs`, `fields.rs`, `overrides.rs`, `outcomes.rs` for a survey of pairs), synthetic pools in `pool/generate/` |
 //! | a survey export or raw intake becoming an anonymized pool | [`intake`] |
 //! | a criterion (one definition + its test), specialty families, distances | [`criteria`] (`geo.rs`, `specialty.rs`) |
 //! | a profile's format, its bounds and messages, saving | [`profile`] (`read.rs`, `write.rs`, `settings.rs` for `dyad-settings.toml`) |
@@ -15,6 +15,7 @@
 //! | pair scores, the warm re-solve as weights move | [`matching`] (`scoring.rs`, `engine.rs`, `session.rs`) |
 //! | the exact assignment algorithm | [`solver`] (a leaf: it knows nothing of mentees) |
 //! | summaries, comparisons, stable ranges, unmatched mentees, explanations, the council | [`analysis`] |
+//! | what a survey says about each criterion; how sure each pair is as weights move | [`analysis`] (`evidence.rs`, `association.rs`, `robustness.rs`) |
 //! | anonymity audits, identifiers, small-cell suppression | [`privacy`] |
 //! | how a number or a change is printed | [`present`] |
 //! | the exported pairs, and the decision record (HTML and Markdown from one builder; [`report::folder::write_record`] for a `reports/` folder) | [`report`] |

@@ -1,14 +1,18 @@
 //! Questions asked of matchings: summaries, comparisons, stability of the weights, why a mentee
-//! is unmatched, a pair's explanation, the council's consensus.
+//! is unmatched, a pair's explanation, the council's consensus, what a survey of past pairs says
+//! about each criterion, and how much each pair depends on the exact weights.
 
+pub mod association;
 pub mod breakdown;
 pub mod compare;
 pub mod council;
+pub mod evidence;
 pub mod explain;
 pub mod kendall;
 pub mod measures;
 pub mod overview;
 pub mod profile_matrix;
+pub mod robustness;
 pub mod stability;
 pub mod summary;
 pub mod unmatched;

@@ -98,3 +98,58 @@ pub struct ReportArgs {
     #[arg(long)]
     pub force: bool,
 }
+
+#[derive(Args, Debug)]
+pub struct EvidenceArgs {
+    /// The survey of pairs: mentee,mentor and outcome columns (numbers or yes/no, blank for no
+    /// answer) [default: outcomes.csv beside the pool; for the sample pool,
+    /// sample-data/outcomes-pilot-2023.csv, or its built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub outcomes: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The profile whose criterion parameters score the pairs (its weights play no part)
+    /// [default: configs/fall-2023.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Seed of the bootstrap intervals (percentile method, 2000 resamples) and the permutation
+    /// p-values (2000 permutations); the same seed gives the same figures
+    #[arg(long, default_value_t = dyad::analysis::evidence::DEFAULT_SEED)]
+    pub seed: u64,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
+
+#[derive(Args, Debug)]
+pub struct RobustnessArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The profile whose matching is tested [default: configs/fall-2023.toml, or the built-in
+    /// copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Draw each weight uniformly within this much of its value (clamped to [0, 1])
+    #[arg(long, default_value_t = dyad::analysis::robustness::DEFAULT_SPREAD,
+          value_parser = parse_spread, conflicts_with = "council")]
+    pub spread: f64,
+    /// Weightings drawn, each solved exactly (1 to 100000)
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub samples: u32,
+    /// Seed of the draws (ChaCha8); the same seed gives the same figures
+    #[arg(long, default_value_t = dyad::analysis::robustness::DEFAULT_SEED)]
+    pub seed: u64,
+    /// Draw each weight within the council members' own range instead: a folder of member
+    /// profiles such as configs/members, or their files (at least two members)
+    #[arg(long, value_name = "DIR", num_args = 1..)]
+    pub council: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
+
+/// A spread of weights: a number from 0 to 1.
+fn parse_spread(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err("expected a number from 0 to 1, e.g. 0.1".to_string()),
+    }
+}

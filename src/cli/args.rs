@@ -47,6 +47,10 @@ pub enum Command {
     Council(super::analysis_args::CouncilArgs),
     /// Changed pairs and rank correlation of pair scores between every two profiles
     Profiles(super::analysis_args::ProfilesArgs),
+    /// What a survey of past pairs says about each criterion's weight, with honest uncertainty
+    Evidence(super::analysis_args::EvidenceArgs),
+    /// How much each pair depends on the exact weights: the share of random weightings that keep it
+    Robustness(super::analysis_args::RobustnessArgs),
     /// Write the final pairs as a mail-merge CSV, and a one-page report of the profile
     Export(super::analysis_args::ExportArgs),
     /// Write the council's decision record: one self-contained HTML page to share, print and file

@@ -11,6 +11,7 @@ mod check_cmd;
 mod common_args;
 mod compare_cmd;
 pub mod council_cmd;
+mod evidence_cmd;
 mod explain_cmd;
 mod export_cmd;
 mod generate_cmd;
@@ -20,6 +21,7 @@ mod output;
 mod profiles_cmd;
 pub mod report;
 mod report_cmd;
+mod robustness_cmd;
 mod scores_cmd;
 mod sensitivity_cmd;
 mod solve_cmd;
@@ -47,6 +49,8 @@ pub fn run(command: Command) -> Result<()> {
         Command::Explain(a) => explain_cmd::run(&a),
         Command::Council(a) => council_cmd::run(&a),
         Command::Profiles(a) => profiles_cmd::run(&a),
+        Command::Evidence(a) => evidence_cmd::run(&a),
+        Command::Robustness(a) => robustness_cmd::run(&a),
         Command::Export(a) => export_cmd::run(&a),
         Command::Report(a) => report_cmd::run(&a),
         Command::Anonymize(a) => anonymize_cmd::run(&a),

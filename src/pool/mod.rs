@@ -1,10 +1,12 @@
-//! The anonymized participant pool: mentees, mentors and the council's overrides.
+//! The anonymized participant pool: mentees, mentors, the council's overrides, and the pairs'
+//! answers to a survey afterwards (outcomes).
 
 pub mod generate;
 
 mod fields;
 pub mod files;
 mod load;
+mod outcomes;
 mod overrides;
 
 pub use fields::{FIRST_YEAR, MAX_CAPACITY, MAX_HOURS, current_year, is_plain_id};
@@ -12,6 +14,7 @@ pub use load::{
     LoadOptions, MENTEE_COLUMNS, MENTOR_COLUMNS, PoolSource, load_dir, load_mentees, load_mentors,
     pool_from_csv,
 };
+pub use outcomes::{Outcome, OutcomeKind, Outcomes, load_outcomes};
 pub use overrides::{Action, Override, Overrides, load_overrides};
 
 use crate::criteria::geo::LatLon;

@@ -6,6 +6,7 @@ mod analysis;
 mod anonymize;
 mod big_inputs;
 mod commands;
+mod evidence;
 mod hostile;
 mod kill_save;
 mod lock;

@@ -3,11 +3,13 @@
 //! ranges, unmatched mentees, the council and the decision record.
 
 mod council;
+mod evidence;
 mod matching_props;
 mod pool_errors;
 mod pools;
 mod profile_props;
 mod record;
+mod robustness;
 mod session_props;
 mod solver_props;
 mod stability;

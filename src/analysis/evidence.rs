@@ -1,0 +1,243 @@
+//! What a survey of past pairs says about each criterion: for every outcome, each criterion's
+//! pair score (under a profile's criterion parameters) and each weight-free measure against the
+//! outcome over the pairs that answered (see [`crate::analysis::association`]), and for each
+//! measure a contrast a council can read ("pairs at most 21 km apart met 2.4× as often").
+//!
+//! Multiple comparisons: the verdicts on the criteria of one outcome form one Holm family, and
+//! those on the measures of one outcome another, so for each outcome the chance that any
+//! "supports" verdict of a family appears by chance alone is at most 5 %.
+
+use crate::criteria;
+use crate::criteria::specialty::SpecialtyFamilies;
+use crate::matching::scoring::ScoreTable;
+use crate::pool::{OutcomeKind, Outcomes, Pool};
+
+use super::measures::PairFacts;
+
+use super::association::{Association, associate, decide, stream_seed};
+use super::council::median;
+
+/// The seed used when none is given.
+pub const DEFAULT_SEED: u64 = 2023;
+
+/// One group of a contrast: pairs on one side of the split, with the outcome's mean there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Side {
+    pub n: usize,
+    /// Mean outcome (for yes/no: the share answering yes).
+    pub mean: f64,
+}
+
+/// The outcome among pairs whose measure is at most `threshold` against the others. The split
+/// is at the median of the measure over the pairs that answered; when every pair at or below
+/// the median has the same value as the top, the split is "below the median" instead.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Contrast {
+    pub threshold: f64,
+    /// true: `low` holds pairs with measure ≤ threshold; false: < threshold.
+    pub inclusive: bool,
+    pub low: Side,
+    pub high: Side,
+}
+
+impl Contrast {
+    /// low.mean / high.mean, when both are positive.
+    pub fn ratio(&self) -> Option<f64> {
+        (self.low.mean > 0.0 && self.high.mean > 0.0).then(|| self.low.mean / self.high.mean)
+    }
+}
+
+/// Splits the answered pairs at the median of `x` and compares the mean of `y` on both sides.
+pub fn contrast(x: &[Option<f64>], y: &[Option<f64>]) -> Option<Contrast> {
+    let (xs, ys): (Vec<f64>, Vec<f64>) = x
+        .iter()
+        .zip(y)
+        .filter_map(|(a, b)| Some(((*a)?, (*b)?)))
+        .unzip();
+    if xs.len() < 2 {
+        return None;
+    }
+    let t = median(&xs);
+    let side = |keep: &dyn Fn(f64) -> bool| {
+        let v: Vec<f64> = xs
+            .iter()
+            .zip(&ys)
+            .filter(|(a, _)| keep(**a))
+            .map(|(_, b)| *b)
+            .collect();
+        Side {
+            n: v.len(),
+            mean: v.iter().sum::<f64>() / v.len().max(1) as f64,
+        }
+    };
+    for inclusive in [true, false] {
+        let low = side(&|a| if inclusive { a <= t } else { a < t });
+        let high = side(&|a| if inclusive { a > t } else { a >= t });
+        if low.n > 0 && high.n > 0 {
+            return Some(Contrast {
+                threshold: t,
+                inclusive,
+                low,
+                high,
+            });
+        }
+    }
+    None
+}
+
+/// One quantity (a criterion or a measure) against one outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub key: String,
+    pub association: Association,
+    /// For measures only.
+    pub contrast: Option<Contrast>,
+}
+
+/// Everything about one outcome column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutcomeEvidence {
+    pub name: String,
+    pub kind: OutcomeKind,
+    pub answered: usize,
+    pub criteria: Vec<Row>,
+    pub measures: Vec<Row>,
+}
+
+/// The evidence of a survey.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Pairs in the survey file.
+    pub pairs: usize,
+    /// Pairs that answered at least one question.
+    pub responded: usize,
+    pub seed: u64,
+    pub outcomes: Vec<OutcomeEvidence>,
+}
+
+/// Per-pair values of one weight-free measure, parallel to [`Outcomes::pairs`] (`None` where
+/// the measure is undefined for a pair, e.g. a mentee without goals).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureColumn {
+    pub key: String,
+    pub values: Vec<Option<f64>>,
+}
+
+/// One per-pair measure read from a pair's facts.
+type Getter = fn(&PairFacts) -> Option<f64>;
+
+/// Keys of the measures that are yes/no for a pair (1 or 0).
+pub const YES_NO_MEASURES: [&str; 4] = [
+    "outside_system",
+    "same_specialty",
+    "same_family",
+    "hours_short",
+];
+
+/// The weight-free measures of each surveyed pair ([`PairFacts`]): `km` apart, the shares
+/// `goals_covered`, `challenges_covered` and `identity_requests_met` (undefined when the mentee
+/// asked for none), and the yes/no facts of [`YES_NO_MEASURES`] as 1 / 0.
+pub fn measure_columns(
+    pool: &Pool,
+    families: &SpecialtyFamilies,
+    outcomes: &Outcomes,
+) -> Vec<MeasureColumn> {
+    let facts: Vec<PairFacts> = outcomes
+        .pairs
+        .iter()
+        .map(|&(i, j)| PairFacts::of(pool, families, i, j))
+        .collect();
+    let getters: [(&str, Getter); 8] = [
+        ("km", |f| f.km),
+        ("goals_covered", |f| f.goals.share()),
+        ("challenges_covered", |f| f.challenges.share()),
+        ("identity_requests_met", |f| f.identity_requests.share()),
+        ("outside_system", |f| {
+            Some(f64::from(u8::from(f.outside_system)))
+        }),
+        ("same_specialty", |f| {
+            Some(f64::from(u8::from(f.same_specialty)))
+        }),
+        ("same_family", |f| Some(f64::from(u8::from(f.same_family)))),
+        ("hours_short", |f| Some(f64::from(u8::from(f.hours_short)))),
+    ];
+    getters
+        .iter()
+        .map(|(key, get)| MeasureColumn {
+            key: key.to_string(),
+            values: facts.iter().map(get).collect(),
+        })
+        .collect()
+}
+
+/// Each criterion's score of each surveyed pair, under the table's criterion parameters.
+pub fn criterion_columns(table: &ScoreTable, outcomes: &Outcomes) -> Vec<Vec<Option<f64>>> {
+    let scores: Vec<[f64; criteria::N]> = outcomes
+        .pairs
+        .iter()
+        .map(|&(i, j)| table.criteria(i, j))
+        .collect();
+    (0..criteria::N)
+        .map(|k| scores.iter().map(|s| Some(s[k])).collect())
+        .collect()
+}
+
+/// Relates every criterion and measure to every outcome. Deterministic per `seed`.
+pub fn evidence(
+    table: &ScoreTable,
+    outcomes: &Outcomes,
+    measures: &[MeasureColumn],
+    seed: u64,
+) -> Evidence {
+    let crit = criterion_columns(table, outcomes);
+    let keys: Vec<&str> = criteria::CRITERIA.iter().map(|c| c.key).collect();
+    let mut test = 0u64;
+    let mut next_seed = || {
+        test += 1;
+        stream_seed(seed, test)
+    };
+    let out = outcomes
+        .outcomes
+        .iter()
+        .map(|o| {
+            let mut criteria: Vec<Row> = crit
+                .iter()
+                .zip(&keys)
+                .map(|(x, key)| Row {
+                    key: key.to_string(),
+                    association: associate(x, &o.values, next_seed()),
+                    contrast: None,
+                })
+                .collect();
+            let mut measures: Vec<Row> = measures
+                .iter()
+                .map(|m| Row {
+                    key: m.key.clone(),
+                    association: associate(&m.values, &o.values, next_seed()),
+                    contrast: contrast(&m.values, &o.values),
+                })
+                .collect();
+            for family in [&mut criteria, &mut measures] {
+                let mut a: Vec<Association> =
+                    family.iter().map(|r| r.association.clone()).collect();
+                decide(&mut a);
+                for (r, a) in family.iter_mut().zip(a) {
+                    r.association = a;
+                }
+            }
+            OutcomeEvidence {
+                name: o.name.clone(),
+                kind: o.kind,
+                answered: o.answered(),
+                criteria,
+                measures,
+            }
+        })
+        .collect();
+    Evidence {
+        pairs: outcomes.pairs.len(),
+        responded: outcomes.responded(),
+        seed,
+        outcomes: out,
+    }
+}
