@@ -14,7 +14,10 @@ mod council_cmd;
 mod explain_cmd;
 mod export_cmd;
 mod generate_cmd;
+mod import_cmd;
 pub mod inputs;
+pub mod intake_args;
+mod introductions_cmd;
 mod match_cmd;
 mod measures_out;
 mod output;
@@ -23,7 +26,9 @@ pub mod report;
 mod scores_cmd;
 mod sensitivity_cmd;
 mod solve_cmd;
+mod suggest_cmd;
 pub mod trust_args;
+mod vocab_check;
 
 use dyad::error::Result;
 
@@ -46,6 +51,9 @@ pub fn run(command: Command) -> Result<()> {
         Command::Profiles(a) => profiles_cmd::run(&a),
         Command::Export(a) => export_cmd::run(&a),
         Command::Anonymize(a) => anonymize_cmd::run(&a),
+        Command::Import(a) if a.suggest => suggest_cmd::run(&a.export),
+        Command::Import(a) => import_cmd::run(&a),
+        Command::Introductions(a) => introductions_cmd::run(&a),
         Command::Backups(a) => backups_cmd::list(&a),
         Command::Restore(a) => backups_cmd::restore(&a),
         Command::Tui(_) => unreachable!("the TUI is started by main"),

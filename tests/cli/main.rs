@@ -7,6 +7,8 @@ mod anonymize;
 mod big_inputs;
 mod commands;
 mod hostile;
+mod intake;
+mod intake_form;
 mod kill_save;
 mod lock;
 mod outputs;
