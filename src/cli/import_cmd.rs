@@ -96,7 +96,7 @@ fn completeness(result: &Anonymized) -> String {
             let near = if u.nearest.is_empty() {
                 String::new()
             } else {
-                format!("; did you mean {}?", u.nearest.join(" or "))
+                format!("; did you mean \"{}\"?", u.nearest.join("\" or \""))
             };
             text.push_str(&format!(
                 "    {}: \"{}\" ({} {}){near}\n",

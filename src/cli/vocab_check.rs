@@ -56,7 +56,7 @@ pub fn report(pool: &Pool) -> Result<(String, Vec<Error>)> {
             let near = if f.nearest.is_empty() {
                 String::new()
             } else {
-                format!("; did you mean {}?", f.nearest.join(" or "))
+                format!("; did you mean \"{}\"?", f.nearest.join("\" or \""))
             };
             let term = dyad::error::escape(&f.term);
             match f.problem {
