@@ -383,6 +383,9 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Several problems of bad input, all found in one run (an intake export): exit status 2.
+    /// Shown one per line, each with its own `error:`.
+    Many(Vec<InputError>),
     /// Anything else: exit status 1.
     Other(String),
 }
@@ -398,9 +401,20 @@ impl Error {
     /// The process exit status for this error: 2 for bad input, 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Input(_) => 2,
+            Error::Input(_) | Error::Many(_) => 2,
             Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => 2,
             _ => 1,
+        }
+    }
+}
+
+/// All the problems of one run: one is an [`Error::Input`], more are [`Error::Many`].
+impl From<Vec<InputError>> for Error {
+    fn from(mut all: Vec<InputError>) -> Self {
+        if all.len() == 1 {
+            all.remove(0).into()
+        } else {
+            Error::Many(all)
         }
     }
 }
@@ -417,6 +431,10 @@ impl fmt::Display for Error {
             Error::Input(e) => e.fmt(f),
             Error::Io { path, source } => {
                 write!(f, "{}: {source}", escape(&path.display().to_string()))
+            }
+            Error::Many(all) => {
+                let lines: Vec<String> = all.iter().map(InputError::to_string).collect();
+                f.write_str(&lines.join("\nerror: "))
             }
             Error::Other(msg) => f.write_str(&escape(msg)),
         }

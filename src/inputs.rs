@@ -318,3 +318,19 @@ pub fn locate_pin(e: Error) -> Error {
     }
     Error::Input(ie)
 }
+
+/// The controlled vocabulary: `configs/vocabulary.toml` when present, else the built-in copy;
+/// every specialty of the specialty families is a known specialty.
+pub fn vocabulary() -> Result<dyad::intake::Vocabulary> {
+    let path = Path::new(CONFIGS).join("vocabulary.toml");
+    let families = load_families()?;
+    let (text, path) = if path.exists() {
+        (dyad::io::read_text(&path, dyad::io::MAX_TOML_BYTES)?, path)
+    } else {
+        (
+            dyad::intake::vocabulary::BUILTIN.to_string(),
+            PathBuf::from("(built-in) configs/vocabulary.toml"),
+        )
+    };
+    Ok(dyad::intake::Vocabulary::parse(&text, &path, &families)?)
+}

@@ -2,10 +2,10 @@
 //! before anything is written; the output files are written atomically and never replace
 //! existing ones without `--force`; the summary names columns and counts, never a value.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use dyad::error::{Error, InputError, Result};
-use dyad::intake::{self, FileReport, key};
+use dyad::intake::{self, Anonymized, FileReport, key};
 use dyad::io::{self, Mode};
 use dyad::privacy;
 
@@ -13,7 +13,7 @@ use super::trust_args::AnonymizeArgs;
 use super::{emit, inputs};
 
 /// A path as shown: nothing in a file name may drive the terminal.
-fn shown(path: &std::path::Path) -> String {
+pub fn shown(path: &std::path::Path) -> String {
     dyad::error::escape(&path.display().to_string())
 }
 
@@ -22,7 +22,18 @@ fn refuse(path: &Path, expected: impl Into<String>) -> Error {
 }
 
 fn file_lines(name: &str, r: &FileReport) -> String {
-    let mut text = format!("  {name}: {} rows\n", r.rows);
+    let mut text = if r.people == r.rows {
+        format!("  {name}: {} rows\n", r.rows)
+    } else {
+        format!("  {name}: {} rows, {} people\n", r.rows, r.people)
+    };
+    for (kept, dropped) in &r.duplicates {
+        let rows: Vec<String> = dropped.iter().map(usize::to_string).collect();
+        text.push_str(&format!(
+            "    submitted more than once: row {kept} kept (the latest), row {} left out\n",
+            rows.join(", ")
+        ));
+    }
     let identifiers: Vec<String> = r
         .dropped
         .iter()
@@ -61,96 +72,145 @@ fn file_lines(name: &str, r: &FileReport) -> String {
     text
 }
 
-pub fn run(args: &AnonymizeArgs) -> Result<()> {
-    let (input, out) = (key::resolve(&args.input), key::resolve(&args.out));
-    if out.starts_with(&input) {
-        return Err(refuse(
-            &args.out,
-            "an output folder outside the raw export's folder (the anonymized pool must not sit \
-             beside the raw data)",
-        ));
-    }
-    if !args.input.is_dir() {
-        return Err(refuse(
-            &args.input,
-            "a folder with the raw mentees.csv and mentors.csv",
-        ));
-    }
-    intake::check_location(&args.key_file, &[&args.input, &args.out])?;
-    let has_overrides = args.input.join("overrides.csv").exists();
-    let mut targets = vec![args.out.join("mentees.csv"), args.out.join("mentors.csv")];
-    if has_overrides {
-        targets.push(args.out.join("overrides.csv"));
-    }
-    let mut read: Vec<(std::path::PathBuf, &str)> = vec![
-        (args.input.join("mentees.csv"), "the raw mentees.csv"),
-        (args.input.join("mentors.csv"), "the raw mentors.csv"),
-        (args.input.join("overrides.csv"), "the raw overrides.csv"),
-        (args.key_file.clone(), "the key file"),
-    ];
-    read.extend(inputs::config_files());
-    for t in &targets {
-        inputs::refuse_folder(t, "--out", "a folder where the pool's files are files")?;
-        inputs::refuse_inputs(t, "--out", &read)?;
-    }
-    if args.out.exists() && !args.out.is_dir() {
-        return Err(
-            InputError::new(&args.out, "a folder to write the anonymized pool into")
-                .field("--out")
-                .problem("this is a file, not a folder")
-                .into(),
-        );
-    }
-    if !args.force
-        && let Some(existing) = targets.iter().find(|p| p.exists())
-    {
-        return Err(InputError::new(
-            existing,
-            "a folder without a pool (add --force to replace it)",
-        )
-        .value("file exists")
-        .into());
+/// Where a run writes the pool, checked before anything is read: never over an input, never
+/// over an existing pool without `--force`, never beside the raw export or the key.
+pub struct Output<'a> {
+    pub out: &'a Path,
+    pub force: bool,
+    pub key_file: &'a Path,
+    /// The files the run reads (never written over).
+    pub raw: Vec<(PathBuf, &'static str)>,
+    /// The folders of the raw export.
+    pub raw_dirs: Vec<PathBuf>,
+    /// Whether the pool and the key must lie outside `raw_dirs` altogether (a folder of raw
+    /// data), or only not directly in them (the folder of a downloaded export file).
+    pub nested: bool,
+    pub overrides: bool,
+}
+
+impl Output<'_> {
+    fn targets(&self) -> Vec<PathBuf> {
+        let mut t = vec![self.out.join("mentees.csv"), self.out.join("mentors.csv")];
+        if self.overrides {
+            t.push(self.out.join("overrides.csv"));
+        }
+        t
     }
 
-    // The key is created only once the export has been anonymized without error.
-    let existing_key = args.key_file.exists();
-    let the_key = if existing_key {
-        key::load(&args.key_file)?
-    } else {
-        key::generate()?
-    };
-    let result = intake::anonymize_dir(&args.input, &the_key)?;
-    if !existing_key {
-        key::create(&args.key_file, &the_key)?;
+    /// Refuses a run whose output would land somewhere it must not.
+    pub fn check(&self) -> Result<()> {
+        let out = key::resolve(self.out);
+        let key_dir = key::resolve(self.key_file.parent().unwrap_or(Path::new(".")));
+        for folder in &self.raw_dirs {
+            let folder = key::resolve(folder);
+            // A folder of raw data holds neither the pool nor the key; a single export file's
+            // folder (often the working folder) only may not be the pool's or the key's own.
+            let (beside, key_beside) = if self.nested {
+                (out.starts_with(&folder), false)
+            } else {
+                (out == folder, key_dir == folder)
+            };
+            if beside {
+                return Err(refuse(
+                    self.out,
+                    "an output folder outside the raw export's folder (the anonymized pool must \
+                     not sit beside the raw data)",
+                ));
+            }
+            if key_beside {
+                return Err(refuse(
+                    self.key_file,
+                    "a key file outside the raw export's folder (keep the key apart from the \
+                     data it protects)",
+                ));
+            }
+        }
+        let mut folders: Vec<&Path> = vec![self.out];
+        if self.nested {
+            folders.extend(self.raw_dirs.iter().map(PathBuf::as_path));
+        }
+        intake::check_location(self.key_file, &folders)?;
+        let mut read = self.raw.clone();
+        read.push((self.key_file.to_path_buf(), "the key file"));
+        read.extend(inputs::config_files());
+        for t in &self.targets() {
+            inputs::refuse_folder(t, "--out", "a folder where the pool's files are files")?;
+            inputs::refuse_inputs(t, "--out", &read)?;
+        }
+        if self.out.exists() && !self.out.is_dir() {
+            return Err(
+                InputError::new(self.out, "a folder to write the anonymized pool into")
+                    .field("--out")
+                    .problem("this is a file, not a folder")
+                    .into(),
+            );
+        }
+        if !self.force
+            && let Some(existing) = self.targets().iter().find(|p| p.exists())
+        {
+            return Err(InputError::new(
+                existing,
+                "a folder without a pool (add --force to replace it)",
+            )
+            .value("file exists")
+            .into());
+        }
+        Ok(())
     }
 
-    inputs::create_out_dir(&args.out, "--out")?;
-    // A replaced file is kept in .dyad-backup beside it: --force never loses a file.
-    let mode = if args.force {
-        Mode::ReplaceWithBackup
-    } else {
-        Mode::Create
-    };
-    let mut files = vec![&result.mentees_csv, &result.mentors_csv];
-    if let Some(o) = &result.overrides_csv {
-        files.push(o);
+    /// Runs `make` with the key (a new key is created only once `make` succeeded), writes the
+    /// pool's files, and returns the result and whether the key existed.
+    pub fn write(
+        &self,
+        make: impl FnOnce(&key::Key) -> Result<Anonymized>,
+    ) -> Result<(Anonymized, bool)> {
+        let existing_key = self.key_file.exists();
+        let the_key = if existing_key {
+            key::load(self.key_file)?
+        } else {
+            key::generate()?
+        };
+        let result = make(&the_key)?;
+        if !existing_key {
+            key::create(self.key_file, &the_key)?;
+        }
+        inputs::create_out_dir(self.out, "--out")?;
+        // A replaced file is kept in .dyad-backup beside it: --force never loses a file.
+        let mode = if self.force {
+            Mode::ReplaceWithBackup
+        } else {
+            Mode::Create
+        };
+        let mut files = vec![&result.mentees_csv, &result.mentors_csv];
+        if let Some(o) = &result.overrides_csv {
+            files.push(o);
+        }
+        for (path, text) in self.targets().iter().zip(files) {
+            io::write_atomic(path, text.as_bytes(), mode)?;
+        }
+        Ok((result, existing_key))
     }
-    for (path, text) in targets.iter().zip(files) {
-        io::write_atomic(path, text.as_bytes(), mode)?;
-    }
+}
 
+/// The summary of a run: what each file became, and the k-anonymity of the pool.
+pub fn summary(
+    verb: &str,
+    from: &str,
+    args: &Output,
+    result: &Anonymized,
+    existing_key: bool,
+) -> Result<String> {
     let k = inputs::settings()?.k_anonymity;
     let (me, mr) = privacy::k_anonymity(&result.pool, k);
     let mut text = format!(
-        "Anonymized {} into {} ({} key {})\n",
-        shown(&args.input),
-        shown(&args.out),
+        "{verb} {from} into {} ({} key {})\n",
+        shown(args.out),
         if existing_key {
             "with the"
         } else {
             "with a new"
         },
-        shown(&args.key_file)
+        shown(args.key_file)
     );
     text.push_str(&file_lines("mentees.csv", &result.mentees));
     text.push_str(&file_lines("mentors.csv", &result.mentors));
@@ -170,11 +230,44 @@ pub fn run(args: &AnonymizeArgs) -> Result<()> {
         me.records,
         mr.records_below_k,
         mr.records,
-        shown(&args.out)
+        shown(args.out)
     ));
-    text.push_str(
-        "Ids and health systems are keyed pseudonyms; the mapping back to real ids is not \
-         written anywhere. Keep the key file private: the same key gives the same pseudonyms.\n",
-    );
+    Ok(text)
+}
+
+pub const KEY_NOTE: &str = "Ids and health systems are keyed pseudonyms; the mapping back to real ids is not \
+     written anywhere. Keep the key file private: the same key gives the same pseudonyms.\n";
+
+pub fn run(args: &AnonymizeArgs) -> Result<()> {
+    if !args.input.is_dir() {
+        return Err(refuse(
+            &args.input,
+            "a folder with the raw mentees.csv and mentors.csv",
+        ));
+    }
+    let has_overrides = args.input.join("overrides.csv").exists();
+    let output = Output {
+        out: &args.out,
+        force: args.force,
+        key_file: &args.key_file,
+        raw_dirs: vec![args.input.clone()],
+        nested: true,
+        raw: vec![
+            (args.input.join("mentees.csv"), "the raw mentees.csv"),
+            (args.input.join("mentors.csv"), "the raw mentors.csv"),
+            (args.input.join("overrides.csv"), "the raw overrides.csv"),
+        ],
+        overrides: has_overrides,
+    };
+    output.check()?;
+    let (result, existing_key) = output.write(|key| intake::anonymize_dir(&args.input, key))?;
+    let mut text = summary(
+        "Anonymized",
+        &shown(&args.input),
+        &output,
+        &result,
+        existing_key,
+    )?;
+    text.push_str(KEY_NOTE);
     emit(&text)
 }

@@ -57,6 +57,10 @@ pub enum Command {
     Report(super::analysis_args::ReportArgs),
     /// Turn a raw intake export into an anonymized pool (keyed pseudonyms, ZIP3s, years)
     Anonymize(super::trust_args::AnonymizeArgs),
+    /// Turn a form tool's response export (CSV or .xlsx) into an anonymized pool via a mapping
+    Import(super::intake_args::ImportArgs),
+    /// The final pairs with each side's name and email, for the introductions mail merge
+    Introductions(super::intake_args::IntroductionsArgs),
     /// List the previous versions of a profile kept on each save
     Backups(super::trust_args::BackupsArgs),
     /// Put a previous version of a profile back (the current one is kept as a backup)

@@ -146,6 +146,16 @@ pub fn run(args: &CheckArgs) -> Result<()> {
     let k = args.k.map_or(settings.k_anonymity, usize::from);
     let audit = Audit::of(&pool, k);
     text.push_str(&audit.text(&pool, &args.data.ignore_columns, settings.small_cells()));
+    let (vocabulary, joined) = super::vocab_check::report(&pool)?;
+    text.push_str(&vocabulary);
+    if vocabulary.contains(super::vocab_check::JOINED) {
+        text = text.replacen(
+            ": valid\n",
+            ": invalid (answers joined with commas: see Vocabulary below)\n",
+            1,
+        );
+    }
+    failures.extend(joined);
     emit(&text)?;
 
     // Every invalid profile is reported; the last one is returned for the exit status.

@@ -15,6 +15,9 @@ mod evidence_cmd;
 mod explain_cmd;
 mod export_cmd;
 mod generate_cmd;
+mod import_cmd;
+pub mod intake_args;
+mod introductions_cmd;
 mod match_cmd;
 mod measures_out;
 mod output;
@@ -25,7 +28,9 @@ mod robustness_cmd;
 mod scores_cmd;
 mod sensitivity_cmd;
 mod solve_cmd;
+mod suggest_cmd;
 pub mod trust_args;
+mod vocab_check;
 
 use dyad::error::Result;
 
@@ -54,6 +59,9 @@ pub fn run(command: Command) -> Result<()> {
         Command::Export(a) => export_cmd::run(&a),
         Command::Report(a) => report_cmd::run(&a),
         Command::Anonymize(a) => anonymize_cmd::run(&a),
+        Command::Import(a) if a.suggest => suggest_cmd::run(&a.export),
+        Command::Import(a) => import_cmd::run(&a),
+        Command::Introductions(a) => introductions_cmd::run(&a),
         Command::Backups(a) => backups_cmd::list(&a),
         Command::Restore(a) => backups_cmd::restore(&a),
         Command::Tui(_) => unreachable!("the TUI is started by main"),

@@ -101,22 +101,33 @@ pub fn generate() -> Result<Key> {
 
 /// Writes a new key file, readable by its owner only; never replaces an existing file.
 pub fn create(path: &Path, key: &Key) -> Result<()> {
+    write_private(path, format!("{}\n", hex::encode(&key.0)).as_bytes(), false)
+}
+
+/// Writes a file readable by its owner only (mode 0600), atomically: a private temporary file
+/// renamed into place. `replace` says whether an existing file may be replaced; without it the
+/// rename never replaces a file made meanwhile.
+pub fn write_private(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    // The temporary file is made private before the key is written into it; it keeps that mode
-    // when renamed into place, and the rename never replaces a key made meanwhile.
+    // The temporary file is made private before anything is written into it; it keeps that
+    // mode when renamed into place.
     let mut tmp = tempfile::Builder::new()
-        .prefix(".dyad-key-")
+        .prefix(".dyad-private-")
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir, e))?;
     restrict(tmp.as_file())?;
-    writeln!(tmp, "{}", hex::encode(&key.0)).map_err(|e| Error::io(path, e))?;
+    tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
     tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    tmp.persist_noclobber(path)
-        .map_err(|e| Error::io(path, e.error))?;
+    if replace {
+        tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    } else {
+        tmp.persist_noclobber(path)
+            .map_err(|e| Error::io(path, e.error))?;
+    }
     Ok(())
 }
 
@@ -124,7 +135,7 @@ pub fn create(path: &Path, key: &Key) -> Result<()> {
 fn restrict(file: &std::fs::File) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
     file.set_permissions(std::fs::Permissions::from_mode(0o600))
-        .map_err(|e| Error::Other(format!("cannot make the key file private: {e}")))
+        .map_err(|e| Error::Other(format!("cannot make the file private: {e}")))
 }
 
 #[cfg(not(unix))]

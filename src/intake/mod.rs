@@ -7,9 +7,18 @@
 //! the raw file's own line and column numbers in any message; messages about raw files never
 //! show a cell's value.
 
+pub mod audit;
+mod fold;
+pub mod import;
+pub mod introductions;
 pub mod key;
+pub mod mapping;
 mod pseudonym;
 mod raw;
+pub mod source;
+pub mod suggest;
+pub mod values;
+pub mod vocabulary;
 
 use std::path::Path;
 
@@ -17,22 +26,36 @@ use crate::error::InputError;
 use crate::io::csvread::{CsvFile, CsvRow};
 use crate::io::csvwrite::CsvOut;
 use crate::pool::{self, LoadOptions, MENTEE_COLUMNS, MENTOR_COLUMNS, Pool, PoolSource};
-use crate::privacy::Identifier;
+use crate::privacy::{self, Identifier};
+
+pub use fold::fold;
+pub use import::{Export, Sheet, UnknownTerm};
+pub use mapping::{Mapping, Side};
+pub use vocabulary::{Group, Vocabulary};
 
 pub use key::{KEY_BYTES, Key, check_location, load_or_create, resolve};
 pub use pseudonym::{Kind, Pseudonyms};
 pub use raw::{RawColumn, classify, year_of, zip3_of};
 
-/// What anonymizing one raw file did.
+/// What importing one side of an export did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FileReport {
+    /// Data rows of the export.
     pub rows: usize,
+    /// People: rows less the earlier submissions of people who submitted more than once.
+    pub people: usize,
     /// Raw columns left out, with the identifier category of those that are direct identifiers.
     pub dropped: Vec<(String, Option<Identifier>)>,
     /// Participants whose ZIP3 was published as `000` (an area under 20,000 people).
     pub zip3_suppressed: usize,
     /// Cells that held a full date and now hold its year.
     pub dates_to_years: usize,
+    /// Repeated submissions: (spreadsheet row kept, rows dropped).
+    pub duplicates: Vec<(usize, Vec<usize>)>,
+    /// Pool column → people who answered it.
+    pub answered: Vec<(&'static str, usize)>,
+    /// People left out of the pool for lack of an answer: pseudonym and the columns left empty.
+    pub incomplete: Vec<(String, Vec<&'static str>)>,
 }
 
 /// An anonymized pool, ready to write.
@@ -47,116 +70,166 @@ pub struct Anonymized {
     pub pool: Pool,
     /// Whether some pseudonyms had to be lengthened to avoid a collision.
     pub lengthened: bool,
+    /// Answers of open fields outside the vocabulary.
+    pub unknown_terms: Vec<UnknownTerm>,
 }
 
-/// One raw file converted: laid out like the raw file (so the loader's messages point into it),
-/// and the columns to ignore (the dropped ones).
-struct Converted {
-    file: CsvFile,
-    ignore: Vec<String>,
-    report: FileReport,
+/// The raw columns that feed no pool field, with the identifier category they suggest.
+fn dropped(sheet: &Sheet, extra: &[usize]) -> Vec<(String, Option<Identifier>)> {
+    let schema = sheet.side.schema();
+    sheet
+        .raw
+        .header
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            !sheet
+                .cols
+                .iter()
+                .any(|(f, c)| c == i && (f == "zip" || f == "id" || schema.contains(&f.as_str())))
+                || extra.contains(i)
+        })
+        .map(|(_, h)| (h.clone(), privacy::column_identifier(h)))
+        .collect()
 }
 
-fn columns(raw: &CsvFile, schema: &[&'static str]) -> Result<Vec<RawColumn>, InputError> {
-    let cols: Vec<RawColumn> = raw.header.iter().map(|h| classify(h, schema)).collect();
-    if !cols.contains(&RawColumn::Id) {
-        return Err(InputError::new(
-            &raw.path,
-            "a column named id (the intake's own id of each person; dyad replaces it with a \
-             pseudonym)",
-        )
-        .line(1)
-        .field("header"));
+/// A loader message about a converted file, pointed back at the raw column it came from.
+fn at_raw(e: InputError, sheet: &Sheet) -> InputError {
+    let mut e = without_value(e);
+    let field = e
+        .field
+        .as_deref()
+        .map(|f| if f == "zip3" { "zip" } else { f });
+    if let Some(&col) = field.and_then(|f| sheet.cols.get(f)) {
+        e.column = Some(col + 1);
+        e.field = Some(sheet.raw.header[col].clone());
     }
-    raw.check_row_lengths()?;
-    Ok(cols)
+    e
 }
 
-fn cells_of<'a>(raw: &'a CsvFile, cols: &[RawColumn], which: RawColumn) -> Vec<&'a str> {
-    match cols.iter().position(|c| *c == which) {
-        None => Vec::new(),
-        Some(i) => raw.rows.iter().map(|r| r.cells[i].as_str()).collect(),
-    }
-}
-
-fn convert(
-    raw: &CsvFile,
-    cols: &[RawColumn],
-    ids: &Pseudonyms,
-    systems: &Pseudonyms,
-) -> Result<Converted, InputError> {
-    let mut report = FileReport {
-        rows: raw.rows.len(),
-        ..FileReport::default()
+/// Imports a raw export through a mapping: every problem of the whole export, or the pool.
+pub fn import(
+    export: &Export,
+    mapping: &Mapping,
+    vocab: &Vocabulary,
+    key: &Key,
+) -> Result<Anonymized, Vec<InputError>> {
+    let mut errors = Vec::new();
+    let me = Sheet::new(export.mentees, Side::Mentees, mapping, &mut errors);
+    let mr = Sheet::new(export.mentors, Side::Mentors, mapping, &mut errors);
+    let (Some(me), Some(mr)) = (me, mr) else {
+        return Err(errors);
     };
-    let mut header = Vec::with_capacity(cols.len());
-    let mut ignore = Vec::new();
-    for (i, col) in cols.iter().enumerate() {
-        match col.pool_column() {
-            Some(name) => header.push(name.to_string()),
-            None => {
-                let placeholder = format!("dropped-{}", i + 1);
-                header.push(placeholder.clone());
-                ignore.push(placeholder);
-                if let RawColumn::Drop(kind) = col {
-                    report.dropped.push((raw.header[i].clone(), *kind));
-                }
+    let me_ids = import::person_ids(key, &me);
+    let mr_ids = import::person_ids(key, &mr);
+    let system_cells = |s: &Sheet<'_>| -> Vec<String> {
+        s.kept
+            .iter()
+            .filter_map(|r| s.cell(*r, "health_system"))
+            .filter(|c| !c.trim().is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let all_systems: Vec<String> = system_cells(&me)
+        .into_iter()
+        .chain(system_cells(&mr))
+        .collect();
+    let systems = Pseudonyms::new(
+        key,
+        Kind::HealthSystem,
+        all_systems.iter().map(String::as_str),
+    );
+    let mut unknown = std::collections::BTreeMap::new();
+    let me_out = import::convert(
+        &me,
+        mapping,
+        vocab,
+        &me_ids,
+        &systems,
+        &mut unknown,
+        &mut errors,
+    );
+    let mr_out = import::convert(
+        &mr,
+        mapping,
+        vocab,
+        &mr_ids,
+        &systems,
+        &mut unknown,
+        &mut errors,
+    );
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let opts = LoadOptions::default();
+    let mentees = pool::load_mentees(&me_out.file, &opts).map_err(|e| vec![at_raw(e, &me)])?;
+    let mentors = pool::load_mentors(&mr_out.file, &opts).map_err(|e| vec![at_raw(e, &mr)])?;
+    let mut pool = Pool {
+        mentees,
+        mentors,
+        overrides: Default::default(),
+        source: PoolSource { dir: None },
+    };
+    let overrides_csv = match export.overrides {
+        None => None,
+        Some(raw) => {
+            let (csv, overrides) =
+                convert_overrides(raw, &me_ids, &mr_ids, &pool).map_err(|e| vec![e])?;
+            pool.overrides = overrides;
+            Some(csv)
+        }
+    };
+    let role_col: Vec<usize> = mapping
+        .responses
+        .as_ref()
+        .and_then(|r| {
+            me.raw
+                .header
+                .iter()
+                .position(|h| fold::fold(h) == fold::fold(&r.role))
+        })
+        .into_iter()
+        .collect();
+    let report = |sheet: &Sheet, out: import::SideOut| FileReport {
+        rows: sheet.raw.rows.len(),
+        people: out.people,
+        dropped: dropped(sheet, &role_col),
+        zip3_suppressed: out.zip3_suppressed,
+        dates_to_years: out.dates_to_years,
+        duplicates: sheet.duplicates.clone(),
+        answered: out.answered,
+        incomplete: out.incomplete,
+    };
+    let unknown_terms = unknown
+        .into_iter()
+        .map(|((column, term), people)| {
+            let nearest = Group::of(column)
+                .map(|g| {
+                    vocab
+                        .group(g)
+                        .nearest(&term)
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
+            UnknownTerm {
+                column,
+                term,
+                people,
+                nearest,
             }
-        }
-    }
-    let mut rows = Vec::with_capacity(raw.rows.len());
-    for row in &raw.rows {
-        let err = |i: usize, expected: &str| {
-            InputError::new(&raw.path, expected)
-                .at(row.line, i + 1)
-                .field(raw.header[i].clone())
-        };
-        let mut cells = Vec::with_capacity(cols.len());
-        for (i, col) in cols.iter().enumerate() {
-            let cell = row.cells[i].as_str();
-            let value = match col {
-                RawColumn::Id if cell.trim().is_empty() => {
-                    return Err(err(i, "an id in every row"));
-                }
-                RawColumn::Id => ids.get(cell).unwrap_or_default().to_string(),
-                RawColumn::Zip => {
-                    let zip3 = zip3_of(cell).ok_or_else(|| {
-                        err(i, "a ZIP code of 5 or 9 digits, or its first three digits")
-                    })?;
-                    if zip3 == crate::criteria::geo::UNKNOWN_ZIP3 && !cell.trim().starts_with("000")
-                    {
-                        report.zip3_suppressed += 1;
-                    }
-                    zip3
-                }
-                RawColumn::TrainingCompleted => {
-                    let year = year_of(cell).ok_or_else(|| {
-                        err(
-                            i,
-                            "a year or a date with a four-digit year, such as 2022-06-30",
-                        )
-                    })?;
-                    if cell.trim() != year.to_string() {
-                        report.dates_to_years += 1;
-                    }
-                    year.to_string()
-                }
-                RawColumn::HealthSystem if cell.trim().is_empty() => String::new(),
-                RawColumn::HealthSystem => systems.get(cell).unwrap_or_default().to_string(),
-                RawColumn::Keep(_) => crate::io::safetext::strip(cell).trim().to_string(),
-                RawColumn::Drop(_) => String::new(),
-            };
-            cells.push(value);
-        }
-        rows.push(CsvRow {
-            line: row.line,
-            cells,
-        });
-    }
-    Ok(Converted {
-        file: CsvFile::from_rows(&raw.path, header, rows),
-        ignore,
-        report,
+        })
+        .collect();
+    Ok(Anonymized {
+        mentees_csv: to_csv(&me_out.file, &MENTEE_COLUMNS),
+        mentors_csv: to_csv(&mr_out.file, &MENTOR_COLUMNS),
+        overrides_csv,
+        mentees: report(&me, me_out),
+        mentors: report(&mr, mr_out),
+        pool,
+        lengthened: me_ids.lengthened || mr_ids.lengthened || systems.lengthened,
+        unknown_terms,
     })
 }
 
@@ -245,60 +318,21 @@ fn convert_overrides(
     Ok((to_csv(&file, &["mentee", "mentor", "action"]), overrides))
 }
 
-/// Anonymizes a raw export: its mentees, its mentors and, when there is one, its overrides.
+/// Anonymizes a raw export already in the schema's column names: the import with the identity
+/// mapping and the built-in vocabulary. The first problem is returned (`import` has them all).
 pub fn anonymize(
     mentees: &CsvFile,
     mentors: &CsvFile,
     overrides: Option<&CsvFile>,
     key: &Key,
 ) -> Result<Anonymized, InputError> {
-    let me_cols = columns(mentees, &MENTEE_COLUMNS)?;
-    let mr_cols = columns(mentors, &MENTOR_COLUMNS)?;
-    let me_ids = Pseudonyms::new(
-        key,
-        Kind::Mentee,
-        cells_of(mentees, &me_cols, RawColumn::Id),
-    );
-    let mr_ids = Pseudonyms::new(
-        key,
-        Kind::Mentor,
-        cells_of(mentors, &mr_cols, RawColumn::Id),
-    );
-    let systems = Pseudonyms::new(
-        key,
-        Kind::HealthSystem,
-        cells_of(mentees, &me_cols, RawColumn::HealthSystem)
-            .into_iter()
-            .chain(cells_of(mentors, &mr_cols, RawColumn::HealthSystem)),
-    );
-    let me = convert(mentees, &me_cols, &me_ids, &systems)?;
-    let mr = convert(mentors, &mr_cols, &mr_ids, &systems)?;
-    let opts = |ignore: &[String]| LoadOptions {
-        ignore_columns: ignore.to_vec(),
+    let mapping = Mapping::identity(&mentees.header, &mentors.header);
+    let export = Export {
+        mentees,
+        mentors,
+        overrides,
     };
-    let mut pool = Pool {
-        mentees: pool::load_mentees(&me.file, &opts(&me.ignore)).map_err(without_value)?,
-        mentors: pool::load_mentors(&mr.file, &opts(&mr.ignore)).map_err(without_value)?,
-        overrides: Default::default(),
-        source: PoolSource { dir: None },
-    };
-    let overrides_csv = match overrides {
-        None => None,
-        Some(raw) => {
-            let (csv, overrides) = convert_overrides(raw, &me_ids, &mr_ids, &pool)?;
-            pool.overrides = overrides;
-            Some(csv)
-        }
-    };
-    Ok(Anonymized {
-        mentees_csv: to_csv(&me.file, &MENTEE_COLUMNS),
-        mentors_csv: to_csv(&mr.file, &MENTOR_COLUMNS),
-        overrides_csv,
-        mentees: me.report,
-        mentors: mr.report,
-        pool,
-        lengthened: me_ids.lengthened || mr_ids.lengthened || systems.lengthened,
-    })
+    import(&export, &mapping, &Vocabulary::builtin(), key).map_err(|mut e| e.remove(0))
 }
 
 /// Reads the raw export of a folder: `mentees.csv`, `mentors.csv` and, if present,

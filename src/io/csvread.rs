@@ -64,14 +64,30 @@ impl CsvFile {
         Self::parse_with_limit(path, bytes, MAX_CELLS)
     }
 
+    /// Splits tab-separated text (as a spreadsheet saves "Unicode text"); `path` is only used
+    /// in messages.
+    pub fn parse_tsv(path: &Path, text: &str) -> Result<CsvFile, InputError> {
+        Self::split(path, text, b'\t', MAX_CELLS)
+    }
+
     fn parse_with_limit(
         path: &Path,
         bytes: &[u8],
         max_cells: usize,
     ) -> Result<CsvFile, InputError> {
         let text = decode(path, bytes)?;
+        Self::split(path, text, b',', max_cells)
+    }
+
+    fn split(
+        path: &Path,
+        text: &str,
+        delimiter: u8,
+        max_cells: usize,
+    ) -> Result<CsvFile, InputError> {
         let lines = LineIndex::new(text);
         let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
             .from_reader(text.as_bytes());

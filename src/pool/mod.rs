@@ -9,7 +9,7 @@ mod load;
 mod outcomes;
 mod overrides;
 
-pub use fields::{FIRST_YEAR, MAX_CAPACITY, MAX_HOURS, current_year, is_plain_id};
+pub use fields::{FIRST_YEAR, MAX_CAPACITY, MAX_HOURS, current_year, is_plain_id, normalize};
 pub use load::{
     LoadOptions, MENTEE_COLUMNS, MENTOR_COLUMNS, PoolSource, load_dir, load_mentees, load_mentors,
     pool_from_csv,

@@ -113,6 +113,15 @@ pub fn file_name_for(name: &str) -> String {
     }
 }
 
+/// The other TOML files of `configs/`: the specialty families, the settings, the controlled
+/// vocabulary and the intake mapping.
+pub const NOT_PROFILES: [&str; 4] = [
+    "specialties.toml",
+    crate::profile::settings::SETTINGS_FILE,
+    "vocabulary.toml",
+    "intake.toml",
+];
+
 /// Every profile in a folder (`*.toml` files that parse as profiles), sorted by file name,
 /// with the error of each that does not.
 pub fn list_dir(dir: &Path) -> Vec<(PathBuf, Result<Profile, Error>)> {
@@ -123,9 +132,9 @@ pub fn list_dir(dir: &Path) -> Vec<(PathBuf, Result<Profile, Error>)> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .filter(|p| {
-            p.file_name().is_some_and(|n| {
-                n != "specialties.toml" && n != crate::profile::settings::SETTINGS_FILE
-            })
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| !NOT_PROFILES.contains(&n))
         })
         .collect();
     paths.sort();

@@ -8,6 +8,8 @@ mod big_inputs;
 mod commands;
 mod evidence;
 mod hostile;
+mod intake;
+mod intake_form;
 mod kill_save;
 mod lock;
 mod outputs;

@@ -1,0 +1,74 @@
+//! `dyad introductions`: the final pairs with each side's name and email, for the mail merge.
+//! The file is private (mode 0600), written atomically, and never inside a pool's folder or the
+//! profiles' folder.
+
+use std::path::Path;
+
+use dyad::error::{Error, InputError, Result};
+use dyad::intake::{self, Export, key};
+use dyad::io::csvread::CsvFile;
+
+use super::emit;
+use super::import_cmd::{folder_of, mapping, read_export};
+use super::inputs;
+use super::intake_args::IntroductionsArgs;
+
+/// Whether a folder holds a pool (a `mentees.csv` or `mentors.csv` with the pool's `id` and
+/// `zip3` columns).
+fn holds_pool(dir: &Path) -> bool {
+    ["mentees.csv", "mentors.csv"].iter().any(|f| {
+        CsvFile::read(&dir.join(f))
+            .is_ok_and(|c| c.column("id").is_some() && c.column("zip3").is_some())
+    })
+}
+
+pub fn run(args: &IntroductionsArgs) -> Result<()> {
+    let dir = key::resolve(&folder_of(&args.out));
+    let refuse = |why: &str| -> Error {
+        InputError::new(
+            &args.out,
+            "a file outside any pool folder and the profiles' folder (it holds names and emails)",
+        )
+        .field("--out")
+        .problem(why.to_string())
+        .into()
+    };
+    if dir.ancestors().any(holds_pool) {
+        return Err(refuse("this folder holds a pool"));
+    }
+    if dir.starts_with(key::resolve(Path::new(inputs::CONFIGS))) {
+        return Err(refuse("this is the profiles' folder"));
+    }
+    if args.out.exists() && !args.force {
+        return Err(
+            InputError::new(&args.out, "a new file (add --force to replace it)")
+                .value("file exists")
+                .into(),
+        );
+    }
+    let mapping = mapping(&args.mapping)?;
+    let raw = read_export(&args.export, &mapping)?;
+    let mut read = raw.files.clone();
+    read.extend([
+        (args.pairs.clone(), "the pairs file"),
+        (args.mapping.clone(), "the mapping"),
+        (args.key_file.clone(), "the key file"),
+    ]);
+    inputs::refuse_inputs(&args.out, "--out", &read)?;
+    let the_key = key::load(&args.key_file)?;
+    let pairs = CsvFile::read(&args.pairs)?;
+    let export = Export {
+        mentees: &raw.mentees,
+        mentors: &raw.mentors,
+        overrides: None,
+    };
+    let csv = intake::introductions::introductions(&pairs, &export, &mapping, &the_key)
+        .map_err(Error::from)?;
+    key::write_private(&args.out, csv.as_bytes(), args.force)?;
+    emit(&format!(
+        "wrote {} introductions to {} (names and emails: readable by you only; keep it out of \
+         the pool and delete it once the introductions are sent)\n",
+        pairs.rows.len(),
+        dyad::error::escape(&args.out.display().to_string())
+    ))
+}
