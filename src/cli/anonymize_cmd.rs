@@ -101,8 +101,11 @@ pub fn run(args: &AnonymizeArgs) -> Result<()> {
                 .into(),
         );
     }
+    // An overrides.csv from an earlier run counts too: left beside a new pool, it would pin and
+    // ban other people.
+    let stale = args.out.join("overrides.csv");
     if !args.force
-        && let Some(existing) = targets.iter().find(|p| p.exists())
+        && let Some(existing) = targets.iter().chain([&stale]).find(|p| p.exists())
     {
         return Err(InputError::new(
             existing,
@@ -131,13 +134,17 @@ pub fn run(args: &AnonymizeArgs) -> Result<()> {
     } else {
         Mode::Create
     };
-    let mut files = vec![&result.mentees_csv, &result.mentors_csv];
+    let mut texts = vec![&result.mentees_csv, &result.mentors_csv];
     if let Some(o) = &result.overrides_csv {
-        files.push(o);
+        texts.push(o);
     }
-    for (path, text) in targets.iter().zip(files) {
-        io::write_atomic(path, text.as_bytes(), mode)?;
-    }
+    let files: Vec<(&Path, &[u8])> = targets
+        .iter()
+        .zip(texts)
+        .map(|(p, t)| (p.as_path(), t.as_bytes()))
+        .collect();
+    // One set: a kill or a full disk leaves the old pool or the new one, never a mix.
+    io::write_set(&files, &[&stale], mode)?;
 
     let k = inputs::settings()?.k_anonymity;
     let (me, mr) = privacy::k_anonymity(&result.pool, k);

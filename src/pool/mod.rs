@@ -5,6 +5,7 @@ pub mod generate;
 mod fields;
 mod load;
 mod overrides;
+pub mod text;
 
 pub use fields::{FIRST_YEAR, MAX_CAPACITY, MAX_HOURS, current_year, is_plain_id};
 pub use load::{

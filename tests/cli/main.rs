@@ -7,6 +7,7 @@ mod anonymize;
 mod big_inputs;
 mod commands;
 mod hostile;
+mod hostile_faults;
 mod kill_save;
 mod lock;
 mod outputs;
