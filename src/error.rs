@@ -402,7 +402,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Input(_) | Error::Many(_) => 2,
-            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => 2,
+            Error::Io { source, .. } if input_fault(source) => 2,
             _ => 1,
         }
     }
@@ -417,6 +417,17 @@ impl From<Vec<InputError>> for Error {
             Error::Many(all)
         }
     }
+}
+
+/// Whether an I/O error comes from the path the user gave (a missing file, a name too long for
+/// the file system, a folder where a file was expected or the other way round), rather than from
+/// the machine.
+fn input_fault(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind::*;
+    matches!(
+        e.kind(),
+        NotFound | InvalidFilename | IsADirectory | NotADirectory | InvalidInput
+    ) || e.raw_os_error() == Some(36) && cfg!(target_os = "linux")
 }
 
 impl From<InputError> for Error {

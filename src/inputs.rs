@@ -109,7 +109,15 @@ pub fn settings() -> Result<dyad::profile::settings::Settings> {
 }
 
 pub fn engine(args: &DataArgs) -> Result<Engine> {
-    Ok(Engine::new(load_pool(args)?, load_families()?))
+    let pool = load_pool(args)?;
+    let file = args
+        .data
+        .as_deref()
+        .unwrap_or(Path::new(DEFAULT_DATA))
+        .join("mentees.csv");
+    let budget = settings()?.memory_budget;
+    dyad::matching::memory::check(&file, pool.mentees.len(), pool.mentors.len(), budget)?;
+    Ok(Engine::new(pool, load_families()?))
 }
 
 /// Loads `given`, or the default path, or the built-in copy.

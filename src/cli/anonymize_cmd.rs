@@ -97,6 +97,16 @@ impl Output<'_> {
         t
     }
 
+    /// An `overrides.csv` of an earlier run that this run does not write: left beside the new
+    /// pool it would pin and ban other people, so it counts as part of the old set.
+    fn stale(&self) -> Vec<PathBuf> {
+        if self.overrides {
+            Vec::new()
+        } else {
+            vec![self.out.join("overrides.csv")]
+        }
+    }
+
     /// Refuses a run whose output would land somewhere it must not.
     pub fn check(&self) -> Result<()> {
         let out = key::resolve(self.out);
@@ -146,7 +156,11 @@ impl Output<'_> {
             );
         }
         if !self.force
-            && let Some(existing) = self.targets().iter().find(|p| p.exists())
+            && let Some(existing) = self
+                .targets()
+                .iter()
+                .chain(&self.stale())
+                .find(|p| p.exists())
         {
             return Err(InputError::new(
                 existing,
@@ -185,9 +199,16 @@ impl Output<'_> {
         if let Some(o) = &result.overrides_csv {
             files.push(o);
         }
-        for (path, text) in self.targets().iter().zip(files) {
-            io::write_atomic(path, text.as_bytes(), mode)?;
-        }
+        let targets = self.targets();
+        let files: Vec<(&Path, &[u8])> = targets
+            .iter()
+            .zip(files)
+            .map(|(p, t)| (p.as_path(), t.as_bytes()))
+            .collect();
+        let stale = self.stale();
+        let stale: Vec<&Path> = stale.iter().map(PathBuf::as_path).collect();
+        // One set: a kill or a full disk leaves the old pool or the new one, never a mix.
+        io::write_set(&files, &stale, mode)?;
         Ok((result, existing_key))
     }
 }

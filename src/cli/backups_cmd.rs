@@ -90,10 +90,16 @@ pub fn restore(args: &RestoreArgs) -> Result<()> {
             std::io::Error::from(std::io::ErrorKind::NotFound),
         ));
     }
-    // A profile is restored only if it is one: a damaged backup must not replace a good file.
-    if is_toml(&target) {
-        profile::load(&args.backup)?;
+    if target.is_dir() {
+        return Err(
+            InputError::new(&target, "a file to put the backup back in place of")
+                .problem("this is a folder (move it away first)")
+                .into(),
+        );
     }
+    // A file is restored only if it is one of its kind: a damaged backup must not replace a good
+    // file (a profile, specialty families, the settings).
+    profile::check_restorable(&args.backup, &target)?;
     let (target, kept) = io::restore(&args.backup)?;
     let mut text = format!("Restored {} from {}\n", shown(&target), shown(&args.backup));
     if let Some(kept) = kept {

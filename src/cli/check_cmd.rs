@@ -128,7 +128,7 @@ pub fn run(args: &CheckArgs) -> Result<()> {
                     "  {label}: valid: \"{}\", {eligible} of {} mentees eligible{}\n",
                     p.name,
                     pool.mentees.len(),
-                    if p.weights.iter().all(|w| *w == 0.0) {
+                    if dyad::matching::weights_inert(&p.weights) {
                         " (warning: every weight is 0)"
                     } else {
                         ""

@@ -8,7 +8,6 @@ use serde_json::{Map, Value, json};
 use dyad::analysis::council::{self, Council, Member, capacity_text, settings};
 use dyad::criteria::CRITERIA;
 use dyad::error::{InputError, Result};
-use dyad::io::{self, Mode};
 use dyad::pool::Pool;
 use dyad::profile::{self, Profile};
 
@@ -19,10 +18,11 @@ use super::sensitivity_cmd::{num, weight};
 use super::{emit, emit_json, inputs};
 
 fn label_of(path: &Path) -> String {
-    path.file_stem().map_or_else(
+    // A label is shown: nothing in a file name may drive the terminal.
+    dyad::error::escape(&path.file_stem().map_or_else(
         || path.display().to_string(),
         |s| s.to_string_lossy().into_owned(),
-    )
+    ))
 }
 
 fn mentor_id(pool: &Pool, j: Option<usize>) -> Value {
@@ -284,7 +284,7 @@ fn to_text(pool: &Pool, c: &Council, saved: Option<&Path>) -> String {
     if let Some(p) = saved {
         text.push_str(&format!(
             "\nSaved the consensus profile to {}\n",
-            p.display()
+            dyad::error::escape(&p.display().to_string())
         ));
     }
     text
@@ -363,7 +363,7 @@ pub fn run(args: &CouncilArgs) -> Result<()> {
     if let Some(out) = &args.save_consensus {
         let mut p = c.consensus.profile.clone();
         p.saved = Some(profile::now_stamp());
-        io::write_atomic(out, profile::to_toml(&p).as_bytes(), Mode::Create)?;
+        profile::save(out, &p, false)?;
     }
     let saved = args.save_consensus.as_deref();
     let pool = &engine.pool;

@@ -20,6 +20,15 @@ fn reads(args: &ExportArgs) -> Vec<(PathBuf, &'static str)> {
     read
 }
 
+/// A path as shown: nothing in a file name may drive the terminal.
+fn shown(path: &Path) -> String {
+    dyad::error::escape(&path.display().to_string())
+}
+
+fn profile_weights_inert(p: &dyad::Profile) -> bool {
+    dyad::matching::weights_inert(&p.weights)
+}
+
 pub fn run(args: &ExportArgs) -> Result<()> {
     let mut targets: Vec<(&Path, &str)> = vec![(args.out.as_path(), "--out")];
     if let Some(r) = &args.report {
@@ -76,18 +85,27 @@ pub fn run(args: &ExportArgs) -> Result<()> {
         .map(|r| markdown::render(&r))
     });
     let report = report.transpose()?;
-    io::write_atomic(&args.out, csv.as_bytes(), mode)?;
-    let mut text = format!(
+    let mut files: Vec<(&Path, &[u8])> = vec![(&args.out, csv.as_bytes())];
+    if let (Some(path), Some(report)) = (&args.report, &report) {
+        files.push((path, report.as_bytes()));
+    }
+    // The pairs and their report as one set: never the new pairs beside the old report.
+    io::write_set(&files, &[], mode)?;
+    let mut text = String::new();
+    if profile_weights_inert(&loaded.profile) {
+        text.push_str(dyad::matching::INERT_WEIGHTS_WARNING);
+        text.push('\n');
+    }
+    text.push_str(&format!(
         "wrote {} pairs ({} of {} eligible mentees matched) under \"{}\" to {}\n",
         ev.matching.pairs.len(),
         ev.summary.matched,
         ev.summary.eligible,
         loaded.profile.name,
-        args.out.display()
-    );
-    if let (Some(path), Some(report)) = (&args.report, report) {
-        io::write_atomic(path, report.as_bytes(), mode)?;
-        text.push_str(&format!("wrote the report to {}\n", path.display()));
+        shown(&args.out)
+    ));
+    if let Some(path) = &args.report {
+        text.push_str(&format!("wrote the report to {}\n", shown(path)));
     }
     emit(&text)
 }

@@ -19,7 +19,7 @@ pub fn run(args: &GenerateArgs) -> Result<()> {
         inputs::refuse_inputs(p, "--out", &inputs::config_files())?;
     }
     if !args.force {
-        for p in [&mentees, &mentors] {
+        for p in [&mentees, &mentors, &args.out.join("overrides.csv")] {
             if p.exists() {
                 return Err(Error::Input(Box::new(
                     dyad::error::InputError::new(
@@ -39,13 +39,22 @@ pub fn run(args: &GenerateArgs) -> Result<()> {
     } else {
         Mode::Create
     };
-    io::write_atomic(&mentees, pool.mentees_csv.as_bytes(), mode)?;
-    io::write_atomic(&mentors, pool.mentors_csv.as_bytes(), mode)?;
+    // One set; an overrides.csv of an earlier pool in this folder would pin and ban the new
+    // pool's people, so it goes (kept in .dyad-backup) with the pool it was written for.
+    let stale = args.out.join("overrides.csv");
+    io::write_set(
+        &[
+            (&mentees, pool.mentees_csv.as_bytes()),
+            (&mentors, pool.mentors_csv.as_bytes()),
+        ],
+        &[&stale],
+        mode,
+    )?;
     emit(&format!(
         "wrote {} mentees and {} mentors (seed {}) to {}\n",
         args.mentees,
         args.mentors,
         args.seed,
-        args.out.display()
+        dyad::error::escape(&args.out.display().to_string())
     ))
 }

@@ -70,8 +70,9 @@ pub fn run(args: &MatchArgs) -> Result<()> {
                 ev.matching.eligible,
                 pool.mentors.len()
             );
-            if loaded.profile.weights.iter().all(|w| *w == 0.0) {
-                text.push_str("warning: every weight is 0, so every pair scores 0\n");
+            if dyad::matching::weights_inert(&loaded.profile.weights) {
+                text.push_str(dyad::matching::INERT_WEIGHTS_WARNING);
+                text.push('\n');
             }
             let mut rows = vec![{
                 let mut h = vec![

@@ -159,12 +159,18 @@ fn read_capacity(file: &CsvFile, col_ids: &[String]) -> std::result::Result<Vec<
             .value(id));
         }
         listed[j] = Some(row.line);
-        cap[j] = row.cells[cc].trim().parse::<u32>().map_err(|_| {
-            InputError::new(&file.path, "a whole number of at least 0")
-                .at(row.line, cc + 1)
-                .field("capacity")
-                .value(row.cells[cc].as_str())
-        })?;
+        const MAX: u32 = 1_000_000;
+        cap[j] = row.cells[cc]
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|c| *c <= MAX)
+            .ok_or_else(|| {
+                InputError::new(&file.path, format!("a whole number from 0 to {MAX}"))
+                    .at(row.line, cc + 1)
+                    .field("capacity")
+                    .value(row.cells[cc].as_str())
+            })?;
     }
     Ok(cap)
 }

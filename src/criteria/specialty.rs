@@ -19,6 +19,9 @@ use toml::de::DeValue;
 use crate::error::InputError;
 use crate::error::toml_input::Doc;
 
+/// The specialty families' file name, in a configs folder.
+pub const SPECIALTIES_FILE: &str = "specialties.toml";
+
 const BUILTIN: &str = include_str!("../../configs/specialties.toml");
 
 /// Which family each specialty belongs to.
@@ -32,7 +35,7 @@ pub struct SpecialtyFamilies {
 
 /// Lowercases and trims a specialty name the way data values are compared.
 pub fn normalize(name: &str) -> String {
-    name.trim().to_lowercase()
+    crate::pool::text::normalize(name)
 }
 
 impl SpecialtyFamilies {

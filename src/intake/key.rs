@@ -182,12 +182,15 @@ pub fn load(path: &Path) -> Result<Key> {
     let text = crate::io::read_text(path, 4096)?;
     let bytes = hex::decode(text.trim())
         .ok()
-        .filter(|b| b.len() >= KEY_BYTES);
+        .filter(|b| b.len() >= KEY_BYTES)
+        // A key of one repeated byte (all zeros, all ff) is a placeholder, not a secret.
+        .filter(|b| b.iter().any(|&x| x != b[0]));
     bytes.map(Key).ok_or_else(|| {
         InputError::new(
             path,
             format!(
-                "a key of at least {KEY_BYTES} bytes written as hex ({} hex digits) on one line",
+                "a random key of at least {KEY_BYTES} bytes written as hex ({} hex digits) on \
+                 one line, not one byte repeated",
                 2 * KEY_BYTES
             ),
         )
@@ -237,7 +240,8 @@ mod tests {
     fn short_or_malformed_keys_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("k");
-        for text in ["abcd\n", "not hex at all\n"] {
+        let zeros = format!("{}\n", "0".repeat(2 * KEY_BYTES));
+        for text in ["abcd\n", "not hex at all\n", &zeros] {
             std::fs::write(&p, text).unwrap();
             #[cfg(unix)]
             {

@@ -216,6 +216,8 @@ mod tests {
         assert_eq!(lines(&parse(b"a,b\r\n1,2\r\n3,4\r\n").unwrap()), [2, 3]);
         assert_eq!(lines(&parse(b"a,b\n\n1,2\n\n\n3,4\n").unwrap()), [3, 6]);
         assert_eq!(lines(&parse(b"a,b\r\n\r\n1,2\r\n\r\n3,4").unwrap()), [3, 5]);
+        assert_eq!(lines(&parse(b"a,b\r1,2\r3,4\r").unwrap()), [2, 3]);
+        assert_eq!(lines(&parse(b"a,b\r\r1,2\r\r\r3,4").unwrap()), [3, 6]);
         let f = parse(b"a,b\n\"x\ny\",2\n3,4\n").unwrap();
         assert_eq!(lines(&f), [2, 4]);
         assert_eq!(f.rows[0].cells[0], "x\ny");

@@ -35,6 +35,17 @@ impl ProfileLock {
         }
     }
 
+    /// The folder whose lock guards edits of a profile: the profile file's own folder (however
+    /// it was named, from whatever working folder), or `configs` for a profile that is no file
+    /// (a built-in one, saved into `configs` when saved).
+    pub fn folder_for(profile_file: Option<&Path>, configs: &Path) -> PathBuf {
+        match profile_file.map(|f| f.parent()) {
+            Some(Some(dir)) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            Some(_) => PathBuf::from("."),
+            None => configs.to_path_buf(),
+        }
+    }
+
     /// The lock file.
     pub fn path(&self) -> &Path {
         &self.path
@@ -59,6 +70,28 @@ mod tests {
         assert!(ProfileLock::acquire(dir.path()).unwrap().is_none());
         drop(first);
         assert!(ProfileLock::acquire(dir.path()).unwrap().is_some());
+    }
+
+    #[test]
+    fn one_profile_named_from_two_folders_has_one_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a");
+        std::fs::create_dir(&a).unwrap();
+        let file = a.join("fall.toml");
+        let elsewhere = dir.path().join("b/../a/fall.toml");
+        std::fs::create_dir(dir.path().join("b")).unwrap();
+        let configs = dir.path().join("configs");
+        let first = ProfileLock::acquire(&ProfileLock::folder_for(Some(&file), &configs))
+            .unwrap()
+            .expect("free");
+        let second = ProfileLock::folder_for(Some(&elsewhere), &configs);
+        assert!(ProfileLock::acquire(&second).unwrap().is_none());
+        drop(first);
+        assert_eq!(
+            ProfileLock::folder_for(Some(Path::new("fall.toml")), &configs),
+            Path::new(".")
+        );
+        assert_eq!(ProfileLock::folder_for(None, &configs), configs);
     }
 
     #[test]

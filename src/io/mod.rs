@@ -15,11 +15,13 @@ use crate::error::{Error, Result};
 mod backups;
 mod lock;
 mod read;
+mod set;
 mod sweep;
 
 pub use backups::{backup_target, backup_time, restore, target_name};
 pub use lock::{LOCK_FILE, ProfileLock};
 pub use read::{MAX_CSV_BYTES, MAX_TOML_BYTES, read_bounded, read_text};
+pub use set::{finish_pending, write_set};
 pub use sweep::sweep;
 
 /// The folder, beside a file, that holds its previous versions.
@@ -48,19 +50,72 @@ fn parent(path: &Path) -> &Path {
     }
 }
 
-/// Writes `bytes` to `target` atomically. Returns the path of the backup made, if any.
-pub fn write_atomic(target: &Path, bytes: &[u8], mode: Mode) -> Result<Option<PathBuf>> {
+/// Refuses to replace anything but a regular file: a device (`/dev/null`), a pipe, a symbolic
+/// link or a folder at `target` is never turned into a plain file. A missing target is fine.
+pub fn refuse_non_regular(target: &Path) -> Result<()> {
+    // A name the file system refuses (too long) is found here, before anything is written.
+    let meta = match std::fs::symlink_metadata(target) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(target, e)),
+    };
+    let t = meta.file_type();
+    if t.is_file() {
+        return Ok(());
+    }
+    let what = if t.is_symlink() {
+        "a symbolic link"
+    } else if t.is_dir() {
+        "a folder"
+    } else {
+        special_kind(&t)
+    };
+    Err(crate::error::InputError::new(
+        target,
+        "a regular file or a new name (dyad never replaces a device, pipe, link or folder)",
+    )
+    .problem(format!("this is {what}"))
+    .into())
+}
+
+#[cfg(unix)]
+pub(crate) fn special_kind(t: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+pub(crate) fn special_kind(_t: &std::fs::FileType) -> &'static str {
+    "not a regular file"
+}
+
+/// A temporary file beside `target` holding `bytes`, synced, with the permissions given (or the
+/// target's own, or those of a new document); errors name the target.
+fn temp_beside(
+    target: &Path,
+    bytes: &[u8],
+    permissions: Option<std::fs::Permissions>,
+) -> Result<tempfile::NamedTempFile> {
     let dir = parent(target);
     let mut builder = tempfile::Builder::new();
     let prefix = sweep::prefix();
     builder.prefix(&prefix);
     // Keep the permissions of the file being replaced; a new file is readable like any other
     // document (the temporary file would otherwise stay owner-only).
-    if let Some(permissions) = std::fs::metadata(target)
-        .ok()
-        .map(|m| m.permissions())
-        .or_else(default_permissions)
-    {
+    if let Some(permissions) = permissions.or_else(|| {
+        std::fs::metadata(target)
+            .ok()
+            .map(|m| m.permissions())
+            .or_else(default_permissions)
+    }) {
         builder.permissions(permissions);
     }
     // The temporary file's name means nothing to the user: errors name the target.
@@ -79,6 +134,24 @@ pub fn write_atomic(target: &Path, bytes: &[u8], mode: Mode) -> Result<Option<Pa
     tmp.write_all(bytes).map_err(|e| Error::io(target, e))?;
     tmp.flush().map_err(|e| Error::io(target, e))?;
     tmp.as_file().sync_all().map_err(|e| Error::io(target, e))?;
+    Ok(tmp)
+}
+
+/// Writes `bytes` to `target` atomically. Returns the path of the backup made, if any.
+pub fn write_atomic(target: &Path, bytes: &[u8], mode: Mode) -> Result<Option<PathBuf>> {
+    finish_pending(parent(target))?;
+    write_with(target, bytes, mode, None)
+}
+
+fn write_with(
+    target: &Path,
+    bytes: &[u8],
+    mode: Mode,
+    permissions: Option<std::fs::Permissions>,
+) -> Result<Option<PathBuf>> {
+    refuse_non_regular(target)?;
+    let dir = parent(target);
+    let tmp = temp_beside(target, bytes, permissions)?;
     let mut backup = None;
     match mode {
         Mode::Create => {
@@ -112,10 +185,22 @@ pub fn write_atomic(target: &Path, bytes: &[u8], mode: Mode) -> Result<Option<Pa
     Ok(backup)
 }
 
-/// Copies the current version of `target` into its backup folder, named with the time.
+/// Copies the current version of `target` into its backup folder, named with the time; the
+/// copy keeps the original's permissions (a private file gets a private backup).
 fn make_backup(target: &Path) -> Result<PathBuf> {
     let old = std::fs::read(target).map_err(|e| Error::io(target, e))?;
+    let permissions = std::fs::metadata(target).ok().map(|m| m.permissions());
     let dir = backup_dir(target);
+    if std::fs::symlink_metadata(&dir).is_ok_and(|m| !m.is_dir()) {
+        return Err(crate::error::InputError::new(
+            &dir,
+            format!(
+                "a folder {BACKUP_DIR} for the previous versions dyad keeps (move this file away)"
+            ),
+        )
+        .problem("this is a file, not a folder")
+        .into());
+    }
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let stem = target
         .file_stem()
@@ -137,7 +222,7 @@ fn make_backup(target: &Path) -> Result<PathBuf> {
         if path.exists() {
             continue;
         }
-        match write_atomic(&path, &old, Mode::Create) {
+        match write_with(&path, &old, Mode::Create, permissions.clone()) {
             Ok(_) => return Ok(path),
             Err(Error::Other(_)) => continue,
             Err(e) => return Err(e),

@@ -16,7 +16,15 @@ pub const MAX_TOML_BYTES: u64 = 1024 * 1024;
 
 fn megabytes(bytes: u64) -> String {
     let mb = bytes as f64 / (1024.0 * 1024.0);
-    if mb >= 10.0 {
+    if bytes < 100 * 1024 {
+        // A small limit (a key file's) in the unit that shows it.
+        let kb = bytes as f64 / 1024.0;
+        if bytes.is_multiple_of(1024) || kb >= 10.0 {
+            format!("{kb:.0} KB")
+        } else {
+            format!("{kb:.1} KB")
+        }
+    } else if mb >= 10.0 {
         format!("{mb:.0} MB")
     } else {
         format!("{mb:.1} MB")
@@ -35,9 +43,11 @@ fn too_big(path: &Path, max: u64, found: String) -> Error {
     .into()
 }
 
-/// The bytes of a file of at most `max` bytes; a bigger one is an error (exit status 2).
-pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Error> {
-    let file = std::fs::File::open(path).map_err(|e| {
+/// Opens a file for reading without ever blocking: a named pipe (FIFO) or a device is refused
+/// before it is opened (opening a FIFO waits for a writer forever), and the open itself is
+/// non-blocking in case the file was swapped for one in between.
+pub fn open_regular(path: &Path) -> Result<std::fs::File, Error> {
+    let missing = |e: std::io::Error| -> Error {
         if e.kind() == std::io::ErrorKind::NotFound {
             InputError::new(path, "an existing file: check the name and the folder")
                 .problem("there is no such file")
@@ -45,11 +55,52 @@ pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Error> {
         } else {
             Error::io(path, e)
         }
-    })?;
+    };
+    let meta = std::fs::metadata(path).map_err(missing)?;
+    refuse_special(path, &meta)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc_nonblock());
+    }
+    let file = options.open(path).map_err(missing)?;
     let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    refuse_special(path, &meta)?;
+    Ok(file)
+}
+
+#[cfg(unix)]
+fn libc_nonblock() -> i32 {
+    // O_NONBLOCK: 0o4000 on Linux, 0x0004 on the BSDs and macOS.
+    if cfg!(any(target_os = "linux", target_os = "android")) {
+        0o4000
+    } else {
+        0x0004
+    }
+}
+
+fn refuse_special(path: &Path, meta: &std::fs::Metadata) -> Result<(), Error> {
     if meta.is_dir() {
         return Err(InputError::new(path, "a file, not a folder").into());
     }
+    if !meta.is_file() {
+        return Err(InputError::new(path, "a regular file")
+            .problem(format!(
+                "this is {}",
+                super::special_kind(&meta.file_type())
+            ))
+            .into());
+    }
+    Ok(())
+}
+
+/// The bytes of a file of at most `max` bytes; a bigger one is an error (exit status 2), and so
+/// is anything but a regular file (a pipe or a device could block or never end).
+pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Error> {
+    let file = open_regular(path)?;
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
     if meta.len() > max {
         return Err(too_big(path, max, megabytes(meta.len())));
     }
@@ -91,15 +142,36 @@ mod tests {
         let e = read_bounded(&p, 1000).unwrap_err();
         assert_eq!(e.exit_code(), 2);
         assert!(e.to_string().contains("at most"), "{e}");
+        assert!(!e.to_string().contains("0.0 MB"), "{e}");
+        assert!(
+            e.to_string().contains("1000 bytes") || e.to_string().contains("KB"),
+            "{e}"
+        );
         assert_eq!(read_bounded(&p, 2000).unwrap().len(), 2000);
         assert_eq!(read_bounded(dir.path(), 10).unwrap_err().exit_code(), 2);
     }
 
     #[cfg(unix)]
     #[test]
-    fn endless_files_are_cut_off() {
+    fn devices_are_refused_before_reading() {
         let e = read_bounded(Path::new("/dev/zero"), 4096).unwrap_err();
-        assert!(e.to_string().contains("more than"), "{e}");
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.to_string().contains("a device"), "{e}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_named_pipe_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("mentees.csv");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&p)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let e = read_bounded(&p, 4096).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.to_string().contains("named pipe"), "{e}");
     }
 
     #[test]

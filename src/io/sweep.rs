@@ -31,6 +31,10 @@ fn alive(pid: u32) -> bool {
 /// Removes the temporary files in `dir` left by dyad processes no longer running; returns how
 /// many.
 pub fn sweep(dir: &Path) -> usize {
+    // A set of files being switched owns its staged files until the switch is complete.
+    if dir.join(super::set::JOURNAL).exists() {
+        return 0;
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
     };

@@ -13,10 +13,12 @@
 
 pub mod engine;
 mod frame;
+pub mod memory;
 pub mod scoring;
 mod session;
 
 pub use frame::{Frame, PinProblem, PlacedPins, Start, place_pins};
+pub use scoring::{INERT_WEIGHTS_WARNING, weights_inert};
 
 use serde::Serialize;
 

@@ -124,6 +124,17 @@ impl Weighting {
     }
 }
 
+/// Whether these weights cannot tell any two pairs apart: every weight is 0 once counted in
+/// whole steps of `1 /`[`WEIGHT_STEPS`] (all zero, or all below 0.00000005), so every pair
+/// scores 0 and the matching only counts pairs. `dyad match`, `dyad export` and the TUI warn.
+pub fn weights_inert(weights: &crate::criteria::Weights) -> bool {
+    weights.iter().all(|&w| weight_steps(w) == 0.0)
+}
+
+/// The warning shown when [`weights_inert`] holds.
+pub const INERT_WEIGHTS_WARNING: &str = "warning: every weight is 0 (or too small to count, below \
+     0.0000001), so every pair scores 0 and the matching only counts pairs";
+
 /// A weight in whole steps (weights are in [0, 1]; anything else is clamped, NaN is 0).
 fn weight_steps(w: f64) -> f64 {
     if w.is_nan() {
@@ -441,6 +452,19 @@ fn score_rows(
 /// The criterion keys, for headers.
 pub fn criterion_keys() -> impl Iterator<Item = &'static str> {
     CRITERIA.iter().map(|c| c.key)
+}
+
+#[cfg(test)]
+mod inert_tests {
+    #[test]
+    fn weights_too_small_to_count_are_inert() {
+        let mut w = [0.0; crate::criteria::N];
+        assert!(super::weights_inert(&w));
+        w[0] = 1e-8;
+        assert!(super::weights_inert(&w));
+        w[0] = 1e-7;
+        assert!(!super::weights_inert(&w));
+    }
 }
 
 #[cfg(test)]

@@ -18,6 +18,10 @@ pub(super) struct Cells<'a> {
     pub this_year: i32,
 }
 
+/// What an id must be, for messages.
+pub const ID_EXPECTED: &str = "a pseudonymous id of ASCII letters, digits and - _ . starting with a \
+     letter or digit, such as ME-014";
+
 /// The earliest `training_completed` accepted.
 pub const FIRST_YEAR: i32 = 1900;
 
@@ -77,18 +81,17 @@ impl Cells<'_> {
         Ok(value)
     }
 
-    /// An id: trimmed, case kept; letters, digits and `- _ .` only, starting with a letter or
-    /// digit, so it is safe on a screen, in a spreadsheet and in the CSV files dyad writes.
+    /// An id: trimmed, case kept; ASCII letters, digits and `- _ .` only, starting with a letter
+    /// or digit, so it is safe on a screen, in a spreadsheet and in the CSV files dyad writes. A
+    /// refused id is never shown: it may be a name or an email address.
     pub fn id(&self, name: &str) -> Result<String, InputError> {
         let (idx, raw) = self.raw(name);
         let value = raw.trim();
         if !is_plain_id(value) {
-            return Err(self.error(
-                name,
-                idx,
-                raw,
-                "a pseudonymous id of letters, digits and - _ . starting with a letter or digit, such as ME-014",
-            ));
+            return Err(InputError::new(self.path, ID_EXPECTED)
+                .at(self.row.line, idx + 1)
+                .field(name)
+                .problem("this id is not pseudonymous (its value is not shown)"));
         }
         Ok(value.to_string())
     }
@@ -209,27 +212,18 @@ impl Cells<'_> {
 
 /// Whether an id is plain: letters, digits and `- _ .`, starting with a letter or digit.
 pub fn is_plain_id(id: &str) -> bool {
-    id.chars().next().is_some_and(char::is_alphanumeric)
+    // ASCII only: a Cyrillic `МЕ-001` or a fullwidth `ＭＥ-001` looks like `ME-001` but is not.
+    id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
         && id
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
-/// Trims, lower-cases and removes terminal escape sequences, control characters and
-/// bidirectional controls (which could otherwise reach the screen).
-pub fn normalize(raw: &str) -> String {
-    let clean = crate::io::safetext::strip(raw);
-    let lower = if clean.is_ascii() {
-        clean.to_ascii_lowercase()
-    } else {
-        clean.to_lowercase()
-    };
-    lower.trim().to_string()
-}
+pub use super::text::normalize;
 
 #[cfg(test)]
 mod tests {
-    use super::{normalize, year_of_day};
+    use super::year_of_day;
 
     #[test]
     fn year_of_day_counts_from_1970_and_turns_at_new_year() {
@@ -242,13 +236,5 @@ mod tests {
         assert_eq!(year_of_day(11_016), 2000);
         assert_eq!(year_of_day(47_541), 2100);
         assert!(super::current_year() >= 2024);
-    }
-
-    #[test]
-    fn normalize_trims_lowercases_and_strips_control_characters() {
-        assert_eq!(normalize("  Internal Medicine "), "internal medicine");
-        assert_eq!(normalize("a\u{1b}[2Jb"), "ab");
-        assert_eq!(normalize("two\nlines"), "two lines");
-        assert_eq!(normalize("\t"), "");
     }
 }

@@ -8,6 +8,7 @@ pub mod files;
 mod load;
 mod outcomes;
 mod overrides;
+pub mod text;
 
 pub use fields::{FIRST_YEAR, MAX_CAPACITY, MAX_HOURS, current_year, is_plain_id, normalize};
 pub use load::{

@@ -141,10 +141,15 @@ pub fn load_overrides(file: &CsvFile, pool: &Pool) -> Result<Overrides, InputErr
             &[("mentee", ci), ("mentor", cm), ("action", ca)],
         )?;
         let err = |c: usize, expected: &str| {
-            InputError::new(&file.path, expected)
+            let e = InputError::new(&file.path, expected)
                 .at(row.line, c + 1)
-                .field(file.header[c].clone())
-                .value(row.cells[c].clone())
+                .field(file.header[c].clone());
+            // Only a pseudonymous id is shown: anything else may be a name.
+            if c == ca || super::is_plain_id(row.cells[c].trim()) {
+                e.value(row.cells[c].clone())
+            } else {
+                e.problem("this is not a pseudonymous id (its value is not shown)")
+            }
         };
         let mentee = pool
             .mentee_index(&row.cells[ci])

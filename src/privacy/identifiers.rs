@@ -89,6 +89,10 @@ pub fn value_identifier(value: &str, kind: CellKind) -> Option<Identifier> {
     if kind == CellKind::Number && value.parse::<f64>().is_ok() {
         return None;
     }
+    // A pseudonym has letters (`ME-3f2a…`): an id of digits alone is a number like any other
+    // cell's (a phone, an SSN, an NPI, a ZIP+4), under the same rule.
+    let numeric_id = kind == CellKind::Id && !value.bytes().any(|b| b.is_ascii_alphabetic());
+    let kind = if numeric_id { CellKind::Other } else { kind };
     // Most cells are words or short numbers: nothing to look at more closely.
     let (mut digits, mut marks) = (0, false);
     for &b in value.as_bytes() {
@@ -115,7 +119,7 @@ pub fn value_identifier(value: &str, kind: CellKind) -> Option<Identifier> {
     if value.matches('.').count() >= 3 && tokens.iter().any(|t| is_ipv4(t)) {
         return Some(Identifier::IpAddress);
     }
-    if kind == CellKind::Zip3 && is_full_zip(value) {
+    if (kind == CellKind::Zip3 || numeric_id && value.len() > 5) && is_full_zip(value) {
         return Some(Identifier::FullZip);
     }
     let date_like = |t: &&str| t.contains(['-', '/', '.']) && is_date(t);

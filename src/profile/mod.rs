@@ -9,7 +9,10 @@ mod tests;
 mod write;
 
 pub use read::{load, parse};
-pub use write::{file_name_for, list_dir, now_stamp, to_toml};
+pub use write::{
+    RESERVED_FILES, check_restorable, file_name_for, is_reserved, list_dir, now_stamp, save,
+    to_toml,
+};
 
 use crate::criteria::{self, Params, Weights};
 

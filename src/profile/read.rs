@@ -173,8 +173,7 @@ fn eligibility(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Eligibility, Inp
             y.hi,
             &years_text,
         )? as u32,
-        reference_year: doc.whole(year, "eligibility.reference_year", r.lo, r.hi, &year_text)?
-            as i32,
+        reference_year: four_digits(doc, year, "eligibility.reference_year", &year_text)?,
     })
 }
 
@@ -327,6 +326,22 @@ fn constraints(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Constraints, Inp
         )?;
     }
     Ok(c)
+}
+
+/// A year written as four digits: `+2020` and `02020` are numbers TOML allows, not years as
+/// anyone writes them.
+fn four_digits(
+    doc: &Doc<'_>,
+    v: &toml::Spanned<DeValue<'_>>,
+    field: &str,
+    expected: &str,
+) -> Result<i32, InputError> {
+    let r = limits::REFERENCE_YEAR;
+    let year = doc.whole(v, field, r.lo, r.hi, expected)?;
+    match v.get_ref() {
+        DeValue::Integer(i) if i.as_str().len() == 4 && i.radix() == 10 => Ok(year as i32),
+        _ => Err(doc.wrong(v, field, expected)),
+    }
 }
 
 fn objective(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Objective, InputError> {

@@ -6,6 +6,9 @@
 //! [privacy]
 //! small_cell_k = 5   # identity groups with fewer eligible mentees show "<5", not figures
 //! k_anonymity = 5    # the k that `dyad check` audits the pool against
+//!
+//! [memory]
+//! budget_mb = 8000   # refuse pools whose matching needs more (default: what the machine has free)
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -25,6 +28,8 @@ pub struct Settings {
     pub small_cell_k: usize,
     /// The default k of the k-anonymity audit.
     pub k_anonymity: usize,
+    /// The most memory matching a pool may need, in bytes; `None`: what the machine has free.
+    pub memory_budget: Option<u64>,
 }
 
 impl Settings {
@@ -39,6 +44,7 @@ impl Default for Settings {
         Settings {
             small_cell_k: 5,
             k_anonymity: 5,
+            memory_budget: None,
         }
     }
 }
@@ -62,8 +68,32 @@ pub fn load(configs: &Path) -> Result<Settings, Error> {
 pub fn parse(text: &str, path: &Path) -> Result<Settings, InputError> {
     const WHOLE: &str = "a whole number from 1 to 1000";
     let (doc, root) = Doc::parse(text, path)?;
-    doc.known_keys(&root, None, &["privacy"])?;
+    doc.known_keys(&root, None, &["privacy", "memory"])?;
     let d = Settings::default();
+    let memory_budget = match doc.table(
+        &root,
+        "memory",
+        "memory",
+        "a table [memory] (budget_mb = … under it)",
+    )? {
+        None => None,
+        Some((memory, _)) => {
+            doc.known_keys(memory, Some("memory"), &["budget_mb"])?;
+            match Doc::get(memory, "budget_mb") {
+                None => None,
+                Some(v) => Some(
+                    (doc.whole(
+                        v,
+                        "memory.budget_mb",
+                        1,
+                        1 << 30,
+                        "a whole number of megabytes from 1 to 1073741824",
+                    )? as u64)
+                        << 20,
+                ),
+            }
+        }
+    };
     let Some((privacy, _)) = doc.table(
         &root,
         "privacy",
@@ -71,7 +101,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, InputError> {
         "a table [privacy] (small_cell_k = … and k_anonymity = … under it)",
     )?
     else {
-        return Ok(d);
+        return Ok(Settings { memory_budget, ..d });
     };
     doc.known_keys(privacy, Some("privacy"), &["small_cell_k", "k_anonymity"])?;
     let k = |key: &str, default: usize| match Doc::get(privacy, key) {
@@ -83,6 +113,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, InputError> {
     Ok(Settings {
         small_cell_k: k("small_cell_k", d.small_cell_k)?,
         k_anonymity: k("k_anonymity", d.k_anonymity)?,
+        memory_budget,
     })
 }
 
@@ -104,6 +135,9 @@ mod tests {
         let e = p("[privacy]\nsmall_cell = 3\n").unwrap_err();
         assert_eq!(e.line, Some(2));
         assert!(p("[privacy]\nk_anonymity = \"5\"\n").is_err());
+        let s = p("[memory]\nbudget_mb = 512\n").unwrap();
+        assert_eq!(s.memory_budget, Some(512 << 20));
+        assert!(p("[memory]\nbudget_mb = 0\n").is_err());
     }
 
     #[test]

@@ -23,6 +23,18 @@ fn toml_num(x: f64) -> String {
     }
 }
 
+/// A weight as TOML writes it: the seven decimals a weight counts in (see
+/// [`crate::matching::scoring::WEIGHT_STEPS`]), so a saved profile scores exactly as shown.
+fn toml_weight(x: f64) -> String {
+    let rounded = (x * crate::matching::scoring::WEIGHT_STEPS).round()
+        / crate::matching::scoring::WEIGHT_STEPS;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.1}")
+    } else {
+        format!("{rounded}")
+    }
+}
+
 /// The TOML text of a profile. `saved` is written as given (the time of saving). Only the
 /// profile's own settings are written: never anything from the participant pool.
 pub fn to_toml(p: &Profile) -> String {
@@ -45,7 +57,7 @@ pub fn to_toml(p: &Profile) -> String {
         "\n[weights]                            # each in [0, 1]; a missing key means 0\n",
     );
     for (c, w) in CRITERIA.iter().zip(p.weights) {
-        out.push_str(&format!("{} = {}\n", c.key, toml_num(w)));
+        out.push_str(&format!("{} = {}\n", c.key, toml_weight(w)));
     }
     out.push_str("\n[criteria]\n");
     out.push_str(&format!(
@@ -92,7 +104,84 @@ pub fn now_stamp() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
 
-/// A file name for a profile name: lower-case letters, digits and dashes, `.toml`.
+/// The files of a configs folder that belong to dyad, not to a profile: the specialty families,
+/// the settings, the intake vocabulary and the intake mapping.
+pub const RESERVED_FILES: [&str; 4] = [
+    crate::criteria::specialty::SPECIALTIES_FILE,
+    super::settings::SETTINGS_FILE,
+    "vocabulary.toml",
+    "intake.toml",
+];
+
+/// Whether `path` names one of dyad's own files ([`RESERVED_FILES`]), which a profile may never
+/// be saved over.
+pub fn is_reserved(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| RESERVED_FILES.iter().any(|r| n.eq_ignore_ascii_case(r)))
+}
+
+/// Saves a profile to `path` atomically: refuses dyad's own file names, checks that the text
+/// opens again as the same profile (size and round trip) before anything is replaced, and keeps
+/// the replaced version as a backup when `replace`. Returns the backup made, if any.
+pub fn save(path: &Path, p: &Profile, replace: bool) -> Result<Option<PathBuf>, Error> {
+    if is_reserved(path) {
+        return Err(crate::error::InputError::new(
+            path,
+            "a profile file name other than specialties.toml and dyad-settings.toml (dyad's own \
+             files); choose another name",
+        )
+        .into());
+    }
+    let text = to_toml(p);
+    let too_big = text.len() as u64 > crate::io::MAX_TOML_BYTES;
+    let same = !too_big && super::parse(&text, path).is_ok_and(|back| back == *p);
+    if !same {
+        return Err(crate::error::InputError::new(
+            path,
+            format!(
+                "a profile dyad can open again (at most {} KB; shorten the description)",
+                crate::io::MAX_TOML_BYTES / 1024
+            ),
+        )
+        .problem(if too_big {
+            format!("saved, it would take {} KB", text.len().div_ceil(1024))
+        } else {
+            "saved, it would not read back the same".to_string()
+        })
+        .into());
+    }
+    let mode = if replace {
+        crate::io::Mode::ReplaceWithBackup
+    } else {
+        crate::io::Mode::Create
+    };
+    crate::io::write_atomic(path, text.as_bytes(), mode)
+}
+
+/// Checks that a backup of `target` is a whole file of its kind before it is put back: a damaged
+/// backup must not replace a good file. Dyad's own files are read as what they are (specialty
+/// families, settings), other `.toml` files as profiles; CSV files are not checked.
+pub fn check_restorable(backup: &Path, target: &Path) -> Result<(), Error> {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase());
+    let Some(name) = name.filter(|n| n.ends_with(".toml")) else {
+        return Ok(());
+    };
+    if name == crate::criteria::specialty::SPECIALTIES_FILE {
+        let text = crate::io::read_text(backup, crate::io::MAX_TOML_BYTES)?;
+        crate::criteria::specialty::SpecialtyFamilies::parse(&text, backup)?;
+    } else if name == super::settings::SETTINGS_FILE {
+        let text = crate::io::read_text(backup, crate::io::MAX_TOML_BYTES)?;
+        super::settings::parse(&text, backup)?;
+    } else {
+        super::load(backup)?;
+    }
+    Ok(())
+}
+
+/// A file name for a profile name: lower-case letters, digits and dashes, `.toml`; never the name
+/// of one of dyad's own files ("Specialties" → `specialties-profile.toml`).
 pub fn file_name_for(name: &str) -> String {
     let mut slug = String::new();
     for c in deunicode::deunicode(name)
@@ -106,21 +195,17 @@ pub fn file_name_for(name: &str) -> String {
         }
     }
     let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
+    let file = if slug.is_empty() {
         "profile.toml".to_string()
     } else {
         format!("{slug}.toml")
+    };
+    if is_reserved(Path::new(&file)) {
+        format!("{slug}-profile.toml")
+    } else {
+        file
     }
 }
-
-/// The other TOML files of `configs/`: the specialty families, the settings, the controlled
-/// vocabulary and the intake mapping.
-pub const NOT_PROFILES: [&str; 4] = [
-    "specialties.toml",
-    crate::profile::settings::SETTINGS_FILE,
-    "vocabulary.toml",
-    "intake.toml",
-];
 
 /// Every profile in a folder (`*.toml` files that parse as profiles), sorted by file name,
 /// with the error of each that does not.
@@ -131,11 +216,7 @@ pub fn list_dir(dir: &Path) -> Vec<(PathBuf, Result<Profile, Error>)> {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| !NOT_PROFILES.contains(&n))
-        })
+        .filter(|p| p.file_name().is_some_and(|n| !is_reserved(Path::new(n))))
         .collect();
     paths.sort();
     paths

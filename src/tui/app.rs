@@ -58,7 +58,8 @@ pub fn run(args: Options) -> Result<()> {
     let settings = inputs::settings()?;
     let configs = PathBuf::from(inputs::CONFIGS);
     // Held until dyad ends; the operating system lets go of it however dyad ends.
-    let (_lock, read_only) = lock_profiles(&configs);
+    let (_lock, read_only) =
+        lock_profiles(&ProfileLock::folder_for(current.file.as_deref(), &configs));
     let pool = engine.pool.clone();
     let signals = Signals::register().map_err(|e| Error::Other(format!("signals: {e}")))?;
 

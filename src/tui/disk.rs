@@ -90,12 +90,7 @@ fn save(
     if !replace && path.exists() {
         return Err(SaveError::Exists);
     }
-    let mode = if replace {
-        Mode::ReplaceWithBackup
-    } else {
-        Mode::Create
-    };
-    write_atomic(path, profile::to_toml(p).as_bytes(), mode).map_err(|e| {
+    profile::save(path, p, replace).map_err(|e| {
         if !replace && path.exists() {
             SaveError::Exists
         } else {

@@ -61,6 +61,8 @@ const CASES: &[Case] = &[
     ok("mentees-quoted-newline-ok.csv"),
     ok("mentees-crlf-bom-ok.csv"),
     bad("mentees-crlf-error-line3.csv", 3),
+    bad("mentees-cr-error-line3.csv", 3),
+    ok("mentees-cr-only-ok.csv"),
     bad("mentees-invalid-utf8.csv", 3),
     bad("mentees-windows-1252.csv", 2),
     bad("mentees-utf16.csv", 1),
@@ -132,6 +134,21 @@ const CASES: &[Case] = &[
     hidden("mentees-val-ip.csv", 3, "10.1.2.3"),
     hidden("mentees-val-long-number.csv", 3, "1234567893"),
     hidden("mentors-val-phone.csv", 3, "617.555.0123"),
+    // Ids under the same rule as every other column, and never shown when refused.
+    hidden("mentees-id-phone-shaped.csv", 3, "6175550101"),
+    hidden("mentees-id-ssn-shaped.csv", 3, "123456789"),
+    hidden("mentees-id-npi-shaped.csv", 3, "1234567893"),
+    hidden("mentees-id-zip4-shaped.csv", 3, "02139-4307"),
+    hidden("mentees-id-name.csv", 3, "Jane Doe"),
+    hidden("mentees-crlf-id-name.csv", 3, "Jane Doe"),
+    hidden("mentees-cr-id-name.csv", 3, "Jane Doe"),
+    hidden("mentees-id-title-name.csv", 3, "Smith"),
+    hidden("mentees-id-email-local.csv", 3, "jane.doe"),
+    // Look-alike ids: ids are ASCII.
+    hidden("mentees-id-cyrillic.csv", 3, "МЕ-001"),
+    hidden("mentees-id-fullwidth.csv", 3, "ＭＥ-001"),
+    // Text that looks the same is the same (NBSP, double spaces, NFD, zero-width).
+    ok("mentees-lookalike-text-ok.csv"),
     // Overrides against the sample pool.
     bad("overrides-unknown-mentee.csv", 3),
     bad("overrides-bad-action.csv", 2),
@@ -157,6 +174,9 @@ const CASES: &[Case] = &[
     bad("profile-unclosed-table.toml", 6),
     bad("profile-duplicate-key.toml", 7),
     bad("profile-specialties-file.toml", 2),
+    bad("profile-year-plus.toml", 4),
+    bad("profile-year-zero-padded.toml", 4),
+    ok("profile-weights-tiny.toml"),
     // The settings that belong to no profile.
     bad("settings-k-zero.toml", 2),
     bad("settings-unknown-key.toml", 2),

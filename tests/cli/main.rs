@@ -8,6 +8,7 @@ mod big_inputs;
 mod commands;
 mod evidence;
 mod hostile;
+mod hostile_faults;
 mod intake;
 mod intake_form;
 mod kill_save;

@@ -346,7 +346,7 @@ impl Model {
     }
 
     pub fn all_weights_zero(&self) -> bool {
-        self.current.weights.iter().all(|w| *w == 0.0)
+        dyad::matching::weights_inert(&self.current.weights)
     }
 }
 
