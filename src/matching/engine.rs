@@ -12,6 +12,7 @@
 
 use std::sync::Arc;
 
+pub use super::evaluation::Evaluation;
 pub use super::session::Session;
 
 use crate::analysis::compare::{Comparison, Yardstick};
@@ -19,23 +20,9 @@ use crate::analysis::summary::Summary;
 use crate::criteria::Params;
 use crate::criteria::specialty::SpecialtyFamilies;
 use crate::error::InputError;
-use crate::matching::Matching;
 use crate::matching::scoring::ScoreTable;
 use crate::pool::Pool;
 use crate::profile::Profile;
-
-/// A profile's matching on a pool, with its summary.
-#[derive(Debug, Clone)]
-pub struct Evaluation {
-    /// The pool matched (shared with the engine).
-    pub pool: Arc<Pool>,
-    /// The specialty families the table was scored with.
-    pub families: Arc<SpecialtyFamilies>,
-    pub profile: Profile,
-    pub table: Arc<ScoreTable>,
-    pub matching: Matching,
-    pub summary: Summary,
-}
 
 /// A pool ready to be matched under any profile.
 pub struct Engine {

@@ -12,6 +12,7 @@
 //! their results identical pair for pair.
 
 pub mod engine;
+mod evaluation;
 mod frame;
 pub mod memory;
 pub mod scoring;

@@ -2,6 +2,7 @@
 //! solver and the matching against brute force, warm sessions, profiles, pool errors, stability
 //! ranges, unmatched mentees, the council and the decision record.
 
+mod architecture;
 mod council;
 mod evidence;
 mod matching_props;

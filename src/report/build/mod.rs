@@ -9,6 +9,7 @@
 //! the decision's weights and criterion parameters, so a difference is a difference for the
 //! people, not of the scale; every such table says so.
 
+mod context;
 mod council;
 mod decision;
 mod equity;
@@ -16,51 +17,16 @@ mod inputs;
 mod people;
 mod result;
 
-use crate::analysis::council::Council;
+pub(crate) use context::count;
+pub use context::{Decision, RecordInputs};
+
 use crate::analysis::summary::Summary;
 use crate::analysis::{stability, unmatched};
 use crate::error::InputError;
 use crate::matching::Matching;
 use crate::matching::engine::Evaluation;
 use crate::pool::Pool;
-use crate::privacy::SmallCells;
-use crate::report::fingerprint::Fingerprint;
 use crate::report::record::Record;
-
-/// A profile's evaluation and the name of the file it came from (a file name, never a path:
-/// the record leaves the user's machine).
-#[derive(Debug, Clone, Copy)]
-pub struct Decision<'a> {
-    pub evaluation: &'a Evaluation,
-    /// `None`: a built-in profile or one not saved to a file.
-    pub file: Option<&'a str>,
-}
-
-impl Decision<'_> {
-    /// How the record names the profile: its name and file.
-    pub fn label(&self) -> String {
-        let name = &self.evaluation.profile.name;
-        match self.file {
-            Some(f) => format!("{name} ({f})"),
-            None => format!("{name} (not from a file)"),
-        }
-    }
-}
-
-/// Everything a decision record is made of.
-#[derive(Debug, Clone)]
-pub struct RecordInputs<'a> {
-    pub pool: &'a Pool,
-    pub current: Decision<'a>,
-    pub baseline: Option<Decision<'a>>,
-    pub council: Option<&'a Council>,
-    /// SHA-256 of every input file (see [`crate::report::fingerprint`]).
-    pub fingerprints: Vec<Fingerprint>,
-    /// When the record was made (RFC 3339), given by the caller so that a test can fix it.
-    pub generated: String,
-    /// Small-cell suppression (`small_cell_k` of the settings).
-    pub cells: SmallCells,
-}
 
 /// The baseline seen through the decision's yardstick.
 pub(crate) struct Baseline<'a> {
@@ -158,9 +124,4 @@ pub fn pool_name(pool: &Pool) -> String {
         ),
         None => "built-in sample data".into(),
     }
-}
-
-/// "1 mentee", "2 mentees".
-pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
