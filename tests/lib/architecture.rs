@@ -480,12 +480,11 @@ fn the_library_has_no_terminal_or_argument_parsing_code_and_the_tui_no_cli() {
         if m.krate == tree.lib_root && matches!(first, "ratatui" | "crossterm" | "clap") {
             wrong.push(format!("{file}: {}", path.join("::")));
         }
-        if file.starts_with("src/tui/") {
-            if let Some(to) = tree.resolve(*at, path, 0) {
-                if relative(&to).starts_with("src/cli/") {
-                    wrong.push(format!("{file}: {}", path.join("::")));
-                }
-            }
+        if file.starts_with("src/tui/")
+            && let Some(to) = tree.resolve(*at, path, 0)
+            && relative(&to).starts_with("src/cli/")
+        {
+            wrong.push(format!("{file}: {}", path.join("::")));
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
