@@ -65,6 +65,9 @@ pub enum Action {
     Pin,
     /// Write pins and bans to the pool's overrides.csv (w).
     SaveOverrides,
+    /// Write the decision record (the current settings against the baseline) as an HTML page
+    /// into `reports/` beside the configs folder (R).
+    WriteRecord,
     /// Explain the selected pair, or why the mentee has none (Enter).
     OpenDetail,
     /// Find a mentee or mentor (/).
@@ -121,6 +124,8 @@ pub enum Msg {
     Convened(Box<Convened>),
     Saved(Box<SaveResult>),
     OverridesSaved(Result<Option<PathBuf>, String>),
+    /// Where the decision record was written, or why not.
+    RecordWritten(Result<PathBuf, String>),
 }
 
 impl From<Action> for Msg {
@@ -187,4 +192,30 @@ pub enum Effect {
     },
     /// Write the pool's overrides.csv (atomically, keeping a backup).
     SaveOverrides { path: PathBuf, csv: String },
+    /// Write the decision record of these results into `reports/` beside the configs folder.
+    WriteRecord(Box<RecordOrder>),
+}
+
+/// What the decision record is written from: the results on screen and the files of the two
+/// profiles (`None` for a profile changed since it was opened, or not from a file; it is then
+/// fingerprinted as the TOML dyad would save).
+#[derive(Debug, Clone)]
+pub struct RecordOrder {
+    pub results: crate::tui::jobs::rematch::Results,
+    pub current_file: Option<PathBuf>,
+    pub baseline_file: Option<PathBuf>,
+    pub cells: dyad::privacy::SmallCells,
+}
+
+/// Two orders are the same when they are of the very same results (the same evaluations, not
+/// equal-looking ones) and the same files.
+impl PartialEq for RecordOrder {
+    fn eq(&self, other: &Self) -> bool {
+        use std::sync::Arc;
+        Arc::ptr_eq(&self.results.current, &other.results.current)
+            && Arc::ptr_eq(&self.results.baseline, &other.results.baseline)
+            && self.current_file == other.current_file
+            && self.baseline_file == other.baseline_file
+            && self.cells == other.cells
+    }
 }

@@ -7,7 +7,7 @@ use dyad::embedded;
 use dyad::io::{Mode, write_atomic};
 use dyad::profile::{self, now_stamp};
 
-use crate::tui::action::{Effect, Msg, ProfileEntry, SaveError, SaveResult};
+use crate::tui::action::{Effect, Msg, ProfileEntry, RecordOrder, SaveError, SaveResult};
 
 /// Runs a file effect; `Recompute` is the event loop's business and yields nothing here.
 pub fn execute(effect: Effect, configs: &Path) -> Option<Msg> {
@@ -31,6 +31,7 @@ pub fn execute(effect: Effect, configs: &Path) -> Option<Msg> {
         Effect::SaveOverrides { path, csv } => Some(Msg::OverridesSaved(
             write_atomic(&path, csv.as_bytes(), Mode::ReplaceWithBackup).map_err(|e| e.to_string()),
         )),
+        Effect::WriteRecord(order) => Some(Msg::RecordWritten(write_record(&order, configs))),
     }
 }
 
@@ -97,6 +98,34 @@ fn save(
             SaveError::Failed(e.to_string())
         }
     })
+}
+
+/// The folder for decision records: `reports/` beside the configs folder.
+pub fn reports_dir(configs: &Path) -> std::path::PathBuf {
+    configs
+        .parent()
+        .map_or_else(|| Path::new("reports").to_path_buf(), |p| p.join("reports"))
+}
+
+/// Writes the record of an order into the reports folder.
+fn write_record(order: &RecordOrder, configs: &Path) -> Result<std::path::PathBuf, String> {
+    use dyad::report::folder::{Evaluated, write_record};
+    let r = &order.results;
+    write_record(
+        &reports_dir(configs),
+        &r.pool,
+        Evaluated {
+            evaluation: &r.current,
+            file: order.current_file.as_deref(),
+        },
+        Some(Evaluated {
+            evaluation: &r.baseline,
+            file: order.baseline_file.as_deref(),
+        }),
+        order.cells,
+        &now_stamp(),
+    )
+    .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -282,3 +282,49 @@ fn typing_replaces_a_filled_in_name_and_backspace_edits_it() {
     h.send(Msg::Input('x'));
     assert_eq!(form(&h).description, "x");
 }
+
+#[test]
+fn r_writes_the_decision_record_into_reports_beside_configs_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Harness::new();
+    h.m.configs = dir.path().join("configs");
+    std::fs::create_dir(&h.m.configs).unwrap();
+    // A changed profile is fingerprinted as it stands, not as the file it came from.
+    h.send(Action::Change(crate::tui::action::Step::Up));
+    let effects = h.send_only(Action::WriteRecord);
+    match &effects[..] {
+        [Effect::WriteRecord(order)] => assert_eq!(order.current_file, None),
+        other => panic!("{other:?}"),
+    }
+    h.files = true;
+    h.send(Action::WriteRecord);
+    let status = h.m.status.as_ref().unwrap().text.clone();
+    assert!(
+        status.starts_with("Wrote the decision record to "),
+        "{status}"
+    );
+    let written: Vec<PathBuf> = std::fs::read_dir(dir.path().join("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(status.contains(&*written[0].file_name().unwrap().to_string_lossy()));
+    let page = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(
+        page.contains("<svg") && page.contains(&h.m.current.name),
+        "a page of the decision"
+    );
+    // Before any result there is nothing to write.
+    let mut fresh = Harness::new();
+    fresh.m.results = None;
+    assert!(fresh.send_only(Action::WriteRecord).is_empty());
+    assert!(
+        fresh
+            .m
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("No matching yet")
+    );
+}

@@ -226,6 +226,11 @@ pub static NORMAL: &[Binding] = &[
         Action::SaveOverrides,
         "write pins and bans to the pool's overrides.csv",
     ),
+    bind(
+        &[k('R')],
+        Action::WriteRecord,
+        "write the decision record (current against baseline) as a page into reports/",
+    ),
     hint(
         &[k('?')],
         Action::OpenHelp,

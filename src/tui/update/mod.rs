@@ -5,6 +5,7 @@
 mod council;
 pub mod popups;
 mod profiles;
+mod record;
 mod weights;
 
 use ratatui::layout::Rect;
@@ -42,6 +43,10 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Saved(r) => return profiles::saved(m, *r),
         Msg::OverridesSaved(r) => return profiles::overrides_saved(m, r),
+        Msg::RecordWritten(r) => {
+            record::written(m, r);
+            return Vec::new();
+        }
         // A message on the status line lasts until the next key or click.
         _ => m.status = None,
     }
@@ -113,6 +118,7 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Action(Action::Unban) => return weights::unban(m),
         Msg::Action(Action::Pin) => return weights::pin(m),
         Msg::Action(Action::SaveOverrides) => return profiles::save_overrides(m),
+        Msg::Action(Action::WriteRecord) => return record::write(m),
         Msg::Action(Action::OpenDetail) => open_detail(m),
         Msg::Action(Action::OpenSearch) => popups::open_search(m),
         Msg::Action(Action::OpenProfiles) => return profiles::open_profiles(m),

@@ -1,0 +1,38 @@
+//! The decision record from the screen: `R` writes the current settings against the baseline as
+//! one HTML page into `reports/` beside the configs folder, and the status line says where.
+
+use std::path::PathBuf;
+
+use crate::tui::action::{Effect, RecordOrder};
+use crate::tui::state::Model;
+
+/// Asks for the record of the results on screen; says so when there are none yet.
+pub fn write(m: &mut Model) -> Vec<Effect> {
+    let Some(results) = m.results.clone() else {
+        m.warn("No matching yet to write a record of: wait for the first result");
+        return Vec::new();
+    };
+    let modified = m.profile_modified();
+    m.info("Writing the decision record…");
+    vec![Effect::WriteRecord(Box::new(RecordOrder {
+        results,
+        current_file: if modified {
+            None
+        } else {
+            m.current_file.clone()
+        },
+        baseline_file: m.baseline_file.clone(),
+        cells: m.small_cells,
+    }))]
+}
+
+/// Says where the record went, or why it could not be written.
+pub fn written(m: &mut Model, r: Result<PathBuf, String>) {
+    match r {
+        Ok(path) => m.info(format!(
+            "Wrote the decision record to {} (open it in a browser to read, print or share)",
+            dyad::error::escape(&path.display().to_string())
+        )),
+        Err(e) => m.warn(format!("The decision record was not written: {e}")),
+    }
+}
