@@ -1,21 +1,19 @@
 //! How answers and headers of an intake export compare: one folding function, so that every
 //! comparison (headers to the mapping, answers to labels and to the vocabulary) agrees.
 
-/// Folds text for comparison: escape sequences and control characters removed, invisible
-/// characters (zero-width, byte order mark, no-break space) made spaces, lower case, hyphens and
-/// underscores made spaces, one space after each comma and none before, runs of spaces made one,
-/// the ends trimmed. "Work-life  Balance" and "work life balance" fold alike.
+/// Folds text for comparison: the pool's own normalisation first ([`crate::pool::text::normalize`]:
+/// escape sequences and control characters removed, Unicode NFC, invisible characters removed,
+/// white space of every kind made single spaces, lower case, ends trimmed), then hyphens and
+/// underscores made spaces and one space after each comma and none before. "Work-life  Balance"
+/// and "work life balance" fold alike, and so do a precomposed and a combining "español".
 pub fn fold(text: &str) -> String {
-    let clean = crate::io::safetext::strip(text);
-    let mut spaced = String::with_capacity(clean.len());
-    for c in clean.chars() {
+    let normal = crate::pool::text::normalize(text);
+    let mut spaced = String::with_capacity(normal.len());
+    for c in normal.chars() {
         match c {
-            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00A0}' | '\u{202F}' => {
-                spaced.push(' ')
-            }
             '-' | '_' | '\u{2010}'..='\u{2013}' => spaced.push(' '),
             ',' => spaced.push_str(", "),
-            c => spaced.extend(c.to_lowercase()),
+            c => spaced.push(c),
         }
     }
     let words: Vec<&str> = spaced.split_whitespace().collect();
@@ -37,5 +35,6 @@ mod tests {
         );
         assert_eq!(fold("a,b"), fold("A , B"));
         assert_ne!(fold("research"), fold("research, promotion"));
+        assert_eq!(fold("Espan\u{0303}ol"), fold("Espa\u{00F1}ol"));
     }
 }
