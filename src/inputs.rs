@@ -342,3 +342,59 @@ pub fn vocabulary() -> Result<dyad::intake::Vocabulary> {
     };
     Ok(dyad::intake::Vocabulary::parse(&text, &path, &families)?)
 }
+
+/// The pool's two CSV files as read (the built-in sample's when the pool has no folder), for
+/// the checks that look at cells as written.
+pub fn pool_csv_files(pool: &Pool) -> Result<Vec<dyad::io::csvread::CsvFile>> {
+    use dyad::io::csvread::CsvFile;
+    use dyad::pool::files::{MENTEES, MENTORS};
+    Ok(match &pool.source.dir {
+        Some(dir) => vec![
+            CsvFile::read(&dir.join(MENTEES))?,
+            CsvFile::read(&dir.join(MENTORS))?,
+        ],
+        None => vec![
+            CsvFile::parse(
+                Path::new("(built-in) sample-data/mentees.csv"),
+                dyad::embedded::SAMPLE_MENTEES,
+            )?,
+            CsvFile::parse(
+                Path::new("(built-in) sample-data/mentors.csv"),
+                dyad::embedded::SAMPLE_MENTORS,
+            )?,
+        ],
+    })
+}
+
+/// How many terms of the pool are outside the vocabulary (each a term that never matches its
+/// intended one), for the terminal UI's notice; `dyad check` lists them.
+pub fn vocabulary_problems(pool: &Pool) -> Result<usize> {
+    let vocab = vocabulary()?;
+    Ok(pool_csv_files(pool)?
+        .iter()
+        .map(|f| dyad::intake::audit::audit(f, &vocab).len())
+        .sum())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_outside_the_vocabulary_are_counted() {
+        let sample = dyad::embedded::sample_pool();
+        assert_eq!(vocabulary_problems(&sample).unwrap(), 0);
+        let dir = tempfile::tempdir().unwrap();
+        let mentees = String::from_utf8(dyad::embedded::SAMPLE_MENTEES.to_vec()).unwrap();
+        let misspelt = mentees.replacen("work-life balance", "work life balanse", 1);
+        assert_ne!(misspelt, mentees, "the sample has a goal to misspell");
+        std::fs::write(dir.path().join("mentees.csv"), misspelt).unwrap();
+        std::fs::write(
+            dir.path().join("mentors.csv"),
+            dyad::embedded::SAMPLE_MENTORS,
+        )
+        .unwrap();
+        let pool = dyad::pool::load_dir(dir.path(), &LoadOptions::default()).unwrap();
+        assert_eq!(vocabulary_problems(&pool).unwrap(), 1);
+    }
+}

@@ -1,11 +1,8 @@
 //! The vocabulary part of `dyad check`: terms of the pool outside `configs/vocabulary.toml`, and
 //! list cells that join several known terms with commas (an error: such a cell matches nobody).
 
-use std::path::Path;
-
 use dyad::error::{Error, InputError, Result};
 use dyad::intake::audit::{self, Problem};
-use dyad::io::csvread::CsvFile;
 use dyad::pool::Pool;
 
 use super::inputs;
@@ -20,25 +17,7 @@ pub fn report(pool: &Pool) -> Result<(String, Vec<Error>)> {
         Ok(v) => v,
         Err(e) => return Ok(("\nVocabulary: not checked\n".to_string(), vec![e])),
     };
-    let files: Vec<CsvFile> = match &pool.source.dir {
-        Some(dir) => ["mentees.csv", "mentors.csv"]
-            .iter()
-            .map(|f| CsvFile::read(&dir.join(f)))
-            .collect::<std::result::Result<_, _>>()?,
-        None => [
-            (
-                "(built-in) sample-data/mentees.csv",
-                dyad::embedded::SAMPLE_MENTEES,
-            ),
-            (
-                "(built-in) sample-data/mentors.csv",
-                dyad::embedded::SAMPLE_MENTORS,
-            ),
-        ]
-        .iter()
-        .map(|(p, b)| CsvFile::parse(Path::new(p), b))
-        .collect::<std::result::Result<_, _>>()?,
-    };
+    let files = inputs::pool_csv_files(pool)?;
     let mut text = String::from("\nVocabulary\n");
     let mut errors = Vec::new();
     let mut problems = 0;

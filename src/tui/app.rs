@@ -56,6 +56,8 @@ pub fn run(args: Options) -> Result<()> {
     let current = inputs::current_profile(args.profile.as_deref())?;
     let baseline = inputs::baseline_profile(args.baseline.as_deref())?;
     let settings = inputs::settings()?;
+    // Read before the terminal is taken: the UI thread opens no files.
+    let vocabulary = inputs::vocabulary_problems(&engine.pool);
     let configs = PathBuf::from(inputs::CONFIGS);
     // Held until dyad ends; the operating system lets go of it however dyad ends.
     let (_lock, read_only) =
@@ -98,6 +100,14 @@ pub fn run(args: Options) -> Result<()> {
             "Read-only: {why}. You can try settings; saving is off."
         ));
         model.read_only = Some(why);
+    }
+    match vocabulary {
+        Ok(0) => {}
+        Ok(n) => model.warn(format!(
+            "{n} terms of the pool are outside the vocabulary and never match as meant: run \
+             `dyad check` for the list"
+        )),
+        Err(e) => model.warn(format!("The pool's terms were not checked: {e}")),
     }
     let _ = worker.send(first);
     let channels = Channels {
