@@ -416,3 +416,35 @@ fn a_start_that_cannot_be_matched_says_why_instead_of_matching_forever() {
     let why = h.m.match_error.clone().unwrap();
     assert!(why.contains("under \"Fall 2023 program\""), "{why}");
 }
+
+#[test]
+fn deltas_are_on_one_yardstick_and_an_unchanged_pair_has_none() {
+    use crate::tui::state::matches::Change;
+    let h = Harness::new();
+    let r = h.m.results.as_ref().unwrap();
+    let mut same = 0;
+    for row in &h.m.rows {
+        match row.change {
+            Change::Same => {
+                same += 1;
+                assert_eq!(row.base_score, None, "{row:?}");
+            }
+            Change::NewMentor => {
+                let delta = row.score.unwrap() - row.base_score.unwrap();
+                assert_eq!(Some(delta), r.comparison.delta_of(row.mentee), "{row:?}");
+            }
+            _ => {}
+        }
+    }
+    assert!(same > 0, "the sample keeps some pairs");
+    // The Scores panel compares with the baseline as the current profile scores it.
+    let mut h = Harness::new();
+    let screen = h.screen(120, 40);
+    let base_mean = format!("{:.1}", r.comparison.a.stats.mean);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Mean  "))
+        .unwrap()
+        .to_string();
+    assert!(line.contains(&base_mean), "{line} vs {base_mean}");
+}

@@ -86,12 +86,24 @@ pub fn build(results: &Results, overrides: &Overrides) -> Vec<Row> {
                 (None, Some(_)) => Change::NewlyUnmatched,
                 (None, None) => Change::Unmatched,
             };
+            // The baseline pair scored on the current profile's yardstick, as the comparison
+            // has it; an unchanged pair has no baseline score of its own to differ from.
+            let base_score = match change {
+                Change::Same => None,
+                Change::NewMentor => results
+                    .comparison
+                    .changed
+                    .iter()
+                    .find(|c| c.mentee == mentee)
+                    .map(|c| c.old_score),
+                _ => was.map(|p| p.score),
+            };
             Row {
                 mentee,
                 mentor: now.map(|p| p.mentor),
                 score: now.map(|p| p.score),
                 base_mentor: was.map(|p| p.mentor),
-                base_score: was.map(|p| p.score),
+                base_score,
                 change,
                 reason: now.is_none().then(|| cur.reason_of(mentee)).flatten(),
                 base_reason: was.is_none().then(|| base.reason_of(mentee)).flatten(),

@@ -51,7 +51,8 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
 }
 
 fn all(f: &mut Frame, area: Rect, r: &Results) {
-    let (now, base) = (&r.current.summary, &r.baseline.summary);
+    // The baseline as the current profile scores it: one yardstick for both.
+    let (now, base) = (&r.current.summary, &r.comparison.a);
     let full = area.height >= 20 && area.width >= 34;
     let figures = if full {
         figures_table(now, base)
@@ -251,7 +252,8 @@ fn criteria_means(now: &Summary, base: &Summary) -> Vec<Line<'static>> {
 /// Each identity group's matched/eligible count and mean score, now and in the baseline. A
 /// group with fewer than k eligible mentees (in either) shows `<k` instead of its figures.
 fn groups(f: &mut Frame, area: Rect, r: &Results, cells: SmallCells) {
-    let (now, base) = (&r.current.summary, &r.baseline.summary);
+    // The baseline as the current profile scores it: one yardstick for both.
+    let (now, base) = (&r.current.summary, &r.comparison.a);
     let small = cells.label();
     let k = cells.k();
     let mut lines = vec![
