@@ -19,7 +19,6 @@
 //! recorded in it but found again for the few columns on the path), compiled for AVX2 where the
 //! processor has it (`simd.rs`).
 
-use super::canonical::Optimum;
 use super::init;
 use super::prepare::Prepared;
 use super::problem::{Duals, Problem, Solution};
@@ -49,14 +48,7 @@ impl Solver {
         self.slots.reset(prep.rows, &prep.cap);
         init::initialise(self, &prep, data);
         self.augment_free(&prep, data);
-        let mut optimum = Optimum {
-            slots: &mut self.slots,
-            u: &self.u,
-            v: &self.v,
-            dummy: self.dummy,
-            square: self.square,
-        };
-        self.canonical = optimum.canonicalise(&mut self.canon, &prep, data) && prep.exact;
+        self.canonical = self.canonicalise(&prep, data) && prep.exact;
         let s = self.solution(&prep, p);
         self.prep = prep;
         self.warm_ready = true;

@@ -2,7 +2,7 @@
 //! variables and every scratch buffer, kept between solves so that repeated solves allocate
 //! nothing in their inner loops and a warm start can build on the last optimum.
 
-use super::canonical::Canon;
+use super::canonical::{Canon, Optimum};
 use super::cardinality::Matcher;
 use super::prepare::Prepared;
 use super::slots::Slots;
@@ -55,5 +55,20 @@ pub struct Solver {
 impl Solver {
     pub fn new() -> Self {
         Self::default()
+    }
+}
+
+impl Solver {
+    /// The canonical pass (`canonical.rs`) on the optimum the solver holds; false when it was
+    /// skipped (duals too large for exact arithmetic).
+    pub(super) fn canonicalise(&mut self, r: &Prepared, data: &[f64]) -> bool {
+        let mut optimum = Optimum {
+            slots: &mut self.slots,
+            u: &self.u,
+            v: &self.v,
+            dummy: self.dummy,
+            square: self.square,
+        };
+        optimum.canonicalise(&mut self.canon, r, data)
     }
 }

@@ -26,7 +26,6 @@
 //! skips) plus the reassignment of the few freed rows. When the shape differs it falls back to
 //! a cold solve. The result is exactly optimal either way (checked in debug builds).
 
-use super::canonical::Optimum;
 use super::init;
 use super::prepare::Prepared;
 use super::problem::{Problem, Solution, is_allowed};
@@ -132,14 +131,7 @@ impl Solver {
         }
         init::reduce_rows(self, &prep, data);
         self.augment_free(&prep, data);
-        let mut optimum = Optimum {
-            slots: &mut self.slots,
-            u: &self.u,
-            v: &self.v,
-            dummy: self.dummy,
-            square: self.square,
-        };
-        self.canonical = optimum.canonicalise(&mut self.canon, &prep, data) && prep.exact;
+        self.canonical = self.canonicalise(&prep, data) && prep.exact;
         let s = self.solution(&prep, p);
         self.prep = prep;
         s
