@@ -75,6 +75,14 @@ impl Sort {
 /// One row per mentee, in id order.
 pub fn build(results: &Results, overrides: &Overrides) -> Vec<Row> {
     let (cur, base) = (&results.current.matching, &results.baseline.matching);
+    // Each moved mentee's baseline pair as the comparison scored it, looked up by mentee (the
+    // rows are rebuilt after every rematch, so no search per row).
+    let mut old_score = vec![None; cur.mentor_of.len()];
+    for c in &results.comparison.changed {
+        if let Some(slot) = old_score.get_mut(c.mentee) {
+            *slot = Some(c.old_score);
+        }
+    }
     (0..cur.mentor_of.len())
         .map(|mentee| {
             let now = cur.pair_of(mentee);
@@ -90,12 +98,7 @@ pub fn build(results: &Results, overrides: &Overrides) -> Vec<Row> {
             // has it; an unchanged pair has no baseline score of its own to differ from.
             let base_score = match change {
                 Change::Same => None,
-                Change::NewMentor => results
-                    .comparison
-                    .changed
-                    .iter()
-                    .find(|c| c.mentee == mentee)
-                    .map(|c| c.old_score),
+                Change::NewMentor => old_score[mentee],
                 _ => was.map(|p| p.score),
             };
             Row {
