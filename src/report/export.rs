@@ -4,9 +4,7 @@
 //!
 //! Only pseudonymous ids leave dyad: the coordinator maps ids to people outside it.
 
-use crate::analysis::breakdown::contributions;
 use crate::analysis::measures::PairFacts;
-use crate::criteria::{N, Weights};
 use crate::io::csvwrite::CsvOut;
 use crate::matching::engine::Evaluation;
 use crate::pool::Pool;
@@ -36,21 +34,6 @@ pub fn percent_shares(weights: &[f64]) -> Vec<u32> {
         shares[i] += 1;
     }
     shares
-}
-
-/// The criteria that add the most points to a pair, largest first (ties in criterion order),
-/// at most `k`, leaving out those that add nothing.
-pub fn top_reasons(scores: &[f64; N], weights: &Weights, k: usize) -> Vec<(usize, f64)> {
-    let points = contributions(scores, weights);
-    let mut order: Vec<(usize, f64)> = points
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|(_, p)| *p > 0.0)
-        .collect();
-    order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    order.truncate(k);
-    order
 }
 
 /// One exported pair.
@@ -116,6 +99,7 @@ pub fn pairs_csv(pool: &Pool, ev: &Evaluation) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::criteria::N;
 
     #[test]
     fn percent_shares_add_up_to_100() {
@@ -156,24 +140,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn top_reasons_are_the_largest_contributions() {
-        let mut scores = [0.0; N];
-        let mut weights = [0.0; N];
-        scores[0] = 1.0;
-        weights[0] = 0.2; // 0.2
-        scores[1] = 0.5;
-        weights[1] = 1.0; // 0.5
-        scores[2] = 1.0;
-        weights[2] = 0.5; // 0.5, ties with 1: criterion order
-        scores[3] = 1.0;
-        weights[3] = 0.1; // 0.1
-        weights[4] = 1.0; // scores 0: never a reason
-        let r = top_reasons(&scores, &weights, 3);
-        assert_eq!(r.iter().map(|x| x.0).collect::<Vec<_>>(), [1, 2, 0]);
-        assert!(r[0].1 > r[2].1);
-        assert!(top_reasons(&[0.0; N], &weights, 3).is_empty());
     }
 }

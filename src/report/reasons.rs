@@ -22,11 +22,17 @@ pub fn discriminates(ev: &Evaluation, mentee: usize, k: usize) -> bool {
 /// first (ties in criterion order), at most `n`: (criterion, points).
 pub fn top_reasons(ev: &Evaluation, mentee: usize, mentor: usize, n: usize) -> Vec<(usize, f64)> {
     let points = contributions(&ev.table.criteria(mentee, mentor), &ev.profile.weights);
+    largest(&points, n, |k| discriminates(ev, mentee, k))
+}
+
+/// The criteria with the most points, largest first (ties in criterion order), at most `n`,
+/// among those `keep` accepts and leaving out those that add nothing.
+fn largest(points: &[f64], n: usize, keep: impl Fn(usize) -> bool) -> Vec<(usize, f64)> {
     let mut order: Vec<(usize, f64)> = points
         .iter()
         .copied()
         .enumerate()
-        .filter(|&(k, p)| p > 0.0 && discriminates(ev, mentee, k))
+        .filter(|&(k, p)| p > 0.0 && keep(k))
         .collect();
     order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     order.truncate(n);
@@ -61,6 +67,7 @@ pub fn reason_text(k: usize, f: &PairFacts) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::criteria::N;
     use crate::embedded;
     use crate::matching::engine::Engine;
 
@@ -103,5 +110,29 @@ mod tests {
             }
             assert!(given > 0);
         }
+    }
+
+    #[test]
+    fn top_reasons_are_the_largest_contributions() {
+        let mut scores = [0.0; N];
+        let mut weights = [0.0; N];
+        scores[0] = 1.0;
+        weights[0] = 0.2; // 0.2
+        scores[1] = 0.5;
+        weights[1] = 1.0; // 0.5
+        scores[2] = 1.0;
+        weights[2] = 0.5; // 0.5, ties with 1: criterion order
+        scores[3] = 1.0;
+        weights[3] = 0.1; // 0.1
+        weights[4] = 1.0; // scores 0: never a reason
+        let top = |s: &[f64; N]| largest(&contributions(s, &weights), 3, |_| true);
+        let r = top(&scores);
+        assert_eq!(r.iter().map(|x| x.0).collect::<Vec<_>>(), [1, 2, 0]);
+        assert!(r[0].1 > r[2].1);
+        assert!(top(&[0.0; N]).is_empty());
+        assert_eq!(
+            largest(&contributions(&scores, &weights), 3, |k| k != 1)[0].0,
+            2
+        );
     }
 }
