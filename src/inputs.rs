@@ -161,6 +161,23 @@ pub fn pool_dir(args: &DataArgs) -> Option<PathBuf> {
     }
 }
 
+/// The shipped sample pool's survey, in the sample folder.
+pub const SAMPLE_OUTCOMES: &str = "sample-data/outcomes-pilot-2023.csv";
+
+/// Where a run looks for a survey of pairs when none is named: `outcomes.csv` in the pool
+/// folder, then for the default sample folder the sample's own survey; for the built-in
+/// sample pool, the survey built in with it.
+pub fn survey(args: &DataArgs) -> pool::Survey {
+    match pool_dir(args) {
+        Some(dir) => {
+            let sample = Path::new(SAMPLE_OUTCOMES);
+            let also = (args.data.is_none() && sample.exists()).then(|| sample.to_path_buf());
+            pool::Survey::beside(&dir, also)
+        }
+        None => pool::Survey::BuiltIn,
+    }
+}
+
 /// The files of a pool folder, with what each is.
 pub fn pool_files(dir: &Path) -> Vec<(PathBuf, &'static str)> {
     vec![

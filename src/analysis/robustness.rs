@@ -3,11 +3,17 @@
 //! range, re-solve each draw exactly, and count how often each pair of the profile's matching
 //! survives (`kept`) and how many different mentors each mentee gets.
 //!
-//! The draws are re-solved warm in one [`Session`] of their own (the same session type the
+//! The draws are re-solved warm in [`Session`]s of their own (the same session type the
 //! [`Engine`] keeps), so a caller's engine keeps its own warm state. Work comes in chunks:
 //! [`Robustness::run`] adds some draws and returns, so a background job can report partial
 //! results and stop between chunks. The stream of draws is ChaCha8 from the seed: the same seed
 //! gives the same figures, whatever the chunk sizes.
+//!
+//! The draws are independent, so a chunk is shared out among threads (one session each, see
+//! [`Robustness::threads`]): the weights are drawn from the one stream first, in order, and each
+//! thread solves a contiguous slice of them. A session solves exactly what a cold solve gives
+//! (see [`Session::solve`]), and the tallies are sums and unions, so the figures are the same
+//! for any number of threads.
 
 use std::sync::Arc;
 
@@ -17,7 +23,9 @@ use rand_chacha::ChaCha8Rng;
 use crate::criteria::{self, Weights};
 use crate::error::InputError;
 use crate::matching::engine::{Engine, Session};
+use crate::matching::scoring::ScoreTable;
 use crate::matching::{Matching, Reason};
+use crate::pool::Pool;
 use crate::profile::Profile;
 
 use super::council::{Member, Spread};
@@ -82,19 +90,115 @@ pub struct MenteeSpread {
     pub unmatched: usize,
 }
 
+/// At most this many threads share a chunk: each holds a session of its own (about 9 bytes
+/// per mentee–mentor pair, 17 while `min_score` is above 0).
+pub const MAX_THREADS: usize = 8;
+
+/// Bytes a session of its own costs per mentee–mentor pair, at most.
+const SESSION_BYTES_PER_PAIR: u64 = 17;
+
+/// Threads for a pool of this many mentee–mentor pairs: one per core
+/// (`std::thread::available_parallelism`), at most [`MAX_THREADS`], and only as many sessions
+/// as fit in half the memory the machine has free.
+pub fn default_threads(pairs: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let session = (pairs as u64).saturating_mul(SESSION_BYTES_PER_PAIR).max(1);
+    let fit = (crate::matching::memory::available() / 2 / session).max(1);
+    cores
+        .min(MAX_THREADS)
+        .min(usize::try_from(fit).unwrap_or(usize::MAX))
+}
+
+/// What a slice of draws did: counts to add up.
+struct Tally {
+    /// Per pair of the base matching: draws that keep it.
+    kept: Vec<usize>,
+    /// Per mentee: the mentors seen (sorted).
+    seen: Vec<Vec<usize>>,
+    /// Per mentee: draws that leave an eligible mentee unmatched.
+    unmatched: Vec<usize>,
+}
+
+impl Tally {
+    fn new(pairs: usize, mentees: usize) -> Tally {
+        Tally {
+            kept: vec![0; pairs],
+            seen: vec![Vec::new(); mentees],
+            unmatched: vec![0; mentees],
+        }
+    }
+
+    /// Adds one draw's matching.
+    fn add(&mut self, base: &Matching, eligible: &[bool], m: &Matching) {
+        for (k, pair) in base.pairs.iter().enumerate() {
+            if m.mentor_of[pair.mentee] == Some(pair.mentor) {
+                self.kept[k] += 1;
+            }
+        }
+        for (i, mentor) in m.mentor_of.iter().enumerate() {
+            match mentor {
+                Some(j) => see(&mut self.seen[i], *j),
+                None if eligible[i] => self.unmatched[i] += 1,
+                None => {}
+            }
+        }
+    }
+
+    /// Adds another tally (sums, and unions of the mentors seen).
+    fn merge(&mut self, other: Tally) {
+        for (a, b) in self.kept.iter_mut().zip(other.kept) {
+            *a += b;
+        }
+        for (a, b) in self.unmatched.iter_mut().zip(other.unmatched) {
+            *a += b;
+        }
+        for (a, b) in self.seen.iter_mut().zip(other.seen) {
+            for j in b {
+                see(a, j);
+            }
+        }
+    }
+}
+
+/// Adds a mentor to a sorted set.
+fn see(seen: &mut Vec<usize>, j: usize) {
+    if let Err(at) = seen.binary_search(&j) {
+        seen.insert(at, j);
+    }
+}
+
+/// Solves each weighting of `draws` in `session` and tallies the matchings.
+fn solve_all(
+    session: &mut Session,
+    profile: &Profile,
+    draws: &[Weights],
+    base: &Matching,
+    eligible: &[bool],
+) -> Result<Tally, InputError> {
+    let mut tally = Tally::new(base.pairs.len(), eligible.len());
+    let mut p = profile.clone();
+    for w in draws {
+        p.weights = *w;
+        let m = session.solve(&p)?;
+        tally.add(base, eligible, &m);
+    }
+    Ok(tally)
+}
+
 /// The draws so far, ready to resume.
 pub struct Robustness {
-    session: Session,
+    pool: Arc<Pool>,
+    table: Arc<ScoreTable>,
+    /// One per thread used so far; the first solved the profile's own matching.
+    sessions: Vec<Session>,
+    threads: usize,
     profile: Profile,
     ranges: WeightRanges,
     rng: ChaCha8Rng,
     /// The profile's own matching.
     pub base: Matching,
     samples: usize,
-    kept: Vec<usize>,
-    /// For each mentee, the mentors seen (sorted).
-    seen: Vec<Vec<usize>>,
-    unmatched: Vec<usize>,
+    tally: Tally,
     /// Mentees the profile's eligibility admits (the same in every draw).
     eligible: Vec<bool>,
 }
@@ -104,6 +208,7 @@ impl std::fmt::Debug for Robustness {
         f.debug_struct("Robustness")
             .field("ranges", &self.ranges)
             .field("samples", &self.samples)
+            .field("threads", &self.threads)
             .finish_non_exhaustive()
     }
 }
@@ -119,53 +224,98 @@ impl Robustness {
         seed: u64,
     ) -> Result<Robustness, InputError> {
         let table = engine.table(&profile.params);
-        let mut session = Session::new(engine.pool.clone(), Arc::clone(&table));
+        Robustness::on(engine.pool.clone(), table, profile, ranges, seed)
+    }
+
+    /// The same on a pool (with its pins and bans) and the score table of the profile's
+    /// criterion parameters, such as an [`crate::matching::engine::Evaluation`]'s.
+    pub fn on(
+        pool: Arc<Pool>,
+        table: Arc<ScoreTable>,
+        profile: &Profile,
+        ranges: WeightRanges,
+        seed: u64,
+    ) -> Result<Robustness, InputError> {
+        let mut session = Session::new(pool.clone(), Arc::clone(&table));
         let base = session.solve(profile)?;
-        let mentees = engine.pool.mentees.len();
+        let mentees = pool.mentees.len();
         let mut eligible = vec![true; mentees];
         for &(i, reason) in &base.unmatched {
             if reason == Reason::Ineligible {
                 eligible[i] = false;
             }
         }
+        let threads = default_threads(mentees.saturating_mul(pool.mentors.len()));
         Ok(Robustness {
+            tally: Tally::new(base.pairs.len(), mentees),
             eligible,
-            session,
+            pool,
+            table,
+            sessions: vec![session],
+            threads,
             profile: profile.clone(),
             ranges,
             rng: ChaCha8Rng::seed_from_u64(seed),
-            kept: vec![0; base.pairs.len()],
             base,
             samples: 0,
-            seen: vec![Vec::new(); mentees],
-            unmatched: vec![0; mentees],
         })
     }
 
-    /// Draws and solves `samples` more weightings.
+    /// Shares each chunk among this many threads from now on (at least one); the figures do
+    /// not depend on it. The default is [`default_threads`].
+    pub fn with_threads(mut self, threads: usize) -> Robustness {
+        self.threads = threads.max(1);
+        self
+    }
+
+    /// The threads a chunk is shared among.
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+
+    /// Draws and solves `samples` more weightings. On an error (which a draw cannot cause
+    /// unless the profile itself cannot be matched) none of them counts.
     pub fn run(&mut self, samples: usize) -> Result<(), InputError> {
-        let mut p = self.profile.clone();
-        for _ in 0..samples {
-            p.weights = self.ranges.draw(&mut self.rng);
-            let m = self.session.solve(&p)?;
-            for (k, pair) in self.base.pairs.iter().enumerate() {
-                if m.mentor_of[pair.mentee] == Some(pair.mentor) {
-                    self.kept[k] += 1;
-                }
-            }
-            for (i, mentor) in m.mentor_of.iter().enumerate() {
-                match mentor {
-                    Some(j) => {
-                        if let Err(at) = self.seen[i].binary_search(j) {
-                            self.seen[i].insert(at, *j);
-                        }
-                    }
-                    None if self.eligible[i] => self.unmatched[i] += 1,
-                    None => {}
-                }
-            }
-            self.samples += 1;
+        let draws: Vec<Weights> = (0..samples)
+            .map(|_| self.ranges.draw(&mut self.rng))
+            .collect();
+        let threads = self.threads.min(samples).max(1);
+        while self.sessions.len() < threads {
+            let s = Session::new(self.pool.clone(), self.table.clone());
+            self.sessions.push(s);
         }
+        let (profile, base, eligible) = (&self.profile, &self.base, &self.eligible[..]);
+        let tallies: Vec<Result<Tally, InputError>> = if threads == 1 {
+            vec![solve_all(
+                &mut self.sessions[0],
+                profile,
+                &draws,
+                base,
+                eligible,
+            )]
+        } else {
+            let slice = samples.div_ceil(threads);
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = self
+                    .sessions
+                    .iter_mut()
+                    .zip(draws.chunks(slice))
+                    .map(|(session, part)| {
+                        scope.spawn(move || solve_all(session, profile, part, base, eligible))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        let mut sum = Tally::new(self.base.pairs.len(), self.eligible.len());
+        for t in tallies {
+            sum.merge(t?);
+        }
+        self.tally.merge(sum);
+        self.samples += samples;
         Ok(())
     }
 
@@ -184,7 +334,7 @@ impl Robustness {
         self.base
             .pairs
             .iter()
-            .zip(&self.kept)
+            .zip(&self.tally.kept)
             .map(|(p, &k)| KeptPair {
                 mentee: p.mentee,
                 mentor: p.mentor,
@@ -196,12 +346,12 @@ impl Robustness {
     /// Every eligible mentee: how many different mentors the draws gave them, and how often
     /// none.
     pub fn mentees(&self) -> Vec<MenteeSpread> {
-        (0..self.seen.len())
+        (0..self.tally.seen.len())
             .filter(|&i| self.eligible[i])
             .map(|i| MenteeSpread {
                 mentee: i,
-                mentors: self.seen[i].len(),
-                unmatched: self.unmatched[i],
+                mentors: self.tally.seen[i].len(),
+                unmatched: self.tally.unmatched[i],
             })
             .collect()
     }

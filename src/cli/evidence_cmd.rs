@@ -8,15 +8,13 @@ use dyad::analysis::evidence::{
 };
 use dyad::error::{InputError, Result};
 use dyad::io::csvread::CsvFile;
+use dyad::pool::files::OUTCOMES;
 use dyad::pool::{OutcomeKind, Outcomes, Pool, load_outcomes};
 use serde_json::{Map, Value, json};
 
 use super::analysis_args::EvidenceArgs;
 use super::args::TableOrJson;
 use super::{emit, emit_json, inputs};
-
-/// The survey shipped with the sample pool.
-pub const SAMPLE_OUTCOMES: &str = "sample-data/outcomes-pilot-2023.csv";
 
 /// How the figures are computed, in words (also in `--help` and the README).
 fn method() -> String {
@@ -34,31 +32,23 @@ fn method() -> String {
 }
 
 /// Reads the survey: `--outcomes`, else `outcomes.csv` beside the pool, else (for the sample
-/// pool) the shipped sample survey or its built-in copy.
+/// pool) the shipped sample survey or its built-in copy (see [`inputs::survey`]).
 fn read_outcomes(args: &EvidenceArgs, pool: &Pool) -> Result<(Outcomes, String)> {
-    let file = match (&args.outcomes, inputs::pool_dir(&args.data)) {
-        (Some(f), _) => CsvFile::read(f)?,
-        (None, Some(dir)) if dir.join("outcomes.csv").exists() => {
-            CsvFile::read(&dir.join("outcomes.csv"))?
-        }
-        (None, None) => CsvFile::parse(
-            Path::new("(built-in) sample-data/outcomes-pilot-2023.csv"),
-            dyad::embedded::SAMPLE_OUTCOMES,
-        )?,
-        (None, Some(_)) if args.data.data.is_none() && Path::new(SAMPLE_OUTCOMES).exists() => {
-            CsvFile::read(Path::new(SAMPLE_OUTCOMES))?
-        }
-        (None, Some(dir)) => {
-            return Err(InputError::new(
-                dir.join("outcomes.csv"),
-                "a survey of pairs: outcomes.csv beside the pool, or --outcomes FILE",
-            )
-            .problem("there is no such file")
-            .into());
-        }
-    };
-    let label = dyad::error::escape(&file.path.display().to_string());
-    Ok((load_outcomes(&file, pool)?, label))
+    if let Some(f) = &args.outcomes {
+        let file = CsvFile::read(f)?;
+        let label = dyad::error::escape(&file.path.display().to_string());
+        return Ok((load_outcomes(&file, pool)?, label));
+    }
+    let survey = inputs::survey(&args.data);
+    match survey.load(pool)? {
+        Some(found) => Ok(found),
+        None => Err(InputError::new(
+            survey.wanted().unwrap_or(Path::new(OUTCOMES)),
+            "a survey of pairs: outcomes.csv beside the pool, or --outcomes FILE",
+        )
+        .problem("there is no such file")
+        .into()),
+    }
 }
 
 fn assoc_json(a: &Association, measure: bool) -> Value {

@@ -6,3 +6,5 @@ pub const MENTEES: &str = "mentees.csv";
 pub const MENTORS: &str = "mentors.csv";
 /// The council's pins and bans (optional).
 pub const OVERRIDES: &str = "overrides.csv";
+/// What the dyads said afterwards, one row per pair (optional; see [`super::load_outcomes`]).
+pub const OUTCOMES: &str = "outcomes.csv";

@@ -8,6 +8,7 @@ pub mod files;
 mod load;
 mod outcomes;
 mod overrides;
+pub mod survey;
 pub mod text;
 
 pub use fields::{FIRST_YEAR, MAX_CAPACITY, MAX_HOURS, current_year, is_plain_id, normalize};
@@ -17,6 +18,7 @@ pub use load::{
 };
 pub use outcomes::{Outcome, OutcomeKind, Outcomes, load_outcomes};
 pub use overrides::{Action, Override, Overrides, load_overrides};
+pub use survey::Survey;
 
 use crate::criteria::geo::LatLon;
 

@@ -1,6 +1,6 @@
-//! `dyad::analysis::robustness`: chunked runs equal one run, no spread keeps every pair, the
-//! council's ranges are the members' lowest and highest weights, and kept shares match cold
-//! solves of the same draws.
+//! `dyad::analysis::robustness`: chunked runs equal one run, draws shared among threads give
+//! the same figures as one thread, no spread keeps every pair, the council's ranges are the
+//! members' lowest and highest weights, and kept shares match cold solves of the same draws.
 
 use dyad::analysis::council::Member;
 use dyad::analysis::robustness::{Robustness, WeightRanges};
@@ -32,6 +32,46 @@ fn chunks_give_the_same_figures_as_one_run() {
     let mut other = Robustness::new(&mut e, &p, ranges, 6).unwrap();
     other.run(60).unwrap();
     assert_ne!(one.kept(), other.kept());
+}
+
+#[test]
+fn any_number_of_threads_gives_the_figures_of_one() {
+    let mut e = engine();
+    let p = embedded::fall_profile();
+    let ranges = WeightRanges::around(&p.weights, 0.25);
+    let mut serial = Robustness::new(&mut e, &p, ranges, 11)
+        .unwrap()
+        .with_threads(1);
+    serial.run(70).unwrap();
+    assert_eq!(serial.threads(), 1);
+    assert!(
+        serial.kept().iter().any(|k| k.kept < 1.0),
+        "a spread of 0.25 moves some pair, so the threads have something to disagree on"
+    );
+    for threads in [2, 3, 8] {
+        let mut parallel = Robustness::new(&mut e, &p, ranges, 11)
+            .unwrap()
+            .with_threads(threads);
+        // Chunks smaller and larger than the number of threads, and uneven slices.
+        for n in [1, 2, 30, 37] {
+            parallel.run(n).unwrap();
+        }
+        assert_eq!(parallel.threads(), threads);
+        assert_eq!(parallel.samples(), serial.samples());
+        assert_eq!(parallel.kept(), serial.kept(), "{threads} threads");
+        assert_eq!(parallel.mentees(), serial.mentees(), "{threads} threads");
+    }
+}
+
+#[test]
+fn the_default_threads_are_at_least_one_and_at_most_the_cap() {
+    use dyad::analysis::robustness::{MAX_THREADS, default_threads};
+    for pairs in [0, 1_000, 1_000_000, usize::MAX] {
+        let t = default_threads(pairs);
+        assert!((1..=MAX_THREADS).contains(&t), "{pairs} pairs: {t}");
+    }
+    // A pool whose sessions cannot fit twice gets one thread.
+    assert_eq!(default_threads(usize::MAX), 1);
 }
 
 #[test]
