@@ -94,12 +94,9 @@ pub fn run(args: Options) -> Result<()> {
         configs,
         (size.width, size.height),
     );
-    model.small_cells = settings.small_cells();
+    model.set_small_cells(settings.small_cells());
     if let Some(why) = read_only {
-        model.warn(format!(
-            "Read-only: {why}. You can try settings; saving is off."
-        ));
-        model.read_only = Some(why);
+        model.set_read_only(why);
     }
     match vocabulary {
         Ok(0) => {}
@@ -183,7 +180,7 @@ struct Channels<'a> {
 /// Waits for events (looking at the signals at least every [`terminal::TICK`]), applies each
 /// batch through `update`, then sends the newest rematch request and redraws once.
 fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Result<End> {
-    let configs = model.configs.clone();
+    let configs = model.document.configs.clone();
     let mut sync = crate::tui::state::Sync::default();
     let mut dirty = true;
     #[cfg(debug_assertions)]
@@ -197,7 +194,7 @@ fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Res
                 .map_err(|e| Error::Other(format!("cannot draw: {e}")))?;
             dirty = false;
             #[cfg(debug_assertions)]
-            if test_panic && model.results.is_some() {
+            if test_panic && model.rematch.results.is_some() {
                 panic!("a test panic, whose message names ME-001 and must not be printed");
             }
         }

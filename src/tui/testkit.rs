@@ -31,7 +31,7 @@ pub struct Harness {
     convener: Engine,
     /// Effects of the last message sent (before they were carried out).
     pub effects: Vec<Effect>,
-    /// Whether file effects are carried out (in `m.configs`).
+    /// Whether file effects are carried out (in `m.document.configs`).
     pub files: bool,
     /// The analyses (stable ranges, influence, diagnoses), done after each message when on.
     analyst: Option<(Analyst, crate::tui::state::Sync)>,
@@ -133,7 +133,7 @@ impl Harness {
                     c.elapsed = Duration::from_millis(7);
                     Some(Msg::Convened(Box::new(c)))
                 }
-                other if self.files => disk::execute(other, &self.m.configs.clone()),
+                other if self.files => disk::execute(other, &self.m.document.configs.clone()),
                 _ => None,
             };
             if let Some(msg) = reply {

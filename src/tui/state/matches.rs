@@ -72,6 +72,50 @@ impl Sort {
     }
 }
 
+/// How the matches chart shows the score distribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DistView {
+    All,
+    Groups,
+}
+
+/// The matches table: its rows, how they are sorted and filtered, the selected mentee and the
+/// first row shown; and how the distribution beside it is split.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matches {
+    pub rows: Vec<Row>,
+    pub sort: Sort,
+    pub changed_only: bool,
+    pub selected_mentee: Option<usize>,
+    pub offset: usize,
+    pub dist: DistView,
+}
+
+impl Default for Matches {
+    fn default() -> Matches {
+        Matches {
+            rows: Vec::new(),
+            sort: Sort::Changed,
+            changed_only: false,
+            selected_mentee: None,
+            offset: 0,
+            dist: DistView::All,
+        }
+    }
+}
+
+impl Matches {
+    /// The position of the selected mentee among the rows shown.
+    pub fn selected_row(&self) -> Option<usize> {
+        let m = self.selected_mentee?;
+        self.rows.iter().position(|r| r.mentee == m)
+    }
+
+    pub fn selected(&self) -> Option<&Row> {
+        self.rows.get(self.selected_row()?)
+    }
+}
+
 /// One row per mentee, in id order.
 pub fn build(results: &Results, overrides: &Overrides) -> Vec<Row> {
     let (cur, base) = (&results.current.matching, &results.baseline.matching);

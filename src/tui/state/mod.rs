@@ -6,30 +6,34 @@
 pub mod analyses;
 pub mod council;
 pub mod detail;
+pub mod document;
 pub mod matches;
+pub mod rematch;
 pub mod search;
 pub mod stable;
 pub mod weights;
 
 pub use analyses::Analyses;
 pub use council::{CouncilPick, CouncilView};
+pub use document::{Document, HISTORY, Snapshot};
+pub use matches::Matches;
+pub use rematch::Rematch;
+pub use weights::Weights;
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
 use dyad::analysis::stability::Stability;
-use dyad::criteria::N;
-use dyad::pool::{Overrides, Pool};
+use dyad::pool::Pool;
 use dyad::profile::Profile;
 
 use crate::tui::action::ProfileEntry;
 use crate::tui::jobs::analyses::{Job, Order, Wants};
-use crate::tui::jobs::rematch::{Request, Results};
+use crate::tui::jobs::rematch::Request;
 use crate::tui::keys::Mode;
 use crate::tui::state::detail::Detail;
-use crate::tui::state::matches::{Row, Sort};
-use crate::tui::state::search::{Entry, Hit};
+use crate::tui::state::matches::Row;
+use crate::tui::state::search::Hit;
 use crate::tui::state::weights::Setting;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,11 +42,7 @@ pub enum Focus {
     Matches,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DistView {
-    All,
-    Groups,
-}
+pub use matches::DistView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -130,70 +130,19 @@ pub enum Popup {
     Council(Box<CouncilView>),
 }
 
-/// Settings, pins and bans as they were before an edit.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Snapshot {
-    pub profile: Profile,
-    pub overrides: Overrides,
-    /// The current profile's file (changes only when a council's consensus is taken).
-    pub file: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct History {
-    pub undo: Vec<Snapshot>,
-    pub redo: Vec<Snapshot>,
-}
-
-/// The most edits kept for undo.
-pub const HISTORY: usize = 500;
-
+/// The whole UI state, in parts: the settings and files being tuned (`document`), the rematch
+/// shown and what was found about it (`rematch`), the weights panel (`weights`), the matches
+/// table (`matches`), the open popup and the status line.
 pub struct Model {
-    pub pool: Arc<Pool>,
-    /// The search index over the pool.
-    pub entries: Vec<Entry>,
-    /// Where profiles are listed and saved as new.
-    pub configs: PathBuf,
-    /// The settings being tuned, their file, and the settings as last loaded or saved.
-    pub current: Profile,
-    pub current_file: Option<PathBuf>,
-    pub saved: Profile,
-    pub baseline: Profile,
-    pub baseline_file: Option<PathBuf>,
-    pub overrides: Overrides,
-    pub saved_overrides: Overrides,
-    pub history: History,
-    /// The newest recompute requested, and the one whose results are shown.
-    pub generation: u64,
-    pub shown: u64,
-    pub results: Option<Results>,
-    pub elapsed: Option<Duration>,
-    /// Why the newest settings could not be matched (the results shown are older).
-    pub match_error: Option<String>,
-    pub rows: Vec<Row>,
-    pub sort: Sort,
-    pub changed_only: bool,
-    pub selected_mentee: Option<usize>,
-    pub matches_offset: usize,
+    pub document: Document,
+    pub rematch: Rematch,
+    pub weights: Weights,
+    pub matches: Matches,
     pub focus: Focus,
-    pub setting: usize,
-    pub weights_offset: usize,
-    pub dist: DistView,
     pub popup: Option<Popup>,
     pub status: Option<Status>,
     /// Terminal size (columns, rows), for mouse hits and scrolling.
     pub size: (u16, u16),
-    /// The weight being dragged with the mouse.
-    pub dragging: Option<usize>,
-    /// Why saving is off (another dyad holds the profiles), or `None`.
-    pub read_only: Option<String>,
-    /// Identity groups with fewer eligible mentees show `<k` instead of their figures.
-    pub small_cells: dyad::privacy::SmallCells,
-    /// What the analyst found about the results shown.
-    pub analyses: Analyses,
-    /// The number of the last council convened, and the profile files it was made of.
-    pub councils: u64,
-    pub council_chosen: Vec<Option<PathBuf>>,
     pub quit: bool,
 }
 
@@ -206,43 +155,15 @@ impl Model {
         configs: PathBuf,
         size: (u16, u16),
     ) -> (Model, Request) {
-        let entries = crate::tui::state::search::index(&pool);
-        let overrides = pool.overrides.clone();
         let mut m = Model {
-            pool,
-            entries,
-            configs,
-            saved: current.0.clone(),
-            current: current.0,
-            current_file: current.1,
-            baseline: baseline.0,
-            baseline_file: baseline.1,
-            saved_overrides: overrides.clone(),
-            overrides,
-            history: History::default(),
-            generation: 0,
-            shown: 0,
-            results: None,
-            elapsed: None,
-            match_error: None,
-            rows: Vec::new(),
-            sort: Sort::Changed,
-            changed_only: false,
-            selected_mentee: None,
-            matches_offset: 0,
+            document: Document::new(pool, current, baseline, configs),
+            rematch: Rematch::default(),
+            weights: Weights::default(),
+            matches: Matches::default(),
             focus: Focus::Weights,
-            setting: 0,
-            weights_offset: 0,
-            dist: DistView::All,
             popup: None,
             status: None,
             size,
-            dragging: None,
-            read_only: None,
-            small_cells: dyad::profile::settings::Settings::default().small_cells(),
-            analyses: Analyses::new(0),
-            councils: 0,
-            council_chosen: Vec::new(),
             quit: false,
         };
         let req = m.request();
@@ -251,12 +172,12 @@ impl Model {
 
     /// A new recompute request for the settings as they are now.
     pub fn request(&mut self) -> Request {
-        self.generation += 1;
+        self.rematch.generation += 1;
         Request {
-            generation: self.generation,
-            current: self.current.clone(),
-            baseline: self.baseline.clone(),
-            overrides: self.overrides.clone(),
+            generation: self.rematch.generation,
+            current: self.document.current.clone(),
+            baseline: self.document.baseline.clone(),
+            overrides: self.document.overrides.clone(),
         }
     }
 
@@ -276,26 +197,25 @@ impl Model {
     }
 
     pub fn profile_modified(&self) -> bool {
-        self.current != self.saved
+        self.document.profile_modified()
     }
 
     pub fn overrides_modified(&self) -> bool {
-        self.overrides != self.saved_overrides
+        self.document.overrides_modified()
     }
 
     /// Whether the newest settings are still being matched.
     pub fn busy(&self) -> bool {
-        self.shown < self.generation && self.match_error.is_none()
+        self.rematch.busy()
     }
 
     /// The position of the selected mentee among the rows shown.
     pub fn selected_row(&self) -> Option<usize> {
-        let m = self.selected_mentee?;
-        self.rows.iter().position(|r| r.mentee == m)
+        self.matches.selected_row()
     }
 
     pub fn selected(&self) -> Option<&Row> {
-        self.rows.get(self.selected_row()?)
+        self.matches.selected()
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
@@ -322,31 +242,35 @@ impl Model {
     /// The stable range of a weight, while it belongs to the settings shown (not when the
     /// newest settings could not be matched and older pairs are on the screen).
     pub fn stability(&self, k: usize) -> Option<&Result<Stability, String>> {
-        if self.match_error.is_some() {
-            return None;
-        }
-        self.analyses.stability[k].as_ref()
+        self.rematch.stability(k)
     }
 
     /// The criteria in the influence popup's order: the largest swing first, those not yet
     /// computed last.
     pub fn influence_order(&self) -> Vec<usize> {
-        let swing = |k: usize| match &self.analyses.influence[k] {
-            Some(Ok(i)) => Some(i.swing()),
-            _ => None,
-        };
-        let mut order: Vec<usize> = (0..N).collect();
-        order.sort_by_key(|&k| (swing(k).is_none(), std::cmp::Reverse(swing(k)), k));
-        order
+        self.rematch.influence_order()
     }
 
     /// Where save-as writes a profile of this name.
     pub fn path_for(&self, name: &str) -> PathBuf {
-        self.configs.join(dyad::profile::file_name_for(name))
+        self.document.path_for(name)
+    }
+
+    /// Identity groups with fewer eligible mentees than `cells` show `<k` instead of figures.
+    pub fn set_small_cells(&mut self, cells: dyad::privacy::SmallCells) {
+        self.document.small_cells = cells;
+    }
+
+    /// Turns saving off (another dyad holds the profiles), and says so.
+    pub fn set_read_only(&mut self, why: String) {
+        self.warn(format!(
+            "Read-only: {why}. You can try settings; saving is off."
+        ));
+        self.document.read_only = Some(why);
     }
 
     pub fn all_weights_zero(&self) -> bool {
-        dyad::matching::weights_inert(&self.current.weights)
+        dyad::matching::weights_inert(&self.document.current.weights)
     }
 }
 
@@ -357,7 +281,7 @@ pub fn wants(m: &Model) -> Wants {
         _ => None,
     };
     Wants {
-        criterion: Setting::at(m.setting).weight(),
+        criterion: Setting::at(m.weights.setting).weight(),
         influence: matches!(m.popup, Some(Popup::Influence { .. })),
         diagnose,
     }
@@ -376,6 +300,7 @@ impl Sync {
     pub fn requests(&mut self, m: &Model) -> Vec<Order> {
         let mut out = Vec::new();
         if let Some(r) = m
+            .rematch
             .results
             .as_ref()
             .filter(|r| r.generation != self.generation)

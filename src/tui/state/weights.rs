@@ -8,6 +8,15 @@ use dyad::profile::{Capacity, Objective, Profile, limits};
 
 use crate::tui::action::Step;
 
+/// The weights panel: the selected setting, the first item shown, and the weight being
+/// dragged with the mouse.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Weights {
+    pub setting: usize,
+    pub offset: usize,
+    pub dragging: Option<usize>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Setting {
     Weight(usize),

@@ -35,7 +35,7 @@ fn in_members(file: Option<&Path>) -> bool {
 
 /// The profiles listed: those chosen last time stay chosen; the first time, the members folder.
 pub fn listed(m: &mut Model, entries: Vec<ProfileEntry>) -> Vec<Effect> {
-    let before = m.council_chosen.clone();
+    let before = m.document.council_chosen.clone();
     if let Some(Popup::CouncilPick(p)) = &mut m.popup {
         p.chosen = entries
             .iter()
@@ -128,9 +128,9 @@ fn convene(m: &mut Model) -> Vec<Effect> {
             })
         })
         .collect();
-    m.council_chosen = chosen.iter().map(|e| e.file.clone()).collect();
-    m.councils += 1;
-    let id = m.councils;
+    m.document.council_chosen = chosen.iter().map(|e| e.file.clone()).collect();
+    m.document.councils += 1;
+    let id = m.document.councils;
     m.popup = Some(Popup::Council(Box::new(CouncilView {
         id,
         labels,
@@ -141,7 +141,7 @@ fn convene(m: &mut Model) -> Vec<Effect> {
     vec![Effect::Convene(Box::new(Convening {
         id,
         members,
-        overrides: m.overrides.clone(),
+        overrides: m.document.overrides.clone(),
     }))]
 }
 
@@ -163,7 +163,7 @@ pub fn council_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
         return Vec::new();
     };
     let page = body_height(size).max(1);
-    let end = line_count(&m.pool, v, size).saturating_sub(usize::from(page));
+    let end = line_count(&m.document.pool, v, size).saturating_sub(usize::from(page));
     let end = u16::try_from(end).unwrap_or(u16::MAX);
     match msg {
         Msg::Action(Action::Up) => v.scroll = v.scroll.saturating_sub(1),
@@ -201,22 +201,22 @@ fn as_baseline(m: &mut Model, consensus: Profile) -> Vec<Effect> {
         "\"{}\" is now the baseline (not saved)",
         consensus.name
     ));
-    m.baseline = consensus;
-    m.baseline_file = None;
+    m.document.baseline = consensus;
+    m.document.baseline_file = None;
     recompute(m)
 }
 
 /// Takes the consensus as the current settings, asking first when that drops unsaved changes;
 /// with `save`, then opens the save-as form.
 fn adopt(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
-    if save && m.read_only.is_some() {
+    if save && m.document.read_only.is_some() {
         profiles::save_as(m);
         return Vec::new();
     }
     if m.profile_modified() {
         let question = format!(
             "Take \"{}\" as the current settings and drop the unsaved changes to \"{}\"?",
-            consensus.name, m.current.name
+            consensus.name, m.document.current.name
         );
         m.popup = Some(Popup::Confirm(Box::new(Confirm {
             question,
@@ -237,10 +237,10 @@ pub fn adopt_now(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
     let name = consensus.name.clone();
     // An edit like any other: u goes back to the settings (and file) before it.
     let before = super::weights::snapshot(m);
-    m.history.undo.push(before);
-    m.history.redo.clear();
-    m.current = consensus;
-    m.current_file = None;
+    m.document.history.undo.push(before);
+    m.document.history.redo.clear();
+    m.document.current = consensus;
+    m.document.current_file = None;
     if save {
         // Without a file, the form starts with the consensus's name.
         profiles::save_as(m);

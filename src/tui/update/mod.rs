@@ -27,7 +27,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
         Msg::Analysed(a) => {
-            m.analyses.accept(*a);
+            m.rematch.analyses.accept(*a);
             return Vec::new();
         }
         Msg::Resize(w, h) => {
@@ -65,9 +65,9 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
             if m.focus == Focus::Weights =>
         {
             let last = Setting::COUNT - 1;
-            m.setting = match msg {
-                Msg::Action(Action::Up) => m.setting.saturating_sub(1),
-                Msg::Action(Action::Down) => (m.setting + 1).min(last),
+            m.weights.setting = match msg {
+                Msg::Action(Action::Up) => m.weights.setting.saturating_sub(1),
+                Msg::Action(Action::Down) => (m.weights.setting + 1).min(last),
                 Msg::Action(Action::Top) => 0,
                 _ => last,
             };
@@ -95,21 +95,21 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Action(Action::Undo) => return weights::undo(m),
         Msg::Action(Action::Redo) => return weights::redo(m),
         Msg::Action(Action::CycleSort) => {
-            m.sort = m.sort.next();
+            m.matches.sort = m.matches.sort.next();
             rebuild_rows(m);
-            m.info(format!("Matches sorted by {}", m.sort.label()));
+            m.info(format!("Matches sorted by {}", m.matches.sort.label()));
         }
         Msg::Action(Action::ToggleChangedOnly) => {
-            m.changed_only = !m.changed_only;
+            m.matches.changed_only = !m.matches.changed_only;
             rebuild_rows(m);
-            m.info(if m.changed_only {
+            m.info(if m.matches.changed_only {
                 "Showing only the mentees whose pair changed (c shows all)"
             } else {
                 "Showing all mentees"
             });
         }
         Msg::Action(Action::ToggleGroups) => {
-            m.dist = match m.dist {
+            m.matches.dist = match m.matches.dist {
                 DistView::All => DistView::Groups,
                 DistView::Groups => DistView::All,
             }
@@ -125,7 +125,7 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Action(Action::OpenHelp) => m.popup = Some(Popup::Help { scroll: 0 }),
         Msg::Action(Action::OpenCouncil) => return council::open(m),
         Msg::Action(Action::OpenInfluence) => {
-            let selected = Setting::at(m.setting).weight().unwrap_or(0);
+            let selected = Setting::at(m.weights.setting).weight().unwrap_or(0);
             m.popup = Some(Popup::Influence { selected });
         }
         Msg::Action(Action::Save) => return profiles::save(m),
@@ -139,46 +139,50 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
 
 /// Takes in a rematch result unless a newer one is already shown.
 fn apply(m: &mut Model, o: Outcome) {
-    if o.generation <= m.shown {
+    if o.generation <= m.rematch.shown {
         return;
     }
-    m.shown = o.generation;
+    m.rematch.shown = o.generation;
     match o.results {
         Ok(r) => {
-            m.analyses = Analyses::new(r.generation);
-            m.results = Some(r);
-            m.elapsed = Some(o.elapsed);
-            m.match_error = None;
+            m.rematch.analyses = Analyses::new(r.generation);
+            m.rematch.results = Some(r);
+            m.rematch.elapsed = Some(o.elapsed);
+            m.rematch.match_error = None;
             rebuild_rows(m);
             refresh_detail(m);
         }
         Err(e) => {
             // Say so at once: a message from the key that led here would hide it.
             m.status = None;
-            m.match_error = Some(e);
+            m.rematch.match_error = Some(e);
         }
     }
 }
 
 /// Rebuilds the table rows after new results, a sort or a filter, keeping the selected mentee.
 pub fn rebuild_rows(m: &mut Model) {
-    let Some(r) = &m.results else { return };
-    m.rows = matches::arrange(matches::build(r, &m.overrides), m.sort, m.changed_only);
+    let Some(r) = &m.rematch.results else { return };
+    m.matches.rows = matches::arrange(
+        matches::build(r, &m.document.overrides),
+        m.matches.sort,
+        m.matches.changed_only,
+    );
     if m.selected_row().is_none() {
-        m.selected_mentee = m.rows.first().map(|r| r.mentee);
-        m.matches_offset = 0;
+        m.matches.selected_mentee = m.matches.rows.first().map(|r| r.mentee);
+        m.matches.offset = 0;
     }
     fit_offsets(m);
 }
 
 fn refresh_detail(m: &mut Model) {
-    if let (Some(Popup::Detail(d)), Some(r)) = (&mut m.popup, &m.results) {
+    if let (Some(Popup::Detail(d)), Some(r)) = (&mut m.popup, &m.rematch.results) {
         **d = detail::build(r, d.mentee);
     }
 }
 
 pub fn open_detail(m: &mut Model) {
-    match (m.selected(), &m.results) {
+    match (m.selected(), &m.rematch.results) {
         (Some(row), Some(r)) => {
             let d = detail::build(r, row.mentee);
             m.popup = Some(Popup::Detail(Box::new(d)));
@@ -197,25 +201,27 @@ fn page(m: &Model) -> usize {
 
 /// Moves the selected row by `by` (clamped to the table).
 pub fn move_row(m: &mut Model, by: isize) {
-    if m.rows.is_empty() {
+    if m.matches.rows.is_empty() {
         return;
     }
     let at = m.selected_row().unwrap_or(0) as isize;
-    let to = at.saturating_add(by).clamp(0, m.rows.len() as isize - 1) as usize;
-    m.selected_mentee = Some(m.rows[to].mentee);
+    let to = at
+        .saturating_add(by)
+        .clamp(0, m.matches.rows.len() as isize - 1) as usize;
+    m.matches.selected_mentee = Some(m.matches.rows[to].mentee);
     fit_offsets(m);
 }
 
 /// Keeps the selected setting and row on screen.
 pub fn fit_offsets(m: &mut Model) {
     let a = areas(m);
-    m.weights_offset = panel::scroll(inner(a.weights).height, m.setting, m.weights_offset);
+    m.weights.offset = panel::scroll(inner(a.weights).height, m.weights.setting, m.weights.offset);
     let h = usize::from(body_height(a.matches)).max(1);
     let sel = m.selected_row().unwrap_or(0);
-    if sel < m.matches_offset {
-        m.matches_offset = sel;
-    } else if sel >= m.matches_offset + h {
-        m.matches_offset = sel + 1 - h;
+    if sel < m.matches.offset {
+        m.matches.offset = sel;
+    } else if sel >= m.matches.offset + h {
+        m.matches.offset = sel + 1 - h;
     }
-    m.matches_offset = m.matches_offset.min(m.rows.len().saturating_sub(h));
+    m.matches.offset = m.matches.offset.min(m.matches.rows.len().saturating_sub(h));
 }

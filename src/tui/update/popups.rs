@@ -64,7 +64,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
 }
 
 pub fn open_search(m: &mut Model) {
-    let hits = search::query(&m.entries, "");
+    let hits = search::query(&m.document.entries, "");
     m.popup = Some(Popup::Search(SearchState {
         query: String::new(),
         hits,
@@ -83,22 +83,25 @@ fn search_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Input(c) => {
             s.query.push(c);
-            requery(s, &m.entries);
+            requery(s, &m.document.entries);
         }
         Msg::Action(Action::Backspace) => {
             s.query.pop();
-            requery(s, &m.entries);
+            requery(s, &m.document.entries);
         }
         Msg::Action(Action::ClearField) => {
             s.query.clear();
-            requery(s, &m.entries);
+            requery(s, &m.document.entries);
         }
         Msg::Action(Action::Up) => s.selected = s.selected.saturating_sub(1),
         Msg::Action(Action::Down) => {
             s.selected = (s.selected + 1).min(s.hits.len().saturating_sub(1))
         }
         Msg::Action(Action::Accept) => {
-            let target = s.hits.get(s.selected).map(|h| m.entries[h.entry].target);
+            let target = s
+                .hits
+                .get(s.selected)
+                .map(|h| m.document.entries[h.entry].target);
             m.popup = None;
             if let Some(t) = target {
                 jump(m, t);
@@ -114,7 +117,7 @@ pub fn jump(m: &mut Model, target: Target) {
     let mentee = match target {
         Target::Mentee(i) => i,
         Target::Mentor(j) => {
-            let first = m.results.as_ref().and_then(|r| {
+            let first = m.rematch.results.as_ref().and_then(|r| {
                 r.current
                     .matching
                     .pairs
@@ -125,19 +128,19 @@ pub fn jump(m: &mut Model, target: Target) {
             match first {
                 Some(i) => i,
                 None => {
-                    let id = &m.pool.mentors[j].id;
+                    let id = &m.document.pool.mentors[j].id;
                     m.warn(format!("{id} has no mentee in the current matching"));
                     return;
                 }
             }
         }
     };
-    if !m.rows.iter().any(|r| r.mentee == mentee) && m.changed_only {
-        m.changed_only = false;
+    if !m.matches.rows.iter().any(|r| r.mentee == mentee) && m.matches.changed_only {
+        m.matches.changed_only = false;
         rebuild_rows(m);
         m.info("Showing all mentees again, to show the one found");
     }
-    m.selected_mentee = Some(mentee);
+    m.matches.selected_mentee = Some(mentee);
     m.focus = Focus::Matches;
     fit_offsets(m);
 }
@@ -184,7 +187,7 @@ fn influence_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Action(Action::Accept) => {
             m.popup = None;
             m.focus = Focus::Weights;
-            m.setting = selected;
+            m.weights.setting = selected;
             fit_offsets(m);
         }
         _ => {}

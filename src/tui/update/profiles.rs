@@ -30,7 +30,7 @@ pub fn listed(m: &mut Model, entries: Vec<ProfileEntry>) -> Vec<Effect> {
     if let Some(Popup::Profiles(state)) = &mut m.popup {
         state.selected = entries
             .iter()
-            .position(|e| e.file.is_some() && e.file == m.current_file)
+            .position(|e| e.file.is_some() && e.file == m.document.current_file)
             .unwrap_or(0);
         state.entries = entries;
     }
@@ -49,7 +49,7 @@ pub fn open(m: &mut Model, entry: ProfileEntry) -> Vec<Effect> {
     if m.profile_modified() {
         let q = format!(
             "Open \"{}\" and drop the unsaved changes to \"{}\"?",
-            profile.name, m.current.name
+            profile.name, m.document.current.name
         );
         confirm(m, q, Pending::Open(profile, entry.file));
         return Vec::new();
@@ -63,10 +63,10 @@ pub fn open_now(m: &mut Model, profile: Profile, file: Option<PathBuf>) -> Vec<E
         "Opened \"{}\" as the current profile",
         profile.name
     ));
-    m.saved = profile.clone();
-    m.current = profile;
-    m.current_file = file;
-    m.history = Default::default();
+    m.document.saved = profile.clone();
+    m.document.current = profile;
+    m.document.current_file = file;
+    m.document.history = Default::default();
     recompute(m)
 }
 
@@ -75,8 +75,8 @@ pub fn use_as_baseline(m: &mut Model, entry: ProfileEntry) -> Vec<Effect> {
         Ok(p) => {
             m.popup = None;
             m.info(format!("\"{}\" is now the baseline", p.name));
-            m.baseline = p;
-            m.baseline_file = entry.file;
+            m.document.baseline = p;
+            m.document.baseline_file = entry.file;
             recompute(m)
         }
         Err(e) => {
@@ -88,7 +88,7 @@ pub fn use_as_baseline(m: &mut Model, entry: ProfileEntry) -> Vec<Effect> {
 
 /// Whether saving is off because another dyad holds the profiles (and if so, says so).
 fn read_only(m: &mut Model) -> bool {
-    let Some(why) = m.read_only.clone() else {
+    let Some(why) = m.document.read_only.clone() else {
         return false;
     };
     m.warn(format!(
@@ -103,7 +103,7 @@ pub fn save(m: &mut Model) -> Vec<Effect> {
     if read_only(m) {
         return Vec::new();
     }
-    let Some(path) = m.current_file.clone() else {
+    let Some(path) = m.document.current_file.clone() else {
         save_as(m);
         return Vec::new();
     };
@@ -116,7 +116,7 @@ pub fn save(m: &mut Model) -> Vec<Effect> {
         show(&path),
         show(&backup_dir(&path))
     );
-    let profile = m.current.clone();
+    let profile = m.document.current.clone();
     confirm(m, q, Pending::Replace { path, profile });
     Vec::new()
 }
@@ -128,15 +128,15 @@ pub fn save_as(m: &mut Model) {
     if read_only(m) {
         return;
     }
-    let name = if m.current_file.is_some() {
+    let name = if m.document.current_file.is_some() {
         String::new()
     } else {
-        m.current.name.clone()
+        m.document.current.name.clone()
     };
     m.popup = Some(Popup::SaveAs(SaveAs {
         filled: !name.is_empty(),
         name,
-        description: m.current.description.clone(),
+        description: m.document.current.description.clone(),
         field: Field::Name,
     }));
 }
@@ -156,7 +156,7 @@ pub fn save_as_accept(m: &mut Model) -> Vec<Effect> {
         form.filled = !form.description.is_empty();
         return Vec::new();
     }
-    let mut profile = m.current.clone();
+    let mut profile = m.document.current.clone();
     profile.name = name;
     profile.description = form.description.trim().to_string();
     let path = m.path_for(&profile.name);
@@ -171,11 +171,11 @@ pub fn save_as_accept(m: &mut Model) -> Vec<Effect> {
 pub fn saved(m: &mut Model, r: SaveResult) -> Vec<Effect> {
     match r.outcome {
         Ok(backup) => {
-            m.current.name = r.profile.name.clone();
-            m.current.description = r.profile.description.clone();
-            m.current.saved = r.profile.saved.clone();
-            m.saved = r.profile;
-            m.current_file = Some(r.path.clone());
+            m.document.current.name = r.profile.name.clone();
+            m.document.current.description = r.profile.description.clone();
+            m.document.current.saved = r.profile.saved.clone();
+            m.document.saved = r.profile;
+            m.document.current_file = Some(r.path.clone());
             let kept = backup.map_or(String::new(), |b| {
                 format!("; the old version is in {}", show(&b))
             });
@@ -205,14 +205,14 @@ pub fn saved(m: &mut Model, r: SaveResult) -> Vec<Effect> {
 pub fn quit(m: &mut Model) {
     let mut unsaved = Vec::new();
     if m.profile_modified() {
-        unsaved.push(format!("changes to \"{}\"", m.current.name));
+        unsaved.push(format!("changes to \"{}\"", m.document.current.name));
     }
     if m.overrides_modified() {
         unsaved.push("pins and bans (w writes them)".to_string());
     }
     if unsaved.is_empty() {
         m.quit = true;
-    } else if m.read_only.is_some() {
+    } else if m.document.read_only.is_some() {
         // Saving is off here: ask only whether to drop them.
         let q = format!(
             "Quit and lose {}? (This dyad is read-only and cannot save them.)",
@@ -251,10 +251,10 @@ pub fn save_overrides(m: &mut Model) -> Vec<Effect> {
     if read_only(m) {
         return Vec::new();
     }
-    match &m.pool.source.dir {
+    match &m.document.pool.source.dir {
         Some(dir) => vec![Effect::SaveOverrides {
             path: dir.join("overrides.csv"),
-            csv: m.overrides.to_csv(&m.pool),
+            csv: m.document.overrides.to_csv(&m.document.pool),
         }],
         None => {
             m.warn(
@@ -268,13 +268,14 @@ pub fn save_overrides(m: &mut Model) -> Vec<Effect> {
 pub fn overrides_saved(m: &mut Model, r: Result<Option<PathBuf>, String>) -> Vec<Effect> {
     match r {
         Ok(_) => {
-            m.saved_overrides = m.overrides.clone();
+            m.document.saved_overrides = m.document.overrides.clone();
             let pins = m
+                .document
                 .overrides
                 .iter()
                 .filter(|o| o.action == dyad::pool::Action::Pin)
                 .count();
-            let bans = m.overrides.len() - pins;
+            let bans = m.document.overrides.len() - pins;
             let count = |n: usize, one: &str| match n {
                 1 => format!("1 {one}"),
                 n => format!("{n} {one}s"),

@@ -483,14 +483,14 @@ pub fn render(f: &mut Frame, m: &Model, v: &CouncilView) {
     let inner = block.inner(r);
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
-    let head = head(&m.pool, v, width);
+    let head = head(&m.document.pool, v, width);
     let from = usize::from(v.scroll);
     let mut lines: Vec<Line> = head.iter().skip(from).take(height).cloned().collect();
     if let Some(Ok(c)) = &v.council
         && lines.len() < height
     {
         let cols = Cols::of(c, width);
-        let id_w = id_width(&m.pool);
+        let id_w = id_width(&m.document.pool);
         let mut order: Vec<&Disagreement> = c.disagreements.iter().collect();
         order.sort_by_key(|d| (d.support(), d.mentee));
         let skip = from.saturating_sub(head.len());
@@ -500,7 +500,7 @@ pub fn render(f: &mut Frame, m: &Model, v: &CouncilView) {
                 .into_iter()
                 .skip(skip)
                 .take(room)
-                .map(|d| disagreement(&m.pool, c, d, cols, id_w)),
+                .map(|d| disagreement(&m.document.pool, c, d, cols, id_w)),
         );
     }
     f.render_widget(Clear, r);
@@ -523,7 +523,7 @@ pub fn render_pick(f: &mut Frame, area: Rect, m: &Model, p: &CouncilPick) {
     let intro = format!(
         "Each council member saves a profile in {}/members/. Choose two or more with Space; \
          dyad matches each, proposes a consensus (median weights) and shows where they differ.",
-        m.configs.display()
+        m.document.configs.display()
     );
     let mut lines: Vec<Line> = wrap(&intro, usize::from(r.width.saturating_sub(2)))
         .into_iter()
@@ -544,7 +544,7 @@ pub fn render_pick(f: &mut Frame, area: Rect, m: &Model, p: &CouncilPick) {
             "[ ] "
         };
         let file = e.file.as_ref().map_or("built in".into(), |f| {
-            f.strip_prefix(&m.configs)
+            f.strip_prefix(&m.document.configs)
                 .unwrap_or(f)
                 .display()
                 .to_string()
