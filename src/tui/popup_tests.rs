@@ -98,11 +98,11 @@ fn search_jumps_to_a_mentors_first_mentee_and_shows_hidden_rows() {
             .current
             .matching
             .mentor_of[same];
-    crate::tui::update::popups::jump(&mut h.m, Target::Mentee(same));
+    crate::tui::update::search::jump(&mut h.m, Target::Mentee(same));
     assert!(!h.m.matches.changed_only);
     assert_eq!(h.m.matches.selected_mentee, Some(same));
     if let Some(j) = mentor {
-        crate::tui::update::popups::jump(&mut h.m, Target::Mentor(j));
+        crate::tui::update::search::jump(&mut h.m, Target::Mentor(j));
         let first =
             h.m.rematch
                 .results

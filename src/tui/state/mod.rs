@@ -8,6 +8,7 @@ pub mod council;
 pub mod detail;
 pub mod document;
 pub mod matches;
+pub mod popups;
 pub mod rematch;
 pub mod search;
 pub mod stable;
@@ -17,23 +18,26 @@ pub use analyses::Analyses;
 pub use council::{CouncilPick, CouncilView};
 pub use document::{Document, HISTORY, Snapshot};
 pub use matches::Matches;
+pub use popups::{Confirm, Field, Pending, Popup, ProfilesState, SaveAs, SearchState};
 pub use rematch::Rematch;
 pub use weights::Weights;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use ratatui::layout::Rect;
+
 use dyad::analysis::stability::Stability;
 use dyad::pool::Pool;
 use dyad::profile::Profile;
 
-use crate::tui::action::ProfileEntry;
+use crate::tui::action::Effect;
 use crate::tui::jobs::analyses::{Job, Order, Wants};
 use crate::tui::jobs::rematch::Request;
 use crate::tui::keys::Mode;
-use crate::tui::state::detail::Detail;
+use crate::tui::layout::weights as panel;
+use crate::tui::layout::{Areas, inner, matches_body_height};
 use crate::tui::state::matches::Row;
-use crate::tui::state::search::Hit;
 use crate::tui::state::weights::Setting;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,79 +59,6 @@ pub enum Level {
 pub struct Status {
     pub text: String,
     pub level: Level,
-}
-
-/// What a "yes" to a question does.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Pending {
-    Quit,
-    /// Write the profile over an existing file (keeping a backup).
-    Replace {
-        path: PathBuf,
-        profile: Profile,
-    },
-    /// Open a profile as current, dropping unsaved changes.
-    Open(Profile, Option<PathBuf>),
-    /// Take a council's consensus as the current settings (not saved yet), dropping unsaved
-    /// changes; then open the save-as form when `save`.
-    Adopt {
-        profile: Profile,
-        save: bool,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Confirm {
-    pub question: String,
-    pub on_yes: Pending,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Name,
-    Description,
-}
-
-/// The save-as form.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SaveAs {
-    pub name: String,
-    pub description: String,
-    pub field: Field,
-    /// The field holds text dyad filled in, untouched so far: typing replaces it (as in a
-    /// form whose text is selected); Backspace or Enter keeps it.
-    pub filled: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchState {
-    pub query: String,
-    pub hits: Vec<Hit>,
-    pub selected: usize,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProfilesState {
-    pub entries: Vec<ProfileEntry>,
-    pub selected: usize,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Popup {
-    Detail(Box<Detail>),
-    Search(SearchState),
-    Profiles(ProfilesState),
-    Help {
-        scroll: u16,
-    },
-    /// The influence of each weight (the tornado); the selected row.
-    Influence {
-        selected: usize,
-    },
-    SaveAs(SaveAs),
-    Confirm(Box<Confirm>),
-    CouncilPick(CouncilPick),
-    Council(Box<CouncilView>),
 }
 
 /// The whole UI state, in parts: the settings and files being tuned (`document`), the rematch
@@ -269,8 +200,137 @@ impl Model {
         self.document.read_only = Some(why);
     }
 
+    /// Asks for a rematch of the settings as they are now.
+    pub fn recompute(&mut self) -> Vec<Effect> {
+        vec![Effect::Recompute(Box::new(self.request()))]
+    }
+
+    /// Rebuilds the table rows after new results, a sort or a filter, keeping the selected
+    /// mentee.
+    pub fn rebuild_rows(&mut self) {
+        let Some(r) = &self.rematch.results else {
+            return;
+        };
+        let t = &mut self.matches;
+        t.rows = matches::arrange(
+            matches::build(r, &self.document.overrides),
+            t.sort,
+            t.changed_only,
+        );
+        if t.selected_row().is_none() {
+            t.selected_mentee = t.rows.first().map(|r| r.mentee);
+            t.offset = 0;
+        }
+        self.fit_offsets();
+    }
+
+    /// Moves the selected row by `by` (clamped to the table).
+    pub fn move_row(&mut self, by: isize) {
+        let t = &mut self.matches;
+        if t.rows.is_empty() {
+            return;
+        }
+        let at = t.selected_row().unwrap_or(0) as isize;
+        let to = at.saturating_add(by).clamp(0, t.rows.len() as isize - 1) as usize;
+        t.selected_mentee = Some(t.rows[to].mentee);
+        self.fit_offsets();
+    }
+
+    fn areas(&self) -> Areas {
+        Areas::of(Rect::new(0, 0, self.size.0, self.size.1))
+    }
+
+    /// Rows of the matches table on screen.
+    pub fn page(&self) -> usize {
+        usize::from(matches_body_height(self.areas().matches)).max(1)
+    }
+
+    /// Keeps the selected setting and row on screen.
+    pub fn fit_offsets(&mut self) {
+        let a = self.areas();
+        let w = &mut self.weights;
+        w.offset = panel::scroll(inner(a.weights).height, w.setting, w.offset);
+        let h = usize::from(matches_body_height(a.matches)).max(1);
+        let t = &mut self.matches;
+        let sel = t.selected_row().unwrap_or(0);
+        if sel < t.offset {
+            t.offset = sel;
+        } else if sel >= t.offset + h {
+            t.offset = sel + 1 - h;
+        }
+        t.offset = t.offset.min(t.rows.len().saturating_sub(h));
+    }
+
     pub fn all_weights_zero(&self) -> bool {
         dyad::matching::weights_inert(&self.document.current.weights)
+    }
+}
+
+/// The steps that open popups (shared by several update files).
+impl Model {
+    /// Whether saving is off because another dyad holds the profiles (and if so, says so).
+    pub fn saving_off(&mut self) -> bool {
+        let Some(why) = self.document.read_only.clone() else {
+            return false;
+        };
+        self.warn(format!(
+            "Not saved: read-only, {why}. Quit it, then start dyad again to save."
+        ));
+        true
+    }
+
+    /// The save-as form, starting with the name: empty when the settings came from a file (a
+    /// new profile needs a new name), else the settings' own name (built-in profiles, a
+    /// council's consensus).
+    pub fn open_save_as(&mut self) {
+        if self.saving_off() {
+            return;
+        }
+        let d = &self.document;
+        let name = if d.current_file.is_some() {
+            String::new()
+        } else {
+            d.current.name.clone()
+        };
+        self.popup = Some(Popup::SaveAs(SaveAs {
+            filled: !name.is_empty(),
+            name,
+            description: d.current.description.clone(),
+            field: Field::Name,
+        }));
+    }
+
+    /// Asks a question; `on_yes` is what a yes does.
+    pub fn confirm(&mut self, question: String, on_yes: Pending) {
+        self.popup = Some(Popup::Confirm(Box::new(Confirm { question, on_yes })));
+    }
+
+    /// The search popup, listing everything.
+    pub fn open_search(&mut self) {
+        let hits = search::query(&self.document.entries, "");
+        self.popup = Some(Popup::Search(SearchState {
+            query: String::new(),
+            hits,
+            selected: 0,
+        }));
+    }
+
+    /// The selected pair explained.
+    pub fn open_detail(&mut self) {
+        match (self.selected(), &self.rematch.results) {
+            (Some(row), Some(r)) => {
+                let d = detail::build(r, row.mentee);
+                self.popup = Some(Popup::Detail(Box::new(d)));
+            }
+            _ => self.warn("No pair selected: choose a row in the matches first"),
+        }
+    }
+
+    /// The pair explained again after new results.
+    pub fn refresh_detail(&mut self) {
+        if let (Some(Popup::Detail(d)), Some(r)) = (&mut self.popup, &self.rematch.results) {
+            **d = detail::build(r, d.mentee);
+        }
     }
 }
 

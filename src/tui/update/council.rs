@@ -8,8 +8,6 @@ use std::path::Path;
 use dyad::analysis::council::Member;
 use dyad::profile::Profile;
 
-use super::profiles;
-use super::weights::recompute;
 use crate::tui::action::{Action, Effect, Msg, ProfileEntry};
 use crate::tui::jobs::council::{Convened, Convening};
 use crate::tui::state::council::MEMBERS;
@@ -203,14 +201,14 @@ fn as_baseline(m: &mut Model, consensus: Profile) -> Vec<Effect> {
     ));
     m.document.baseline = consensus;
     m.document.baseline_file = None;
-    recompute(m)
+    m.recompute()
 }
 
 /// Takes the consensus as the current settings, asking first when that drops unsaved changes;
 /// with `save`, then opens the save-as form.
 fn adopt(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
     if save && m.document.read_only.is_some() {
-        profiles::save_as(m);
+        m.open_save_as();
         return Vec::new();
     }
     if m.profile_modified() {
@@ -236,18 +234,18 @@ pub fn adopt_now(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
     m.popup = None;
     let name = consensus.name.clone();
     // An edit like any other: u goes back to the settings (and file) before it.
-    let before = super::weights::snapshot(m);
+    let before = m.document.snapshot();
     m.document.history.undo.push(before);
     m.document.history.redo.clear();
     m.document.current = consensus;
     m.document.current_file = None;
     if save {
         // Without a file, the form starts with the consensus's name.
-        profiles::save_as(m);
+        m.open_save_as();
     } else {
         m.info(format!(
             "\"{name}\" is now the current settings; S saves it as a new profile, u goes back"
         ));
     }
-    recompute(m)
+    m.recompute()
 }

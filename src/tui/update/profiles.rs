@@ -6,13 +6,12 @@ use std::path::{Path, PathBuf};
 use dyad::io::backup_dir;
 use dyad::profile::Profile;
 
-use super::weights::recompute;
-use crate::tui::action::{Effect, ProfileEntry, SaveError, SaveResult};
-use crate::tui::state::{Confirm, Field, Model, Pending, Popup, ProfilesState, SaveAs};
+use crate::tui::action::{Action, Effect, Msg, ProfileEntry, SaveError, SaveResult};
+use crate::tui::state::{Field, Model, Pending, Popup, ProfilesState};
 
-fn confirm(m: &mut Model, question: String, on_yes: Pending) {
-    m.popup = Some(Popup::Confirm(Box::new(Confirm { question, on_yes })));
-}
+/// The longest name and description the save-as form takes.
+const MAX_NAME: usize = 80;
+const MAX_DESCRIPTION: usize = 300;
 
 fn show(p: &Path) -> String {
     p.display().to_string()
@@ -51,7 +50,7 @@ pub fn open(m: &mut Model, entry: ProfileEntry) -> Vec<Effect> {
             "Open \"{}\" and drop the unsaved changes to \"{}\"?",
             profile.name, m.document.current.name
         );
-        confirm(m, q, Pending::Open(profile, entry.file));
+        m.confirm(q, Pending::Open(profile, entry.file));
         return Vec::new();
     }
     open_now(m, profile, entry.file)
@@ -67,7 +66,7 @@ pub fn open_now(m: &mut Model, profile: Profile, file: Option<PathBuf>) -> Vec<E
     m.document.current = profile;
     m.document.current_file = file;
     m.document.history = Default::default();
-    recompute(m)
+    m.recompute()
 }
 
 pub fn use_as_baseline(m: &mut Model, entry: ProfileEntry) -> Vec<Effect> {
@@ -77,7 +76,7 @@ pub fn use_as_baseline(m: &mut Model, entry: ProfileEntry) -> Vec<Effect> {
             m.info(format!("\"{}\" is now the baseline", p.name));
             m.document.baseline = p;
             m.document.baseline_file = entry.file;
-            recompute(m)
+            m.recompute()
         }
         Err(e) => {
             m.error(format!("Cannot use it: {e}"));
@@ -86,25 +85,14 @@ pub fn use_as_baseline(m: &mut Model, entry: ProfileEntry) -> Vec<Effect> {
     }
 }
 
-/// Whether saving is off because another dyad holds the profiles (and if so, says so).
-fn read_only(m: &mut Model) -> bool {
-    let Some(why) = m.document.read_only.clone() else {
-        return false;
-    };
-    m.warn(format!(
-        "Not saved: read-only, {why}. Quit it, then start dyad again to save."
-    ));
-    true
-}
-
 /// `s`: save to the current profile's own file, asking first; a built-in profile has no file,
 /// so it is saved as a new one.
 pub fn save(m: &mut Model) -> Vec<Effect> {
-    if read_only(m) {
+    if m.saving_off() {
         return Vec::new();
     }
     let Some(path) = m.document.current_file.clone() else {
-        save_as(m);
+        m.open_save_as();
         return Vec::new();
     };
     if !m.profile_modified() {
@@ -117,32 +105,12 @@ pub fn save(m: &mut Model) -> Vec<Effect> {
         show(&backup_dir(&path))
     );
     let profile = m.document.current.clone();
-    confirm(m, q, Pending::Replace { path, profile });
+    m.confirm(q, Pending::Replace { path, profile });
     Vec::new()
 }
 
-/// `S`: the save-as form, starting with the name: empty when the settings came from a file
-/// (a new profile needs a new name), else the settings' own name (built-in profiles, a council's
-/// consensus).
-pub fn save_as(m: &mut Model) {
-    if read_only(m) {
-        return;
-    }
-    let name = if m.document.current_file.is_some() {
-        String::new()
-    } else {
-        m.document.current.name.clone()
-    };
-    m.popup = Some(Popup::SaveAs(SaveAs {
-        filled: !name.is_empty(),
-        name,
-        description: m.document.current.description.clone(),
-        field: Field::Name,
-    }));
-}
-
 /// Enter in the save-as form.
-pub fn save_as_accept(m: &mut Model) -> Vec<Effect> {
+fn save_as_accept(m: &mut Model) -> Vec<Effect> {
     let Some(Popup::SaveAs(form)) = &mut m.popup else {
         return Vec::new();
     };
@@ -187,8 +155,7 @@ pub fn saved(m: &mut Model, r: SaveResult) -> Vec<Effect> {
                 show(&r.path),
                 show(&backup_dir(&r.path))
             );
-            confirm(
-                m,
+            m.confirm(
                 q,
                 Pending::Replace {
                     path: r.path,
@@ -218,19 +185,16 @@ pub fn quit(m: &mut Model) {
             "Quit and lose {}? (This dyad is read-only and cannot save them.)",
             unsaved.join(" and ")
         );
-        confirm(m, q, Pending::Quit);
+        m.confirm(q, Pending::Quit);
     } else {
         let q = format!("Quit without saving {}?", unsaved.join(" and "));
-        confirm(m, q, Pending::Quit);
+        m.confirm(q, Pending::Quit);
     }
 }
 
-/// `y` to the open question.
-pub fn yes(m: &mut Model) -> Vec<Effect> {
-    let Some(Popup::Confirm(c)) = m.popup.take() else {
-        return Vec::new();
-    };
-    match c.on_yes {
+/// `y` to a question about quitting or profiles (the popup is closed already).
+pub fn yes(m: &mut Model, on_yes: Pending) -> Vec<Effect> {
+    match on_yes {
         Pending::Quit => {
             m.quit = true;
             Vec::new()
@@ -241,14 +205,13 @@ pub fn yes(m: &mut Model) -> Vec<Effect> {
             replace: true,
         }],
         Pending::Open(p, file) => open_now(m, p, file),
-        Pending::Adopt { profile, save } => {
-            crate::tui::update::council::adopt_now(m, profile, save)
-        }
+        // The council's own question, answered there.
+        Pending::Adopt { .. } => Vec::new(),
     }
 }
 
 pub fn save_overrides(m: &mut Model) -> Vec<Effect> {
-    if read_only(m) {
+    if m.saving_off() {
         return Vec::new();
     }
     match &m.document.pool.source.dir {
@@ -287,6 +250,60 @@ pub fn overrides_saved(m: &mut Model, r: Result<Option<PathBuf>, String>) -> Vec
             ));
         }
         Err(e) => m.error(format!("overrides.csv not written: {e}")),
+    }
+    Vec::new()
+}
+
+/// The profiles popup (`p`): Enter opens one as current, `b` uses it as the baseline.
+pub fn list_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    let Some(Popup::Profiles(p)) = &mut m.popup else {
+        return Vec::new();
+    };
+    match msg {
+        Msg::Action(Action::Up) => p.selected = p.selected.saturating_sub(1),
+        Msg::Action(Action::Down) => {
+            p.selected = (p.selected + 1).min(p.entries.len().saturating_sub(1))
+        }
+        Msg::Action(Action::Accept) | Msg::Action(Action::LoadAsBaseline) => {
+            let Some(entry) = p.entries.get(p.selected).cloned() else {
+                return Vec::new();
+            };
+            return if matches!(msg, Msg::Action(Action::Accept)) {
+                open(m, entry)
+            } else {
+                use_as_baseline(m, entry)
+            };
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Typing in the save-as form.
+pub fn save_as_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    let Some(Popup::SaveAs(form)) = &mut m.popup else {
+        return Vec::new();
+    };
+    let (text, max) = match form.field {
+        Field::Name => (&mut form.name, MAX_NAME),
+        Field::Description => (&mut form.description, MAX_DESCRIPTION),
+    };
+    let filled = std::mem::replace(&mut form.filled, false);
+    match msg {
+        Msg::Input(c) if !c.is_control() => {
+            if filled {
+                text.clear();
+            }
+            if text.chars().count() < max {
+                text.push(c);
+            }
+        }
+        Msg::Action(Action::Backspace) => {
+            text.pop();
+        }
+        Msg::Action(Action::ClearField) => text.clear(),
+        Msg::Action(Action::Accept) => return save_as_accept(m),
+        _ => {}
     }
     Vec::new()
 }

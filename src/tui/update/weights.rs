@@ -6,29 +6,32 @@ use ratatui::layout::Rect;
 use dyad::pool::Action;
 use dyad::profile::Profile;
 
-use super::{fit_offsets, move_row, rebuild_rows};
-use crate::tui::action::{Effect, Mouse, MouseKind, Step};
+use crate::tui::action::{Action as Key, Effect, Mouse, MouseKind, Step};
 use crate::tui::layout::{Areas, inner};
 use crate::tui::layout::{matches_body, weights as panel};
 use crate::tui::state::stable;
 use crate::tui::state::weights::Setting;
 use crate::tui::state::{Focus, HISTORY, Model, Snapshot};
 
-pub fn snapshot(m: &Model) -> Snapshot {
-    m.document.snapshot()
-}
-
-/// Asks for a rematch of the settings as they are now.
-pub fn recompute(m: &mut Model) -> Vec<Effect> {
-    vec![Effect::Recompute(Box::new(m.request()))]
+/// Up, Down, Home, End in the panel.
+pub fn select(m: &mut Model, key: Key) {
+    let last = Setting::COUNT - 1;
+    let w = &mut m.weights;
+    w.setting = match key {
+        Key::Up => w.setting.saturating_sub(1),
+        Key::Down => (w.setting + 1).min(last),
+        Key::Top => 0,
+        _ => last,
+    };
+    m.fit_offsets();
 }
 
 /// Applies an edit; when it changes anything, records the state before it (unless `coalesce`,
 /// as while dragging a slider) and rematches.
 fn apply(m: &mut Model, coalesce: bool, f: impl FnOnce(&mut Model)) -> Vec<Effect> {
-    let before = snapshot(m);
+    let before = m.document.snapshot();
     f(m);
-    if snapshot(m) == before {
+    if m.document.snapshot() == before {
         return Vec::new();
     }
     if !coalesce {
@@ -47,7 +50,7 @@ fn apply(m: &mut Model, coalesce: bool, f: impl FnOnce(&mut Model)) -> Vec<Effec
     {
         m.status = None;
     }
-    recompute(m)
+    m.recompute()
 }
 
 fn edit_profile(m: &mut Model, coalesce: bool, f: impl FnOnce(&mut Profile)) -> Vec<Effect> {
@@ -141,8 +144,8 @@ fn restore(m: &mut Model, to: Snapshot) -> Vec<Effect> {
     m.document.current = to.profile;
     m.document.overrides = to.overrides;
     m.document.current_file = to.file;
-    rebuild_rows(m);
-    recompute(m)
+    m.rebuild_rows();
+    m.recompute()
 }
 
 pub fn undo(m: &mut Model) -> Vec<Effect> {
@@ -150,7 +153,7 @@ pub fn undo(m: &mut Model) -> Vec<Effect> {
         m.info("Nothing to undo");
         return Vec::new();
     };
-    let now = snapshot(m);
+    let now = m.document.snapshot();
     m.document.history.redo.push(now);
     m.info("Undone (Ctrl-r redoes)");
     restore(m, prev)
@@ -161,7 +164,7 @@ pub fn redo(m: &mut Model) -> Vec<Effect> {
         m.info("Nothing to redo");
         return Vec::new();
     };
-    let now = snapshot(m);
+    let now = m.document.snapshot();
     m.document.history.undo.push(now);
     m.info("Redone");
     restore(m, next)
@@ -259,7 +262,7 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
             };
             m.focus = Focus::Weights;
             m.weights.setting = i;
-            fit_offsets(m);
+            m.fit_offsets();
             if let Some(f) = fraction {
                 m.weights.dragging = Some(i);
                 let s = Setting::at(i);
@@ -291,7 +294,7 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
                 }
             }
             m.focus = Focus::Matches;
-            fit_offsets(m);
+            m.fit_offsets();
         }
         MouseKind::ScrollUp | MouseKind::ScrollDown => {
             let by = if ev.kind == MouseKind::ScrollUp {
@@ -302,9 +305,9 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
             if inside(a.weights) {
                 let last = Setting::COUNT as isize - 1;
                 m.weights.setting = (m.weights.setting as isize + by).clamp(0, last) as usize;
-                fit_offsets(m);
+                m.fit_offsets();
             } else {
-                move_row(m, by * 3);
+                m.move_row(by * 3);
             }
         }
         MouseKind::Press => m.weights.dragging = None,
