@@ -87,7 +87,7 @@ fn jumping_says_why_when_it_cannot() {
     let mut h = Harness::new();
     assert!(h.send_only(Action::JumpUp).is_empty());
     assert!(h.m.status.as_ref().unwrap().text.contains("Still finding"));
-    h.m.weights.setting = N;
+    h.m.weights.scroll.selected = N;
     assert!(h.send_only(Action::JumpDown).is_empty());
     assert!(
         h.m.status
@@ -97,12 +97,12 @@ fn jumping_says_why_when_it_cannot() {
             .contains("select a criterion")
     );
     // Stable all the way up: nothing to jump to.
-    h.m.weights.setting = 0;
+    h.m.weights.scroll.selected = 0;
     h.analysing();
     let k = (0..N)
         .find(|&k| stability(&h, k).next_high.is_none())
         .expect("a weight stable up to 1");
-    h.m.weights.setting = k;
+    h.m.weights.scroll.selected = k;
     assert!(h.send_only(Action::JumpUp).is_empty());
     assert!(
         h.m.status
@@ -155,7 +155,10 @@ fn the_influence_popup_lists_every_criterion_and_goes_to_a_slider() {
     h.m.popup = Some(Popup::Influence { selected: order[0] });
     h.send(Action::Down).send(Action::Accept);
     assert_eq!(h.m.popup, None);
-    assert_eq!((h.m.weights.setting, h.m.focus), (order[1], Focus::Weights));
+    assert_eq!(
+        (h.m.weights.scroll.selected, h.m.focus),
+        (order[1], Focus::Weights)
+    );
 }
 
 #[test]

@@ -22,6 +22,7 @@ use crate::tui::jobs::analyses::{self, Analysis, Analyst};
 use crate::tui::jobs::council::{self, Convened, Convening};
 use crate::tui::jobs::rematch::{self, Outcome, Rematcher, Request};
 use crate::tui::keys;
+use crate::tui::scroll::Drawn;
 use crate::tui::state::Model;
 use crate::tui::terminal::{self, Signal, Signals};
 use crate::tui::update::update;
@@ -183,6 +184,7 @@ fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Res
     let configs = model.document.configs.clone();
     let mut sync = crate::tui::state::Sync::default();
     let mut dirty = true;
+    let mut last_drawn = Drawn::default();
     #[cfg(debug_assertions)]
     let test_panic = std::env::var_os(TEST_PANIC).is_some();
     loop {
@@ -190,9 +192,17 @@ fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Res
             let _ = ch.analyst.send(r);
         }
         if dirty {
-            term.draw(|f| view(f, &model))
+            let mut drawn = Drawn::default();
+            term.draw(|f| drawn = view(f, &model))
                 .map_err(|e| Error::Other(format!("cannot draw: {e}")))?;
             dirty = false;
+            // What was drawn goes back to update, which scrolls with it; when the viewports
+            // changed (a resize, a popup opened), selections may have moved: draw again.
+            update(&mut model, Msg::Drawn(drawn));
+            if drawn != last_drawn {
+                last_drawn = drawn;
+                dirty = true;
+            }
             #[cfg(debug_assertions)]
             if test_panic && model.rematch.results.is_some() {
                 panic!("a test panic, whose message names ME-001 and must not be printed");

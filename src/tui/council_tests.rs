@@ -227,7 +227,7 @@ fn scrolling_stops_at_the_end() {
         h.send(Action::Down);
     }
     let scroll = |h: &Harness| match &h.m.popup {
-        Some(Popup::Council(v)) => usize::from(v.scroll),
+        Some(Popup::Council(v)) => v.scroll.offset,
         _ => unreachable!(),
     };
     assert_eq!(scroll(&h), end);

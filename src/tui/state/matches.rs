@@ -5,6 +5,7 @@ use dyad::matching::Reason;
 use dyad::pool::{Action, Overrides};
 
 use crate::tui::jobs::rematch::Results;
+use crate::tui::scroll::Scroll;
 
 /// How a mentee's situation differs from the baseline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -87,7 +88,8 @@ pub struct Matches {
     pub sort: Sort,
     pub changed_only: bool,
     pub selected_mentee: Option<usize>,
-    pub offset: usize,
+    /// The first row shown; its `selected` follows the selected mentee's row.
+    pub scroll: Scroll,
     pub dist: DistView,
 }
 
@@ -98,7 +100,7 @@ impl Default for Matches {
             sort: Sort::Changed,
             changed_only: false,
             selected_mentee: None,
-            offset: 0,
+            scroll: Scroll::default(),
             dist: DistView::All,
         }
     }

@@ -25,8 +25,6 @@ pub use weights::Weights;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ratatui::layout::Rect;
-
 use dyad::analysis::stability::Stability;
 use dyad::pool::Pool;
 use dyad::profile::Profile;
@@ -36,7 +34,7 @@ use crate::tui::jobs::analyses::{Job, Order, Wants};
 use crate::tui::jobs::rematch::Request;
 use crate::tui::keys::Mode;
 use crate::tui::layout::weights as panel;
-use crate::tui::layout::{Areas, inner, matches_body_height};
+use crate::tui::scroll::Drawn;
 use crate::tui::state::matches::Row;
 use crate::tui::state::weights::Setting;
 
@@ -219,7 +217,7 @@ impl Model {
         );
         if t.selected_row().is_none() {
             t.selected_mentee = t.rows.first().map(|r| r.mentee);
-            t.offset = 0;
+            t.scroll.offset = 0;
         }
         self.fit_offsets();
     }
@@ -236,29 +234,37 @@ impl Model {
         self.fit_offsets();
     }
 
-    fn areas(&self) -> Areas {
-        Areas::of(Rect::new(0, 0, self.size.0, self.size.1))
-    }
-
     /// Rows of the matches table on screen.
     pub fn page(&self) -> usize {
-        usize::from(matches_body_height(self.areas().matches)).max(1)
+        self.matches.scroll.page()
     }
 
-    /// Keeps the selected setting and row on screen.
+    /// Keeps the selected setting and row on screen, in the viewports last drawn.
     pub fn fit_offsets(&mut self) {
-        let a = self.areas();
-        let w = &mut self.weights;
-        w.offset = panel::scroll(inner(a.weights).height, w.setting, w.offset);
-        let h = usize::from(matches_body_height(a.matches)).max(1);
+        let w = &mut self.weights.scroll;
+        let height = u16::try_from(w.height).unwrap_or(u16::MAX);
+        w.offset = panel::scroll(height, w.selected, w.offset);
         let t = &mut self.matches;
-        let sel = t.selected_row().unwrap_or(0);
-        if sel < t.offset {
-            t.offset = sel;
-        } else if sel >= t.offset + h {
-            t.offset = sel + 1 - h;
+        t.scroll.selected = t.selected_row().unwrap_or(0);
+        t.scroll.len = t.rows.len();
+        t.scroll.fit();
+    }
+
+    /// Takes in what the view drew: each scrolled area's height (and a text's length), then
+    /// keeps the selections on screen.
+    pub fn drawn(&mut self, d: Drawn) {
+        if let Some(v) = d.weights {
+            self.weights.scroll.drawn(v);
         }
-        t.offset = t.offset.min(t.rows.len().saturating_sub(h));
+        if let Some(v) = d.matches {
+            self.matches.scroll.drawn(v);
+        }
+        match &mut self.popup {
+            Some(Popup::Help { scroll }) => d.help.into_iter().for_each(|v| scroll.drawn(v)),
+            Some(Popup::Council(c)) => d.council.into_iter().for_each(|v| c.scroll.drawn(v)),
+            _ => {}
+        }
+        self.fit_offsets();
     }
 
     pub fn all_weights_zero(&self) -> bool {
@@ -341,7 +347,7 @@ pub fn wants(m: &Model) -> Wants {
         _ => None,
     };
     Wants {
-        criterion: Setting::at(m.weights.setting).weight(),
+        criterion: Setting::at(m.weights.scroll.selected).weight(),
         influence: matches!(m.popup, Some(Popup::Influence { .. })),
         diagnose,
     }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use dyad::profile::Profile;
 
 use crate::tui::action::ProfileEntry;
+use crate::tui::scroll::Scroll;
 use crate::tui::state::council::{CouncilPick, CouncilView};
 use crate::tui::state::detail::Detail;
 use crate::tui::state::search::Hit;
@@ -70,7 +71,7 @@ pub enum Popup {
     Search(SearchState),
     Profiles(ProfilesState),
     Help {
-        scroll: u16,
+        scroll: Scroll,
     },
     /// The influence of each weight (the tornado); the selected row.
     Influence {

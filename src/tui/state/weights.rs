@@ -7,13 +7,13 @@ use dyad::criteria::{CRITERIA, N};
 use dyad::profile::{Capacity, Objective, Profile, limits};
 
 use crate::tui::action::Step;
+use crate::tui::scroll::Scroll;
 
-/// The weights panel: the selected setting, the first item shown, and the weight being
-/// dragged with the mouse.
+/// The weights panel: the selected setting (`scroll.selected`) and the first item shown, and
+/// the weight being dragged with the mouse.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Weights {
-    pub setting: usize,
-    pub offset: usize,
+    pub scroll: Scroll,
     pub dragging: Option<usize>,
 }
 

@@ -10,9 +10,9 @@ use dyad::profile::Profile;
 
 use crate::tui::action::{Action, Effect, Msg, ProfileEntry};
 use crate::tui::jobs::council::{Convened, Convening};
+use crate::tui::scroll::Scroll;
 use crate::tui::state::council::MEMBERS;
 use crate::tui::state::{Confirm, CouncilPick, CouncilView, Model, Pending, Popup};
-use crate::tui::view::council::{body_height, line_count};
 
 /// `C`: the member picker; the profiles are listed by the event loop.
 pub fn open(m: &mut Model) -> Vec<Effect> {
@@ -134,7 +134,7 @@ fn convene(m: &mut Model) -> Vec<Effect> {
         labels,
         council: None,
         elapsed: None,
-        scroll: 0,
+        scroll: Scroll::default(),
     })));
     vec![Effect::Convene(Box::new(Convening {
         id,
@@ -156,18 +156,15 @@ pub fn convened(m: &mut Model, c: Convened) {
 }
 
 pub fn council_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
-    let size = m.size;
     let Some(Popup::Council(v)) = &mut m.popup else {
         return Vec::new();
     };
-    let page = body_height(size).max(1);
-    let end = line_count(&m.document.pool, v, size).saturating_sub(usize::from(page));
-    let end = u16::try_from(end).unwrap_or(u16::MAX);
+    let page = v.scroll.page() as isize;
     match msg {
-        Msg::Action(Action::Up) => v.scroll = v.scroll.saturating_sub(1),
-        Msg::Action(Action::Down) => v.scroll = v.scroll.saturating_add(1).min(end),
-        Msg::Action(Action::PageUp) => v.scroll = v.scroll.saturating_sub(page),
-        Msg::Action(Action::PageDown) => v.scroll = v.scroll.saturating_add(page).min(end),
+        Msg::Action(Action::Up) => v.scroll.scroll_by(-1),
+        Msg::Action(Action::Down) => v.scroll.scroll_by(1),
+        Msg::Action(Action::PageUp) => v.scroll.scroll_by(-page),
+        Msg::Action(Action::PageDown) => v.scroll.scroll_by(page),
         Msg::Action(Action::OpenCouncil) => return open(m),
         Msg::Action(Action::Accept)
         | Msg::Action(Action::SaveAs)

@@ -6,7 +6,7 @@ use crate::tui::state::weights::Setting;
 use crate::tui::state::{Focus, Model, Popup};
 
 pub fn open(m: &mut Model) {
-    let selected = Setting::at(m.weights.setting).weight().unwrap_or(0);
+    let selected = Setting::at(m.weights.scroll.selected).weight().unwrap_or(0);
     m.popup = Some(Popup::Influence { selected });
 }
 
@@ -30,7 +30,7 @@ pub fn msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Action(Action::Accept) => {
             m.popup = None;
             m.focus = Focus::Weights;
-            m.weights.setting = selected;
+            m.weights.scroll.selected = selected;
             m.fit_offsets();
         }
         _ => {}

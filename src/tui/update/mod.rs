@@ -29,7 +29,10 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Resize(w, h) => {
             m.size = (w, h);
-            m.fit_offsets();
+            return Vec::new();
+        }
+        Msg::Drawn(d) => {
+            m.drawn(d);
             return Vec::new();
         }
         Msg::ProfilesListed(entries) => return profiles::listed(m, entries),

@@ -17,9 +17,9 @@ use crate::tui::state::{Focus, HISTORY, Model, Snapshot};
 pub fn select(m: &mut Model, key: Key) {
     let last = Setting::COUNT - 1;
     let w = &mut m.weights;
-    w.setting = match key {
-        Key::Up => w.setting.saturating_sub(1),
-        Key::Down => (w.setting + 1).min(last),
+    w.scroll.selected = match key {
+        Key::Up => w.scroll.selected.saturating_sub(1),
+        Key::Down => (w.scroll.selected + 1).min(last),
         Key::Top => 0,
         _ => last,
     };
@@ -58,12 +58,12 @@ fn edit_profile(m: &mut Model, coalesce: bool, f: impl FnOnce(&mut Profile)) -> 
 }
 
 pub fn change(m: &mut Model, step: Step) -> Vec<Effect> {
-    let s = Setting::at(m.weights.setting);
+    let s = Setting::at(m.weights.scroll.selected);
     edit_profile(m, false, |p| s.change(p, step))
 }
 
 pub fn zero(m: &mut Model) -> Vec<Effect> {
-    let s = Setting::at(m.weights.setting);
+    let s = Setting::at(m.weights.scroll.selected);
     let mut ok = true;
     let fx = edit_profile(m, false, |p| ok = s.zero(p));
     if !ok {
@@ -75,7 +75,7 @@ pub fn zero(m: &mut Model) -> Vec<Effect> {
 /// `[` / `]`: the selected weight to the first step below / above its stable range, where the
 /// pairs change.
 pub fn jump(m: &mut Model, up: bool) -> Vec<Effect> {
-    let s = Setting::at(m.weights.setting);
+    let s = Setting::at(m.weights.scroll.selected);
     let Some(k) = s.weight() else {
         m.info("[ and ] move a weight to where the pairs change: select a criterion first");
         return Vec::new();
@@ -256,12 +256,13 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
     match ev.kind {
         MouseKind::Release => m.weights.dragging = None,
         MouseKind::Press if inside(w_inner) => {
-            let Some((i, fraction)) = panel::hit(w_inner, m.weights.offset, ev.column, ev.row)
+            let Some((i, fraction)) =
+                panel::hit(w_inner, m.weights.scroll.offset, ev.column, ev.row)
             else {
                 return Vec::new();
             };
             m.focus = Focus::Weights;
-            m.weights.setting = i;
+            m.weights.scroll.selected = i;
             m.fit_offsets();
             if let Some(f) = fraction {
                 m.weights.dragging = Some(i);
@@ -274,7 +275,7 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
                 return Vec::new();
             };
             // Follow the pointer along the bar being dragged, whatever row it strays to.
-            let rect = panel::geometry(w_inner, m.weights.offset)
+            let rect = panel::geometry(w_inner, m.weights.scroll.offset)
                 .into_iter()
                 .find(|(it, _)| *it == panel::Item::Setting(i));
             if let Some((_, r)) = rect {
@@ -288,7 +289,7 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
         MouseKind::Press if inside(a.matches) => {
             let body = matches_body(a.matches);
             if inside(body) {
-                let at = m.matches.offset + usize::from(ev.row - body.y);
+                let at = m.matches.scroll.offset + usize::from(ev.row - body.y);
                 if let Some(row) = m.matches.rows.get(at) {
                     m.matches.selected_mentee = Some(row.mentee);
                 }
@@ -304,7 +305,8 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
             };
             if inside(a.weights) {
                 let last = Setting::COUNT as isize - 1;
-                m.weights.setting = (m.weights.setting as isize + by).clamp(0, last) as usize;
+                m.weights.scroll.selected =
+                    (m.weights.scroll.selected as isize + by).clamp(0, last) as usize;
                 m.fit_offsets();
             } else {
                 m.move_row(by * 3);

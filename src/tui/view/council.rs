@@ -20,6 +20,7 @@ use crate::tui::state::{CouncilPick, CouncilView, Model};
 use crate::tui::theme::THEME;
 
 use crate::tui::layout::{popup, popup_block};
+use crate::tui::scroll::Viewport;
 use crate::tui::text::{clip, cut, wrap};
 use dyad::present::{screen_fig, shown_delta, signed};
 
@@ -38,16 +39,19 @@ fn area_of(size: (u16, u16)) -> Rect {
     Rect::new(0, 0, size.0, size.1.saturating_sub(BELOW))
 }
 
+#[cfg(test)]
 /// Lines of text the council view shows at once.
 pub fn body_height(size: (u16, u16)) -> u16 {
     area_of(size).height.saturating_sub(2)
 }
 
+#[cfg(test)]
 /// Characters across the council view's text.
 fn body_width(size: (u16, u16)) -> usize {
     usize::from(area_of(size).width.saturating_sub(2))
 }
 
+#[cfg(test)]
 /// Lines in the whole council view (to stop scrolling at its end).
 pub fn line_count(pool: &Pool, v: &CouncilView, size: (u16, u16)) -> usize {
     let head = head(pool, v, body_width(size)).len();
@@ -467,7 +471,9 @@ fn disagreement(
     Line::from(row)
 }
 
-pub fn render(f: &mut Frame, m: &Model, v: &CouncilView) {
+/// Draws the council view from its scroll offset; returns its viewport (lines shown, lines in
+/// all).
+pub fn render(f: &mut Frame, m: &Model, v: &CouncilView) -> Viewport {
     let r = area_of(m.size).intersection(f.area());
     let n = v.labels.len();
     let title = match (&v.council, v.elapsed) {
@@ -484,7 +490,14 @@ pub fn render(f: &mut Frame, m: &Model, v: &CouncilView) {
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
     let head = head(&m.document.pool, v, width);
-    let from = usize::from(v.scroll);
+    let from = v.scroll.offset;
+    let drawn = Viewport {
+        height,
+        len: head.len()
+            + v.council
+                .as_ref()
+                .map_or(0, |c| c.as_ref().map_or(0, |c| c.disagreements.len())),
+    };
     let mut lines: Vec<Line> = head.iter().skip(from).take(height).cloned().collect();
     if let Some(Ok(c)) = &v.council
         && lines.len() < height
@@ -505,6 +518,7 @@ pub fn render(f: &mut Frame, m: &Model, v: &CouncilView) {
     }
     f.render_widget(Clear, r);
     f.render_widget(Paragraph::new(lines).block(block), r);
+    drawn
 }
 
 pub fn render_pick(f: &mut Frame, area: Rect, m: &Model, p: &CouncilPick) {

@@ -180,7 +180,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     .style(THEME.heading);
     // Only the rows in view are laid out: on a pool of thousands, formatting every row on
     // every frame is what would make a key press wait.
-    let start = m.matches.offset.min(m.matches.rows.len());
+    let start = m.matches.scroll.offset.min(m.matches.rows.len());
     let end = (start + usize::from(body_height(area))).min(m.matches.rows.len());
     let rows = m.matches.rows[start..end].iter().map(|r| {
         let mentor = r

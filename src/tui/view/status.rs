@@ -117,7 +117,7 @@ fn left(m: &Model) -> (String, Style, bool) {
         let text = "Enter explains the selected pair · x bans it · . pins it · Tab back to weights";
         return (text.into(), THEME.dim, false);
     }
-    let s = Setting::at(m.weights.setting);
+    let s = Setting::at(m.weights.scroll.selected);
     let stable = s
         .weight()
         .and_then(|k| m.stability(k))

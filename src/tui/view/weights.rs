@@ -69,7 +69,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     let inner_area = inner(area);
     f.render_widget(block, area);
     let ranges = double(inner_area.height) && Scope::of(&m.document.pool) != Scope::Shown;
-    for (item, r) in geometry(inner_area, m.weights.offset) {
+    for (item, r) in geometry(inner_area, m.weights.scroll.offset) {
         let lines = match item {
             // Two-line sliders show their stable range at the right, under this heading.
             Item::Heading(h) if h == WEIGHTS && ranges => {
@@ -90,7 +90,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
 
 fn setting_lines(m: &Model, i: usize, r: Rect) -> Vec<Line<'static>> {
     let s = Setting::at(i);
-    let selected = i == m.weights.setting;
+    let selected = i == m.weights.scroll.selected;
     let marker = if selected { "▶ " } else { "  " };
     let text_style = if selected {
         THEME.selected
@@ -159,7 +159,7 @@ fn range_text(m: &Model, w: usize) -> Span<'static> {
             && m.rematch.match_error.is_none()
             && match Scope::of(&m.document.pool) {
                 Scope::All => true,
-                Scope::Selected => w == m.weights.setting,
+                Scope::Selected => w == m.weights.scroll.selected,
                 Scope::Shown => false,
             } =>
         {
