@@ -81,6 +81,13 @@ pub enum Action {
     OpenInfluence,
     /// Choose a council's members (C; in the council, choose them again).
     OpenCouncil,
+    /// What the survey of past pairs says about each criterion (e).
+    OpenEvidence,
+    /// The previous or next outcome of the survey (← →, Tab).
+    PrevOutcome,
+    NextOutcome,
+    /// Read the survey again (r).
+    Reload,
     /// Close the popup (Esc; q in most popups).
     Close,
     /// Take what is selected in a popup: go to a hit, open a profile, convene, confirm a field
@@ -106,6 +113,21 @@ pub enum Action {
     ClearField,
 }
 
+impl Action {
+    /// How far a scrolling action moves a text whose page is `page` lines: ↑ ↓ a line, PgUp
+    /// PgDn a page; `None` for other actions.
+    pub fn scroll_lines(self, page: usize) -> Option<isize> {
+        let page = isize::try_from(page).unwrap_or(isize::MAX);
+        match self {
+            Action::Up => Some(-1),
+            Action::Down => Some(1),
+            Action::PageUp => Some(-page),
+            Action::PageDown => Some(page),
+            _ => None,
+        }
+    }
+}
+
 /// Everything that reaches `update`: an action (from a key), other terminal input, or the
 /// result of work done outside `update`. Results are not comparable, so neither is `Msg`.
 #[derive(Debug, Clone)]
@@ -125,6 +147,10 @@ pub enum Msg {
     /// The profiles a council can be made of.
     CouncilListed(Vec<ProfileEntry>),
     Convened(Box<Convened>),
+    /// The evidence of the survey, or why there is none.
+    Examined(Box<crate::tui::jobs::evidence::Answer>),
+    /// How far the keeper got with the kept shares of the pairs shown.
+    Kept(Box<crate::tui::jobs::kept::Tally>),
     Saved(Box<SaveResult>),
     OverridesSaved(Result<Option<PathBuf>, String>),
     /// Where the decision record was written, or why not.
@@ -187,6 +213,10 @@ pub enum Effect {
     ListCouncil,
     /// Match the pool under each member's profile and their consensus (on the convener).
     Convene(Box<Convening>),
+    /// Read the survey and work out its evidence (on the examiner; only the newest matters).
+    Examine(Box<crate::tui::jobs::evidence::Ask>),
+    /// Work out the kept shares of the pairs shown (on the keeper; only the newest matters).
+    Keep(Box<crate::tui::jobs::kept::Ask>),
     /// Write a profile: never over an existing file unless `replace`, and then keeping a backup.
     SaveProfile {
         path: PathBuf,

@@ -1,7 +1,8 @@
-//! The event loop: terminal events, rematch results and analyses arrive on one channel; each
-//! batch of waiting events is applied through `update` before one redraw; only the newest
-//! rematch request of a batch goes to the worker, a council to convene to the convener. Signals are looked at between batches, at
-//! least every [`terminal::TICK`].
+//! The event loop: terminal events, rematch results, analyses, the survey's evidence and the
+//! kept shares arrive on one channel; each batch of waiting events is applied through `update`
+//! before one redraw; only the newest rematch request of a batch goes to the worker, a council
+//! to convene to the convener, a survey to examine to the examiner, results to keep to the
+//! keeper. Signals are looked at between batches, at least every [`terminal::TICK`].
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -20,6 +21,8 @@ use crate::tui::action::{Action, Effect, Mouse, MouseKind, Msg};
 use crate::tui::disk;
 use crate::tui::jobs::analyses::{self, Analysis, Analyst};
 use crate::tui::jobs::council::{self, Convened, Convening};
+use crate::tui::jobs::evidence::{self, Answer};
+use crate::tui::jobs::kept::{self, Keeper, Tally};
 use crate::tui::jobs::rematch::{self, Outcome, Rematcher, Request};
 use crate::tui::keys;
 use crate::tui::scroll::Drawn;
@@ -33,6 +36,8 @@ enum Incoming {
     Computed(Outcome),
     Analysed(Analysis),
     Convened(Convened),
+    Examined(Answer),
+    Kept(Tally),
     Interrupt,
 }
 
@@ -86,6 +91,12 @@ pub fn run(args: Options) -> Result<()> {
     let analyst = analyses::spawn(Analyst::new(&pool), move |a| {
         analyses.send(Incoming::Analysed(a)).is_ok()
     });
+    let answers = tx.clone();
+    let examiner = evidence::spawn(move |a| answers.send(Incoming::Examined(a)).is_ok());
+    let tallies = tx.clone();
+    let keeper = kept::spawn(Keeper::new(&pool), move |t| {
+        tallies.send(Incoming::Kept(t)).is_ok()
+    });
 
     let size = term.size().map_err(|e| Error::Other(e.to_string()))?;
     let (mut model, first) = Model::new(
@@ -96,6 +107,7 @@ pub fn run(args: Options) -> Result<()> {
         (size.width, size.height),
     );
     model.set_small_cells(settings.small_cells());
+    model.set_survey(inputs::survey(&args.data));
     if let Some(why) = read_only {
         model.set_read_only(why);
     }
@@ -113,6 +125,8 @@ pub fn run(args: Options) -> Result<()> {
         worker: &worker,
         analyst: &analyst,
         convener: &convener,
+        examiner: &examiner,
+        keeper: &keeper,
         signals: &signals,
     };
     let end = event_loop(&mut term, model, channels);
@@ -175,6 +189,8 @@ struct Channels<'a> {
     worker: &'a Sender<Request>,
     analyst: &'a Sender<analyses::Order>,
     convener: &'a Sender<Convening>,
+    examiner: &'a Sender<evidence::Ask>,
+    keeper: &'a Sender<kept::Ask>,
     signals: &'a Signals,
 }
 
@@ -233,6 +249,12 @@ fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Res
                         Effect::Convene(r) => {
                             let _ = ch.convener.send(*r);
                         }
+                        Effect::Examine(a) => {
+                            let _ = ch.examiner.send(*a);
+                        }
+                        Effect::Keep(a) => {
+                            let _ = ch.keeper.send(*a);
+                        }
                         other => queue.extend(disk::execute(other, &configs)),
                     }
                 }
@@ -257,6 +279,8 @@ fn to_msg(model: &Model, incoming: Incoming) -> Option<Msg> {
         Incoming::Computed(o) => return Some(Msg::Computed(Box::new(o))),
         Incoming::Analysed(a) => return Some(Msg::Analysed(Box::new(a))),
         Incoming::Convened(c) => return Some(Msg::Convened(Box::new(c))),
+        Incoming::Examined(a) => return Some(Msg::Examined(Box::new(a))),
+        Incoming::Kept(t) => return Some(Msg::Kept(Box::new(t))),
         // SIGINT from outside: what Ctrl-c does.
         Incoming::Interrupt => return Some(Msg::Action(Action::Quit)),
         Incoming::Term(ev) => ev,

@@ -12,7 +12,7 @@ use crate::tui::action::{Effect, Msg, ProfileEntry, RecordOrder, SaveError, Save
 /// Runs a file effect; `Recompute` is the event loop's business and yields nothing here.
 pub fn execute(effect: Effect, configs: &Path) -> Option<Msg> {
     match effect {
-        Effect::Recompute(_) | Effect::Convene(_) => None,
+        Effect::Recompute(_) | Effect::Convene(_) | Effect::Examine(_) | Effect::Keep(_) => None,
         Effect::ListProfiles => Some(Msg::ProfilesListed(list(configs))),
         Effect::ListCouncil => Some(Msg::CouncilListed(list_council(configs))),
         Effect::SaveProfile {

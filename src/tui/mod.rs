@@ -28,6 +28,8 @@ mod analysis_tests;
 #[cfg(test)]
 mod council_tests;
 #[cfg(test)]
+mod evidence_tests;
+#[cfg(test)]
 mod popup_tests;
 #[cfg(test)]
 mod render_tests;

@@ -69,6 +69,7 @@ pub struct Drawn {
     pub matches: Option<Viewport>,
     pub help: Option<Viewport>,
     pub council: Option<Viewport>,
+    pub evidence: Option<Viewport>,
 }
 
 #[cfg(test)]

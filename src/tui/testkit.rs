@@ -1,5 +1,6 @@
 //! A test harness: the model on the built-in sample pool, with effects carried out at once
-//! (rematching synchronously, files in a temporary folder when asked for).
+//! (rematching and the survey's evidence synchronously, the kept shares when asked for, files
+//! in a temporary folder when asked for).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -18,6 +19,8 @@ use crate::tui::action::{Effect, Msg};
 use crate::tui::disk;
 use crate::tui::jobs::analyses::{Analyst, Scope};
 use crate::tui::jobs::council;
+use crate::tui::jobs::evidence::Examiner;
+use crate::tui::jobs::kept::Keeper;
 use crate::tui::jobs::rematch::Rematcher;
 use crate::tui::keys;
 use crate::tui::state::Model;
@@ -37,6 +40,10 @@ pub struct Harness {
     analyst: Option<(Analyst, crate::tui::state::Sync)>,
     /// The size of the last frame handed back.
     drawn_at: Option<(u16, u16)>,
+    /// Reads the survey and works out its evidence.
+    examiner: Examiner,
+    /// Works out the kept shares of new results when on (see [`Harness::keeping`]).
+    keeper: Option<Keeper>,
 }
 
 impl Harness {
@@ -71,6 +78,8 @@ impl Harness {
             files: false,
             analyst: None,
             drawn_at: None,
+            examiner: Examiner::default(),
+            keeper: None,
         };
         h.run(vec![Effect::Recompute(Box::new(first))]);
         h.draw();
@@ -82,7 +91,10 @@ impl Harness {
     /// handed back, so the other frames are skipped (drawing every one doubles the tests' time).
     fn draw(&mut self) {
         use crate::tui::state::Popup;
-        let scrolled = matches!(self.m.popup, Some(Popup::Help { .. } | Popup::Council(_)));
+        let scrolled = matches!(
+            self.m.popup,
+            Some(Popup::Help { .. } | Popup::Council(_) | Popup::Evidence { .. })
+        );
         if !scrolled && self.drawn_at == Some(self.m.size) {
             return;
         }
@@ -92,6 +104,23 @@ impl Harness {
         let mut drawn = Default::default();
         t.draw(|f| drawn = view(f, &self.m)).unwrap();
         update(&mut self.m, Msg::Drawn(drawn));
+    }
+
+    /// From now on, works out the kept shares of each new result (as the keeper thread does,
+    /// with `samples` draws), starting with the results shown.
+    pub fn keeping(&mut self, samples: usize) -> &mut Self {
+        self.keeper = Some(Keeper::with(samples, 2));
+        let m = &mut self.m;
+        let ask = m
+            .rematch
+            .results
+            .as_ref()
+            .map(|r| m.kept.restart(samples, r));
+        if let Some(ask) = ask {
+            self.run(vec![Effect::Keep(Box::new(ask))]);
+        }
+        self.draw();
+        self
     }
 
     /// From now on, after each message, does every analysis (as the analyst thread does on a
@@ -136,6 +165,13 @@ impl Harness {
         self
     }
 
+    /// Carries out effects returned by [`Harness::send_only`], later.
+    pub fn carry_out(&mut self, effects: Vec<Effect>) -> &mut Self {
+        self.run(effects);
+        self.draw();
+        self
+    }
+
     /// Sends a message without carrying out its effects.
     pub fn send_only(&mut self, msg: impl Into<Msg>) -> Vec<Effect> {
         update(&mut self.m, msg.into())
@@ -154,6 +190,21 @@ impl Harness {
                     let mut c = council::convene(&self.convener, *req);
                     c.elapsed = Duration::from_millis(7);
                     Some(Msg::Convened(Box::new(c)))
+                }
+                Effect::Examine(ask) => Some(Msg::Examined(Box::new(self.examiner.answer(*ask)))),
+                Effect::Keep(ask) => {
+                    let Some(keeper) = &mut self.keeper else {
+                        continue;
+                    };
+                    let mut tallies = Vec::new();
+                    let _ = keeper.answer(*ask, &mut || None, &mut |t| {
+                        tallies.push(t);
+                        true
+                    });
+                    for t in tallies {
+                        update(&mut self.m, Msg::Kept(Box::new(t)));
+                    }
+                    None
                 }
                 other if self.files => disk::execute(other, &self.m.document.configs.clone()),
                 _ => None,

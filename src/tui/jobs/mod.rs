@@ -4,9 +4,13 @@
 //! - `rematch`: the matching of the current and baseline profiles, newest request first;
 //! - `analyses`: stable ranges, influence and why a mentee is unmatched, for the results shown;
 //! - `council`: the matchings of a council's members and their consensus;
-//! - `latest`: the newest-request thread the three share.
+//! - `kept`: the share of random weightings that keep each pair shown;
+//! - `evidence`: what a survey of past pairs says about each criterion;
+//! - `latest`: the newest-request thread most of them share.
 
 pub mod analyses;
 pub mod council;
+pub mod evidence;
+pub mod kept;
 mod latest;
 pub mod rematch;

@@ -198,6 +198,12 @@ pub static NORMAL: &[Binding] = &[
         "council: members' weights side by side, disagreements, consensus",
         "council",
     ),
+    hint(
+        &[k('e')],
+        Action::OpenEvidence,
+        "evidence: what the survey of past pairs (outcomes.csv) says about each criterion",
+        "evidence",
+    ),
     bind(&[code(PageUp)], Action::PageUp, "page up in the matches"),
     bind(
         &[code(PageDown)],
@@ -287,6 +293,36 @@ pub static INFLUENCE: &[Binding] = &[
     ),
     hint(
         &[code(Esc), k('i'), k('q')],
+        Action::Close,
+        "close",
+        "close",
+    ),
+];
+
+pub static EVIDENCE: &[Binding] = &[
+    hint(
+        &[code(Right), k('l'), code(Tab)],
+        Action::NextOutcome,
+        "the next outcome (question) of the survey",
+        "outcome",
+    ),
+    bind(
+        &[code(Left), k('h'), code(BackTab)],
+        Action::PrevOutcome,
+        "the previous outcome",
+    ),
+    hint(UP, Action::Up, "scroll up", "scroll"),
+    bind(DOWN, Action::Down, "scroll down"),
+    bind(&[code(PageUp)], Action::PageUp, "scroll up a page"),
+    bind(&[code(PageDown)], Action::PageDown, "scroll down a page"),
+    hint(
+        &[k('r')],
+        Action::Reload,
+        "read the survey again (after adding or correcting it)",
+        "read again",
+    ),
+    hint(
+        &[code(Esc), k('e'), k('q')],
         Action::Close,
         "close",
         "close",

@@ -28,6 +28,15 @@ pub fn lines(width: usize) -> Vec<Line<'static>> {
         .flat_map(|t| wrap(t, width))
         .map(Line::raw)
         .collect();
+    let kept = format!(
+        "Kept (matches, when there is room): the share of {} random weightings (each weight \
+         within ±{} of the slider's, fewer draws on large pools) whose matching keeps the pair; \
+         below 50 % it shows as !37% in the warning colour. The status line gives it for the \
+         selected pair.",
+        crate::tui::jobs::kept::SAMPLES,
+        crate::tui::jobs::kept::SPREAD
+    );
+    v.extend(wrap(&kept, width).into_iter().map(Line::raw));
     for mode in MODES {
         v.push(Line::raw(""));
         v.push(Line::styled(keys::title(mode), THEME.heading));

@@ -14,7 +14,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::{Action, Msg};
 use KeyCode::BackTab;
 use bindings::{
-    CONFIRM, COUNCIL, COUNCIL_PICK, DETAIL, GLOBAL, HELP, INFLUENCE, NORMAL, PROFILES, SEARCH, TEXT,
+    CONFIRM, COUNCIL, COUNCIL_PICK, DETAIL, EVIDENCE, GLOBAL, HELP, INFLUENCE, NORMAL, PROFILES,
+    SEARCH, TEXT,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +25,7 @@ pub enum Mode {
     Detail,
     Profiles,
     Influence,
+    Evidence,
     CouncilPick,
     Council,
     Help,
@@ -39,6 +41,7 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Detail => DETAIL,
         Mode::Profiles => PROFILES,
         Mode::Influence => INFLUENCE,
+        Mode::Evidence => EVIDENCE,
         Mode::CouncilPick => COUNCIL_PICK,
         Mode::Council => COUNCIL,
         Mode::Help => HELP,
@@ -55,6 +58,7 @@ pub fn title(mode: Mode) -> &'static str {
         Mode::Detail => "A pair explained (Enter)",
         Mode::Profiles => "Profiles (p)",
         Mode::Influence => "Influence of each weight (i)",
+        Mode::Evidence => "Evidence from the survey of past pairs (e)",
         Mode::CouncilPick => "Choosing a council's members (C)",
         Mode::Council => "The council: members side by side and their consensus",
         Mode::Help => "Help (?)",
@@ -63,11 +67,12 @@ pub fn title(mode: Mode) -> &'static str {
     }
 }
 
-pub const MODES: [Mode; 10] = [
+pub const MODES: [Mode; 11] = [
     Mode::Normal,
     Mode::Search,
     Mode::Detail,
     Mode::Influence,
+    Mode::Evidence,
     Mode::Profiles,
     Mode::CouncilPick,
     Mode::Council,

@@ -1,12 +1,15 @@
 //! The UI state. Only `update` changes it; the view only reads it. One file per feature, with
 //! the same name in `update/` and `view/`: the weights panel's settings (`weights`), the matches
-//! table's rows (`matches`), a pair explained (`detail`), search (`search`); `stable` reads a
+//! table's rows (`matches`), a pair explained (`detail`), search (`search`), the survey's
+//! evidence (`evidence`), the kept shares of the pairs shown (`kept`); `stable` reads a
 //! weight's stable range.
 
 pub mod analyses;
 pub mod council;
 pub mod detail;
 pub mod document;
+pub mod evidence;
+pub mod kept;
 pub mod matches;
 pub mod popups;
 pub mod rematch;
@@ -61,12 +64,15 @@ pub struct Status {
 
 /// The whole UI state, in parts: the settings and files being tuned (`document`), the rematch
 /// shown and what was found about it (`rematch`), the weights panel (`weights`), the matches
-/// table (`matches`), the open popup and the status line.
+/// table (`matches`) and its kept shares (`kept`), the evidence view (`evidence`), the open popup
+/// and the status line.
 pub struct Model {
     pub document: Document,
     pub rematch: Rematch,
     pub weights: Weights,
     pub matches: Matches,
+    pub kept: kept::Kept,
+    pub evidence: evidence::EvidenceView,
     pub focus: Focus,
     pub popup: Option<Popup>,
     pub status: Option<Status>,
@@ -84,7 +90,11 @@ impl Model {
         configs: PathBuf,
         size: (u16, u16),
     ) -> (Model, Request) {
+        let samples = crate::tui::jobs::kept::samples_for(&pool);
         let mut m = Model {
+            kept: kept::Kept::new(samples),
+            // The built-in sample's survey until the event loop says where the pool's is.
+            evidence: evidence::EvidenceView::new(dyad::pool::Survey::BuiltIn),
             document: Document::new(pool, current, baseline, configs),
             rematch: Rematch::default(),
             weights: Weights::default(),
@@ -118,6 +128,7 @@ impl Model {
             Some(Popup::Profiles(_)) => Mode::Profiles,
             Some(Popup::Help { .. }) => Mode::Help,
             Some(Popup::Influence { .. }) => Mode::Influence,
+            Some(Popup::Evidence { .. }) => Mode::Evidence,
             Some(Popup::SaveAs(_)) => Mode::Text,
             Some(Popup::Confirm(_)) => Mode::Confirm,
             Some(Popup::CouncilPick(_)) => Mode::CouncilPick,
@@ -188,6 +199,11 @@ impl Model {
     /// Identity groups with fewer eligible mentees than `cells` show `<k` instead of figures.
     pub fn set_small_cells(&mut self, cells: dyad::privacy::SmallCells) {
         self.document.small_cells = cells;
+    }
+
+    /// Where the evidence view looks for the pool's survey.
+    pub fn set_survey(&mut self, survey: dyad::pool::Survey) {
+        self.evidence.survey = survey;
     }
 
     /// Turns saving off (another dyad holds the profiles), and says so.
@@ -262,6 +278,9 @@ impl Model {
         match &mut self.popup {
             Some(Popup::Help { scroll }) => d.help.into_iter().for_each(|v| scroll.drawn(v)),
             Some(Popup::Council(c)) => d.council.into_iter().for_each(|v| c.scroll.drawn(v)),
+            Some(Popup::Evidence { scroll }) => {
+                d.evidence.into_iter().for_each(|v| scroll.drawn(v))
+            }
             _ => {}
         }
         self.fit_offsets();

@@ -77,6 +77,10 @@ pub enum Popup {
     Influence {
         selected: usize,
     },
+    /// What the survey of past pairs says (the outcome shown is the model's `evidence`).
+    Evidence {
+        scroll: Scroll,
+    },
     SaveAs(SaveAs),
     Confirm(Box<Confirm>),
     CouncilPick(CouncilPick),

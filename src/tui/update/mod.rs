@@ -5,6 +5,7 @@
 
 mod council;
 mod detail;
+mod evidence;
 mod help;
 mod influence;
 mod matches;
@@ -19,8 +20,14 @@ use crate::tui::state::{Focus, Model, Pending, Popup};
 
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Computed(o) => {
-            rematch::computed(m, *o);
+        Msg::Computed(o) => return rematch::computed(m, *o),
+        Msg::Examined(a) => {
+            evidence::examined(m, *a);
+            return Vec::new();
+        }
+        Msg::Kept(t) => {
+            let mentees = m.document.pool.mentees.len();
+            m.kept.accept(*t, mentees);
             return Vec::new();
         }
         Msg::Analysed(a) => {
@@ -97,6 +104,7 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Action::OpenHelp => help::open(m),
         Action::OpenCouncil => return council::open(m),
         Action::OpenInfluence => influence::open(m),
+        Action::OpenEvidence => return evidence::open(m),
         Action::Save => return profiles::save(m),
         Action::SaveAs => m.open_save_as(),
         Action::Quit => profiles::quit(m),
@@ -127,6 +135,7 @@ fn popup(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Some(Popup::Profiles(_)) => profiles::list_msg(m, msg),
         Some(Popup::Help { .. }) => help::msg(m, msg),
         Some(Popup::Influence { .. }) => influence::msg(m, msg),
+        Some(Popup::Evidence { .. }) => evidence::msg(m, msg),
         Some(Popup::SaveAs(_)) => profiles::save_as_msg(m, msg),
         Some(Popup::CouncilPick(_)) => council::pick_msg(m, msg),
         Some(Popup::Council(_)) => council::council_msg(m, msg),

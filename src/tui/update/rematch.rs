@@ -1,27 +1,44 @@
-//! A rematch result arriving: shown unless a newer one already is.
+//! A rematch result arriving: shown unless a newer one already is. New results ask for the kept
+//! shares of their pairs, and (while the evidence view is open) for the evidence under their
+//! criterion parameters when those changed.
 
+use crate::tui::action::Effect;
 use crate::tui::jobs::rematch::Outcome;
-use crate::tui::state::{Analyses, Model};
+use crate::tui::state::{Analyses, Model, Popup};
 
-/// Takes in a rematch result unless a newer one is already shown.
-pub fn computed(m: &mut Model, o: Outcome) {
+/// Takes in a rematch result unless a newer one is already shown; returns the work it asks for.
+pub fn computed(m: &mut Model, o: Outcome) -> Vec<Effect> {
     if o.generation <= m.rematch.shown {
-        return;
+        return Vec::new();
     }
     m.rematch.shown = o.generation;
     match o.results {
         Ok(r) => {
             m.rematch.analyses = Analyses::new(r.generation);
-            m.rematch.results = Some(r);
+            let before = m.rematch.results.replace(r);
             m.rematch.elapsed = Some(o.elapsed);
             m.rematch.match_error = None;
             m.rebuild_rows();
             m.refresh_detail();
+            let Some(now) = &m.rematch.results else {
+                return Vec::new();
+            };
+            let mut effects = Vec::new();
+            if let Some(ask) = m.kept.follow(before.as_ref(), now) {
+                effects.push(Effect::Keep(Box::new(ask)));
+            }
+            if matches!(m.popup, Some(Popup::Evidence { .. }))
+                && let Some(ask) = m.evidence.follow(now)
+            {
+                effects.push(Effect::Examine(Box::new(ask)));
+            }
+            effects
         }
         Err(e) => {
             // Say so at once: a message from the key that led here would hide it.
             m.status = None;
             m.rematch.match_error = Some(e);
+            Vec::new()
         }
     }
 }

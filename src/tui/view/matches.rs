@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row as TableRow, Table, TableStat
 
 use dyad::matching::Reason;
 
+use crate::tui::state::kept;
 use crate::tui::state::matches::{Change, Row, Sort};
 use crate::tui::state::{Focus, Model};
 use crate::tui::theme::THEME;
@@ -63,6 +64,43 @@ fn note(m: &Model, r: &Row, long: bool) -> String {
         (Change::NewlyUnmatched, false) => was(),
         (Change::Unmatched, _) => reason(r.reason).to_string(),
     }
+}
+
+/// The kept column's width: "100%", "!37%", "…".
+const KEPT: u16 = 4;
+
+/// A pair's kept share: "…" until known, fragile ones marked in the warning colour; nothing
+/// for a mentee without a mentor.
+fn kept_cell(m: &Model, r: &Row) -> Cell<'static> {
+    if r.mentor.is_none() {
+        return Cell::from("");
+    }
+    let line = match (m.kept.share(r.mentee), &m.kept.shares) {
+        (Some(s), _) if kept::fragile(s) => Line::styled(kept::text(s), THEME.warning),
+        (Some(s), _) => Line::raw(kept::text(s)),
+        (None, Some(Err(_))) => Line::styled("–", THEME.dim),
+        (None, _) => Line::styled("…", THEME.dim),
+    };
+    Cell::from(line.right_aligned())
+}
+
+/// What the status line says of the selected pair's kept share: known, or how far the draws
+/// are; `None` for a mentee without a mentor.
+pub fn kept_words(m: &Model) -> Option<String> {
+    let row = m.selected().filter(|r| r.mentor.is_some())?;
+    let k = &m.kept;
+    let draws = format!("{} draws of the weights ±{}", k.samples, kept::SPREAD);
+    Some(match (k.share(row.mentee), &k.shares) {
+        (Some(s), _) if kept::fragile(s) => {
+            format!(
+                "Fragile: pair kept in only {} % of {draws}",
+                kept::percent(s)
+            )
+        }
+        (Some(s), _) => format!("Pair kept in {} % of {draws}", kept::percent(s)),
+        (None, Some(Err(e))) => format!("Kept share unknown: {e}"),
+        (None, _) => format!("Kept share: {} of {draws} solved…", k.done),
+    })
 }
 
 fn style(r: &Row) -> Style {
@@ -147,16 +185,22 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     let mentee_w = id_w(&mut m.document.pool.mentees.iter().map(|x| x.id.chars().count()));
     let mentor_w = id_w(&mut m.document.pool.mentors.iter().map(|x| x.id.chars().count()));
     let fixed = 2 + (mentee_w + 1) + mentor_w + 6 + 5 + 5;
-    let last = inner(area).width.saturating_sub(fixed);
+    // The kept column only where the baseline's mentor still fits beside it.
+    let with_kept = inner(area).width.saturating_sub(fixed) >= KEPT + 1 + mentor_w;
+    let kept_w = if with_kept { KEPT + 1 } else { 0 };
+    let last = inner(area).width.saturating_sub(fixed + kept_w);
     let long = last >= 18;
-    let widths = [
+    let mut widths = vec![
         Constraint::Length(2),
         Constraint::Length(mentee_w + 1),
         Constraint::Length(mentor_w),
         Constraint::Length(6),
         Constraint::Length(5),
-        Constraint::Fill(1),
     ];
+    if with_kept {
+        widths.push(Constraint::Length(KEPT));
+    }
+    widths.push(Constraint::Fill(1));
     let sorted = |name: &str, by: Sort| {
         if m.matches.sort == by {
             format!("{name}▼")
@@ -164,20 +208,25 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
             name.to_string()
         }
     };
-    let header = TableRow::new([
+    let mut header = vec![
         sorted("", Sort::Changed),
         sorted("Mentee", Sort::Id),
         "Mentor".to_string(),
         format!("{:>6}", sorted("Score", Sort::Score)),
         format!("{:>5}", "Δ"),
+    ];
+    if with_kept {
+        header.push(format!("{:>4}", "Kept"));
+    }
+    header.push(
         match last {
-            18.. => "Baseline / why unmatched",
+            24.. => "Baseline / why unmatched",
             8.. => "Baseline",
             _ => "Was",
         }
         .to_string(),
-    ])
-    .style(THEME.heading);
+    );
+    let header = TableRow::new(header).style(THEME.heading);
     // Only the rows in view are laid out: on a pool of thousands, formatting every row on
     // every frame is what would make a key press wait.
     let start = m.matches.scroll.offset.min(m.matches.rows.len());
@@ -192,7 +241,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
             _ => String::new(),
         };
         let flag_style = if r.pinned { THEME.pinned } else { THEME.banned };
-        TableRow::new(vec![
+        let mut cells = vec![
             Cell::from(Line::from(vec![
                 ratatui::text::Span::raw(mark(r).chars().take(1).collect::<String>()),
                 ratatui::text::Span::styled(
@@ -204,9 +253,12 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
             Cell::from(mentor),
             Cell::from(Line::from(score).right_aligned()),
             Cell::from(Line::from(delta).right_aligned()),
-            Cell::from(note(m, r, long)),
-        ])
-        .style(style(r))
+        ];
+        if with_kept {
+            cells.push(kept_cell(m, r));
+        }
+        cells.push(Cell::from(note(m, r, long)));
+        TableRow::new(cells).style(style(r))
     });
     let mut state = TableState::new().with_selected(
         m.selected_row()

@@ -4,6 +4,7 @@
 pub mod council;
 pub mod detail;
 pub mod distribution;
+pub mod evidence;
 pub mod help;
 mod histogram;
 pub mod influence;
@@ -57,6 +58,16 @@ pub fn view(f: &mut Frame, m: &Model) -> Drawn {
         Some(Popup::Profiles(p)) => profiles::render(f, area, m, p),
         Some(Popup::Help { scroll }) => drawn.help = Some(help::render(f, area, scroll.offset)),
         Some(Popup::Influence { selected }) => influence::render(f, area, m, *selected),
+        Some(Popup::Evidence { scroll }) => {
+            let weights = &m.document.current.weights;
+            drawn.evidence = Some(evidence::render(
+                f,
+                area,
+                &m.evidence,
+                weights,
+                scroll.offset,
+            ));
+        }
         Some(Popup::SaveAs(form)) => prompt::save_as(f, area, m, form),
         Some(Popup::Confirm(c)) => prompt::confirm(f, area, c),
         Some(Popup::CouncilPick(p)) => council::render_pick(f, area, m, p),

@@ -114,8 +114,13 @@ fn left(m: &Model) -> (String, Style, bool) {
         Some(_) => return (String::new(), THEME.dim, false),
     }
     if m.focus == Focus::Matches {
-        let text = "Enter explains the selected pair · x bans it · . pins it · Tab back to weights";
-        return (text.into(), THEME.dim, false);
+        let text = match super::matches::kept_words(m) {
+            Some(kept) => format!("{kept} · Enter explains it · x bans · . pins"),
+            None => "Enter explains the selected pair · x bans it · . pins it · Tab back to \
+                     weights"
+                .into(),
+        };
+        return (text, THEME.dim, false);
     }
     let s = Setting::at(m.weights.scroll.selected);
     let stable = s

@@ -1,0 +1,581 @@
+//! The evidence view (`e`): what the survey of past pairs says about each criterion. Up front
+//! the survey's response rate; then, for the outcome chosen with ← →, each criterion's weight
+//! now beside its Kendall tau-b and 95 % interval, drawn as a bar around 0 (the span of the
+//! interval, a dot at tau), n and the verdict in words; then the same for the weight-free
+//! measures, with the plain contrast ("pairs at most 35 km apart: 4.2 on average …") of those
+//! the survey speaks for. Without a survey it says where to put one and what goes in it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use dyad::analysis::association::{Association, LEVEL, MIN_ANSWERS, Verdict};
+use dyad::analysis::evidence::{Contrast, Evidence, OutcomeEvidence, Row, YES_NO_MEASURES};
+use dyad::criteria::{CRITERIA, Weights};
+use dyad::pool::OutcomeKind;
+
+use crate::tui::action::Action;
+use crate::tui::jobs::evidence::Found;
+use crate::tui::keys::Mode;
+use crate::tui::layout::{popup, popup_block};
+use crate::tui::scroll::Viewport;
+use crate::tui::state::evidence::EvidenceView;
+use crate::tui::text::{clip, cut, wrap};
+use crate::tui::theme::THEME;
+
+/// The popup's widest.
+const WIDTH: u16 = 112;
+/// The verdict column, and the label column on narrow and wide screens.
+const VERDICT: usize = 24;
+const NARROW_LABEL: usize = 20;
+const WIDE_LABEL: usize = 25;
+/// The bar's narrowest and widest (odd, so that 0 has a column of its own).
+const MIN_BAR: usize = 11;
+const MAX_BAR: usize = 41;
+
+/// The columns of a row at a text width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    label: usize,
+    bar: usize,
+}
+
+impl Columns {
+    fn at(width: usize) -> Columns {
+        let label = if width >= 100 {
+            WIDE_LABEL
+        } else {
+            NARROW_LABEL
+        };
+        // label, weight (6) and a space, the bar, tau (6), n (4), two spaces, the verdict.
+        let rest = width.saturating_sub(label + 7 + 6 + 4 + 2 + VERDICT);
+        let bar = rest.clamp(MIN_BAR, MAX_BAR);
+        Columns {
+            label,
+            bar: bar - (1 - bar % 2),
+        }
+    }
+}
+
+/// The cell of a value in [-1, 1] on a bar of `width` cells (0 in the middle one).
+fn cell(x: f64, width: usize) -> usize {
+    let half = (width / 2) as f64;
+    let c = half + (x.clamp(-1.0, 1.0) * half).round();
+    c as usize
+}
+
+/// The interval as a bar around 0: `─` over [lo, hi], `●` at tau, `│` at 0 (`┼` where the
+/// interval crosses it).
+pub fn bar(a: &Association, width: usize) -> Vec<Span<'static>> {
+    let zero = width / 2;
+    let span = a.ci.map(|(lo, hi)| (cell(lo, width), cell(hi, width)));
+    let dot = a.tau.map(|t| cell(t, width));
+    let style = verdict_style(a.verdict);
+    (0..width)
+        .map(|c| {
+            let inside = span.is_some_and(|(lo, hi)| lo <= c && c <= hi);
+            if dot == Some(c) {
+                Span::styled("●", style.patch(THEME.panel_title))
+            } else if c == zero {
+                let glyph = if inside { "┼" } else { "│" };
+                Span::styled(glyph, THEME.dim)
+            } else if inside {
+                Span::styled("─", style)
+            } else {
+                Span::raw(" ")
+            }
+        })
+        .collect()
+}
+
+/// The scale over the bars: −1, 0 and +1 where they fall.
+fn scale(width: usize) -> String {
+    let mut s: Vec<char> = vec![' '; width];
+    let put = |s: &mut Vec<char>, at: usize, text: &str| {
+        for (i, ch) in text.chars().enumerate() {
+            if let Some(slot) = s.get_mut(at + i) {
+                *slot = ch;
+            }
+        }
+    };
+    put(&mut s, 0, "−1");
+    put(&mut s, width / 2, "0");
+    put(&mut s, width.saturating_sub(2), "+1");
+    s.into_iter().collect()
+}
+
+fn verdict_style(v: Verdict) -> Style {
+    match v {
+        Verdict::Higher => THEME.better,
+        Verdict::Lower => THEME.worse,
+        Verdict::NoEvidence => Style::new(),
+        Verdict::TooFew | Verdict::NoVariation => THEME.dim,
+    }
+}
+
+/// The verdict on a criterion's weight, in words that fit the column.
+pub fn criterion_words(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Higher => "supports a higher weight",
+        Verdict::Lower => "supports a lower weight",
+        Verdict::NoEvidence => "no evidence either way",
+        Verdict::TooFew => "too few answers",
+        Verdict::NoVariation => "no variation",
+    }
+}
+
+/// The verdict on a weight-free measure: which way the outcome goes as the measure grows.
+pub fn measure_words(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Higher => "the more, the higher",
+        Verdict::Lower => "the more, the lower",
+        other => criterion_words(other),
+    }
+}
+
+/// A measure's key in words.
+pub fn measure_label(key: &str) -> String {
+    match key {
+        "km" => "km apart".into(),
+        "outside_system" => "outside own system".into(),
+        "same_family" => "same specialty family".into(),
+        "hours_short" => "mentor has fewer hours".into(),
+        other => other.replace('_', " "),
+    }
+}
+
+fn signed(x: Option<f64>) -> String {
+    match x {
+        Some(t) if t < 0.0 => format!("−{:.2}", -t),
+        Some(t) => format!("+{t:.2}"),
+        None => "–".into(),
+    }
+}
+
+/// One criterion's or measure's row: label, weight (criteria only), bar, tau, n, verdict.
+fn row(
+    label: &str,
+    weight: Option<f64>,
+    a: &Association,
+    c: Columns,
+    measure: bool,
+) -> Line<'static> {
+    let weight = weight.map_or(String::new(), |w| format!("{w:.2}"));
+    let mut spans = vec![Span::raw(format!("{}{weight:>6} ", clip(label, c.label)))];
+    spans.extend(bar(a, c.bar));
+    spans.push(Span::raw(format!("{:>6}{:>4}  ", signed(a.tau), a.n)));
+    let words = if measure {
+        measure_words(a.verdict)
+    } else {
+        criterion_words(a.verdict)
+    };
+    spans.push(Span::styled(words, verdict_style(a.verdict)));
+    Line::from(spans)
+}
+
+/// How a measure divides the pairs, for a contrast: the words for the pairs at most (or below)
+/// `t`, or with the yes/no fact.
+fn side_words(key: &str, t: f64, inclusive: bool) -> String {
+    let at = if inclusive { "at most" } else { "below" };
+    let pct = 100.0 * t;
+    match key {
+        "km" => format!("pairs {at} {t:.0} km apart"),
+        "goals_covered" => format!("pairs covering {at} {pct:.0} % of the mentee's goals"),
+        "challenges_covered" => {
+            format!("pairs covering {at} {pct:.0} % of the mentee's challenges")
+        }
+        "identity_requests_met" => {
+            format!("pairs meeting {at} {pct:.0} % of the identity requests")
+        }
+        "outside_system" => "pairs outside the mentee's own system".into(),
+        "same_specialty" => "pairs in the same specialty".into(),
+        "same_family" => "pairs in the same specialty family".into(),
+        "hours_short" => "pairs whose mentor offers fewer hours".into(),
+        other => format!("pairs with {} {at} {t:.2}", measure_label(other)),
+    }
+}
+
+/// A measure's contrast in words: "Pairs at most 35 km apart: 4.15 on average (n = 13); the
+/// others: 3.17 (n = 12)." For yes/no measures the pairs with the fact come first.
+pub fn contrast_words(key: &str, kind: OutcomeKind, c: &Contrast) -> String {
+    let show = |v: f64| match kind {
+        OutcomeKind::YesNo => format!("{:.0} % yes", 100.0 * v),
+        OutcomeKind::Number => format!("{v:.2}"),
+    };
+    let average = match kind {
+        OutcomeKind::YesNo => "",
+        OutcomeKind::Number => " on average",
+    };
+    // For yes/no measures the low side is the pairs without the fact (0).
+    let (first, second) = if YES_NO_MEASURES.contains(&key) {
+        (c.high, c.low)
+    } else {
+        (c.low, c.high)
+    };
+    let words = side_words(key, c.threshold, c.inclusive);
+    format!(
+        "{}{}: {}{average} (n = {}); the others: {} (n = {}).",
+        words[..1].to_uppercase(),
+        &words[1..],
+        show(first.mean),
+        first.n,
+        show(second.mean),
+        second.n
+    )
+}
+
+/// The lines above the table: the survey and its response rate, the outcomes to choose from,
+/// and the column headings. They stay put while the table scrolls.
+fn head(
+    file: &str,
+    e: &Evidence,
+    o: &OutcomeEvidence,
+    at: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let pct = 100.0 * e.responded as f64 / e.pairs.max(1) as f64;
+    let mut v = vec![
+        Line::from(vec![
+            Span::styled("Survey ", THEME.heading),
+            Span::raw(cut(file, width.saturating_sub(7))),
+        ]),
+        Line::raw(clip(
+            &format!(
+                "{} of {} pairs answered ({pct:.0} %); {} did not answer any question.",
+                e.responded,
+                e.pairs,
+                e.pairs - e.responded
+            ),
+            width,
+        )),
+    ];
+    let mut tabs = vec![Span::styled("Outcome ", THEME.heading)];
+    for (i, other) in e.outcomes.iter().enumerate() {
+        let style = if i == at { THEME.selected } else { THEME.dim };
+        tabs.push(Span::styled(format!(" {} ", other.name), style));
+    }
+    tabs.push(Span::styled(
+        format!(
+            "  {}, {} of {} answered",
+            match o.kind {
+                OutcomeKind::Number => "numbers",
+                OutcomeKind::YesNo => "yes/no",
+            },
+            o.answered,
+            e.pairs
+        ),
+        THEME.dim,
+    ));
+    v.push(Line::from(tabs));
+    if o.answered < MIN_ANSWERS {
+        v.push(Line::styled(
+            clip(
+                &format!(
+                    "Only {} pairs answered this: fewer than {MIN_ANSWERS}, so no verdicts.",
+                    o.answered
+                ),
+                width,
+            ),
+            THEME.warning,
+        ));
+    }
+    let c = Columns::at(width);
+    v.push(Line::styled(
+        format!(
+            "{:<w$}{:>6} {}{:>6}{:>4}  verdict",
+            "Criterion",
+            "weight",
+            scale(c.bar),
+            "tau",
+            "n",
+            w = c.label
+        ),
+        THEME.heading,
+    ));
+    v
+}
+
+/// The scrolled part: the criteria, the measures and their contrasts, how to read it.
+fn body(o: &OutcomeEvidence, weights: &Weights, width: usize) -> Vec<Line<'static>> {
+    let c = Columns::at(width);
+    let mut v: Vec<Line> = o
+        .criteria
+        .iter()
+        .map(|r| {
+            let k = CRITERIA.iter().position(|x| x.key == r.key);
+            let label = k.map_or(r.key.as_str(), |k| CRITERIA[k].label);
+            row(label, k.map(|k| weights[k]), &r.association, c, false)
+        })
+        .collect();
+    v.push(Line::raw(""));
+    v.push(Line::styled(
+        "Weight-free measures of each pair",
+        THEME.heading,
+    ));
+    v.extend(
+        o.measures
+            .iter()
+            .map(|r| row(&measure_label(&r.key), None, &r.association, c, true)),
+    );
+    let telling: Vec<&Row> = o
+        .measures
+        .iter()
+        .filter(|r| matches!(r.association.verdict, Verdict::Higher | Verdict::Lower))
+        .collect();
+    for r in telling {
+        if let Some(con) = &r.contrast {
+            for part in wrap(
+                &contrast_words(&r.key, o.kind, con),
+                width.saturating_sub(2),
+            ) {
+                v.push(Line::raw(format!("  {part}")));
+            }
+        }
+    }
+    v.push(Line::raw(""));
+    let notes = [
+        "Pairs are scored under the current profile's criterion parameters; the weights are the \
+         sliders' now. tau: Kendall's tau-b of score and outcome, from −1 to +1; the bar spans \
+         its interval, the dot marks tau."
+            .to_string(),
+        format!(
+            "A verdict needs the {:.0} % interval (bootstrap) clear of 0 and a permutation \
+             p-value below {:.2} after Holm's adjustment over the criteria (the measures are a \
+             family of their own); no verdict below {MIN_ANSWERS} answers. `dyad evidence` \
+             prints the p-values.",
+            100.0 * LEVEL,
+            1.0 - LEVEL
+        ),
+    ];
+    for n in notes {
+        v.extend(
+            wrap(&n, width)
+                .into_iter()
+                .map(|l| Line::styled(l, THEME.dim)),
+        );
+    }
+    v
+}
+
+/// Without a survey: where it goes, what it holds, how to read it in.
+fn how_to_add(wanted: Option<&std::path::Path>, width: usize) -> Vec<Line<'static>> {
+    let place = wanted.map_or("outcomes.csv in the pool folder".to_string(), |p| {
+        dyad::error::escape(&p.display().to_string())
+    });
+    let folder = wanted
+        .and_then(|p| p.parent())
+        .map_or("DIR".to_string(), |d| {
+            dyad::error::escape(&d.display().to_string())
+        });
+    let mut v = vec![
+        Line::styled("No survey of the pairs yet.", THEME.heading),
+        Line::raw(""),
+    ];
+    let text = [
+        format!("dyad looks for it in {place}, beside mentees.csv and mentors.csv."),
+        "To add one, save a CSV file there named outcomes.csv with the columns mentee,mentor \
+         (the pair's ids, as in the pool), then one column per question: numbers (a 1–5 \
+         rating, meetings held) or yes/no, left blank where a pair did not answer. For \
+         example:"
+            .to_string(),
+    ];
+    for t in text {
+        v.extend(wrap(&t, width).into_iter().map(Line::raw));
+        v.push(Line::raw(""));
+    }
+    for l in [
+        "  mentee,mentor,satisfaction,met_in_person",
+        "  ME-002,MR-015,4,yes",
+        "  ME-004,MR-004,,",
+    ] {
+        v.push(Line::styled(l, THEME.key));
+    }
+    v.push(Line::raw(""));
+    let after = [
+        "Once it is there, press r to read it. The same figures on the command line:".to_string(),
+        format!("  dyad evidence --data {folder}"),
+        "(or dyad evidence --outcomes FILE for a survey kept elsewhere).".to_string(),
+    ];
+    for t in after {
+        v.extend(wrap(&t, width).into_iter().map(Line::raw));
+    }
+    v
+}
+
+/// The popup's lines: those that stay put, and those that scroll.
+pub fn lines(
+    ev: &EvidenceView,
+    weights: &Weights,
+    width: usize,
+) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+    match ev.shown() {
+        None => (
+            vec![Line::styled(
+                "computing… (the bootstrap and permutation tests of every criterion)",
+                THEME.dim,
+            )],
+            Vec::new(),
+        ),
+        Some(Err(e)) => {
+            let mut v = vec![Line::styled("The survey cannot be read:", THEME.heading)];
+            v.extend(
+                wrap(e, width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, THEME.error)),
+            );
+            v.push(Line::raw(""));
+            v.push(Line::raw(
+                "Correct the file, then press r to read it again.",
+            ));
+            (v, Vec::new())
+        }
+        Some(Ok(Found::NoSurvey(wanted))) => (Vec::new(), how_to_add(wanted.as_deref(), width)),
+        Some(Ok(Found::Evidence { file, evidence })) => match ev.selected() {
+            Some(o) => {
+                let at = ev.outcome.min(evidence.outcomes.len() - 1);
+                (head(file, evidence, o, at, width), body(o, weights, width))
+            }
+            None => (
+                vec![Line::raw("The survey has no outcome columns.")],
+                Vec::new(),
+            ),
+        },
+    }
+}
+
+/// Draws the view from its scroll offset; returns its viewport (the lines that scroll shown at
+/// once, and how many there are).
+pub fn render(
+    f: &mut Frame,
+    area: Rect,
+    ev: &EvidenceView,
+    weights: &Weights,
+    offset: usize,
+) -> Viewport {
+    let r = popup(area, WIDTH, area.height.saturating_sub(2));
+    let width = usize::from(r.width.saturating_sub(2));
+    let (fixed, scrolled) = lines(ev, weights, width);
+    let mut footer: Vec<(&[Action], &str)> = Vec::new();
+    if ev.evidence().is_some_and(|e| e.outcomes.len() > 1) {
+        footer.push((&[Action::PrevOutcome, Action::NextOutcome], "outcome"));
+    }
+    footer.push((&[Action::Up, Action::Down], "scroll"));
+    footer.push((&[Action::Reload], "read again"));
+    footer.push((&[Action::Close], "close"));
+    let block = popup_block(
+        " Evidence: what the survey of past pairs says about each criterion ",
+        Mode::Evidence,
+        &footer,
+    );
+    let inner = block.inner(r);
+    let height = usize::from(inner.height).saturating_sub(fixed.len());
+    let len = scrolled.len();
+    let from = offset.min(len.saturating_sub(height));
+    let mut shown = fixed;
+    shown.extend(scrolled.into_iter().skip(from).take(height));
+    f.render_widget(Clear, r);
+    f.render_widget(Paragraph::new(shown).block(block), r);
+    Viewport { height, len }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad::analysis::association::associate;
+
+    fn assoc(tau: f64, ci: (f64, f64)) -> Association {
+        let x: Vec<Option<f64>> = (0..10).map(|i| Some(f64::from(i))).collect();
+        let mut a = associate(&x, &x, 1);
+        a.tau = Some(tau);
+        a.ci = Some(ci);
+        a
+    }
+
+    fn text(spans: &[Span]) -> String {
+        spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn the_bar_spans_the_interval_around_a_centred_zero() {
+        // 11 cells: −1 at 0, 0 at 5, +1 at 10.
+        assert_eq!(text(&bar(&assoc(0.6, (0.4, 0.8)), 11)), "     │ ─●─ ");
+        assert_eq!(text(&bar(&assoc(-0.2, (-0.6, 0.2)), 11)), "  ──●┼─    ");
+        assert_eq!(text(&bar(&assoc(0.0, (-1.0, 1.0)), 11)), "─────●─────");
+        let mut none = assoc(0.0, (0.0, 0.0));
+        none.tau = None;
+        none.ci = None;
+        assert_eq!(text(&bar(&none, 11)), "     │     ");
+    }
+
+    #[test]
+    fn the_scale_names_both_ends_and_zero() {
+        assert_eq!(scale(11), "−1   0   +1");
+        assert_eq!(scale(15).chars().count(), 15);
+    }
+
+    #[test]
+    fn columns_fit_the_width_and_keep_the_bar_odd() {
+        for width in [78usize, 90, 110] {
+            let c = Columns::at(width);
+            assert_eq!(c.bar % 2, 1, "{width}");
+            assert!(
+                c.label + 7 + c.bar + 6 + 4 + 2 + VERDICT <= width,
+                "{width}: {c:?}"
+            );
+        }
+        assert!(Columns::at(110).bar > Columns::at(78).bar);
+    }
+
+    #[test]
+    fn contrasts_read_as_sentences() {
+        use dyad::analysis::evidence::Side;
+        let c = Contrast {
+            threshold: 35.23,
+            inclusive: true,
+            low: Side { n: 13, mean: 4.153 },
+            high: Side {
+                n: 12,
+                mean: 3.1666,
+            },
+        };
+        assert_eq!(
+            contrast_words("km", OutcomeKind::Number, &c),
+            "Pairs at most 35 km apart: 4.15 on average (n = 13); the others: 3.17 (n = 12)."
+        );
+        let yes_no = Contrast {
+            threshold: 1.0,
+            inclusive: false,
+            low: Side { n: 4, mean: 0.75 },
+            high: Side { n: 21, mean: 0.5 },
+        };
+        assert_eq!(
+            contrast_words("outside_system", OutcomeKind::YesNo, &yes_no),
+            "Pairs outside the mentee's own system: 50 % yes (n = 21); the others: 75 % yes \
+             (n = 4)."
+        );
+        let share = Contrast {
+            threshold: 0.5,
+            ..c
+        };
+        assert!(
+            contrast_words("goals_covered", OutcomeKind::Number, &share)
+                .starts_with("Pairs covering at most 50 % of the mentee's goals: 4.15")
+        );
+    }
+
+    #[test]
+    fn verdict_words_fit_their_column() {
+        for v in [
+            Verdict::Higher,
+            Verdict::Lower,
+            Verdict::NoEvidence,
+            Verdict::TooFew,
+            Verdict::NoVariation,
+        ] {
+            assert!(criterion_words(v).chars().count() <= VERDICT, "{v:?}");
+            assert!(measure_words(v).chars().count() <= VERDICT, "{v:?}");
+        }
+    }
+}
