@@ -44,7 +44,7 @@ fn read_outcomes(args: &EvidenceArgs, pool: &Pool) -> Result<(Outcomes, String)>
         Some(found) => Ok(found),
         None => Err(InputError::new(
             survey.wanted().unwrap_or(Path::new(OUTCOMES)),
-            "a survey of pairs: outcomes.csv beside the pool, or --outcomes FILE",
+            format!("a survey of pairs: {OUTCOMES} beside the pool, or --outcomes FILE"),
         )
         .problem("there is no such file")
         .into()),

@@ -6,5 +6,6 @@ pub const MENTEES: &str = "mentees.csv";
 pub const MENTORS: &str = "mentors.csv";
 /// The council's pins and bans (optional).
 pub const OVERRIDES: &str = "overrides.csv";
-/// What the dyads said afterwards, one row per pair (optional; see [`super::load_outcomes`]).
+/// The pairs' answers to a survey after a matching (optional; read by `dyad evidence` and the
+/// terminal UI's evidence view, see [`super::Survey`]).
 pub const OUTCOMES: &str = "outcomes.csv";
