@@ -70,8 +70,25 @@ fn cell(x: f64, width: usize) -> usize {
 /// interval crosses it).
 pub fn bar(a: &Association, width: usize) -> Vec<Span<'static>> {
     let zero = width / 2;
-    let span = a.ci.map(|(lo, hi)| (cell(lo, width), cell(hi, width)));
-    let dot = a.tau.map(|t| cell(t, width));
+    // An interval clear of 0 stays off the 0 column, however coarse the bar.
+    let span = a.ci.map(|(lo, hi)| {
+        let (mut l, mut h) = (cell(lo, width), cell(hi, width));
+        if hi < 0.0 {
+            h = h.min(zero.saturating_sub(1));
+            l = l.min(h);
+        }
+        if lo > 0.0 {
+            l = l.max(zero + 1);
+            h = h.max(l);
+        }
+        (l, h)
+    });
+    // A tau inside its interval has its dot inside the interval's span.
+    let inside = |t: f64| a.ci.is_some_and(|(lo, hi)| lo <= t && t <= hi);
+    let dot = a.tau.map(|t| match span {
+        Some((l, h)) if inside(t) => cell(t, width).clamp(l, h),
+        _ => cell(t, width),
+    });
     let style = verdict_style(a.verdict);
     (0..width)
         .map(|c| {
@@ -135,6 +152,20 @@ pub fn measure_words(v: Verdict) -> &'static str {
     }
 }
 
+/// An interval clear of 0 whose verdict is still "no evidence": the p-value did not hold once
+/// adjusted for testing every criterion (or measure) of the outcome.
+const UNCLEAR: &str = "unclear after adjusting";
+
+/// The verdict in words for a row; `measure` for a weight-free measure.
+pub fn verdict_words(a: &Association, measure: bool) -> &'static str {
+    let clear_of_zero = a.ci.is_some_and(|(lo, hi)| lo > 0.0 || hi < 0.0);
+    match a.verdict {
+        Verdict::NoEvidence if clear_of_zero => UNCLEAR,
+        v if measure => measure_words(v),
+        v => criterion_words(v),
+    }
+}
+
 /// A measure's key in words.
 pub fn measure_label(key: &str) -> String {
     match key {
@@ -166,11 +197,7 @@ fn row(
     let mut spans = vec![Span::raw(format!("{}{weight:>6} ", clip(label, c.label)))];
     spans.extend(bar(a, c.bar));
     spans.push(Span::raw(format!("{:>6}{:>4}  ", signed(a.tau), a.n)));
-    let words = if measure {
-        measure_words(a.verdict)
-    } else {
-        criterion_words(a.verdict)
-    };
+    let words = verdict_words(a, measure);
     spans.push(Span::styled(words, verdict_style(a.verdict)));
     Line::from(spans)
 }
@@ -253,8 +280,13 @@ fn head(
     ];
     let mut tabs = vec![Span::styled("Outcome ", THEME.heading)];
     for (i, other) in e.outcomes.iter().enumerate() {
-        let style = if i == at { THEME.selected } else { THEME.dim };
-        tabs.push(Span::styled(format!(" {} ", other.name), style));
+        // Brackets as well as the colour, so the choice reads on any screen.
+        let (text, style) = if i == at {
+            (format!("[{}]", other.name), THEME.selected)
+        } else {
+            (format!(" {} ", other.name), THEME.dim)
+        };
+        tabs.push(Span::styled(text, style));
     }
     tabs.push(Span::styled(
         format!(
@@ -343,7 +375,8 @@ fn body(o: &OutcomeEvidence, weights: &Weights, width: usize) -> Vec<Line<'stati
         format!(
             "A verdict needs the {:.0} % interval (bootstrap) clear of 0 and a permutation \
              p-value below {:.2} after Holm's adjustment over the criteria (the measures are a \
-             family of their own); no verdict below {MIN_ANSWERS} answers. `dyad evidence` \
+             family of their own): with this many tests, some intervals miss 0 by chance alone; \
+             those say \"{UNCLEAR}\". No verdict below {MIN_ANSWERS} answers. `dyad evidence` \
              prints the p-values.",
             100.0 * LEVEL,
             1.0 - LEVEL
@@ -503,6 +536,9 @@ mod tests {
         assert_eq!(text(&bar(&assoc(0.6, (0.4, 0.8)), 11)), "     │ ─●─ ");
         assert_eq!(text(&bar(&assoc(-0.2, (-0.6, 0.2)), 11)), "  ──●┼─    ");
         assert_eq!(text(&bar(&assoc(0.0, (-1.0, 1.0)), 11)), "─────●─────");
+        // Clear of 0 by less than half a cell: still off the 0 column.
+        assert_eq!(text(&bar(&assoc(-0.35, (-0.58, -0.06)), 11)), "  ─●─│     ");
+        assert_eq!(text(&bar(&assoc(0.05, (0.02, 0.3)), 11)), "     │●─   ");
         let mut none = assoc(0.0, (0.0, 0.0));
         none.tau = None;
         none.ci = None;
@@ -576,6 +612,24 @@ mod tests {
         ] {
             assert!(criterion_words(v).chars().count() <= VERDICT, "{v:?}");
             assert!(measure_words(v).chars().count() <= VERDICT, "{v:?}");
+        }
+        assert!(UNCLEAR.chars().count() <= VERDICT);
+    }
+
+    #[test]
+    fn an_interval_clear_of_zero_without_a_verdict_is_unclear_after_adjusting() {
+        let mut a = assoc(-0.35, (-0.58, -0.06));
+        a.verdict = Verdict::NoEvidence;
+        assert_eq!(verdict_words(&a, false), UNCLEAR);
+        a.ci = Some((-0.58, 0.05));
+        assert_eq!(verdict_words(&a, false), "no evidence either way");
+        a.verdict = Verdict::Lower;
+        a.ci = Some((-0.58, -0.06));
+        assert_eq!(verdict_words(&a, false), "supports a lower weight");
+        assert_eq!(verdict_words(&a, true), "the more, the lower");
+        for v in [Verdict::TooFew, Verdict::NoVariation] {
+            a.verdict = v;
+            assert_eq!(verdict_words(&a, false), criterion_words(v));
         }
     }
 }
