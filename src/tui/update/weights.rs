@@ -120,23 +120,11 @@ pub fn jump(m: &mut Model, up: bool) -> Vec<Effect> {
     edit_profile(m, false, |p| p.weights[k] = to)
 }
 
-/// "ME-012 MR-025 → MR-004", two at most, else how many mentees move.
+/// "ME-012: MR-025 → MR-004", two at most, else how many mentees move.
 fn describe_changes(m: &Model, changes: &[dyad::analysis::stability::PairChange]) -> String {
-    let mentor = |j: Option<usize>| j.map_or("none", |j| m.pool.mentors[j].id.as_str());
     match changes {
         [] => "none found".into(),
-        [_] | [_, _] => changes
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} {} → {}",
-                    m.pool.mentees[c.mentee].id,
-                    mentor(c.old_mentor),
-                    mentor(c.new_mentor)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", "),
+        [_] | [_, _] => dyad::analysis::compare::changes_line(&m.pool, changes, 2),
         more => format!("{} mentees get another mentor", more.len()),
     }
 }

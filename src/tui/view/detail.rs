@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use dyad::analysis::stability::PairChange;
+use dyad::analysis::compare::{PairChange, changes_line};
 use dyad::criteria::CRITERIA;
 use dyad::pool::Pool;
 
@@ -184,23 +184,9 @@ fn rows(text: &str, width: usize) -> usize {
 /// Who else moves with a change: "no one else moves", "also ME-007: MR-004 → MR-006", or
 /// "3 other mentees move".
 fn others(pool: &Pool, changes: &[PairChange]) -> String {
-    let mentor = |j: Option<usize>| j.map_or("unmatched", |j| pool.mentors[j].id.as_str());
     match changes {
         [] => "no one else moves".into(),
-        [_] | [_, _] => {
-            let each: Vec<String> = changes
-                .iter()
-                .map(|c| {
-                    format!(
-                        "{}: {} → {}",
-                        pool.mentees[c.mentee].id,
-                        mentor(c.old_mentor),
-                        mentor(c.new_mentor)
-                    )
-                })
-                .collect();
-            format!("also {}", each.join(", "))
-        }
+        [_] | [_, _] => format!("also {}", changes_line(pool, changes, 2)),
         more => format!("{} other mentees move", more.len()),
     }
 }
