@@ -163,12 +163,12 @@ pub struct Shown {
     pub identities: Option<Vec<String>>,
 }
 
-/// The level of every mentee and every mentor, for one k.
+/// What a shared screen may show of every mentee and every mentor, for one k.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Disclosure {
     k: usize,
-    mentees: Vec<u8>,
-    mentors: Vec<u8>,
+    mentees: Vec<(u8, Shown)>,
+    mentors: Vec<(u8, Shown)>,
 }
 
 /// The five quasi-identifiers of a mentee or a mentor (the two share them field for field).
@@ -234,8 +234,8 @@ fn levels(quasi: &[Quasi], k: usize) -> Vec<u8> {
 }
 
 impl Disclosure {
-    /// The levels of a pool's people for k (k ≤ 1 shows everything), specialty families from
-    /// `families`.
+    /// What may be shown of a pool's people for k (k ≤ 1 shows everything), specialty
+    /// families from `families`.
     pub fn of(pool: &Pool, families: &SpecialtyFamilies, k: usize) -> Disclosure {
         let k = k.max(1);
         let mentees: Vec<Quasi> = pool
@@ -248,10 +248,17 @@ impl Disclosure {
             .iter()
             .map(|m| mentor_quasi(m, families))
             .collect();
+        let shown = |quasi: &[Quasi]| -> Vec<(u8, Shown)> {
+            levels(quasi, k)
+                .into_iter()
+                .zip(quasi)
+                .map(|(level, q)| (level, LADDER[usize::from(level)].key(q)))
+                .collect()
+        };
         Disclosure {
             k,
-            mentees: levels(&mentees, k),
-            mentors: levels(&mentors, k),
+            mentees: shown(&mentees),
+            mentors: shown(&mentors),
         }
     }
 
@@ -261,23 +268,21 @@ impl Disclosure {
 
     /// The level of a mentee (0 = everything exact, [`NOTHING`] = nothing shown).
     pub fn mentee_level(&self, mentee: usize) -> u8 {
-        self.mentees[mentee]
+        self.mentees[mentee].0
     }
 
     pub fn mentor_level(&self, mentor: usize) -> u8 {
-        self.mentors[mentor]
+        self.mentors[mentor].0
     }
 
     /// What a shared screen may show of a mentee.
-    pub fn mentee(&self, pool: &Pool, families: &SpecialtyFamilies, mentee: usize) -> Shown {
-        let q = mentee_quasi(&pool.mentees[mentee], families);
-        LADDER[usize::from(self.mentees[mentee])].key(&q)
+    pub fn mentee(&self, mentee: usize) -> &Shown {
+        &self.mentees[mentee].1
     }
 
     /// What a shared screen may show of a mentor.
-    pub fn mentor(&self, pool: &Pool, families: &SpecialtyFamilies, mentor: usize) -> Shown {
-        let q = mentor_quasi(&pool.mentors[mentor], families);
-        LADDER[usize::from(self.mentors[mentor])].key(&q)
+    pub fn mentor(&self, mentor: usize) -> &Shown {
+        &self.mentors[mentor].1
     }
 }
 
@@ -360,10 +365,10 @@ mod tests {
         for k in [2, 3, 5, 10] {
             let d = Disclosure::of(&pool, families(), k);
             let mentees: Vec<Shown> = (0..pool.mentees.len())
-                .map(|i| d.mentee(&pool, families(), i))
+                .map(|i| d.mentee(i).clone())
                 .collect();
             let mentors: Vec<Shown> = (0..pool.mentors.len())
-                .map(|j| d.mentor(&pool, families(), j))
+                .map(|j| d.mentor(j).clone())
                 .collect();
             for shown in [&mentees, &mentors] {
                 for (s, n) in counts(shown) {
@@ -378,10 +383,10 @@ mod tests {
         let pool = embedded::sample_pool();
         let d = Disclosure::of(&pool, families(), 1);
         for (i, m) in pool.mentees.iter().enumerate() {
-            assert_eq!(d.mentee(&pool, families(), i), Shown::full_mentee(m));
+            assert_eq!(d.mentee(i).clone(), Shown::full_mentee(m));
         }
         let d = Disclosure::of(&pool, families(), pool.mentees.len() + 1);
-        let nothing = d.mentee(&pool, families(), 0);
+        let nothing = d.mentee(0).clone();
         assert_eq!(nothing.zip3.or(nothing.specialty).or(nothing.trained), None);
         assert!(nothing.identities.is_none() && nothing.health_system.is_none());
         // The mentors are fewer than the mentees: their file has its own k-anonymity.
@@ -395,7 +400,7 @@ mod tests {
         let pool = embedded::sample_pool();
         let d = Disclosure::of(&pool, families(), 5);
         for (i, m) in pool.mentees.iter().enumerate() {
-            let shown = d.mentee(&pool, families(), i);
+            let shown = d.mentee(i).clone();
             let full = Shown::full_mentee(m);
             assert!(!shown.is_whole(&full));
             assert!(shown.withheld(&full).contains(&"identities"));
