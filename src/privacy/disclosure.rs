@@ -301,43 +301,33 @@ impl Shown {
         self == full
     }
 
-    /// The quasi-identifiers not shown exactly, in words: `["ZIP3 as its first digit",
-    /// "health system", …]`, compared with the person's `full` values.
-    pub fn withheld(&self, full: &Shown) -> Vec<&'static str> {
-        let mut out = Vec::new();
-        let mut one = |shown: bool, exact: bool, general: &'static str, hidden: &'static str| {
-            if !shown {
-                out.push(hidden);
-            } else if !exact {
-                out.push(general);
-            }
-        };
-        one(
-            self.specialty.is_some(),
-            self.specialty == full.specialty,
-            "specialty as its family",
-            "specialty",
-        );
-        one(
-            self.trained.is_some(),
-            self.trained == full.trained,
-            "training year as a range",
-            "training year",
-        );
-        one(
-            self.zip3.is_some(),
-            self.zip3 == full.zip3,
-            "ZIP3 as its first digit",
-            "ZIP3",
-        );
-        one(
-            self.health_system.is_some(),
-            true,
-            "health system",
-            "health system",
-        );
-        one(self.identities.is_some(), true, "identities", "identities");
-        out
+    /// The quasi-identifiers shown coarser than the person's `full` values, in words:
+    /// `["specialty as family", "training year as range", "ZIP3 as first digit"]`.
+    pub fn coarsened(&self, full: &Shown) -> Vec<&'static str> {
+        [
+            (&self.specialty, &full.specialty, "specialty as family"),
+            (&self.trained, &full.trained, "training year as range"),
+            (&self.zip3, &full.zip3, "ZIP3 as first digit"),
+        ]
+        .into_iter()
+        .filter(|(shown, full, _)| shown.is_some() && shown != full)
+        .map(|(_, _, words)| words)
+        .collect()
+    }
+
+    /// The quasi-identifiers not shown at all, in words.
+    pub fn hidden(&self) -> Vec<&'static str> {
+        [
+            (self.specialty.is_none(), "specialty"),
+            (self.trained.is_none(), "training year"),
+            (self.zip3.is_none(), "ZIP3"),
+            (self.health_system.is_none(), "health system"),
+            (self.identities.is_none(), "identities"),
+        ]
+        .into_iter()
+        .filter(|(hidden, _)| *hidden)
+        .map(|(_, words)| words)
+        .collect()
     }
 }
 
@@ -403,7 +393,15 @@ mod tests {
             let shown = d.mentee(i).clone();
             let full = Shown::full_mentee(m);
             assert!(!shown.is_whole(&full));
-            assert!(shown.withheld(&full).contains(&"identities"));
+            assert!(shown.hidden().contains(&"identities"));
+            // What is neither hidden nor coarsened is exact.
+            let (coarse, hidden) = (shown.coarsened(&full), shown.hidden());
+            if !coarse.contains(&"ZIP3 as first digit") && !hidden.contains(&"ZIP3") {
+                assert_eq!(shown.zip3, full.zip3);
+            }
+            if coarse.contains(&"specialty as family") {
+                assert!(shown.specialty.as_ref().unwrap().ends_with("(family)"));
+            }
             if let Some(t) = &shown.trained
                 && t.contains('–')
             {

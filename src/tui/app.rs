@@ -63,6 +63,7 @@ pub fn run(args: Options) -> Result<()> {
     let (_lock, read_only) =
         lock_profiles(&ProfileLock::folder_for(current.file.as_deref(), &configs));
     let pool = engine.pool.clone();
+    let families = engine.families.clone();
     let signals = Signals::register().map_err(|e| Error::Other(format!("signals: {e}")))?;
 
     terminal::install_panic_hook();
@@ -95,6 +96,7 @@ pub fn run(args: Options) -> Result<()> {
         (size.width, size.height),
     );
     model.small_cells = settings.small_cells();
+    model.disclosure = dyad::privacy::Disclosure::of(&model.pool, &families, settings.k_anonymity);
     if let Some(why) = read_only {
         model.warn(format!(
             "Read-only: {why}. You can try settings; saving is off."

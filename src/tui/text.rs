@@ -18,10 +18,11 @@ pub fn clip(s: &str, width: usize) -> String {
 }
 
 /// Words filled into lines of at most `width` characters (a word longer than that gets a line
-/// of its own, cut by the frame).
+/// of its own, cut by the frame). Only ASCII spaces break a line: a no-break space (U+00A0)
+/// keeps `3 h/month` together.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut out = vec![String::new()];
-    for word in text.split_whitespace() {
+    for word in text.split_ascii_whitespace() {
         let last = out.last_mut().expect("a line");
         if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
             out.push(word.to_string());
@@ -54,6 +55,7 @@ mod tests {
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
         assert_eq!(wrap("one two three", 100), ["one two three"]);
         assert_eq!(wrap("", 5), [""]);
+        assert_eq!(wrap("takes 3\u{a0}h/month", 8), ["takes", "3\u{a0}h/month"]);
         assert!(
             wrap("a b c d e f", 3)
                 .iter()

@@ -268,6 +268,11 @@ pub static DETAIL: &[Binding] = &[
         "ban this pair: the mentee gets another mentor",
     ),
     bind(&[k('.')], Action::Pin, "pin this pair (or unpin it)"),
+    bind(
+        &[k('f')],
+        Action::ToggleFullDetail,
+        "every attribute of the two (not for a shared screen), or only what k-anonymity allows",
+    ),
     hint(
         &[code(Esc), code(Enter), k('q')],
         Action::Close,

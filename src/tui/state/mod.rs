@@ -189,6 +189,8 @@ pub struct Model {
     pub read_only: Option<String>,
     /// Identity groups with fewer eligible mentees show `<k` instead of their figures.
     pub small_cells: dyad::privacy::SmallCells,
+    /// What the pair explained may show of a person on a shared screen.
+    pub disclosure: dyad::privacy::Disclosure,
     /// What the analyst found about the results shown.
     pub analyses: Analyses,
     /// The number of the last council convened, and the profile files it was made of.
@@ -207,6 +209,11 @@ impl Model {
         size: (u16, u16),
     ) -> (Model, Request) {
         let entries = crate::tui::state::search::index(&pool);
+        let disclosure = dyad::privacy::Disclosure::of(
+            &pool,
+            dyad::criteria::specialty::builtin(),
+            dyad::profile::settings::Settings::default().k_anonymity,
+        );
         let overrides = pool.overrides.clone();
         let mut m = Model {
             pool,
@@ -240,6 +247,7 @@ impl Model {
             dragging: None,
             read_only: None,
             small_cells: dyad::profile::settings::Settings::default().small_cells(),
+            disclosure,
             analyses: Analyses::new(0),
             councils: 0,
             council_chosen: Vec::new(),

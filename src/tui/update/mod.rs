@@ -173,14 +173,16 @@ pub fn rebuild_rows(m: &mut Model) {
 
 fn refresh_detail(m: &mut Model) {
     if let (Some(Popup::Detail(d)), Some(r)) = (&mut m.popup, &m.results) {
-        **d = detail::build(r, d.mentee);
+        **d = detail::build(r, d.mentee, &m.disclosure, d.full);
     }
 }
 
 pub fn open_detail(m: &mut Model) {
+    // Moving to the next mentee keeps the choice of full detail; a new popup starts without.
+    let full = matches!(&m.popup, Some(Popup::Detail(d)) if d.full);
     match (m.selected(), &m.results) {
         (Some(row), Some(r)) => {
-            let d = detail::build(r, row.mentee);
+            let d = detail::build(r, row.mentee, &m.disclosure, full);
             m.popup = Some(Popup::Detail(Box::new(d)));
         }
         _ => m.warn("No pair selected: choose a row in the matches first"),

@@ -158,6 +158,12 @@ fn detail_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Action(Action::Ban) => weights::ban(m),
         Msg::Action(Action::Pin) => weights::pin(m),
+        Msg::Action(Action::ToggleFullDetail) => {
+            if let (Some(Popup::Detail(d)), Some(r)) = (&mut m.popup, &m.results) {
+                **d = crate::tui::state::detail::build(r, d.mentee, &m.disclosure, !d.full);
+            }
+            Vec::new()
+        }
         _ => Vec::new(),
     }
 }
