@@ -22,6 +22,7 @@ use crate::tui::jobs::analyses::{self, Analysis, Analyst};
 use crate::tui::jobs::council::{self, Convened, Convening};
 use crate::tui::jobs::rematch::{self, Outcome, Rematcher, Request};
 use crate::tui::keys;
+use crate::tui::scroll::Drawn;
 use crate::tui::state::Model;
 use crate::tui::terminal::{self, Signal, Signals};
 use crate::tui::update::update;
@@ -95,13 +96,14 @@ pub fn run(args: Options) -> Result<()> {
         configs,
         (size.width, size.height),
     );
-    model.small_cells = settings.small_cells();
-    model.disclosure = dyad::privacy::Disclosure::of(&model.pool, &families, settings.k_anonymity);
+    model.set_small_cells(settings.small_cells());
+    model.set_disclosure(dyad::privacy::Disclosure::of(
+        &model.document.pool,
+        &families,
+        settings.k_anonymity,
+    ));
     if let Some(why) = read_only {
-        model.warn(format!(
-            "Read-only: {why}. You can try settings; saving is off."
-        ));
-        model.read_only = Some(why);
+        model.set_read_only(why);
     }
     match vocabulary {
         Ok(0) => {}
@@ -185,9 +187,10 @@ struct Channels<'a> {
 /// Waits for events (looking at the signals at least every [`terminal::TICK`]), applies each
 /// batch through `update`, then sends the newest rematch request and redraws once.
 fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Result<End> {
-    let configs = model.configs.clone();
+    let configs = model.document.configs.clone();
     let mut sync = crate::tui::state::Sync::default();
     let mut dirty = true;
+    let mut last_drawn = Drawn::default();
     #[cfg(debug_assertions)]
     let test_panic = std::env::var_os(TEST_PANIC).is_some();
     loop {
@@ -195,11 +198,19 @@ fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Res
             let _ = ch.analyst.send(r);
         }
         if dirty {
-            term.draw(|f| view(f, &model))
+            let mut drawn = Drawn::default();
+            term.draw(|f| drawn = view(f, &model))
                 .map_err(|e| Error::Other(format!("cannot draw: {e}")))?;
             dirty = false;
+            // What was drawn goes back to update, which scrolls with it; when the viewports
+            // changed (a resize, a popup opened), selections may have moved: draw again.
+            update(&mut model, Msg::Drawn(drawn));
+            if drawn != last_drawn {
+                last_drawn = drawn;
+                dirty = true;
+            }
             #[cfg(debug_assertions)]
-            if test_panic && model.results.is_some() {
+            if test_panic && model.rematch.results.is_some() {
                 panic!("a test panic, whose message names ME-001 and must not be printed");
             }
         }

@@ -16,20 +16,20 @@ fn detail(h: &Harness) -> &Detail {
 
 /// Selects the first row whose pair changed in this way.
 fn select(h: &mut Harness, change: Change) {
-    let row = h.m.rows.iter().position(|r| r.change == change).unwrap();
-    h.m.selected_mentee = Some(h.m.rows[row].mentee);
+    let row = h.m.matches.rows.iter().position(|r| r.change == change).unwrap();
+    h.m.matches.selected_mentee = Some(h.m.matches.rows[row].mentee);
 }
 
 #[test]
 fn the_baseline_pair_is_scored_on_the_yardstick_as_in_the_table() {
     let mut h = Harness::new();
     let mut moved = 0;
-    for i in 0..h.m.rows.len() {
-        let row = h.m.rows[i].clone();
+    for i in 0..h.m.matches.rows.len() {
+        let row = h.m.matches.rows[i].clone();
         if row.change != Change::NewMentor {
             continue;
         }
-        h.m.selected_mentee = Some(row.mentee);
+        h.m.matches.selected_mentee = Some(row.mentee);
         h.send(Action::OpenDetail);
         let d = detail(&h);
         let base = d.baseline.as_ref().unwrap();
@@ -50,7 +50,7 @@ fn the_baseline_pair_is_scored_on_the_yardstick_as_in_the_table() {
     }
     assert!(moved > 10);
     // The baseline profile's weights differ, so its own score of a pair would differ too.
-    assert_ne!(h.m.baseline.weights, h.m.current.weights);
+    assert_ne!(h.m.document.baseline.weights, h.m.document.current.weights);
     // An unchanged pair is the same pair on both sides.
     select(&mut h, Change::Same);
     h.send(Action::OpenDetail);
@@ -64,7 +64,7 @@ fn the_distance_of_each_pair_is_shown_in_km() {
     select(&mut h, Change::NewMentor);
     h.send(Action::OpenDetail);
     let d = detail(&h).clone();
-    let table = &h.m.results.as_ref().unwrap().current.table;
+    let table = &h.m.rematch.results.as_ref().unwrap().current.table;
     let (now, base) = (d.current.unwrap(), d.baseline.unwrap());
     assert_eq!(now.km, table.distance_km(d.mentee, now.mentor));
     assert_eq!(base.km, table.distance_km(d.mentee, base.mentor));
@@ -89,10 +89,10 @@ fn tells(text: &str, system: &str, identities: &[String]) -> bool {
 fn a_shared_screen_shows_a_person_only_as_far_as_k_allows() {
     let mut h = Harness::new();
     h.send(Action::SwitchPanel);
-    let pool = h.m.pool.clone();
-    for i in 0..h.m.rows.len() {
-        let mentee = h.m.rows[i].mentee;
-        h.m.selected_mentee = Some(mentee);
+    let pool = h.m.document.pool.clone();
+    for i in 0..h.m.matches.rows.len() {
+        let mentee = h.m.matches.rows[i].mentee;
+        h.m.matches.selected_mentee = Some(mentee);
         h.send(Action::OpenDetail);
         let d = detail(&h);
         let me = &pool.mentees[mentee];
@@ -116,7 +116,7 @@ fn a_shared_screen_shows_a_person_only_as_far_as_k_allows() {
 fn full_detail_is_asked_for_and_says_it_is_not_for_a_shared_screen() {
     let mut h = Harness::new();
     h.send(Action::OpenDetail);
-    let me = h.m.pool.mentees[detail(&h).mentee].clone();
+    let me = h.m.document.pool.mentees[detail(&h).mentee].clone();
     let shared = h.screen(120, 40);
     assert!(!shared.contains("FULL DETAIL"));
     assert!(shared.contains("f full detail"));

@@ -7,6 +7,7 @@ mod council;
 mod disclosure;
 mod evidence;
 mod matching_props;
+mod model_writes;
 mod pool_errors;
 mod pools;
 mod profile_props;

@@ -25,7 +25,7 @@ use crate::tui::layout::inner;
 const BASE: &str = "▒";
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model) {
-    let (title, other) = match m.dist {
+    let (title, other) = match m.matches.dist {
         DistView::All => (" Scores: █ now ▒ baseline ", " g: by identity group "),
         DistView::Groups => (" Identity groups: now vs baseline ", " g: all pairs "),
     };
@@ -35,8 +35,8 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         .border_style(THEME.border);
     let area_in = inner(area);
     f.render_widget(block, area);
-    let Some(r) = &m.results else {
-        let text = if m.match_error.is_some() {
+    let Some(r) = &m.rematch.results else {
+        let text = if m.rematch.match_error.is_some() {
             "Not matched"
         } else {
             "Matching…"
@@ -44,9 +44,9 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         f.render_widget(Paragraph::new(text), area_in);
         return;
     };
-    match m.dist {
+    match m.matches.dist {
         DistView::All => all(f, area_in, r),
-        DistView::Groups => groups(f, area_in, r, m.small_cells),
+        DistView::Groups => groups(f, area_in, r, m.document.small_cells),
     }
 }
 
