@@ -16,7 +16,12 @@ fn detail(h: &Harness) -> &Detail {
 
 /// Selects the first row whose pair changed in this way.
 fn select(h: &mut Harness, change: Change) {
-    let row = h.m.matches.rows.iter().position(|r| r.change == change).unwrap();
+    let row =
+        h.m.matches
+            .rows
+            .iter()
+            .position(|r| r.change == change)
+            .unwrap();
     h.m.matches.selected_mentee = Some(h.m.matches.rows[row].mentee);
 }
 

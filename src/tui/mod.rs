@@ -30,6 +30,10 @@ mod council_tests;
 #[cfg(test)]
 mod detail_tests;
 #[cfg(test)]
+mod findings_tests;
+#[cfg(test)]
+mod moved_tests;
+#[cfg(test)]
 mod popup_tests;
 #[cfg(test)]
 mod render_tests;

@@ -12,6 +12,25 @@ pub fn cut(s: &str, width: usize) -> String {
     t
 }
 
+/// An id in at most `width` characters: cut in the middle (`ME-…c100a1`), keeping its prefix
+/// and its last characters, which tell long pseudonyms apart better than their first ones.
+pub fn cut_id(id: &str, width: usize) -> String {
+    let n = id.chars().count();
+    if n <= width {
+        return id.to_string();
+    }
+    if width < 5 {
+        return cut(id, width);
+    }
+    let head = 3.min(width / 2);
+    let tail = width - head - 1;
+    let chars: Vec<char> = id.chars().collect();
+    let mut out: String = chars[..head].iter().collect();
+    out.push('…');
+    out.extend(&chars[n - tail..]);
+    out
+}
+
 /// Exactly `width` characters: cut, or padded with spaces.
 pub fn clip(s: &str, width: usize) -> String {
     format!("{:<width$}", cut(s, width))
@@ -48,6 +67,15 @@ mod tests {
         assert_eq!(cut("abc", 0), "");
         assert_eq!(clip("ab", 4), "ab  ");
         assert_eq!(clip("abcdef", 4), "abc…");
+    }
+
+    #[test]
+    fn long_ids_keep_their_prefix_and_their_end() {
+        assert_eq!(cut_id("ME-3fa9c100a1", 20), "ME-3fa9c100a1");
+        assert_eq!(cut_id("ME-3fa9c100a1", 10), "ME-…c100a1");
+        assert_eq!(cut_id("ME-3fa9c100a1", 7), "ME-…0a1");
+        assert_eq!(cut_id("ME-3fa9c100a1", 4), "ME-…");
+        assert_eq!(cut_id("ME-3fa9c100a1", 7).chars().count(), 7);
     }
 
     #[test]

@@ -380,7 +380,7 @@ pub static COUNCIL: &[Binding] = &[
         &[code(Enter)],
         Action::Accept,
         "take the consensus as the current settings, to tune it further",
-        "use consensus",
+        "use it",
     ),
     hint(
         &[k('b')],
@@ -392,7 +392,7 @@ pub static COUNCIL: &[Binding] = &[
         &[k('S')],
         Action::SaveAs,
         "take the consensus as the current settings and save it as a new profile",
-        "save consensus",
+        "save it",
     ),
     hint(
         &[k('C')],

@@ -8,6 +8,7 @@ pub mod council;
 pub mod detail;
 pub mod document;
 pub mod matches;
+pub mod moved;
 pub mod popups;
 pub mod rematch;
 pub mod search;
@@ -18,6 +19,7 @@ pub use analyses::Analyses;
 pub use council::{CouncilPick, CouncilView};
 pub use document::{Document, HISTORY, Snapshot};
 pub use matches::Matches;
+pub use moved::Moved;
 pub use popups::{Confirm, Field, Pending, Popup, ProfilesState, SaveAs, SearchState};
 pub use rematch::Rematch;
 pub use weights::Weights;
@@ -25,6 +27,7 @@ pub use weights::Weights;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use dyad::analysis::compare::PairChange;
 use dyad::analysis::stability::Stability;
 use dyad::pool::Pool;
 use dyad::profile::Profile;
@@ -57,6 +60,9 @@ pub enum Level {
 pub struct Status {
     pub text: String,
     pub level: Level,
+    /// The pairs that moved with the change just made, against the results shown before it
+    /// (`Some` and empty: none moved), said after the text.
+    pub moved: Option<Vec<PairChange>>,
 }
 
 /// The whole UI state, in parts: the settings and files being tuned (`document`), the rematch
@@ -70,6 +76,8 @@ pub struct Model {
     pub focus: Focus,
     pub popup: Option<Popup>,
     pub status: Option<Status>,
+    /// The results on screen before the change still being matched.
+    pub moved: Moved,
     /// Terminal size (columns, rows), for mouse hits and scrolling.
     pub size: (u16, u16),
     pub quit: bool,
@@ -92,6 +100,7 @@ impl Model {
             focus: Focus::Weights,
             popup: None,
             status: None,
+            moved: Moved::default(),
             size,
             quit: false,
         };
@@ -101,6 +110,8 @@ impl Model {
 
     /// A new recompute request for the settings as they are now.
     pub fn request(&mut self) -> Request {
+        let shown = self.rematch.results.as_ref().map(|r| &r.current);
+        self.moved.changed(shown, self.rematch.busy());
         self.rematch.generation += 1;
         Request {
             generation: self.rematch.generation,
@@ -151,6 +162,7 @@ impl Model {
         self.status = Some(Status {
             text: text.into(),
             level: Level::Info,
+            moved: None,
         });
     }
 
@@ -158,6 +170,7 @@ impl Model {
         self.status = Some(Status {
             text: text.into(),
             level: Level::Warning,
+            moved: None,
         });
     }
 
@@ -165,6 +178,7 @@ impl Model {
         self.status = Some(Status {
             text: text.into(),
             level: Level::Error,
+            moved: None,
         });
     }
 
@@ -275,6 +289,18 @@ impl Model {
     pub fn all_weights_zero(&self) -> bool {
         dyad::matching::weights_inert(&self.document.current.weights)
     }
+
+    /// A warning when the reference year comes before every mentee finished training (a year
+    /// typed or stepped too far: years since training would all be negative).
+    pub fn reference_year_warning(&self) -> Option<String> {
+        let d = &self.document;
+        let e = d.current.eligibility;
+        let first = e.before_all(d.pool.mentees.iter().map(|x| x.training_completed))?;
+        Some(format!(
+            "Reference year {} is before every mentee's training (the first: {first})",
+            e.reference_year
+        ))
+    }
 }
 
 /// The steps that open popups (shared by several update files).
@@ -290,23 +316,29 @@ impl Model {
         true
     }
 
-    /// The save-as form, starting with the name: empty when the settings came from a file (a
-    /// new profile needs a new name), else the settings' own name (built-in profiles, a
-    /// council's consensus).
+    /// The save-as form. Settings from a file start with an empty name and description (a new
+    /// profile needs a name of its own and says in its own words what it is for; the file's
+    /// description is shown beside it as "was: …"); settings from no file (built-in profiles,
+    /// a council's consensus) start with their own name and description as suggestions.
     pub fn open_save_as(&mut self) {
         if self.saving_off() {
             return;
         }
         let d = &self.document;
-        let name = if d.current_file.is_some() {
-            String::new()
+        let (name, description, was) = if d.current_file.is_some() {
+            (String::new(), String::new(), d.current.description.clone())
         } else {
-            d.current.name.clone()
+            (
+                d.current.name.clone(),
+                d.current.description.clone(),
+                String::new(),
+            )
         };
         self.popup = Some(Popup::SaveAs(SaveAs {
             filled: !name.is_empty(),
             name,
-            description: d.current.description.clone(),
+            description,
+            was,
             field: Field::Name,
         }));
     }

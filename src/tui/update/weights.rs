@@ -9,6 +9,7 @@ use dyad::profile::Profile;
 use crate::tui::action::{Action as Key, Effect, Mouse, MouseKind, Step};
 use crate::tui::layout::{Areas, inner};
 use crate::tui::layout::{matches_body, weights as panel};
+use crate::tui::state::moved::edits;
 use crate::tui::state::stable;
 use crate::tui::state::weights::Setting;
 use crate::tui::state::{Focus, HISTORY, Model, Snapshot};
@@ -41,7 +42,9 @@ fn apply(m: &mut Model, coalesce: bool, f: impl FnOnce(&mut Model)) -> Vec<Effec
         }
         m.document.history.redo.clear();
     }
-    if m.all_weights_zero() {
+    if let Some(w) = m.reference_year_warning() {
+        m.warn(w);
+    } else if m.all_weights_zero() {
         m.warn("All weights are 0: every pair scores 0, so the matching only counts pairs");
     } else if m
         .status
@@ -142,8 +145,9 @@ pub fn undo(m: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     let now = m.document.snapshot();
+    let what = edits(&now, &prev, &m.document.pool);
     m.document.history.redo.push(now);
-    m.info("Undone (Ctrl-r redoes)");
+    m.info(format!("Undone: {what} (Ctrl-r redoes)"));
     restore(m, prev)
 }
 
@@ -153,8 +157,9 @@ pub fn redo(m: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     let now = m.document.snapshot();
+    let what = edits(&now, &next, &m.document.pool);
     m.document.history.undo.push(now);
-    m.info("Redone");
+    m.info(format!("Redone: {what}"));
     restore(m, next)
 }
 

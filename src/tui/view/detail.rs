@@ -18,7 +18,7 @@ use crate::tui::state::detail::{Detail, Side, reason_text};
 use crate::tui::theme::THEME;
 
 use crate::tui::layout::{popup, popup_block};
-use crate::tui::text::cut;
+use crate::tui::text::{cut, cut_id};
 
 fn side_title(m: &Model, label: &str, s: Option<&Side>) -> String {
     match s {
@@ -80,6 +80,17 @@ fn privacy_lines(d: &Detail, width: usize) -> Vec<Line<'static>> {
         (text, THEME.dim)
     };
     wrapped(&text, width, style)
+}
+
+/// A mentor, the pair's score and why, in `width` columns: a long id cut in the middle, the
+/// reason cut to what is left.
+fn mentor_line(id: &str, score: f64, why: &str, width: usize) -> Line<'static> {
+    let head = format!("  {:<8} {score:>5.1}  ", cut_id(id, 16));
+    let rest = width.saturating_sub(head.chars().count());
+    Line::from(vec![
+        Span::raw(head),
+        Span::styled(cut(why, rest), THEME.dim),
+    ])
 }
 
 /// Text wrapped to `width`, one line per screen row.
@@ -202,14 +213,14 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     if d.alternatives.is_empty() && alt_rows > 1 {
         lines.push(Line::raw("  (none)"));
     }
+    let pool = &m.document.pool;
     for a in d.alternatives.iter().take(alt_rows.saturating_sub(1)) {
-        lines.push(Line::from(vec![
-            Span::raw(format!(
-                "  {:<8} {:>5.1}  ",
-                m.document.pool.mentors[a.mentor].id, a.score
-            )),
-            Span::styled(cut(&a.why.clone(), width.saturating_sub(17)), THEME.dim),
-        ]));
+        lines.push(mentor_line(
+            &pool.mentors[a.mentor].id,
+            a.score,
+            &a.why,
+            width,
+        ));
     }
     f.render_widget(Clear, r);
     f.render_widget(Paragraph::new(lines).block(block), r);
@@ -363,13 +374,12 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
             } else {
                 why.join("; ")
             };
-            lines.push(Line::from(vec![
-                Span::raw(format!(
-                    "  {:<8} {:>5.1}  ",
-                    pool.mentors[mb.mentor].id, mb.score
-                )),
-                Span::styled(cut(&why, width.saturating_sub(18)), THEME.dim),
-            ]));
+            lines.push(mentor_line(
+                &pool.mentors[mb.mentor].id,
+                mb.score,
+                &why,
+                width,
+            ));
         }
         if shown < total {
             lines.push(Line::styled(
