@@ -127,6 +127,8 @@ fn save_as_starts_with_an_empty_description_and_shows_the_old_one() {
     assert_eq!(form.was, old);
     let screen = h.screen(120, 40);
     assert!(screen.contains(&format!("was: {}", &old[..30])), "{screen}");
+    insta::assert_snapshot!("save_as_120x40", screen);
+    insta::assert_snapshot!("save_as_80x24", h.screen(80, 24));
     for c in "Draft".chars() {
         h.send(Msg::Input(c));
     }
