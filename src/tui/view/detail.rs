@@ -73,8 +73,8 @@ fn privacy_lines(d: &Detail, width: usize) -> Vec<Line<'static>> {
         return Vec::new();
     } else {
         let text = format!(
-            "As far as k = {} allows on a shared screen: ranges, 0xx, families; the rest \
-             hidden (f: all)",
+            "Shown as far as privacy allows on a shared screen (k = {}): years as ranges, ZIP3 \
+             as 0xx, specialties as families, the rest hidden; f shows all",
             d.withheld.k
         );
         (text, THEME.dim)
