@@ -216,7 +216,7 @@ pub fn save_overrides(m: &mut Model) -> Vec<Effect> {
     }
     match &m.document.pool.source.dir {
         Some(dir) => vec![Effect::SaveOverrides {
-            path: dir.join("overrides.csv"),
+            path: dir.join(dyad::pool::files::OVERRIDES),
             csv: m.document.overrides.to_csv(&m.document.pool),
         }],
         None => {
