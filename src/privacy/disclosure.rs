@@ -32,7 +32,7 @@
 use std::collections::BTreeMap;
 
 use crate::criteria::specialty::SpecialtyFamilies;
-use crate::pool::{Mentee, Mentor, Pool};
+use crate::pool::{Person, Pool};
 
 /// The coarsest level: nothing shown.
 pub const NOTHING: u8 = 9;
@@ -171,27 +171,16 @@ pub struct Disclosure {
     mentors: Vec<(u8, Shown)>,
 }
 
-/// The five quasi-identifiers of a mentee or a mentor (the two share them field for field).
-macro_rules! quasi {
-    ($person:expr, $families:expr) => {{
-        let p = $person;
-        Quasi {
-            zip3: &p.zip3,
-            specialty: &p.specialty,
-            family: $families.family(&p.specialty),
-            health_system: &p.health_system,
-            trained: p.training_completed,
-            identities: &p.identities,
-        }
-    }};
-}
-
-fn mentee_quasi<'a>(m: &'a Mentee, f: &'a SpecialtyFamilies) -> Quasi<'a> {
-    quasi!(m, f)
-}
-
-fn mentor_quasi<'a>(m: &'a Mentor, f: &'a SpecialtyFamilies) -> Quasi<'a> {
-    quasi!(m, f)
+/// A participant's five quasi-identifiers, with the family of their specialty.
+fn quasi<'a>(p: &'a Person, families: &'a SpecialtyFamilies) -> Quasi<'a> {
+    Quasi {
+        zip3: &p.zip3,
+        specialty: &p.specialty,
+        family: families.family(&p.specialty),
+        health_system: &p.health_system,
+        trained: p.training_completed,
+        identities: &p.identities,
+    }
 }
 
 /// Assigns `members` (one class at `level`) and its refinements their levels.
@@ -238,16 +227,8 @@ impl Disclosure {
     /// families from `families`.
     pub fn of(pool: &Pool, families: &SpecialtyFamilies, k: usize) -> Disclosure {
         let k = k.max(1);
-        let mentees: Vec<Quasi> = pool
-            .mentees
-            .iter()
-            .map(|m| mentee_quasi(m, families))
-            .collect();
-        let mentors: Vec<Quasi> = pool
-            .mentors
-            .iter()
-            .map(|m| mentor_quasi(m, families))
-            .collect();
+        let mentees: Vec<Quasi> = pool.mentees.iter().map(|m| quasi(m, families)).collect();
+        let mentors: Vec<Quasi> = pool.mentors.iter().map(|m| quasi(m, families)).collect();
         let shown = |quasi: &[Quasi]| -> Vec<(u8, Shown)> {
             levels(quasi, k)
                 .into_iter()
@@ -288,12 +269,8 @@ impl Disclosure {
 
 impl Shown {
     /// Everything exact: what the coordinator sees when asking for full detail.
-    pub fn full_mentee(m: &Mentee) -> Shown {
-        LADDER[0].key(&mentee_quasi(m, &SpecialtyFamilies::default()))
-    }
-
-    pub fn full_mentor(m: &Mentor) -> Shown {
-        LADDER[0].key(&mentor_quasi(m, &SpecialtyFamilies::default()))
+    pub fn full(p: &Person) -> Shown {
+        LADDER[0].key(&quasi(p, &SpecialtyFamilies::default()))
     }
 
     /// Whether every quasi-identifier is shown exactly as in the data.
@@ -373,7 +350,7 @@ mod tests {
         let pool = embedded::sample_pool();
         let d = Disclosure::of(&pool, families(), 1);
         for (i, m) in pool.mentees.iter().enumerate() {
-            assert_eq!(d.mentee(i).clone(), Shown::full_mentee(m));
+            assert_eq!(d.mentee(i).clone(), Shown::full(m));
         }
         let d = Disclosure::of(&pool, families(), pool.mentees.len() + 1);
         let nothing = d.mentee(0).clone();
@@ -391,7 +368,7 @@ mod tests {
         let d = Disclosure::of(&pool, families(), 5);
         for (i, m) in pool.mentees.iter().enumerate() {
             let shown = d.mentee(i).clone();
-            let full = Shown::full_mentee(m);
+            let full = Shown::full(m);
             assert!(!shown.is_whole(&full));
             assert!(shown.hidden().contains(&"identities"));
             // What is neither hidden nor coarsened is exact.

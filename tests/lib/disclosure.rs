@@ -52,21 +52,21 @@ proptest! {
         let families = dyad::criteria::specialty::builtin();
         let d = Disclosure::of(&pool, families, k);
         let shown: Vec<Shown> = (0..pool.mentees.len()).map(|i| d.mentee(i).clone()).collect();
-        let full: Vec<Shown> = pool.mentees.iter().map(Shown::full_mentee).collect();
+        let full: Vec<Shown> = pool.mentees.iter().map(|p| Shown::full(p)).collect();
         if pool.mentees.len() >= k {
             check(&shown, &full, k)?;
         } else {
             prop_assert!((0..pool.mentees.len()).all(|i| d.mentee_level(i) == NOTHING));
         }
         let shown: Vec<Shown> = (0..pool.mentors.len()).map(|j| d.mentor(j).clone()).collect();
-        let full: Vec<Shown> = pool.mentors.iter().map(Shown::full_mentor).collect();
+        let full: Vec<Shown> = pool.mentors.iter().map(|p| Shown::full(p)).collect();
         if pool.mentors.len() >= k {
             check(&shown, &full, k)?;
         }
         // k = 1 shows everyone whole.
         let all = Disclosure::of(&pool, families, 1);
         for (i, m) in pool.mentees.iter().enumerate() {
-            prop_assert_eq!(all.mentee(i).clone(), Shown::full_mentee(m));
+            prop_assert_eq!(all.mentee(i).clone(), Shown::full(m));
         }
     }
 }

@@ -121,21 +121,13 @@ pub fn build(results: &Results, mentee: usize, disclosure: &Disclosure, full: bo
     };
     let about_mentee = about_mentee(
         me,
-        &shown(
-            disclosure.mentee(mentee),
-            Shown::full_mentee(me),
-            &mut withheld,
-        ),
+        &shown(disclosure.mentee(mentee), Shown::full(me), &mut withheld),
     );
     let about_mentor = current.as_ref().map(|s| {
         let mr = &pool.mentors[s.mentor];
         about_mentor(
             mr,
-            &shown(
-                disclosure.mentor(s.mentor),
-                Shown::full_mentor(mr),
-                &mut withheld,
-            ),
+            &shown(disclosure.mentor(s.mentor), Shown::full(mr), &mut withheld),
         )
     });
     Detail {
