@@ -210,3 +210,20 @@ fn status_after_a_weight_change_80x24_and_120x40() {
     insta::assert_snapshot!("moved_120x40", h.screen(120, 40));
     insta::assert_snapshot!("moved_80x24", h.screen(80, 24));
 }
+
+#[test]
+fn taking_a_council_consensus_names_the_pairs_it_moved() {
+    let mut h = Harness::new();
+    h.m.document.configs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("configs");
+    h.send(Action::OpenCouncil);
+    let listed = crate::tui::disk::list_council(&h.m.document.configs);
+    h.send(Msg::CouncilListed(listed)).send(Action::Accept);
+    let before = shown(&h);
+    // Enter takes the consensus as the current settings (nothing unsaved: no question).
+    h.send(Action::Accept);
+    let s = h.m.status.clone().unwrap();
+    assert!(s.text.contains("is now the current settings"), "{}", s.text);
+    let moved = s.moved.unwrap();
+    assert!(!moved.is_empty());
+    assert_eq!(moved, changes(&before.matching, &shown(&h).matching));
+}
