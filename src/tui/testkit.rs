@@ -165,16 +165,17 @@ impl Harness {
         self
     }
 
-    /// Carries out effects returned by [`Harness::send_only`], later.
-    pub fn carry_out(&mut self, effects: Vec<Effect>) -> &mut Self {
-        self.run(effects);
-        self.draw();
-        self
-    }
-
     /// Sends a message without carrying out its effects.
     pub fn send_only(&mut self, msg: impl Into<Msg>) -> Vec<Effect> {
         update(&mut self.m, msg.into())
+    }
+
+    /// Carries out effects held back with [`Harness::send_only`], as if they finished now.
+    pub fn carry_out(&mut self, effects: Vec<Effect>) -> &mut Self {
+        self.run(effects);
+        self.analyse();
+        self.draw();
+        self
     }
 
     fn run(&mut self, effects: Vec<Effect>) {

@@ -4,3 +4,4 @@
 mod evidence;
 mod flows;
 mod pty;
+mod status;

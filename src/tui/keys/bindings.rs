@@ -274,6 +274,11 @@ pub static DETAIL: &[Binding] = &[
         "ban this pair: the mentee gets another mentor",
     ),
     bind(&[k('.')], Action::Pin, "pin this pair (or unpin it)"),
+    bind(
+        &[k('f')],
+        Action::ToggleFullDetail,
+        "every attribute of the two (not for a shared screen), or only what k-anonymity allows",
+    ),
     hint(
         &[code(Esc), code(Enter), k('q')],
         Action::Close,
@@ -411,7 +416,7 @@ pub static COUNCIL: &[Binding] = &[
         &[code(Enter)],
         Action::Accept,
         "take the consensus as the current settings, to tune it further",
-        "use consensus",
+        "use it",
     ),
     hint(
         &[k('b')],
@@ -423,7 +428,7 @@ pub static COUNCIL: &[Binding] = &[
         &[k('S')],
         Action::SaveAs,
         "take the consensus as the current settings and save it as a new profile",
-        "save consensus",
+        "save it",
     ),
     hint(
         &[k('C')],

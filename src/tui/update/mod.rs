@@ -9,6 +9,7 @@ mod evidence;
 mod help;
 mod influence;
 mod matches;
+mod moved;
 mod profiles;
 mod record;
 mod rematch;
@@ -20,7 +21,12 @@ use crate::tui::state::{Focus, Model, Pending, Popup};
 
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Computed(o) => return rematch::computed(m, *o),
+        Msg::Computed(o) => {
+            let generation = o.generation;
+            let effects = rematch::computed(m, *o);
+            moved::arrived(m, generation);
+            return effects;
+        }
         Msg::Examined(a) => {
             evidence::examined(m, *a);
             return Vec::new();

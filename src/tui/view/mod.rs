@@ -9,6 +9,7 @@ pub mod help;
 mod histogram;
 pub mod influence;
 pub mod matches;
+pub mod moved;
 pub mod profiles;
 pub mod prompt;
 pub mod search;
