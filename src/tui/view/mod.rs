@@ -5,6 +5,7 @@ pub mod council;
 pub mod detail;
 pub mod distribution;
 pub mod evidence;
+mod evidence_rows;
 pub mod help;
 mod histogram;
 pub mod influence;
