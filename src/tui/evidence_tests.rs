@@ -121,6 +121,19 @@ fn evidence_is_asked_again_when_the_criterion_parameters_change_not_the_weights(
 }
 
 #[test]
+fn the_view_says_computing_until_the_answer_comes() {
+    let mut h = Harness::new();
+    let asked = h.send_only(Action::OpenEvidence);
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("computing…"), "{screen}");
+    assert!(!screen.contains("supports a higher weight"), "{screen}");
+    h.carry_out(asked);
+    let screen = h.screen(120, 40);
+    assert!(!screen.contains("computing…"), "{screen}");
+    assert!(screen.contains("supports a higher weight"), "{screen}");
+}
+
+#[test]
 fn an_answer_to_an_older_request_is_dropped() {
     let mut h = Harness::new();
     h.send(Action::OpenEvidence);
