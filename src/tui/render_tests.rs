@@ -197,7 +197,8 @@ fn every_size_renders_without_panic() {
     // width around and above the minimum.
     h.analysing_shown();
     h.m.document.configs = PathBuf::from("configs");
-    let popups: [&[Action]; 8] = [
+    let popups: [&[Action]; 9] = [
+        &[Action::OpenEvidence],
         &[Action::OpenDetail],
         &[Action::OpenSearch],
         &[Action::OpenHelp],
