@@ -9,6 +9,7 @@ pub mod council;
 pub mod evidence;
 pub mod explain;
 pub mod kendall;
+pub mod measure_rows;
 pub mod measures;
 pub mod overview;
 pub mod profile_matrix;
