@@ -72,6 +72,8 @@ pub struct MeasureRow {
     pub label: &'static str,
     /// At most 16 characters, for a narrow panel.
     pub short: &'static str,
+    /// At most 8 characters, for two measures side by side in a small panel.
+    pub tiny: &'static str,
     pub unit: Unit,
     pub better: Better,
     pub get: fn(&Measures) -> Option<f64>,
@@ -83,6 +85,7 @@ pub const ROWS: [MeasureRow; 13] = [
         key: "matched",
         label: "mentees matched",
         short: "mentees matched",
+        tiny: "matched",
         unit: Unit::Count,
         better: Better::Higher,
         get: |m| Some(m.pool.matched as f64),
@@ -91,6 +94,7 @@ pub const ROWS: [MeasureRow; 13] = [
         key: "km_mean",
         label: "km apart, mean",
         short: "km apart, mean",
+        tiny: "km mean",
         unit: Unit::Km,
         better: Better::Lower,
         get: |m| m.pool.km_mean,
@@ -99,6 +103,7 @@ pub const ROWS: [MeasureRow; 13] = [
         key: "km_median",
         label: "km apart, median",
         short: "km apart, median",
+        tiny: "median",
         unit: Unit::Km,
         better: Better::Lower,
         get: |m| m.pool.km_median,
@@ -107,6 +112,7 @@ pub const ROWS: [MeasureRow; 13] = [
         key: "within_in_person_km",
         label: "within the in-person limit",
         short: "in-person range",
+        tiny: "in range",
         unit: Unit::Share,
         better: Better::Higher,
         get: |m| m.pool.within_in_person_km,
@@ -115,6 +121,7 @@ pub const ROWS: [MeasureRow; 13] = [
         key: "goals_covered",
         label: "goals covered",
         short: "goals covered",
+        tiny: "goals",
         unit: Unit::Share,
         better: Better::Higher,
         get: |m| m.pool.goals_covered,
@@ -123,6 +130,7 @@ pub const ROWS: [MeasureRow; 13] = [
         key: "challenges_covered",
         label: "challenges covered",
         short: "challenges cov.",
+        tiny: "chall.",
         unit: Unit::Share,
         better: Better::Higher,
         get: |m| m.pool.challenges_covered,
@@ -130,7 +138,8 @@ pub const ROWS: [MeasureRow; 13] = [
     MeasureRow {
         key: "identity_requests_met",
         label: "identity requests met",
-        short: "id. requests met",
+        short: "shared id. met",
+        tiny: "id. met",
         unit: Unit::Share,
         better: Better::Higher,
         get: |m| m.pool.identity_requests_met,
@@ -139,6 +148,7 @@ pub const ROWS: [MeasureRow; 13] = [
         key: "outside_system",
         label: "outside own system",
         short: "outside system",
+        tiny: "outside",
         unit: Unit::Share,
         better: Better::Neither,
         get: |m| m.pool.outside_system,
@@ -147,6 +157,7 @@ pub const ROWS: [MeasureRow; 13] = [
         key: "same_specialty",
         label: "same specialty",
         short: "same specialty",
+        tiny: "same sp.",
         unit: Unit::Share,
         better: Better::Neither,
         get: |m| m.pool.same_specialty,
@@ -155,6 +166,7 @@ pub const ROWS: [MeasureRow; 13] = [
         key: "same_family",
         label: "same specialty family",
         short: "same family",
+        tiny: "same fam",
         unit: Unit::Share,
         better: Better::Neither,
         get: |m| m.pool.same_family,
@@ -163,6 +175,7 @@ pub const ROWS: [MeasureRow; 13] = [
         key: "hours_short",
         label: "mentor offers fewer hours",
         short: "too few hours",
+        tiny: "few hrs",
         unit: Unit::Share,
         better: Better::Lower,
         get: |m| m.pool.hours_short,
@@ -171,6 +184,7 @@ pub const ROWS: [MeasureRow; 13] = [
         key: "mentors_idle",
         label: "mentors without a mentee",
         short: "mentors idle",
+        tiny: "idle",
         unit: Unit::Count,
         better: Better::Lower,
         get: |m| Some(m.mentors_idle as f64),
@@ -179,6 +193,7 @@ pub const ROWS: [MeasureRow; 13] = [
         key: "mentors_full",
         label: "mentors at capacity",
         short: "mentors full",
+        tiny: "full",
         unit: Unit::Count,
         better: Better::Neither,
         get: |m| Some(m.mentors_full as f64),
@@ -207,6 +222,7 @@ mod tests {
         for row in ROWS {
             assert!(keys.contains(&row.key), "{} is no measure", row.key);
             assert!(row.short.chars().count() <= 16, "{}", row.short);
+            assert!(row.tiny.chars().count() <= 8, "{}", row.tiny);
             // The row reads the figure its key names.
             let got = (row.get)(&ms);
             assert_eq!(got, json[row.key].as_f64(), "{}", row.key);

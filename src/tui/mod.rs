@@ -27,6 +27,8 @@ mod analysis_tests;
 #[cfg(test)]
 mod council_tests;
 #[cfg(test)]
+mod groups_tests;
+#[cfg(test)]
 mod popup_tests;
 #[cfg(test)]
 mod render_tests;

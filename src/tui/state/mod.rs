@@ -7,6 +7,7 @@ pub mod analyses;
 pub mod council;
 pub mod detail;
 pub mod matches;
+pub mod mentors;
 pub mod search;
 pub mod stable;
 pub mod weights;
@@ -42,6 +43,26 @@ pub enum Focus {
 pub enum DistView {
     All,
     Groups,
+    /// The weight-free measures.
+    Measures,
+}
+
+impl DistView {
+    /// `g`: the groups, or back to the scores from them.
+    pub fn toggle_groups(self) -> DistView {
+        match self {
+            DistView::Groups => DistView::All,
+            DistView::All | DistView::Measures => DistView::Groups,
+        }
+    }
+
+    /// `v`: the measures, or back to the scores from them.
+    pub fn toggle_measures(self) -> DistView {
+        match self {
+            DistView::Measures => DistView::All,
+            DistView::All | DistView::Groups => DistView::Measures,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,6 +200,8 @@ pub struct Model {
     pub setting: usize,
     pub weights_offset: usize,
     pub dist: DistView,
+    /// The mentors view of the matches panel.
+    pub mentors: mentors::Mentors,
     pub popup: Option<Popup>,
     pub status: Option<Status>,
     /// Terminal size (columns, rows), for mouse hits and scrolling.
@@ -234,6 +257,7 @@ impl Model {
             setting: 0,
             weights_offset: 0,
             dist: DistView::All,
+            mentors: mentors::Mentors::default(),
             popup: None,
             status: None,
             size,

@@ -3,6 +3,7 @@
 //! file per feature, named as in `state/` and `view/`.
 
 mod council;
+mod mentors;
 pub mod popups;
 mod profiles;
 mod record;
@@ -18,7 +19,7 @@ use crate::tui::layout::{Areas, inner};
 use crate::tui::state::detail;
 use crate::tui::state::matches;
 use crate::tui::state::weights::Setting;
-use crate::tui::state::{Analyses, DistView, Focus, Model, Popup};
+use crate::tui::state::{Analyses, Focus, Model, Popup};
 
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
@@ -57,6 +58,12 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
 }
 
 fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    if let Msg::Action(a) = msg
+        && m.mentors.shown
+        && mentors::action(m, a).is_some()
+    {
+        return Vec::new();
+    }
     match msg {
         Msg::Action(Action::Up)
         | Msg::Action(Action::Down)
@@ -108,12 +115,9 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 "Showing all mentees"
             });
         }
-        Msg::Action(Action::ToggleGroups) => {
-            m.dist = match m.dist {
-                DistView::All => DistView::Groups,
-                DistView::Groups => DistView::All,
-            }
-        }
+        Msg::Action(Action::ToggleGroups) => m.dist = m.dist.toggle_groups(),
+        Msg::Action(Action::ToggleMeasures) => m.dist = m.dist.toggle_measures(),
+        Msg::Action(Action::ToggleMentors) => mentors::toggle(m),
         Msg::Action(Action::Ban) => return weights::ban(m),
         Msg::Action(Action::Unban) => return weights::unban(m),
         Msg::Action(Action::Pin) => return weights::pin(m),
@@ -150,6 +154,10 @@ fn apply(m: &mut Model, o: Outcome) {
             m.elapsed = Some(o.elapsed);
             m.match_error = None;
             rebuild_rows(m);
+            if let Some(r) = &m.results {
+                m.mentors.rebuild(r);
+                mentors::fit(m);
+            }
             refresh_detail(m);
         }
         Err(e) => {

@@ -4,10 +4,14 @@
 pub mod council;
 pub mod detail;
 pub mod distribution;
+mod figures;
+mod groups;
 pub mod help;
 mod histogram;
 pub mod influence;
 pub mod matches;
+mod measures;
+mod mentors;
 pub mod profiles;
 pub mod prompt;
 pub mod search;
@@ -31,7 +35,11 @@ pub fn view(f: &mut Frame, m: &Model) {
     let a = Areas::of(area);
     status::title(f, a.title, m);
     weights::render(f, a.weights, m);
-    matches::render(f, a.matches, m);
+    if m.mentors.shown {
+        mentors::render(f, a.matches, m);
+    } else {
+        matches::render(f, a.matches, m);
+    }
     distribution::render(f, a.distribution, m);
     status::bottom(f, a.status, a.hints, m);
     match &m.popup {

@@ -106,6 +106,10 @@ fn left(m: &Model) -> (String, Style, bool) {
         }
         Some(_) => return (String::new(), THEME.dim, false),
     }
+    if m.focus == Focus::Matches && m.mentors.shown {
+        let text = "Enter goes to the mentor's mentees · m shows the mentees · Tab back to weights";
+        return (text.into(), THEME.dim, false);
+    }
     if m.focus == Focus::Matches {
         let text = "Enter explains the selected pair · x bans it · . pins it · Tab back to weights";
         return (text.into(), THEME.dim, false);

@@ -1,0 +1,188 @@
+//! The mentors view of the matches panel (`m`): each mentor's load and capacity, the mean score
+//! of their pairs and their mentees; idle mentors first. A mentor whose mentees differ from the
+//! baseline's is marked.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Cell, Paragraph, Row as TableRow, Table, TableState};
+
+use dyad::pool::Pool;
+
+use crate::tui::layout::{inner, matches_body_height as body_height};
+use crate::tui::state::mentors::{MentorRow, Mentors};
+use crate::tui::state::{Focus, Model};
+use crate::tui::text::cut;
+use crate::tui::theme::THEME;
+
+/// "Mentors: 6 idle of 36 (baseline 3)", shorter when the panel is narrow.
+fn title(v: &Mentors, base_idle: Option<usize>, width: u16) -> String {
+    let head = format!(" Mentors: {} idle of {}", v.idle(), v.rows.len());
+    let long = match base_idle {
+        Some(b) => format!("{head} (baseline {b}) "),
+        None => format!("{head} "),
+    };
+    if long.chars().count() + 4 <= usize::from(width) {
+        long
+    } else {
+        format!("{head} ")
+    }
+}
+
+/// The key to the mark column and the way back, as much as fits on the bottom border.
+fn legend(width: u16) -> &'static str {
+    [
+        " ● mentees differ from baseline · m: mentees ",
+        " ● mentees changed · m: mentees ",
+        " ● changed · m mentees ",
+    ]
+    .into_iter()
+    .find(|l| l.chars().count() + 2 <= usize::from(width))
+    .unwrap_or("")
+}
+
+/// The mentees as ids, as many as fit `width`, then how many more.
+fn mentees(pool: &Pool, r: &MentorRow, width: usize) -> String {
+    if r.idle() {
+        return match r.base_load {
+            0 => "none".into(),
+            n => format!("none (baseline {n})"),
+        };
+    }
+    let ids: Vec<&str> = r
+        .mentees
+        .iter()
+        .map(|&i| pool.mentees[i].id.as_str())
+        .collect();
+    let all = ids.join(" ");
+    if all.chars().count() <= width {
+        return all;
+    }
+    for shown in (1..ids.len()).rev() {
+        let text = format!("{} +{}", ids[..shown].join(" "), ids.len() - shown);
+        if text.chars().count() <= width {
+            return text;
+        }
+    }
+    cut(&format!("{} mentees", ids.len()), width)
+}
+
+pub fn render(f: &mut Frame, area: Rect, m: &Model) {
+    let v = &m.mentors;
+    let focused = m.focus == Focus::Matches && m.popup.is_none();
+    let base_idle = m
+        .results
+        .as_ref()
+        .map(|r| r.overview.baseline.measures.mentors_idle);
+    let block = Block::bordered()
+        .title(Line::styled(
+            title(v, base_idle, area.width),
+            THEME.panel_title,
+        ))
+        .title_bottom(Line::styled(legend(area.width), THEME.dim))
+        .border_style(if focused {
+            THEME.border_focused
+        } else {
+            THEME.border
+        });
+    if v.rows.is_empty() {
+        let text = match &m.results {
+            None => "Matching…",
+            Some(_) => "No mentors in the pool.",
+        };
+        f.render_widget(Paragraph::new(text).block(block), area);
+        return;
+    }
+    let pool = &m.pool;
+    let id_w = pool
+        .mentors
+        .iter()
+        .map(|x| x.id.chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6) as u16;
+    let fixed = 1 + id_w + 5 + 5 + 4;
+    let last = usize::from(inner(area).width.saturating_sub(fixed));
+    let widths = [
+        Constraint::Length(1),
+        Constraint::Length(id_w),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Fill(1),
+    ];
+    let header = TableRow::new([
+        String::new(),
+        "Mentor".into(),
+        format!("{:>5}", "Load"),
+        format!("{:>5}", "Mean"),
+        "Mentees".into(),
+    ])
+    .style(THEME.heading);
+    let start = v.offset.min(v.rows.len());
+    let end = (start + usize::from(body_height(area))).min(v.rows.len());
+    let rows = v.rows[start..end].iter().map(|r| {
+        let style = if r.idle() {
+            THEME.unmatched
+        } else if r.changed {
+            THEME.changed
+        } else {
+            ratatui::style::Style::new()
+        };
+        TableRow::new(vec![
+            Cell::from(if r.changed { "●" } else { " " }),
+            Cell::from(cut(&pool.mentors[r.mentor].id, usize::from(id_w))),
+            Cell::from(Line::from(format!("{}/{}", r.load, r.capacity)).right_aligned()),
+            Cell::from(
+                Line::from(r.mean_score.map_or("—".into(), |s| format!("{s:.1}"))).right_aligned(),
+            ),
+            Cell::from(mentees(pool, r, last)),
+        ])
+        .style(style)
+    });
+    let mut state = TableState::new().with_selected(
+        v.selected_row()
+            .filter(|i| (start..end).contains(i))
+            .map(|i| i - start),
+    );
+    let highlight = if focused {
+        THEME.selected
+    } else {
+        THEME.selected.patch(THEME.dim)
+    };
+    let table = Table::new(rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(highlight)
+        .block(block);
+    f.render_stateful_widget(table, area, &mut state);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(mentees: Vec<usize>, base_load: usize) -> MentorRow {
+        MentorRow {
+            mentor: 0,
+            load: mentees.len(),
+            capacity: 3,
+            mean_score: None,
+            mentees,
+            base_load,
+            changed: false,
+        }
+    }
+
+    #[test]
+    fn mentees_are_listed_as_far_as_they_fit_then_counted() {
+        let pool = dyad::embedded::sample_pool();
+        let r = row(vec![0, 1, 2], 1);
+        let ids: Vec<&str> = (0..3).map(|i| pool.mentees[i].id.as_str()).collect();
+        assert_eq!(mentees(&pool, &r, 40), ids.join(" "));
+        assert_eq!(mentees(&pool, &r, 16), format!("{} {} +1", ids[0], ids[1]));
+        assert_eq!(mentees(&pool, &r, 9), format!("{} +2", ids[0]));
+        assert_eq!(mentees(&pool, &r, 5), "3 me…");
+        assert_eq!(mentees(&pool, &row(vec![], 2), 30), "none (baseline 2)");
+        assert_eq!(mentees(&pool, &row(vec![], 0), 30), "none");
+    }
+}
