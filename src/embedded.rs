@@ -44,31 +44,6 @@ pub fn pilot_profile() -> Profile {
     .expect("the built-in pilot profile is valid")
 }
 
-/// The sample pool matched under a profile, with its score table and the mentors' capacities:
-/// what the library's tests of figures start from.
-#[cfg(test)]
-pub(crate) struct Solved {
-    pub pool: Pool,
-    pub table: crate::matching::scoring::ScoreTable,
-    pub matching: crate::matching::Matching,
-    pub capacity: Vec<u32>,
-}
-
-#[cfg(test)]
-pub(crate) fn sample_solved(profile: &Profile) -> Solved {
-    let pool = sample_pool();
-    let families = crate::criteria::specialty::builtin();
-    let table = crate::matching::scoring::ScoreTable::build(&pool, &profile.params, families);
-    let matching = crate::matching::solve(&pool, &table, profile).expect("the sample matches");
-    let capacity = crate::matching::capacities(&pool, profile);
-    Solved {
-        pool,
-        table,
-        matching,
-        capacity,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #[test]

@@ -207,7 +207,7 @@ mod tests {
 
     #[test]
     fn every_measure_is_listed_once_under_its_json_key() {
-        let s = embedded::sample_solved(&embedded::fall_profile());
+        let s = crate::analysis::testing::sample_solved(&embedded::fall_profile());
         let families = crate::criteria::specialty::builtin();
         let ms = Measures::overall(&s.pool, families, &s.matching, &s.capacity, Some(60.0));
         let json = serde_json::to_value(&ms).unwrap();

@@ -177,7 +177,7 @@ fn measures_of_the_sample_agree_with_the_summary_and_the_pairs() {
 
 #[test]
 fn measures_serialize_with_the_design_keys() {
-    let s = embedded::sample_solved(&embedded::fall_profile());
+    let s = crate::analysis::testing::sample_solved(&embedded::fall_profile());
     let families = crate::criteria::specialty::builtin();
     let ms = Measures::of(&s.pool, families, &s.matching, &s.capacity, None, 1000);
     let v = serde_json::to_value(&ms).unwrap();

@@ -16,4 +16,6 @@ pub mod profile_matrix;
 pub mod robustness;
 pub mod stability;
 pub mod summary;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod unmatched;

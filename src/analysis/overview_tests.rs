@@ -7,7 +7,7 @@ use crate::matching::engine::Engine;
 
 #[test]
 fn loads_and_worst_pair_on_the_sample() {
-    let s = embedded::sample_solved(&embedded::fall_profile());
+    let s = crate::analysis::testing::sample_solved(&embedded::fall_profile());
     let (pool, table, m) = (&s.pool, &s.table, &s.matching);
     let all = mentor_loads(m, &s.capacity);
     assert_eq!(all.iter().map(|l| l.load).sum::<usize>(), m.pairs.len());
@@ -48,7 +48,7 @@ fn requests(pool: &Pool, mentee: usize, mentor: usize) -> (usize, usize) {
 fn group_rows_agree_with_the_summary_and_the_pairs() {
     let families = crate::criteria::specialty::builtin();
     for profile in [embedded::fall_profile(), embedded::pilot_profile()] {
-        let s = embedded::sample_solved(&profile);
+        let s = crate::analysis::testing::sample_solved(&profile);
         let (pool, m) = (&s.pool, &s.matching);
         let summary = Summary::of(pool, &s.table, m);
         let rows = group_rows(pool, families, m);
@@ -103,7 +103,7 @@ fn group_rows_agree_with_the_summary_and_the_pairs() {
 
 #[test]
 fn a_small_group_is_suppressed_with_its_worst_pair_the_overall_row_never() {
-    let s = embedded::sample_solved(&embedded::fall_profile());
+    let s = crate::analysis::testing::sample_solved(&embedded::fall_profile());
     let families = crate::criteria::specialty::builtin();
     let rows = group_rows(&s.pool, families, &s.matching);
     let k = rows[1..].iter().map(|r| r.eligible).max().unwrap() + 1;

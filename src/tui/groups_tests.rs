@@ -11,7 +11,7 @@ use crate::tui::action::{Action, Msg, ProfileEntry, Step};
 use crate::tui::state::DistView;
 use crate::tui::state::weights::Setting;
 use crate::tui::testkit::Harness;
-use crate::tui::view::distribution::group_label;
+use crate::tui::view::groups::group_label;
 
 fn snap(name: &str, h: &mut Harness, w: u16, hgt: u16) {
     insta::assert_snapshot!(name, h.screen(w, hgt));

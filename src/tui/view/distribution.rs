@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use std::path::Path;
 
-use dyad::analysis::summary::{NO_IDENTITY, Summary};
+use dyad::analysis::summary::Summary;
 use dyad::criteria::CRITERIA;
 use dyad::profile::Profile;
 
@@ -206,21 +206,6 @@ fn delta(now: f64, base: f64, digits: usize, higher_is_better: bool) -> Span<'st
         format!("{text:>6}"),
         if good { THEME.better } else { THEME.worse },
     )
-}
-
-/// An identity group as a reader writes it: the acronyms in capitals, `(none)` for mentees who
-/// listed none.
-pub fn group_label(name: &str) -> String {
-    match name {
-        NO_IDENTITY => "(none)".into(),
-        "woman" => "Women".into(),
-        "urm" | "img" | "lgbtq" => name.to_uppercase(),
-        _ => {
-            let mut c = name.chars();
-            c.next()
-                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-        }
-    }
 }
 
 fn num(x: f64, digits: usize) -> String {

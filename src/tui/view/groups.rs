@@ -11,13 +11,13 @@ use ratatui::text::Line;
 
 use dyad::analysis::measure_rows::{Better, Unit};
 use dyad::analysis::overview::{ALL, GroupRow, Overview};
+use dyad::analysis::summary::NO_IDENTITY;
 use dyad::pool::Pool;
 use dyad::present::shown_delta;
 use dyad::privacy::SmallCells;
 
 use crate::tui::text::wrap;
 use crate::tui::theme::THEME;
-use crate::tui::view::distribution::group_label;
 use crate::tui::view::figures::{Cell, Row, figures_width, lines};
 
 /// One group on both sides, each as it may be shown (`None`: suppressed, or no such group).
@@ -42,6 +42,21 @@ fn both<'a>(o: &'a Overview, cells: SmallCells) -> Vec<Both<'a>> {
                 .and_then(|b| b.shown(cells).shown()),
         })
         .collect()
+}
+
+/// An identity group as a reader writes it: the acronyms in capitals, `(none)` for mentees who
+/// listed none.
+pub fn group_label(name: &str) -> String {
+    match name {
+        NO_IDENTITY => "(none)".into(),
+        "woman" => "Women".into(),
+        "urm" | "img" | "lgbtq" => name.to_uppercase(),
+        _ => {
+            let mut c = name.chars();
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        }
+    }
 }
 
 fn label(name: &str, long: bool) -> String {

@@ -5,7 +5,7 @@ pub mod council;
 pub mod detail;
 pub mod distribution;
 mod figures;
-mod groups;
+pub mod groups;
 pub mod help;
 mod histogram;
 pub mod influence;
