@@ -3,3 +3,4 @@
 
 mod flows;
 mod pty;
+mod views;
