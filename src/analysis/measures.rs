@@ -270,7 +270,8 @@ impl Measures {
         Measures::from_facts(&facts, matching, capacity, in_person_km)
     }
 
-    fn from_facts(
+    /// [`Measures::overall`] from the facts of the matching's pairs.
+    pub fn from_facts(
         facts: &[PairFacts],
         matching: &Matching,
         capacity: &[u32],
@@ -314,7 +315,7 @@ impl Measures {
 
 /// Eligible mentees of a group: the matched ones and those unmatched for a reason other than
 /// eligibility (as in the summary's groups).
-pub fn eligible_in(pool: &Pool, matching: &Matching, group: &str) -> usize {
+fn eligible_in(pool: &Pool, matching: &Matching, group: &str) -> usize {
     let matched = matching
         .pairs
         .iter()

@@ -5,11 +5,13 @@
 use serde::Serialize;
 
 use crate::analysis::compare::rescored;
-use crate::analysis::measures::{Coverage, Measures, PairFacts, eligible_in, loads};
-use crate::analysis::summary::{group_names, in_group};
+use std::collections::HashMap;
+
+use crate::analysis::measures::{Coverage, Measures, PairFacts, loads};
+use crate::analysis::summary::{NO_IDENTITY, group_names};
 use crate::criteria::specialty::SpecialtyFamilies;
 use crate::matching::engine::Evaluation;
-use crate::matching::{Matching, Pair, capacities};
+use crate::matching::{Matching, Pair, Reason, capacities};
 use crate::pool::Pool;
 use crate::privacy::{Shown, SmallCells};
 
@@ -94,35 +96,95 @@ impl GroupRow {
 /// (rescore a baseline on the yardstick first: [`crate::analysis::compare::rescored`]).
 pub fn group_rows(pool: &Pool, families: &SpecialtyFamilies, matching: &Matching) -> Vec<GroupRow> {
     let facts = PairFacts::of_matching(pool, families, matching);
-    let pairs: Vec<(&Pair, &PairFacts)> = matching.pairs.iter().zip(&facts).collect();
-    let all = row(ALL.to_string(), matching.eligible, pairs.clone());
-    let groups = group_names(pool).into_iter().map(|name| {
-        let eligible = eligible_in(pool, matching, &name);
-        let mine = pairs
-            .iter()
-            .copied()
-            .filter(|(p, _)| in_group(pool, &name, p.mentee))
-            .collect();
-        row(name, eligible, mine)
-    });
-    std::iter::once(all).chain(groups).collect()
+    rows_of(&Membership::of(pool), matching, &facts)
 }
 
-fn row(name: String, eligible: usize, pairs: Vec<(&Pair, &PairFacts)>) -> GroupRow {
-    let matched = pairs.len();
-    let sum: f64 = pairs.iter().map(|(p, _)| p.score).sum();
-    GroupRow {
-        name,
-        eligible,
-        matched,
-        mean: if matched > 0 {
-            sum / matched as f64
-        } else {
-            f64::NAN
-        },
-        worst: lowest(pairs.iter().map(|(p, _)| *p)),
-        identity_requests: pairs.iter().map(|(_, f)| f.identity_requests).sum(),
+/// Which rows of [`group_rows`] each mentee counts in: the overall row (0) and each of their
+/// groups once (`i + 1` for the group `names[i]`).
+struct Membership {
+    names: Vec<String>,
+    rows: Vec<Vec<usize>>,
+}
+
+impl Membership {
+    fn of(pool: &Pool) -> Membership {
+        let names = group_names(pool);
+        let at: HashMap<&str, usize> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i + 1))
+            .collect();
+        let none = at.get(NO_IDENTITY).copied();
+        let rows = pool
+            .mentees
+            .iter()
+            .map(|m| {
+                let mut rows = vec![0];
+                if m.identities.is_empty() {
+                    rows.extend(none);
+                }
+                rows.extend(m.identities.iter().filter_map(|n| at.get(n.as_str())));
+                rows.sort_unstable();
+                rows.dedup();
+                rows
+            })
+            .collect();
+        Membership { names, rows }
     }
+}
+
+/// A group's figures as they are summed, pair by pair.
+#[derive(Clone, Default)]
+struct Sums {
+    left: usize,
+    matched: usize,
+    total: f64,
+    worst: Option<Pair>,
+    asked: Coverage,
+}
+
+/// [`group_rows`] from the facts of the matching's pairs (in pair order), in one pass over the
+/// pairs and the unmatched.
+fn rows_of(groups: &Membership, matching: &Matching, facts: &[PairFacts]) -> Vec<GroupRow> {
+    let mut sums = vec![Sums::default(); groups.names.len() + 1];
+    for (p, f) in matching.pairs.iter().zip(facts) {
+        for &r in &groups.rows[p.mentee] {
+            let s = &mut sums[r];
+            s.matched += 1;
+            s.total += p.score;
+            s.worst = lowest(s.worst.iter().chain([p]));
+            s.asked = [s.asked, f.identity_requests].into_iter().sum();
+        }
+    }
+    for &(mentee, why) in &matching.unmatched {
+        if why != Reason::Ineligible {
+            for &r in &groups.rows[mentee] {
+                sums[r].left += 1;
+            }
+        }
+    }
+    std::iter::once(ALL)
+        .chain(groups.names.iter().map(String::as_str))
+        .zip(sums)
+        .enumerate()
+        .map(|(i, (name, s))| GroupRow {
+            name: name.to_string(),
+            // The overall row counts the matching's eligible mentees, as its summary does.
+            eligible: if i == 0 {
+                matching.eligible
+            } else {
+                s.matched + s.left
+            },
+            matched: s.matched,
+            mean: if s.matched > 0 {
+                s.total / s.matched as f64
+            } else {
+                f64::NAN
+            },
+            worst: s.worst,
+            identity_requests: s.asked,
+        })
+        .collect()
 }
 
 /// One side of a comparison as the council's screens show it, every score on the yardstick:
@@ -141,13 +203,29 @@ impl Side {
     /// `ev`'s matching as `yardstick` scores it (its weights and criterion parameters; its
     /// in-person limit for `within_in_person_km`); capacities are those of `ev`'s own profile.
     pub fn of(pool: &Pool, ev: &Evaluation, yardstick: &Evaluation) -> Side {
-        let matching = rescored(&ev.matching, yardstick);
+        Side::with_groups(pool, &Membership::of(pool), ev, yardstick)
+    }
+
+    fn with_groups(
+        pool: &Pool,
+        groups: &Membership,
+        ev: &Evaluation,
+        yardstick: &Evaluation,
+    ) -> Side {
+        let rescored_matching;
+        let matching = if std::ptr::eq(ev, yardstick) {
+            &ev.matching
+        } else {
+            rescored_matching = rescored(&ev.matching, yardstick);
+            &rescored_matching
+        };
         let capacity = capacities(pool, &ev.profile);
         let limit = yardstick.profile.constraints.in_person_max_km;
+        let facts = PairFacts::of_matching(pool, &ev.families, matching);
         Side {
-            measures: Measures::overall(pool, &ev.families, &matching, &capacity, limit),
-            groups: group_rows(pool, &ev.families, &matching),
-            loads: mentor_loads(&matching, &capacity),
+            measures: Measures::from_facts(&facts, matching, &capacity, limit),
+            groups: rows_of(groups, matching, &facts),
+            loads: mentor_loads(matching, &capacity),
         }
     }
 }
@@ -163,9 +241,10 @@ impl Overview {
     /// `baseline` and `now` (evaluations of the same pool), both measured with `now`'s profile:
     /// a pair that did not change scores the same on both sides.
     pub fn of(pool: &Pool, baseline: &Evaluation, now: &Evaluation) -> Overview {
+        let groups = Membership::of(pool);
         Overview {
-            now: Side::of(pool, now, now),
-            baseline: Side::of(pool, baseline, now),
+            now: Side::with_groups(pool, &groups, now, now),
+            baseline: Side::with_groups(pool, &groups, baseline, now),
         }
     }
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::analysis::summary::{NO_IDENTITY, Summary};
+use crate::analysis::summary::{NO_IDENTITY, Summary, in_group};
 use crate::criteria::geo::haversine_km;
 use crate::embedded;
 use crate::matching;
