@@ -1,9 +1,9 @@
 //! Copies of the sample pool and the shipped profiles built into the binary, so `dyad` shows
 //! something real even when run outside the repository.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::pool::{LoadOptions, Pool, pool_from_csv};
+use crate::pool::{LoadOptions, Pool, files, pool_from_csv};
 use crate::profile::{self, Profile};
 
 pub const SAMPLE_MENTEES: &[u8] = include_bytes!("../sample-data/mentees.csv");
@@ -13,17 +13,16 @@ pub const SAMPLE_OUTCOMES: &[u8] = include_bytes!("../sample-data/outcomes-pilot
 pub const FALL_PROFILE: &str = include_str!("../configs/fall-2023.toml");
 pub const PILOT_PROFILE: &str = include_str!("../configs/pilot-2023.toml");
 
+/// How messages name a file of the built-in sample pool (`name`: one of [`files`]).
+pub fn sample_file(name: &str) -> PathBuf {
+    PathBuf::from(format!("(built-in) sample-data/{name}"))
+}
+
 /// The built-in sample pool.
 pub fn sample_pool() -> Pool {
     pool_from_csv(
-        (
-            Path::new("(built-in) sample-data/mentees.csv"),
-            SAMPLE_MENTEES,
-        ),
-        (
-            Path::new("(built-in) sample-data/mentors.csv"),
-            SAMPLE_MENTORS,
-        ),
+        (&sample_file(files::MENTEES), SAMPLE_MENTEES),
+        (&sample_file(files::MENTORS), SAMPLE_MENTORS),
         &LoadOptions::default(),
     )
     .expect("the built-in sample pool is valid")

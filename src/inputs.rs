@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use dyad::criteria::specialty;
-use dyad::embedded;
+use dyad::embedded::{self, sample_file};
 use dyad::error::{Error, InputError, Result};
 use dyad::io::csvread::CsvFile;
 use dyad::matching::engine::Engine;
+use dyad::pool::files::{MENTEES, MENTORS, OVERRIDES};
 use dyad::pool::{self, LoadOptions, Pool};
 use dyad::profile::{self, Profile};
 
@@ -49,26 +50,26 @@ impl LoadedProfile {
     }
 }
 
-/// What `--data` must be.
-const POOL_FOLDER: &str = "a folder with mentees.csv and mentors.csv";
-
 /// A `--data` path that is not a pool folder: a clear error instead of the system's.
 fn check_pool_dir(dir: &Path) -> Result<()> {
     let problem = if dir.is_file() {
-        "this is a file, not a folder"
+        "this is a file, not a folder".to_string()
     } else if !dir.exists() {
-        "there is no such folder"
-    } else if !dir.join("mentees.csv").exists() {
-        "this folder has no mentees.csv"
-    } else if !dir.join("mentors.csv").exists() {
-        "this folder has no mentors.csv"
+        "there is no such folder".to_string()
+    } else if let Some(name) = [MENTEES, MENTORS]
+        .into_iter()
+        .find(|name| !dir.join(name).exists())
+    {
+        format!("this folder has no {name}")
     } else {
         return Ok(());
     };
-    Err(InputError::new(dir, POOL_FOLDER)
-        .field("--data")
-        .problem(problem)
-        .into())
+    Err(
+        InputError::new(dir, format!("a folder with {MENTEES} and {MENTORS}"))
+            .field("--data")
+            .problem(problem)
+            .into(),
+    )
 }
 
 pub fn load_pool(args: &DataArgs) -> Result<Pool> {
@@ -80,7 +81,7 @@ pub fn load_pool(args: &DataArgs) -> Result<Pool> {
             check_pool_dir(dir)?;
             pool::load_dir(dir, &opts)
         }
-        None if Path::new(DEFAULT_DATA).join("mentees.csv").exists() => {
+        None if Path::new(DEFAULT_DATA).join(MENTEES).exists() => {
             pool::load_dir(Path::new(DEFAULT_DATA), &opts)
         }
         None => Ok(embedded::sample_pool()),
@@ -114,7 +115,7 @@ pub fn engine(args: &DataArgs) -> Result<Engine> {
         .data
         .as_deref()
         .unwrap_or(Path::new(DEFAULT_DATA))
-        .join("mentees.csv");
+        .join(MENTEES);
     let budget = settings()?.memory_budget;
     dyad::matching::memory::check(&file, pool.mentees.len(), pool.mentors.len(), budget)?;
     Ok(Engine::new(pool, load_families()?))
@@ -154,9 +155,7 @@ pub fn baseline_profile(given: Option<&Path>) -> Result<LoadedProfile> {
 pub fn pool_dir(args: &DataArgs) -> Option<PathBuf> {
     match &args.data {
         Some(dir) => Some(dir.clone()),
-        None if Path::new(DEFAULT_DATA).join("mentees.csv").exists() => {
-            Some(PathBuf::from(DEFAULT_DATA))
-        }
+        None if Path::new(DEFAULT_DATA).join(MENTEES).exists() => Some(PathBuf::from(DEFAULT_DATA)),
         None => None,
     }
 }
@@ -164,9 +163,9 @@ pub fn pool_dir(args: &DataArgs) -> Option<PathBuf> {
 /// The files of a pool folder, with what each is.
 pub fn pool_files(dir: &Path) -> Vec<(PathBuf, &'static str)> {
     vec![
-        (dir.join("mentees.csv"), "the pool's mentees.csv"),
-        (dir.join("mentors.csv"), "the pool's mentors.csv"),
-        (dir.join("overrides.csv"), "the pool's overrides.csv"),
+        (dir.join(MENTEES), "the pool's mentees.csv"),
+        (dir.join(MENTORS), "the pool's mentors.csv"),
+        (dir.join(OVERRIDES), "the pool's overrides.csv"),
     ]
 }
 
@@ -316,7 +315,7 @@ pub fn locate_pin(e: Error) -> Error {
     let Error::Input(mut ie) = e else {
         return e;
     };
-    let is_overrides = ie.file.file_name().is_some_and(|n| n == "overrides.csv");
+    let is_overrides = ie.file.file_name().is_some_and(|n| n == OVERRIDES);
     if let (true, None, Some(field), Some(value)) =
         (is_overrides, ie.line, ie.field.clone(), ie.value.clone())
         && (field == "mentee" || field == "mentor")
@@ -347,21 +346,14 @@ pub fn vocabulary() -> Result<dyad::intake::Vocabulary> {
 /// the checks that look at cells as written.
 pub fn pool_csv_files(pool: &Pool) -> Result<Vec<dyad::io::csvread::CsvFile>> {
     use dyad::io::csvread::CsvFile;
-    use dyad::pool::files::{MENTEES, MENTORS};
     Ok(match &pool.source.dir {
         Some(dir) => vec![
             CsvFile::read(&dir.join(MENTEES))?,
             CsvFile::read(&dir.join(MENTORS))?,
         ],
         None => vec![
-            CsvFile::parse(
-                Path::new("(built-in) sample-data/mentees.csv"),
-                dyad::embedded::SAMPLE_MENTEES,
-            )?,
-            CsvFile::parse(
-                Path::new("(built-in) sample-data/mentors.csv"),
-                dyad::embedded::SAMPLE_MENTORS,
-            )?,
+            CsvFile::parse(&sample_file(MENTEES), dyad::embedded::SAMPLE_MENTEES)?,
+            CsvFile::parse(&sample_file(MENTORS), dyad::embedded::SAMPLE_MENTORS)?,
         ],
     })
 }
@@ -388,12 +380,8 @@ mod tests {
         let mentees = String::from_utf8(dyad::embedded::SAMPLE_MENTEES.to_vec()).unwrap();
         let misspelt = mentees.replacen("work-life balance", "work life balanse", 1);
         assert_ne!(misspelt, mentees, "the sample has a goal to misspell");
-        std::fs::write(dir.path().join("mentees.csv"), misspelt).unwrap();
-        std::fs::write(
-            dir.path().join("mentors.csv"),
-            dyad::embedded::SAMPLE_MENTORS,
-        )
-        .unwrap();
+        std::fs::write(dir.path().join(MENTEES), misspelt).unwrap();
+        std::fs::write(dir.path().join(MENTORS), dyad::embedded::SAMPLE_MENTORS).unwrap();
         let pool = dyad::pool::load_dir(dir.path(), &LoadOptions::default()).unwrap();
         assert_eq!(vocabulary_problems(&pool).unwrap(), 1);
     }

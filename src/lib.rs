@@ -7,7 +7,7 @@
 //!
 //! | to change… | look in |
 //! |---|---|
-//! | the pool's files, columns and how they are read and checked | [`pool`] (`load.rs`, `fields.rs`, `overrides.rs`, `outcomes.rs` for a survey of pairs), synthetic pools in `pool/generate/` |
+//! | the pool's files, columns and how they are read and checked; what mentees and mentors share | [`pool`] (`person.rs`, `files.rs`, `load.rs`, `fields.rs`, `overrides.rs`, `outcomes.rs` for a survey of pairs), synthetic pools in `pool/generate/` |
 //! | a survey export or raw intake becoming an anonymized pool | [`intake`] |
 //! | a criterion (one definition + its test), specialty families, distances | [`criteria`] (`geo.rs`, `specialty.rs`) |
 //! | a profile's format, its bounds and messages, saving | [`profile`] (`read.rs`, `write.rs`, `settings.rs` for `dyad-settings.toml`) |
@@ -58,6 +58,6 @@ pub use criteria::specialty::SpecialtyFamilies;
 pub use error::{Error, InputError};
 pub use matching::Matching;
 pub use matching::engine::{Engine, Evaluation};
-pub use pool::{LoadOptions, Mentee, Mentor, Pool};
+pub use pool::{LoadOptions, Mentee, Mentor, Person, Pool};
 pub use privacy::SmallCells;
 pub use profile::Profile;

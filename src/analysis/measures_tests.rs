@@ -3,7 +3,7 @@ use crate::analysis::summary::Summary;
 use crate::criteria::geo::LatLon;
 use crate::embedded;
 use crate::matching::{self, scoring::ScoreTable};
-use crate::pool::{MeetingFormat, Mentee, Mentor};
+use crate::pool::{MeetingFormat, Mentee, Mentor, Person};
 use crate::privacy::SmallCells;
 
 fn list(items: &[&str]) -> Vec<String> {
@@ -14,36 +14,40 @@ fn list(items: &[&str]) -> Vec<String> {
 
 fn mentee(at: Option<LatLon>) -> Mentee {
     Mentee {
-        id: "ME-1".into(),
-        zip3: "021".into(),
-        location: at,
-        specialty: "internal medicine".into(),
-        health_system: "hs-01".into(),
-        training_completed: 2021,
-        identities: list(&["woman"]),
+        person: Person {
+            id: "ME-1".into(),
+            zip3: "021".into(),
+            location: at,
+            specialty: "internal medicine".into(),
+            health_system: "hs-01".into(),
+            training_completed: 2021,
+            identities: list(&["woman"]),
+            meeting_format: MeetingFormat::Either,
+            hours_per_month: 3.0,
+            languages: list(&["english"]),
+        },
         wants_shared: list(&["img", "woman"]),
         goals: list(&["leadership", "research", "teaching"]),
         challenges: vec![],
-        meeting_format: MeetingFormat::Either,
-        hours_per_month: 3.0,
-        languages: list(&["english"]),
     }
 }
 
 fn mentor(at: Option<LatLon>, specialty: &str, system: &str) -> Mentor {
     Mentor {
-        id: "MR-1".into(),
-        zip3: "021".into(),
-        location: at,
-        specialty: specialty.into(),
-        health_system: system.into(),
-        training_completed: 2000,
-        identities: list(&["woman", "lgbtq"]),
+        person: Person {
+            id: "MR-1".into(),
+            zip3: "021".into(),
+            location: at,
+            specialty: specialty.into(),
+            health_system: system.into(),
+            training_completed: 2000,
+            identities: list(&["woman", "lgbtq"]),
+            meeting_format: MeetingFormat::Either,
+            hours_per_month: 2.0,
+            languages: list(&["english"]),
+        },
         expertise: list(&["teaching", "leadership", "burnout"]),
-        meeting_format: MeetingFormat::Either,
-        hours_per_month: 2.0,
         capacity: 2,
-        languages: list(&["english"]),
     }
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use dyad::error::{Error, InputError, Result};
 use dyad::intake::{self, Anonymized, FileReport, key};
 use dyad::io::{self, Mode};
+use dyad::pool::files::{MENTEES, MENTORS, OVERRIDES};
 use dyad::privacy;
 
 use super::trust_args::AnonymizeArgs;
@@ -90,9 +91,9 @@ pub struct Output<'a> {
 
 impl Output<'_> {
     fn targets(&self) -> Vec<PathBuf> {
-        let mut t = vec![self.out.join("mentees.csv"), self.out.join("mentors.csv")];
+        let mut t = vec![self.out.join(MENTEES), self.out.join(MENTORS)];
         if self.overrides {
-            t.push(self.out.join("overrides.csv"));
+            t.push(self.out.join(OVERRIDES));
         }
         t
     }
@@ -103,7 +104,7 @@ impl Output<'_> {
         if self.overrides {
             Vec::new()
         } else {
-            vec![self.out.join("overrides.csv")]
+            vec![self.out.join(OVERRIDES)]
         }
     }
 
@@ -233,11 +234,11 @@ pub fn summary(
         },
         shown(args.key_file)
     );
-    text.push_str(&file_lines("mentees.csv", &result.mentees));
-    text.push_str(&file_lines("mentors.csv", &result.mentors));
+    text.push_str(&file_lines(MENTEES, &result.mentees));
+    text.push_str(&file_lines(MENTORS, &result.mentors));
     if result.overrides_csv.is_some() {
         text.push_str(&format!(
-            "  overrides.csv: {} pins and bans\n",
+            "  {OVERRIDES}: {} pins and bans\n",
             result.pool.overrides.len()
         ));
     }
@@ -263,10 +264,10 @@ pub fn run(args: &AnonymizeArgs) -> Result<()> {
     if !args.input.is_dir() {
         return Err(refuse(
             &args.input,
-            "a folder with the raw mentees.csv and mentors.csv",
+            format!("a folder with the raw {MENTEES} and {MENTORS}"),
         ));
     }
-    let has_overrides = args.input.join("overrides.csv").exists();
+    let has_overrides = args.input.join(OVERRIDES).exists();
     let output = Output {
         out: &args.out,
         force: args.force,
@@ -274,9 +275,9 @@ pub fn run(args: &AnonymizeArgs) -> Result<()> {
         raw_dirs: vec![args.input.clone()],
         nested: true,
         raw: vec![
-            (args.input.join("mentees.csv"), "the raw mentees.csv"),
-            (args.input.join("mentors.csv"), "the raw mentors.csv"),
-            (args.input.join("overrides.csv"), "the raw overrides.csv"),
+            (args.input.join(MENTEES), "the raw mentees.csv"),
+            (args.input.join(MENTORS), "the raw mentors.csv"),
+            (args.input.join(OVERRIDES), "the raw overrides.csv"),
         ],
         overrides: has_overrides,
     };

@@ -3,6 +3,7 @@
 
 use dyad::error::{Error, InputError, Result};
 use dyad::io;
+use dyad::pool::files::OVERRIDES;
 use dyad::profile;
 
 use super::emit;
@@ -21,7 +22,7 @@ fn is_toml(p: &std::path::Path) -> bool {
 pub fn list(args: &BackupsArgs) -> Result<()> {
     if args.file.is_dir() {
         return Err(
-            InputError::new(&args.file, "a file: a profile or overrides.csv")
+            InputError::new(&args.file, format!("a file: a profile or {OVERRIDES}"))
                 .problem("this is a folder")
                 .into(),
         );
@@ -29,14 +30,15 @@ pub fn list(args: &BackupsArgs) -> Result<()> {
     let backups = io::list_backups(&args.file);
     // A missing file with backups is listed: it may have been deleted by mistake.
     if backups.is_empty() && !args.file.exists() {
-        return Err(
-            InputError::new(&args.file, "a profile or overrides.csv that dyad has saved")
-                .problem(format!(
-                    "no such file and no previous versions of it in {}",
-                    io::backup_dir(&args.file).display()
-                ))
-                .into(),
-        );
+        return Err(InputError::new(
+            &args.file,
+            format!("a profile or {OVERRIDES} that dyad has saved"),
+        )
+        .problem(format!(
+            "no such file and no previous versions of it in {}",
+            io::backup_dir(&args.file).display()
+        ))
+        .into());
     }
     if backups.is_empty() {
         return emit(&format!(

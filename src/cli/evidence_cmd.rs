@@ -8,6 +8,7 @@ use dyad::analysis::evidence::{
 };
 use dyad::error::{InputError, Result};
 use dyad::io::csvread::CsvFile;
+use dyad::pool::files::OUTCOMES;
 use dyad::pool::{OutcomeKind, Outcomes, Pool, load_outcomes};
 use serde_json::{Map, Value, json};
 
@@ -38,9 +39,7 @@ fn method() -> String {
 fn read_outcomes(args: &EvidenceArgs, pool: &Pool) -> Result<(Outcomes, String)> {
     let file = match (&args.outcomes, inputs::pool_dir(&args.data)) {
         (Some(f), _) => CsvFile::read(f)?,
-        (None, Some(dir)) if dir.join("outcomes.csv").exists() => {
-            CsvFile::read(&dir.join("outcomes.csv"))?
-        }
+        (None, Some(dir)) if dir.join(OUTCOMES).exists() => CsvFile::read(&dir.join(OUTCOMES))?,
         (None, None) => CsvFile::parse(
             Path::new("(built-in) sample-data/outcomes-pilot-2023.csv"),
             dyad::embedded::SAMPLE_OUTCOMES,
@@ -50,8 +49,8 @@ fn read_outcomes(args: &EvidenceArgs, pool: &Pool) -> Result<(Outcomes, String)>
         }
         (None, Some(dir)) => {
             return Err(InputError::new(
-                dir.join("outcomes.csv"),
-                "a survey of pairs: outcomes.csv beside the pool, or --outcomes FILE",
+                dir.join(OUTCOMES),
+                format!("a survey of pairs: {OUTCOMES} beside the pool, or --outcomes FILE"),
             )
             .problem("there is no such file")
             .into());

@@ -9,7 +9,7 @@ use dyad::analysis::unmatched::{self, Diagnosis};
 use dyad::criteria::CRITERIA;
 use dyad::error::{Error, InputError, Result};
 use dyad::matching::engine::Evaluation;
-use dyad::pool::Pool;
+use dyad::pool::{Pool, files};
 
 use super::analysis_args::ExplainArgs;
 use super::args::TableOrJson;
@@ -145,7 +145,7 @@ pub fn run(args: &ExplainArgs) -> Result<()> {
         return Err(Error::Input(Box::new(
             InputError::new(
                 pool.source.label(),
-                "the id of a mentee in mentees.csv (e.g. ME-001)",
+                format!("the id of a mentee in {} (e.g. ME-001)", files::MENTEES),
             )
             .field("MENTEE_ID")
             .value(args.mentee.as_str()),

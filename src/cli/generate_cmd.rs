@@ -2,24 +2,25 @@
 
 use dyad::error::{Error, Result};
 use dyad::io::{self, Mode};
+use dyad::pool::files::{MENTEES, MENTORS, OVERRIDES};
 use dyad::pool::generate;
 
 use super::args::GenerateArgs;
 use super::{emit, inputs};
 
 pub fn run(args: &GenerateArgs) -> Result<()> {
-    let mentees = args.out.join("mentees.csv");
-    let mentors = args.out.join("mentors.csv");
+    let mentees = args.out.join(MENTEES);
+    let mentors = args.out.join(MENTORS);
     for p in [&mentees, &mentors] {
         inputs::refuse_folder(
             p,
             "--out",
-            "a folder where mentees.csv and mentors.csv are files",
+            &format!("a folder where {MENTEES} and {MENTORS} are files"),
         )?;
         inputs::refuse_inputs(p, "--out", &inputs::config_files())?;
     }
     if !args.force {
-        for p in [&mentees, &mentors, &args.out.join("overrides.csv")] {
+        for p in [&mentees, &mentors, &args.out.join(OVERRIDES)] {
             if p.exists() {
                 return Err(Error::Input(Box::new(
                     dyad::error::InputError::new(
@@ -41,7 +42,7 @@ pub fn run(args: &GenerateArgs) -> Result<()> {
     };
     // One set; an overrides.csv of an earlier pool in this folder would pin and ban the new
     // pool's people, so it goes (kept in .dyad-backup) with the pool it was written for.
-    let stale = args.out.join("overrides.csv");
+    let stale = args.out.join(OVERRIDES);
     io::write_set(
         &[
             (&mentees, pool.mentees_csv.as_bytes()),

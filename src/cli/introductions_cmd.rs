@@ -7,6 +7,7 @@ use std::path::Path;
 use dyad::error::{Error, InputError, Result};
 use dyad::intake::{self, Export, key};
 use dyad::io::csvread::CsvFile;
+use dyad::pool::files::{MENTEES, MENTORS};
 
 use super::emit;
 use super::import_cmd::{folder_of, mapping, read_export};
@@ -16,7 +17,7 @@ use super::intake_args::IntroductionsArgs;
 /// Whether a folder holds a pool (a `mentees.csv` or `mentors.csv` with the pool's `id` and
 /// `zip3` columns).
 fn holds_pool(dir: &Path) -> bool {
-    ["mentees.csv", "mentors.csv"].iter().any(|f| {
+    [MENTEES, MENTORS].iter().any(|f| {
         CsvFile::read(&dir.join(f))
             .is_ok_and(|c| c.column("id").is_some() && c.column("zip3").is_some())
     })

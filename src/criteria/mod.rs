@@ -220,40 +220,44 @@ fn seniority(c: &PairCtx) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pool::MeetingFormat;
+    use crate::pool::{MeetingFormat, Person};
 
     fn mentee() -> Mentee {
         Mentee {
-            id: "ME-1".into(),
-            zip3: "021".into(),
-            location: None,
-            specialty: "internal medicine".into(),
-            health_system: "hs-01".into(),
-            training_completed: 2021,
-            identities: vec!["img".into(), "woman".into()],
+            person: Person {
+                id: "ME-1".into(),
+                zip3: "021".into(),
+                location: None,
+                specialty: "internal medicine".into(),
+                health_system: "hs-01".into(),
+                training_completed: 2021,
+                identities: vec!["img".into(), "woman".into()],
+                meeting_format: MeetingFormat::Either,
+                hours_per_month: 2.0,
+                languages: vec!["english".into()],
+            },
             wants_shared: vec![],
             goals: vec![],
             challenges: vec![],
-            meeting_format: MeetingFormat::Either,
-            hours_per_month: 2.0,
-            languages: vec!["english".into()],
         }
     }
 
     fn mentor() -> Mentor {
         Mentor {
-            id: "MR-1".into(),
-            zip3: "021".into(),
-            location: None,
-            specialty: "internal medicine".into(),
-            health_system: "hs-02".into(),
-            training_completed: 2005,
-            identities: vec![],
+            person: Person {
+                id: "MR-1".into(),
+                zip3: "021".into(),
+                location: None,
+                specialty: "internal medicine".into(),
+                health_system: "hs-02".into(),
+                training_completed: 2005,
+                identities: vec![],
+                meeting_format: MeetingFormat::Either,
+                hours_per_month: 2.0,
+                languages: vec!["english".into()],
+            },
             expertise: vec![],
-            meeting_format: MeetingFormat::Either,
-            hours_per_month: 2.0,
             capacity: 1,
-            languages: vec!["english".into()],
         }
     }
 

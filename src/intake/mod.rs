@@ -25,7 +25,7 @@ use std::path::Path;
 use crate::error::InputError;
 use crate::io::csvread::{CsvFile, CsvRow};
 use crate::io::csvwrite::CsvOut;
-use crate::pool::{self, LoadOptions, MENTEE_COLUMNS, MENTOR_COLUMNS, Pool, PoolSource};
+use crate::pool::{self, LoadOptions, MENTEE_COLUMNS, MENTOR_COLUMNS, Pool, PoolSource, files};
 use crate::privacy::{self, Identifier};
 
 pub use fold::fold;
@@ -338,9 +338,9 @@ pub fn anonymize(
 /// Reads the raw export of a folder: `mentees.csv`, `mentors.csv` and, if present,
 /// `overrides.csv`, then anonymizes it.
 pub fn anonymize_dir(dir: &Path, key: &Key) -> crate::error::Result<Anonymized> {
-    let mentees = CsvFile::read(&dir.join("mentees.csv"))?;
-    let mentors = CsvFile::read(&dir.join("mentors.csv"))?;
-    let overrides_path = dir.join("overrides.csv");
+    let mentees = CsvFile::read(&dir.join(files::MENTEES))?;
+    let mentors = CsvFile::read(&dir.join(files::MENTORS))?;
+    let overrides_path = dir.join(files::OVERRIDES);
     let overrides = if overrides_path.exists() {
         Some(CsvFile::read(&overrides_path)?)
     } else {

@@ -5,7 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{BACKUP_DIR, Mode, read_bounded, write_atomic};
+use super::atomic::{BACKUP_DIR, Mode, backup_dir, write_atomic};
+use super::read::{MAX_CSV_BYTES, read_bounded};
 use crate::error::{Error, InputError, Result};
 
 fn is_stamp(s: &str) -> bool {
@@ -73,7 +74,7 @@ pub fn restore(backup: &Path) -> Result<(PathBuf, Option<PathBuf>)> {
             format!("a backup file in a {BACKUP_DIR} folder (list them with dyad backups FILE)"),
         ))
     })?;
-    let bytes = read_bounded(backup, super::MAX_CSV_BYTES)?;
+    let bytes = read_bounded(backup, MAX_CSV_BYTES)?;
     let mode = if target.exists() {
         Mode::ReplaceWithBackup
     } else {
@@ -83,10 +84,45 @@ pub fn restore(backup: &Path) -> Result<(PathBuf, Option<PathBuf>)> {
     Ok((target, kept))
 }
 
+/// Previous versions of `target` kept in its backup folder, oldest first.
+pub fn list_backups(target: &Path) -> Vec<PathBuf> {
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(backup_dir(target)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| target_name(&n.to_string_lossy()))
+                .is_some_and(|t| t == name)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::list_backups;
     use super::*;
+
+    #[test]
+    fn replace_keeps_the_previous_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        write_atomic(&p, b"one", Mode::Create).unwrap();
+        let backup = write_atomic(&p, b"two", Mode::ReplaceWithBackup)
+            .unwrap()
+            .unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        assert_eq!(std::fs::read(&backup).unwrap(), b"one");
+        write_atomic(&p, b"three", Mode::ReplaceWithBackup).unwrap();
+        let backups = list_backups(&p);
+        assert_eq!(backups.len(), 2);
+        assert_eq!(std::fs::read(&backups[1]).unwrap(), b"two");
+    }
 
     #[test]
     fn backup_names_map_back_to_their_file() {

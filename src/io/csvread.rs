@@ -11,9 +11,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::lines::LineIndex;
+pub use super::read::MAX_CSV_BYTES;
 use crate::error::{Error, InputError};
-pub use crate::io::MAX_CSV_BYTES;
-use crate::io::lines::LineIndex;
 
 /// The most cells dyad keeps from one CSV file: 100,000 participants use 1.2 million.
 pub const MAX_CELLS: usize = 5_000_000;
@@ -40,7 +40,7 @@ pub struct CsvRow {
 impl CsvFile {
     /// Reads and splits a CSV file from disk.
     pub fn read(path: &Path) -> Result<CsvFile, Error> {
-        let bytes = crate::io::read_bounded(path, MAX_CSV_BYTES)?;
+        let bytes = super::read::read_bounded(path, MAX_CSV_BYTES)?;
         Ok(CsvFile::parse(path, &bytes)?)
     }
 

@@ -5,8 +5,8 @@
 use std::io::Read;
 use std::path::Path;
 
+use super::lines::LineIndex;
 use crate::error::{Error, InputError};
-use crate::io::lines::LineIndex;
 
 /// The largest pool or score file dyad reads: about 400,000 participants.
 pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
@@ -89,7 +89,7 @@ fn refuse_special(path: &Path, meta: &std::fs::Metadata) -> Result<(), Error> {
         return Err(InputError::new(path, "a regular file")
             .problem(format!(
                 "this is {}",
-                super::special_kind(&meta.file_type())
+                super::regular::special_kind(&meta.file_type())
             ))
             .into());
     }

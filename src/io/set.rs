@@ -15,20 +15,11 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
-use super::{Mode, make_backup, parent, refuse_non_regular, sync_dir, temp_beside};
+use super::atomic::{Mode, make_backup, write_with};
+use super::journal::{JOURNAL, Journal, apply, finish_pending};
+use super::regular::refuse_non_regular;
+use super::stage::{parent, temp_beside};
 use crate::error::{Error, InputError, Result};
-
-/// The journal of a switch in progress.
-pub const JOURNAL: &str = ".dyad-set";
-
-#[derive(Serialize, Deserialize, Default)]
-struct Journal {
-    /// (staged temporary file, target)
-    rename: Vec<(PathBuf, PathBuf)>,
-    remove: Vec<PathBuf>,
-}
 
 /// A path made absolute, so that the journal means the same thing whatever the working folder
 /// of the dyad that completes it.
@@ -91,8 +82,7 @@ pub fn write_set(files: &[(&Path, &[u8])], stale: &[&Path], mode: Mode) -> Resul
     journal.remove = stale.iter().map(|s| absolute(s)).collect();
     let text = serde_json::to_vec(&journal).map_err(|e| Error::Other(e.to_string()))?;
     let journal_path = home.join(JOURNAL);
-    super::write_with(&journal_path, &text, Mode::Replace, None)
-        .map_err(|e| unchanged(e, files))?;
+    write_with(&journal_path, &text, Mode::Replace, None).map_err(|e| unchanged(e, files))?;
     for path in kept {
         // The journal owns them now: they must survive until renamed.
         let _ = path.keep();
@@ -116,63 +106,6 @@ fn unchanged(e: Error, files: &[(&Path, &[u8])]) -> Error {
         "{e}; nothing was changed: {} are as they were",
         names.join(", ")
     ))
-}
-
-fn apply(journal_path: &Path, journal: &Journal) -> Result<()> {
-    for (tmp, target) in &journal.rename {
-        match std::fs::rename(tmp, target) {
-            Ok(()) => {}
-            // Renamed already by the run that was interrupted.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && target.exists() => {}
-            Err(e) => {
-                return Err(Error::Other(format!(
-                    "{}: {e}; the switch to the new files is recorded in {} and is completed by \
-                     the next dyad run in that folder",
-                    crate::error::escape(&target.display().to_string()),
-                    crate::error::escape(&journal_path.display().to_string()),
-                )));
-            }
-        }
-    }
-    for old in &journal.remove {
-        match std::fs::remove_file(old) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(Error::io(old, e)),
-        }
-    }
-    let dirs: std::collections::BTreeSet<&Path> =
-        journal.rename.iter().map(|(_, t)| parent(t)).collect();
-    for d in dirs {
-        sync_dir(d);
-    }
-    std::fs::remove_file(journal_path).map_err(|e| Error::io(journal_path, e))?;
-    sync_dir(parent(journal_path));
-    Ok(())
-}
-
-/// Completes a switch to a new set of files that a killed dyad left half done in `dir` (see the
-/// module's documentation). Nothing to do, the usual case, costs one `stat`.
-pub fn finish_pending(dir: &Path) -> Result<()> {
-    let journal_path = dir.join(JOURNAL);
-    let Ok(meta) = std::fs::symlink_metadata(&journal_path) else {
-        return Ok(());
-    };
-    if !meta.is_file() || meta.len() > super::MAX_TOML_BYTES {
-        return Err(InputError::new(
-            &journal_path,
-            "dyad's record of a set of files being written",
-        )
-        .problem("this is not one (remove it)")
-        .into());
-    }
-    let bytes = std::fs::read(&journal_path).map_err(|e| Error::io(&journal_path, e))?;
-    match serde_json::from_slice::<Journal>(&bytes) {
-        Ok(journal) => apply(&journal_path, &journal),
-        // A journal cut short was never complete: its switch never started, the old set is
-        // whole; the staged files are swept like any other.
-        Err(_) => std::fs::remove_file(&journal_path).map_err(|e| Error::io(&journal_path, e)),
-    }
 }
 
 #[cfg(test)]
@@ -205,7 +138,7 @@ mod tests {
         let mut v: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n != super::super::BACKUP_DIR)
+            .filter(|n| n != super::super::atomic::BACKUP_DIR)
             .collect();
         v.sort();
         v

@@ -6,12 +6,8 @@
 
 use std::path::Path;
 
-pub const PREFIX: &str = ".dyad-tmp-";
-
-/// The prefix of this process's temporary files.
-pub fn prefix() -> String {
-    format!("{PREFIX}{}-", std::process::id())
-}
+use super::journal::JOURNAL;
+use super::stage::PREFIX;
 
 /// The process that made a temporary file, from its name.
 fn owner(name: &str) -> Option<u32> {
@@ -32,7 +28,7 @@ fn alive(pid: u32) -> bool {
 /// many.
 pub fn sweep(dir: &Path) -> usize {
     // A set of files being switched owns its staged files until the switch is complete.
-    if dir.join(super::set::JOURNAL).exists() {
+    if dir.join(JOURNAL).exists() {
         return 0;
     }
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -51,6 +47,7 @@ pub fn sweep(dir: &Path) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::super::stage::prefix;
     use super::*;
 
     #[test]

@@ -6,3 +6,5 @@ pub const MENTEES: &str = "mentees.csv";
 pub const MENTORS: &str = "mentors.csv";
 /// The council's pins and bans (optional).
 pub const OVERRIDES: &str = "overrides.csv";
+/// The pairs' answers to a survey after a matching (optional; read by `dyad evidence`).
+pub const OUTCOMES: &str = "outcomes.csv";

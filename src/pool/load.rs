@@ -8,7 +8,7 @@ use crate::io::csvread::CsvFile;
 use crate::privacy;
 
 use super::fields::{self, Cells};
-use super::{Mentee, Mentor, Overrides, Pool, id_cmp, load_overrides};
+use super::{Mentee, Mentor, Overrides, Person, Pool, id_cmp, load_overrides};
 
 /// The columns of `mentees.csv`, in the order dyad writes them (any order is read).
 pub const MENTEE_COLUMNS: [&str; 12] = [
@@ -214,6 +214,24 @@ fn load_people<T>(
     sort_unique(file, out, id, id_col)
 }
 
+/// The cells every participant has. Of several bad cells in a row the first read is reported:
+/// the ZIP3, the id, then the others in column order; a role's own cells are read after these.
+fn read_person(c: &Cells, table: &Zip3Table) -> Result<Person, InputError> {
+    let (zip3, location) = c.zip3("zip3", table)?;
+    Ok(Person {
+        id: c.id("id")?,
+        zip3,
+        location,
+        specialty: c.text("specialty", true)?,
+        health_system: c.text("health_system", true)?,
+        training_completed: c.year("training_completed")?,
+        identities: c.list("identities"),
+        meeting_format: c.format("meeting_format")?,
+        hours_per_month: c.hours("hours_per_month")?,
+        languages: c.list("languages"),
+    })
+}
+
 pub fn load_mentees(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentee>, InputError> {
     load_people(
         file,
@@ -222,21 +240,11 @@ pub fn load_mentees(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentee>, I
         "mentee",
         |m: &Mentee| &m.id,
         |c, table| {
-            let (zip3, location) = c.zip3("zip3", table)?;
             Ok(Mentee {
-                id: c.id("id")?,
-                zip3,
-                location,
-                specialty: c.text("specialty", true)?,
-                health_system: c.text("health_system", true)?,
-                training_completed: c.year("training_completed")?,
-                identities: c.list("identities"),
+                person: read_person(c, table)?,
                 wants_shared: c.list("wants_shared"),
                 goals: c.list("goals"),
                 challenges: c.list("challenges"),
-                meeting_format: c.format("meeting_format")?,
-                hours_per_month: c.hours("hours_per_month")?,
-                languages: c.list("languages"),
             })
         },
     )
@@ -250,20 +258,10 @@ pub fn load_mentors(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentor>, I
         "mentor",
         |m: &Mentor| &m.id,
         |c, table| {
-            let (zip3, location) = c.zip3("zip3", table)?;
             Ok(Mentor {
-                id: c.id("id")?,
-                zip3,
-                location,
-                specialty: c.text("specialty", true)?,
-                health_system: c.text("health_system", true)?,
-                training_completed: c.year("training_completed")?,
-                identities: c.list("identities"),
+                person: read_person(c, table)?,
                 expertise: c.list("expertise"),
-                meeting_format: c.format("meeting_format")?,
-                hours_per_month: c.hours("hours_per_month")?,
                 capacity: c.capacity("capacity")?,
-                languages: c.list("languages"),
             })
         },
     )

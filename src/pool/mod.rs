@@ -8,6 +8,7 @@ pub mod files;
 mod load;
 mod outcomes;
 mod overrides;
+mod person;
 pub mod text;
 
 pub use fields::{FIRST_YEAR, MAX_CAPACITY, MAX_HOURS, current_year, is_plain_id, normalize};
@@ -17,78 +18,7 @@ pub use load::{
 };
 pub use outcomes::{Outcome, OutcomeKind, Outcomes, load_outcomes};
 pub use overrides::{Action, Override, Overrides, load_overrides};
-
-use crate::criteria::geo::LatLon;
-
-/// How a participant wants to meet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MeetingFormat {
-    InPerson,
-    Virtual,
-    Either,
-}
-
-impl MeetingFormat {
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "in-person" => Some(Self::InPerson),
-            "virtual" => Some(Self::Virtual),
-            "either" => Some(Self::Either),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::InPerson => "in-person",
-            Self::Virtual => "virtual",
-            Self::Either => "either",
-        }
-    }
-
-    /// Equal formats, or either side happy with `either`.
-    pub fn compatible(self, other: MeetingFormat) -> bool {
-        self == other || self == Self::Either || other == Self::Either
-    }
-}
-
-/// An early-career physician looking for a mentor. Text fields are trimmed and lower-cased;
-/// lists are sorted and free of duplicates.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mentee {
-    pub id: String,
-    pub zip3: String,
-    /// `None` for the Safe Harbor unknown area `000`.
-    pub location: Option<LatLon>,
-    pub specialty: String,
-    pub health_system: String,
-    pub training_completed: i32,
-    pub identities: Vec<String>,
-    pub wants_shared: Vec<String>,
-    pub goals: Vec<String>,
-    pub challenges: Vec<String>,
-    pub meeting_format: MeetingFormat,
-    pub hours_per_month: f64,
-    pub languages: Vec<String>,
-}
-
-/// An experienced physician offering to mentor.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mentor {
-    pub id: String,
-    pub zip3: String,
-    pub location: Option<LatLon>,
-    pub specialty: String,
-    pub health_system: String,
-    pub training_completed: i32,
-    pub identities: Vec<String>,
-    pub expertise: Vec<String>,
-    pub meeting_format: MeetingFormat,
-    pub hours_per_month: f64,
-    pub capacity: u32,
-    pub languages: Vec<String>,
-}
+pub use person::{MeetingFormat, Mentee, Mentor, Person};
 
 /// A loaded pool. Mentees and mentors are sorted by id, so every result is independent of the
 /// order of the rows in the files.

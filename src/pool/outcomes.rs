@@ -10,6 +10,7 @@ use crate::io::csvread::{CsvFile, CsvRow};
 
 use super::Pool;
 use super::fields::normalize;
+use super::files;
 
 /// What an outcome column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,10 +133,10 @@ pub fn load_outcomes(file: &CsvFile, pool: &Pool) -> Result<Outcomes, InputError
         };
         let mentee = pool
             .mentee_index(&row.cells[ci])
-            .ok_or_else(|| err(ci, "the id of a mentee in mentees.csv"))?;
+            .ok_or_else(|| err(ci, &format!("the id of a mentee in {}", files::MENTEES)))?;
         let mentor = pool
             .mentor_index(&row.cells[cm])
-            .ok_or_else(|| err(cm, "the id of a mentor in mentors.csv"))?;
+            .ok_or_else(|| err(cm, &format!("the id of a mentor in {}", files::MENTORS)))?;
         if let Some(first) = seen.insert((mentee, mentor), row.line) {
             return Err(InputError::new(
                 &file.path,

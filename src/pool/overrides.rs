@@ -6,6 +6,7 @@ use crate::io::csvread::CsvFile;
 
 use super::Pool;
 use super::fields::normalize;
+use super::files;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Action {
@@ -153,10 +154,10 @@ pub fn load_overrides(file: &CsvFile, pool: &Pool) -> Result<Overrides, InputErr
         };
         let mentee = pool
             .mentee_index(&row.cells[ci])
-            .ok_or_else(|| err(ci, "the id of a mentee in mentees.csv"))?;
+            .ok_or_else(|| err(ci, &format!("the id of a mentee in {}", files::MENTEES)))?;
         let mentor = pool
             .mentor_index(&row.cells[cm])
-            .ok_or_else(|| err(cm, "the id of a mentor in mentors.csv"))?;
+            .ok_or_else(|| err(cm, &format!("the id of a mentor in {}", files::MENTORS)))?;
         let action = match normalize(&row.cells[ca]).as_str() {
             "pin" => Action::Pin,
             "ban" => Action::Ban,

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::pool::Pool;
+use crate::pool::{Person, Pool};
 
 mod columns;
 mod identifiers;
@@ -78,35 +78,23 @@ impl KAnonymity {
     }
 }
 
-/// Every mentee's and every mentor's quasi-identifiers (identities joined, years as text).
+/// A participant's quasi-identifiers (identities joined, years as text).
+fn quasi(p: &Person) -> [String; 5] {
+    [
+        p.zip3.clone(),
+        p.specialty.clone(),
+        p.health_system.clone(),
+        p.training_completed.to_string(),
+        p.identities.join(";"),
+    ]
+}
+
+/// Every mentee's and every mentor's quasi-identifiers.
 fn quasi_values(pool: &Pool) -> (Vec<[String; 5]>, Vec<[String; 5]>) {
-    let mentees = pool
-        .mentees
-        .iter()
-        .map(|m| {
-            [
-                m.zip3.clone(),
-                m.specialty.clone(),
-                m.health_system.clone(),
-                m.training_completed.to_string(),
-                m.identities.join(";"),
-            ]
-        })
-        .collect();
-    let mentors = pool
-        .mentors
-        .iter()
-        .map(|m| {
-            [
-                m.zip3.clone(),
-                m.specialty.clone(),
-                m.health_system.clone(),
-                m.training_completed.to_string(),
-                m.identities.join(";"),
-            ]
-        })
-        .collect();
-    (mentees, mentors)
+    (
+        pool.mentees.iter().map(|m| quasi(m)).collect(),
+        pool.mentors.iter().map(|m| quasi(m)).collect(),
+    )
 }
 
 /// k-anonymity over the quasi-identifiers whose positions `keep` lists.

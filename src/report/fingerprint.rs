@@ -7,7 +7,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::pool::Pool;
+use crate::pool::{Pool, files};
 use crate::profile::Profile;
 
 /// One input and the SHA-256 of its bytes.
@@ -51,10 +51,10 @@ pub fn of_pool(pool: &Pool) -> Result<Vec<Fingerprint>> {
     match &pool.source.dir {
         Some(dir) => {
             let mut out = vec![
-                Fingerprint::of_file("mentees", &dir.join("mentees.csv"))?,
-                Fingerprint::of_file("mentors", &dir.join("mentors.csv"))?,
+                Fingerprint::of_file("mentees", &dir.join(files::MENTEES))?,
+                Fingerprint::of_file("mentors", &dir.join(files::MENTORS))?,
             ];
-            let overrides = dir.join("overrides.csv");
+            let overrides = dir.join(files::OVERRIDES);
             if overrides.exists() {
                 out.push(Fingerprint::of_file("pins and bans", &overrides)?);
             }
@@ -63,12 +63,12 @@ pub fn of_pool(pool: &Pool) -> Result<Vec<Fingerprint>> {
         None => Ok(vec![
             Fingerprint::of_bytes(
                 "mentees",
-                "mentees.csv (built-in sample)",
+                &format!("{} (built-in sample)", files::MENTEES),
                 crate::embedded::SAMPLE_MENTEES,
             ),
             Fingerprint::of_bytes(
                 "mentors",
-                "mentors.csv (built-in sample)",
+                &format!("{} (built-in sample)", files::MENTORS),
                 crate::embedded::SAMPLE_MENTORS,
             ),
         ]),

@@ -3,6 +3,7 @@
 //! through the keymap (`keys`); effects are carried out by the event loop, which feeds their
 //! results back as messages.
 
+use crate::tui::scroll::Drawn;
 use std::path::PathBuf;
 
 use dyad::profile::Profile;
@@ -119,6 +120,8 @@ pub enum Msg {
     Input(char),
     Mouse(Mouse),
     Resize(u16, u16),
+    /// What the last frame drew of each scrolled area (the event loop hands it back).
+    Drawn(Drawn),
     // Results of work done outside `update`.
     Computed(Box<Outcome>),
     Analysed(Box<Analysis>),

@@ -10,14 +10,15 @@ use crate::tui::state::{Focus, Level, Popup};
 use crate::tui::testkit::Harness;
 
 fn stability(h: &Harness, k: usize) -> dyad::analysis::stability::Stability {
-    h.m.analyses.stability[k]
+    h.m.rematch.analyses.stability[k]
         .clone()
         .expect("computed")
         .expect("found")
 }
 
 fn mentor_of(h: &Harness) -> Vec<Option<usize>> {
-    h.m.results
+    h.m.rematch
+        .results
         .as_ref()
         .unwrap()
         .current
@@ -29,16 +30,16 @@ fn mentor_of(h: &Harness) -> Vec<Option<usize>> {
 #[test]
 fn every_weight_gets_its_stable_range_for_the_results_shown() {
     let mut h = Harness::new();
-    assert!(h.m.analyses.stability.iter().all(Option::is_none));
+    assert!(h.m.rematch.analyses.stability.iter().all(Option::is_none));
     h.analysing();
-    let shown = h.m.results.as_ref().unwrap().generation;
-    assert_eq!(h.m.analyses.generation, shown);
+    let shown = h.m.rematch.results.as_ref().unwrap().generation;
+    assert_eq!(h.m.rematch.analyses.generation, shown);
     for k in 0..N {
         let s = stability(&h, k);
-        assert_eq!(s.weight, h.m.current.weights[k]);
+        assert_eq!(s.weight, h.m.document.current.weights[k]);
         assert!(s.stable_low <= s.weight && s.weight <= s.stable_high);
     }
-    assert!(h.m.analyses.influence.iter().all(|i| i.is_some()));
+    assert!(h.m.rematch.analyses.influence.iter().all(|i| i.is_some()));
     // A new result starts over: nothing of the old one is kept.
     h.send(Action::Change(Step::Down));
     let s = stability(&h, 0);
@@ -49,7 +50,7 @@ fn every_weight_gets_its_stable_range_for_the_results_shown() {
         found: crate::tui::jobs::analyses::Found::Stability(0, Err("old".into())),
     };
     h.send(Msg::Analysed(Box::new(old)));
-    assert!(h.m.analyses.stability[0].as_ref().unwrap().is_ok());
+    assert!(h.m.rematch.analyses.stability[0].as_ref().unwrap().is_ok());
 }
 
 #[test]
@@ -60,7 +61,7 @@ fn the_jump_keys_move_a_weight_to_where_the_pairs_change() {
     let s = stability(&h, 0);
     let up = crate::tui::state::stable::jump(&s, true).expect("proximity changes the pairs above");
     h.send(Action::JumpUp);
-    assert_eq!(h.m.current.weights[0], up);
+    assert_eq!(h.m.document.current.weights[0], up);
     assert_ne!(mentor_of(&h), before, "the pairs changed at the jump");
     assert!(
         h.m.status
@@ -73,10 +74,10 @@ fn the_jump_keys_move_a_weight_to_where_the_pairs_change() {
     h.send(Action::Change(Step::FineDown));
     assert_eq!(mentor_of(&h), before);
     h.send(Action::Undo).send(Action::Undo);
-    assert_eq!(h.m.current.weights[0], 0.9);
+    assert_eq!(h.m.document.current.weights[0], 0.9);
     let down = crate::tui::state::stable::jump(&stability(&h, 0), false).unwrap();
     h.send(Action::JumpDown);
-    assert_eq!(h.m.current.weights[0], down);
+    assert_eq!(h.m.document.current.weights[0], down);
     assert!(down < s.stable_low);
     assert_ne!(mentor_of(&h), before);
 }
@@ -86,7 +87,7 @@ fn jumping_says_why_when_it_cannot() {
     let mut h = Harness::new();
     assert!(h.send_only(Action::JumpUp).is_empty());
     assert!(h.m.status.as_ref().unwrap().text.contains("Still finding"));
-    h.m.setting = N;
+    h.m.weights.scroll.selected = N;
     assert!(h.send_only(Action::JumpDown).is_empty());
     assert!(
         h.m.status
@@ -96,12 +97,12 @@ fn jumping_says_why_when_it_cannot() {
             .contains("select a criterion")
     );
     // Stable all the way up: nothing to jump to.
-    h.m.setting = 0;
+    h.m.weights.scroll.selected = 0;
     h.analysing();
     let k = (0..N)
         .find(|&k| stability(&h, k).next_high.is_none())
         .expect("a weight stable up to 1");
-    h.m.setting = k;
+    h.m.weights.scroll.selected = k;
     assert!(h.send_only(Action::JumpUp).is_empty());
     assert!(
         h.m.status
@@ -136,7 +137,7 @@ fn the_influence_popup_lists_every_criterion_and_goes_to_a_slider() {
     let swings: Vec<usize> = order
         .iter()
         .map(|&k| {
-            h.m.analyses.influence[k]
+            h.m.rematch.analyses.influence[k]
                 .as_ref()
                 .unwrap()
                 .as_ref()
@@ -154,20 +155,29 @@ fn the_influence_popup_lists_every_criterion_and_goes_to_a_slider() {
     h.m.popup = Some(Popup::Influence { selected: order[0] });
     h.send(Action::Down).send(Action::Accept);
     assert_eq!(h.m.popup, None);
-    assert_eq!((h.m.setting, h.m.focus), (order[1], Focus::Weights));
+    assert_eq!(
+        (h.m.weights.scroll.selected, h.m.focus),
+        (order[1], Focus::Weights)
+    );
 }
 
 #[test]
 fn an_unmatched_mentee_opens_with_what_keeps_them_unmatched() {
     let mut h = Harness::new();
     h.analysing_shown().send(Action::SwitchPanel);
-    let row = h.m.rows.iter().find(|r| r.mentor.is_none()).unwrap();
+    let row =
+        h.m.matches
+            .rows
+            .iter()
+            .find(|r| r.mentor.is_none())
+            .unwrap();
     let mentee = row.mentee;
-    h.m.selected_mentee = Some(mentee);
+    h.m.matches.selected_mentee = Some(mentee);
     h.send(Action::OpenDetail);
     assert!(matches!(&h.m.popup, Some(Popup::Detail(d)) if d.mentee == mentee));
     let diagnosis =
-        h.m.analyses
+        h.m.rematch
+            .analyses
             .diagnosis(mentee)
             .unwrap()
             .clone()
@@ -175,17 +185,20 @@ fn an_unmatched_mentee_opens_with_what_keeps_them_unmatched() {
             .unwrap();
     assert!(!diagnosis.suggestions.is_empty());
     let screen = h.screen(120, 40);
-    let id = &h.m.pool.mentees[mentee].id;
+    let id = &h.m.document.pool.mentees[mentee].id;
     assert!(screen.contains(&format!("Why {id} has no mentor")));
     assert!(screen.contains("checked by rematching"));
     // The first suggestion, applied through the sliders, matches the mentee.
     let first = &diagnosis.suggestions[0];
-    let shown = first.relaxation.describe(&h.m.pool).replace(" -> ", " → ");
+    let shown = first
+        .relaxation
+        .describe(&h.m.document.pool)
+        .replace(" -> ", " → ");
     assert!(screen.contains(&shown), "{shown}");
     if let Relaxation::InPersonDistance { to: Some(km), .. } = first.relaxation {
         h.send(Action::Close);
         h.m.focus = crate::tui::state::Focus::Weights;
-        h.m.current.constraints.in_person_max_km = Some(km);
+        h.m.document.current.constraints.in_person_max_km = Some(km);
         h.send(Action::Change(Step::FineUp))
             .send(Action::Change(Step::FineDown));
         assert_eq!(mentor_of(&h)[mentee], Some(first.mentor));
@@ -197,8 +210,8 @@ fn read_only_mode_saves_nothing_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = Harness::new();
     h.files = true;
-    h.m.configs = dir.path().to_path_buf();
-    h.m.read_only = Some("another dyad is using the profiles in configs/".into());
+    h.m.document.configs = dir.path().to_path_buf();
+    h.m.document.read_only = Some("another dyad is using the profiles in configs/".into());
     h.send(Action::Change(Step::Up));
     for msg in [Action::Save, Action::SaveAs, Action::SaveOverrides] {
         h.send(msg);

@@ -22,6 +22,7 @@ use crate::tui::jobs::analyses::{self, Analysis, Analyst};
 use crate::tui::jobs::council::{self, Convened, Convening};
 use crate::tui::jobs::rematch::{self, Outcome, Rematcher, Request};
 use crate::tui::keys;
+use crate::tui::scroll::Drawn;
 use crate::tui::state::Model;
 use crate::tui::terminal::{self, Signal, Signals};
 use crate::tui::update::update;
@@ -94,12 +95,9 @@ pub fn run(args: Options) -> Result<()> {
         configs,
         (size.width, size.height),
     );
-    model.small_cells = settings.small_cells();
+    model.set_small_cells(settings.small_cells());
     if let Some(why) = read_only {
-        model.warn(format!(
-            "Read-only: {why}. You can try settings; saving is off."
-        ));
-        model.read_only = Some(why);
+        model.set_read_only(why);
     }
     match vocabulary {
         Ok(0) => {}
@@ -183,9 +181,10 @@ struct Channels<'a> {
 /// Waits for events (looking at the signals at least every [`terminal::TICK`]), applies each
 /// batch through `update`, then sends the newest rematch request and redraws once.
 fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Result<End> {
-    let configs = model.configs.clone();
+    let configs = model.document.configs.clone();
     let mut sync = crate::tui::state::Sync::default();
     let mut dirty = true;
+    let mut last_drawn = Drawn::default();
     #[cfg(debug_assertions)]
     let test_panic = std::env::var_os(TEST_PANIC).is_some();
     loop {
@@ -193,11 +192,19 @@ fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Res
             let _ = ch.analyst.send(r);
         }
         if dirty {
-            term.draw(|f| view(f, &model))
+            let mut drawn = Drawn::default();
+            term.draw(|f| drawn = view(f, &model))
                 .map_err(|e| Error::Other(format!("cannot draw: {e}")))?;
             dirty = false;
+            // What was drawn goes back to update, which scrolls with it; when the viewports
+            // changed (a resize, a popup opened), selections may have moved: draw again.
+            update(&mut model, Msg::Drawn(drawn));
+            if drawn != last_drawn {
+                last_drawn = drawn;
+                dirty = true;
+            }
             #[cfg(debug_assertions)]
-            if test_panic && model.results.is_some() {
+            if test_panic && model.rematch.results.is_some() {
                 panic!("a test panic, whose message names ME-001 and must not be printed");
             }
         }

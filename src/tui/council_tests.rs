@@ -42,7 +42,7 @@ fn members(entries: &[ProfileEntry]) -> Vec<Profile> {
 /// The picker with the shipped profiles listed.
 fn picking() -> Harness {
     let mut h = Harness::new();
-    h.m.configs = configs();
+    h.m.document.configs = configs();
     h.send(Action::OpenCouncil);
     assert_eq!(h.effects, [Effect::ListCouncil]);
     h.send(Msg::CouncilListed(shipped()));
@@ -155,7 +155,7 @@ fn convening_matches_every_member_and_the_median_consensus() {
     assert_eq!(c.evaluations.len(), 4);
     // The same numbers as convening outside the TUI.
     let mut engine = dyad::matching::engine::Engine::new(
-        (*h.m.pool).clone(),
+        (*h.m.document.pool).clone(),
         dyad::criteria::specialty::builtin().clone(),
     );
     let direct = dyad::analysis::council::convene(&mut engine, req.members.clone()).unwrap();
@@ -166,13 +166,14 @@ fn convening_matches_every_member_and_the_median_consensus() {
 #[test]
 fn the_council_is_matched_with_the_councils_pins() {
     let mut h = Harness::new();
-    h.m.configs = configs();
-    let fall = h.m.results.as_ref().unwrap().current.clone();
+    h.m.document.configs = configs();
+    let fall = h.m.rematch.results.as_ref().unwrap().current.clone();
     // Pin the first mentee to a mentor the fall matching does not give them.
     let mentee = fall.matching.pairs[0].mentee;
     let other = fall.matching.pairs[1].mentor;
-    h.m.selected_mentee = Some(mentee);
-    h.m.overrides
+    h.m.matches.selected_mentee = Some(mentee);
+    h.m.document
+        .overrides
         .set(mentee, other, Some(dyad::pool::Action::Pin));
     h.send(Action::OpenCouncil)
         .send(Msg::CouncilListed(shipped()))
@@ -191,7 +192,7 @@ fn an_answer_to_an_older_council_is_not_shown() {
     let mut h = picking();
     let effects = h.send_only(Action::Accept);
     assert!(matches!(&effects[..], [Effect::Convene(_)]));
-    let id = h.m.councils;
+    let id = h.m.document.councils;
     h.send(Msg::Convened(Box::new(Convened {
         id: id - 1,
         council: Err("old".into()),
@@ -218,7 +219,7 @@ fn an_answer_to_an_older_council_is_not_shown() {
 fn scrolling_stops_at_the_end() {
     let mut h = convened();
     let (size, lines) = match &h.m.popup {
-        Some(Popup::Council(v)) => (h.m.size, line_count(&h.m.pool, v, h.m.size)),
+        Some(Popup::Council(v)) => (h.m.size, line_count(&h.m.document.pool, v, h.m.size)),
         _ => unreachable!(),
     };
     let end = lines - usize::from(body_height(size));
@@ -226,7 +227,7 @@ fn scrolling_stops_at_the_end() {
         h.send(Action::Down);
     }
     let scroll = |h: &Harness| match &h.m.popup {
-        Some(Popup::Council(v)) => usize::from(v.scroll),
+        Some(Popup::Council(v)) => v.scroll.offset,
         _ => unreachable!(),
     };
     assert_eq!(scroll(&h), end);
@@ -242,22 +243,22 @@ fn enter_takes_the_consensus_as_the_current_settings() {
     let consensus = council(&h).consensus.profile.clone();
     h.send(Action::Accept);
     assert_eq!(h.m.popup, None);
-    assert_eq!(h.m.current, consensus);
-    assert_eq!(h.m.current_file, None);
+    assert_eq!(h.m.document.current, consensus);
+    assert_eq!(h.m.document.current_file, None);
     // Not saved anywhere yet, so it counts as a change.
     assert!(h.m.profile_modified());
     assert!(matches!(&h.effects[..], [Effect::Recompute(_)]));
     // The matching shown is the consensus's, the same as the council's.
-    let shown = &h.m.results.as_ref().unwrap().current;
+    let shown = &h.m.rematch.results.as_ref().unwrap().current;
     assert_eq!(shown.profile, consensus);
 }
 
 #[test]
 fn taking_the_consensus_asks_before_dropping_unsaved_changes() {
     let mut h = Harness::new();
-    h.m.configs = configs();
+    h.m.document.configs = configs();
     h.send(Action::Change(Step::Up));
-    let changed = h.m.current.clone();
+    let changed = h.m.document.current.clone();
     h.send(Action::OpenCouncil)
         .send(Msg::CouncilListed(shipped()))
         .send(Action::Accept)
@@ -270,25 +271,28 @@ fn taking_the_consensus_asks_before_dropping_unsaved_changes() {
         other => panic!("{other:?}"),
     }
     h.send(Action::No);
-    assert_eq!(h.m.current, changed);
+    assert_eq!(h.m.document.current, changed);
     h.send(Action::OpenCouncil)
         .send(Msg::CouncilListed(shipped()))
         .send(Action::Accept)
         .send(Action::Accept)
         .send(Action::Yes);
-    assert_eq!(h.m.current.name, "Council consensus");
+    assert_eq!(h.m.document.current.name, "Council consensus");
 }
 
 #[test]
 fn b_makes_the_consensus_the_baseline() {
     let mut h = convened();
     let consensus = council(&h).consensus.profile.clone();
-    let current = h.m.current.clone();
+    let current = h.m.document.current.clone();
     h.send(Action::LoadAsBaseline);
-    assert_eq!(h.m.baseline, consensus);
-    assert_eq!(h.m.baseline_file, None);
-    assert_eq!(h.m.current, current);
-    assert_eq!(h.m.results.as_ref().unwrap().baseline.profile, consensus);
+    assert_eq!(h.m.document.baseline, consensus);
+    assert_eq!(h.m.document.baseline_file, None);
+    assert_eq!(h.m.document.current, current);
+    assert_eq!(
+        h.m.rematch.results.as_ref().unwrap().baseline.profile,
+        consensus
+    );
 }
 
 #[test]
@@ -297,7 +301,7 @@ fn s_saves_the_consensus_as_a_new_profile() {
     let mut h = convened();
     let consensus = council(&h).consensus.profile.clone();
     h.files = true;
-    h.m.configs = dir.path().join("configs");
+    h.m.document.configs = dir.path().join("configs");
     h.send(Action::SaveAs);
     match &h.m.popup {
         Some(Popup::SaveAs(form)) => assert_eq!(form.name, "Council consensus"),
@@ -309,7 +313,7 @@ fn s_saves_the_consensus_as_a_new_profile() {
     assert_eq!(back.weights, consensus.weights);
     assert_eq!(back.constraints, consensus.constraints);
     assert!(back.description.contains("Median weights"));
-    assert_eq!(h.m.current_file, Some(file));
+    assert_eq!(h.m.document.current_file, Some(file));
     assert!(!h.m.profile_modified());
 }
 
@@ -350,14 +354,17 @@ fn snapshots() {
 #[test]
 fn taking_the_consensus_can_be_undone() {
     let mut h = convened();
-    let (before, file) = (h.m.current.clone(), h.m.current_file.clone());
+    let (before, file) = (
+        h.m.document.current.clone(),
+        h.m.document.current_file.clone(),
+    );
     h.send(Action::Accept);
-    assert_eq!(h.m.current.name, "Council consensus");
+    assert_eq!(h.m.document.current.name, "Council consensus");
     h.send(Action::Undo);
-    assert_eq!(h.m.current, before);
-    assert_eq!(h.m.current_file, file);
+    assert_eq!(h.m.document.current, before);
+    assert_eq!(h.m.document.current_file, file);
     assert!(!h.m.profile_modified());
     h.send(Action::Redo);
-    assert_eq!(h.m.current.name, "Council consensus");
-    assert_eq!(h.m.current_file, None);
+    assert_eq!(h.m.document.current.name, "Council consensus");
+    assert_eq!(h.m.document.current_file, None);
 }

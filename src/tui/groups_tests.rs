@@ -72,7 +72,7 @@ fn g_and_v_switch_the_scores_panel_between_its_three_views() {
         Action::ToggleGroups,
     ] {
         h.send(a);
-        seen.push(h.m.dist);
+        seen.push(h.m.matches.dist);
     }
     use DistView::{All, Groups, Measures};
     assert_eq!(seen, [Measures, Groups, Measures, All, Groups, All]);
@@ -91,7 +91,7 @@ fn every_view_of_the_scores_panel_names_the_baseline_and_the_yardstick() {
         }
         let first = panel(&mut h)[0].clone();
         assert!(first.contains("vs pilot-2023"), "{first}");
-        let scored = h.m.dist != DistView::Measures;
+        let scored = h.m.matches.dist != DistView::Measures;
         assert_eq!(first.contains("scored by fall-2023"), scored, "{first}");
         // At 80 × 24 too, cut to the panel's width.
         let small = h.screen(80, 24);
@@ -100,7 +100,7 @@ fn every_view_of_the_scores_panel_names_the_baseline_and_the_yardstick() {
     // Once the settings change, the yardstick is no longer the saved file.
     h.send(Action::ToggleMeasures)
         .send(Action::Change(Step::Up));
-    assert_eq!(h.m.dist, DistView::All);
+    assert_eq!(h.m.matches.dist, DistView::All);
     let wide = h.screen(110, 30);
     assert!(
         wide.contains("Δ vs pilot-2023, both scored by the current settings"),
@@ -130,9 +130,9 @@ fn block(lines: &[String], label: &str) -> Vec<String> {
 fn groups_show_the_overall_row_first_and_each_groups_worst_pair_unless_it_is_small() {
     let mut h = Harness::new();
     h.send(Action::ToggleGroups);
-    let r = h.m.results.clone().unwrap();
+    let r = h.m.rematch.results.clone().unwrap();
     let (now, base) = (&r.overview.now.groups, &r.overview.baseline.groups);
-    let k = h.m.small_cells.k();
+    let k = h.m.document.small_cells.k();
     let lines = panel(&mut h);
     assert_eq!(lines[2], "All mentees", "{}", lines.join("\n"));
     let mut hidden = 0;
@@ -172,7 +172,7 @@ fn groups_show_the_overall_row_first_and_each_groups_worst_pair_unless_it_is_sma
     );
     assert!(lines.iter().any(|l| l == "<5: under 5 eligible, not shown"));
     // With k = 1 no group is hidden.
-    h.m.small_cells = SmallCells::new(1);
+    h.m.set_small_cells(SmallCells::new(1));
     let all = h.screen(120, 40);
     assert!(!all.contains("<1"), "{all}");
     for g in now.iter().filter(|g| g.worst.is_some()) {
@@ -184,7 +184,7 @@ fn groups_show_the_overall_row_first_and_each_groups_worst_pair_unless_it_is_sma
 fn the_baseline_side_is_scored_on_the_current_yardstick() {
     let mut h = Harness::new();
     h.send(Action::ToggleGroups);
-    let r = h.m.results.clone().unwrap();
+    let r = h.m.rematch.results.clone().unwrap();
     // The pilot scores its own pairs otherwise than the fall profile does.
     let own = format!("{:.1}", r.baseline.summary.stats.mean);
     let yardstick = format!("{:.1}", r.comparison.a.stats.mean);
@@ -207,7 +207,7 @@ fn a_baseline_equal_to_the_current_settings_shows_no_change_anywhere() {
         profile: Ok(embedded::fall_profile()),
     }]));
     h.send(Action::LoadAsBaseline);
-    assert_eq!(h.m.baseline, h.m.current);
+    assert_eq!(h.m.document.baseline, h.m.document.current);
     for a in [Action::ToggleGroups, Action::ToggleMeasures] {
         h.send(a);
         let lines = panel(&mut h);
@@ -226,7 +226,7 @@ fn a_baseline_equal_to_the_current_settings_shows_no_change_anywhere() {
 fn measures_are_in_km_and_percent_and_within_uses_the_yardsticks_limit() {
     let mut h = Harness::new();
     h.send(Action::ToggleMeasures);
-    let r = h.m.results.clone().unwrap();
+    let r = h.m.rematch.results.clone().unwrap();
     let (now, base) = (&r.overview.now.measures, &r.overview.baseline.measures);
     let lines = panel(&mut h);
     let row = |label: &str| {
@@ -257,12 +257,18 @@ fn measures_are_in_km_and_percent_and_within_uses_the_yardsticks_limit() {
     for _ in 0..=dyad::criteria::N {
         h.send(Action::Down);
     }
-    assert_eq!(Setting::at(h.m.setting), Setting::InPersonKm);
+    assert_eq!(
+        Setting::at(h.m.weights.scroll.selected),
+        Setting::InPersonKm
+    );
     for _ in 0..10 {
         h.send(Action::Change(Step::Up));
     }
-    assert_eq!(h.m.current.constraints.in_person_max_km, Some(160.0));
-    let r = h.m.results.clone().unwrap();
+    assert_eq!(
+        h.m.document.current.constraints.in_person_max_km,
+        Some(160.0)
+    );
+    let r = h.m.rematch.results.clone().unwrap();
     let after = r
         .overview
         .baseline
@@ -278,7 +284,7 @@ fn measures_are_in_km_and_percent_and_within_uses_the_yardsticks_limit() {
 fn the_mentors_view_lists_idle_mentors_first_then_by_load() {
     let mut h = Harness::new();
     h.send(Action::ToggleMentors);
-    let r = h.m.results.clone().unwrap();
+    let r = h.m.rematch.results.clone().unwrap();
     let cur = &r.current.matching;
     let n = r.pool.mentors.len();
     let idle = (0..n).filter(|&j| cur.mentees_of(j).is_empty()).count();
@@ -322,18 +328,18 @@ fn moving_in_the_mentors_view_keeps_the_selection_on_screen() {
     assert_eq!(h.m.mentors.selected, Some(last));
     let screen = h.screen(80, 24);
     assert!(
-        screen.contains(h.m.pool.mentors[last].id.as_str()),
+        screen.contains(h.m.document.pool.mentors[last].id.as_str()),
         "{screen}"
     );
     assert!(
-        !screen.contains(h.m.pool.mentors[first].id.as_str()),
+        !screen.contains(h.m.document.pool.mentors[first].id.as_str()),
         "{screen}"
     );
     h.send(Action::PageUp).send(Action::Top);
     assert_eq!(h.m.mentors.selected, Some(first));
-    assert_eq!(h.m.mentors.offset, 0);
+    assert_eq!(h.m.mentors.scroll.offset, 0);
     // The mentees' table did not move meanwhile.
-    assert_eq!(h.m.matches_offset, 0);
+    assert_eq!(h.m.matches.scroll.offset, 0);
 }
 
 #[test]
@@ -355,10 +361,10 @@ fn enter_on_a_mentor_goes_to_their_mentees_and_m_comes_back() {
     let row = h.m.mentors.selected().unwrap().clone();
     h.send(Action::OpenDetail);
     assert!(!h.m.mentors.shown);
-    assert!(row.mentees.contains(&h.m.selected_mentee.unwrap()));
+    assert!(row.mentees.contains(&h.m.matches.selected_mentee.unwrap()));
     let status = h.m.status.clone().unwrap().text;
     assert!(
-        status.contains(&h.m.pool.mentors[row.mentor].id),
+        status.contains(&h.m.document.pool.mentors[row.mentor].id),
         "{status}"
     );
     // m: the mentors again, on the same mentor.
@@ -371,11 +377,11 @@ fn enter_on_a_mentor_goes_to_their_mentees_and_m_comes_back() {
 fn pair_keys_do_nothing_to_an_unseen_pair_in_the_mentors_view() {
     let mut h = Harness::new();
     h.send(Action::SwitchPanel).send(Action::ToggleMentors);
-    let before = h.m.overrides.clone();
+    let before = h.m.document.overrides.clone();
     for a in [Action::Ban, Action::Pin, Action::Unban] {
         let effects = h.send_only(a);
         assert!(effects.is_empty(), "{a:?}");
-        assert_eq!(h.m.overrides, before, "{a:?}");
+        assert_eq!(h.m.document.overrides, before, "{a:?}");
         assert!(
             h.m.status
                 .as_ref()

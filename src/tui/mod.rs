@@ -14,6 +14,7 @@ mod disk;
 mod jobs;
 mod keys;
 mod layout;
+mod scroll;
 mod state;
 mod terminal;
 mod text;

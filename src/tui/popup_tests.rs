@@ -38,7 +38,7 @@ fn detail_explains_the_selected_pair_and_follows_the_table() {
     let Some(Popup::Detail(d)) = &h.m.popup else {
         panic!()
     };
-    assert_eq!(d.mentee, h.m.rows[0].mentee);
+    assert_eq!(d.mentee, h.m.matches.rows[0].mentee);
     assert_eq!(d.alternatives.len(), 5);
     let cur = d.current.as_ref().unwrap();
     let sum: f64 = cur.lines.iter().map(|l| l.2).sum();
@@ -47,7 +47,7 @@ fn detail_explains_the_selected_pair_and_follows_the_table() {
     let Some(Popup::Detail(d)) = &h.m.popup else {
         panic!()
     };
-    assert_eq!(d.mentee, h.m.rows[1].mentee);
+    assert_eq!(d.mentee, h.m.matches.rows[1].mentee);
     let (mentee, mentor) = (d.mentee, d.current.as_ref().unwrap().mentor);
     h.send(Action::Ban);
     let Some(Popup::Detail(d)) = &h.m.popup else {
@@ -63,20 +63,23 @@ fn detail_explains_the_selected_pair_and_follows_the_table() {
 fn search_filters_and_jumps_to_a_mentee() {
     let mut h = Harness::new();
     h.send(Action::OpenSearch);
-    let target = h.m.pool.mentees.len() - 1;
-    let id = h.m.pool.mentees[target].id.clone();
+    let target = h.m.document.pool.mentees.len() - 1;
+    let id = h.m.document.pool.mentees[target].id.clone();
     for c in id.chars() {
         h.send(Msg::Input(c));
     }
     let Some(Popup::Search(s)) = &h.m.popup else {
         panic!()
     };
-    assert_eq!(h.m.entries[s.hits[0].entry].target, Target::Mentee(target));
+    assert_eq!(
+        h.m.document.entries[s.hits[0].entry].target,
+        Target::Mentee(target)
+    );
     h.send(Action::Backspace)
         .send(Msg::Input(id.chars().last().unwrap()));
     h.send(Action::Down).send(Action::Up).send(Action::Accept);
     assert_eq!(h.m.popup, None);
-    assert_eq!(h.m.selected_mentee, Some(target));
+    assert_eq!(h.m.matches.selected_mentee, Some(target));
     assert_eq!(h.m.focus, crate::tui::state::Focus::Matches);
 }
 
@@ -84,17 +87,25 @@ fn search_filters_and_jumps_to_a_mentee() {
 fn search_jumps_to_a_mentors_first_mentee_and_shows_hidden_rows() {
     let mut h = Harness::new();
     h.send(Action::ToggleChangedOnly);
-    let same = (0..h.m.pool.mentees.len())
-        .find(|i| !h.m.rows.iter().any(|r| r.mentee == *i))
+    let same = (0..h.m.document.pool.mentees.len())
+        .find(|i| !h.m.matches.rows.iter().any(|r| r.mentee == *i))
         .unwrap();
-    let mentor = h.m.results.as_ref().unwrap().current.matching.mentor_of[same];
-    crate::tui::update::popups::jump(&mut h.m, Target::Mentee(same));
-    assert!(!h.m.changed_only);
-    assert_eq!(h.m.selected_mentee, Some(same));
+    let mentor =
+        h.m.rematch
+            .results
+            .as_ref()
+            .unwrap()
+            .current
+            .matching
+            .mentor_of[same];
+    crate::tui::update::search::jump(&mut h.m, Target::Mentee(same));
+    assert!(!h.m.matches.changed_only);
+    assert_eq!(h.m.matches.selected_mentee, Some(same));
     if let Some(j) = mentor {
-        crate::tui::update::popups::jump(&mut h.m, Target::Mentor(j));
+        crate::tui::update::search::jump(&mut h.m, Target::Mentor(j));
         let first =
-            h.m.results
+            h.m.rematch
+                .results
                 .as_ref()
                 .unwrap()
                 .current
@@ -102,7 +113,7 @@ fn search_jumps_to_a_mentors_first_mentee_and_shows_hidden_rows() {
                 .pairs
                 .iter()
                 .find(|p| p.mentor == j);
-        assert_eq!(h.m.selected_mentee, first.map(|p| p.mentee));
+        assert_eq!(h.m.matches.selected_mentee, first.map(|p| p.mentee));
     }
     h.send(Action::OpenSearch)
         .send(Msg::Input('x'))
@@ -124,15 +135,21 @@ fn profiles_open_as_current_or_baseline() {
     };
     assert_eq!(p.selected, 0, "the current profile is selected");
     h.send(Action::Down).send(Action::Accept);
-    assert_eq!(h.m.current, embedded::pilot_profile());
+    assert_eq!(h.m.document.current, embedded::pilot_profile());
     assert_eq!(h.m.popup, None);
     assert!(!h.m.profile_modified());
-    assert_eq!(h.m.results.as_ref().unwrap().current.profile, h.m.current);
+    assert_eq!(
+        h.m.rematch.results.as_ref().unwrap().current.profile,
+        h.m.document.current
+    );
     h.send(Action::OpenProfiles)
         .send(Msg::ProfilesListed(entries()));
     h.send(Action::Up).send(Action::LoadAsBaseline);
-    assert_eq!(h.m.baseline, embedded::fall_profile());
-    assert_eq!(h.m.results.as_ref().unwrap().baseline.profile, h.m.baseline);
+    assert_eq!(h.m.document.baseline, embedded::fall_profile());
+    assert_eq!(
+        h.m.rematch.results.as_ref().unwrap().baseline.profile,
+        h.m.document.baseline
+    );
     // A file that does not load says why.
     h.send(Action::OpenProfiles)
         .send(Msg::ProfilesListed(entries()));
@@ -155,6 +172,6 @@ fn opening_a_profile_over_unsaved_changes_asks_first() {
         .send(Msg::ProfilesListed(entries()))
         .send(Action::Down);
     h.send(Action::Accept).send(Action::Yes);
-    assert_eq!(h.m.current, embedded::pilot_profile());
-    assert!(h.m.history.undo.is_empty());
+    assert_eq!(h.m.document.current, embedded::pilot_profile());
+    assert!(h.m.document.history.undo.is_empty());
 }

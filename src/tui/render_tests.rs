@@ -196,7 +196,7 @@ fn every_size_renders_without_panic() {
     // Every popup with its content computed (influence bars, a convened council), at every
     // width around and above the minimum.
     h.analysing_shown();
-    h.m.configs = PathBuf::from("configs");
+    h.m.document.configs = PathBuf::from("configs");
     let popups: [&[Action]; 8] = [
         &[Action::OpenDetail],
         &[Action::OpenSearch],
@@ -214,7 +214,7 @@ fn every_size_renders_without_panic() {
         }
         if matches!(p, [Action::OpenCouncil, ..]) {
             // The picker lists what the event loop would read from configs/.
-            let listed = crate::tui::disk::list_council(&h.m.configs);
+            let listed = crate::tui::disk::list_council(&h.m.document.configs);
             h.send(Msg::CouncilListed(listed));
             if p.len() > 1 {
                 h.send(Action::Accept);
@@ -233,8 +233,13 @@ fn every_size_renders_without_panic() {
 fn unmatched_detail_popup() {
     let mut h = Harness::new();
     h.analysing_shown().send(Action::SwitchPanel);
-    let row = h.m.rows.iter().position(|r| r.mentor.is_none()).unwrap();
-    h.m.selected_mentee = Some(h.m.rows[row].mentee);
+    let row =
+        h.m.matches
+            .rows
+            .iter()
+            .position(|r| r.mentor.is_none())
+            .unwrap();
+    h.m.matches.selected_mentee = Some(h.m.matches.rows[row].mentee);
     h.send(Action::OpenDetail);
     snap("unmatched_detail_120x40", &mut h, 120, 40);
     snap("unmatched_detail_80x24", &mut h, 80, 24);

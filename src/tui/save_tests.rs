@@ -50,7 +50,7 @@ fn save_asks_before_replacing_the_file() {
 #[test]
 fn a_built_in_profile_is_saved_as_a_new_one() {
     let mut h = Harness::new();
-    h.m.current_file = None;
+    h.m.document.current_file = None;
     h.send(Action::Save);
     assert!(matches!(h.m.popup, Some(Popup::SaveAs(_))));
 }
@@ -115,8 +115,8 @@ fn save_as_takes_a_name_and_description_and_never_overwrites_silently() {
         profile: written,
         outcome: Ok(None),
     })));
-    assert_eq!(h.m.current_file, Some(path));
-    assert_eq!(h.m.current.name, "Fall 2024 draft");
+    assert_eq!(h.m.document.current_file, Some(path));
+    assert_eq!(h.m.document.current.name, "Fall 2024 draft");
     assert!(!h.m.profile_modified());
     h.send(Msg::Saved(Box::new(SaveResult {
         path: PathBuf::from("x.toml"),
@@ -131,7 +131,7 @@ fn save_as_writes_a_profile_that_loads_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = Harness::new();
     h.files = true;
-    h.m.configs = dir.path().join("configs");
+    h.m.document.configs = dir.path().join("configs");
     h.send(Action::Change(crate::tui::action::Step::FineUp))
         .send(Action::SaveAs);
     for c in "Test profile".chars() {
@@ -221,10 +221,10 @@ fn pending_replace_keeps_the_profile_to_write() {
 #[test]
 fn settings_without_a_file_are_saved_as_a_new_profile_named_like_them() {
     let mut h = Harness::new();
-    h.m.current_file = None;
+    h.m.document.current_file = None;
     h.send(Action::Save);
     match &h.m.popup {
-        Some(Popup::SaveAs(form)) => assert_eq!(form.name, h.m.current.name),
+        Some(Popup::SaveAs(form)) => assert_eq!(form.name, h.m.document.current.name),
         other => panic!("{other:?}"),
     }
     // With a file, a new profile needs a new name.
@@ -253,8 +253,8 @@ fn an_empty_name_is_refused_inside_the_form() {
 #[test]
 fn typing_replaces_a_filled_in_name_and_backspace_edits_it() {
     let mut h = Harness::new();
-    h.m.current_file = None;
-    let name = h.m.current.name.clone();
+    h.m.document.current_file = None;
+    let name = h.m.document.current.name.clone();
     h.send(Action::SaveAs);
     for c in "Draft".chars() {
         h.send(Msg::Input(c));
@@ -287,8 +287,8 @@ fn typing_replaces_a_filled_in_name_and_backspace_edits_it() {
 fn r_writes_the_decision_record_into_reports_beside_configs_and_says_where() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = Harness::new();
-    h.m.configs = dir.path().join("configs");
-    std::fs::create_dir(&h.m.configs).unwrap();
+    h.m.document.configs = dir.path().join("configs");
+    std::fs::create_dir(&h.m.document.configs).unwrap();
     // A changed profile is fingerprinted as it stands, not as the file it came from.
     h.send(Action::Change(crate::tui::action::Step::Up));
     let effects = h.send_only(Action::WriteRecord);
@@ -311,12 +311,12 @@ fn r_writes_the_decision_record_into_reports_beside_configs_and_says_where() {
     assert!(status.contains(&*written[0].file_name().unwrap().to_string_lossy()));
     let page = std::fs::read_to_string(&written[0]).unwrap();
     assert!(
-        page.contains("<svg") && page.contains(&h.m.current.name),
+        page.contains("<svg") && page.contains(&h.m.document.current.name),
         "a page of the decision"
     );
     // Before any result there is nothing to write.
     let mut fresh = Harness::new();
-    fresh.m.results = None;
+    fresh.m.rematch.results = None;
     assert!(fresh.send_only(Action::WriteRecord).is_empty());
     assert!(
         fresh

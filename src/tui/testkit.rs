@@ -31,10 +31,12 @@ pub struct Harness {
     convener: Engine,
     /// Effects of the last message sent (before they were carried out).
     pub effects: Vec<Effect>,
-    /// Whether file effects are carried out (in `m.configs`).
+    /// Whether file effects are carried out (in `m.document.configs`).
     pub files: bool,
     /// The analyses (stable ranges, influence, diagnoses), done after each message when on.
     analyst: Option<(Analyst, crate::tui::state::Sync)>,
+    /// The size of the last frame handed back.
+    drawn_at: Option<(u16, u16)>,
 }
 
 impl Harness {
@@ -68,9 +70,28 @@ impl Harness {
             effects: Vec::new(),
             files: false,
             analyst: None,
+            drawn_at: None,
         };
         h.run(vec![Effect::Recompute(Box::new(first))]);
+        h.draw();
         h
+    }
+
+    /// Draws the screen at the model's size and hands what was drawn back, as the event loop
+    /// does after each batch of messages. Only the size and the scrolled popups change what is
+    /// handed back, so the other frames are skipped (drawing every one doubles the tests' time).
+    fn draw(&mut self) {
+        use crate::tui::state::Popup;
+        let scrolled = matches!(self.m.popup, Some(Popup::Help { .. } | Popup::Council(_)));
+        if !scrolled && self.drawn_at == Some(self.m.size) {
+            return;
+        }
+        self.drawn_at = Some(self.m.size);
+        let (w, h) = self.m.size;
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        let mut drawn = Default::default();
+        t.draw(|f| drawn = view(f, &self.m)).unwrap();
+        update(&mut self.m, Msg::Drawn(drawn));
     }
 
     /// From now on, after each message, does every analysis (as the analyst thread does on a
@@ -111,6 +132,7 @@ impl Harness {
         self.effects = effects.clone();
         self.run(effects);
         self.analyse();
+        self.draw();
         self
     }
 
@@ -133,7 +155,7 @@ impl Harness {
                     c.elapsed = Duration::from_millis(7);
                     Some(Msg::Convened(Box::new(c)))
                 }
-                other if self.files => disk::execute(other, &self.m.configs.clone()),
+                other if self.files => disk::execute(other, &self.m.document.configs.clone()),
                 _ => None,
             };
             if let Some(msg) = reply {
@@ -155,7 +177,10 @@ impl Harness {
     pub fn buffer(&mut self, w: u16, h: u16) -> Buffer {
         self.send(Msg::Resize(w, h));
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-        t.draw(|f| view(f, &self.m)).unwrap();
+        t.draw(|f| {
+            view(f, &self.m);
+        })
+        .unwrap();
         t.backend().buffer().clone()
     }
 

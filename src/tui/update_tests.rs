@@ -12,14 +12,14 @@ use crate::tui::state::{DistView, Focus, Level, Popup};
 use crate::tui::testkit::Harness;
 
 fn weight(h: &Harness, i: usize) -> f64 {
-    h.m.current.weights[i]
+    h.m.document.current.weights[i]
 }
 
 #[test]
 fn first_results_arrive_and_rows_are_built() {
     let h = Harness::new();
-    assert!(h.m.results.is_some());
-    assert_eq!(h.m.rows.len(), h.m.pool.mentees.len());
+    assert!(h.m.rematch.results.is_some());
+    assert_eq!(h.m.matches.rows.len(), h.m.document.pool.mentees.len());
     assert!(h.m.selected_row() == Some(0));
     assert!(!h.m.busy());
 }
@@ -28,24 +28,24 @@ fn first_results_arrive_and_rows_are_built() {
 fn selecting_settings_stays_in_bounds() {
     let mut h = Harness::new();
     h.send(Action::Up);
-    assert_eq!(h.m.setting, 0);
+    assert_eq!(h.m.weights.scroll.selected, 0);
     for _ in 0..Setting::COUNT + 5 {
         h.send(Action::Down);
     }
-    assert_eq!(h.m.setting, Setting::COUNT - 1);
+    assert_eq!(h.m.weights.scroll.selected, Setting::COUNT - 1);
     h.send(Action::Top);
-    assert_eq!(h.m.setting, 0);
+    assert_eq!(h.m.weights.scroll.selected, 0);
     h.send(Action::Bottom);
-    assert_eq!(h.m.setting, Setting::COUNT - 1);
+    assert_eq!(h.m.weights.scroll.selected, Setting::COUNT - 1);
 }
 
 #[test]
 fn sliders_stay_between_0_and_1_and_every_change_rematches() {
     let mut h = Harness::new();
-    let g = h.m.generation;
+    let g = h.m.rematch.generation;
     h.send(Action::Change(Step::Up));
     assert!(matches!(h.effects[..], [Effect::Recompute(ref r)] if r.generation == g + 1));
-    assert_eq!(h.m.shown, g + 1);
+    assert_eq!(h.m.rematch.shown, g + 1);
     for _ in 0..30 {
         h.send(Action::Change(Step::Up));
     }
@@ -70,40 +70,40 @@ fn zero_and_the_all_zero_warning() {
     h.send(Action::Down).send(Action::Zero);
     assert_eq!(weight(&h, 1), 0.0);
     for i in 0..N {
-        h.m.setting = i;
+        h.m.weights.scroll.selected = i;
         h.send(Action::Zero);
     }
     assert!(h.m.all_weights_zero());
     assert!(h.screen(120, 40).contains("All weights are 0"));
     // The reference year has no zero: it says so and stays.
-    h.m.setting = Setting::COUNT - 1;
-    let year = h.m.current.eligibility.reference_year;
+    h.m.weights.scroll.selected = Setting::COUNT - 1;
+    let year = h.m.document.current.eligibility.reference_year;
     h.send(Action::Zero);
-    assert_eq!(h.m.current.eligibility.reference_year, year);
+    assert_eq!(h.m.document.current.eligibility.reference_year, year);
     assert!(h.m.status.as_ref().unwrap().text.contains("no zero"));
 }
 
 #[test]
 fn undo_and_redo_walk_the_history() {
     let mut h = Harness::new();
-    let start = h.m.current.clone();
+    let start = h.m.document.current.clone();
     h.send(Action::Change(Step::Down))
         .send(Action::Change(Step::Down));
-    let two = h.m.current.clone();
+    let two = h.m.document.current.clone();
     h.send(Action::Undo);
     assert_eq!(weight(&h, 0), 0.85);
     h.send(Action::Undo);
-    assert_eq!(h.m.current, start);
+    assert_eq!(h.m.document.current, start);
     assert!(!h.m.profile_modified());
     h.send(Action::Undo);
     assert_eq!(h.m.status.as_ref().unwrap().text, "Nothing to undo");
     h.send(Action::Redo).send(Action::Redo);
-    assert_eq!(h.m.current, two);
+    assert_eq!(h.m.document.current, two);
     h.send(Action::Redo);
     assert_eq!(h.m.status.as_ref().unwrap().text, "Nothing to redo");
     // A new edit drops what could be redone.
     h.send(Action::Undo).send(Action::Change(Step::Up));
-    assert!(h.m.history.redo.is_empty());
+    assert!(h.m.document.history.redo.is_empty());
 }
 
 #[test]
@@ -116,14 +116,14 @@ fn moving_through_the_matches() {
     h.send(Action::Up);
     assert_eq!(h.m.selected_row(), Some(1));
     h.send(Action::Bottom);
-    assert_eq!(h.m.selected_row(), Some(h.m.rows.len() - 1));
+    assert_eq!(h.m.selected_row(), Some(h.m.matches.rows.len() - 1));
     h.send(Action::Down);
-    assert_eq!(h.m.selected_row(), Some(h.m.rows.len() - 1));
+    assert_eq!(h.m.selected_row(), Some(h.m.matches.rows.len() - 1));
     h.send(Action::PageUp);
-    assert!(h.m.selected_row().unwrap() < h.m.rows.len() - 1);
+    assert!(h.m.selected_row().unwrap() < h.m.matches.rows.len() - 1);
     h.send(Action::Top).send(Action::PageDown);
     assert!(h.m.selected_row().unwrap() > 1);
-    assert!(h.m.matches_offset <= h.m.selected_row().unwrap());
+    assert!(h.m.matches.scroll.offset <= h.m.selected_row().unwrap());
     h.send(Action::SwitchPanel);
     assert_eq!(h.m.focus, Focus::Weights);
 }
@@ -131,33 +131,38 @@ fn moving_through_the_matches() {
 #[test]
 fn sort_cycles_and_the_changed_filter_toggles() {
     let mut h = Harness::new();
-    assert_eq!(h.m.sort, Sort::Changed);
-    assert!(h.m.rows[0].changed());
+    assert_eq!(h.m.matches.sort, Sort::Changed);
+    assert!(h.m.matches.rows[0].changed());
     h.send(Action::CycleSort);
-    assert_eq!(h.m.sort, Sort::Score);
-    let scores: Vec<f64> = h.m.rows.iter().filter_map(|r| r.score).collect();
+    assert_eq!(h.m.matches.sort, Sort::Score);
+    let scores: Vec<f64> = h.m.matches.rows.iter().filter_map(|r| r.score).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]));
     h.send(Action::CycleSort);
-    assert_eq!(h.m.sort, Sort::Id);
-    assert!(h.m.rows.windows(2).all(|w| w[0].mentee < w[1].mentee));
+    assert_eq!(h.m.matches.sort, Sort::Id);
+    assert!(
+        h.m.matches
+            .rows
+            .windows(2)
+            .all(|w| w[0].mentee < w[1].mentee)
+    );
     h.send(Action::CycleSort);
-    assert_eq!(h.m.sort, Sort::Changed);
-    let all = h.m.rows.len();
+    assert_eq!(h.m.matches.sort, Sort::Changed);
+    let all = h.m.matches.rows.len();
     h.send(Action::ToggleChangedOnly);
-    let differing = h.m.results.as_ref().unwrap().comparison.differing();
-    assert_eq!(h.m.rows.len(), differing);
-    assert!(h.m.rows.iter().all(|r| r.changed()));
+    let differing = h.m.rematch.results.as_ref().unwrap().comparison.differing();
+    assert_eq!(h.m.matches.rows.len(), differing);
+    assert!(h.m.matches.rows.iter().all(|r| r.changed()));
     h.send(Action::ToggleChangedOnly);
-    assert_eq!(h.m.rows.len(), all);
+    assert_eq!(h.m.matches.rows.len(), all);
 }
 
 #[test]
 fn groups_view_toggles() {
     let mut h = Harness::new();
     h.send(Action::ToggleGroups);
-    assert_eq!(h.m.dist, DistView::Groups);
+    assert_eq!(h.m.matches.dist, DistView::Groups);
     h.send(Action::ToggleGroups);
-    assert_eq!(h.m.dist, DistView::All);
+    assert_eq!(h.m.matches.dist, DistView::All);
 }
 
 fn select_matched(h: &mut Harness) -> (usize, usize) {
@@ -175,22 +180,29 @@ fn ban_rematches_and_can_be_lifted_or_undone() {
     let (mentee, mentor) = select_matched(&mut h);
     h.send(Action::Ban);
     assert_eq!(
-        h.m.overrides.get(mentee, mentor),
+        h.m.document.overrides.get(mentee, mentor),
         Some(dyad::pool::Action::Ban)
     );
-    let now = h.m.results.as_ref().unwrap().current.matching.mentor_of[mentee];
+    let now =
+        h.m.rematch
+            .results
+            .as_ref()
+            .unwrap()
+            .current
+            .matching
+            .mentor_of[mentee];
     assert_ne!(now, Some(mentor));
     assert_eq!(h.m.selected().unwrap().bans, 1);
     assert!(h.m.overrides_modified());
     h.send(Action::Unban);
-    assert!(h.m.overrides.is_empty());
+    assert!(h.m.document.overrides.is_empty());
     h.send(Action::Undo);
     assert_eq!(
-        h.m.overrides.get(mentee, mentor),
+        h.m.document.overrides.get(mentee, mentor),
         Some(dyad::pool::Action::Ban)
     );
     h.send(Action::Undo);
-    assert!(h.m.overrides.is_empty());
+    assert!(h.m.document.overrides.is_empty());
 }
 
 #[test]
@@ -203,21 +215,26 @@ fn pin_toggles_and_survives_weight_changes() {
     for _ in 0..20 {
         h.send(Action::Change(Step::Down));
     }
-    let cur = &h.m.results.as_ref().unwrap().current.matching;
+    let cur = &h.m.rematch.results.as_ref().unwrap().current.matching;
     assert_eq!(cur.mentor_of[mentee], Some(mentor));
     h.send(Action::Pin);
-    assert_eq!(h.m.overrides.get(mentee, mentor), None);
+    assert_eq!(h.m.document.overrides.get(mentee, mentor), None);
 }
 
 #[test]
 fn pin_or_ban_without_a_pair_only_warns() {
     let mut h = Harness::new();
-    h.m.current.eligibility.max_years_since_training = 0;
+    h.m.document.current.eligibility.max_years_since_training = 0;
     h.send(Action::Change(Step::Up))
         .send(Action::Change(Step::Down));
     h.send(Action::SwitchPanel).send(Action::Top);
-    let unmatched = h.m.rows.iter().position(|r| r.mentor.is_none()).unwrap();
-    h.m.selected_mentee = Some(h.m.rows[unmatched].mentee);
+    let unmatched =
+        h.m.matches
+            .rows
+            .iter()
+            .position(|r| r.mentor.is_none())
+            .unwrap();
+    h.m.matches.selected_mentee = Some(h.m.matches.rows[unmatched].mentee);
     assert!(h.send_only(Action::Pin).is_empty());
     assert_eq!(h.m.status.as_ref().unwrap().level, Level::Warning);
     assert!(h.send_only(Action::Ban).is_empty());
@@ -226,61 +243,84 @@ fn pin_or_ban_without_a_pair_only_warns() {
 #[test]
 fn outcomes_older_than_the_shown_one_are_dropped() {
     let mut h = Harness::new();
-    let shown = h.m.results.as_ref().unwrap().current.profile.clone();
+    let shown =
+        h.m.rematch
+            .results
+            .as_ref()
+            .unwrap()
+            .current
+            .profile
+            .clone();
     let req = h.m.request();
     let mut old = crate::tui::jobs::rematch::Rematcher::new(dyad::matching::engine::Engine::new(
-        (*h.m.pool).clone(),
+        (*h.m.document.pool).clone(),
         dyad::criteria::specialty::builtin().clone(),
     ))
     .solve(req);
     h.send(Action::Change(Step::Down));
     old.generation = 1;
     h.send(Msg::Computed(Box::new(old)));
-    assert_ne!(h.m.results.as_ref().unwrap().current.profile, shown);
-    assert_eq!(h.m.results.as_ref().unwrap().current.profile, h.m.current);
+    assert_ne!(h.m.rematch.results.as_ref().unwrap().current.profile, shown);
+    assert_eq!(
+        h.m.rematch.results.as_ref().unwrap().current.profile,
+        h.m.document.current
+    );
 }
 
 #[test]
 fn a_failed_rematch_keeps_the_last_results_and_says_why() {
     let mut h = Harness::new();
     h.analysing_shown();
-    let range = h.m.analyses.stability[0].clone();
+    let range = h.m.rematch.analyses.stability[0].clone();
     assert!(range.is_some());
     let (_, _) = select_matched(&mut h);
     h.send(Action::Pin);
-    let before = h.m.results.as_ref().unwrap().current.profile.clone();
+    let before =
+        h.m.rematch
+            .results
+            .as_ref()
+            .unwrap()
+            .current
+            .profile
+            .clone();
     // Nobody is eligible any more, so the pin cannot be kept.
     h.send(Action::SwitchPanel);
-    h.m.setting = N;
+    h.m.weights.scroll.selected = N;
     for _ in 0..10 {
         h.send(Action::Change(Step::Down));
     }
-    assert!(h.m.match_error.is_some());
+    assert!(h.m.rematch.match_error.is_some());
     assert!(!h.m.busy());
-    assert_ne!(h.m.results.as_ref().unwrap().current.profile, h.m.current);
+    assert_ne!(
+        h.m.rematch.results.as_ref().unwrap().current.profile,
+        h.m.document.current
+    );
     let screen = h.screen(120, 40);
     assert!(screen.contains("Cannot match these settings"));
     assert!(screen.contains("Not matched: pairs of earlier settings"));
     // No stable range beside settings it does not belong to.
-    h.m.analyses.stability[0] = range;
+    h.m.rematch.analyses.stability[0] = range;
     assert!(h.m.stability(0).is_none());
     for _ in 0..10 {
         h.send(Action::Undo);
     }
-    assert!(h.m.match_error.is_none());
-    assert_eq!(h.m.results.as_ref().unwrap().current.profile, before);
+    assert!(h.m.rematch.match_error.is_none());
+    assert_eq!(
+        h.m.rematch.results.as_ref().unwrap().current.profile,
+        before
+    );
 }
 
 #[test]
 fn arrows_in_the_matches_change_nothing_and_say_where_they_work() {
     let mut h = Harness::new();
     h.send(Action::SwitchPanel);
-    let before = h.m.current.clone();
+    let before = h.m.document.current.clone();
     h.send(Action::Change(Step::Up));
-    assert_eq!(h.m.current, before);
+    assert_eq!(h.m.document.current, before);
     assert!(h.m.status.as_ref().unwrap().text.contains("Tab goes back"));
     h.send(Action::SwitchPanel).send(Action::Change(Step::Up));
-    assert_ne!(h.m.current, before);
+    assert_ne!(h.m.document.current, before);
 }
 
 #[test]
@@ -288,7 +328,7 @@ fn opening_a_profile_that_cannot_be_matched_says_so_at_once() {
     let mut h = Harness::new();
     // A pin the pilot cannot keep: a mentee eligible in the fall only.
     let pilot = dyad::embedded::pilot_profile();
-    let pool = h.m.pool.clone();
+    let pool = h.m.document.pool.clone();
     let mentee = (0..pool.mentees.len())
         .find(|&i| {
             !pilot
@@ -296,7 +336,9 @@ fn opening_a_profile_that_cannot_be_matched_says_so_at_once() {
                 .eligible(pool.mentees[i].training_completed)
         })
         .unwrap();
-    h.m.overrides.set(mentee, 0, Some(dyad::pool::Action::Pin));
+    h.m.document
+        .overrides
+        .set(mentee, 0, Some(dyad::pool::Action::Pin));
     h.send(Action::OpenProfiles)
         .send(Msg::ProfilesListed(vec![
             crate::tui::action::ProfileEntry {
@@ -305,7 +347,7 @@ fn opening_a_profile_that_cannot_be_matched_says_so_at_once() {
             },
         ]))
         .send(Action::Accept);
-    assert!(h.m.match_error.is_some());
+    assert!(h.m.rematch.match_error.is_some());
     // The error shows, not the "Opened …" message of the key that led to it.
     assert!(h.m.status.is_none());
     let screen = h.screen(120, 40);
@@ -332,15 +374,19 @@ fn mouse_sets_weights_selects_rows_and_scrolls() {
         })
     };
     h.send(at(MouseKind::Press, bar.x));
-    assert_eq!((h.m.setting, weight(&h, 1)), (1, 0.0));
-    let undo_len = h.m.history.undo.len();
+    assert_eq!((h.m.weights.scroll.selected, weight(&h, 1)), (1, 0.0));
+    let undo_len = h.m.document.history.undo.len();
     h.send(at(MouseKind::Drag, bar.right() - 1));
     assert_eq!(weight(&h, 1), 1.0);
     h.send(at(MouseKind::Drag, bar.right() + 30));
     assert_eq!(weight(&h, 1), 1.0);
-    assert_eq!(h.m.history.undo.len(), undo_len, "a drag is one undo step");
+    assert_eq!(
+        h.m.document.history.undo.len(),
+        undo_len,
+        "a drag is one undo step"
+    );
     h.send(at(MouseKind::Release, 0));
-    assert_eq!(h.m.dragging, None);
+    assert_eq!(h.m.weights.dragging, None);
     let body = crate::tui::layout::matches_body(area.matches);
     h.send(Msg::Mouse(Mouse {
         kind: MouseKind::Press,
@@ -359,7 +405,7 @@ fn mouse_sets_weights_selects_rows_and_scrolls() {
         column: inner.x,
         row: inner.y,
     }));
-    assert_eq!(h.m.setting, 2);
+    assert_eq!(h.m.weights.scroll.selected, 2);
 }
 
 #[test]
@@ -371,10 +417,12 @@ fn resizing_keeps_the_selection_visible() {
         crate::tui::layout::Areas::of(ratatui::layout::Rect::new(0, 0, 80, 24)).matches,
     );
     let sel = h.m.selected_row().unwrap();
-    assert!(sel >= h.m.matches_offset && sel < h.m.matches_offset + usize::from(body));
+    assert!(
+        sel >= h.m.matches.scroll.offset && sel < h.m.matches.scroll.offset + usize::from(body)
+    );
     h.m.focus = Focus::Weights;
     h.send(Action::Bottom);
-    assert!(h.m.weights_offset > 0);
+    assert!(h.m.weights.scroll.offset > 0);
 }
 
 #[test]
@@ -384,7 +432,7 @@ fn modes_follow_the_popups() {
     h.key(KeyCode::Char('?'), KeyModifiers::NONE);
     assert_eq!(h.m.mode(), Mode::Help);
     h.send(Action::Down).send(Action::Down).send(Action::Up);
-    assert_eq!(h.m.popup, Some(Popup::Help { scroll: 1 }));
+    assert!(matches!(h.m.popup, Some(Popup::Help { scroll }) if scroll.offset == 1));
     h.key(KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(h.m.mode(), Mode::Normal);
 }
@@ -403,7 +451,7 @@ fn a_start_that_cannot_be_matched_says_why_instead_of_matching_forever() {
     pool.overrides
         .set(ineligible, 0, Some(dyad::pool::Action::Pin));
     let mut h = Harness::with_pool(pool);
-    assert!(h.m.results.is_none());
+    assert!(h.m.rematch.results.is_none());
     assert!(!h.m.busy());
     let screen = h.screen(120, 40);
     assert!(
@@ -413,7 +461,7 @@ fn a_start_that_cannot_be_matched_says_why_instead_of_matching_forever() {
     assert!(screen.contains("Not matched"), "{screen}");
     assert!(!screen.contains("Matching…"), "{screen}");
     // The message names the profile that cannot keep the pin.
-    let why = h.m.match_error.clone().unwrap();
+    let why = h.m.rematch.match_error.clone().unwrap();
     assert!(why.contains("under \"Fall 2023 program\""), "{why}");
 }
 
@@ -421,9 +469,9 @@ fn a_start_that_cannot_be_matched_says_why_instead_of_matching_forever() {
 fn deltas_are_on_one_yardstick_and_an_unchanged_pair_has_none() {
     use crate::tui::state::matches::Change;
     let h = Harness::new();
-    let r = h.m.results.as_ref().unwrap();
+    let r = h.m.rematch.results.as_ref().unwrap();
     let mut same = 0;
-    for row in &h.m.rows {
+    for row in &h.m.matches.rows {
         match row.change {
             Change::Same => {
                 same += 1;

@@ -6,6 +6,8 @@
 use std::path::Path;
 use std::process::Output;
 
+use dyad::pool::files::{MENTEES, MENTORS, OVERRIDES};
+
 use crate::run::{dyad_in, ok, read};
 
 const RAW_MENTEES: &str = "\
@@ -76,9 +78,9 @@ fn without_pseudonyms(text: &str) -> String {
 
 fn raw_export(dir: &Path) {
     std::fs::create_dir_all(dir).unwrap();
-    std::fs::write(dir.join("mentees.csv"), RAW_MENTEES).unwrap();
-    std::fs::write(dir.join("mentors.csv"), RAW_MENTORS).unwrap();
-    std::fs::write(dir.join("overrides.csv"), RAW_OVERRIDES).unwrap();
+    std::fs::write(dir.join(MENTEES), RAW_MENTEES).unwrap();
+    std::fs::write(dir.join(MENTORS), RAW_MENTORS).unwrap();
+    std::fs::write(dir.join(OVERRIDES), RAW_OVERRIDES).unwrap();
 }
 
 /// `dyad anonymize --input raw --out OUT --key-file KEY` in `dir`.

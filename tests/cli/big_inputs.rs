@@ -6,6 +6,8 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use dyad::pool::files::{MENTEES, MENTORS};
+
 use crate::run::dyad_in;
 
 const HEADER: &str = "id,zip3,specialty,health_system,training_completed,identities,wants_shared,goals,challenges,meeting_format,hours_per_month,languages\n";
@@ -48,11 +50,7 @@ fn write_mentees(path: &Path, rows: usize, min_bytes: usize) {
 
 fn copy_mentors(dir: &Path) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::copy(
-        root.join("sample-data/mentors.csv"),
-        dir.join("mentors.csv"),
-    )
-    .unwrap();
+    std::fs::copy(root.join("sample-data").join(MENTORS), dir.join(MENTORS)).unwrap();
 }
 
 #[test]
@@ -62,7 +60,7 @@ fn a_200_mb_pool_file_is_refused_before_it_is_read() {
     std::fs::create_dir(&data).unwrap();
     copy_mentors(&data);
     // Real rows, not a sparse file: 200 MB.
-    write_mentees(&data.join("mentees.csv"), 0, 200 * 1024 * 1024);
+    write_mentees(&data.join(MENTEES), 0, 200 * 1024 * 1024);
     let before: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
 
     let start = Instant::now();
@@ -81,7 +79,7 @@ fn a_200_mb_pool_file_is_refused_before_it_is_read() {
 #[test]
 fn a_pool_of_100000_mentees_loads_and_is_audited() {
     let dir = tempfile::tempdir().unwrap();
-    write_mentees(&dir.path().join("mentees.csv"), 100_000, 0);
+    write_mentees(&dir.path().join(MENTEES), 100_000, 0);
     copy_mentors(dir.path());
     let out = dyad_in(dir.path(), &["check", "--data", "."]);
     let text = String::from_utf8_lossy(&out.stdout);

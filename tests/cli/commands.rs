@@ -4,15 +4,12 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::run::{bad, dyad, dyad_in, json, ok, read, workspace};
+use crate::run::{bad, copy_sample_pool, dyad, dyad_in, json, ok, read, workspace};
 
 /// A copy of the sample pool in a temporary folder, with one file replaced.
 fn pool_with(file: &str, content: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    for f in ["mentees.csv", "mentors.csv"] {
-        std::fs::copy(root.join(f), dir.path().join(f)).unwrap();
-    }
+    copy_sample_pool(dir.path());
     std::fs::write(dir.path().join(file), content).unwrap();
     dir
 }

@@ -7,7 +7,9 @@ use std::path::Path;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::run::{bad, dyad, dyad_in, json, ok};
+use dyad::pool::files::OUTCOMES;
+
+use crate::run::{bad, copy_sample_pool, dyad, dyad_in, json, ok};
 
 #[test]
 fn the_sample_survey_is_found_and_reported_as_json() {
@@ -107,15 +109,13 @@ fn outcomes_file_errors_name_file_line_and_column() {
 fn a_missing_survey_beside_a_pool_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for f in ["mentees.csv", "mentors.csv"] {
-        std::fs::copy(root.join("sample-data").join(f), dir.path().join(f)).unwrap();
-    }
+    copy_sample_pool(dir.path());
     let err = bad(&dyad(&["evidence", "--data", dir.path().to_str().unwrap()]));
     assert!(err.contains("outcomes.csv"), "{err}");
     // With outcomes.csv beside the pool, it is read.
     std::fs::copy(
         root.join("sample-data/outcomes-pilot-2023.csv"),
-        dir.path().join("outcomes.csv"),
+        dir.path().join(OUTCOMES),
     )
     .unwrap();
     let text = ok(&dyad(&["evidence", "--data", dir.path().to_str().unwrap()]));

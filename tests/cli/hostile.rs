@@ -9,6 +9,10 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use dyad::pool::files::{MENTEES, MENTORS};
+
+use crate::run::copy_sample_pool;
+
 struct Case {
     file: &'static str,
     /// Expected exit status.
@@ -308,9 +312,7 @@ fn setup(case: &Case, work: &Path) -> (Vec<String>, String) {
     let bytes = std::fs::read(root().join("tests/fixtures/hostile").join(case.file)).unwrap();
     let data = work.join("data");
     std::fs::create_dir(&data).unwrap();
-    for f in ["mentees.csv", "mentors.csv"] {
-        std::fs::copy(root().join("sample-data").join(f), data.join(f)).unwrap();
-    }
+    copy_sample_pool(&data);
     let s = |x: &str| x.to_string();
     let matching = || {
         vec![
@@ -342,8 +344,8 @@ fn setup(case: &Case, work: &Path) -> (Vec<String>, String) {
         "raw" => {
             let raw = work.join("raw");
             std::fs::create_dir(&raw).unwrap();
-            std::fs::write(raw.join("mentees.csv"), bytes).unwrap();
-            std::fs::write(raw.join("mentors.csv"), RAW_MENTORS).unwrap();
+            std::fs::write(raw.join(MENTEES), bytes).unwrap();
+            std::fs::write(raw.join(MENTORS), RAW_MENTORS).unwrap();
             let args = [
                 "anonymize",
                 "--input",

@@ -2,6 +2,7 @@
 //! the place of inputs and outputs, a pool too big for the memory budget, placeholder keys,
 //! profiles named like dyad's own files, sets of outputs left stale, escape codes in paths.
 
+#[cfg(unix)]
 use std::path::Path;
 
 use super::run::{bad, dyad_in, export_forced, generate_small, ok, workspace};

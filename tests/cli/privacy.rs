@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::Output;
 
+use dyad::pool::files::{MENTEES, MENTORS};
 use serde_json::Value;
 
 use crate::run::{dyad, dyad_in};
@@ -26,8 +27,8 @@ fn uniform_pool(dir: &Path, first_zip3: &str) {
             "MR-{i},021,pediatrics,HS-02,2000,woman,leadership,either,2,1,english\n"
         ));
     }
-    std::fs::write(dir.join("mentees.csv"), mentees).unwrap();
-    std::fs::write(dir.join("mentors.csv"), mentors).unwrap();
+    std::fs::write(dir.join(MENTEES), mentees).unwrap();
+    std::fs::write(dir.join(MENTORS), mentors).unwrap();
 }
 
 fn stdout(out: &Output) -> String {

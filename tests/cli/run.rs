@@ -6,6 +6,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use dyad::pool::files::{MENTEES, MENTORS};
 use serde_json::Value;
 
 /// `dyad ARGS` in the repository (its `configs/` and `sample-data/`).
@@ -55,6 +56,14 @@ pub fn bad(out: &Output) -> String {
 /// The text of `dir/file`.
 pub fn read(dir: &Path, file: &str) -> String {
     std::fs::read_to_string(dir.join(file)).unwrap()
+}
+
+/// Copies the sample pool's two files into `dir` (which must exist).
+pub fn copy_sample_pool(dir: &Path) {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    for f in [MENTEES, MENTORS] {
+        std::fs::copy(sample.join(f), dir.join(f)).unwrap();
+    }
 }
 
 /// A working copy of the repository's inputs (configs/ with members, sample-data/) in a

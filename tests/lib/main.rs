@@ -6,6 +6,7 @@ mod architecture;
 mod council;
 mod evidence;
 mod matching_props;
+mod model_writes;
 mod pool_errors;
 mod pools;
 mod profile_props;

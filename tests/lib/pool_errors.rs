@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use dyad::error::{Error, InputError};
-use dyad::pool::{LoadOptions, load_dir};
+use dyad::pool::{LoadOptions, files, load_dir};
 
 const MENTEES: &str = "id,zip3,specialty,health_system,training_completed,identities,wants_shared,goals,challenges,meeting_format,hours_per_month,languages\n\
 ME-1,021,internal medicine,HS-01,2022,woman;img,img,leadership,burnout,either,2,english\n\
@@ -20,8 +20,8 @@ fn load(mentees: &str, mentors: &str) -> Result<dyad::pool::Pool, Error> {
 
 fn load_bytes(mentees: &[u8], mentors: &[u8]) -> Result<dyad::pool::Pool, Error> {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("mentees.csv"), mentees).unwrap();
-    std::fs::write(dir.path().join("mentors.csv"), mentors).unwrap();
+    std::fs::write(dir.path().join(files::MENTEES), mentees).unwrap();
+    std::fs::write(dir.path().join(files::MENTORS), mentors).unwrap();
     load_dir(dir.path(), &LoadOptions::default())
 }
 
@@ -101,8 +101,8 @@ fn with_extra_column(name: &str) -> String {
 
 fn load_ignoring(mentees: &str, ignore: &str) -> Result<dyad::pool::Pool, Error> {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("mentees.csv"), mentees).unwrap();
-    std::fs::write(dir.path().join("mentors.csv"), MENTORS).unwrap();
+    std::fs::write(dir.path().join(files::MENTEES), mentees).unwrap();
+    std::fs::write(dir.path().join(files::MENTORS), MENTORS).unwrap();
     let opts = LoadOptions {
         ignore_columns: vec![ignore.into()],
     };

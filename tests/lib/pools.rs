@@ -8,7 +8,7 @@
 use dyad::criteria::geo::Zip3Table;
 use dyad::criteria::{N, Params};
 use dyad::matching::engine::{Engine, Evaluation};
-use dyad::pool::{Action, MeetingFormat, Mentee, Mentor, Pool};
+use dyad::pool::{Action, MeetingFormat, Mentee, Mentor, Person, Pool};
 use dyad::profile::{Capacity, Constraints, Eligibility, Objective, Profile};
 
 /// xorshift64: a deterministic stream without a dependency.
@@ -75,36 +75,40 @@ pub fn pick(mask: u8, items: &[&str]) -> Vec<String> {
 
 pub fn mentee(id: &str, zip3: &str) -> Mentee {
     Mentee {
-        id: id.into(),
-        zip3: zip3.into(),
-        location: Zip3Table::builtin().get(zip3),
-        specialty: "internal medicine".into(),
-        health_system: "hs-1".into(),
-        training_completed: 2021,
-        identities: vec![],
+        person: Person {
+            id: id.into(),
+            zip3: zip3.into(),
+            location: Zip3Table::builtin().get(zip3),
+            specialty: "internal medicine".into(),
+            health_system: "hs-1".into(),
+            training_completed: 2021,
+            identities: vec![],
+            meeting_format: MeetingFormat::Either,
+            hours_per_month: 2.0,
+            languages: vec!["english".into()],
+        },
         wants_shared: vec![],
         goals: vec![],
         challenges: vec![],
-        meeting_format: MeetingFormat::Either,
-        hours_per_month: 2.0,
-        languages: vec!["english".into()],
     }
 }
 
 pub fn mentor(id: &str, zip3: &str) -> Mentor {
     Mentor {
-        id: id.into(),
-        zip3: zip3.into(),
-        location: Zip3Table::builtin().get(zip3),
-        specialty: "internal medicine".into(),
-        health_system: "hs-2".into(),
-        training_completed: 2000,
-        identities: vec![],
+        person: Person {
+            id: id.into(),
+            zip3: zip3.into(),
+            location: Zip3Table::builtin().get(zip3),
+            specialty: "internal medicine".into(),
+            health_system: "hs-2".into(),
+            training_completed: 2000,
+            identities: vec![],
+            meeting_format: MeetingFormat::Either,
+            hours_per_month: 2.0,
+            languages: vec!["english".into()],
+        },
         expertise: vec![],
-        meeting_format: MeetingFormat::Either,
-        hours_per_month: 2.0,
         capacity: 1,
-        languages: vec!["english".into()],
     }
 }
 

@@ -1,13 +1,11 @@
 //! The help popup's text, generated from the keymap tables, so it lists exactly the keys that
-//! work; and how far it scrolls (the view draws it, update scrolls it).
+//! work.
 
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::tui::keys::{self, MODES};
 use crate::tui::theme::THEME;
 
-use crate::tui::layout::help_area;
 use crate::tui::text::wrap;
 
 const INTRO: [&str; 5] = [
@@ -49,15 +47,6 @@ pub fn lines(width: usize) -> Vec<Line<'static>> {
         }
     }
     v
-}
-
-/// How far the help scrolls on a screen of this size (columns, rows).
-pub fn max_scroll(size: (u16, u16)) -> u16 {
-    let r = help_area(Rect::new(0, 0, size.0, size.1));
-    let n = lines(usize::from(r.width.saturating_sub(2))).len();
-    u16::try_from(n)
-        .unwrap_or(u16::MAX)
-        .saturating_sub(r.height.saturating_sub(2))
 }
 
 /// Every key of every mode as Markdown tables, for the README (a test keeps the two the same).

@@ -6,6 +6,7 @@ use std::time::Duration;
 use dyad::analysis::council::Council;
 
 use crate::tui::action::ProfileEntry;
+use crate::tui::scroll::Scroll;
 
 /// The folder (inside the configs folder) whose profiles are the council's members by default.
 pub const MEMBERS: &str = "members";
@@ -29,7 +30,7 @@ pub struct CouncilView {
     /// `None` while convening.
     pub council: Option<Result<Arc<Council>, String>>,
     pub elapsed: Option<Duration>,
-    pub scroll: u16,
+    pub scroll: Scroll,
 }
 
 impl PartialEq for CouncilView {

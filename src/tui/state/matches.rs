@@ -5,6 +5,7 @@ use dyad::matching::Reason;
 use dyad::pool::{Action, Overrides};
 
 use crate::tui::jobs::rematch::Results;
+use crate::tui::scroll::Scroll;
 
 /// How a mentee's situation differs from the baseline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -69,6 +70,71 @@ impl Sort {
             Sort::Score => "score",
             Sort::Id => "mentee id",
         }
+    }
+}
+
+/// How the matches chart shows the score distribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DistView {
+    All,
+    Groups,
+    /// The weight-free measures.
+    Measures,
+}
+
+impl DistView {
+    /// `g`: the groups, or back to the scores from them.
+    pub fn toggle_groups(self) -> DistView {
+        match self {
+            DistView::Groups => DistView::All,
+            DistView::All | DistView::Measures => DistView::Groups,
+        }
+    }
+
+    /// `v`: the measures, or back to the scores from them.
+    pub fn toggle_measures(self) -> DistView {
+        match self {
+            DistView::Measures => DistView::All,
+            DistView::All | DistView::Groups => DistView::Measures,
+        }
+    }
+}
+
+/// The matches table: its rows, how they are sorted and filtered, the selected mentee and the
+/// first row shown; and how the distribution beside it is split.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matches {
+    pub rows: Vec<Row>,
+    pub sort: Sort,
+    pub changed_only: bool,
+    pub selected_mentee: Option<usize>,
+    /// The first row shown; its `selected` follows the selected mentee's row.
+    pub scroll: Scroll,
+    pub dist: DistView,
+}
+
+impl Default for Matches {
+    fn default() -> Matches {
+        Matches {
+            rows: Vec::new(),
+            sort: Sort::Changed,
+            changed_only: false,
+            selected_mentee: None,
+            scroll: Scroll::default(),
+            dist: DistView::All,
+        }
+    }
+}
+
+impl Matches {
+    /// The position of the selected mentee among the rows shown.
+    pub fn selected_row(&self) -> Option<usize> {
+        let m = self.selected_mentee?;
+        self.rows.iter().position(|r| r.mentee == m)
+    }
+
+    pub fn selected(&self) -> Option<&Row> {
+        self.rows.get(self.selected_row()?)
     }
 }
 

@@ -2,6 +2,7 @@
 //! the mean score of their pairs and their mentees; idle mentors first, then by load.
 
 use crate::tui::jobs::rematch::Results;
+use crate::tui::scroll::{Scroll, Viewport};
 
 /// One mentor as the mentors view shows them.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,7 +65,8 @@ pub struct Mentors {
     pub shown: bool,
     pub rows: Vec<MentorRow>,
     pub selected: Option<usize>,
-    pub offset: usize,
+    /// Its `selected` follows the selected mentor's row.
+    pub scroll: Scroll,
 }
 
 impl Mentors {
@@ -89,7 +91,36 @@ impl Mentors {
         self.rows = build(results);
         if self.selected_row().is_none() {
             self.selected = self.rows.first().map(|r| r.mentor);
-            self.offset = 0;
+            self.scroll.offset = 0;
         }
+        self.fit();
+    }
+
+    /// Moves the selection by `by` rows, within the table.
+    pub fn move_by(&mut self, by: isize) {
+        if self.rows.is_empty() {
+            return;
+        }
+        let at = self.selected_row().unwrap_or(0) as isize;
+        let to = at.saturating_add(by).clamp(0, self.rows.len() as isize - 1) as usize;
+        self.selected = Some(self.rows[to].mentor);
+        self.fit();
+    }
+
+    /// Keeps the selected mentor on screen.
+    pub fn fit(&mut self) {
+        self.scroll.selected = self.selected_row().unwrap_or(0);
+        self.scroll.len = self.rows.len();
+        self.scroll.fit();
+    }
+
+    /// Takes in the height of the table's body as drawn (the mentees' and the mentors' tables
+    /// share the panel).
+    pub fn drawn(&mut self, height: usize) {
+        self.scroll.drawn(Viewport {
+            height,
+            len: self.rows.len(),
+        });
+        self.fit();
     }
 }

@@ -6,31 +6,37 @@
 pub mod analyses;
 pub mod council;
 pub mod detail;
+pub mod document;
 pub mod matches;
 pub mod mentors;
+pub mod popups;
+pub mod rematch;
 pub mod search;
 pub mod stable;
 pub mod weights;
 
 pub use analyses::Analyses;
 pub use council::{CouncilPick, CouncilView};
+pub use document::{Document, HISTORY, Snapshot};
+pub use matches::Matches;
+pub use popups::{Confirm, Field, Pending, Popup, ProfilesState, SaveAs, SearchState};
+pub use rematch::Rematch;
+pub use weights::Weights;
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
 use dyad::analysis::stability::Stability;
-use dyad::criteria::N;
-use dyad::pool::{Overrides, Pool};
+use dyad::pool::Pool;
 use dyad::profile::Profile;
 
-use crate::tui::action::ProfileEntry;
+use crate::tui::action::Effect;
 use crate::tui::jobs::analyses::{Job, Order, Wants};
-use crate::tui::jobs::rematch::{Request, Results};
+use crate::tui::jobs::rematch::Request;
 use crate::tui::keys::Mode;
-use crate::tui::state::detail::Detail;
-use crate::tui::state::matches::{Row, Sort};
-use crate::tui::state::search::{Entry, Hit};
+use crate::tui::layout::weights as panel;
+use crate::tui::scroll::Drawn;
+use crate::tui::state::matches::Row;
 use crate::tui::state::weights::Setting;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,31 +45,7 @@ pub enum Focus {
     Matches,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DistView {
-    All,
-    Groups,
-    /// The weight-free measures.
-    Measures,
-}
-
-impl DistView {
-    /// `g`: the groups, or back to the scores from them.
-    pub fn toggle_groups(self) -> DistView {
-        match self {
-            DistView::Groups => DistView::All,
-            DistView::All | DistView::Measures => DistView::Groups,
-        }
-    }
-
-    /// `v`: the measures, or back to the scores from them.
-    pub fn toggle_measures(self) -> DistView {
-        match self {
-            DistView::Measures => DistView::All,
-            DistView::All | DistView::Groups => DistView::Measures,
-        }
-    }
-}
+pub use matches::DistView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -78,145 +60,21 @@ pub struct Status {
     pub level: Level,
 }
 
-/// What a "yes" to a question does.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Pending {
-    Quit,
-    /// Write the profile over an existing file (keeping a backup).
-    Replace {
-        path: PathBuf,
-        profile: Profile,
-    },
-    /// Open a profile as current, dropping unsaved changes.
-    Open(Profile, Option<PathBuf>),
-    /// Take a council's consensus as the current settings (not saved yet), dropping unsaved
-    /// changes; then open the save-as form when `save`.
-    Adopt {
-        profile: Profile,
-        save: bool,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Confirm {
-    pub question: String,
-    pub on_yes: Pending,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Name,
-    Description,
-}
-
-/// The save-as form.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SaveAs {
-    pub name: String,
-    pub description: String,
-    pub field: Field,
-    /// The field holds text dyad filled in, untouched so far: typing replaces it (as in a
-    /// form whose text is selected); Backspace or Enter keeps it.
-    pub filled: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchState {
-    pub query: String,
-    pub hits: Vec<Hit>,
-    pub selected: usize,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProfilesState {
-    pub entries: Vec<ProfileEntry>,
-    pub selected: usize,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Popup {
-    Detail(Box<Detail>),
-    Search(SearchState),
-    Profiles(ProfilesState),
-    Help {
-        scroll: u16,
-    },
-    /// The influence of each weight (the tornado); the selected row.
-    Influence {
-        selected: usize,
-    },
-    SaveAs(SaveAs),
-    Confirm(Box<Confirm>),
-    CouncilPick(CouncilPick),
-    Council(Box<CouncilView>),
-}
-
-/// Settings, pins and bans as they were before an edit.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Snapshot {
-    pub profile: Profile,
-    pub overrides: Overrides,
-    /// The current profile's file (changes only when a council's consensus is taken).
-    pub file: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct History {
-    pub undo: Vec<Snapshot>,
-    pub redo: Vec<Snapshot>,
-}
-
-/// The most edits kept for undo.
-pub const HISTORY: usize = 500;
-
+/// The whole UI state, in parts: the settings and files being tuned (`document`), the rematch
+/// shown and what was found about it (`rematch`), the weights panel (`weights`), the matches
+/// table (`matches`), the open popup and the status line.
 pub struct Model {
-    pub pool: Arc<Pool>,
-    /// The search index over the pool.
-    pub entries: Vec<Entry>,
-    /// Where profiles are listed and saved as new.
-    pub configs: PathBuf,
-    /// The settings being tuned, their file, and the settings as last loaded or saved.
-    pub current: Profile,
-    pub current_file: Option<PathBuf>,
-    pub saved: Profile,
-    pub baseline: Profile,
-    pub baseline_file: Option<PathBuf>,
-    pub overrides: Overrides,
-    pub saved_overrides: Overrides,
-    pub history: History,
-    /// The newest recompute requested, and the one whose results are shown.
-    pub generation: u64,
-    pub shown: u64,
-    pub results: Option<Results>,
-    pub elapsed: Option<Duration>,
-    /// Why the newest settings could not be matched (the results shown are older).
-    pub match_error: Option<String>,
-    pub rows: Vec<Row>,
-    pub sort: Sort,
-    pub changed_only: bool,
-    pub selected_mentee: Option<usize>,
-    pub matches_offset: usize,
+    pub document: Document,
+    pub rematch: Rematch,
+    pub weights: Weights,
+    pub matches: Matches,
     pub focus: Focus,
-    pub setting: usize,
-    pub weights_offset: usize,
-    pub dist: DistView,
     /// The mentors view of the matches panel.
     pub mentors: mentors::Mentors,
     pub popup: Option<Popup>,
     pub status: Option<Status>,
     /// Terminal size (columns, rows), for mouse hits and scrolling.
     pub size: (u16, u16),
-    /// The weight being dragged with the mouse.
-    pub dragging: Option<usize>,
-    /// Why saving is off (another dyad holds the profiles), or `None`.
-    pub read_only: Option<String>,
-    /// Identity groups with fewer eligible mentees show `<k` instead of their figures.
-    pub small_cells: dyad::privacy::SmallCells,
-    /// What the analyst found about the results shown.
-    pub analyses: Analyses,
-    /// The number of the last council convened, and the profile files it was made of.
-    pub councils: u64,
-    pub council_chosen: Vec<Option<PathBuf>>,
     pub quit: bool,
 }
 
@@ -229,44 +87,16 @@ impl Model {
         configs: PathBuf,
         size: (u16, u16),
     ) -> (Model, Request) {
-        let entries = crate::tui::state::search::index(&pool);
-        let overrides = pool.overrides.clone();
         let mut m = Model {
-            pool,
-            entries,
-            configs,
-            saved: current.0.clone(),
-            current: current.0,
-            current_file: current.1,
-            baseline: baseline.0,
-            baseline_file: baseline.1,
-            saved_overrides: overrides.clone(),
-            overrides,
-            history: History::default(),
-            generation: 0,
-            shown: 0,
-            results: None,
-            elapsed: None,
-            match_error: None,
-            rows: Vec::new(),
-            sort: Sort::Changed,
-            changed_only: false,
-            selected_mentee: None,
-            matches_offset: 0,
+            document: Document::new(pool, current, baseline, configs),
+            rematch: Rematch::default(),
+            weights: Weights::default(),
+            matches: Matches::default(),
             focus: Focus::Weights,
-            setting: 0,
-            weights_offset: 0,
-            dist: DistView::All,
             mentors: mentors::Mentors::default(),
             popup: None,
             status: None,
             size,
-            dragging: None,
-            read_only: None,
-            small_cells: dyad::profile::settings::Settings::default().small_cells(),
-            analyses: Analyses::new(0),
-            councils: 0,
-            council_chosen: Vec::new(),
             quit: false,
         };
         let req = m.request();
@@ -275,12 +105,12 @@ impl Model {
 
     /// A new recompute request for the settings as they are now.
     pub fn request(&mut self) -> Request {
-        self.generation += 1;
+        self.rematch.generation += 1;
         Request {
-            generation: self.generation,
-            current: self.current.clone(),
-            baseline: self.baseline.clone(),
-            overrides: self.overrides.clone(),
+            generation: self.rematch.generation,
+            current: self.document.current.clone(),
+            baseline: self.document.baseline.clone(),
+            overrides: self.document.overrides.clone(),
         }
     }
 
@@ -300,26 +130,25 @@ impl Model {
     }
 
     pub fn profile_modified(&self) -> bool {
-        self.current != self.saved
+        self.document.profile_modified()
     }
 
     pub fn overrides_modified(&self) -> bool {
-        self.overrides != self.saved_overrides
+        self.document.overrides_modified()
     }
 
     /// Whether the newest settings are still being matched.
     pub fn busy(&self) -> bool {
-        self.shown < self.generation && self.match_error.is_none()
+        self.rematch.busy()
     }
 
     /// The position of the selected mentee among the rows shown.
     pub fn selected_row(&self) -> Option<usize> {
-        let m = self.selected_mentee?;
-        self.rows.iter().position(|r| r.mentee == m)
+        self.matches.selected_row()
     }
 
     pub fn selected(&self) -> Option<&Row> {
-        self.rows.get(self.selected_row()?)
+        self.matches.selected()
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
@@ -346,31 +175,180 @@ impl Model {
     /// The stable range of a weight, while it belongs to the settings shown (not when the
     /// newest settings could not be matched and older pairs are on the screen).
     pub fn stability(&self, k: usize) -> Option<&Result<Stability, String>> {
-        if self.match_error.is_some() {
-            return None;
-        }
-        self.analyses.stability[k].as_ref()
+        self.rematch.stability(k)
     }
 
     /// The criteria in the influence popup's order: the largest swing first, those not yet
     /// computed last.
     pub fn influence_order(&self) -> Vec<usize> {
-        let swing = |k: usize| match &self.analyses.influence[k] {
-            Some(Ok(i)) => Some(i.swing()),
-            _ => None,
-        };
-        let mut order: Vec<usize> = (0..N).collect();
-        order.sort_by_key(|&k| (swing(k).is_none(), std::cmp::Reverse(swing(k)), k));
-        order
+        self.rematch.influence_order()
     }
 
     /// Where save-as writes a profile of this name.
     pub fn path_for(&self, name: &str) -> PathBuf {
-        self.configs.join(dyad::profile::file_name_for(name))
+        self.document.path_for(name)
+    }
+
+    /// Identity groups with fewer eligible mentees than `cells` show `<k` instead of figures.
+    pub fn set_small_cells(&mut self, cells: dyad::privacy::SmallCells) {
+        self.document.small_cells = cells;
+    }
+
+    /// Turns saving off (another dyad holds the profiles), and says so.
+    pub fn set_read_only(&mut self, why: String) {
+        self.warn(format!(
+            "Read-only: {why}. You can try settings; saving is off."
+        ));
+        self.document.read_only = Some(why);
+    }
+
+    /// Asks for a rematch of the settings as they are now.
+    pub fn recompute(&mut self) -> Vec<Effect> {
+        vec![Effect::Recompute(Box::new(self.request()))]
+    }
+
+    /// Rebuilds the table rows after new results, a sort or a filter, keeping the selected
+    /// mentee.
+    pub fn rebuild_rows(&mut self) {
+        let Some(r) = &self.rematch.results else {
+            return;
+        };
+        let t = &mut self.matches;
+        t.rows = matches::arrange(
+            matches::build(r, &self.document.overrides),
+            t.sort,
+            t.changed_only,
+        );
+        if t.selected_row().is_none() {
+            t.selected_mentee = t.rows.first().map(|r| r.mentee);
+            t.scroll.offset = 0;
+        }
+        self.fit_offsets();
+    }
+
+    /// Moves the selected row by `by` (clamped to the table).
+    pub fn move_row(&mut self, by: isize) {
+        let t = &mut self.matches;
+        if t.rows.is_empty() {
+            return;
+        }
+        let at = t.selected_row().unwrap_or(0) as isize;
+        let to = at.saturating_add(by).clamp(0, t.rows.len() as isize - 1) as usize;
+        t.selected_mentee = Some(t.rows[to].mentee);
+        self.fit_offsets();
+    }
+
+    /// Rows of the matches table on screen.
+    pub fn page(&self) -> usize {
+        self.matches.scroll.page()
+    }
+
+    /// Keeps the selected setting and row on screen, in the viewports last drawn.
+    pub fn fit_offsets(&mut self) {
+        let w = &mut self.weights.scroll;
+        let height = u16::try_from(w.height).unwrap_or(u16::MAX);
+        w.offset = panel::scroll(height, w.selected, w.offset);
+        let t = &mut self.matches;
+        t.scroll.selected = t.selected_row().unwrap_or(0);
+        t.scroll.len = t.rows.len();
+        t.scroll.fit();
+    }
+
+    /// Takes in what the view drew: each scrolled area's height (and a text's length), then
+    /// keeps the selections on screen.
+    pub fn drawn(&mut self, d: Drawn) {
+        if let Some(v) = d.weights {
+            self.weights.scroll.drawn(v);
+        }
+        if let Some(v) = d.matches {
+            self.matches.scroll.drawn(v);
+            self.mentors.drawn(v.height);
+        }
+        match &mut self.popup {
+            Some(Popup::Help { scroll }) => d.help.into_iter().for_each(|v| scroll.drawn(v)),
+            Some(Popup::Council(c)) => d.council.into_iter().for_each(|v| c.scroll.drawn(v)),
+            _ => {}
+        }
+        self.fit_offsets();
     }
 
     pub fn all_weights_zero(&self) -> bool {
-        dyad::matching::weights_inert(&self.current.weights)
+        dyad::matching::weights_inert(&self.document.current.weights)
+    }
+}
+
+/// The steps that open popups (shared by several update files).
+impl Model {
+    /// Whether saving is off because another dyad holds the profiles (and if so, says so).
+    pub fn saving_off(&mut self) -> bool {
+        let Some(why) = self.document.read_only.clone() else {
+            return false;
+        };
+        self.warn(format!(
+            "Not saved: read-only, {why}. Quit it, then start dyad again to save."
+        ));
+        true
+    }
+
+    /// The save-as form, starting with the name: empty when the settings came from a file (a
+    /// new profile needs a new name), else the settings' own name (built-in profiles, a
+    /// council's consensus).
+    pub fn open_save_as(&mut self) {
+        if self.saving_off() {
+            return;
+        }
+        let d = &self.document;
+        let name = if d.current_file.is_some() {
+            String::new()
+        } else {
+            d.current.name.clone()
+        };
+        self.popup = Some(Popup::SaveAs(SaveAs {
+            filled: !name.is_empty(),
+            name,
+            description: d.current.description.clone(),
+            field: Field::Name,
+        }));
+    }
+
+    /// Asks a question; `on_yes` is what a yes does.
+    pub fn confirm(&mut self, question: String, on_yes: Pending) {
+        self.popup = Some(Popup::Confirm(Box::new(Confirm { question, on_yes })));
+    }
+
+    /// The search popup, listing everything.
+    pub fn open_search(&mut self) {
+        let hits = search::query(&self.document.entries, "");
+        self.popup = Some(Popup::Search(SearchState {
+            query: String::new(),
+            hits,
+            selected: 0,
+        }));
+    }
+
+    /// The selected pair explained.
+    pub fn open_detail(&mut self) {
+        match (self.selected(), &self.rematch.results) {
+            (Some(row), Some(r)) => {
+                let d = detail::build(r, row.mentee);
+                self.popup = Some(Popup::Detail(Box::new(d)));
+            }
+            _ => self.warn("No pair selected: choose a row in the matches first"),
+        }
+    }
+
+    /// The mentors view's rows again after new results.
+    pub fn refresh_mentors(&mut self) {
+        if let Some(r) = &self.rematch.results {
+            self.mentors.rebuild(r);
+        }
+    }
+
+    /// The pair explained again after new results.
+    pub fn refresh_detail(&mut self) {
+        if let (Some(Popup::Detail(d)), Some(r)) = (&mut self.popup, &self.rematch.results) {
+            **d = detail::build(r, d.mentee);
+        }
     }
 }
 
@@ -381,7 +359,7 @@ pub fn wants(m: &Model) -> Wants {
         _ => None,
     };
     Wants {
-        criterion: Setting::at(m.setting).weight(),
+        criterion: Setting::at(m.weights.scroll.selected).weight(),
         influence: matches!(m.popup, Some(Popup::Influence { .. })),
         diagnose,
     }
@@ -400,6 +378,7 @@ impl Sync {
     pub fn requests(&mut self, m: &Model) -> Vec<Order> {
         let mut out = Vec::new();
         if let Some(r) = m
+            .rematch
             .results
             .as_ref()
             .filter(|r| r.generation != self.generation)

@@ -7,6 +7,15 @@ use dyad::criteria::{CRITERIA, N};
 use dyad::profile::{Capacity, Objective, Profile, limits};
 
 use crate::tui::action::Step;
+use crate::tui::scroll::Scroll;
+
+/// The weights panel: the selected setting (`scroll.selected`) and the first item shown, and
+/// the weight being dragged with the mouse.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Weights {
+    pub scroll: Scroll,
+    pub dragging: Option<usize>,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Setting {

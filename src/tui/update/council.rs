@@ -8,13 +8,11 @@ use std::path::Path;
 use dyad::analysis::council::Member;
 use dyad::profile::Profile;
 
-use super::profiles;
-use super::weights::recompute;
 use crate::tui::action::{Action, Effect, Msg, ProfileEntry};
 use crate::tui::jobs::council::{Convened, Convening};
+use crate::tui::scroll::Scroll;
 use crate::tui::state::council::MEMBERS;
 use crate::tui::state::{Confirm, CouncilPick, CouncilView, Model, Pending, Popup};
-use crate::tui::view::council::{body_height, line_count};
 
 /// `C`: the member picker; the profiles are listed by the event loop.
 pub fn open(m: &mut Model) -> Vec<Effect> {
@@ -35,7 +33,7 @@ fn in_members(file: Option<&Path>) -> bool {
 
 /// The profiles listed: those chosen last time stay chosen; the first time, the members folder.
 pub fn listed(m: &mut Model, entries: Vec<ProfileEntry>) -> Vec<Effect> {
-    let before = m.council_chosen.clone();
+    let before = m.document.council_chosen.clone();
     if let Some(Popup::CouncilPick(p)) = &mut m.popup {
         p.chosen = entries
             .iter()
@@ -128,20 +126,20 @@ fn convene(m: &mut Model) -> Vec<Effect> {
             })
         })
         .collect();
-    m.council_chosen = chosen.iter().map(|e| e.file.clone()).collect();
-    m.councils += 1;
-    let id = m.councils;
+    m.document.council_chosen = chosen.iter().map(|e| e.file.clone()).collect();
+    m.document.councils += 1;
+    let id = m.document.councils;
     m.popup = Some(Popup::Council(Box::new(CouncilView {
         id,
         labels,
         council: None,
         elapsed: None,
-        scroll: 0,
+        scroll: Scroll::default(),
     })));
     vec![Effect::Convene(Box::new(Convening {
         id,
         members,
-        overrides: m.overrides.clone(),
+        overrides: m.document.overrides.clone(),
     }))]
 }
 
@@ -158,18 +156,15 @@ pub fn convened(m: &mut Model, c: Convened) {
 }
 
 pub fn council_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
-    let size = m.size;
     let Some(Popup::Council(v)) = &mut m.popup else {
         return Vec::new();
     };
-    let page = body_height(size).max(1);
-    let end = line_count(&m.pool, v, size).saturating_sub(usize::from(page));
-    let end = u16::try_from(end).unwrap_or(u16::MAX);
+    let page = v.scroll.page() as isize;
     match msg {
-        Msg::Action(Action::Up) => v.scroll = v.scroll.saturating_sub(1),
-        Msg::Action(Action::Down) => v.scroll = v.scroll.saturating_add(1).min(end),
-        Msg::Action(Action::PageUp) => v.scroll = v.scroll.saturating_sub(page),
-        Msg::Action(Action::PageDown) => v.scroll = v.scroll.saturating_add(page).min(end),
+        Msg::Action(Action::Up) => v.scroll.scroll_by(-1),
+        Msg::Action(Action::Down) => v.scroll.scroll_by(1),
+        Msg::Action(Action::PageUp) => v.scroll.scroll_by(-page),
+        Msg::Action(Action::PageDown) => v.scroll.scroll_by(page),
         Msg::Action(Action::OpenCouncil) => return open(m),
         Msg::Action(Action::Accept)
         | Msg::Action(Action::SaveAs)
@@ -201,22 +196,22 @@ fn as_baseline(m: &mut Model, consensus: Profile) -> Vec<Effect> {
         "\"{}\" is now the baseline (not saved)",
         consensus.name
     ));
-    m.baseline = consensus;
-    m.baseline_file = None;
-    recompute(m)
+    m.document.baseline = consensus;
+    m.document.baseline_file = None;
+    m.recompute()
 }
 
 /// Takes the consensus as the current settings, asking first when that drops unsaved changes;
 /// with `save`, then opens the save-as form.
 fn adopt(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
-    if save && m.read_only.is_some() {
-        profiles::save_as(m);
+    if save && m.document.read_only.is_some() {
+        m.open_save_as();
         return Vec::new();
     }
     if m.profile_modified() {
         let question = format!(
             "Take \"{}\" as the current settings and drop the unsaved changes to \"{}\"?",
-            consensus.name, m.current.name
+            consensus.name, m.document.current.name
         );
         m.popup = Some(Popup::Confirm(Box::new(Confirm {
             question,
@@ -236,18 +231,18 @@ pub fn adopt_now(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
     m.popup = None;
     let name = consensus.name.clone();
     // An edit like any other: u goes back to the settings (and file) before it.
-    let before = super::weights::snapshot(m);
-    m.history.undo.push(before);
-    m.history.redo.clear();
-    m.current = consensus;
-    m.current_file = None;
+    let before = m.document.snapshot();
+    m.document.history.undo.push(before);
+    m.document.history.redo.clear();
+    m.document.current = consensus;
+    m.document.current_file = None;
     if save {
         // Without a file, the form starts with the consensus's name.
-        profiles::save_as(m);
+        m.open_save_as();
     } else {
         m.info(format!(
             "\"{name}\" is now the current settings; S saves it as a new profile, u goes back"
         ));
     }
-    recompute(m)
+    m.recompute()
 }

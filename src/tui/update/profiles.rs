@@ -6,13 +6,12 @@ use std::path::{Path, PathBuf};
 use dyad::io::backup_dir;
 use dyad::profile::Profile;
 
-use super::weights::recompute;
-use crate::tui::action::{Effect, ProfileEntry, SaveError, SaveResult};
-use crate::tui::state::{Confirm, Field, Model, Pending, Popup, ProfilesState, SaveAs};
+use crate::tui::action::{Action, Effect, Msg, ProfileEntry, SaveError, SaveResult};
+use crate::tui::state::{Field, Model, Pending, Popup, ProfilesState};
 
-fn confirm(m: &mut Model, question: String, on_yes: Pending) {
-    m.popup = Some(Popup::Confirm(Box::new(Confirm { question, on_yes })));
-}
+/// The longest name and description the save-as form takes.
+const MAX_NAME: usize = 80;
+const MAX_DESCRIPTION: usize = 300;
 
 fn show(p: &Path) -> String {
     p.display().to_string()
@@ -30,7 +29,7 @@ pub fn listed(m: &mut Model, entries: Vec<ProfileEntry>) -> Vec<Effect> {
     if let Some(Popup::Profiles(state)) = &mut m.popup {
         state.selected = entries
             .iter()
-            .position(|e| e.file.is_some() && e.file == m.current_file)
+            .position(|e| e.file.is_some() && e.file == m.document.current_file)
             .unwrap_or(0);
         state.entries = entries;
     }
@@ -49,9 +48,9 @@ pub fn open(m: &mut Model, entry: ProfileEntry) -> Vec<Effect> {
     if m.profile_modified() {
         let q = format!(
             "Open \"{}\" and drop the unsaved changes to \"{}\"?",
-            profile.name, m.current.name
+            profile.name, m.document.current.name
         );
-        confirm(m, q, Pending::Open(profile, entry.file));
+        m.confirm(q, Pending::Open(profile, entry.file));
         return Vec::new();
     }
     open_now(m, profile, entry.file)
@@ -63,11 +62,11 @@ pub fn open_now(m: &mut Model, profile: Profile, file: Option<PathBuf>) -> Vec<E
         "Opened \"{}\" as the current profile",
         profile.name
     ));
-    m.saved = profile.clone();
-    m.current = profile;
-    m.current_file = file;
-    m.history = Default::default();
-    recompute(m)
+    m.document.saved = profile.clone();
+    m.document.current = profile;
+    m.document.current_file = file;
+    m.document.history = Default::default();
+    m.recompute()
 }
 
 pub fn use_as_baseline(m: &mut Model, entry: ProfileEntry) -> Vec<Effect> {
@@ -75,9 +74,9 @@ pub fn use_as_baseline(m: &mut Model, entry: ProfileEntry) -> Vec<Effect> {
         Ok(p) => {
             m.popup = None;
             m.info(format!("\"{}\" is now the baseline", p.name));
-            m.baseline = p;
-            m.baseline_file = entry.file;
-            recompute(m)
+            m.document.baseline = p;
+            m.document.baseline_file = entry.file;
+            m.recompute()
         }
         Err(e) => {
             m.error(format!("Cannot use it: {e}"));
@@ -86,25 +85,14 @@ pub fn use_as_baseline(m: &mut Model, entry: ProfileEntry) -> Vec<Effect> {
     }
 }
 
-/// Whether saving is off because another dyad holds the profiles (and if so, says so).
-fn read_only(m: &mut Model) -> bool {
-    let Some(why) = m.read_only.clone() else {
-        return false;
-    };
-    m.warn(format!(
-        "Not saved: read-only, {why}. Quit it, then start dyad again to save."
-    ));
-    true
-}
-
 /// `s`: save to the current profile's own file, asking first; a built-in profile has no file,
 /// so it is saved as a new one.
 pub fn save(m: &mut Model) -> Vec<Effect> {
-    if read_only(m) {
+    if m.saving_off() {
         return Vec::new();
     }
-    let Some(path) = m.current_file.clone() else {
-        save_as(m);
+    let Some(path) = m.document.current_file.clone() else {
+        m.open_save_as();
         return Vec::new();
     };
     if !m.profile_modified() {
@@ -116,33 +104,13 @@ pub fn save(m: &mut Model) -> Vec<Effect> {
         show(&path),
         show(&backup_dir(&path))
     );
-    let profile = m.current.clone();
-    confirm(m, q, Pending::Replace { path, profile });
+    let profile = m.document.current.clone();
+    m.confirm(q, Pending::Replace { path, profile });
     Vec::new()
 }
 
-/// `S`: the save-as form, starting with the name: empty when the settings came from a file
-/// (a new profile needs a new name), else the settings' own name (built-in profiles, a council's
-/// consensus).
-pub fn save_as(m: &mut Model) {
-    if read_only(m) {
-        return;
-    }
-    let name = if m.current_file.is_some() {
-        String::new()
-    } else {
-        m.current.name.clone()
-    };
-    m.popup = Some(Popup::SaveAs(SaveAs {
-        filled: !name.is_empty(),
-        name,
-        description: m.current.description.clone(),
-        field: Field::Name,
-    }));
-}
-
 /// Enter in the save-as form.
-pub fn save_as_accept(m: &mut Model) -> Vec<Effect> {
+fn save_as_accept(m: &mut Model) -> Vec<Effect> {
     let Some(Popup::SaveAs(form)) = &mut m.popup else {
         return Vec::new();
     };
@@ -156,7 +124,7 @@ pub fn save_as_accept(m: &mut Model) -> Vec<Effect> {
         form.filled = !form.description.is_empty();
         return Vec::new();
     }
-    let mut profile = m.current.clone();
+    let mut profile = m.document.current.clone();
     profile.name = name;
     profile.description = form.description.trim().to_string();
     let path = m.path_for(&profile.name);
@@ -171,11 +139,11 @@ pub fn save_as_accept(m: &mut Model) -> Vec<Effect> {
 pub fn saved(m: &mut Model, r: SaveResult) -> Vec<Effect> {
     match r.outcome {
         Ok(backup) => {
-            m.current.name = r.profile.name.clone();
-            m.current.description = r.profile.description.clone();
-            m.current.saved = r.profile.saved.clone();
-            m.saved = r.profile;
-            m.current_file = Some(r.path.clone());
+            m.document.current.name = r.profile.name.clone();
+            m.document.current.description = r.profile.description.clone();
+            m.document.current.saved = r.profile.saved.clone();
+            m.document.saved = r.profile;
+            m.document.current_file = Some(r.path.clone());
             let kept = backup.map_or(String::new(), |b| {
                 format!("; the old version is in {}", show(&b))
             });
@@ -187,8 +155,7 @@ pub fn saved(m: &mut Model, r: SaveResult) -> Vec<Effect> {
                 show(&r.path),
                 show(&backup_dir(&r.path))
             );
-            confirm(
-                m,
+            m.confirm(
                 q,
                 Pending::Replace {
                     path: r.path,
@@ -205,32 +172,29 @@ pub fn saved(m: &mut Model, r: SaveResult) -> Vec<Effect> {
 pub fn quit(m: &mut Model) {
     let mut unsaved = Vec::new();
     if m.profile_modified() {
-        unsaved.push(format!("changes to \"{}\"", m.current.name));
+        unsaved.push(format!("changes to \"{}\"", m.document.current.name));
     }
     if m.overrides_modified() {
         unsaved.push("pins and bans (w writes them)".to_string());
     }
     if unsaved.is_empty() {
         m.quit = true;
-    } else if m.read_only.is_some() {
+    } else if m.document.read_only.is_some() {
         // Saving is off here: ask only whether to drop them.
         let q = format!(
             "Quit and lose {}? (This dyad is read-only and cannot save them.)",
             unsaved.join(" and ")
         );
-        confirm(m, q, Pending::Quit);
+        m.confirm(q, Pending::Quit);
     } else {
         let q = format!("Quit without saving {}?", unsaved.join(" and "));
-        confirm(m, q, Pending::Quit);
+        m.confirm(q, Pending::Quit);
     }
 }
 
-/// `y` to the open question.
-pub fn yes(m: &mut Model) -> Vec<Effect> {
-    let Some(Popup::Confirm(c)) = m.popup.take() else {
-        return Vec::new();
-    };
-    match c.on_yes {
+/// `y` to a question about quitting or profiles (the popup is closed already).
+pub fn yes(m: &mut Model, on_yes: Pending) -> Vec<Effect> {
+    match on_yes {
         Pending::Quit => {
             m.quit = true;
             Vec::new()
@@ -241,20 +205,19 @@ pub fn yes(m: &mut Model) -> Vec<Effect> {
             replace: true,
         }],
         Pending::Open(p, file) => open_now(m, p, file),
-        Pending::Adopt { profile, save } => {
-            crate::tui::update::council::adopt_now(m, profile, save)
-        }
+        // The council's own question, answered there.
+        Pending::Adopt { .. } => Vec::new(),
     }
 }
 
 pub fn save_overrides(m: &mut Model) -> Vec<Effect> {
-    if read_only(m) {
+    if m.saving_off() {
         return Vec::new();
     }
-    match &m.pool.source.dir {
+    match &m.document.pool.source.dir {
         Some(dir) => vec![Effect::SaveOverrides {
-            path: dir.join("overrides.csv"),
-            csv: m.overrides.to_csv(&m.pool),
+            path: dir.join(dyad::pool::files::OVERRIDES),
+            csv: m.document.overrides.to_csv(&m.document.pool),
         }],
         None => {
             m.warn(
@@ -268,13 +231,14 @@ pub fn save_overrides(m: &mut Model) -> Vec<Effect> {
 pub fn overrides_saved(m: &mut Model, r: Result<Option<PathBuf>, String>) -> Vec<Effect> {
     match r {
         Ok(_) => {
-            m.saved_overrides = m.overrides.clone();
+            m.document.saved_overrides = m.document.overrides.clone();
             let pins = m
+                .document
                 .overrides
                 .iter()
                 .filter(|o| o.action == dyad::pool::Action::Pin)
                 .count();
-            let bans = m.overrides.len() - pins;
+            let bans = m.document.overrides.len() - pins;
             let count = |n: usize, one: &str| match n {
                 1 => format!("1 {one}"),
                 n => format!("{n} {one}s"),
@@ -286,6 +250,60 @@ pub fn overrides_saved(m: &mut Model, r: Result<Option<PathBuf>, String>) -> Vec
             ));
         }
         Err(e) => m.error(format!("overrides.csv not written: {e}")),
+    }
+    Vec::new()
+}
+
+/// The profiles popup (`p`): Enter opens one as current, `b` uses it as the baseline.
+pub fn list_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    let Some(Popup::Profiles(p)) = &mut m.popup else {
+        return Vec::new();
+    };
+    match msg {
+        Msg::Action(Action::Up) => p.selected = p.selected.saturating_sub(1),
+        Msg::Action(Action::Down) => {
+            p.selected = (p.selected + 1).min(p.entries.len().saturating_sub(1))
+        }
+        Msg::Action(Action::Accept) | Msg::Action(Action::LoadAsBaseline) => {
+            let Some(entry) = p.entries.get(p.selected).cloned() else {
+                return Vec::new();
+            };
+            return if matches!(msg, Msg::Action(Action::Accept)) {
+                open(m, entry)
+            } else {
+                use_as_baseline(m, entry)
+            };
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Typing in the save-as form.
+pub fn save_as_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    let Some(Popup::SaveAs(form)) = &mut m.popup else {
+        return Vec::new();
+    };
+    let (text, max) = match form.field {
+        Field::Name => (&mut form.name, MAX_NAME),
+        Field::Description => (&mut form.description, MAX_DESCRIPTION),
+    };
+    let filled = std::mem::replace(&mut form.filled, false);
+    match msg {
+        Msg::Input(c) if !c.is_control() => {
+            if filled {
+                text.clear();
+            }
+            if text.chars().count() < max {
+                text.push(c);
+            }
+        }
+        Msg::Action(Action::Backspace) => {
+            text.pop();
+        }
+        Msg::Action(Action::ClearField) => text.clear(),
+        Msg::Action(Action::Accept) => return save_as_accept(m),
+        _ => {}
     }
     Vec::new()
 }

@@ -8,7 +8,7 @@ use crate::tui::state::Model;
 
 /// Asks for the record of the results on screen; says so when there are none yet.
 pub fn write(m: &mut Model) -> Vec<Effect> {
-    let Some(results) = m.results.clone() else {
+    let Some(results) = m.rematch.results.clone() else {
         m.warn("No matching yet to write a record of: wait for the first result");
         return Vec::new();
     };
@@ -19,10 +19,10 @@ pub fn write(m: &mut Model) -> Vec<Effect> {
         current_file: if modified {
             None
         } else {
-            m.current_file.clone()
+            m.document.current_file.clone()
         },
-        baseline_file: m.baseline_file.clone(),
-        cells: m.small_cells,
+        baseline_file: m.document.baseline_file.clone(),
+        cells: m.document.small_cells,
     }))]
 }
 

@@ -6,41 +6,40 @@ use ratatui::layout::Rect;
 use dyad::pool::Action;
 use dyad::profile::Profile;
 
-use super::{fit_offsets, move_row, rebuild_rows};
-use crate::tui::action::{Effect, Mouse, MouseKind, Step};
+use crate::tui::action::{Action as Key, Effect, Mouse, MouseKind, Step};
 use crate::tui::layout::{Areas, inner};
 use crate::tui::layout::{matches_body, weights as panel};
 use crate::tui::state::stable;
 use crate::tui::state::weights::Setting;
 use crate::tui::state::{Focus, HISTORY, Model, Snapshot};
 
-pub fn snapshot(m: &Model) -> Snapshot {
-    Snapshot {
-        profile: m.current.clone(),
-        overrides: m.overrides.clone(),
-        file: m.current_file.clone(),
-    }
-}
-
-/// Asks for a rematch of the settings as they are now.
-pub fn recompute(m: &mut Model) -> Vec<Effect> {
-    vec![Effect::Recompute(Box::new(m.request()))]
+/// Up, Down, Home, End in the panel.
+pub fn select(m: &mut Model, key: Key) {
+    let last = Setting::COUNT - 1;
+    let w = &mut m.weights;
+    w.scroll.selected = match key {
+        Key::Up => w.scroll.selected.saturating_sub(1),
+        Key::Down => (w.scroll.selected + 1).min(last),
+        Key::Top => 0,
+        _ => last,
+    };
+    m.fit_offsets();
 }
 
 /// Applies an edit; when it changes anything, records the state before it (unless `coalesce`,
 /// as while dragging a slider) and rematches.
 fn apply(m: &mut Model, coalesce: bool, f: impl FnOnce(&mut Model)) -> Vec<Effect> {
-    let before = snapshot(m);
+    let before = m.document.snapshot();
     f(m);
-    if snapshot(m) == before {
+    if m.document.snapshot() == before {
         return Vec::new();
     }
     if !coalesce {
-        m.history.undo.push(before);
-        if m.history.undo.len() > HISTORY {
-            m.history.undo.remove(0);
+        m.document.history.undo.push(before);
+        if m.document.history.undo.len() > HISTORY {
+            m.document.history.undo.remove(0);
         }
-        m.history.redo.clear();
+        m.document.history.redo.clear();
     }
     if m.all_weights_zero() {
         m.warn("All weights are 0: every pair scores 0, so the matching only counts pairs");
@@ -51,20 +50,20 @@ fn apply(m: &mut Model, coalesce: bool, f: impl FnOnce(&mut Model)) -> Vec<Effec
     {
         m.status = None;
     }
-    recompute(m)
+    m.recompute()
 }
 
 fn edit_profile(m: &mut Model, coalesce: bool, f: impl FnOnce(&mut Profile)) -> Vec<Effect> {
-    apply(m, coalesce, |m| f(&mut m.current))
+    apply(m, coalesce, |m| f(&mut m.document.current))
 }
 
 pub fn change(m: &mut Model, step: Step) -> Vec<Effect> {
-    let s = Setting::at(m.setting);
+    let s = Setting::at(m.weights.scroll.selected);
     edit_profile(m, false, |p| s.change(p, step))
 }
 
 pub fn zero(m: &mut Model) -> Vec<Effect> {
-    let s = Setting::at(m.setting);
+    let s = Setting::at(m.weights.scroll.selected);
     let mut ok = true;
     let fx = edit_profile(m, false, |p| ok = s.zero(p));
     if !ok {
@@ -76,19 +75,19 @@ pub fn zero(m: &mut Model) -> Vec<Effect> {
 /// `[` / `]`: the selected weight to the first step below / above its stable range, where the
 /// pairs change.
 pub fn jump(m: &mut Model, up: bool) -> Vec<Effect> {
-    let s = Setting::at(m.setting);
+    let s = Setting::at(m.weights.scroll.selected);
     let Some(k) = s.weight() else {
         m.info("[ and ] move a weight to where the pairs change: select a criterion first");
         return Vec::new();
     };
-    let weight = m.current.weights[k];
-    let found = match &m.analyses.stability[k] {
+    let weight = m.document.current.weights[k];
+    let found = match &m.rematch.analyses.stability[k] {
         Some(Ok(st)) if st.weight == weight && !m.busy() => st.clone(),
         Some(Err(e)) => {
             m.error(format!("The stable range could not be found: {e}"));
             return Vec::new();
         }
-        _ if crate::tui::jobs::analyses::Scope::of(&m.pool)
+        _ if crate::tui::jobs::analyses::Scope::of(&m.document.pool)
             == crate::tui::jobs::analyses::Scope::Shown =>
         {
             m.info("Stable ranges are not computed for a pool this large");
@@ -122,7 +121,7 @@ pub fn jump(m: &mut Model, up: bool) -> Vec<Effect> {
 
 /// "ME-012 MR-025 → MR-004", two at most, else how many mentees move.
 fn describe_changes(m: &Model, changes: &[dyad::analysis::stability::PairChange]) -> String {
-    let mentor = |j: Option<usize>| j.map_or("none", |j| m.pool.mentors[j].id.as_str());
+    let mentor = |j: Option<usize>| j.map_or("none", |j| m.document.pool.mentors[j].id.as_str());
     match changes {
         [] => "none found".into(),
         [_] | [_, _] => changes
@@ -130,7 +129,7 @@ fn describe_changes(m: &Model, changes: &[dyad::analysis::stability::PairChange]
             .map(|c| {
                 format!(
                     "{} {} → {}",
-                    m.pool.mentees[c.mentee].id,
+                    m.document.pool.mentees[c.mentee].id,
                     mentor(c.old_mentor),
                     mentor(c.new_mentor)
                 )
@@ -142,31 +141,31 @@ fn describe_changes(m: &Model, changes: &[dyad::analysis::stability::PairChange]
 }
 
 fn restore(m: &mut Model, to: Snapshot) -> Vec<Effect> {
-    m.current = to.profile;
-    m.overrides = to.overrides;
-    m.current_file = to.file;
-    rebuild_rows(m);
-    recompute(m)
+    m.document.current = to.profile;
+    m.document.overrides = to.overrides;
+    m.document.current_file = to.file;
+    m.rebuild_rows();
+    m.recompute()
 }
 
 pub fn undo(m: &mut Model) -> Vec<Effect> {
-    let Some(prev) = m.history.undo.pop() else {
+    let Some(prev) = m.document.history.undo.pop() else {
         m.info("Nothing to undo");
         return Vec::new();
     };
-    let now = snapshot(m);
-    m.history.redo.push(now);
+    let now = m.document.snapshot();
+    m.document.history.redo.push(now);
     m.info("Undone (Ctrl-r redoes)");
     restore(m, prev)
 }
 
 pub fn redo(m: &mut Model) -> Vec<Effect> {
-    let Some(next) = m.history.redo.pop() else {
+    let Some(next) = m.document.history.redo.pop() else {
         m.info("Nothing to redo");
         return Vec::new();
     };
-    let now = snapshot(m);
-    m.history.undo.push(now);
+    let now = m.document.snapshot();
+    m.document.history.undo.push(now);
     m.info("Redone");
     restore(m, next)
 }
@@ -177,7 +176,7 @@ fn selected_pair(m: &mut Model, verb: &str) -> Option<(usize, usize)> {
     match row.mentor {
         Some(mentor) => Some((row.mentee, mentor)),
         None => {
-            let id = m.pool.mentees[row.mentee].id.clone();
+            let id = m.document.pool.mentees[row.mentee].id.clone();
             m.warn(format!(
                 "{id} has no mentor now, so there is no pair to {verb}"
             ));
@@ -188,8 +187,8 @@ fn selected_pair(m: &mut Model, verb: &str) -> Option<(usize, usize)> {
 
 fn ids(m: &Model, mentee: usize, mentor: usize) -> (String, String) {
     (
-        m.pool.mentees[mentee].id.clone(),
-        m.pool.mentors[mentor].id.clone(),
+        m.document.pool.mentees[mentee].id.clone(),
+        m.document.pool.mentors[mentor].id.clone(),
     )
 }
 
@@ -202,7 +201,7 @@ pub fn ban(m: &mut Model) -> Vec<Effect> {
         "Banned {a} with {b}: {a} gets another mentor (u undoes, X lifts {a}'s bans)"
     ));
     apply(m, false, |m| {
-        m.overrides.set(mentee, mentor, Some(Action::Ban))
+        m.document.overrides.set(mentee, mentor, Some(Action::Ban))
     })
 }
 
@@ -211,12 +210,13 @@ pub fn unban(m: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     let banned: Vec<usize> = m
+        .document
         .overrides
         .iter()
         .filter(|o| o.mentee == row.mentee && o.action == Action::Ban)
         .map(|o| o.mentor)
         .collect();
-    let id = m.pool.mentees[row.mentee].id.clone();
+    let id = m.document.pool.mentees[row.mentee].id.clone();
     if banned.is_empty() {
         m.info(format!("{id} has no banned pairs"));
         return Vec::new();
@@ -227,7 +227,7 @@ pub fn unban(m: &mut Model) -> Vec<Effect> {
     });
     apply(m, false, |m| {
         for j in banned {
-            m.overrides.set(row.mentee, j, None);
+            m.document.overrides.set(row.mentee, j, None);
         }
     })
 }
@@ -237,14 +237,16 @@ pub fn pin(m: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     let (a, b) = ids(m, mentee, mentor);
-    let pinned = m.overrides.get(mentee, mentor) == Some(Action::Pin);
+    let pinned = m.document.overrides.get(mentee, mentor) == Some(Action::Pin);
     if pinned {
         m.info(format!("Unpinned {a} from {b}"));
     } else {
         m.info(format!("Pinned {a} to {b}: kept whatever the weights"));
     }
     let action = (!pinned).then_some(Action::Pin);
-    apply(m, false, |m| m.overrides.set(mentee, mentor, action))
+    apply(m, false, |m| {
+        m.document.overrides.set(mentee, mentor, action)
+    })
 }
 
 pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
@@ -252,27 +254,28 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
     let w_inner = inner(a.weights);
     let inside = |r: Rect| r.contains((ev.column, ev.row).into());
     match ev.kind {
-        MouseKind::Release => m.dragging = None,
+        MouseKind::Release => m.weights.dragging = None,
         MouseKind::Press if inside(w_inner) => {
-            let Some((i, fraction)) = panel::hit(w_inner, m.weights_offset, ev.column, ev.row)
+            let Some((i, fraction)) =
+                panel::hit(w_inner, m.weights.scroll.offset, ev.column, ev.row)
             else {
                 return Vec::new();
             };
             m.focus = Focus::Weights;
-            m.setting = i;
-            fit_offsets(m);
+            m.weights.scroll.selected = i;
+            m.fit_offsets();
             if let Some(f) = fraction {
-                m.dragging = Some(i);
+                m.weights.dragging = Some(i);
                 let s = Setting::at(i);
                 return edit_profile(m, false, |p| s.set_fraction(p, f));
             }
         }
         MouseKind::Drag => {
-            let Some(i) = m.dragging else {
+            let Some(i) = m.weights.dragging else {
                 return Vec::new();
             };
             // Follow the pointer along the bar being dragged, whatever row it strays to.
-            let rect = panel::geometry(w_inner, m.weights_offset)
+            let rect = panel::geometry(w_inner, m.weights.scroll.offset)
                 .into_iter()
                 .find(|(it, _)| *it == panel::Item::Setting(i));
             if let Some((_, r)) = rect {
@@ -286,13 +289,13 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
         MouseKind::Press if inside(a.matches) => {
             let body = matches_body(a.matches);
             if inside(body) {
-                let at = m.matches_offset + usize::from(ev.row - body.y);
-                if let Some(row) = m.rows.get(at) {
-                    m.selected_mentee = Some(row.mentee);
+                let at = m.matches.scroll.offset + usize::from(ev.row - body.y);
+                if let Some(row) = m.matches.rows.get(at) {
+                    m.matches.selected_mentee = Some(row.mentee);
                 }
             }
             m.focus = Focus::Matches;
-            fit_offsets(m);
+            m.fit_offsets();
         }
         MouseKind::ScrollUp | MouseKind::ScrollDown => {
             let by = if ev.kind == MouseKind::ScrollUp {
@@ -302,13 +305,14 @@ pub fn mouse(m: &mut Model, ev: Mouse) -> Vec<Effect> {
             };
             if inside(a.weights) {
                 let last = Setting::COUNT as isize - 1;
-                m.setting = (m.setting as isize + by).clamp(0, last) as usize;
-                fit_offsets(m);
+                m.weights.scroll.selected =
+                    (m.weights.scroll.selected as isize + by).clamp(0, last) as usize;
+                m.fit_offsets();
             } else {
-                move_row(m, by * 3);
+                m.move_row(by * 3);
             }
         }
-        MouseKind::Press => m.dragging = None,
+        MouseKind::Press => m.weights.dragging = None,
     }
     Vec::new()
 }

@@ -20,6 +20,7 @@ use crate::tui::state::{CouncilPick, CouncilView, Model};
 use crate::tui::theme::THEME;
 
 use crate::tui::layout::{popup, popup_block};
+use crate::tui::scroll::Viewport;
 use crate::tui::text::{clip, cut, wrap};
 use dyad::present::{screen_fig, shown_delta, signed};
 
@@ -38,16 +39,19 @@ fn area_of(size: (u16, u16)) -> Rect {
     Rect::new(0, 0, size.0, size.1.saturating_sub(BELOW))
 }
 
+#[cfg(test)]
 /// Lines of text the council view shows at once.
 pub fn body_height(size: (u16, u16)) -> u16 {
     area_of(size).height.saturating_sub(2)
 }
 
+#[cfg(test)]
 /// Characters across the council view's text.
 fn body_width(size: (u16, u16)) -> usize {
     usize::from(area_of(size).width.saturating_sub(2))
 }
 
+#[cfg(test)]
 /// Lines in the whole council view (to stop scrolling at its end).
 pub fn line_count(pool: &Pool, v: &CouncilView, size: (u16, u16)) -> usize {
     let head = head(pool, v, body_width(size)).len();
@@ -467,7 +471,9 @@ fn disagreement(
     Line::from(row)
 }
 
-pub fn render(f: &mut Frame, m: &Model, v: &CouncilView) {
+/// Draws the council view from its scroll offset; returns its viewport (lines shown, lines in
+/// all).
+pub fn render(f: &mut Frame, m: &Model, v: &CouncilView) -> Viewport {
     let r = area_of(m.size).intersection(f.area());
     let n = v.labels.len();
     let title = match (&v.council, v.elapsed) {
@@ -483,14 +489,21 @@ pub fn render(f: &mut Frame, m: &Model, v: &CouncilView) {
     let inner = block.inner(r);
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
-    let head = head(&m.pool, v, width);
-    let from = usize::from(v.scroll);
+    let head = head(&m.document.pool, v, width);
+    let from = v.scroll.offset;
+    let drawn = Viewport {
+        height,
+        len: head.len()
+            + v.council
+                .as_ref()
+                .map_or(0, |c| c.as_ref().map_or(0, |c| c.disagreements.len())),
+    };
     let mut lines: Vec<Line> = head.iter().skip(from).take(height).cloned().collect();
     if let Some(Ok(c)) = &v.council
         && lines.len() < height
     {
         let cols = Cols::of(c, width);
-        let id_w = id_width(&m.pool);
+        let id_w = id_width(&m.document.pool);
         let mut order: Vec<&Disagreement> = c.disagreements.iter().collect();
         order.sort_by_key(|d| (d.support(), d.mentee));
         let skip = from.saturating_sub(head.len());
@@ -500,11 +513,12 @@ pub fn render(f: &mut Frame, m: &Model, v: &CouncilView) {
                 .into_iter()
                 .skip(skip)
                 .take(room)
-                .map(|d| disagreement(&m.pool, c, d, cols, id_w)),
+                .map(|d| disagreement(&m.document.pool, c, d, cols, id_w)),
         );
     }
     f.render_widget(Clear, r);
     f.render_widget(Paragraph::new(lines).block(block), r);
+    drawn
 }
 
 pub fn render_pick(f: &mut Frame, area: Rect, m: &Model, p: &CouncilPick) {
@@ -523,7 +537,7 @@ pub fn render_pick(f: &mut Frame, area: Rect, m: &Model, p: &CouncilPick) {
     let intro = format!(
         "Each council member saves a profile in {}/members/. Choose two or more with Space; \
          dyad matches each, proposes a consensus (median weights) and shows where they differ.",
-        m.configs.display()
+        m.document.configs.display()
     );
     let mut lines: Vec<Line> = wrap(&intro, usize::from(r.width.saturating_sub(2)))
         .into_iter()
@@ -544,7 +558,7 @@ pub fn render_pick(f: &mut Frame, area: Rect, m: &Model, p: &CouncilPick) {
             "[ ] "
         };
         let file = e.file.as_ref().map_or("built in".into(), |f| {
-            f.strip_prefix(&m.configs)
+            f.strip_prefix(&m.document.configs)
                 .unwrap_or(f)
                 .display()
                 .to_string()

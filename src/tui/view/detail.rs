@@ -23,7 +23,7 @@ fn side_title(m: &Model, label: &str, s: Option<&Side>) -> String {
     match s {
         Some(s) => format!(
             "{label} {}: {:.1}{}",
-            m.pool.mentors[s.mentor].id,
+            m.document.pool.mentors[s.mentor].id,
             s.score,
             if s.pinned { " (pinned)" } else { "" }
         ),
@@ -46,7 +46,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
         return unmatched(f, area, m, d);
     }
     let r = popup(area, 104, 30);
-    let mentee = &m.pool.mentees[d.mentee];
+    let mentee = &m.document.pool.mentees[d.mentee];
     let block = popup_block(
         format!(" Why {} is paired as it is ", mentee.id),
         Mode::Detail,
@@ -67,7 +67,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     let mut lines = vec![Line::styled(about(about_mentee(mentee)), THEME.dim)];
     if let Some(s) = cur {
         lines.push(Line::styled(
-            about(about_mentor(&m.pool.mentors[s.mentor])),
+            about(about_mentor(&m.document.pool.mentors[s.mentor])),
             THEME.dim,
         ));
     }
@@ -146,7 +146,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
         lines.push(Line::from(vec![
             Span::raw(format!(
                 "  {:<8} {:>5.1}  ",
-                m.pool.mentors[a.mentor].id, a.score
+                m.document.pool.mentors[a.mentor].id, a.score
             )),
             Span::styled(cut(&a.why.clone(), width.saturating_sub(17)), THEME.dim),
         ]));
@@ -214,7 +214,11 @@ fn arrows(s: String) -> String {
 /// them (each verified by rematching), and what keeps them from each mentor.
 fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     let r = popup(area, 104, 30);
-    let pool = m.results.as_ref().map_or(&*m.pool, |r| &*r.pool);
+    let pool = m
+        .rematch
+        .results
+        .as_ref()
+        .map_or(&*m.document.pool, |r| &*r.pool);
     let mentee = &pool.mentees[d.mentee];
     let id = mentee.id.as_str();
     let block = popup_block(
@@ -248,7 +252,7 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
         cut(&format!("No mentor now: {why}{base}"), width),
         THEME.unmatched,
     ));
-    let diagnosis = match m.analyses.diagnosis(d.mentee) {
+    let diagnosis = match m.rematch.analyses.diagnosis(d.mentee) {
         None => {
             lines.push(Line::raw(""));
             lines.push(Line::styled(
@@ -271,7 +275,7 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
         lines.push(Line::raw(cut(
             &format!(
                 "Trained {years} years before {}; the rule allows {max}.",
-                m.current.eligibility.reference_year
+                m.document.current.eligibility.reference_year
             ),
             width,
         )));

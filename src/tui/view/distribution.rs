@@ -29,7 +29,7 @@ use crate::tui::layout::inner;
 const BASE: &str = "▒";
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model) {
-    let (title, keys) = match m.dist {
+    let (title, keys) = match m.matches.dist {
         DistView::All => (" Scores: █ now ▒ baseline ", " g groups · v measures "),
         DistView::Groups => (" Identity groups ", " g all pairs · v measures "),
         DistView::Measures => (" Measures of the pairs ", " v scores · g groups "),
@@ -40,8 +40,8 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         .border_style(THEME.border);
     let area_in = inner(area);
     f.render_widget(block, area);
-    let Some(r) = &m.results else {
-        let text = if m.match_error.is_some() {
+    let Some(r) = &m.rematch.results else {
+        let text = if m.rematch.match_error.is_some() {
             "Not matched"
         } else {
             "Matching…"
@@ -53,7 +53,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         Constraint::Length(1),
         Constraint::Fill(1),
     ]));
-    let scored = m.dist != DistView::Measures;
+    let scored = m.matches.dist != DistView::Measures;
     f.render_widget(
         Paragraph::new(Line::styled(
             yardstick(m, usize::from(top.width), scored),
@@ -62,9 +62,11 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         top,
     );
     let o = &r.overview;
-    let lines = match m.dist {
+    let lines = match m.matches.dist {
         DistView::All => return all(f, body, r),
-        DistView::Groups => groups::view(&r.pool, o, m.small_cells, body.width, body.height),
+        DistView::Groups => {
+            groups::view(&r.pool, o, m.document.small_cells, body.width, body.height)
+        }
         DistView::Measures => {
             let limit = r.current.profile.constraints.in_person_max_km;
             let (now, base) = (&o.now.measures, &o.baseline.measures);
@@ -84,11 +86,12 @@ fn profile_label(p: &Profile, file: Option<&Path>) -> String {
 /// What the panel compares with and, for scores, which profile scores both sides: "Δ vs
 /// pilot-2023, both scored by fall-2023", in as many words as fit `width`.
 pub fn yardstick(m: &Model, width: usize, scored: bool) -> String {
-    let base = profile_label(&m.baseline, m.baseline_file.as_deref());
+    let d = &m.document;
+    let base = profile_label(&d.baseline, d.baseline_file.as_deref());
     let cur = if m.profile_modified() {
         "the current settings".to_string()
     } else {
-        profile_label(&m.current, m.current_file.as_deref())
+        profile_label(&d.current, d.current_file.as_deref())
     };
     let variants = if scored {
         vec![

@@ -8,11 +8,20 @@ use crate::tui::action::Action;
 use crate::tui::keys::Mode;
 use crate::tui::keys::help::lines;
 use crate::tui::layout::{help_area, popup_block};
+use crate::tui::scroll::Viewport;
 
-pub fn render(f: &mut Frame, area: Rect, scroll: u16) {
+/// Draws the help from line `scroll`; returns its viewport.
+pub fn render(f: &mut Frame, area: Rect, scroll: usize) -> Viewport {
     let r = help_area(area);
     let all = lines(usize::from(r.width.saturating_sub(2)));
-    let max = (all.len() as u16).saturating_sub(r.height.saturating_sub(2));
+    let drawn = Viewport {
+        height: usize::from(r.height.saturating_sub(2)),
+        len: all.len(),
+    };
+    let max = u16::try_from(all.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(r.height.saturating_sub(2));
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
     let block = popup_block(
         " Help: every key ",
         Mode::Help,
@@ -31,4 +40,5 @@ pub fn render(f: &mut Frame, area: Rect, scroll: u16) {
             .scroll((scroll.min(max), 0)),
         r,
     );
+    drawn
 }

@@ -131,6 +131,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, selected: usize) {
         .div_euclid(2)
         .min(MAX_BAR);
     let found: Vec<Option<&Influence>> = m
+        .rematch
         .analyses
         .influence
         .iter()
@@ -142,10 +143,14 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, selected: usize) {
         .map(|i| i.at_zero.changed.max(i.at_one.changed))
         .max()
         .unwrap_or(0);
-    let (mean, low, matched) = m.results.as_ref().map_or((f64::NAN, f64::NAN, 0), |r| {
-        let s = &r.current.summary;
-        (s.stats.mean, s.stats.min, s.matched)
-    });
+    let (mean, low, matched) = m
+        .rematch
+        .results
+        .as_ref()
+        .map_or((f64::NAN, f64::NAN, 0), |r| {
+            let s = &r.current.summary;
+            (s.stats.mean, s.stats.min, s.matched)
+        });
     let num = |x: f64| {
         if x.is_finite() {
             format!("{x:.1}")
@@ -204,11 +209,11 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, selected: usize) {
             format!(
                 "{} {:>4.2}  ",
                 clip(CRITERIA[k].label, LABEL),
-                m.current.weights[k]
+                m.document.current.weights[k]
             ),
             row_style,
         )];
-        match &m.analyses.influence[k] {
+        match &m.rematch.analyses.influence[k] {
             Some(Ok(i)) => {
                 spans.extend(side(&i.at_zero, most, bar_w, true));
                 spans.push(Span::raw("│"));
@@ -223,7 +228,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, selected: usize) {
         lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
-    match &m.analyses.influence[selected] {
+    match &m.rematch.analyses.influence[selected] {
         Some(Ok(i)) => {
             let label = format!("{}, now {:.2}:", CRITERIA[selected].label, i.weight);
             lines.push(Line::styled(label, THEME.heading));

@@ -47,7 +47,7 @@ pub fn short_reason(r: Reason) -> &'static str {
 /// The last column: the baseline's mentor where it changed, or why a mentee has none. `long`
 /// adds the baseline score and words.
 fn note(m: &Model, r: &Row, long: bool) -> String {
-    let mentor = |j: usize| m.pool.mentors[j].id.as_str();
+    let mentor = |j: usize| m.document.pool.mentors[j].id.as_str();
     let was = || match (r.base_mentor, r.base_score) {
         (Some(j), Some(s)) if long => format!("was {} ({s:.1})", mentor(j)),
         (Some(j), _) => mentor(j).to_string(),
@@ -75,18 +75,18 @@ fn style(r: &Row) -> Style {
 }
 
 fn title(m: &Model) -> String {
-    let Some(res) = &m.results else {
-        if m.match_error.is_some() {
+    let Some(res) = &m.rematch.results else {
+        if m.rematch.match_error.is_some() {
             return " Not matched ".into();
         }
         return " Matches: matching… ".into();
     };
-    if m.match_error.is_some() {
+    if m.rematch.match_error.is_some() {
         return " Not matched: pairs of earlier settings ".into();
     }
     let c = &res.comparison;
-    let (n, all) = (c.differing(), m.pool.mentees.len());
-    if m.changed_only {
+    let (n, all) = (c.differing(), m.document.pool.mentees.len());
+    if m.matches.changed_only {
         format!(" Changed vs baseline: {n} of {all} (c: all) ")
     } else {
         format!(" Matches: {n} of {all} changed vs baseline ")
@@ -111,7 +111,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     let block = Block::bordered()
         .title(Line::styled(
             title(m),
-            if m.match_error.is_some() {
+            if m.rematch.match_error.is_some() {
                 THEME.error
             } else {
                 THEME.panel_title
@@ -123,14 +123,14 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         } else {
             THEME.border
         });
-    if m.rows.is_empty() {
-        let text = match (&m.results, &m.match_error) {
+    if m.matches.rows.is_empty() {
+        let text = match (&m.rematch.results, &m.rematch.match_error) {
             (None, Some(e)) => format!(
                 "These settings cannot be matched: {e}\n\nChange the rule it names, undo (u) \
                  or open another profile (p)."
             ),
             (None, None) => "Matching…".into(),
-            _ if m.changed_only => {
+            _ if m.matches.changed_only => {
                 "No mentee's pair differs from the baseline. Press c to show all.".into()
             }
             _ => "No mentees in the pool.".into(),
@@ -144,8 +144,8 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         return;
     }
     let id_w = |ids: &mut dyn Iterator<Item = usize>| ids.max().unwrap_or(6).max(6) as u16;
-    let mentee_w = id_w(&mut m.pool.mentees.iter().map(|x| x.id.chars().count()));
-    let mentor_w = id_w(&mut m.pool.mentors.iter().map(|x| x.id.chars().count()));
+    let mentee_w = id_w(&mut m.document.pool.mentees.iter().map(|x| x.id.chars().count()));
+    let mentor_w = id_w(&mut m.document.pool.mentors.iter().map(|x| x.id.chars().count()));
     let fixed = 2 + (mentee_w + 1) + mentor_w + 6 + 5 + 5;
     let last = inner(area).width.saturating_sub(fixed);
     let long = last >= 18;
@@ -158,7 +158,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         Constraint::Fill(1),
     ];
     let sorted = |name: &str, by: Sort| {
-        if m.sort == by {
+        if m.matches.sort == by {
             format!("{name}▼")
         } else {
             name.to_string()
@@ -180,12 +180,12 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     .style(THEME.heading);
     // Only the rows in view are laid out: on a pool of thousands, formatting every row on
     // every frame is what would make a key press wait.
-    let start = m.matches_offset.min(m.rows.len());
-    let end = (start + usize::from(body_height(area))).min(m.rows.len());
-    let rows = m.rows[start..end].iter().map(|r| {
+    let start = m.matches.scroll.offset.min(m.matches.rows.len());
+    let end = (start + usize::from(body_height(area))).min(m.matches.rows.len());
+    let rows = m.matches.rows[start..end].iter().map(|r| {
         let mentor = r
             .mentor
-            .map_or("—".into(), |j| m.pool.mentors[j].id.clone());
+            .map_or("—".into(), |j| m.document.pool.mentors[j].id.clone());
         let score = r.score.map_or(String::new(), |s| format!("{s:.1}"));
         let delta = match (r.score, r.base_score) {
             (Some(now), Some(base)) => signed(shown_delta(base, now, 1), 1),
@@ -200,7 +200,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
                     flag_style,
                 ),
             ])),
-            Cell::from(m.pool.mentees[r.mentee].id.clone()),
+            Cell::from(m.document.pool.mentees[r.mentee].id.clone()),
             Cell::from(mentor),
             Cell::from(Line::from(score).right_aligned()),
             Cell::from(Line::from(delta).right_aligned()),

@@ -71,6 +71,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     let v = &m.mentors;
     let focused = m.focus == Focus::Matches && m.popup.is_none();
     let base_idle = m
+        .rematch
         .results
         .as_ref()
         .map(|r| r.overview.baseline.measures.mentors_idle);
@@ -86,14 +87,14 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
             THEME.border
         });
     if v.rows.is_empty() {
-        let text = match &m.results {
+        let text = match &m.rematch.results {
             None => "Matching…",
             Some(_) => "No mentors in the pool.",
         };
         f.render_widget(Paragraph::new(text).block(block), area);
         return;
     }
-    let pool = &m.pool;
+    let pool = &m.document.pool;
     let id_w = pool
         .mentors
         .iter()
@@ -118,7 +119,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         "Mentees".into(),
     ])
     .style(THEME.heading);
-    let start = v.offset.min(v.rows.len());
+    let start = v.scroll.offset.min(v.rows.len());
     let end = (start + usize::from(body_height(area))).min(v.rows.len());
     let rows = v.rows[start..end].iter().map(|r| {
         let style = if r.idle() {

@@ -23,16 +23,32 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::tui::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, too_small};
+use crate::tui::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, inner, matches_body_height, too_small};
+use crate::tui::scroll::{Drawn, Viewport};
+use crate::tui::state::weights::Setting;
 use crate::tui::state::{Model, Popup};
 use crate::tui::theme::THEME;
 
-pub fn view(f: &mut Frame, m: &Model) {
+/// Draws the model; returns what it drew of each scrolled area, for the event loop to hand
+/// back to `update` (which scrolls with it).
+pub fn view(f: &mut Frame, m: &Model) -> Drawn {
     let area = f.area();
     if too_small(area) {
-        return small(f, area);
+        small(f, area);
+        return Drawn::default();
     }
     let a = Areas::of(area);
+    let mut drawn = Drawn {
+        weights: Some(Viewport {
+            height: usize::from(inner(a.weights).height),
+            len: Setting::COUNT,
+        }),
+        matches: Some(Viewport {
+            height: usize::from(matches_body_height(a.matches)),
+            len: m.matches.rows.len(),
+        }),
+        ..Drawn::default()
+    };
     status::title(f, a.title, m);
     weights::render(f, a.weights, m);
     if m.mentors.shown {
@@ -47,13 +63,14 @@ pub fn view(f: &mut Frame, m: &Model) {
         Some(Popup::Detail(d)) => detail::render(f, area, m, d),
         Some(Popup::Search(s)) => search::render(f, area, m, s),
         Some(Popup::Profiles(p)) => profiles::render(f, area, m, p),
-        Some(Popup::Help { scroll }) => help::render(f, area, *scroll),
+        Some(Popup::Help { scroll }) => drawn.help = Some(help::render(f, area, scroll.offset)),
         Some(Popup::Influence { selected }) => influence::render(f, area, m, *selected),
         Some(Popup::SaveAs(form)) => prompt::save_as(f, area, m, form),
         Some(Popup::Confirm(c)) => prompt::confirm(f, area, c),
         Some(Popup::CouncilPick(p)) => council::render_pick(f, area, m, p),
-        Some(Popup::Council(v)) => council::render(f, m, v),
+        Some(Popup::Council(v)) => drawn.council = Some(council::render(f, m, v)),
     }
+    drawn
 }
 
 /// The screen below the minimum size: what it needs, centred.

@@ -17,7 +17,7 @@ use crate::tui::text::cut;
 pub fn render(f: &mut Frame, area: Rect, m: &Model, p: &ProfilesState) {
     let r = popup(area, 100, 22);
     let block = popup_block(
-        format!(" Profiles in {} ", m.configs.display()),
+        format!(" Profiles in {} ", m.document.configs.display()),
         Mode::Profiles,
         &[
             (&[Action::Accept], "open as current"),
@@ -50,10 +50,10 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, p: &ProfilesState) {
             .as_ref()
             .map_or("built in".into(), |f| f.display().to_string());
         let mut tags = String::new();
-        if e.file.is_some() && e.file == m.current_file {
+        if e.file.is_some() && e.file == m.document.current_file {
             tags.push_str("  [current]");
         }
-        if e.file.is_some() && e.file == m.baseline_file {
+        if e.file.is_some() && e.file == m.document.baseline_file {
             tags.push_str("  [baseline]");
         }
         let marker = if selected { "▶ " } else { "  " };

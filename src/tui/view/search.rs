@@ -122,7 +122,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, s: &SearchState) {
                 Style::new()
             };
             highlighted(
-                &m.entries[hit.entry].text,
+                &m.document.entries[hit.entry].text,
                 hit,
                 base,
                 usize::from(list.width),

@@ -20,10 +20,10 @@ use crate::tui::text::cut;
 pub fn title(f: &mut Frame, area: Rect, m: &Model) {
     let pool = format!(
         "│ {} mentees, {} mentors",
-        m.pool.mentees.len(),
-        m.pool.mentors.len()
+        m.document.pool.mentees.len(),
+        m.document.pool.mentors.len()
     );
-    let source = format!(" ({}) ", m.pool.source.label());
+    let source = format!(" ({}) ", m.document.pool.source.label());
     let modified = m.profile_modified();
     // (modified mark, pool shown, its source shown, "Baseline:" or "vs")
     let variants: [(&str, bool, bool, &str); 5] = [
@@ -38,17 +38,20 @@ pub fn title(f: &mut Frame, area: Rect, m: &Model) {
     for (i, (mark, with_pool, with_source, base)) in variants.into_iter().enumerate() {
         spans = vec![
             Span::styled(" dyad ", THEME.title),
-            Span::styled(format!("│ Current: {}", m.current.name), THEME.title),
+            Span::styled(
+                format!("│ Current: {}", m.document.current.name),
+                THEME.title,
+            ),
         ];
         if modified {
             spans.push(Span::styled(mark, THEME.title_modified));
         }
-        if m.read_only.is_some() {
+        if m.document.read_only.is_some() {
             spans.push(Span::styled(" ", THEME.title));
             spans.push(Span::styled(" READ-ONLY ", THEME.warning));
         }
         spans.push(Span::styled(
-            format!(" │ {base} {} ", m.baseline.name),
+            format!(" │ {base} {} ", m.document.baseline.name),
             THEME.title,
         ));
         if with_pool {
@@ -79,12 +82,16 @@ fn left(m: &Model) -> (String, Style, bool) {
     if let Some(s) = &m.status {
         return (s.text.clone(), level_style(s.level), true);
     }
-    if let Some(e) = &m.match_error {
+    if let Some(e) = &m.rematch.match_error {
         let text = format!("Cannot match these settings: {e} (u undoes)");
         return (text, THEME.error, true);
     }
     // Standing warnings keep to one line, so the keys stay in sight.
-    if m.results.as_ref().is_some_and(|r| r.baseline_without_pins) {
+    if m.rematch
+        .results
+        .as_ref()
+        .is_some_and(|r| r.baseline_without_pins)
+    {
         let text = "Baseline shown without the pins: its rules do not allow them all";
         return (text.into(), THEME.warning, false);
     }
@@ -114,7 +121,7 @@ fn left(m: &Model) -> (String, Style, bool) {
         let text = "Enter explains the selected pair · x bans it · . pins it · Tab back to weights";
         return (text.into(), THEME.dim, false);
     }
-    let s = Setting::at(m.setting);
+    let s = Setting::at(m.weights.scroll.selected);
     let stable = s
         .weight()
         .and_then(|k| m.stability(k))
@@ -132,7 +139,7 @@ fn left(m: &Model) -> (String, Style, bool) {
 /// The right of the status line: how long the last rematch took, from most words (2) to
 /// fewest (0).
 fn right(m: &Model, words: u8) -> String {
-    let ms = m.elapsed.map(|t| t.as_secs_f64() * 1000.0);
+    let ms = m.rematch.elapsed.map(|t| t.as_secs_f64() * 1000.0);
     match (m.busy(), ms, words) {
         (true, _, 2) => "Rematching… ".into(),
         (true, _, _) => "rematching… ".into(),

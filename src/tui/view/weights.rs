@@ -68,8 +68,8 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         });
     let inner_area = inner(area);
     f.render_widget(block, area);
-    let ranges = double(inner_area.height) && Scope::of(&m.pool) != Scope::Shown;
-    for (item, r) in geometry(inner_area, m.weights_offset) {
+    let ranges = double(inner_area.height) && Scope::of(&m.document.pool) != Scope::Shown;
+    for (item, r) in geometry(inner_area, m.weights.scroll.offset) {
         let lines = match item {
             // Two-line sliders show their stable range at the right, under this heading.
             Item::Heading(h) if h == WEIGHTS && ranges => {
@@ -90,14 +90,14 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
 
 fn setting_lines(m: &Model, i: usize, r: Rect) -> Vec<Line<'static>> {
     let s = Setting::at(i);
-    let selected = i == m.setting;
+    let selected = i == m.weights.scroll.selected;
     let marker = if selected { "▶ " } else { "  " };
     let text_style = if selected {
         THEME.selected
     } else {
         Style::new()
     };
-    let value = s.value(&m.current);
+    let value = s.value(&m.document.current);
     let width = usize::from(r.width);
     let Some(w) = s.weight() else {
         // ◂ ▸ around the selected value say ← → change it, where they fit beside the label.
@@ -120,7 +120,7 @@ fn setting_lines(m: &Model, i: usize, r: Rect) -> Vec<Line<'static>> {
     let range = stable
         .and_then(|s| s.as_ref().ok())
         .map(|s| (s.stable_low, s.stable_high));
-    let bar_spans = bar_spans(m.current.weights[w], b.width, range);
+    let bar_spans = bar_spans(m.document.current.weights[w], b.width, range);
     if r.height >= 2 {
         let label_w = width.saturating_sub(2 + 5);
         let mut second = vec![Span::raw("  ")];
@@ -155,11 +155,11 @@ fn range_text(m: &Model, w: usize) -> Span<'static> {
         Some(Ok(s)) => Span::styled(format!(" {}", stable::text(s)), THEME.stable_text),
         Some(Err(_)) => Span::styled(" ?", THEME.dim),
         // Being worked out: every range on a small pool, the selected one on a larger pool.
-        None if m.results.is_some()
-            && m.match_error.is_none()
-            && match Scope::of(&m.pool) {
+        None if m.rematch.results.is_some()
+            && m.rematch.match_error.is_none()
+            && match Scope::of(&m.document.pool) {
                 Scope::All => true,
-                Scope::Selected => w == m.setting,
+                Scope::Selected => w == m.weights.scroll.selected,
                 Scope::Shown => false,
             } =>
         {

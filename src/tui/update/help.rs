@@ -1,0 +1,27 @@
+//! The help popup (`?`): scrolling through every key.
+
+use crate::tui::action::{Action, Effect, Msg};
+use crate::tui::scroll::Scroll;
+use crate::tui::state::{Model, Popup};
+
+pub fn open(m: &mut Model) {
+    m.popup = Some(Popup::Help {
+        scroll: Scroll::default(),
+    });
+}
+
+pub fn msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    if let Some(Popup::Help { scroll }) = &mut m.popup {
+        let page = scroll.page() as isize;
+        match msg {
+            Msg::Action(Action::Up) => scroll.scroll_by(-1),
+            Msg::Action(Action::Down) => scroll.scroll_by(1),
+            Msg::Action(Action::PageUp) => scroll.scroll_by(-page),
+            Msg::Action(Action::PageDown) => scroll.scroll_by(page),
+            Msg::Action(Action::Top) => scroll.offset = 0,
+            Msg::Action(Action::Bottom) => scroll.offset = scroll.end(),
+            _ => {}
+        }
+    }
+    Vec::new()
+}
