@@ -7,9 +7,12 @@ use dyad::analysis::overview::ALL;
 use dyad::embedded;
 use dyad::privacy::SmallCells;
 
-use crate::tui::action::{Action, Msg, ProfileEntry, Step};
-use crate::tui::state::DistView;
+use ratatui::layout::Rect;
+
+use crate::tui::action::{Action, Mouse, MouseKind, Msg, ProfileEntry, Step};
+use crate::tui::layout::{Areas, matches_body};
 use crate::tui::state::weights::Setting;
+use crate::tui::state::{DistView, Focus};
 use crate::tui::testkit::Harness;
 use crate::tui::view::groups::group_label;
 
@@ -390,4 +393,63 @@ fn pair_keys_do_nothing_to_an_unseen_pair_in_the_mentors_view() {
                 .contains("m shows the mentees")
         );
     }
+}
+
+#[test]
+fn the_mouse_selects_a_mentor_and_the_wheel_moves_the_selection() {
+    let mut h = Harness::new();
+    h.send(Msg::Resize(120, 40)).send(Action::ToggleMentors);
+    let panel = Areas::of(Rect::new(0, 0, 120, 40)).matches;
+    let body = matches_body(panel);
+    let click = |row: u16| Mouse {
+        kind: MouseKind::Press,
+        column: body.x + 3,
+        row,
+    };
+    h.send(Action::SwitchPanel);
+    assert_eq!(h.m.focus, Focus::Weights);
+    h.send(Msg::Mouse(click(body.y + 4)));
+    assert_eq!(h.m.focus, Focus::Matches);
+    assert_eq!(h.m.mentors.selected, Some(h.m.mentors.rows[4].mentor));
+    // The mentees' table did not take the click.
+    let mentee = h.m.matches.selected_mentee;
+    let wheel = Mouse {
+        kind: MouseKind::ScrollDown,
+        column: body.x + 3,
+        row: body.y + 1,
+    };
+    h.send(Msg::Mouse(wheel)).send(Msg::Mouse(wheel));
+    assert_eq!(h.m.mentors.selected, Some(h.m.mentors.rows[6].mentor));
+    assert_eq!(h.m.matches.selected_mentee, mentee);
+}
+
+#[test]
+fn finding_a_mentor_in_the_mentors_view_selects_them_even_when_idle() {
+    let mut h = Harness::new();
+    h.send(Action::ToggleMentors);
+    let idle =
+        h.m.mentors
+            .rows
+            .iter()
+            .rev()
+            .find(|r| r.idle())
+            .unwrap()
+            .mentor;
+    let id = h.m.document.pool.mentors[idle].id.clone();
+    h.send(Action::OpenSearch);
+    for c in id.chars() {
+        h.send(Msg::Input(c));
+    }
+    h.send(Action::Accept);
+    assert!(h.m.mentors.shown);
+    assert_eq!(h.m.mentors.selected, Some(idle));
+    // A mentee found: the mentees' table, on them.
+    let mentee = h.m.document.pool.mentees[5].id.clone();
+    h.send(Action::OpenSearch);
+    for c in mentee.chars() {
+        h.send(Msg::Input(c));
+    }
+    h.send(Action::Accept);
+    assert!(!h.m.mentors.shown);
+    assert_eq!(h.m.matches.selected_mentee, Some(5));
 }
