@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Cell, Paragraph, Row as TableRow, Table, TableState};
+use ratatui::widgets::{Block, Cell, Paragraph, Row as TableRow, Table};
 
 use dyad::matching::Reason;
 
@@ -208,20 +208,9 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         ])
         .style(style(r))
     });
-    let mut state = TableState::new().with_selected(
-        m.selected_row()
-            .filter(|i| (start..end).contains(i))
-            .map(|i| i - start),
-    );
-    let highlight = if focused {
-        THEME.selected
-    } else {
-        THEME.selected.patch(THEME.dim)
-    };
     let table = Table::new(rows, widths)
         .header(header)
         .column_spacing(1)
-        .row_highlight_style(highlight)
         .block(block);
-    f.render_stateful_widget(table, area, &mut state);
+    super::table::render(f, area, table, start..end, m.selected_row(), focused);
 }

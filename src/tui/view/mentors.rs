@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Cell, Paragraph, Row as TableRow, Table, TableState};
+use ratatui::widgets::{Block, Cell, Paragraph, Row as TableRow, Table};
 
 use dyad::pool::Pool;
 
@@ -140,22 +140,11 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         ])
         .style(style)
     });
-    let mut state = TableState::new().with_selected(
-        v.selected_row()
-            .filter(|i| (start..end).contains(i))
-            .map(|i| i - start),
-    );
-    let highlight = if focused {
-        THEME.selected
-    } else {
-        THEME.selected.patch(THEME.dim)
-    };
     let table = Table::new(rows, widths)
         .header(header)
         .column_spacing(1)
-        .row_highlight_style(highlight)
         .block(block);
-    f.render_stateful_widget(table, area, &mut state);
+    super::table::render(f, area, table, start..end, v.selected_row(), focused);
 }
 
 #[cfg(test)]

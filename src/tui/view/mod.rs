@@ -16,6 +16,7 @@ pub mod profiles;
 pub mod prompt;
 pub mod search;
 pub mod status;
+mod table;
 pub mod weights;
 
 use ratatui::Frame;
