@@ -95,10 +95,7 @@ pub fn view(
         notes.truncate(h.saturating_sub(rows.len()));
         (rows, "id.")
     };
-    let asked = format!(
-        "{asked}: of the identities mentees asked their mentor to share, the share their \
-         mentor has"
-    );
+    let asked = format!("{asked}: identities asked for that the mentor shares");
     let room = h.saturating_sub(rows.len() + notes.len());
     let explained = wrap(&asked, w);
     if room > explained.len() {
