@@ -453,3 +453,21 @@ fn finding_a_mentor_in_the_mentors_view_selects_them_even_when_idle() {
     assert!(!h.m.mentors.shown);
     assert_eq!(h.m.matches.selected_mentee, Some(5));
 }
+
+#[test]
+fn long_pseudonyms_leave_the_groups_view_its_labels() {
+    let mut pool = embedded::sample_pool();
+    for (i, m) in pool.mentees.iter_mut().enumerate() {
+        m.id = format!("ME-{i:04}-7f3a9c21d");
+    }
+    let mut h = Harness::with_pool(pool);
+    h.send(Action::ToggleGroups);
+    let lines = panel(&mut h);
+    let block = block(&lines, "All mentees");
+    assert!(
+        block.iter().any(|l| l.starts_with("shared id. met")),
+        "{block:?}"
+    );
+    let mentee = block.iter().find(|l| l.starts_with("  mentee")).unwrap();
+    assert!(mentee.contains("ME-00") && mentee.contains('…'), "{mentee}");
+}

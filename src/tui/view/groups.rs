@@ -115,6 +115,18 @@ fn mentee_id(pool: &Pool, g: &GroupRow) -> String {
         .map_or("—".into(), |p| pool.mentees[p.mentee].id.clone())
 }
 
+/// Whose the worst pairs are, as a line of its own (pseudonyms can be long): "  mentee ME-026,
+/// baseline ME-030", "  mentee ME-032 in both".
+fn worst_mentees(pool: &Pool, g: &Both, small: &str) -> String {
+    let id = |side: Option<&GroupRow>| side.map_or(small.to_string(), |g| mentee_id(pool, g));
+    let (now, base) = (id(g.now), id(g.base));
+    if now == base && g.now.is_some() {
+        format!("  mentee {now} in both")
+    } else {
+        format!("  mentee {now}, baseline {base}")
+    }
+}
+
 /// The figures of a side, or `<k` where suppressed.
 fn side(g: Option<&GroupRow>, small: &str, f: impl Fn(&GroupRow) -> String) -> Cell {
     match g {
@@ -193,7 +205,7 @@ fn blocks_table(pool: &Pool, groups: &[Both], small: &str) -> Vec<Row> {
             &|g| score(worst_score(g)),
             Cell::change(d[2], 1, Better::Higher),
         ));
-        rows.push(figure("  mentee", &|g| mentee_id(pool, g), Cell::plain("")));
+        rows.push(Row::text(Cell::plain(worst_mentees(pool, g, small))));
         rows.push(figure(
             "shared id. met",
             &met,
