@@ -471,3 +471,31 @@ fn long_pseudonyms_leave_the_groups_view_its_labels() {
     let mentee = block.iter().find(|l| l.starts_with("  mentee")).unwrap();
     assert!(mentee.contains("ME-00") && mentee.contains('…'), "{mentee}");
 }
+
+#[test]
+fn long_mentor_pseudonyms_leave_the_mentors_view_its_mentees_column() {
+    let mut pool = embedded::sample_pool();
+    for (j, m) in pool.mentors.iter_mut().enumerate() {
+        m.id = format!("MR-{j:04}-7f3a9c21d0b4e8");
+    }
+    let mut h = Harness::with_pool(pool);
+    h.send(Action::ToggleMentors);
+    let two =
+        h.m.mentors
+            .rows
+            .iter()
+            .find(|r| r.load == 2)
+            .unwrap()
+            .clone();
+    let first = h.m.document.pool.mentees[two.mentees[0]].id.clone();
+    for (w, hgt) in [(120, 40), (80, 24)] {
+        let screen = h.screen(w, hgt);
+        assert!(screen.contains("MR-0"), "{screen}");
+        assert!(screen.contains("…"), "{screen}");
+        if w == 120 {
+            // Its mentees are listed beside the mentor, the first one whole.
+            assert!(screen.contains(&first), "{screen}");
+        }
+        assert!(screen.contains("none (was 1)"), "{screen}");
+    }
+}

@@ -44,9 +44,16 @@ fn legend(width: u16) -> &'static str {
 /// The mentees as ids, as many as fit `width`, then how many more.
 fn mentees(pool: &Pool, r: &MentorRow, width: usize) -> String {
     if r.idle() {
+        let was = [
+            format!("none (baseline {})", r.base_load),
+            format!("none (was {})", r.base_load),
+        ];
         return match r.base_load {
             0 => "none".into(),
-            n => format!("none (baseline {n})"),
+            _ => was
+                .into_iter()
+                .find(|t| t.chars().count() <= width)
+                .unwrap_or("none".into()),
         };
     }
     let ids: Vec<&str> = r
@@ -95,14 +102,13 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         return;
     }
     let pool = &m.document.pool;
-    let id_w = pool
-        .mentors
-        .iter()
-        .map(|x| x.id.chars().count())
-        .max()
-        .unwrap_or(6)
-        .max(6) as u16;
-    let fixed = 1 + id_w + 5 + 5 + 4;
+    // The mark, load, mean and the spaces between the columns; the ids as wide as the longest,
+    // unless that leaves the mentees under 14 columns (then cut with `…`).
+    let others = 1 + 5 + 5 + 4;
+    let longest = pool.mentors.iter().map(|x| x.id.chars().count()).max();
+    let room = inner(area).width.saturating_sub(others + 14).max(6);
+    let id_w = (longest.unwrap_or(6).max(6) as u16).min(room);
+    let fixed = others + id_w;
     let last = usize::from(inner(area).width.saturating_sub(fixed));
     let widths = [
         Constraint::Length(1),
@@ -173,6 +179,8 @@ mod tests {
         assert_eq!(mentees(&pool, &r, 9), format!("{} +2", ids[0]));
         assert_eq!(mentees(&pool, &r, 5), "3 me…");
         assert_eq!(mentees(&pool, &row(vec![], 2), 30), "none (baseline 2)");
+        assert_eq!(mentees(&pool, &row(vec![], 2), 14), "none (was 2)");
+        assert_eq!(mentees(&pool, &row(vec![], 2), 8), "none");
         assert_eq!(mentees(&pool, &row(vec![], 0), 30), "none");
     }
 }
