@@ -54,6 +54,24 @@ impl PairChange {
     }
 }
 
+impl PairChange {
+    /// The change with its mentee, as every screen and output names a moved pair:
+    /// `ME-014: MR-031 → MR-034`.
+    pub fn line(&self, pool: &Pool) -> String {
+        format!("{}: {}", pool.mentees[self.mentee].id, self.text(pool))
+    }
+}
+
+/// Up to `max` moved pairs in one line, then how many more:
+/// `ME-014: MR-031 → MR-034, ME-020: none → MR-005, and 2 more`; empty when none moved.
+pub fn changes_line(pool: &Pool, changes: &[PairChange], max: usize) -> String {
+    let mut parts: Vec<String> = changes.iter().take(max).map(|c| c.line(pool)).collect();
+    if changes.len() > max {
+        parts.push(format!("and {} more", changes.len() - max));
+    }
+    parts.join(", ")
+}
+
 /// [`PairChange::text`]: `old → new`, with [`NO_MENTOR`] for an unmatched side.
 #[derive(Debug, Clone, Copy)]
 pub struct PairChangeText<'a> {
@@ -211,5 +229,40 @@ impl Comparison {
     /// Mentees whose situation differs at all: changed mentor, newly matched or unmatched.
     pub fn differing(&self) -> usize {
         self.changed.len() + self.newly_matched.len() + self.newly_unmatched.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn moved(pool: &Pool, mentee: &str, old: Option<&str>, new: Option<&str>) -> PairChange {
+        let mentor =
+            |id: Option<&str>| id.map(|id| pool.mentors.iter().position(|m| m.id == id).unwrap());
+        PairChange {
+            mentee: pool.mentees.iter().position(|m| m.id == mentee).unwrap(),
+            old_mentor: mentor(old),
+            new_mentor: mentor(new),
+        }
+    }
+
+    #[test]
+    fn moved_pairs_read_the_same_everywhere() {
+        let pool = crate::embedded::sample_pool();
+        let a = moved(&pool, "ME-014", Some("MR-031"), Some("MR-034"));
+        let b = moved(&pool, "ME-017", Some("MR-025"), None);
+        let c = moved(&pool, "ME-003", None, Some("MR-010"));
+        assert_eq!(a.line(&pool), "ME-014: MR-031 → MR-034");
+        assert_eq!(b.line(&pool), format!("ME-017: MR-025 → {NO_MENTOR}"));
+        assert_eq!(
+            changes_line(&pool, &[a, b, c], 1),
+            "ME-014: MR-031 → MR-034, and 2 more"
+        );
+        assert_eq!(
+            changes_line(&pool, &[a, c], 2),
+            "ME-014: MR-031 → MR-034, ME-003: none → MR-010"
+        );
+        assert_eq!(changes_line(&pool, &[a, b, c], 0), "and 3 more");
+        assert_eq!(changes_line(&pool, &[], 3), "");
     }
 }

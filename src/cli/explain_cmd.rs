@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use dyad::analysis::breakdown::contributions;
+use dyad::analysis::compare::changes_line;
 use dyad::analysis::explain;
 use dyad::analysis::unmatched::{self, Diagnosis};
 use dyad::criteria::CRITERIA;
@@ -14,7 +15,7 @@ use dyad::pool::{Pool, files};
 use super::analysis_args::ExplainArgs;
 use super::args::TableOrJson;
 use super::report::{self, fig};
-use super::sensitivity_cmd::{change_json, changes_line, num};
+use super::sensitivity_cmd::{change_json, num};
 use super::{emit, emit_json, inputs};
 
 /// Alternatives listed for a matched mentee.

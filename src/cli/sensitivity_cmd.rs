@@ -2,6 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
+use dyad::analysis::compare::changes_line;
 use dyad::analysis::stability::{self, Extreme, Influence, PairChange, Stability};
 use dyad::criteria::CRITERIA;
 use dyad::error::Result;
@@ -24,11 +25,6 @@ pub fn change_json(pool: &Pool, c: &PairChange) -> Value {
         "old_mentor": c.old_mentor.map(|j| pool.mentors[j].id.clone()),
         "new_mentor": c.new_mentor.map(|j| pool.mentors[j].id.clone()),
     })
-}
-
-/// `ME-012 MR-025 → MR-027`, with `none` for a missing mentor.
-pub fn change_text(pool: &Pool, c: &PairChange) -> String {
-    format!("{} {}", pool.mentees[c.mentee].id, c.text(pool))
 }
 
 fn extreme_json(e: &Extreme) -> Value {
@@ -72,19 +68,6 @@ pub fn weight(x: f64) -> String {
     } else {
         format!("{s}.0")
     }
-}
-
-/// Up to `max` changes in one line, then how many more.
-pub fn changes_line(pool: &Pool, changes: &[PairChange], max: usize) -> String {
-    let mut parts: Vec<String> = changes
-        .iter()
-        .take(max)
-        .map(|c| change_text(pool, c))
-        .collect();
-    if changes.len() > max {
-        parts.push(format!("and {} more", changes.len() - max));
-    }
-    parts.join(", ")
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

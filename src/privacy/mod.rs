@@ -7,11 +7,13 @@ use std::collections::HashMap;
 use crate::pool::{Person, Pool};
 
 mod columns;
+pub mod disclosure;
 mod identifiers;
 mod suppress;
 mod zip3;
 
 pub use columns::{column_identifier, refuse_column};
+pub use disclosure::Disclosure;
 
 pub use identifiers::{CellKind, Identifier, is_month, refuse_in_row, value_identifier};
 pub use suppress::{Shown, SmallCells};

@@ -27,6 +27,16 @@ impl Eligibility {
     pub fn eligible(&self, training_completed: i32) -> bool {
         self.reference_year - training_completed <= self.max_years_since_training as i32
     }
+
+    /// The earliest of `training_years` when the reference year comes before all of them (a
+    /// year typed wrong: every mentee would have trained in the future); `None` otherwise, and
+    /// for no years.
+    pub fn before_all(&self, training_years: impl IntoIterator<Item = i32>) -> Option<i32> {
+        training_years
+            .into_iter()
+            .min()
+            .filter(|&first| self.reference_year < first)
+    }
 }
 
 /// How many mentees each mentor may take.

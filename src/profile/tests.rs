@@ -223,3 +223,16 @@ fn eligibility_rule() {
     assert!(!e.eligible(2020));
     assert!(e.eligible(2024));
 }
+
+#[test]
+fn a_reference_year_before_every_training_year_is_found() {
+    let e = |reference_year| Eligibility {
+        max_years_since_training: 5,
+        reference_year,
+    };
+    let years = [2016, 2012, 2020];
+    assert_eq!(e(2011).before_all(years), Some(2012));
+    assert_eq!(e(2012).before_all(years), None);
+    assert_eq!(e(2023).before_all(years), None);
+    assert_eq!(e(2011).before_all([]), None);
+}

@@ -75,6 +75,9 @@ pub enum Action {
     WriteRecord,
     /// Explain the selected pair, or why the mentee has none (Enter).
     OpenDetail,
+    /// In the pair explained: every attribute of the two people, or only what a shared screen
+    /// may show (f).
+    ToggleFullDetail,
     /// Find a mentee or mentor (/).
     OpenSearch,
     /// The saved profiles (p).

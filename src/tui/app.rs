@@ -64,6 +64,7 @@ pub fn run(args: Options) -> Result<()> {
     let (_lock, read_only) =
         lock_profiles(&ProfileLock::folder_for(current.file.as_deref(), &configs));
     let pool = engine.pool.clone();
+    let families = engine.families.clone();
     let signals = Signals::register().map_err(|e| Error::Other(format!("signals: {e}")))?;
 
     terminal::install_panic_hook();
@@ -96,6 +97,11 @@ pub fn run(args: Options) -> Result<()> {
         (size.width, size.height),
     );
     model.set_small_cells(settings.small_cells());
+    model.set_disclosure(dyad::privacy::Disclosure::of(
+        &model.document.pool,
+        &families,
+        settings.k_anonymity,
+    ));
     if let Some(why) = read_only {
         model.set_read_only(why);
     }

@@ -326,7 +326,18 @@ fn moving_in_the_mentors_view_keeps_the_selection_on_screen() {
     h.send(Msg::Resize(80, 24)).send(Action::ToggleMentors);
     let first = h.m.mentors.rows[0].mentor;
     assert_eq!(h.m.mentors.selected, Some(first));
+    // The borders say how many mentors are out of view.
+    let n = h.m.mentors.rows.len();
+    let shown = h.m.mentors.scroll.page();
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains(&format!("▼ {} more", n - shown)),
+        "{screen}"
+    );
+    assert!(!screen.contains('▲'), "{screen}");
+    assert!(h.screen(120, 40).contains(&format!("▼ {} more", n - 34)));
     h.send(Action::Bottom);
+    assert!(h.screen(80, 24).contains(&format!("▲ {} more", n - shown)));
     let last = h.m.mentors.rows.last().unwrap().mentor;
     assert_eq!(h.m.mentors.selected, Some(last));
     let screen = h.screen(80, 24);
@@ -476,7 +487,7 @@ fn long_pseudonyms_leave_the_groups_view_its_labels() {
 fn long_mentor_pseudonyms_leave_the_mentors_view_its_mentees_column() {
     let mut pool = embedded::sample_pool();
     for (j, m) in pool.mentors.iter_mut().enumerate() {
-        m.id = format!("MR-{j:04}-7f3a9c21d0b4e8");
+        m.id = format!("MR-7f3a9c21d0b4e8{j:04x}");
     }
     let mut h = Harness::with_pool(pool);
     h.send(Action::ToggleMentors);
@@ -488,14 +499,22 @@ fn long_mentor_pseudonyms_leave_the_mentors_view_its_mentees_column() {
             .unwrap()
             .clone();
     let first = h.m.document.pool.mentees[two.mentees[0]].id.clone();
+    let id = h.m.document.pool.mentors[two.mentor].id.clone();
+    let tail: String = id.chars().skip(id.chars().count() - 5).collect();
     for (w, hgt) in [(120, 40), (80, 24)] {
-        let screen = h.screen(w, hgt);
-        assert!(screen.contains("MR-0"), "{screen}");
-        assert!(screen.contains("…"), "{screen}");
-        if w == 120 {
-            // Its mentees are listed beside the mentor, the first one whole.
-            assert!(screen.contains(&first), "{screen}");
+        h.send(Action::Top);
+        let top = h.screen(w, hgt);
+        assert!(top.contains("none (was 1)"), "{top}");
+        while h.m.mentors.selected != Some(two.mentor) {
+            h.send(Action::Down);
         }
-        assert!(screen.contains("none (was 1)"), "{screen}");
+        let screen = h.screen(w, hgt);
+        // The mentor's id cut in the middle, its end (what tells pseudonyms apart) kept, and
+        // the first of their mentees whole beside it.
+        let line = screen
+            .lines()
+            .find(|l| l.contains("MR-…") && l.contains(&tail))
+            .unwrap_or_else(|| panic!("no MR-…{tail} in\n{screen}"));
+        assert!(line.contains(&first), "{line}");
     }
 }

@@ -28,7 +28,13 @@ mod analysis_tests;
 #[cfg(test)]
 mod council_tests;
 #[cfg(test)]
+mod detail_tests;
+#[cfg(test)]
+mod findings_tests;
+#[cfg(test)]
 mod groups_tests;
+#[cfg(test)]
+mod moved_tests;
 #[cfg(test)]
 mod popup_tests;
 #[cfg(test)]

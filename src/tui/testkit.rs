@@ -141,6 +141,14 @@ impl Harness {
         update(&mut self.m, msg.into())
     }
 
+    /// Carries out effects held back with [`Harness::send_only`], as if they finished now.
+    pub fn carry_out(&mut self, effects: Vec<Effect>) -> &mut Self {
+        self.run(effects);
+        self.analyse();
+        self.draw();
+        self
+    }
+
     fn run(&mut self, effects: Vec<Effect>) {
         for e in effects {
             let reply = match e {

@@ -4,6 +4,7 @@
 
 mod architecture;
 mod council;
+mod disclosure;
 mod evidence;
 mod matching_props;
 mod model_writes;

@@ -54,7 +54,7 @@ fn move_a_slider_save_as_a_new_profile_and_quit() {
     }
     assert!(d.frames() > frames);
 
-    // S: save as a new profile, typing its name; Enter keeps the description.
+    // S: save as a new profile, typing its name; Enter leaves the description empty.
     d.press(b"S");
     d.wait_for(
         |s| s.contains("Save the current settings"),

@@ -3,4 +3,5 @@
 
 mod flows;
 mod pty;
+mod status;
 mod views;

@@ -278,6 +278,11 @@ pub static DETAIL: &[Binding] = &[
         "ban this pair: the mentee gets another mentor",
     ),
     bind(&[k('.')], Action::Pin, "pin this pair (or unpin it)"),
+    bind(
+        &[k('f')],
+        Action::ToggleFullDetail,
+        "every attribute of the two (not for a shared screen), or only what k-anonymity allows",
+    ),
     hint(
         &[code(Esc), code(Enter), k('q')],
         Action::Close,
@@ -385,7 +390,7 @@ pub static COUNCIL: &[Binding] = &[
         &[code(Enter)],
         Action::Accept,
         "take the consensus as the current settings, to tune it further",
-        "use consensus",
+        "use it",
     ),
     hint(
         &[k('b')],
@@ -397,7 +402,7 @@ pub static COUNCIL: &[Binding] = &[
         &[k('S')],
         Action::SaveAs,
         "take the consensus as the current settings and save it as a new profile",
-        "save consensus",
+        "save it",
     ),
     hint(
         &[k('C')],

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use dyad::pool::{Overrides, Pool};
-use dyad::privacy::SmallCells;
+use dyad::privacy::{Disclosure, SmallCells};
 use dyad::profile::Profile;
 
 use crate::tui::state::search::{self, Entry};
@@ -45,6 +45,8 @@ pub struct Document {
     pub history: History,
     /// Identity groups with fewer eligible mentees show `<k` instead of their figures.
     pub small_cells: SmallCells,
+    /// What the pair explained may show of a person on a shared screen.
+    pub disclosure: Disclosure,
     /// Why saving is off (another dyad holds the profiles), or `None`.
     pub read_only: Option<String>,
     /// The number of the last council convened, and the profile files it was made of.
@@ -60,6 +62,11 @@ impl Document {
         configs: PathBuf,
     ) -> Document {
         let entries = search::index(&pool);
+        let disclosure = Disclosure::of(
+            &pool,
+            dyad::criteria::specialty::builtin(),
+            dyad::profile::settings::Settings::default().k_anonymity,
+        );
         let overrides = pool.overrides.clone();
         Document {
             pool,
@@ -74,6 +81,7 @@ impl Document {
             overrides,
             history: History::default(),
             small_cells: dyad::profile::settings::Settings::default().small_cells(),
+            disclosure,
             read_only: None,
             councils: 0,
             council_chosen: Vec::new(),

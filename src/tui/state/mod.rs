@@ -9,6 +9,7 @@ pub mod detail;
 pub mod document;
 pub mod matches;
 pub mod mentors;
+pub mod moved;
 pub mod popups;
 pub mod rematch;
 pub mod search;
@@ -19,6 +20,7 @@ pub use analyses::Analyses;
 pub use council::{CouncilPick, CouncilView};
 pub use document::{Document, HISTORY, Snapshot};
 pub use matches::Matches;
+pub use moved::Moved;
 pub use popups::{Confirm, Field, Pending, Popup, ProfilesState, SaveAs, SearchState};
 pub use rematch::Rematch;
 pub use weights::Weights;
@@ -26,6 +28,7 @@ pub use weights::Weights;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use dyad::analysis::compare::PairChange;
 use dyad::analysis::stability::Stability;
 use dyad::pool::Pool;
 use dyad::profile::Profile;
@@ -58,6 +61,9 @@ pub enum Level {
 pub struct Status {
     pub text: String,
     pub level: Level,
+    /// The pairs that moved with the change just made, against the results shown before it
+    /// (`Some` and empty: none moved), said after the text.
+    pub moved: Option<Vec<PairChange>>,
 }
 
 /// The whole UI state, in parts: the settings and files being tuned (`document`), the rematch
@@ -73,6 +79,8 @@ pub struct Model {
     pub mentors: mentors::Mentors,
     pub popup: Option<Popup>,
     pub status: Option<Status>,
+    /// The results on screen before the change still being matched.
+    pub moved: Moved,
     /// Terminal size (columns, rows), for mouse hits and scrolling.
     pub size: (u16, u16),
     pub quit: bool,
@@ -96,6 +104,7 @@ impl Model {
             mentors: mentors::Mentors::default(),
             popup: None,
             status: None,
+            moved: Moved::default(),
             size,
             quit: false,
         };
@@ -105,6 +114,8 @@ impl Model {
 
     /// A new recompute request for the settings as they are now.
     pub fn request(&mut self) -> Request {
+        let shown = self.rematch.results.as_ref().map(|r| &r.current);
+        self.moved.changed(shown, self.rematch.busy());
         self.rematch.generation += 1;
         Request {
             generation: self.rematch.generation,
@@ -155,6 +166,7 @@ impl Model {
         self.status = Some(Status {
             text: text.into(),
             level: Level::Info,
+            moved: None,
         });
     }
 
@@ -162,6 +174,7 @@ impl Model {
         self.status = Some(Status {
             text: text.into(),
             level: Level::Warning,
+            moved: None,
         });
     }
 
@@ -169,6 +182,7 @@ impl Model {
         self.status = Some(Status {
             text: text.into(),
             level: Level::Error,
+            moved: None,
         });
     }
 
@@ -192,6 +206,11 @@ impl Model {
     /// Identity groups with fewer eligible mentees than `cells` show `<k` instead of figures.
     pub fn set_small_cells(&mut self, cells: dyad::privacy::SmallCells) {
         self.document.small_cells = cells;
+    }
+
+    /// What the pair explained may show of a person (for the k-anonymity setting).
+    pub fn set_disclosure(&mut self, disclosure: dyad::privacy::Disclosure) {
+        self.document.disclosure = disclosure;
     }
 
     /// Turns saving off (another dyad holds the profiles), and says so.
@@ -275,6 +294,18 @@ impl Model {
     pub fn all_weights_zero(&self) -> bool {
         dyad::matching::weights_inert(&self.document.current.weights)
     }
+
+    /// A warning when the reference year comes before every mentee finished training (a year
+    /// typed or stepped too far: years since training would all be negative).
+    pub fn reference_year_warning(&self) -> Option<String> {
+        let d = &self.document;
+        let e = d.current.eligibility;
+        let first = e.before_all(d.pool.mentees.iter().map(|x| x.training_completed))?;
+        Some(format!(
+            "Reference year {} is before every mentee's training (the first: {first})",
+            e.reference_year
+        ))
+    }
 }
 
 /// The steps that open popups (shared by several update files).
@@ -290,23 +321,29 @@ impl Model {
         true
     }
 
-    /// The save-as form, starting with the name: empty when the settings came from a file (a
-    /// new profile needs a new name), else the settings' own name (built-in profiles, a
-    /// council's consensus).
+    /// The save-as form. Settings from a file start with an empty name and description (a new
+    /// profile needs a name of its own and says in its own words what it is for; the file's
+    /// description is shown beside it as "was: …"); settings from no file (built-in profiles,
+    /// a council's consensus) start with their own name and description as suggestions.
     pub fn open_save_as(&mut self) {
         if self.saving_off() {
             return;
         }
         let d = &self.document;
-        let name = if d.current_file.is_some() {
-            String::new()
+        let (name, description, was) = if d.current_file.is_some() {
+            (String::new(), String::new(), d.current.description.clone())
         } else {
-            d.current.name.clone()
+            (
+                d.current.name.clone(),
+                d.current.description.clone(),
+                String::new(),
+            )
         };
         self.popup = Some(Popup::SaveAs(SaveAs {
             filled: !name.is_empty(),
             name,
-            description: d.current.description.clone(),
+            description,
+            was,
             field: Field::Name,
         }));
     }
@@ -326,11 +363,13 @@ impl Model {
         }));
     }
 
-    /// The selected pair explained.
+    /// The selected pair explained. Moving to the next mentee keeps the choice of full detail;
+    /// a popup opened anew starts with only what a shared screen may show.
     pub fn open_detail(&mut self) {
+        let full = matches!(&self.popup, Some(Popup::Detail(d)) if d.full);
         match (self.selected(), &self.rematch.results) {
             (Some(row), Some(r)) => {
-                let d = detail::build(r, row.mentee);
+                let d = detail::build(r, row.mentee, &self.document.disclosure, full);
                 self.popup = Some(Popup::Detail(Box::new(d)));
             }
             _ => self.warn("No pair selected: choose a row in the matches first"),
@@ -344,10 +383,10 @@ impl Model {
         }
     }
 
-    /// The pair explained again after new results.
-    pub fn refresh_detail(&mut self) {
+    /// The pair explained again after new results, or with full detail switched.
+    pub fn refresh_detail(&mut self, full: impl FnOnce(bool) -> bool) {
         if let (Some(Popup::Detail(d)), Some(r)) = (&mut self.popup, &self.rematch.results) {
-            **d = detail::build(r, d.mentee);
+            **d = detail::build(r, d.mentee, &self.document.disclosure, full(d.full));
         }
     }
 }

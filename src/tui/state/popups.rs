@@ -46,6 +46,9 @@ pub enum Field {
 pub struct SaveAs {
     pub name: String,
     pub description: String,
+    /// The description of the profile file the settings came from, shown under the field
+    /// (the field itself starts empty); empty for settings from no file.
+    pub was: String,
     pub field: Field,
     /// The field holds text dyad filled in, untouched so far: typing replaces it (as in a
     /// form whose text is selected); Backspace or Enter keeps it.

@@ -9,6 +9,7 @@ mod help;
 mod influence;
 mod matches;
 mod mentors;
+mod moved;
 mod profiles;
 mod record;
 mod rematch;
@@ -21,7 +22,9 @@ use crate::tui::state::{Focus, Model, Pending, Popup};
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Computed(o) => {
+            let generation = o.generation;
             rematch::computed(m, *o);
+            moved::arrived(m, generation);
             return Vec::new();
         }
         Msg::Analysed(a) => {

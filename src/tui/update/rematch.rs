@@ -17,7 +17,7 @@ pub fn computed(m: &mut Model, o: Outcome) {
             m.rematch.match_error = None;
             m.rebuild_rows();
             m.refresh_mentors();
-            m.refresh_detail();
+            m.refresh_detail(|full| full);
         }
         Err(e) => {
             // Say so at once: a message from the key that led here would hide it.

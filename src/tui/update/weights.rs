@@ -9,6 +9,7 @@ use dyad::profile::Profile;
 use crate::tui::action::{Action as Key, Effect, Mouse, MouseKind, Step};
 use crate::tui::layout::{Areas, inner};
 use crate::tui::layout::{matches_body, weights as panel};
+use crate::tui::state::moved::edits;
 use crate::tui::state::stable;
 use crate::tui::state::weights::Setting;
 use crate::tui::state::{Focus, HISTORY, Model, Snapshot};
@@ -41,7 +42,9 @@ fn apply(m: &mut Model, coalesce: bool, f: impl FnOnce(&mut Model)) -> Vec<Effec
         }
         m.document.history.redo.clear();
     }
-    if m.all_weights_zero() {
+    if let Some(w) = m.reference_year_warning() {
+        m.warn(w);
+    } else if m.all_weights_zero() {
         m.warn("All weights are 0: every pair scores 0, so the matching only counts pairs");
     } else if m
         .status
@@ -119,23 +122,11 @@ pub fn jump(m: &mut Model, up: bool) -> Vec<Effect> {
     edit_profile(m, false, |p| p.weights[k] = to)
 }
 
-/// "ME-012 MR-025 → MR-004", two at most, else how many mentees move.
+/// "ME-012: MR-025 → MR-004", two at most, else how many mentees move.
 fn describe_changes(m: &Model, changes: &[dyad::analysis::stability::PairChange]) -> String {
-    let mentor = |j: Option<usize>| j.map_or("none", |j| m.document.pool.mentors[j].id.as_str());
     match changes {
         [] => "none found".into(),
-        [_] | [_, _] => changes
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} {} → {}",
-                    m.document.pool.mentees[c.mentee].id,
-                    mentor(c.old_mentor),
-                    mentor(c.new_mentor)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", "),
+        [_] | [_, _] => dyad::analysis::compare::changes_line(&m.document.pool, changes, 2),
         more => format!("{} mentees get another mentor", more.len()),
     }
 }
@@ -154,8 +145,9 @@ pub fn undo(m: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     let now = m.document.snapshot();
+    let what = edits(&now, &prev, &m.document.pool);
     m.document.history.redo.push(now);
-    m.info("Undone (Ctrl-r redoes)");
+    m.info(format!("Undone: {what} (Ctrl-r redoes)"));
     restore(m, prev)
 }
 
@@ -165,8 +157,9 @@ pub fn redo(m: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     let now = m.document.snapshot();
+    let what = edits(&now, &next, &m.document.pool);
     m.document.history.undo.push(now);
-    m.info("Redone");
+    m.info(format!("Redone: {what}"));
     restore(m, next)
 }
 

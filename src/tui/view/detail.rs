@@ -3,21 +3,22 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use dyad::analysis::stability::PairChange;
+use dyad::analysis::compare::{PairChange, changes_line};
 use dyad::criteria::CRITERIA;
 use dyad::pool::Pool;
 
 use crate::tui::action::Action;
 use crate::tui::keys::Mode;
 use crate::tui::state::Model;
-use crate::tui::state::detail::{Detail, Side, about_mentee, about_mentor, reason_text};
+use crate::tui::state::detail::{Detail, Side, reason_text};
 use crate::tui::theme::THEME;
 
 use crate::tui::layout::{popup, popup_block};
-use crate::tui::text::cut;
+use crate::tui::text::{cut, cut_id};
 
 fn side_title(m: &Model, label: &str, s: Option<&Side>) -> String {
     match s {
@@ -41,43 +42,105 @@ fn cell(s: Option<&Side>, i: usize) -> String {
     }
 }
 
+fn km(s: Option<&Side>) -> String {
+    match s.map(|s| s.km) {
+        Some(Some(km)) => format!("{km:>18.1} km"),
+        Some(None) => format!("{:>18}", "unknown"),
+        None => format!("{:>18}", "—"),
+    }
+}
+
+/// The popup's frame: a warning colour and title while every attribute is shown.
+fn frame(title: String, d: &Detail, items: &[(&[Action], &str)]) -> Block<'static> {
+    if !d.full {
+        return popup_block(title, Mode::Detail, items);
+    }
+    popup_block(
+        format!("{title}· FULL DETAIL: not for a shared screen "),
+        Mode::Detail,
+        items,
+    )
+    .border_style(THEME.warning)
+    .title_style(THEME.warning)
+}
+
+/// What the two people's lines leave out (wrapped to `width`), or that they leave nothing out.
+fn privacy_lines(d: &Detail, width: usize) -> Vec<Line<'static>> {
+    let (text, style) = if d.full {
+        let text = "Every attribute shown: not for a shared screen (f shows only what k allows)";
+        (text.to_string(), THEME.warning)
+    } else if d.withheld.is_empty() {
+        return Vec::new();
+    } else {
+        let text = format!(
+            "Shown as far as privacy allows on a shared screen (k = {}): years as ranges, ZIP3 \
+             as 0xx, specialties as families, the rest hidden; f shows all",
+            d.withheld.k
+        );
+        (text, THEME.dim)
+    };
+    wrapped(&text, width, style)
+}
+
+/// A mentor, the pair's score and why, in `width` columns: a long id cut in the middle, the
+/// reason cut to what is left.
+fn mentor_line(id: &str, score: f64, why: &str, width: usize) -> Line<'static> {
+    let head = format!("  {:<8} {score:>5.1}  ", cut_id(id, 16));
+    let rest = width.saturating_sub(head.chars().count());
+    Line::from(vec![
+        Span::raw(head),
+        Span::styled(cut(why, rest), THEME.dim),
+    ])
+}
+
+/// Text wrapped to `width`, one line per screen row.
+fn wrapped(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    crate::tui::text::wrap(text, width)
+        .into_iter()
+        .map(|l| Line::styled(cut(&l, width), style))
+        .collect()
+}
+
 pub fn render(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     if d.current.is_none() {
         return unmatched(f, area, m, d);
     }
     let r = popup(area, 104, 30);
     let mentee = &m.document.pool.mentees[d.mentee];
-    let block = popup_block(
+    let toggle = if d.full { "shared view" } else { "full detail" };
+    let block = frame(
         format!(" Why {} is paired as it is ", mentee.id),
-        Mode::Detail,
+        d,
         &[
             (&[Action::Up, Action::Down], "previous/next mentee"),
             (&[Action::Ban], "ban"),
             (&[Action::Pin], "pin"),
+            (&[Action::ToggleFullDetail], toggle),
             (&[Action::Close], "close"),
         ],
     );
     let (cur, base) = (d.current.as_ref(), d.baseline.as_ref());
     let width = usize::from(r.width.saturating_sub(2));
-    // Roomy: about lines wrap and a blank line separates them; tight: one line each.
-    let roomy = r.height >= 30;
-    let about = |text: String| if roomy { text } else { cut(&text, width) };
+    let height = usize::from(r.height.saturating_sub(2));
     let (label_w, side_w) = (26, width.saturating_sub(26) / 2);
     let side_w = side_w.min(32);
-    let mut lines = vec![Line::styled(about(about_mentee(mentee)), THEME.dim)];
-    if let Some(s) = cur {
-        lines.push(Line::styled(
-            about(about_mentor(&m.document.pool.mentors[s.mentor])),
-            THEME.dim,
-        ));
-    }
-    if cur.is_none() {
-        let why = d.reason.map_or("unmatched", reason_text);
-        lines.push(Line::styled(
-            format!("No mentor now: {why}"),
-            THEME.unmatched,
-        ));
-    }
+    // The two people in full lines (wrapped: the goals are what a member reads first).
+    let mut lines = wrapped(&d.about_mentee, width, THEME.dim);
+    lines.extend(
+        d.about_mentor
+            .iter()
+            .flat_map(|t| wrapped(t, width, THEME.dim)),
+    );
+    lines.extend(privacy_lines(d, width));
+    // The table: a heading of two rows, the criteria, the distance, the total.
+    let table = 2 + CRITERIA.len() + 2;
+    let left = height.saturating_sub(lines.len() + table);
+    // What is left goes to the alternatives first, then the note on points, then spacing.
+    let alts = d.alternatives.len().max(1);
+    // A heading without a mentor under it says nothing: both or neither.
+    let alt_rows = if left >= 2 { (1 + alts).min(left) } else { 0 };
+    let note = left > alt_rows;
+    let roomy = left >= alt_rows + usize::from(note) + 2;
     if roomy {
         lines.push(Line::raw(""));
     }
@@ -92,7 +155,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     lines.push(Line::styled(
         format!(
             "{:<label_w$}{:<side_w$}{}",
-            "", "score × weight → points", "score × weight → points"
+            "On the current weights", "score × weight → points", "score × weight → points"
         ),
         THEME.dim,
     ));
@@ -103,6 +166,12 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
             cell(cur, i),
             cell(base, i)
         )));
+        if c.key == "proximity" {
+            lines.push(Line::styled(
+                format!("{:<label_w$}{:<side_w$}{}", "  distance", km(cur), km(base)),
+                THEME.dim,
+            ));
+        }
     }
     let total = |s: Option<&Side>| s.map_or("—".into(), |s| format!("{:.1}", s.score));
     lines.push(Line::styled(
@@ -116,91 +185,56 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
         ),
         THEME.panel_title,
     ));
-    let sum = |s: Option<&Side>| {
-        s.map_or("—".into(), |s| {
-            format!("{:.2}", s.lines.iter().map(|l| l.1).sum::<f64>())
-        })
-    };
-    lines.push(Line::styled(
-        cut(
-            &format!(
-                "points = 100 × score × weight ÷ sum of the weights ({} now, {} baseline)",
-                sum(cur),
-                sum(base)
+    if note {
+        let sum: f64 = cur.map_or(0.0, |s| s.lines.iter().map(|l| l.1).sum());
+        lines.push(Line::styled(
+            cut(
+                &format!(
+                    "points = 100 × score × weight ÷ sum of the weights ({sum:.2}); both \
+                     pairs on the current weights, as in Δ"
+                ),
+                width,
             ),
-            width,
-        ),
-        THEME.dim,
-    ));
+            THEME.dim,
+        ));
+    }
     if roomy {
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(
-        "Best other mentors for this mentee now, and why they were not chosen",
-        THEME.heading,
-    ));
-    if d.alternatives.is_empty() {
+    if alt_rows > 0 {
+        lines.push(Line::styled(
+            cut(
+                "Best other mentors for this mentee now, and why they were not chosen",
+                width,
+            ),
+            THEME.heading,
+        ));
+    }
+    if d.alternatives.is_empty() && alt_rows > 1 {
         lines.push(Line::raw("  (none)"));
     }
-    for a in &d.alternatives {
-        lines.push(Line::from(vec![
-            Span::raw(format!(
-                "  {:<8} {:>5.1}  ",
-                m.document.pool.mentors[a.mentor].id, a.score
-            )),
-            Span::styled(cut(&a.why.clone(), width.saturating_sub(17)), THEME.dim),
-        ]));
+    let pool = &m.document.pool;
+    for a in d.alternatives.iter().take(alt_rows.saturating_sub(1)) {
+        lines.push(mentor_line(
+            &pool.mentors[a.mentor].id,
+            a.score,
+            &a.why,
+            width,
+        ));
     }
     f.render_widget(Clear, r);
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        r,
-    );
+    f.render_widget(Paragraph::new(lines).block(block), r);
 }
 
 /// The most mentors listed with what keeps an unmatched mentee from them.
 const MENTORS_SHOWN: usize = 8;
 
-/// How many rows a text takes when wrapped at word boundaries to `width`.
-fn rows(text: &str, width: usize) -> usize {
-    let width = width.max(1);
-    let mut rows = 1;
-    let mut used = 0;
-    for word in text.split(' ') {
-        let w = word.chars().count();
-        let need = if used == 0 { w } else { used + 1 + w };
-        if need <= width {
-            used = need;
-        } else {
-            rows += 1 + w.saturating_sub(1) / width;
-            used = w % width;
-        }
-    }
-    rows
-}
-
 /// Who else moves with a change: "no one else moves", "also ME-007: MR-004 → MR-006", or
 /// "3 other mentees move".
 fn others(pool: &Pool, changes: &[PairChange]) -> String {
-    let mentor = |j: Option<usize>| j.map_or("unmatched", |j| pool.mentors[j].id.as_str());
     match changes {
         [] => "no one else moves".into(),
-        [_] | [_, _] => {
-            let each: Vec<String> = changes
-                .iter()
-                .map(|c| {
-                    format!(
-                        "{}: {} → {}",
-                        pool.mentees[c.mentee].id,
-                        mentor(c.old_mentor),
-                        mentor(c.new_mentor)
-                    )
-                })
-                .collect();
-            format!("also {}", each.join(", "))
-        }
+        [_] | [_, _] => format!("also {}", changes_line(pool, changes, 2)),
         more => format!("{} other mentees move", more.len()),
     }
 }
@@ -221,25 +255,20 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
         .map_or(&*m.document.pool, |r| &*r.pool);
     let mentee = &pool.mentees[d.mentee];
     let id = mentee.id.as_str();
-    let block = popup_block(
+    let toggle = if d.full { "shared view" } else { "full detail" };
+    let block = frame(
         format!(" Why {id} has no mentor "),
-        Mode::Detail,
+        d,
         &[
             (&[Action::Up, Action::Down], "previous/next mentee"),
+            (&[Action::ToggleFullDetail], toggle),
             (&[Action::Close], "close"),
         ],
     );
     let width = usize::from(r.width.saturating_sub(2));
     let height = usize::from(r.height.saturating_sub(2));
-    let roomy = r.height >= 30;
-    let about = |text: String| if roomy { text } else { cut(&text, width) };
-    let mut lines = vec![Line::styled(about(about_mentee(mentee)), THEME.dim)];
-    // Screen rows beyond one per line: the wrapped line about the mentee.
-    let extra = if roomy {
-        rows(&about_mentee(mentee), width) - 1
-    } else {
-        0
-    };
+    let mut lines = wrapped(&d.about_mentee, width, THEME.dim);
+    lines.extend(privacy_lines(d, width));
     let why = d.reason.map_or("unmatched", reason_text);
     let base = match &d.baseline {
         Some(s) => format!(
@@ -259,16 +288,16 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
                 format!("Finding what keeps {id} unmatched and what would change it…"),
                 THEME.dim,
             ));
-            return finish(f, area, r, block, lines, extra);
+            return finish(f, area, r, block, lines);
         }
         Some(Err(e)) => {
             lines.push(Line::styled(
                 cut(&format!("Cannot tell why: {e}"), width),
                 THEME.error,
             ));
-            return finish(f, area, r, block, lines, extra);
+            return finish(f, area, r, block, lines);
         }
-        Some(Ok(None)) => return finish(f, area, r, block, lines, extra),
+        Some(Ok(None)) => return finish(f, area, r, block, lines),
         Some(Ok(Some(diag))) => diag,
     };
     if let Some((years, max)) = diagnosis.ineligible {
@@ -331,9 +360,7 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
             ),
             THEME.heading,
         ));
-        let room = height
-            .saturating_sub(lines.len() + extra)
-            .min(MENTORS_SHOWN + 1);
+        let room = height.saturating_sub(lines.len()).min(MENTORS_SHOWN + 1);
         let total = diagnosis.mentors.len();
         let shown = if total > room {
             room.saturating_sub(1)
@@ -347,13 +374,12 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
             } else {
                 why.join("; ")
             };
-            lines.push(Line::from(vec![
-                Span::raw(format!(
-                    "  {:<8} {:>5.1}  ",
-                    pool.mentors[mb.mentor].id, mb.score
-                )),
-                Span::styled(cut(&why, width.saturating_sub(18)), THEME.dim),
-            ]));
+            lines.push(mentor_line(
+                &pool.mentors[mb.mentor].id,
+                mb.score,
+                &why,
+                width,
+            ));
         }
         if shown < total {
             lines.push(Line::styled(
@@ -366,12 +392,12 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
             ));
         }
     }
-    finish(f, area, r, block, lines, extra);
+    finish(f, area, r, block, lines);
 }
 
-/// Draws the popup no taller than its lines need (`extra`: rows added by wrapping).
-fn finish(f: &mut Frame, area: Rect, r: Rect, block: Block, lines: Vec<Line>, extra: usize) {
-    let rows = (lines.len() + extra + 2).min(usize::from(r.height)) as u16;
+/// Draws the popup no taller than its lines need (one screen row each).
+fn finish(f: &mut Frame, area: Rect, r: Rect, block: Block, lines: Vec<Line>) {
+    let rows = (lines.len() + 2).min(usize::from(r.height)) as u16;
     let r = popup(area, r.width, rows);
     f.render_widget(Clear, r);
     f.render_widget(

@@ -11,7 +11,9 @@ use dyad::matching::Reason;
 
 use crate::tui::state::matches::{Change, Row, Sort};
 use crate::tui::state::{Focus, Model};
+use crate::tui::text::{cut, cut_id};
 use crate::tui::theme::THEME;
+use crate::tui::view::table;
 
 use dyad::present::{shown_delta, signed};
 
@@ -45,12 +47,12 @@ pub fn short_reason(r: Reason) -> &'static str {
 }
 
 /// The last column: the baseline's mentor where it changed, or why a mentee has none. `long`
-/// adds the baseline score and words.
-fn note(m: &Model, r: &Row, long: bool) -> String {
+/// adds the baseline score and words; a mentor's id alone is cut to `width` in the middle.
+fn note(m: &Model, r: &Row, long: bool, width: usize) -> String {
     let mentor = |j: usize| m.document.pool.mentors[j].id.as_str();
     let was = || match (r.base_mentor, r.base_score) {
         (Some(j), Some(s)) if long => format!("was {} ({s:.1})", mentor(j)),
-        (Some(j), _) => mentor(j).to_string(),
+        (Some(j), _) => cut_id(mentor(j), width),
         _ => String::new(),
     };
     let reason = |why: Option<Reason>| why.map_or("unmatched", short_reason);
@@ -74,50 +76,83 @@ fn style(r: &Row) -> Style {
     }
 }
 
-fn title(m: &Model) -> String {
+/// The panel's title, from most words to fewest.
+fn titles(m: &Model) -> Vec<String> {
     let Some(res) = &m.rematch.results else {
         if m.rematch.match_error.is_some() {
-            return " Not matched ".into();
+            return vec![" Not matched ".into()];
         }
-        return " Matches: matching… ".into();
+        return vec![" Matches: matching… ".into()];
     };
     if m.rematch.match_error.is_some() {
-        return " Not matched: pairs of earlier settings ".into();
+        return vec![" Not matched: pairs of earlier settings ".into()];
     }
     let c = &res.comparison;
     let (n, all) = (c.differing(), m.document.pool.mentees.len());
     if m.matches.changed_only {
-        format!(" Changed vs baseline: {n} of {all} (c: all) ")
+        vec![
+            format!(" Changed vs baseline: {n} of {all} (c: all) "),
+            format!(" Changed: {n} of {all} (c: all) "),
+            format!(" Changed: {n}/{all} "),
+        ]
     } else {
-        format!(" Matches: {n} of {all} changed vs baseline ")
+        vec![
+            format!(" Matches: {n} of {all} changed vs baseline "),
+            format!(" Matches: {n} of {all} changed "),
+            format!(" {n}/{all} changed "),
+        ]
     }
 }
 
-/// The key to the mark column, as much as fits on the bottom border.
-fn legend(width: u16) -> &'static str {
-    [
-        " ● changed  + new  − lost  p pin  x ban · o sort ",
-        " ● changed  + new  − lost  p pin  x ban ",
-        " ● changed + new − lost p pin x ban ",
-        " ●changed +new −lost ",
-    ]
-    .into_iter()
-    .find(|l| l.chars().count() + 2 <= usize::from(width))
-    .unwrap_or("")
+/// Rows out of view on one side (see [`table::more`]).
+fn more(arrow: char, rows: &[Row]) -> Vec<String> {
+    table::more(
+        arrow,
+        rows.len(),
+        rows.iter().filter(|r| r.changed()).count(),
+    )
 }
+
+/// The widths of the id columns in a table `width` wide: as wide as the longest ids, unless
+/// that leaves the last column under 8; then shared out (at least 6 each), the ids cut with `…`.
+fn id_widths(width: u16, mentee: u16, mentor: u16) -> (u16, u16) {
+    // The mark, the gap after the mentee, score, Δ, the spaces between columns, the last one.
+    let room = width.saturating_sub(2 + 1 + 6 + 5 + 5 + 8);
+    if mentee + mentor <= room {
+        return (mentee, mentor);
+    }
+    let a = (room / 2).max(6).min(mentee);
+    let b = room.saturating_sub(a).max(6).min(mentor);
+    (room.saturating_sub(b).max(6).min(mentee), b)
+}
+
+/// The key to the mark column, from most words to fewest.
+const LEGENDS: [&str; 4] = [
+    " ● changed  + new  − lost  p pin  x ban · o sort ",
+    " ● changed  + new  − lost  p pin  x ban ",
+    " ● changed + new − lost p pin x ban ",
+    " ●changed +new −lost ",
+];
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     let focused = m.focus == Focus::Matches && m.popup.is_none();
+    // The rows in view, and how many are above and below them.
+    let all = &m.matches.rows;
+    let start = m.matches.scroll.offset.min(all.len());
+    let end = (start + usize::from(body_height(area))).min(all.len());
+    let (title, above) = table::border(&titles(m), &more('▲', &all[..start]), area.width);
+    let legends: Vec<String> = LEGENDS.iter().map(|l| l.to_string()).collect();
+    let (legend, below) = table::border(&legends, &more('▼', &all[end..]), area.width);
+    let title_style = if m.rematch.match_error.is_some() {
+        THEME.error
+    } else {
+        THEME.panel_title
+    };
     let block = Block::bordered()
-        .title(Line::styled(
-            title(m),
-            if m.rematch.match_error.is_some() {
-                THEME.error
-            } else {
-                THEME.panel_title
-            },
-        ))
-        .title_bottom(Line::styled(legend(area.width), THEME.dim))
+        .title(Line::styled(title, title_style))
+        .title(Line::styled(above, THEME.heading).right_aligned())
+        .title_bottom(Line::styled(legend, THEME.dim))
+        .title_bottom(Line::styled(below, THEME.heading).right_aligned())
         .border_style(if focused {
             THEME.border_focused
         } else {
@@ -146,6 +181,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     let id_w = |ids: &mut dyn Iterator<Item = usize>| ids.max().unwrap_or(6).max(6) as u16;
     let mentee_w = id_w(&mut m.document.pool.mentees.iter().map(|x| x.id.chars().count()));
     let mentor_w = id_w(&mut m.document.pool.mentors.iter().map(|x| x.id.chars().count()));
+    let (mentee_w, mentor_w) = id_widths(inner(area).width, mentee_w, mentor_w);
     let fixed = 2 + (mentee_w + 1) + mentor_w + 6 + 5 + 5;
     let last = inner(area).width.saturating_sub(fixed);
     let long = last >= 18;
@@ -180,12 +216,10 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     .style(THEME.heading);
     // Only the rows in view are laid out: on a pool of thousands, formatting every row on
     // every frame is what would make a key press wait.
-    let start = m.matches.scroll.offset.min(m.matches.rows.len());
-    let end = (start + usize::from(body_height(area))).min(m.matches.rows.len());
-    let rows = m.matches.rows[start..end].iter().map(|r| {
-        let mentor = r
-            .mentor
-            .map_or("—".into(), |j| m.document.pool.mentors[j].id.clone());
+    let rows = all[start..end].iter().map(|r| {
+        let mentor = r.mentor.map_or("—".into(), |j| {
+            cut_id(&m.document.pool.mentors[j].id, usize::from(mentor_w))
+        });
         let score = r.score.map_or(String::new(), |s| format!("{s:.1}"));
         let delta = match (r.score, r.base_score) {
             (Some(now), Some(base)) => signed(shown_delta(base, now, 1), 1),
@@ -200,17 +234,20 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
                     flag_style,
                 ),
             ])),
-            Cell::from(m.document.pool.mentees[r.mentee].id.clone()),
+            Cell::from(cut_id(
+                &m.document.pool.mentees[r.mentee].id,
+                usize::from(mentee_w),
+            )),
             Cell::from(mentor),
             Cell::from(Line::from(score).right_aligned()),
             Cell::from(Line::from(delta).right_aligned()),
-            Cell::from(note(m, r, long)),
+            Cell::from(cut(&note(m, r, long, usize::from(last)), usize::from(last))),
         ])
         .style(style(r))
     });
-    let table = Table::new(rows, widths)
+    let rows_table = Table::new(rows, widths)
         .header(header)
         .column_spacing(1)
         .block(block);
-    super::table::render(f, area, table, start..end, m.selected_row(), focused);
+    table::render(f, area, rows_table, start..end, m.selected_row(), focused);
 }

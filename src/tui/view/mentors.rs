@@ -12,33 +12,33 @@ use dyad::pool::Pool;
 use crate::tui::layout::{inner, matches_body_height as body_height};
 use crate::tui::state::mentors::{MentorRow, Mentors};
 use crate::tui::state::{Focus, Model};
-use crate::tui::text::cut;
+use crate::tui::text::{cut, cut_id};
 use crate::tui::theme::THEME;
+use crate::tui::view::table;
 
-/// "Mentors: 6 idle of 36 (baseline 3)", shorter when the panel is narrow.
-fn title(v: &Mentors, base_idle: Option<usize>, width: u16) -> String {
+/// "Mentors: 6 idle of 36 (baseline 3)", from most words to fewest.
+fn titles(v: &Mentors, base_idle: Option<usize>) -> Vec<String> {
     let head = format!(" Mentors: {} idle of {}", v.idle(), v.rows.len());
-    let long = match base_idle {
-        Some(b) => format!("{head} (baseline {b}) "),
-        None => format!("{head} "),
-    };
-    if long.chars().count() + 4 <= usize::from(width) {
-        long
-    } else {
-        format!("{head} ")
-    }
+    let mut out: Vec<String> = base_idle
+        .map(|b| format!("{head} (baseline {b}) "))
+        .into_iter()
+        .collect();
+    out.push(format!("{head} "));
+    out.push(format!(" {} idle of {} ", v.idle(), v.rows.len()));
+    out
 }
 
-/// The key to the mark column and the way back, as much as fits on the bottom border.
-fn legend(width: u16) -> &'static str {
-    [
-        " ● mentees differ from baseline · m: mentees ",
-        " ● mentees changed · m: mentees ",
-        " ● changed · m mentees ",
-    ]
-    .into_iter()
-    .find(|l| l.chars().count() + 2 <= usize::from(width))
-    .unwrap_or("")
+/// The key to the mark column and the way back, from most words to fewest.
+const LEGENDS: [&str; 4] = [
+    " ● mentees differ from baseline · m: mentees ",
+    " ● mentees changed · m: mentees ",
+    " ● changed · m mentees ",
+    " m mentees ",
+];
+
+/// Rows out of view on one side, with how many of them are marked.
+fn more(arrow: char, rows: &[MentorRow]) -> Vec<String> {
+    table::more(arrow, rows.len(), rows.iter().filter(|r| r.changed).count())
 }
 
 /// The mentees as ids, as many as fit `width`, then how many more.
@@ -82,12 +82,19 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         .results
         .as_ref()
         .map(|r| r.overview.baseline.measures.mentors_idle);
+    // The rows in view, and how many are above and below them.
+    let all = &v.rows;
+    let start = v.scroll.offset.min(all.len());
+    let end = (start + usize::from(body_height(area))).min(all.len());
+    let (title, above) =
+        table::border(&titles(v, base_idle), &more('▲', &all[..start]), area.width);
+    let legends: Vec<String> = LEGENDS.iter().map(|l| l.to_string()).collect();
+    let (legend, below) = table::border(&legends, &more('▼', &all[end..]), area.width);
     let block = Block::bordered()
-        .title(Line::styled(
-            title(v, base_idle, area.width),
-            THEME.panel_title,
-        ))
-        .title_bottom(Line::styled(legend(area.width), THEME.dim))
+        .title(Line::styled(title, THEME.panel_title))
+        .title(Line::styled(above, THEME.heading).right_aligned())
+        .title_bottom(Line::styled(legend, THEME.dim))
+        .title_bottom(Line::styled(below, THEME.heading).right_aligned())
         .border_style(if focused {
             THEME.border_focused
         } else {
@@ -103,7 +110,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     }
     let pool = &m.document.pool;
     // The mark, load, mean and the spaces between the columns; the ids as wide as the longest,
-    // unless that leaves the mentees under 14 columns (then cut with `…`).
+    // unless that leaves the mentees under 14 columns (then cut in the middle).
     let others = 1 + 5 + 5 + 4;
     let longest = pool.mentors.iter().map(|x| x.id.chars().count()).max();
     let room = inner(area).width.saturating_sub(others + 14).max(6);
@@ -125,9 +132,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         "Mentees".into(),
     ])
     .style(THEME.heading);
-    let start = v.scroll.offset.min(v.rows.len());
-    let end = (start + usize::from(body_height(area))).min(v.rows.len());
-    let rows = v.rows[start..end].iter().map(|r| {
+    let rows = all[start..end].iter().map(|r| {
         let style = if r.idle() {
             THEME.unmatched
         } else if r.changed {
@@ -137,7 +142,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         };
         TableRow::new(vec![
             Cell::from(if r.changed { "●" } else { " " }),
-            Cell::from(cut(&pool.mentors[r.mentor].id, usize::from(id_w))),
+            Cell::from(cut_id(&pool.mentors[r.mentor].id, usize::from(id_w))),
             Cell::from(Line::from(format!("{}/{}", r.load, r.capacity)).right_aligned()),
             Cell::from(
                 Line::from(r.mean_score.map_or("—".into(), |s| format!("{s:.1}"))).right_aligned(),
@@ -146,11 +151,11 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         ])
         .style(style)
     });
-    let table = Table::new(rows, widths)
+    let rows_table = Table::new(rows, widths)
         .header(header)
         .column_spacing(1)
         .block(block);
-    super::table::render(f, area, table, start..end, v.selected_row(), focused);
+    table::render(f, area, rows_table, start..end, v.selected_row(), focused);
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod influence;
 pub mod matches;
 mod measures;
 mod mentors;
+pub mod moved;
 pub mod profiles;
 pub mod prompt;
 pub mod search;

@@ -9,9 +9,21 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use crate::tui::action::Action;
 use crate::tui::keys::Mode;
 use crate::tui::state::{Confirm, Field, Level, Model, SaveAs};
+use crate::tui::text::cut;
 use crate::tui::theme::THEME;
 
 use crate::tui::layout::{popup, popup_block};
+
+/// Under the description: the one of the settings being saved, to reuse words from.
+fn was(form: &SaveAs, width: usize) -> Line<'static> {
+    if form.was.trim().is_empty() {
+        return Line::raw("");
+    }
+    Line::styled(
+        cut(&format!("{:<13}was: {}", "", form.was.trim()), width),
+        THEME.dim,
+    )
+}
 
 pub fn save_as(f: &mut Frame, area: Rect, m: &Model, form: &SaveAs) {
     let r = popup(area, 84, 11);
@@ -66,6 +78,7 @@ pub fn save_as(f: &mut Frame, area: Rect, m: &Model, form: &SaveAs) {
             &form.description,
             form.field == Field::Description,
         ),
+        was(form, usize::from(r.width.saturating_sub(2))),
         Line::raw(""),
         // A warning about the form (an empty name) shows in it, where the eyes are.
         match &m.status {

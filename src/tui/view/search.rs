@@ -68,7 +68,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, s: &SearchState) {
         area.height.saturating_sub(4),
     );
     let block = popup_block(
-        " Find a mentee or mentor: id, specialty, goals, challenges, ZIP3 ",
+        " Find a mentee or mentor by id, specialty, ZIP3, health system, goals ",
         Mode::Search,
         &[
             (&[Action::Up, Action::Down], "choose"),

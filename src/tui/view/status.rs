@@ -16,54 +16,81 @@ use crate::tui::theme::THEME;
 use crate::tui::text::cut;
 
 /// The top line: the current profile (and whether it is modified or read-only), the baseline,
-/// the pool. What does not fit goes, least important first.
+/// the pool. What does not fit goes, least important first: words, the pool's counts, then the
+/// profile names are cut; the pool's name goes last.
 pub fn title(f: &mut Frame, area: Rect, m: &Model) {
-    let pool = format!(
-        "│ {} mentees, {} mentors",
-        m.document.pool.mentees.len(),
-        m.document.pool.mentors.len()
+    let d = &m.document;
+    let counts = format!(
+        "{} mentees, {} mentors",
+        d.pool.mentees.len(),
+        d.pool.mentors.len()
     );
-    let source = format!(" ({}) ", m.document.pool.source.label());
+    let source = d.pool.source.label();
     let modified = m.profile_modified();
-    // (modified mark, pool shown, its source shown, "Baseline:" or "vs")
-    let variants: [(&str, bool, bool, &str); 5] = [
-        (" (modified, not saved)", true, true, "Baseline:"),
-        (" (modified, not saved)", true, false, "Baseline:"),
-        (" (modified)", true, false, "Baseline:"),
-        (" (modified)", false, false, "Baseline:"),
-        (" (modified)", false, false, "vs"),
-    ];
     let width = usize::from(area.width);
-    let mut spans = Vec::new();
-    for (i, (mark, with_pool, with_source, base)) in variants.into_iter().enumerate() {
-        spans = vec![
+    // One way to write the line: the modified mark, the counts or not, "Baseline:" or "vs",
+    // the two names, the pool's name or not.
+    let line = |mark: &str, with_counts: bool, base: &str, names: (&str, &str), pool: bool| {
+        let mut spans = vec![
             Span::styled(" dyad ", THEME.title),
-            Span::styled(
-                format!("│ Current: {}", m.document.current.name),
-                THEME.title,
-            ),
+            Span::styled(format!("│ Current: {}", names.0), THEME.title),
         ];
         if modified {
-            spans.push(Span::styled(mark, THEME.title_modified));
+            spans.push(Span::styled(mark.to_string(), THEME.title_modified));
         }
-        if m.document.read_only.is_some() {
+        if d.read_only.is_some() {
             spans.push(Span::styled(" ", THEME.title));
             spans.push(Span::styled(" READ-ONLY ", THEME.warning));
         }
-        spans.push(Span::styled(
-            format!(" │ {base} {} ", m.document.baseline.name),
-            THEME.title,
-        ));
-        if with_pool {
-            spans.push(Span::styled(pool.clone(), THEME.title));
-            if with_source {
-                spans.push(Span::styled(source.clone(), THEME.title));
-            }
-        }
-        let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
-        if used <= width || i == variants.len() - 1 {
+        spans.push(Span::styled(format!(" │ {base} {} ", names.1), THEME.title));
+        let about = match (with_counts, pool) {
+            (true, true) => format!("│ {counts} ({source}) "),
+            (true, false) => format!("│ {counts} "),
+            (false, true) => format!("│ {source} "),
+            (false, false) => String::new(),
+        };
+        spans.push(Span::styled(about, THEME.title));
+        spans
+    };
+    let used = |spans: &[Span]| {
+        spans
+            .iter()
+            .map(|s| s.content.chars().count())
+            .sum::<usize>()
+    };
+    let names = (d.current.name.as_str(), d.baseline.name.as_str());
+    let variants = [
+        (" (modified, not saved)", true, "Baseline:"),
+        (" (modified)", true, "Baseline:"),
+        (" (modified)", false, "Baseline:"),
+        (" (modified)", false, "vs"),
+    ];
+    let mut spans = Vec::new();
+    for (mark, with_counts, base) in variants {
+        spans = line(mark, with_counts, base, names, true);
+        if used(&spans) <= width {
             break;
         }
+    }
+    if used(&spans) > width {
+        // The names give way to the pool's name, down to a few letters each; then the pool's
+        // name goes.
+        let room = width.saturating_sub(used(&line(" (modified)", false, "vs", ("", ""), true)));
+        let (a, b) = (names.0.chars().count(), names.1.chars().count());
+        let first = a.min(room.saturating_sub(b.min(room / 2)));
+        let second = room.saturating_sub(first);
+        spans = if first.min(second) >= 8 {
+            let cut_names = (cut(names.0, first), cut(names.1, second));
+            line(
+                " (modified)",
+                false,
+                "vs",
+                (&cut_names.0, &cut_names.1),
+                true,
+            )
+        } else {
+            line(" (modified)", false, "vs", names, false)
+        };
     }
     f.render_widget(Paragraph::new(Line::from(spans)).style(THEME.title), area);
 }
@@ -78,9 +105,13 @@ fn level_style(l: Level) -> Style {
 
 /// The left of the status line: a message when there is one (true), else what the selected
 /// setting or panel is about (false).
-fn left(m: &Model) -> (String, Style, bool) {
+fn left(m: &Model, width: usize) -> (String, Style, bool) {
     if let Some(s) = &m.status {
-        return (s.text.clone(), level_style(s.level), true);
+        // Room for the message on its line beside a short rematch time, or on two lines.
+        let one = width.saturating_sub(2 + 10);
+        let two = (2 * width.saturating_sub(2)).saturating_sub(10);
+        let text = super::moved::message(s, &m.document.pool, one, two);
+        return (text, level_style(s.level), true);
     }
     if let Some(e) = &m.rematch.match_error {
         let text = format!("Cannot match these settings: {e} (u undoes)");
@@ -95,6 +126,9 @@ fn left(m: &Model) -> (String, Style, bool) {
         let text = "Baseline shown without the pins: its rules do not allow them all";
         return (text.into(), THEME.warning, false);
     }
+    if let Some(text) = m.reference_year_warning() {
+        return (text, THEME.warning, false);
+    }
     if m.all_weights_zero() {
         let text = "All weights are 0: every pair scores 0, so only the number matched counts";
         return (text.into(), THEME.warning, false);
@@ -107,8 +141,7 @@ fn left(m: &Model) -> (String, Style, bool) {
             return (text.into(), THEME.dim, false);
         }
         Some(Popup::Council(_)) => {
-            let text = "The council view: the consensus is only proposed until you take it \
-                        (Enter) or save it (S)";
+            let text = "The consensus is only proposed: Enter uses it, S saves it as a profile";
             return (text.into(), THEME.dim, false);
         }
         Some(_) => return (String::new(), THEME.dim, false),
@@ -156,8 +189,8 @@ const LEFT_ROOM: usize = 60;
 /// The two bottom lines: the status line (message or context, and the rematch time) and the
 /// key hints. A message too long for its line takes the hints' line too, until the next key.
 pub fn bottom(f: &mut Frame, status: Rect, hint_area: Rect, m: &Model) {
-    let (text, style, message) = left(m);
     let width = usize::from(status.width);
+    let (text, style, message) = left(m, width);
     let variants = [right(m, 2), right(m, 1), right(m, 0)];
     let len = |r: &String| r.chars().count();
     let right = variants

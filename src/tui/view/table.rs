@@ -1,5 +1,6 @@
 //! What the matches and the mentors tables share: the selected row highlighted when it is in
-//! view (dimmer while the panel does not have the focus).
+//! view (dimmer while the panel does not have the focus), and on the borders how many rows are
+//! out of view above and below.
 
 use std::ops::Range;
 
@@ -30,4 +31,32 @@ pub fn render(
         THEME.selected.patch(THEME.dim)
     };
     f.render_stateful_widget(table.row_highlight_style(highlight), area, &mut state);
+}
+
+/// Rows out of view on one side: ` ▼ 12 more, 3 changed ` or ` ▼ 12 more `; none when there
+/// are none.
+pub fn more(arrow: char, rows: usize, changed: usize) -> Vec<String> {
+    if rows == 0 {
+        return vec![String::new()];
+    }
+    vec![
+        format!(" {arrow} {rows} more, {changed} changed "),
+        format!(" {arrow} {rows} more "),
+    ]
+}
+
+/// The richest pair of a text (left) and a marker (right) that fits a border `width` wide:
+/// the text as rich as it can be, then the marker; the marker alone when nothing else fits.
+pub fn border(texts: &[String], markers: &[String], width: u16) -> (String, String) {
+    let room = usize::from(width.saturating_sub(2));
+    let len = |s: &String| s.chars().count();
+    for t in texts {
+        for mk in markers {
+            if len(t) + len(mk) <= room {
+                return (t.clone(), mk.clone());
+            }
+        }
+    }
+    let last = markers.last().cloned().unwrap_or_default();
+    (String::new(), last)
 }
