@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Cell, Paragraph, Row as TableRow, Table};
+use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Table};
 
 use dyad::matching::Reason;
 
@@ -148,16 +148,8 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     } else {
         THEME.panel_title
     };
-    let block = Block::bordered()
-        .title(Line::styled(title, title_style))
-        .title(Line::styled(above, THEME.heading).right_aligned())
-        .title_bottom(Line::styled(legend, THEME.dim))
-        .title_bottom(Line::styled(below, THEME.heading).right_aligned())
-        .border_style(if focused {
-            THEME.border_focused
-        } else {
-            THEME.border
-        });
+    let title = Line::styled(title, title_style);
+    let block = table::frame(title, above, legend, below, focused);
     if m.matches.rows.is_empty() {
         let text = match (&m.rematch.results, &m.rematch.match_error) {
             (None, Some(e)) => format!(

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Cell, Paragraph, Row as TableRow, Table};
+use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Table};
 
 use dyad::pool::Pool;
 
@@ -90,16 +90,8 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         table::border(&titles(v, base_idle), &more('▲', &all[..start]), area.width);
     let legends: Vec<String> = LEGENDS.iter().map(|l| l.to_string()).collect();
     let (legend, below) = table::border(&legends, &more('▼', &all[end..]), area.width);
-    let block = Block::bordered()
-        .title(Line::styled(title, THEME.panel_title))
-        .title(Line::styled(above, THEME.heading).right_aligned())
-        .title_bottom(Line::styled(legend, THEME.dim))
-        .title_bottom(Line::styled(below, THEME.heading).right_aligned())
-        .border_style(if focused {
-            THEME.border_focused
-        } else {
-            THEME.border
-        });
+    let title = Line::styled(title, THEME.panel_title);
+    let block = table::frame(title, above, legend, below, focused);
     if v.rows.is_empty() {
         let text = match &m.rematch.results {
             None => "Matching…",

@@ -6,7 +6,8 @@ use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Table, TableState};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Table, TableState};
 
 use crate::tui::theme::THEME;
 
@@ -59,4 +60,25 @@ pub fn border(texts: &[String], markers: &[String], width: u16) -> (String, Stri
     }
     let last = markers.last().cloned().unwrap_or_default();
     (String::new(), last)
+}
+
+/// A table's frame: on top its title and the rows above the window, at the bottom its legend
+/// and the rows below; brighter while the panel has the focus.
+pub fn frame(
+    title: Line<'static>,
+    above: String,
+    legend: String,
+    below: String,
+    focused: bool,
+) -> Block<'static> {
+    Block::bordered()
+        .title(title)
+        .title(Line::styled(above, THEME.heading).right_aligned())
+        .title_bottom(Line::styled(legend, THEME.dim))
+        .title_bottom(Line::styled(below, THEME.heading).right_aligned())
+        .border_style(if focused {
+            THEME.border_focused
+        } else {
+            THEME.border
+        })
 }
