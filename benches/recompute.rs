@@ -7,7 +7,8 @@
 //!   incrementally, re-solved from the previous optimum (the steps alternate between two
 //!   weights, so every iteration is a genuine re-solve);
 //! * `recompute/n`: the whole recompute the TUI does on a slider step — `Engine::evaluate` (the
-//!   warm step above plus the summary) and `Engine::compare` against the baseline.
+//!   warm step above plus the summary), `Engine::compare` against the baseline and
+//!   `Overview::of` (both sides' measures, groups and mentor loads on the current yardstick).
 //!
 //! Run with `cargo bench --bench recompute`; `cargo bench --bench recompute -- warm` runs one
 //! group. The n = 2000 cases take fewer samples to keep the run short.
@@ -20,6 +21,7 @@ use std::time::Duration;
 use criterion::{
     BenchmarkGroup, Criterion, criterion_group, criterion_main, measurement::WallTime,
 };
+use dyad::analysis::overview::Overview;
 use dyad::embedded;
 use dyad::matching;
 use dyad::matching::engine::{Engine, Session};
@@ -121,7 +123,8 @@ fn recompute(c: &mut Criterion) {
             b.iter(|| {
                 k += 1;
                 let ev = engine.evaluate(&steps[k % 2]).expect("no bad pins");
-                black_box(Engine::compare(&base, &ev))
+                black_box(Engine::compare(&base, &ev));
+                black_box(Overview::of(&engine.pool, &base, &ev))
             })
         });
     }

@@ -53,6 +53,16 @@ impl Coverage {
     }
 }
 
+/// Coverages pooled: what was met of everything asked.
+impl std::iter::Sum for Coverage {
+    fn sum<I: Iterator<Item = Coverage>>(iter: I) -> Coverage {
+        iter.fold(Coverage::default(), |a, c| Coverage {
+            met: a.met + c.met,
+            of: a.of + c.of,
+        })
+    }
+}
+
 impl std::fmt::Display for Coverage {
     /// `2 of 3`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -152,16 +162,8 @@ impl PairMeasures {
         let share = |f: &dyn Fn(&PairFacts) -> bool| {
             (n > 0).then(|| facts.iter().filter(|p| f(p)).count() as f64 / n as f64)
         };
-        let pooled = |f: &dyn Fn(&PairFacts) -> Coverage| {
-            let total = facts
-                .iter()
-                .map(f)
-                .fold(Coverage::default(), |a, c| Coverage {
-                    met: a.met + c.met,
-                    of: a.of + c.of,
-                });
-            total.share()
-        };
+        let pooled =
+            |f: &dyn Fn(&PairFacts) -> Coverage| facts.iter().map(f).sum::<Coverage>().share();
         let mut km: Vec<f64> = facts.iter().filter_map(|p| p.km).collect();
         km.sort_by(f64::total_cmp);
         PairMeasures {
@@ -226,7 +228,6 @@ impl Measures {
         small_cell_k: usize,
     ) -> Measures {
         let facts = PairFacts::of_matching(pool, families, matching);
-        let load = loads(matching, pool.mentors.len());
         let groups = group_names(pool)
             .into_iter()
             .map(|name| {
@@ -251,14 +252,41 @@ impl Measures {
             })
             .collect();
         Measures {
-            pool: PairMeasures::of(&facts, in_person_km),
+            groups,
+            ..Measures::from_facts(&facts, matching, capacity, in_person_km)
+        }
+    }
+
+    /// The measures over the pool's pairs and the mentors' use, without any group's (`groups`
+    /// is empty): what a screen of the whole pool shows, with no small cell to suppress.
+    pub fn overall(
+        pool: &Pool,
+        families: &SpecialtyFamilies,
+        matching: &Matching,
+        capacity: &[u32],
+        in_person_km: Option<f64>,
+    ) -> Measures {
+        let facts = PairFacts::of_matching(pool, families, matching);
+        Measures::from_facts(&facts, matching, capacity, in_person_km)
+    }
+
+    /// [`Measures::overall`] from the facts of the matching's pairs.
+    pub fn from_facts(
+        facts: &[PairFacts],
+        matching: &Matching,
+        capacity: &[u32],
+        in_person_km: Option<f64>,
+    ) -> Measures {
+        let load = loads(matching, capacity.len());
+        Measures {
+            pool: PairMeasures::of(facts, in_person_km),
             mentors_idle: load.iter().filter(|&&l| l == 0).count(),
             mentors_full: load
                 .iter()
                 .zip(capacity)
                 .filter(|&(&l, &c)| l >= c as usize)
                 .count(),
-            groups,
+            groups: BTreeMap::new(),
         }
     }
 }

@@ -181,13 +181,9 @@ fn measures_of_the_sample_agree_with_the_summary_and_the_pairs() {
 
 #[test]
 fn measures_serialize_with_the_design_keys() {
-    let pool = embedded::sample_pool();
+    let s = crate::analysis::testing::sample_solved(&embedded::fall_profile());
     let families = crate::criteria::specialty::builtin();
-    let profile = embedded::fall_profile();
-    let table = ScoreTable::build(&pool, &profile.params, families);
-    let m = matching::solve(&pool, &table, &profile).unwrap();
-    let capacity = matching::capacities(&pool, &profile);
-    let ms = Measures::of(&pool, families, &m, &capacity, None, 1000);
+    let ms = Measures::of(&s.pool, families, &s.matching, &s.capacity, None, 1000);
     let v = serde_json::to_value(&ms).unwrap();
     for key in [
         "matched",

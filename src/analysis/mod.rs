@@ -9,10 +9,13 @@ pub mod council;
 pub mod evidence;
 pub mod explain;
 pub mod kendall;
+pub mod measure_rows;
 pub mod measures;
 pub mod overview;
 pub mod profile_matrix;
 pub mod robustness;
 pub mod stability;
 pub mod summary;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod unmatched;

@@ -1,11 +1,19 @@
-//! Figures the council's screens show beside the pairs: each mentor's load, the worst pair, and
-//! the identity groups with an overall row first.
+//! Figures the council's screens show beside the pairs: each mentor's load, the worst pair, the
+//! identity groups with an overall row first, and both sides of a comparison on one yardstick
+//! ([`Overview`]).
 
 use serde::Serialize;
 
-use crate::analysis::measures::loads;
-use crate::analysis::summary::{GroupSummary, Summary};
-use crate::matching::{Matching, Pair};
+use crate::analysis::compare::rescored;
+use std::collections::HashMap;
+
+use crate::analysis::measures::{Coverage, Measures, PairFacts, loads};
+use crate::analysis::summary::{NO_IDENTITY, group_names};
+use crate::criteria::specialty::SpecialtyFamilies;
+use crate::matching::engine::Evaluation;
+use crate::matching::{Matching, Pair, Reason, capacities};
+use crate::pool::Pool;
+use crate::privacy::{Shown, SmallCells};
 
 /// One mentor's use in a matching.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -38,9 +46,12 @@ pub fn mentor_loads(matching: &Matching, capacity: &[u32]) -> Vec<MentorLoad> {
 
 /// The pair with the lowest score (the first mentee among equals); `None` without pairs.
 pub fn worst_pair(matching: &Matching) -> Option<Pair> {
-    matching
-        .pairs
-        .iter()
+    lowest(matching.pairs.iter())
+}
+
+/// The pair with the lowest score among some, the first mentee among equals.
+fn lowest<'a>(pairs: impl Iterator<Item = &'a Pair>) -> Option<Pair> {
+    pairs
         .min_by(|a, b| a.score.total_cmp(&b.score).then(a.mentee.cmp(&b.mentee)))
         .copied()
 }
@@ -48,60 +59,196 @@ pub fn worst_pair(matching: &Matching) -> Option<Pair> {
 /// The name of the overall row of [`group_rows`].
 pub const ALL: &str = "all";
 
-/// The identity groups' figures with an overall row first (named [`ALL`], over every eligible
-/// mentee), then each group in name order. The overall row is never small-cell suppressed by
-/// itself: it counts the whole pool.
-pub fn group_rows(summary: &Summary) -> Vec<(String, GroupSummary)> {
-    let all = GroupSummary {
-        eligible: summary.eligible,
-        matched: summary.matched,
-        mean: summary.stats.mean,
-        min: summary.stats.min,
-    };
-    std::iter::once((ALL.to_string(), all))
-        .chain(summary.groups.iter().map(|(k, g)| (k.clone(), *g)))
+/// How one identity group of mentees (or all of them) fares in one matching: a row of the
+/// groups view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupRow {
+    /// The group's name as in [`group_names`]; [`ALL`] for the overall row.
+    pub name: String,
+    /// Eligible mentees: the matched ones and those unmatched for a reason other than
+    /// eligibility.
+    pub eligible: usize,
+    pub matched: usize,
+    /// Mean score of the group's pairs; NaN without pairs.
+    pub mean: f64,
+    /// The group's lowest-scoring pair (the first mentee among equals).
+    pub worst: Option<Pair>,
+    /// The identities the group's matched mentees asked their mentor to share, and how many of
+    /// them their mentors have.
+    pub identity_requests: Coverage,
+}
+
+impl GroupRow {
+    /// The row as it may be shown: a group under k eligible mentees only as suppressed, its
+    /// worst pair included. The overall row is never suppressed by itself: it counts the whole
+    /// pool, whose every pair the matches table shows anyway.
+    pub fn shown(&self, cells: SmallCells) -> Shown<&GroupRow> {
+        if self.name == ALL {
+            Shown::Shown(self)
+        } else {
+            cells.figure(self.eligible, self)
+        }
+    }
+}
+
+/// The overall row (named [`ALL`], over every eligible mentee) and then each identity group in
+/// the order of [`group_names`], of a matching; the scores are those the matching's pairs carry
+/// (rescore a baseline on the yardstick first: [`crate::analysis::compare::rescored`]).
+pub fn group_rows(pool: &Pool, families: &SpecialtyFamilies, matching: &Matching) -> Vec<GroupRow> {
+    let facts = PairFacts::of_matching(pool, families, matching);
+    rows_of(&Membership::of(pool), matching, &facts)
+}
+
+/// Which rows of [`group_rows`] each mentee counts in: the overall row (0) and each of their
+/// groups once (`i + 1` for the group `names[i]`).
+struct Membership {
+    names: Vec<String>,
+    rows: Vec<Vec<usize>>,
+}
+
+impl Membership {
+    fn of(pool: &Pool) -> Membership {
+        let names = group_names(pool);
+        let at: HashMap<&str, usize> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i + 1))
+            .collect();
+        let none = at.get(NO_IDENTITY).copied();
+        let rows = pool
+            .mentees
+            .iter()
+            .map(|m| {
+                let mut rows = vec![0];
+                if m.identities.is_empty() {
+                    rows.extend(none);
+                }
+                rows.extend(m.identities.iter().filter_map(|n| at.get(n.as_str())));
+                rows.sort_unstable();
+                rows.dedup();
+                rows
+            })
+            .collect();
+        Membership { names, rows }
+    }
+}
+
+/// A group's figures as they are summed, pair by pair.
+#[derive(Clone, Default)]
+struct Sums {
+    left: usize,
+    matched: usize,
+    total: f64,
+    worst: Option<Pair>,
+    asked: Coverage,
+}
+
+/// [`group_rows`] from the facts of the matching's pairs (in pair order), in one pass over the
+/// pairs and the unmatched.
+fn rows_of(groups: &Membership, matching: &Matching, facts: &[PairFacts]) -> Vec<GroupRow> {
+    let mut sums = vec![Sums::default(); groups.names.len() + 1];
+    for (p, f) in matching.pairs.iter().zip(facts) {
+        for &r in &groups.rows[p.mentee] {
+            let s = &mut sums[r];
+            s.matched += 1;
+            s.total += p.score;
+            s.worst = lowest(s.worst.iter().chain([p]));
+            s.asked = [s.asked, f.identity_requests].into_iter().sum();
+        }
+    }
+    for &(mentee, why) in &matching.unmatched {
+        if why != Reason::Ineligible {
+            for &r in &groups.rows[mentee] {
+                sums[r].left += 1;
+            }
+        }
+    }
+    std::iter::once(ALL)
+        .chain(groups.names.iter().map(String::as_str))
+        .zip(sums)
+        .enumerate()
+        .map(|(i, (name, s))| GroupRow {
+            name: name.to_string(),
+            // The overall row counts the matching's eligible mentees, as its summary does.
+            eligible: if i == 0 {
+                matching.eligible
+            } else {
+                s.matched + s.left
+            },
+            matched: s.matched,
+            mean: if s.matched > 0 {
+                s.total / s.matched as f64
+            } else {
+                f64::NAN
+            },
+            worst: s.worst,
+            identity_requests: s.asked,
+        })
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::embedded;
-    use crate::matching::{self, scoring::ScoreTable};
+/// One side of a comparison as the council's screens show it, every score on the yardstick:
+/// the weight-free measures over the pool, the groups (the overall row first) and each
+/// mentor's load.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    /// Without per-group measures (see [`Measures::overall`]).
+    pub measures: Measures,
+    pub groups: Vec<GroupRow>,
+    /// In mentor order.
+    pub loads: Vec<MentorLoad>,
+}
 
-    #[test]
-    fn loads_worst_pair_and_overall_row_on_the_sample() {
-        let pool = embedded::sample_pool();
-        let families = crate::criteria::specialty::builtin();
-        let profile = embedded::fall_profile();
-        let table = ScoreTable::build(&pool, &profile.params, families);
-        let m = matching::solve(&pool, &table, &profile).unwrap();
-        let capacity = matching::capacities(&pool, &profile);
-        let all = mentor_loads(&m, &capacity);
-        assert_eq!(all.iter().map(|l| l.load).sum::<usize>(), m.pairs.len());
-        for l in &all {
-            let mine = m.mentees_of(l.mentor);
-            assert_eq!(l.load, mine.len());
-            assert!(l.load as u32 <= l.capacity);
-            match l.mean_score {
-                None => assert!(mine.is_empty()),
-                Some(s) => {
-                    let sum: f64 = mine.iter().map(|&i| m.pair_of(i).unwrap().score).sum();
-                    assert!((s - sum / mine.len() as f64).abs() < 1e-9);
-                }
-            }
+impl Side {
+    /// `ev`'s matching as `yardstick` scores it (its weights and criterion parameters; its
+    /// in-person limit for `within_in_person_km`); capacities are those of `ev`'s own profile.
+    pub fn of(pool: &Pool, ev: &Evaluation, yardstick: &Evaluation) -> Side {
+        Side::with_groups(pool, &Membership::of(pool), ev, yardstick)
+    }
+
+    fn with_groups(
+        pool: &Pool,
+        groups: &Membership,
+        ev: &Evaluation,
+        yardstick: &Evaluation,
+    ) -> Side {
+        let rescored_matching;
+        let matching = if std::ptr::eq(ev, yardstick) {
+            &ev.matching
+        } else {
+            rescored_matching = rescored(&ev.matching, yardstick);
+            &rescored_matching
+        };
+        let capacity = capacities(pool, &ev.profile);
+        let limit = yardstick.profile.constraints.in_person_max_km;
+        let facts = PairFacts::of_matching(pool, &ev.families, matching);
+        Side {
+            measures: Measures::from_facts(&facts, matching, &capacity, limit),
+            groups: rows_of(groups, matching, &facts),
+            loads: mentor_loads(matching, &capacity),
         }
-        let w = worst_pair(&m).unwrap();
-        assert!(m.pairs.iter().all(|p| p.score >= w.score));
-        let summary = crate::analysis::summary::Summary::of(&pool, &table, &m);
-        assert_eq!(w.score, summary.stats.min);
-        let rows = group_rows(&summary);
-        assert_eq!(rows[0].0, ALL);
-        assert_eq!(
-            (rows[0].1.matched, rows[0].1.eligible),
-            (m.pairs.len(), m.eligible)
-        );
-        assert_eq!(rows.len(), summary.groups.len() + 1);
-        assert!(worst_pair(&Matching { pairs: vec![], ..m }).is_none());
     }
 }
+
+/// A baseline and the current matching side by side, both on the current one's yardstick.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overview {
+    pub now: Side,
+    pub baseline: Side,
+}
+
+impl Overview {
+    /// `baseline` and `now` (evaluations of the same pool), both measured with `now`'s profile:
+    /// a pair that did not change scores the same on both sides.
+    pub fn of(pool: &Pool, baseline: &Evaluation, now: &Evaluation) -> Overview {
+        let groups = Membership::of(pool);
+        Overview {
+            now: Side::with_groups(pool, &groups, now, now),
+            baseline: Side::with_groups(pool, &groups, baseline, now),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "overview_tests.rs"]
+mod tests;

@@ -3,8 +3,8 @@
 //! Generates a pool (or loads one with `--data`), builds the score tables of the current and the
 //! baseline profile, times a cold solve of the current profile, then times slider steps: one
 //! random weight moved by 0.01, 0.05 or 0.25 (`--steps` of each), each step being the whole
-//! recompute the TUI's worker does — rescoring, re-solving, the summary, and the comparison
-//! against the baseline. Peak memory is the process's high-water mark (`VmHWM`, Linux).
+//! recompute the TUI's worker does — rescoring, re-solving, the summary, the comparison against
+//! the baseline, and both sides' measures, groups and mentor loads. Peak memory is the process's high-water mark (`VmHWM`, Linux).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -13,6 +13,8 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::json;
 
+use dyad::analysis::compare::Comparison;
+use dyad::analysis::overview::Overview;
 use dyad::error::Result;
 use dyad::matching::engine::{Engine, Evaluation};
 use dyad::pool::{LoadOptions, pool_from_csv};
@@ -112,9 +114,9 @@ pub fn run(args: &BenchArgs) -> Result<()> {
         for _ in 0..args.steps {
             nudge(&mut current, &mut rng, delta);
             let start = Instant::now();
-            let (_ev, cmp) = step(&mut engine, &base, &current)?;
+            let (_ev, cmp, overview) = step(&mut engine, &base, &current)?;
             s.ms.push(ms(start.elapsed()));
-            std::hint::black_box(cmp.differing());
+            std::hint::black_box((cmp.differing(), overview.now.measures.mentors_idle));
         }
         series.push(s);
     }
@@ -159,7 +161,7 @@ pub fn run(args: &BenchArgs) -> Result<()> {
                 "cold solve of the current profile:    {cold_ms:>9.2} ms (median of {COLD_RUNS})\n"
             ));
             out.push_str(&format!(
-                "slider steps ({} each; rescoring, re-solving, summary, comparison), ms:\n",
+                "slider steps ({} each; rescoring, re-solving, summary, comparison, overview), ms:\n",
                 args.steps
             ));
             out.push_str("  move      p50      p90      p99      max\n");
@@ -183,15 +185,17 @@ pub fn run(args: &BenchArgs) -> Result<()> {
 }
 
 /// One slider step as the TUI's worker does it: the current profile's matching and summary
-/// (warm), and its comparison with the baseline.
+/// (warm), its comparison with the baseline, and both sides' measures, groups and mentor loads
+/// on the current yardstick.
 fn step(
     engine: &mut Engine,
     base: &Evaluation,
     current: &Profile,
-) -> Result<(Evaluation, dyad::analysis::compare::Comparison)> {
+) -> Result<(Evaluation, Comparison, Overview)> {
     let ev = engine.evaluate(current)?;
     let cmp = Engine::compare(base, &ev);
-    Ok((ev, cmp))
+    let overview = Overview::of(&engine.pool, base, &ev);
+    Ok((ev, cmp, overview))
 }
 
 /// Moves one random weight by `delta`, up or down at random (the other way at a bound).

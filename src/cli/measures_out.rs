@@ -2,10 +2,10 @@
 
 use serde_json::{Value, json};
 
+use dyad::analysis::measure_rows::{ROWS, Unit};
 use dyad::analysis::measures::{IdleMentor, Measures};
 use dyad::pool::Pool;
 
-use dyad::present;
 use dyad::privacy::SmallCells;
 
 use super::report::table;
@@ -37,97 +37,22 @@ pub fn idle_text(pool: &Pool, idle: &[IdleMentor]) -> String {
     )
 }
 
-/// One figure as read: a share as a percentage, km with one decimal, `-` for none.
-enum Kind {
-    Count,
-    Km,
-    Share,
+/// A figure as read: a share as a percentage, km with one decimal, `-` for none.
+fn shown(unit: Unit, x: Option<f64>) -> String {
+    unit.show(x).unwrap_or_else(|| "-".into())
 }
 
-/// A measure's row: JSON key, label, kind, and how to read it from the measures.
-type Row = (
-    &'static str,
-    &'static str,
-    Kind,
-    fn(&Measures) -> Option<f64>,
-);
-
-fn rows() -> Vec<Row> {
-    vec![
-        ("matched", "mentees matched", Kind::Count, |m| {
-            Some(m.pool.matched as f64)
-        }),
-        ("km_mean", "km apart, mean", Kind::Km, |m| m.pool.km_mean),
-        ("km_median", "km apart, median", Kind::Km, |m| {
-            m.pool.km_median
-        }),
-        (
-            "within_in_person_km",
-            "within the in-person limit",
-            Kind::Share,
-            |m| m.pool.within_in_person_km,
-        ),
-        ("goals_covered", "goals covered", Kind::Share, |m| {
-            m.pool.goals_covered
-        }),
-        (
-            "challenges_covered",
-            "challenges covered",
-            Kind::Share,
-            |m| m.pool.challenges_covered,
-        ),
-        (
-            "identity_requests_met",
-            "identity requests met",
-            Kind::Share,
-            |m| m.pool.identity_requests_met,
-        ),
-        ("outside_system", "outside own system", Kind::Share, |m| {
-            m.pool.outside_system
-        }),
-        ("same_specialty", "same specialty", Kind::Share, |m| {
-            m.pool.same_specialty
-        }),
-        ("same_family", "same specialty family", Kind::Share, |m| {
-            m.pool.same_family
-        }),
-        (
-            "hours_short",
-            "mentor offers fewer hours",
-            Kind::Share,
-            |m| m.pool.hours_short,
-        ),
-        (
-            "mentors_idle",
-            "mentors without a mentee",
-            Kind::Count,
-            |m| Some(m.mentors_idle as f64),
-        ),
-        ("mentors_full", "mentors at capacity", Kind::Count, |m| {
-            Some(m.mentors_full as f64)
-        }),
-    ]
-}
-
-fn shown(kind: &Kind, x: Option<f64>) -> String {
-    match (kind, x) {
-        (_, None) => "-".into(),
-        (Kind::Count, Some(v)) => format!("{v:.0}"),
-        (Kind::Km, Some(v)) => format!("{v:.1}"),
-        (Kind::Share, Some(v)) => format!("{:.0}%", 100.0 * v),
-    }
-}
-
-/// B − A worked out from the two figures as shown ([`dyad::present::shown_delta`]), so that
-/// "30% 23% -7 pts" adds up.
-fn shown_delta(kind: &Kind, a: Option<f64>, b: Option<f64>) -> String {
-    let (Some(a), Some(b)) = (a, b) else {
+/// B − A worked out from the two figures as shown ([`Unit::delta`]), so that "30% 23% -7 pts"
+/// adds up.
+fn shown_delta(unit: Unit, a: Option<f64>, b: Option<f64>) -> String {
+    let d = unit.delta(a, b);
+    if d.is_nan() {
         return String::new();
-    };
-    match kind {
-        Kind::Count => format!("{:+.0}", b - a),
-        Kind::Km => format!("{:+.1}", present::shown_delta(a, b, 1)),
-        Kind::Share => format!("{:+.0} pts", present::shown_delta(100.0 * a, 100.0 * b, 0)),
+    }
+    let digits = unit.digits();
+    match unit {
+        Unit::Share => format!("{d:+.digits$} pts"),
+        Unit::Count | Unit::Km => format!("{d:+.digits$}"),
     }
 }
 
@@ -144,14 +69,14 @@ pub fn measures_text(b: &Measures, a: Option<&Measures>, cells: SmallCells) -> S
         ],
         None => vec!["measure".to_string(), "key".into(), "value".into()],
     }];
-    for (key, label, kind, f) in rows() {
-        let mut row = vec![label.to_string(), key.to_string()];
+    for r in ROWS {
+        let mut row = vec![r.label.to_string(), r.key.to_string()];
         if let Some(a) = a {
-            row.push(shown(&kind, f(a)));
+            row.push(shown(r.unit, (r.get)(a)));
         }
-        row.push(shown(&kind, f(b)));
+        row.push(shown(r.unit, (r.get)(b)));
         if let Some(a) = a {
-            row.push(shown_delta(&kind, f(a), f(b)));
+            row.push(shown_delta(r.unit, (r.get)(a), (r.get)(b)));
         }
         out.push(row);
     }

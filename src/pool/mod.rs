@@ -52,14 +52,13 @@ impl Pool {
 
     /// Every identity value present among the mentees, sorted.
     pub fn identity_groups(&self) -> Vec<String> {
-        let mut groups: Vec<String> = self
+        // Borrowed while collecting: a pool has thousands of identities and a handful of groups.
+        let groups: std::collections::BTreeSet<&str> = self
             .mentees
             .iter()
-            .flat_map(|m| m.identities.iter().cloned())
+            .flat_map(|m| m.identities.iter().map(String::as_str))
             .collect();
-        groups.sort();
-        groups.dedup();
-        groups
+        groups.into_iter().map(str::to_string).collect()
     }
 }
 

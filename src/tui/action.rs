@@ -56,8 +56,12 @@ pub enum Action {
     CycleSort,
     /// Show only the pairs that changed, or all (c).
     ToggleChangedOnly,
-    /// The distribution of all pairs, or per identity group (g).
+    /// The Scores panel: all pairs, or per identity group (g).
     ToggleGroups,
+    /// The Scores panel: scores, or the weight-free measures (v).
+    ToggleMeasures,
+    /// The matches panel: the mentors instead of the mentees, or back (m).
+    ToggleMentors,
     /// Ban the selected pair (x).
     Ban,
     /// Lift every ban of the selected mentee (X).

@@ -6,7 +6,7 @@ use dyad::analysis::unmatched::Relaxation;
 use dyad::criteria::N;
 
 use crate::tui::action::{Action, Effect, Msg, Step};
-use crate::tui::state::{DistView, Focus, Level, Popup};
+use crate::tui::state::{Focus, Level, Popup};
 use crate::tui::testkit::Harness;
 
 fn stability(h: &Harness, k: usize) -> dyad::analysis::stability::Stability {
@@ -227,48 +227,6 @@ fn read_only_mode_saves_nothing_and_says_why() {
     // Quitting still asks: the changes are lost.
     h.send(Action::Quit);
     assert!(matches!(h.m.popup, Some(Popup::Confirm(_))));
-}
-
-#[test]
-fn small_identity_groups_show_less_than_k_instead_of_figures() {
-    let mut h = Harness::new();
-    h.send(Action::ToggleGroups);
-    assert_eq!(h.m.matches.dist, DistView::Groups);
-    let summary =
-        h.m.rematch
-            .results
-            .as_ref()
-            .unwrap()
-            .current
-            .summary
-            .clone();
-    let (small, big): (Vec<_>, Vec<_>) = summary
-        .groups
-        .iter()
-        .partition(|(_, g)| g.eligible < h.m.document.small_cells.k());
-    assert!(!small.is_empty() && !big.is_empty());
-    let screen = h.screen(120, 40);
-    let row = |name: &str| {
-        let label = crate::tui::view::distribution::group_label(name);
-        screen
-            .lines()
-            .find(|l| l.contains(&format!("││{label} ")))
-            .unwrap_or_else(|| panic!("no row for {label}:\n{screen}"))
-            .to_string()
-    };
-    for (name, g) in &small {
-        let r = row(name);
-        assert!(r.contains("<5"), "{r}");
-        assert!(!r.contains(&format!("{}/{}", g.matched, g.eligible)), "{r}");
-    }
-    for (name, g) in &big {
-        assert!(row(name).contains(&format!("{}/{}", g.matched, g.eligible)));
-    }
-    assert!(screen.contains("<5: under 5 eligible, not shown"));
-    assert!(h.screen(80, 24).contains("<5: under 5 eligible, not shown"));
-    // With k = 1 nothing is hidden.
-    h.m.document.small_cells = dyad::privacy::SmallCells::new(1);
-    assert!(!h.screen(120, 40).contains("<1"));
 }
 
 #[test]

@@ -34,6 +34,8 @@ mod evidence_tests;
 #[cfg(test)]
 mod findings_tests;
 #[cfg(test)]
+mod groups_tests;
+#[cfg(test)]
 mod moved_tests;
 #[cfg(test)]
 mod popup_tests;

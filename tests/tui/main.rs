@@ -5,3 +5,4 @@ mod evidence;
 mod flows;
 mod pty;
 mod status;
+mod views;

@@ -12,6 +12,7 @@ use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 use dyad::analysis::compare::Comparison;
+use dyad::analysis::overview::Overview;
 use dyad::matching::engine::{Engine, Evaluation};
 use dyad::pool::{Action, Overrides, Pool};
 use dyad::profile::Profile;
@@ -36,6 +37,8 @@ pub struct Results {
     pub baseline: Arc<Evaluation>,
     /// Baseline → current.
     pub comparison: Arc<Comparison>,
+    /// Both sides' measures, groups and mentor loads, on the current profile's yardstick.
+    pub overview: Arc<Overview>,
     /// The baseline could not keep every pin and was matched with the bans only.
     pub baseline_without_pins: bool,
 }
@@ -99,12 +102,14 @@ impl Rematcher {
         };
         let current = Arc::new(evaluate(&mut self.engine, &req.current)?);
         let comparison = Arc::new(Engine::compare(&baseline, &current));
+        let overview = Arc::new(Overview::of(&self.engine.pool, &baseline, &current));
         Ok(Results {
             generation: req.generation,
             pool: self.engine.pool.clone(),
             current,
             baseline,
             comparison,
+            overview,
             baseline_without_pins,
         })
     }

@@ -184,7 +184,17 @@ pub static NORMAL: &[Binding] = &[
     bind(
         &[k('g')],
         Action::ToggleGroups,
-        "distribution: all pairs or per identity group",
+        "Scores panel: all pairs, or each identity group with its worst pair",
+    ),
+    bind(
+        &[k('m')],
+        Action::ToggleMentors,
+        "matches panel: the mentors, idle first, with load and mentees (or back)",
+    ),
+    bind(
+        &[k('v')],
+        Action::ToggleMeasures,
+        "Scores panel: scores, or weight-free measures in km and %",
     ),
     hint(
         &[k('i')],

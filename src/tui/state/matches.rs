@@ -78,6 +78,26 @@ impl Sort {
 pub enum DistView {
     All,
     Groups,
+    /// The weight-free measures.
+    Measures,
+}
+
+impl DistView {
+    /// `g`: the groups, or back to the scores from them.
+    pub fn toggle_groups(self) -> DistView {
+        match self {
+            DistView::Groups => DistView::All,
+            DistView::All | DistView::Measures => DistView::Groups,
+        }
+    }
+
+    /// `v`: the measures, or back to the scores from them.
+    pub fn toggle_measures(self) -> DistView {
+        match self {
+            DistView::Measures => DistView::All,
+            DistView::All | DistView::Groups => DistView::Measures,
+        }
+    }
 }
 
 /// The matches table: its rows, how they are sorted and filtered, the selected mentee and the

@@ -11,6 +11,7 @@ pub mod document;
 pub mod evidence;
 pub mod kept;
 pub mod matches;
+pub mod mentors;
 pub mod moved;
 pub mod popups;
 pub mod rematch;
@@ -80,6 +81,8 @@ pub struct Model {
     pub kept: kept::Kept,
     pub evidence: evidence::EvidenceView,
     pub focus: Focus,
+    /// The mentors view of the matches panel.
+    pub mentors: mentors::Mentors,
     pub popup: Option<Popup>,
     pub status: Option<Status>,
     /// The results on screen before the change still being matched.
@@ -108,6 +111,7 @@ impl Model {
             weights: Weights::default(),
             matches: Matches::default(),
             focus: Focus::Weights,
+            mentors: mentors::Mentors::default(),
             popup: None,
             status: None,
             moved: Moved::default(),
@@ -293,6 +297,7 @@ impl Model {
         }
         if let Some(v) = d.matches {
             self.matches.scroll.drawn(v);
+            self.mentors.drawn(v.height);
         }
         match &mut self.popup {
             Some(Popup::Help { scroll }) => d.help.into_iter().for_each(|v| scroll.drawn(v)),
@@ -387,6 +392,13 @@ impl Model {
                 self.popup = Some(Popup::Detail(Box::new(d)));
             }
             _ => self.warn("No pair selected: choose a row in the matches first"),
+        }
+    }
+
+    /// The mentors view's rows again after new results.
+    pub fn refresh_mentors(&mut self) {
+        if let Some(r) = &self.rematch.results {
+            self.mentors.rebuild(r);
         }
     }
 

@@ -2,7 +2,7 @@
 //! distribution's split, and the focus between the two panels.
 
 use crate::tui::action::Action;
-use crate::tui::state::{DistView, Focus, Model};
+use crate::tui::state::{Focus, Model};
 
 /// Up, Down, PageUp, PageDown, Home, End in the table.
 pub fn move_by(m: &mut Model, action: Action) {
@@ -42,8 +42,9 @@ pub fn toggle_changed_only(m: &mut Model) {
 }
 
 pub fn toggle_groups(m: &mut Model) {
-    m.matches.dist = match m.matches.dist {
-        DistView::All => DistView::Groups,
-        DistView::Groups => DistView::All,
-    }
+    m.matches.dist = m.matches.dist.toggle_groups();
+}
+
+pub fn toggle_measures(m: &mut Model) {
+    m.matches.dist = m.matches.dist.toggle_measures();
 }

@@ -9,6 +9,7 @@ mod evidence;
 mod help;
 mod influence;
 mod matches;
+mod mentors;
 mod moved;
 mod profiles;
 mod record;
@@ -72,10 +73,14 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
 fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
     let Msg::Action(action) = msg else {
         return match msg {
+            Msg::Mouse(ev) if m.mentors.shown && mentors::mouse(m, ev) => Vec::new(),
             Msg::Mouse(ev) => weights::mouse(m, ev),
             _ => Vec::new(),
         };
     };
+    if m.mentors.shown && mentors::action(m, action) {
+        return Vec::new();
+    }
     match action {
         Action::Up | Action::Down | Action::Top | Action::Bottom if m.focus == Focus::Weights => {
             weights::select(m, action)
@@ -99,6 +104,8 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Action::CycleSort => matches::cycle_sort(m),
         Action::ToggleChangedOnly => matches::toggle_changed_only(m),
         Action::ToggleGroups => matches::toggle_groups(m),
+        Action::ToggleMeasures => matches::toggle_measures(m),
+        Action::ToggleMentors => mentors::toggle(m),
         Action::Ban => return weights::ban(m),
         Action::Unban => return weights::unban(m),
         Action::Pin => return weights::pin(m),

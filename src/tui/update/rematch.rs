@@ -19,6 +19,7 @@ pub fn computed(m: &mut Model, o: Outcome) -> Vec<Effect> {
             m.rematch.elapsed = Some(o.elapsed);
             m.rematch.match_error = None;
             m.rebuild_rows();
+            m.refresh_mentors();
             m.refresh_detail(|full| full);
             let Some(now) = &m.rematch.results else {
                 return Vec::new();

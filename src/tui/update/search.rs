@@ -43,8 +43,18 @@ pub fn msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Selects a mentee's row, or the row of a mentor's first mentee.
+/// Selects a mentee's row, or the row of a mentor's first mentee; in the mentors view, a mentor
+/// there (a mentee: back to the mentees).
 pub fn jump(m: &mut Model, target: Target) {
+    if m.mentors.shown {
+        if let Target::Mentor(j) = target {
+            m.mentors.selected = Some(j);
+            m.mentors.fit();
+            m.focus = Focus::Matches;
+            return;
+        }
+        m.mentors.shown = false;
+    }
     let mentee = match target {
         Target::Mentee(i) => i,
         Target::Mentor(j) => {

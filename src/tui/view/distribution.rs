@@ -1,20 +1,24 @@
-//! The distribution panel: a histogram of pair scores (current beside baseline; bins follow the
-//! panel width) with the summary figures and their deltas, or per identity group on `g`.
+//! The Scores panel: a histogram of pair scores (current beside baseline; bins follow the panel
+//! width) with the summary figures and their deltas; per identity group on `g`
+//! ([`super::groups`]), the weight-free measures on `v` ([`super::measures`]). Its first line
+//! says what the changes are against and on which yardstick.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use dyad::analysis::summary::{GroupSummary, NO_IDENTITY, Summary};
+use std::path::Path;
+
+use dyad::analysis::summary::Summary;
 use dyad::criteria::CRITERIA;
-use dyad::privacy::SmallCells;
+use dyad::profile::Profile;
 
 use crate::tui::state::{DistView, Model};
 use crate::tui::theme::THEME;
 use crate::tui::view::histogram::{bin, bin_count, range};
+use crate::tui::view::{groups, measures};
 
 use crate::tui::jobs::rematch::Results;
 use crate::tui::text::cut;
@@ -25,13 +29,14 @@ use crate::tui::layout::inner;
 const BASE: &str = "▒";
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model) {
-    let (title, other) = match m.matches.dist {
-        DistView::All => (" Scores: █ now ▒ baseline ", " g: by identity group "),
-        DistView::Groups => (" Identity groups: now vs baseline ", " g: all pairs "),
+    let (title, keys) = match m.matches.dist {
+        DistView::All => (" Scores: █ now ▒ baseline ", " g groups · v measures "),
+        DistView::Groups => (" Identity groups ", " g all pairs · v measures "),
+        DistView::Measures => (" Measures of the pairs ", " v scores · g groups "),
     };
     let block = Block::bordered()
         .title(Line::styled(title, THEME.panel_title))
-        .title_bottom(Line::styled(other, THEME.dim))
+        .title_bottom(Line::styled(keys, THEME.dim))
         .border_style(THEME.border);
     let area_in = inner(area);
     f.render_widget(block, area);
@@ -44,10 +49,66 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         f.render_widget(Paragraph::new(text), area_in);
         return;
     };
-    match m.matches.dist {
-        DistView::All => all(f, area_in, r),
-        DistView::Groups => groups(f, area_in, r, m.document.small_cells),
-    }
+    let [top, body] = area_in.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let scored = m.matches.dist != DistView::Measures;
+    f.render_widget(
+        Paragraph::new(Line::styled(
+            yardstick(m, usize::from(top.width), scored),
+            THEME.dim,
+        )),
+        top,
+    );
+    let o = &r.overview;
+    let lines = match m.matches.dist {
+        DistView::All => return all(f, body, r),
+        DistView::Groups => {
+            groups::view(&r.pool, o, m.document.small_cells, body.width, body.height)
+        }
+        DistView::Measures => {
+            let limit = r.current.profile.constraints.in_person_max_km;
+            let (now, base) = (&o.now.measures, &o.baseline.measures);
+            measures::view(now, base, limit, body.width, body.height)
+        }
+    };
+    f.render_widget(Paragraph::new(lines), body);
+}
+
+/// A profile as the yardstick line names it: its file's name without `.toml`, or its own name
+/// when it has no file.
+fn profile_label(p: &Profile, file: Option<&Path>) -> String {
+    file.and_then(|f| f.file_stem())
+        .map_or(p.name.clone(), |s| s.to_string_lossy().into_owned())
+}
+
+/// What the panel compares with and, for scores, which profile scores both sides: "Δ vs
+/// pilot-2023, both scored by fall-2023", in as many words as fit `width`.
+pub fn yardstick(m: &Model, width: usize, scored: bool) -> String {
+    let d = &m.document;
+    let base = profile_label(&d.baseline, d.baseline_file.as_deref());
+    let cur = if m.profile_modified() {
+        "the current settings".to_string()
+    } else {
+        profile_label(&d.current, d.current_file.as_deref())
+    };
+    let variants = if scored {
+        vec![
+            format!("Δ vs {base}, both scored by {cur}"),
+            format!("vs {base}, scored by {cur}"),
+            format!("vs {base}, scored as now"),
+        ]
+    } else {
+        vec![
+            format!("Δ vs {base}; no weights involved"),
+            format!("Δ vs {base}, weight-free"),
+            format!("Δ vs {base}"),
+        ]
+    };
+    let fits = |v: &&String| v.chars().count() <= width;
+    let last = &variants[variants.len() - 1];
+    cut(variants.iter().find(fits).unwrap_or(last), width)
 }
 
 fn all(f: &mut Frame, area: Rect, r: &Results) {
@@ -150,21 +211,6 @@ fn delta(now: f64, base: f64, digits: usize, higher_is_better: bool) -> Span<'st
     )
 }
 
-/// An identity group as a reader writes it: the acronyms in capitals, `(none)` for mentees who
-/// listed none.
-pub fn group_label(name: &str) -> String {
-    match name {
-        NO_IDENTITY => "(none)".into(),
-        "woman" => "Women".into(),
-        "urm" | "img" | "lgbtq" => name.to_uppercase(),
-        _ => {
-            let mut c = name.chars();
-            c.next()
-                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-        }
-    }
-}
-
 fn num(x: f64, digits: usize) -> String {
     if x.is_finite() {
         format!("{x:.digits$}")
@@ -247,66 +293,4 @@ fn criteria_means(now: &Summary, base: &Summary) -> Vec<Line<'static>> {
         ]));
     }
     v
-}
-
-/// Each identity group's matched/eligible count and mean score, now and in the baseline. A
-/// group with fewer than k eligible mentees (in either) shows `<k` instead of its figures.
-fn groups(f: &mut Frame, area: Rect, r: &Results, cells: SmallCells) {
-    // The baseline as the current profile scores it: one yardstick for both.
-    let (now, base) = (&r.current.summary, &r.comparison.a);
-    let small = cells.label();
-    let k = cells.k();
-    let mut lines = vec![
-        Line::styled(
-            format!("{:<7}{:>11} {:>11}{:>6}", "group", "now", "baseline", "Δ"),
-            THEME.heading,
-        ),
-        Line::styled("matched/eligible · mean score", THEME.dim),
-    ];
-    let side = |g: Option<&GroupSummary>| match g {
-        None => format!("{:>11}", "—"),
-        Some(g) if cells.group(g).is_suppressed() => format!("{small:>5} {small:>5}"),
-        Some(g) => format!(
-            "{:>5} {:>5}",
-            format!("{}/{}", g.matched, g.eligible),
-            num(g.mean, 1)
-        ),
-    };
-    let mut suppressed = false;
-    for (name, g) in &now.groups {
-        let label = group_label(name);
-        let b = base.groups.get(name);
-        let hidden =
-            cells.group(g).is_suppressed() || b.is_some_and(|b| cells.group(b).is_suppressed());
-        suppressed |= hidden;
-        let d = if hidden {
-            Span::styled(format!("{small:>6}"), THEME.dim)
-        } else {
-            delta(g.mean, b.map_or(f64::NAN, |b| b.mean), 1, true)
-        };
-        lines.push(Line::from(vec![
-            Span::raw(format!(
-                "{:<7}{:>11} {:>11}",
-                cut(&label, 7),
-                side(Some(g)),
-                side(b)
-            )),
-            d,
-        ]));
-    }
-    if suppressed {
-        if usize::from(area.height) > lines.len() + 1 {
-            lines.push(Line::raw(""));
-        }
-        lines.push(Line::styled(
-            format!("{small}: under {k} eligible, not shown"),
-            THEME.dim,
-        ));
-    }
-    f.render_widget(
-        Paragraph::new(lines)
-            .style(Style::new())
-            .wrap(ratatui::widgets::Wrap { trim: true }),
-        area,
-    );
 }

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Cell, Paragraph, Row as TableRow, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Table};
 
 use dyad::matching::Reason;
 
@@ -14,6 +14,7 @@ use crate::tui::state::matches::{Change, Row, Sort};
 use crate::tui::state::{Focus, Model};
 use crate::tui::text::{cut, cut_id};
 use crate::tui::theme::THEME;
+use crate::tui::view::table;
 
 use dyad::present::{shown_delta, signed};
 
@@ -141,33 +142,13 @@ fn titles(m: &Model) -> Vec<String> {
     }
 }
 
-/// Rows out of view on one side: ` ▼ 12 more, 3 changed ` or ` ▼ 12 more `; none when there
-/// are none.
+/// Rows out of view on one side (see [`table::more`]).
 fn more(arrow: char, rows: &[Row]) -> Vec<String> {
-    if rows.is_empty() {
-        return vec![String::new()];
-    }
-    let changed = rows.iter().filter(|r| r.changed()).count();
-    vec![
-        format!(" {arrow} {} more, {changed} changed ", rows.len()),
-        format!(" {arrow} {} more ", rows.len()),
-    ]
-}
-
-/// The richest pair of a text (left) and a marker (right) that fits a border `width` wide:
-/// the text as rich as it can be, then the marker; the marker alone when nothing else fits.
-fn border(texts: &[String], markers: &[String], width: u16) -> (String, String) {
-    let room = usize::from(width.saturating_sub(2));
-    let len = |s: &String| s.chars().count();
-    for t in texts {
-        for mk in markers {
-            if len(t) + len(mk) <= room {
-                return (t.clone(), mk.clone());
-            }
-        }
-    }
-    let last = markers.last().cloned().unwrap_or_default();
-    (String::new(), last)
+    table::more(
+        arrow,
+        rows.len(),
+        rows.iter().filter(|r| r.changed()).count(),
+    )
 }
 
 /// The widths of the id columns in a table `width` wide: as wide as the longest ids, unless
@@ -197,24 +178,16 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     let all = &m.matches.rows;
     let start = m.matches.scroll.offset.min(all.len());
     let end = (start + usize::from(body_height(area))).min(all.len());
-    let (title, above) = border(&titles(m), &more('▲', &all[..start]), area.width);
+    let (title, above) = table::border(&titles(m), &more('▲', &all[..start]), area.width);
     let legends: Vec<String> = LEGENDS.iter().map(|l| l.to_string()).collect();
-    let (legend, below) = border(&legends, &more('▼', &all[end..]), area.width);
+    let (legend, below) = table::border(&legends, &more('▼', &all[end..]), area.width);
     let title_style = if m.rematch.match_error.is_some() {
         THEME.error
     } else {
         THEME.panel_title
     };
-    let block = Block::bordered()
-        .title(Line::styled(title, title_style))
-        .title(Line::styled(above, THEME.heading).right_aligned())
-        .title_bottom(Line::styled(legend, THEME.dim))
-        .title_bottom(Line::styled(below, THEME.heading).right_aligned())
-        .border_style(if focused {
-            THEME.border_focused
-        } else {
-            THEME.border
-        });
+    let title = Line::styled(title, title_style);
+    let block = table::frame(title, above, legend, below, focused);
     if m.matches.rows.is_empty() {
         let text = match (&m.rematch.results, &m.rematch.match_error) {
             (None, Some(e)) => format!(
@@ -319,20 +292,9 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         )));
         TableRow::new(cells).style(style(r))
     });
-    let mut state = TableState::new().with_selected(
-        m.selected_row()
-            .filter(|i| (start..end).contains(i))
-            .map(|i| i - start),
-    );
-    let highlight = if focused {
-        THEME.selected
-    } else {
-        THEME.selected.patch(THEME.dim)
-    };
-    let table = Table::new(rows, widths)
+    let rows_table = Table::new(rows, widths)
         .header(header)
         .column_spacing(1)
-        .row_highlight_style(highlight)
         .block(block);
-    f.render_stateful_widget(table, area, &mut state);
+    table::render(f, area, rows_table, start..end, m.selected_row(), focused);
 }

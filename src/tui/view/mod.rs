@@ -6,15 +6,20 @@ pub mod detail;
 pub mod distribution;
 pub mod evidence;
 mod evidence_rows;
+mod figures;
+pub mod groups;
 pub mod help;
 mod histogram;
 pub mod influence;
 pub mod matches;
+mod measures;
+mod mentors;
 pub mod moved;
 pub mod profiles;
 pub mod prompt;
 pub mod search;
 pub mod status;
+mod table;
 pub mod weights;
 
 use ratatui::Frame;
@@ -50,7 +55,11 @@ pub fn view(f: &mut Frame, m: &Model) -> Drawn {
     };
     status::title(f, a.title, m);
     weights::render(f, a.weights, m);
-    matches::render(f, a.matches, m);
+    if m.mentors.shown {
+        mentors::render(f, a.matches, m);
+    } else {
+        matches::render(f, a.matches, m);
+    }
     distribution::render(f, a.distribution, m);
     status::bottom(f, a.status, a.hints, m);
     match &m.popup {

@@ -146,6 +146,10 @@ fn left(m: &Model, width: usize) -> (String, Style, bool) {
         }
         Some(_) => return (String::new(), THEME.dim, false),
     }
+    if m.focus == Focus::Matches && m.mentors.shown {
+        let text = "Enter goes to the mentor's mentees · m shows the mentees · Tab back to weights";
+        return (text.into(), THEME.dim, false);
+    }
     if m.focus == Focus::Matches {
         let text = match super::matches::kept_words(m) {
             Some(kept) => format!("{kept} · Enter explains it · x bans · . pins"),
