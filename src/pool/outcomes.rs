@@ -63,6 +63,10 @@ impl Outcomes {
     }
 }
 
+/// The largest number an answer may be (either sign): far beyond any rating or count, and
+/// small enough that sums and means over any survey dyad reads stay finite.
+pub const MAX_ANSWER: f64 = 1e9;
+
 /// Reads a yes/no cell (already normalized).
 fn yes_no(cell: &str) -> Option<f64> {
     match cell {
@@ -105,15 +109,13 @@ pub fn load_outcomes(file: &CsvFile, pool: &Pool) -> Result<Outcomes, InputError
             "at least one outcome column after mentee,mentor (numbers or yes/no)".into(),
         ));
     }
-    for (k, &c) in outcome_cols.iter().enumerate() {
+    for &c in &outcome_cols {
         let name = &file.header[c];
         if name.is_empty() {
             return Err(header_err(c + 1, "a name for every outcome column".into()));
         }
-        if let Some(&first) = outcome_cols[..k]
-            .iter()
-            .find(|&&p| file.header[p].eq_ignore_ascii_case(name))
-        {
+        // Against every column before it: a second `mentee` is a repeat, not an outcome.
+        if let Some(first) = (0..c).find(|&p| file.header[p].eq_ignore_ascii_case(name)) {
             return Err(header_err(
                 c + 1,
                 format!("each column once (column {} has this name too)", first + 1),
@@ -175,12 +177,16 @@ fn read_column(file: &CsvFile, c: usize) -> Result<Outcome, InputError> {
         }
         let number = cell.parse::<f64>().ok();
         let this = match (number, yes_no(&cell)) {
-            (Some(v), _) if v.is_finite() => (OutcomeKind::Number, v),
+            (Some(v), _) if v.abs() <= MAX_ANSWER => (OutcomeKind::Number, v),
             (_, Some(v)) => (OutcomeKind::YesNo, v),
             _ => {
                 return Err(err(
                     row,
-                    "a finite number, yes or no, or a blank cell for no answer".into(),
+                    format!(
+                        "a number from {} to {MAX_ANSWER}, yes or no, or a blank cell for no \
+                         answer",
+                        -MAX_ANSWER
+                    ),
                 ));
             }
         };

@@ -41,13 +41,15 @@ impl Survey {
 
     /// The survey read and checked against the pool, with its file's name as messages show it
     /// (escaped); `Ok(None)` when none of the files exists. Read afresh on every call, so a
-    /// file added or corrected meanwhile is taken.
+    /// file added or corrected meanwhile is taken. A name that is there but is no regular file
+    /// (a folder, a named pipe, a device, a broken link) is that file's error, never passed
+    /// over for the next one: the survey someone put in place is the one they mean.
     pub fn load(&self, pool: &Pool) -> Result<Option<(Outcomes, String)>, Error> {
         let file = match self {
             Survey::BuiltIn => {
                 CsvFile::parse(Path::new(BUILT_IN), crate::embedded::SAMPLE_OUTCOMES)?
             }
-            Survey::Files(files) => match files.iter().find(|f| f.is_file()) {
+            Survey::Files(files) => match files.iter().find(|f| there(f)) {
                 Some(f) => CsvFile::read(f)?,
                 None => return Ok(None),
             },
@@ -55,6 +57,11 @@ impl Survey {
         let label = crate::error::escape(&file.path.display().to_string());
         Ok(Some((load_outcomes(&file, pool)?, label)))
     }
+}
+
+/// Whether anything at all has this name (a broken link too).
+fn there(path: &Path) -> bool {
+    !matches!(path.symlink_metadata(), Err(e) if e.kind() == std::io::ErrorKind::NotFound)
 }
 
 #[cfg(test)]
@@ -88,5 +95,39 @@ mod tests {
         assert_eq!(label, BUILT_IN);
         assert!(o.pairs.len() > 20);
         assert_eq!(Survey::BuiltIn.wanted(), None);
+    }
+
+    /// An outcomes.csv that is a folder, a named pipe, a device or a broken link is refused as
+    /// what it is (at once: a pipe is never opened), not passed over for the sample's survey.
+    #[cfg(unix)]
+    #[test]
+    fn an_outcomes_file_that_is_no_regular_file_is_refused_not_skipped() {
+        let pool = embedded::sample_pool();
+        let dir = tempfile::tempdir().unwrap();
+        let sample = dir.path().join("sample.csv");
+        std::fs::write(&sample, embedded::SAMPLE_OUTCOMES).unwrap();
+        let survey = Survey::beside(dir.path(), Some(sample));
+        let file = dir.path().join("outcomes.csv");
+        let refused = |what: &str| {
+            let e = survey.load(&pool).unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{e}");
+            let msg = e.to_string();
+            assert!(msg.contains("outcomes.csv") && msg.contains(what), "{msg}");
+            let _ = std::fs::remove_dir(&file).or_else(|_| std::fs::remove_file(&file));
+        };
+        let fifo = std::process::Command::new("mkfifo")
+            .arg(&file)
+            .status()
+            .unwrap();
+        assert!(fifo.success());
+        refused("named pipe");
+        std::fs::create_dir(&file).unwrap();
+        refused("not a folder");
+        std::os::unix::fs::symlink("/dev/zero", &file).unwrap();
+        refused("a device");
+        std::os::unix::fs::symlink(dir.path().join("gone.csv"), &file).unwrap();
+        refused("no such file");
+        // Gone: the sample's survey again.
+        assert!(survey.load(&pool).unwrap().is_some());
     }
 }

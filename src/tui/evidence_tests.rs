@@ -186,6 +186,27 @@ fn the_survey_beside_a_pool_is_read_when_added_and_its_errors_shown() {
     assert!(!screen.contains("supports a"), "{screen}");
 }
 
+/// A survey file that is a named pipe: the view says so on one line, at the smallest size too,
+/// and waits for no writer.
+#[cfg(unix)]
+#[test]
+fn a_survey_that_is_a_named_pipe_is_named_in_the_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("outcomes.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&file)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut h = Harness::new();
+    h.m.evidence.survey = Survey::beside(dir.path(), None);
+    h.send(Msg::Resize(80, 24)).send(Action::OpenEvidence);
+    assert!(matches!(h.m.evidence.shown(), Some(Err(_))));
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("outcomes.csv"), "{screen}");
+    assert!(screen.contains("named pipe"), "{screen}");
+}
+
 #[test]
 fn the_evidence_view_keys_are_in_the_keymap() {
     let k = |code| keys::action(Mode::Evidence, &KeyEvent::new(code, KeyModifiers::NONE));

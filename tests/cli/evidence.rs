@@ -74,7 +74,19 @@ fn outcomes_file_errors_name_file_line_and_column() {
         (
             "mentee,mentor,sat\nME-002,MR-015,secret remark\n",
             ":2:3:",
-            "a finite number, yes or no",
+            "a number from -1000000000 to 1000000000, yes or no",
+        ),
+        // Beyond any rating or count: means over such answers would not be finite.
+        (
+            "mentee,mentor,sat\nME-002,MR-015,4\nME-004,MR-004,1e308\n",
+            ":3:3:",
+            "to 1000000000",
+        ),
+        // A second mentee column is a repeat, not an outcome.
+        (
+            "mentee,mentor,sat,Mentee\nME-002,MR-015,4,ME-002\n",
+            ":1:4:",
+            "each column once (column 1 has this name too)",
         ),
         (
             "mentee,mentor\nME-002,MR-015\n",

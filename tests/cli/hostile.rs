@@ -1,6 +1,6 @@
 //! The hostile corpus: every file under `tests/fixtures/hostile/` is handed to the real `dyad` binary in
 //! the place its name says (a pool file, overrides, a profile, the settings, a raw export for
-//! `dyad anonymize`, a score matrix for `dyad solve`). Each case asserts the exit status; for an
+//! `dyad anonymize`, a score matrix for `dyad solve`, a survey for `dyad evidence`). Each case asserts the exit status; for an
 //! error, a one-line message naming the file and line, no output on stdout and no file created;
 //! for every case, that nothing able to drive a terminal reaches stdout or stderr, and that
 //! values shaped like direct identifiers are never echoed.
@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use dyad::pool::files::{MENTEES, MENTORS};
+use dyad::pool::files::{MENTEES, MENTORS, OUTCOMES};
 
 use crate::run::copy_sample_pool;
 
@@ -203,6 +203,27 @@ const CASES: &[Case] = &[
     bad("scores-duplicate-row.csv", 3),
     bad("scores-out-of-range.csv", 3),
     ok("scores-at-the-limit-ok.csv"),
+    // Surveys of pairs (`outcomes.csv` beside the pool) for `dyad evidence`: an answer is never
+    // shown.
+    bad("outcomes-empty.csv", 1),
+    bad("outcomes-utf16.csv", 1),
+    bad("outcomes-cr-error-line3.csv", 3),
+    bad("outcomes-bom-crlf-error-line3.csv", 3),
+    bad("outcomes-duplicate-column.csv", 1),
+    bad("outcomes-second-mentee-column.csv", 1),
+    hidden("outcomes-nan.csv", 3, "NaN"),
+    hidden("outcomes-inf.csv", 3, "-inf"),
+    hidden("outcomes-huge-number.csv", 3, "1e308"),
+    hidden("outcomes-remark.csv", 3, "rude"),
+    bad("outcomes-yes-and-one.csv", 3),
+    ok("outcomes-yes-no-spellings-ok.csv"),
+    bad("outcomes-unknown-mentee.csv", 3),
+    bad("outcomes-unknown-mentor.csv", 3),
+    bad("outcomes-pair-twice.csv", 4),
+    bad("outcomes-all-blank.csv", 1),
+    ok("outcomes-one-answer-ok.csv"),
+    ok("outcomes-unmatched-pair-ok.csv"),
+    ok("outcomes-criterion-names-ok.csv"),
 ];
 
 /// What some messages must say beyond the file and line: the column, the value and the
@@ -240,6 +261,16 @@ const MESSAGES: &[(&str, &str)] = &[
         ":3:1: id: found \"R1\", expected a unique row id",
     ),
     ("scores-out-of-range.csv", ":3:3: C2: found \"1e18\""),
+    (
+        "outcomes-second-mentee-column.csv",
+        ":1:4: header: expected each column once (column 1 has this name too)",
+    ),
+    ("outcomes-huge-number.csv", "from -1000000000 to 1000000000"),
+    (
+        "outcomes-cr-error-line3.csv",
+        ":3:3: sat: this answer cannot be read",
+    ),
+    ("outcomes-yes-and-one.csv", "yes/no like line 2, not number"),
     ("scores-out-of-range.csv", "from -1000000000 to 1000000000"),
     // TOML errors in plain words: the field, the value as written and what it must be.
     (
@@ -356,6 +387,11 @@ fn setup(case: &Case, work: &Path) -> (Vec<String>, String) {
                 "keys/k",
             ];
             (args.map(s).to_vec(), s("mentees.csv"))
+        }
+        "outcomes" => {
+            std::fs::write(data.join(OUTCOMES), bytes).unwrap();
+            let args = ["evidence", "--data", "data", "--format", "table"];
+            (args.map(s).to_vec(), s(OUTCOMES))
         }
         "scores" => {
             std::fs::write(work.join(case.file), bytes).unwrap();
