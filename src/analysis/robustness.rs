@@ -101,12 +101,31 @@ const SESSION_BYTES_PER_PAIR: u64 = 17;
 /// (`std::thread::available_parallelism`), at most [`MAX_THREADS`], and only as many sessions
 /// as fit in half the memory the machine has free.
 pub fn default_threads(pairs: usize) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let session = (pairs as u64).saturating_mul(SESSION_BYTES_PER_PAIR).max(1);
+    let session = session_bytes(pairs);
     let fit = (crate::matching::memory::available() / 2 / session).max(1);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     cores
         .min(MAX_THREADS)
         .min(usize::try_from(fit).unwrap_or(usize::MAX))
+}
+
+/// Threads for a pool under the memory budget of the settings (`memory.budget_mb`, `None`:
+/// none set): [`default_threads`], and no more sessions than the budget holds beyond what the
+/// pool's matching needs ([`crate::matching::memory::need`], the first session included), so a
+/// pool that just fits its budget is drawn on one thread instead of going over it.
+pub fn threads_for_budget(mentees: usize, mentors: usize, budget: Option<u64>) -> usize {
+    let pairs = mentees.saturating_mul(mentors);
+    let threads = default_threads(pairs);
+    let Some(budget) = budget else {
+        return threads;
+    };
+    let spare = budget.saturating_sub(crate::matching::memory::need(mentees, mentors));
+    let more = usize::try_from(spare / session_bytes(pairs)).unwrap_or(usize::MAX);
+    threads.min(more.saturating_add(1))
+}
+
+fn session_bytes(pairs: usize) -> u64 {
+    (pairs as u64).saturating_mul(SESSION_BYTES_PER_PAIR).max(1)
 }
 
 /// What a slice of draws did: counts to add up.

@@ -1,6 +1,6 @@
 //! `dyad robustness`: how much each pair of a profile's matching depends on the exact weights.
 
-use dyad::analysis::robustness::{Robustness, WeightRanges};
+use dyad::analysis::robustness::{Robustness, WeightRanges, threads_for_budget};
 use dyad::criteria;
 use dyad::error::Result;
 use dyad::pool::Pool;
@@ -128,7 +128,10 @@ pub fn run(args: &RobustnessArgs) -> Result<()> {
     } else {
         WeightRanges::of_council(&members)
     };
-    let mut r = Robustness::new(&mut engine, &profile.profile, ranges, args.seed)?;
+    let budget = inputs::settings()?.memory_budget;
+    let (mentees, mentors) = (engine.pool.mentees.len(), engine.pool.mentors.len());
+    let mut r = Robustness::new(&mut engine, &profile.profile, ranges, args.seed)?
+        .with_threads(threads_for_budget(mentees, mentors, budget));
     r.run(args.samples as usize)?;
     let pool = &engine.pool;
     match args.format {

@@ -95,7 +95,7 @@ pub fn run(args: Options) -> Result<()> {
     let answers = tx.clone();
     let examiner = evidence::spawn(move |a| answers.send(Incoming::Examined(a)).is_ok());
     let tallies = tx.clone();
-    let keeper = kept::spawn(Keeper::new(&pool), move |t| {
+    let keeper = kept::spawn(Keeper::new(&pool, settings.memory_budget), move |t| {
         tallies.send(Incoming::Kept(t)).is_ok()
     });
 

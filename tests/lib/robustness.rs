@@ -74,6 +74,33 @@ fn the_default_threads_are_at_least_one_and_at_most_the_cap() {
     assert_eq!(default_threads(usize::MAX), 1);
 }
 
+/// A budget the pool's matching just fits leaves no room for a second session; room for many
+/// leaves the count to the cores and the free memory; no budget is the default.
+#[test]
+fn the_threads_stay_within_the_memory_budget() {
+    use dyad::analysis::robustness::{default_threads, threads_for_budget};
+    use dyad::matching::memory::need;
+    let (mentees, mentors) = (2000, 1500);
+    let pairs = mentees * mentors;
+    let fits = need(mentees, mentors);
+    assert_eq!(threads_for_budget(mentees, mentors, Some(fits)), 1);
+    assert_eq!(threads_for_budget(mentees, mentors, Some(fits / 2)), 1);
+    // Room for exactly one more session (17 bytes a pair).
+    let two = fits + 17 * pairs as u64;
+    assert_eq!(
+        threads_for_budget(mentees, mentors, Some(two)),
+        default_threads(pairs).min(2)
+    );
+    assert_eq!(
+        threads_for_budget(mentees, mentors, Some(u64::MAX)),
+        default_threads(pairs)
+    );
+    assert_eq!(
+        threads_for_budget(mentees, mentors, None),
+        default_threads(pairs)
+    );
+}
+
 #[test]
 fn without_spread_every_pair_is_kept() {
     let mut e = engine();

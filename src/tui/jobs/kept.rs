@@ -44,11 +44,11 @@ pub fn samples_for(pool: &Pool) -> usize {
 }
 
 /// Threads for the draws: one per core but one, which is left to rematching and the screen, so
-/// that a slider step never waits for the draws; at least one.
-pub fn threads_for(pool: &Pool) -> usize {
+/// that a slider step never waits for the draws; within the memory budget (see
+/// [`robustness::threads_for_budget`]); at least one.
+pub fn threads_for(pool: &Pool, budget: Option<u64>) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let cells = pool.mentees.len().saturating_mul(pool.mentors.len());
-    robustness::default_threads(cells)
+    robustness::threads_for_budget(pool.mentees.len(), pool.mentors.len(), budget)
         .min(cores.saturating_sub(1))
         .max(1)
 }
@@ -113,8 +113,9 @@ pub struct Keeper {
 }
 
 impl Keeper {
-    pub fn new(pool: &Pool) -> Keeper {
-        Keeper::with(samples_for(pool), threads_for(pool))
+    /// The keeper of a pool under the settings' memory budget (`None`: none set).
+    pub fn new(pool: &Pool, budget: Option<u64>) -> Keeper {
+        Keeper::with(samples_for(pool), threads_for(pool, budget))
     }
 
     pub fn with(samples: usize, threads: usize) -> Keeper {
