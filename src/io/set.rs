@@ -9,7 +9,8 @@
 //! 3. the renames and removals are made, then the journal is removed.
 //!
 //! A dyad killed during step 3 leaves the journal: the next dyad that reads or writes that folder
-//! ([`finish_pending`], called by the pool loader and by every save) completes the switch first.
+//! ([`finish_pending`], called by the pool loader `pool::load_dir` and by every save) completes
+//! the switch first.
 //! Files of the old set that the new set does not write (`stale`) are removed in the same switch,
 //! so an old `overrides.csv` never outlives the pool it was written for.
 

@@ -65,8 +65,11 @@ pub struct LoadOptions {
     pub ignore_columns: Vec<String>,
 }
 
-/// Loads `mentees.csv`, `mentors.csv` and, when present, `overrides.csv` from `dir`.
+/// Loads `mentees.csv`, `mentors.csv` and, when present, `overrides.csv` from `dir`. A switch
+/// to a new set of those files that a killed dyad left half done is completed first
+/// ([`crate::io::finish_pending`]), so the files read always belong together.
 pub fn load_dir(dir: &Path, opts: &LoadOptions) -> Result<Pool, Error> {
+    crate::io::finish_pending(dir)?;
     let mentees = load_mentees(&CsvFile::read(&dir.join(super::files::MENTEES))?, opts)?;
     let mentors = load_mentors(&CsvFile::read(&dir.join(super::files::MENTORS))?, opts)?;
     let mut pool = Pool {

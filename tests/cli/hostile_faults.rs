@@ -259,3 +259,51 @@ fn path_faults_are_the_inputs_fault() {
     let e = bad(&export_forced(dir.path(), &["--out", "p.csv"]));
     assert!(e.contains(".dyad-backup"), "{e}");
 }
+
+/// A `generate --force` killed between its renames leaves the new mentees beside the old
+/// mentors and its journal (`.dyad-set`); the next dyad that reads the pool completes the switch
+/// before reading, so it never matches a mixed set.
+#[test]
+fn a_switch_a_killed_dyad_left_is_completed_before_the_pool_is_read() {
+    let dir = workspace();
+    ok(&dyad_in(dir.path(), &generate_small("pool")));
+    let mut new = generate_small("new");
+    new.extend(["--seed", "7"]);
+    ok(&dyad_in(dir.path(), &new));
+    let (pool, fresh) = (dir.path().join("pool"), dir.path().join("new"));
+    std::fs::write(pool.join("overrides.csv"), "mentee,mentor,action\n").unwrap();
+    // What the killed run left: the first rename made, the second staged, the journal written.
+    std::fs::copy(fresh.join("mentees.csv"), pool.join("mentees.csv")).unwrap();
+    let staged = pool.join(".dyad-tmp-4194305-b");
+    std::fs::copy(fresh.join("mentors.csv"), &staged).unwrap();
+    let journal = serde_json::json!({
+        "rename": [
+            [pool.join(".dyad-tmp-4194305-a"), pool.join("mentees.csv")],
+            [staged, pool.join("mentors.csv")],
+        ],
+        "remove": [pool.join("overrides.csv")],
+    });
+    std::fs::write(pool.join(".dyad-set"), journal.to_string()).unwrap();
+    assert_ne!(
+        std::fs::read(pool.join("mentors.csv")).unwrap(),
+        std::fs::read(fresh.join("mentors.csv")).unwrap(),
+        "a mixed set to begin with"
+    );
+    ok(&dyad_in(
+        dir.path(),
+        &["match", "--data", "pool", "--format", "json"],
+    ));
+    for f in ["mentees.csv", "mentors.csv"] {
+        assert_eq!(
+            std::fs::read(pool.join(f)).unwrap(),
+            std::fs::read(fresh.join(f)).unwrap(),
+            "{f}"
+        );
+    }
+    let left: Vec<_> = std::fs::read_dir(&pool)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with(".dyad-backup"))
+        .collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+}
