@@ -1,9 +1,10 @@
-//! The hostile corpus: every file under `tests/fixtures/hostile/` is handed to the real `dyad` binary in
-//! the place its name says (a pool file, overrides, a profile, the settings, a raw export for
-//! `dyad anonymize`, a score matrix for `dyad solve`, a survey for `dyad evidence`). Each case asserts the exit status; for an
-//! error, a one-line message naming the file and line, no output on stdout and no file created;
-//! for every case, that nothing able to drive a terminal reaches stdout or stderr, and that
-//! values shaped like direct identifiers are never echoed.
+//! The hostile corpus: every file under `tests/fixtures/hostile/` is handed to the real `dyad`
+//! binary in the place its name says (a pool file, overrides, a profile, the settings, a raw
+//! export for `dyad anonymize`, a score matrix for `dyad solve`, a survey for `dyad evidence`).
+//! Each case asserts the exit status; for an error, a one-line message naming the file and line,
+//! no output on stdout and no file created; for every case, that nothing able to drive a
+//! terminal reaches stdout or stderr, and that values shaped like direct identifiers are never
+//! echoed.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
