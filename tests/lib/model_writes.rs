@@ -8,13 +8,11 @@
 //! of that part — so `profile.weights[k] = x` is not taken for the weights panel.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use syn::visit::Visit;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::architecture::{root, rust_files};
 
 /// Model's fields, each with the fields of its type when that type is a struct of `state/`.
 type Fields = BTreeMap<String, BTreeSet<String>>;
@@ -58,17 +56,6 @@ fn model_fields() -> Fields {
             (name.clone(), inner)
         })
         .collect()
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// The field names along an assignment's left side, outermost last: `m.document.current.name`
