@@ -61,6 +61,10 @@ fn search_popup() {
     for c in "pediatrics".chars() {
         h.send(Msg::Input(c));
     }
+    // k = 5 shows no pediatrician's specialty but as its family: none is listed, or found, by it.
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("found"), "{screen}");
+    assert!(!screen.contains("pediatrics ·"), "{screen}");
     snap("search_100x30", &mut h, 100, 30);
 }
 

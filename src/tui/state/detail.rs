@@ -160,7 +160,7 @@ fn list(v: &[String]) -> String {
 
 /// The quasi-identifiers shown, each as far as allowed: `internal medicine · ZIP3 021 · hs-01 ·
 /// trained 2021`, the hidden ones left out.
-fn quasi(s: &Shown) -> Vec<String> {
+pub fn quasi(s: &Shown) -> Vec<String> {
     let mut out = Vec::new();
     out.extend(s.specialty.clone());
     out.extend(s.zip3.as_ref().map(|z| format!("ZIP3 {z}")));

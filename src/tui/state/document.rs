@@ -61,12 +61,12 @@ impl Document {
         baseline: (Profile, Option<PathBuf>),
         configs: PathBuf,
     ) -> Document {
-        let entries = search::index(&pool);
         let disclosure = Disclosure::of(
             &pool,
             dyad::criteria::specialty::builtin(),
             dyad::profile::settings::Settings::default().k_anonymity,
         );
+        let entries = search::index(&pool, &disclosure);
         let overrides = pool.overrides.clone();
         Document {
             pool,

@@ -224,8 +224,10 @@ impl Model {
         self.evidence.survey = survey;
     }
 
-    /// What the pair explained may show of a person (for the k-anonymity setting).
+    /// What the pair explained and the search may show of a person (for the k-anonymity
+    /// setting).
     pub fn set_disclosure(&mut self, disclosure: dyad::privacy::Disclosure) {
+        self.document.entries = search::index(&self.document.pool, &disclosure);
         self.document.disclosure = disclosure;
     }
 

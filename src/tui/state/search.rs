@@ -1,11 +1,16 @@
 //! Fuzzy search over mentees and mentors (nucleo): by id, specialty, ZIP3, health system, goals,
 //! challenges or expertise, in any case. A query that is an id, or the start of one, lists that
-//! participant first. Only pseudonymous ids and schema fields are searched and shown.
+//! participant first. Only pseudonymous ids and schema fields are searched and shown, and of a
+//! person's quasi-identifiers only what the shared screen may show ([`Disclosure`]): a ZIP3
+//! shown as `0xx` is neither listed nor found by its digits.
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use dyad::pool::Pool;
+use dyad::privacy::Disclosure;
+
+use super::detail::quasi;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -30,15 +35,20 @@ pub struct Hit {
 /// The most results kept for a query.
 pub const LIMIT: usize = 200;
 
-pub fn index(pool: &Pool) -> Vec<Entry> {
+/// The quasi-identifiers a shared screen may show, each followed by ` · `.
+fn shown(q: Vec<String>) -> String {
+    q.into_iter().map(|s| s + " · ").collect()
+}
+
+/// One line per participant, their quasi-identifiers as `disclosure` lets a shared screen show
+/// them (as in the pair window).
+pub fn index(pool: &Pool, disclosure: &Disclosure) -> Vec<Entry> {
     let mentees = pool.mentees.iter().enumerate().map(|(i, m)| Entry {
         target: Target::Mentee(i),
         text: format!(
-            "{}  mentee · {} · {} · {} · goals: {} · challenges: {}",
+            "{}  mentee · {}goals: {} · challenges: {}",
             m.id,
-            m.specialty,
-            m.zip3,
-            m.health_system,
+            shown(quasi(disclosure.mentee(i))),
             m.goals.join(", "),
             m.challenges.join(", ")
         ),
@@ -46,11 +56,9 @@ pub fn index(pool: &Pool) -> Vec<Entry> {
     let mentors = pool.mentors.iter().enumerate().map(|(j, m)| Entry {
         target: Target::Mentor(j),
         text: format!(
-            "{}  mentor · {} · {} · {} · expertise: {}",
+            "{}  mentor · {}expertise: {}",
             m.id,
-            m.specialty,
-            m.zip3,
-            m.health_system,
+            shown(quasi(disclosure.mentor(j))),
             m.expertise.join(", ")
         ),
     });
@@ -137,8 +145,13 @@ pub fn query(entries: &[Entry], query: &str) -> Vec<Hit> {
 mod tests {
     use super::*;
 
+    /// Every attribute shown (k = 1), as for a pool without quasi-identifiers to hide.
     fn entries() -> Vec<Entry> {
-        index(&dyad::embedded::sample_pool())
+        let pool = dyad::embedded::sample_pool();
+        index(
+            &pool,
+            &Disclosure::of(&pool, dyad::criteria::specialty::builtin(), 1),
+        )
     }
 
     #[test]
@@ -166,7 +179,7 @@ mod tests {
     fn an_id_comes_before_people_whose_zip3_looks_like_it() {
         let e = entries();
         // ME-019 is a mentee id, and 019 is a ZIP3 of several mentees.
-        assert!(e.iter().filter(|x| x.text.contains(" 019 ")).count() > 1);
+        assert!(e.iter().filter(|x| x.text.contains("ZIP3 019 ")).count() > 1);
         for q in ["ME-019", "me-019", " ME 019 ", "ME019"] {
             let hits = query(&e, q);
             assert_eq!(e[hits[0].entry].id(), "ME-019", "{q}");
@@ -177,7 +190,7 @@ mod tests {
         let ids: Vec<&str> = hits[..2].iter().map(|h| e[h.entry].id()).collect();
         assert_eq!(ids, ["ME-019", "MR-019"]);
         assert_eq!(hits[0].indices, [3, 4, 5]);
-        assert!(e[hits[2].entry].text.contains(" 019 "));
+        assert!(e[hits[2].entry].text.contains("ZIP3 019 "));
         // The start of an id lists every id that starts so first, in id order.
         let hits = query(&e, "ME-01");
         let first: Vec<&str> = hits[..10].iter().map(|h| e[h.entry].id()).collect();
@@ -204,6 +217,38 @@ mod tests {
             let exact = query(&e, &format!("'{}", q.trim_start_matches('\'')));
             assert_eq!(exact.len(), in_hs01, "{q}");
             assert!(query(&e, q).len() >= in_hs01, "{q}");
+        }
+    }
+
+    #[test]
+    fn on_a_shared_screen_a_zip3_or_system_hidden_by_k_is_neither_shown_nor_found() {
+        let pool = dyad::embedded::sample_pool();
+        let d = Disclosure::of(&pool, dyad::criteria::specialty::builtin(), 5);
+        let e = index(&pool, &d);
+        // Mentees whose ZIP3 k = 5 shows as a first digit, or hides: some exist.
+        let coarse: Vec<usize> = (0..pool.mentees.len())
+            .filter(|&i| d.mentee(i).zip3.as_deref() != Some(pool.mentees[i].zip3.as_str()))
+            .collect();
+        assert!(!coarse.is_empty());
+        for &i in &coarse {
+            let m = &pool.mentees[i];
+            let text = &e[i].text;
+            assert_eq!(e[i].target, Target::Mentee(i));
+            assert!(!text.contains(&format!("ZIP3 {} ", m.zip3)), "{text}");
+            if d.mentee(i).health_system.is_none() {
+                assert!(!text.contains(&m.health_system), "{text}");
+            }
+            // Typing the exact ZIP3 does not single them out either.
+            let found = query(&e, &format!("'ZIP3\\ {}", m.zip3));
+            assert!(found.iter().all(|h| h.entry != i), "{}", m.id);
+        }
+        // With every attribute shown (k = 1) the same query finds them: the search itself works.
+        let all = entries();
+        for &i in &coarse {
+            let zip = &pool.mentees[i].zip3;
+            assert!(all[i].text.contains(&format!("ZIP3 {zip} ")));
+            let found = query(&all, &format!("'ZIP3\\ {zip}"));
+            assert!(found.iter().any(|h| h.entry == i), "{zip}");
         }
     }
 }
