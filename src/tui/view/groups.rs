@@ -1,8 +1,11 @@
 //! The groups view of the Scores panel (`g`): every eligible mentee first, then each identity
 //! group, now beside the baseline on one yardstick: matched of eligible, mean score, the worst
-//! pair (its mentee and score) and the share of requested shared identities met, each with its
-//! change. A group under k eligible mentees shows `<k` in place of its figures, its worst pair
-//! included.
+//! pair's score and the share of requested shared identities met, each with its change. A group
+//! under k eligible mentees shows `<k` in place of its figures, its worst pair included.
+//!
+//! Only the row of all mentees names whose the worst pair is: under an identity group the id
+//! would tell a shared screen that this mentee belongs to the group, which the pair window hides
+//! (`dyad::privacy::disclosure`).
 //!
 //! With room, each group is a block of rows (now, baseline, Δ); in a short panel, one line per
 //! group (now and Δ), with the worst pair only where the width allows.
@@ -110,7 +113,11 @@ fn share(g: &GroupRow) -> Option<f64> {
     g.identity_requests.share()
 }
 
-fn mentee_id(pool: &Pool, g: &GroupRow) -> String {
+/// The worst pair's mentee, named only in the row of all mentees (see the module's note).
+fn mentee_id(pool: &Pool, name: &str, g: &GroupRow) -> String {
+    if name != ALL {
+        return String::new();
+    }
     g.worst
         .map_or("—".into(), |p| pool.mentees[p.mentee].id.clone())
 }
@@ -118,7 +125,8 @@ fn mentee_id(pool: &Pool, g: &GroupRow) -> String {
 /// Whose the worst pairs are, as a line of its own (pseudonyms can be long): "  mentee ME-026,
 /// baseline ME-030", "  mentee ME-032 in both".
 fn worst_mentees(pool: &Pool, g: &Both, small: &str) -> String {
-    let id = |side: Option<&GroupRow>| side.map_or(small.to_string(), |g| mentee_id(pool, g));
+    let id =
+        |side: Option<&GroupRow>| side.map_or(small.to_string(), |s| mentee_id(pool, g.name, s));
     let (now, base) = (id(g.now), id(g.base));
     if now == base && g.now.is_some() {
         format!("  mentee {now} in both")
@@ -205,7 +213,9 @@ fn blocks_table(pool: &Pool, groups: &[Both], small: &str) -> Vec<Row> {
             &|g| score(worst_score(g)),
             Cell::change(d[2], 1, Better::Higher),
         ));
-        rows.push(Row::text(Cell::plain(worst_mentees(pool, g, small))));
+        if g.name == ALL {
+            rows.push(Row::text(Cell::plain(worst_mentees(pool, g, small))));
+        }
         rows.push(figure(
             "shared id. met",
             &met,
@@ -221,7 +231,7 @@ fn blocks_table(pool: &Pool, groups: &[Both], small: &str) -> Vec<Row> {
 fn compact_table(pool: &Pool, groups: &[Both], small: &str, width: u16, height: usize) -> Vec<Row> {
     let worst = |g: &Both, d: f64| match g.now {
         Some(n) => vec![
-            Cell::plain(mentee_id(pool, n)),
+            Cell::plain(mentee_id(pool, g.name, n)),
             Cell::plain(score(worst_score(n))),
             Cell::change(d, 1, Better::Higher),
         ],
@@ -258,7 +268,11 @@ fn compact_table(pool: &Pool, groups: &[Both], small: &str, width: u16, height: 
             rows.push(Row { label, cells });
             if below && g.now.is_some() {
                 let w = worst(g, d[2]);
-                let text = w.iter().map(|c| c.text.as_str()).collect::<Vec<_>>();
+                let text = w
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>();
                 rows.push(Row::text(Cell::plain(format!(
                     " worst pair {}",
                     text.join(" ")
