@@ -520,3 +520,28 @@ fn long_mentor_pseudonyms_leave_the_mentors_view_its_mentees_column() {
         assert!(line.contains(&first), "{line}");
     }
 }
+
+#[test]
+fn the_hint_line_says_what_keys_do_in_the_panel_selected() {
+    let mut h = Harness::new();
+    let hints = |h: &mut Harness| h.screen(120, 40).lines().last().unwrap().to_string();
+    assert_eq!(h.m.focus, Focus::Weights);
+    let line = hints(&mut h);
+    assert!(
+        line.contains("←→ change") && line.contains("Enter explain"),
+        "{line}"
+    );
+    h.send(Action::SwitchPanel);
+    let line = hints(&mut h);
+    assert!(
+        !line.contains("←→") && line.contains("Enter explain"),
+        "{line}"
+    );
+    h.send(Action::ToggleMentors);
+    assert_eq!(h.m.focus, Focus::Matches);
+    let line = hints(&mut h);
+    assert!(
+        line.contains("Enter mentees") && !line.contains("explain"),
+        "{line}"
+    );
+}

@@ -234,10 +234,28 @@ pub fn bottom(f: &mut Frame, status: Rect, hint_area: Rect, m: &Model) {
     );
 }
 
+/// The main screen's hints as they apply to the panel selected: with the matches selected,
+/// ← → do not change a weight (they say so when pressed), and in the mentors view Enter goes to
+/// the mentor's mentees instead of explaining a pair, and the keys of a pair are refused.
+fn in_context(all: Vec<(String, &'static str)>, m: &Model) -> Vec<(String, &'static str)> {
+    if m.popup.is_some() || m.focus != Focus::Matches {
+        return all;
+    }
+    all.into_iter()
+        .filter(|(k, _)| k != "←→" && k != "[ ]")
+        // The mentors view refuses the keys of a pair and of the mentees' table.
+        .filter(|(k, _)| !(m.mentors.shown && ["c", "o", "x", "X", "."].contains(&k.as_str())))
+        .map(|(k, w)| match (k.as_str(), m.mentors.shown) {
+            ("Enter", true) => (k, "mentees"),
+            _ => (k, w),
+        })
+        .collect()
+}
+
 /// The hints of the current mode that fit, in keymap order; the last two (help and quit, or
 /// the ways out of a popup) always shown.
 pub fn hints(f: &mut Frame, area: Rect, m: &Model) {
-    let all = keys::hints::hints(m.mode());
+    let all = in_context(keys::hints::hints(m.mode()), m);
     let width = |(k, w): &(String, &str)| k.chars().count() + w.chars().count() + 3;
     let keep = all.len().saturating_sub(2);
     let mut budget = usize::from(area.width).saturating_sub(all[keep..].iter().map(width).sum());
