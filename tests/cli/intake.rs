@@ -208,24 +208,28 @@ fn introductions_name_the_right_people_for_every_pair() {
     let dir = ws.path();
     let pairs = pairs(dir, "pool", "pairs.csv");
     let back = back_to_sample(dir, &form);
-    let text = ok(&dyad_in(
-        dir,
-        &[
-            "introductions",
-            "--pairs",
-            "pairs.csv",
-            "--mapping",
-            "configs/intake.toml",
-            "--mentees",
-            &me,
-            "--mentors",
-            &mr,
-            "--key-file",
-            "private/key",
-            "--out",
-            "private/introductions.csv",
-        ],
-    ));
+    // The coordinator's command, writing to `out`.
+    let introductions = |out: &str| {
+        dyad_in(
+            dir,
+            &[
+                "introductions",
+                "--pairs",
+                "pairs.csv",
+                "--mapping",
+                "configs/intake.toml",
+                "--mentees",
+                &me,
+                "--mentors",
+                &mr,
+                "--key-file",
+                "private/key",
+                "--out",
+                out,
+            ],
+        )
+    };
+    let text = ok(&introductions("private/introductions.csv"));
     assert!(
         text.contains(&format!("wrote {} introductions", pairs.len())),
         "{text}"
@@ -253,24 +257,7 @@ fn introductions_name_the_right_people_for_every_pair() {
         assert!(!row[7].is_empty(), "a reason");
     }
     // Never into a pool's folder.
-    let e = dyad_in(
-        dir,
-        &[
-            "introductions",
-            "--pairs",
-            "pairs.csv",
-            "--mapping",
-            "configs/intake.toml",
-            "--mentees",
-            &me,
-            "--mentors",
-            &mr,
-            "--key-file",
-            "private/key",
-            "--out",
-            "pool/introductions.csv",
-        ],
-    );
+    let e = introductions("pool/introductions.csv");
     let err = crate::run::bad(&e);
     assert!(err.contains("holds a pool"), "{err}");
     assert!(!dir.join("pool/introductions.csv").exists());
