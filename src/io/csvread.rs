@@ -160,6 +160,15 @@ impl CsvFile {
         }
     }
 
+    /// An error at `row`'s cell in column `c` (0-based), showing the cell: for cells that hold
+    /// pseudonymous ids, never for answers.
+    pub fn id_cell_error(&self, row: &CsvRow, c: usize, expected: &str) -> InputError {
+        InputError::new(&self.path, expected)
+            .at(row.line, c + 1)
+            .field(self.header[c].clone())
+            .value(row.cells[c].clone())
+    }
+
     /// The position of a header column, compared case-insensitively.
     pub fn column(&self, name: &str) -> Option<usize> {
         self.header
