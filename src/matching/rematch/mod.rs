@@ -14,3 +14,5 @@ mod points;
 
 pub use current::{CurrentPair, load_current};
 pub use points::{Forced, ForcedWhy, Move, Point, Rematch, RematchError, rematch};
+#[cfg(test)]
+mod tests;

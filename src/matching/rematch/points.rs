@@ -143,13 +143,7 @@ pub fn rematch(
 ) -> Result<Rematch, crate::error::Error> {
     let frame = Frame::new(pool, table, profile)?;
     let weighting = Weighting::new(&profile.weights);
-    let mut numerators = Vec::new();
-    table.numerators_into(&weighting, Some(&frame.allowed), &mut numerators);
-    let floor = weighting.min_numerator(profile.constraints.min_score);
-    let score: Vec<f64> = numerators
-        .iter()
-        .map(|&x| if x < floor { f64::NEG_INFINITY } else { x })
-        .collect();
+    let (numerators, floor, score) = optimizer_scores(&frame, table, profile, &weighting);
     let m = frame.mentors;
     let mut forced = Vec::new();
     let mut keep = Vec::new();
@@ -192,6 +186,24 @@ pub fn rematch(
         limits,
     };
     setup.curve(forced, pinned)
+}
+
+/// The pair numerators, the numerator floor of `min_score`, and the optimizer's scores: the
+/// numerators with the pairs below the floor ruled out too.
+pub(super) fn optimizer_scores(
+    frame: &Frame,
+    table: &ScoreTable,
+    profile: &Profile,
+    weighting: &Weighting,
+) -> (Vec<f64>, f64, Vec<f64>) {
+    let mut numerators = Vec::new();
+    table.numerators_into(weighting, Some(&frame.allowed), &mut numerators);
+    let floor = weighting.min_numerator(profile.constraints.min_score);
+    let score = numerators
+        .iter()
+        .map(|&x| if x < floor { f64::NEG_INFINITY } else { x })
+        .collect();
+    (numerators, floor, score)
 }
 
 impl Setup<'_> {

@@ -1,0 +1,209 @@
+//! Every point of the curve against brute force on small generated pools, and the properties
+//! the council relies on.
+
+use std::path::Path;
+
+use super::*;
+use crate::criteria::specialty::SpecialtyFamilies;
+use crate::matching::Frame;
+use crate::matching::engine::Engine;
+use crate::matching::scoring::Weighting;
+use crate::pool::{LoadOptions, Pool, files, generate::generate, pool_from_csv};
+use crate::solver::side::Limits;
+
+fn pool(mentees: usize, mentors: usize, seed: u64) -> Pool {
+    let g = generate(mentees, mentors, seed);
+    pool_from_csv(
+        (Path::new(files::MENTEES), g.mentees_csv.as_bytes()),
+        (Path::new(files::MENTORS), g.mentors_csv.as_bytes()),
+        &LoadOptions::default(),
+    )
+    .unwrap()
+}
+
+struct Rng(u64);
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n.max(1)
+    }
+}
+
+/// For every number of changes `c`, the best (matched, total of numerators) of the assignments
+/// that make exactly `c` voluntary changes, over all assignments.
+fn brute_by_changes(
+    rows: usize,
+    cols: usize,
+    score: &[f64],
+    cap: &[u32],
+    keep: &[(usize, usize)],
+) -> Vec<Option<(usize, f64)>> {
+    let mut best = vec![None; keep.len() + 1];
+    let mut left = cap.to_vec();
+    let mut cur = vec![None; rows];
+    fn go(
+        i: usize,
+        s: (usize, usize, f64, &[f64], &[(usize, usize)]),
+        left: &mut Vec<u32>,
+        cur: &mut Vec<Option<usize>>,
+        best: &mut Vec<Option<(usize, f64)>>,
+    ) {
+        let (rows, cols, _, score, keep) = s;
+        if i == rows {
+            let changes = keep.iter().filter(|&&(r, j)| cur[r] != Some(j)).count();
+            let m = cur.iter().flatten().count();
+            let t: f64 = (0..rows)
+                .filter_map(|r| cur[r].map(|j| score[r * cols + j]))
+                .sum();
+            let b = &mut best[changes];
+            if b.is_none_or(|(bm, bt)| m > bm || (m == bm && t > bt)) {
+                *b = Some((m, t));
+            }
+            return;
+        }
+        cur[i] = None;
+        go(i + 1, s, left, cur, best);
+        for j in 0..cols {
+            if score[i * cols + j].is_finite() && left[j] > 0 {
+                left[j] -= 1;
+                cur[i] = Some(j);
+                go(i + 1, s, left, cur, best);
+                left[j] += 1;
+            }
+        }
+        cur[i] = None;
+    }
+    go(
+        0,
+        (rows, cols, 0.0, score, keep),
+        &mut left,
+        &mut cur,
+        &mut best,
+    );
+    best
+}
+
+fn check_instance(rng: &mut Rng) {
+    let n = 2 + rng.below(7) as usize;
+    let m = 2 + rng.below(4) as usize;
+    let seed = rng.below(1 << 40);
+    let pool = pool(n, m, seed);
+    let profile = crate::embedded::fall_profile();
+    let mut engine = Engine::new(pool.clone(), SpecialtyFamilies::builtin().clone());
+    let table = engine.table(&profile.params);
+    // Pairs in place: most mentees with a mentor, some of whom left (`None`), capacities not
+    // necessarily respected (a capacity may have shrunk).
+    let mut current: Vec<CurrentPair> = Vec::new();
+    for i in 0..n {
+        if rng.below(5) == 0 {
+            continue;
+        }
+        let j = rng.below(m as u64 + 1) as usize;
+        current.push(CurrentPair {
+            mentee: i,
+            mentor: (j < m).then_some(j),
+            mentor_id: if j < m {
+                pool.mentors[j].id.clone()
+            } else {
+                "MR-999".into()
+            },
+            line: i + 2,
+        });
+    }
+    let r = rematch(&pool, &table, &profile, &current, Limits::default()).unwrap();
+
+    let frame = Frame::new(&pool, &table, &profile).unwrap();
+    let w = Weighting::new(&profile.weights);
+    let (_, _, score) = super::points::optimizer_scores(&frame, &table, &profile, &w);
+    let keep: Vec<(usize, usize)> = current
+        .iter()
+        .filter_map(|c| c.mentor.map(|j| (c.mentee, j)))
+        .filter(|&(i, j)| score[i * m + j].is_finite())
+        .collect();
+    assert_eq!(r.continuing, keep.len());
+    assert_eq!(r.forced.len(), current.len() - keep.len());
+    let exact = brute_by_changes(n, m, &score, &frame.capacity, &keep);
+    let upto = |k: usize| {
+        exact[..=k.min(keep.len())]
+            .iter()
+            .flatten()
+            .copied()
+            .reduce(|a, b| if (b.0, b.1) > (a.0, a.1) { b } else { a })
+    };
+    let what = format!("{n}x{m} seed {seed} current {current:?}");
+    let fewest = (0..=keep.len()).find(|&k| exact[k].is_some()).unwrap();
+    assert_eq!(r.keep_first.max_changes, fewest, "{what}");
+    let optimum = upto(keep.len()).unwrap();
+    let least = (0..=keep.len())
+        .find(|&k| exact[k] == Some(optimum))
+        .unwrap();
+    assert_eq!(r.score_first.changes, least, "{what}");
+    assert!(r.score_first.changes <= r.scratch_changes, "{what}");
+    let mut last = None;
+    for p in &r.curve {
+        let got_num: f64 = p
+            .matching
+            .pairs
+            .iter()
+            .map(|q| score[q.mentee * m + q.mentor])
+            .sum();
+        assert_eq!(
+            Some((p.matched, got_num)),
+            upto(p.max_changes),
+            "{what}: k = {}",
+            p.max_changes
+        );
+        assert!(p.proven_optimal && p.bound == p.total, "{what}");
+        assert!(p.changes <= p.max_changes, "{what}");
+        assert_eq!(p.changes, p.moved.len());
+        // Feasible and within capacity.
+        let mut used = vec![0u32; m];
+        for q in &p.matching.pairs {
+            assert!(score[q.mentee * m + q.mentor].is_finite(), "{what}");
+            used[q.mentor] += 1;
+        }
+        assert!(used.iter().zip(&frame.capacity).all(|(u, c)| u <= c));
+        // A forced mentee is left out only when every mentor allowed to them is full.
+        for f in &r.forced {
+            if p.matching.mentor_of[f.mentee].is_none() {
+                assert!(
+                    (0..m)
+                        .all(|j| !score[f.mentee * m + j].is_finite()
+                            || used[j] == frame.capacity[j]),
+                    "{what}: forced {f:?} left out with room"
+                );
+            }
+        }
+        if let Some((lm, lt)) = last {
+            assert!(
+                (p.matched, p.total) >= (lm, lt - 1e-9),
+                "{what}: the curve fell"
+            );
+        }
+        last = Some((p.matched, p.total));
+    }
+    assert_eq!(r.curve[0], r.keep_first);
+    assert_eq!(r.curve.last(), Some(&r.score_first));
+    let scratch = crate::solver::solve(&crate::solver::Problem::new(n, m, &score, &frame.capacity));
+    assert_eq!(
+        (r.score_first.matched, r.score_first.total),
+        (scratch.matched, r.score_first.matching.total())
+    );
+    assert_eq!(optimum, (scratch.matched, scratch.total), "{what}");
+}
+
+#[test]
+fn every_point_of_the_curve_is_the_true_optimum_for_its_budget() {
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64)
+        | 1;
+    let mut rng = Rng(seed);
+    for _ in 0..60 {
+        let state = rng.0;
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_instance(&mut rng)));
+        assert!(r.is_ok(), "seed {seed}, state {state}");
+    }
+}
