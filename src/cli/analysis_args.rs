@@ -165,7 +165,8 @@ pub struct RematchArgs {
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
     /// The budget of voluntary changes whose pairs to show and write with --out
-    #[arg(long, value_name = "K")]
+    // Hyphen values are read as values, so that "-1" is refused as not a count of changes.
+    #[arg(long, value_name = "K", allow_hyphen_values = true)]
     pub max_changes: Option<usize>,
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
     pub format: TableOrJson,

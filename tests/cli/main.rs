@@ -16,5 +16,6 @@ mod lock;
 mod outputs;
 mod privacy;
 mod record;
+mod rematch;
 mod run;
 mod yardstick;
