@@ -59,6 +59,19 @@ fn rematch(dir: &Path, extra: &[&str]) -> std::process::Output {
     dyad_in(dir, &args)
 }
 
+/// `rematch --max-changes K --out new.csv` on the pairs in place.
+fn write_point(dir: &Path, k: &str) -> std::process::Output {
+    let args = [
+        "--current",
+        "pairs.csv",
+        "--max-changes",
+        k,
+        "--out",
+        "new.csv",
+    ];
+    rematch(dir, &args)
+}
+
 #[test]
 fn the_sample_after_a_drop_out_and_two_late_mentees() {
     let dir = mid_cycle();
@@ -102,17 +115,7 @@ fn the_sample_after_a_drop_out_and_two_late_mentees() {
     // The table says the same, and --max-changes writes that point's pairs as export does.
     let k = curve.len().min(2) - 1;
     let k = k.to_string();
-    let text = ok(&rematch(
-        dir.path(),
-        &[
-            "--current",
-            "pairs.csv",
-            "--max-changes",
-            &k,
-            "--out",
-            "new.csv",
-        ],
-    ));
+    let text = ok(&write_point(dir.path(), &k));
     assert!(text.contains("keep first: 0 changes"), "{text}");
     assert!(text.contains("wrote the"), "{text}");
     let new = std::fs::read_to_string(dir.path().join("new.csv")).unwrap();
@@ -131,17 +134,7 @@ fn the_sample_after_a_drop_out_and_two_late_mentees() {
         assert!(new.contains(&line), "{line}");
     }
     // Never over a file: the second run is refused and the first file stays.
-    let again = rematch(
-        dir.path(),
-        &[
-            "--current",
-            "pairs.csv",
-            "--max-changes",
-            &k,
-            "--out",
-            "new.csv",
-        ],
-    );
+    let again = write_point(dir.path(), &k);
     assert!(bad(&again).contains("new.csv"));
     assert_eq!(
         std::fs::read_to_string(dir.path().join("new.csv")).unwrap(),
