@@ -13,6 +13,6 @@ mod current;
 mod points;
 
 pub use current::{CurrentPair, load_current};
-pub use points::{Forced, ForcedWhy, Move, Point, Rematch, RematchError, rematch};
+pub use points::{Forced, ForcedWhy, Move, Point, Rematch, RematchError, Rematcher, rematch};
 #[cfg(test)]
 mod tests;

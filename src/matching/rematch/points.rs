@@ -117,8 +117,10 @@ impl std::fmt::Display for RematchError {
     }
 }
 
-/// The problem the optimizer sees, and what it needs to turn assignments into matchings.
-struct Setup<'a> {
+/// A re-match ready to solve: the problem the optimizer sees, the pairs in place sorted into
+/// continuing and forced, and what turns assignments into matchings. [`rematch`] computes
+/// everything; [`Rematcher::keep_first`] and [`Rematcher::score_first`] one point each.
+pub struct Rematcher<'a> {
     table: &'a ScoreTable,
     frame: Frame,
     weighting: Weighting,
@@ -129,6 +131,8 @@ struct Setup<'a> {
     objective: Objective,
     /// The continuing pairs (mentee, mentor).
     keep: Vec<(usize, usize)>,
+    forced: Vec<Forced>,
+    pinned: usize,
     limits: Limits,
 }
 
@@ -141,51 +145,67 @@ pub fn rematch(
     current: &[CurrentPair],
     limits: Limits,
 ) -> Result<Rematch, crate::error::Error> {
-    let frame = Frame::new(pool, table, profile)?;
-    let weighting = Weighting::new(&profile.weights);
-    let (numerators, floor, score) = optimizer_scores(&frame, table, profile, &weighting);
-    let m = frame.mentors;
-    let mut forced = Vec::new();
-    let mut keep = Vec::new();
-    let mut pinned = 0;
-    for c in current {
-        let pin = frame.pins.iter().find(|p| p.0 == c.mentee).map(|p| p.1);
-        let why = match (c.mentor, pin) {
-            (None, _) => Some(ForcedWhy::MentorLeft),
-            (Some(j), Some(p)) if p == j => {
-                pinned += 1;
-                continue;
+    Rematcher::new(pool, table, profile, current, limits)?.all()
+}
+
+impl<'a> Rematcher<'a> {
+    /// Sorts the pairs in place and builds the problem (see [`rematch`]).
+    pub fn new(
+        pool: &Pool,
+        table: &'a ScoreTable,
+        profile: &Profile,
+        current: &[CurrentPair],
+        limits: Limits,
+    ) -> Result<Self, crate::error::Error> {
+        let frame = Frame::new(pool, table, profile)?;
+        let weighting = Weighting::new(&profile.weights);
+        let (numerators, floor, score) = optimizer_scores(&frame, table, profile, &weighting);
+        let m = frame.mentors;
+        let mut forced = Vec::new();
+        let mut keep = Vec::new();
+        let mut pinned = 0;
+        for c in current {
+            let pin = frame.pins.iter().find(|p| p.0 == c.mentee).map(|p| p.1);
+            let why = match (c.mentor, pin) {
+                (None, _) => Some(ForcedWhy::MentorLeft),
+                (Some(j), Some(p)) if p == j => {
+                    pinned += 1;
+                    continue;
+                }
+                (Some(_), Some(_)) => Some(ForcedWhy::PinnedElsewhere),
+                (Some(_), None) if !frame.eligible[c.mentee] => Some(ForcedWhy::Ineligible),
+                (Some(j), None) if !score[c.mentee * m + j].is_finite() => {
+                    Some(ForcedWhy::NowRuledOut)
+                }
+                (Some(j), None) => {
+                    keep.push((c.mentee, j));
+                    None
+                }
+            };
+            if let Some(why) = why {
+                forced.push(Forced {
+                    mentee: c.mentee,
+                    mentor_id: c.mentor_id.clone(),
+                    why,
+                });
             }
-            (Some(_), Some(_)) => Some(ForcedWhy::PinnedElsewhere),
-            (Some(_), None) if !frame.eligible[c.mentee] => Some(ForcedWhy::Ineligible),
-            (Some(j), None) if !score[c.mentee * m + j].is_finite() => Some(ForcedWhy::NowRuledOut),
-            (Some(j), None) => {
-                keep.push((c.mentee, j));
-                None
-            }
-        };
-        if let Some(why) = why {
-            forced.push(Forced {
-                mentee: c.mentee,
-                mentor_id: c.mentor_id.clone(),
-                why,
-            });
         }
+        forced.sort_by_key(|f| f.mentee);
+        keep.sort_unstable();
+        Ok(Rematcher {
+            table,
+            frame,
+            weighting,
+            numerators,
+            score,
+            floor,
+            objective: profile.objective,
+            keep,
+            forced,
+            pinned,
+            limits,
+        })
     }
-    forced.sort_by_key(|f| f.mentee);
-    keep.sort_unstable();
-    let setup = Setup {
-        table,
-        frame,
-        weighting,
-        numerators,
-        score,
-        floor,
-        objective: profile.objective,
-        keep,
-        limits,
-    };
-    setup.curve(forced, pinned)
 }
 
 /// The pair numerators, the numerator floor of `min_score`, and the optimizer's scores: the
@@ -206,7 +226,7 @@ pub(super) fn optimizer_scores(
     (numerators, floor, score)
 }
 
-impl Setup<'_> {
+impl Rematcher<'_> {
     fn problem(&self) -> Problem<'_> {
         Problem::new(
             self.frame.mentees,
@@ -221,13 +241,35 @@ impl Setup<'_> {
         self.keep.iter().filter(|&&(i, j)| a[i] == Some(j)).count()
     }
 
-    fn curve(&self, forced: Vec<Forced>, pinned: usize) -> Result<Rematch, crate::error::Error> {
+    /// The best matching with the fewest voluntary changes possible (none, unless a capacity
+    /// shrank).
+    pub fn keep_first(&self) -> Result<Point, crate::error::Error> {
+        let p = self.problem();
+        let fewest = self.keep.len() - side_reachable(&p, &self.keep);
+        let s = self.best(&p, Some(self.keep.len() - fewest), None)?;
+        Ok(self.point(fewest, &s))
+    }
+
+    /// Among the optimal matchings, one that breaks the fewest pairs in place.
+    pub fn score_first(&self) -> Result<Point, crate::error::Error> {
+        let n = self.keep.len();
+        let p = self.problem();
+        let scratch = self.best(&p, None, None)?;
+        let fewest = n - side_reachable(&p, &self.keep);
+        let most = n - self.kept(&scratch.assignment);
+        let s = self.fewest_breaks(&p, &scratch, fewest, most)?;
+        Ok(self.point(n - self.kept(&s.assignment), &s))
+    }
+
+    /// The whole re-match: forced changes, keep first, score first and the curve between.
+    pub fn all(&self) -> Result<Rematch, crate::error::Error> {
+        let (forced, pinned) = (self.forced.clone(), self.pinned);
         let n = self.keep.len();
         let p = self.problem();
         let scratch = self.best(&p, None, None)?;
         let scratch_changes = n - self.kept(&scratch.assignment);
         let fewest = n - side_reachable(&p, &self.keep);
-        let score_first = self.score_first(&p, &scratch, fewest, scratch_changes)?;
+        let score_first = self.fewest_breaks(&p, &scratch, fewest, scratch_changes)?;
         let last = n - self.kept(&score_first.assignment);
         let mut curve: Vec<Point> = Vec::new();
         let mut start: Option<Vec<Option<usize>>> = None;
@@ -255,7 +297,7 @@ impl Setup<'_> {
     /// numerator unit per kept pair finds it when the bonused optimum still has the optimal
     /// total (no optimal matching can then keep more); otherwise the fewest changes that reach
     /// the optimum are found by bisection over budgets.
-    fn score_first(
+    fn fewest_breaks(
         &self,
         p: &Problem,
         scratch: &SideSolution,
