@@ -384,7 +384,14 @@ impl Rematcher<'_> {
         let bound = if s.proven_optimal {
             total
         } else {
-            total + self.weighting.score(s.bound - s.total).max(0.0)
+            // The gap in numerators, in pair-score points (not capped at 100 as one pair is).
+            let d = self.weighting.denominator;
+            total
+                + if d > 0.0 {
+                    100.0 * (s.bound - s.total).max(0.0) / d
+                } else {
+                    0.0
+                }
         };
         let moved: Vec<Move> = self
             .keep

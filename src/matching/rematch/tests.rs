@@ -21,6 +21,29 @@ fn pool(mentees: usize, mentors: usize, seed: u64) -> Pool {
     .unwrap()
 }
 
+/// An assignment's value under the objective: rows matched, then (maximin only) the worst
+/// pair's numerator, then the total of numerators.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Value(usize, f64, f64);
+
+impl Value {
+    fn better(&self, o: &Value) -> bool {
+        (self.0, self.1, self.2) > (o.0, o.1, o.2)
+    }
+}
+
+fn value(rows: usize, cols: usize, score: &[f64], a: &[Option<usize>], maximin: bool) -> Value {
+    let s: Vec<f64> = (0..rows)
+        .filter_map(|r| a[r].map(|j| score[r * cols + j]))
+        .collect();
+    let worst = if maximin {
+        s.iter().copied().fold(f64::INFINITY, f64::min)
+    } else {
+        0.0
+    };
+    Value(s.len(), worst, s.iter().sum())
+}
+
 struct Rng(u64);
 impl Rng {
     fn below(&mut self, n: u64) -> u64 {
@@ -39,27 +62,25 @@ fn brute_by_changes(
     score: &[f64],
     cap: &[u32],
     keep: &[(usize, usize)],
-) -> Vec<Option<(usize, f64)>> {
+    maximin: bool,
+) -> Vec<Option<Value>> {
     let mut best = vec![None; keep.len() + 1];
     let mut left = cap.to_vec();
     let mut cur = vec![None; rows];
     fn go(
         i: usize,
-        s: (usize, usize, f64, &[f64], &[(usize, usize)]),
+        s: (usize, usize, bool, &[f64], &[(usize, usize)]),
         left: &mut Vec<u32>,
         cur: &mut Vec<Option<usize>>,
-        best: &mut Vec<Option<(usize, f64)>>,
+        best: &mut Vec<Option<Value>>,
     ) {
-        let (rows, cols, _, score, keep) = s;
+        let (rows, cols, maximin, score, keep) = s;
         if i == rows {
             let changes = keep.iter().filter(|&&(r, j)| cur[r] != Some(j)).count();
-            let m = cur.iter().flatten().count();
-            let t: f64 = (0..rows)
-                .filter_map(|r| cur[r].map(|j| score[r * cols + j]))
-                .sum();
+            let v = value(rows, cols, score, cur, maximin);
             let b = &mut best[changes];
-            if b.is_none_or(|(bm, bt)| m > bm || (m == bm && t > bt)) {
-                *b = Some((m, t));
+            if b.is_none_or(|b| v.better(&b)) {
+                *b = Some(v);
             }
             return;
         }
@@ -77,7 +98,7 @@ fn brute_by_changes(
     }
     go(
         0,
-        (rows, cols, 0.0, score, keep),
+        (rows, cols, maximin, score, keep),
         &mut left,
         &mut cur,
         &mut best,
@@ -90,7 +111,11 @@ fn check_instance(rng: &mut Rng) {
     let m = 2 + rng.below(4) as usize;
     let seed = rng.below(1 << 40);
     let pool = pool(n, m, seed);
-    let profile = crate::embedded::fall_profile();
+    let mut profile = crate::embedded::fall_profile();
+    let maximin = rng.below(3) == 0;
+    if maximin {
+        profile.objective = crate::profile::Objective::Maximin;
+    }
     let mut engine = Engine::new(pool.clone(), SpecialtyFamilies::builtin().clone());
     let table = engine.table(&profile.params);
     // Pairs in place: most mentees with a mentor, some of whom left (`None`), capacities not
@@ -124,15 +149,15 @@ fn check_instance(rng: &mut Rng) {
         .collect();
     assert_eq!(r.continuing, keep.len());
     assert_eq!(r.forced.len(), current.len() - keep.len());
-    let exact = brute_by_changes(n, m, &score, &frame.capacity, &keep);
+    let exact = brute_by_changes(n, m, &score, &frame.capacity, &keep, maximin);
     let upto = |k: usize| {
         exact[..=k.min(keep.len())]
             .iter()
             .flatten()
             .copied()
-            .reduce(|a, b| if (b.0, b.1) > (a.0, a.1) { b } else { a })
+            .reduce(|a, b| if b.better(&a) { b } else { a })
     };
-    let what = format!("{n}x{m} seed {seed} current {current:?}");
+    let what = format!("{n}x{m} seed {seed} maximin {maximin} current {current:?}");
     let fewest = (0..=keep.len()).find(|&k| exact[k].is_some()).unwrap();
     assert_eq!(r.keep_first.max_changes, fewest, "{what}");
     let optimum = upto(keep.len()).unwrap();
@@ -143,14 +168,9 @@ fn check_instance(rng: &mut Rng) {
     assert!(r.score_first.changes <= r.scratch_changes, "{what}");
     let mut last = None;
     for p in &r.curve {
-        let got_num: f64 = p
-            .matching
-            .pairs
-            .iter()
-            .map(|q| score[q.mentee * m + q.mentor])
-            .sum();
+        let got = value(n, m, &score, &p.matching.mentor_of, maximin);
         assert_eq!(
-            Some((p.matched, got_num)),
+            Some(got),
             upto(p.max_changes),
             "{what}: k = {}",
             p.max_changes
@@ -176,22 +196,25 @@ fn check_instance(rng: &mut Rng) {
                 );
             }
         }
-        if let Some((lm, lt)) = last {
-            assert!(
-                (p.matched, p.total) >= (lm, lt - 1e-9),
-                "{what}: the curve fell"
-            );
+        if let Some(before) = last {
+            assert!(!Value::better(&before, &got), "{what}: the curve fell");
         }
-        last = Some((p.matched, p.total));
+        last = Some(got);
     }
     assert_eq!(r.curve[0], r.keep_first);
     assert_eq!(r.curve.last(), Some(&r.score_first));
-    let scratch = crate::solver::solve(&crate::solver::Problem::new(n, m, &score, &frame.capacity));
-    assert_eq!(
-        (r.score_first.matched, r.score_first.total),
-        (scratch.matched, r.score_first.matching.total())
-    );
-    assert_eq!(optimum, (scratch.matched, scratch.total), "{what}");
+    // The last point is the from-scratch optimum (the solver's, under `total`).
+    let last_value = value(n, m, &score, &r.score_first.matching.mentor_of, maximin);
+    assert_eq!(last_value, optimum, "{what}");
+    if !maximin {
+        let p = crate::solver::Problem::new(n, m, &score, &frame.capacity);
+        let scratch = crate::solver::solve(&p);
+        assert_eq!(
+            (optimum.0, optimum.2),
+            (scratch.matched, scratch.total),
+            "{what}"
+        );
+    }
 }
 
 #[test]
