@@ -54,6 +54,9 @@ impl Rng {
     }
 }
 
+/// Rows, columns, maximin, scores and the continuing pairs of a brute-force search.
+type Shape<'a> = (usize, usize, bool, &'a [f64], &'a [(usize, usize)]);
+
 /// For every number of changes `c`, the best (matched, total of numerators) of the assignments
 /// that make exactly `c` voluntary changes, over all assignments.
 fn brute_by_changes(
@@ -69,7 +72,7 @@ fn brute_by_changes(
     let mut cur = vec![None; rows];
     fn go(
         i: usize,
-        s: (usize, usize, bool, &[f64], &[(usize, usize)]),
+        s: Shape,
         left: &mut Vec<u32>,
         cur: &mut Vec<Option<usize>>,
         best: &mut Vec<Option<Value>>,
