@@ -230,9 +230,9 @@ pub struct SideOut {
     pub dates_to_years: usize,
 }
 
-/// The longest answer a pool field takes: every form option label, and a multi-select cell of
-/// many of them, is far shorter; a longer cell is pasted text, which no field of the pool holds.
-pub const MAX_ANSWER_CHARS: usize = 2000;
+/// The longest answer a pool field takes (a pool cell's limit): every form option label, and a
+/// multi-select cell of many of them, is far shorter; a longer cell is pasted text.
+pub const MAX_ANSWER_CHARS: usize = crate::pool::MAX_CELL_CHARS;
 
 /// The pool column fed by a mapping field.
 fn field_of(column: &str) -> &str {
