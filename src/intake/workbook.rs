@@ -87,7 +87,7 @@ fn open_checked(path: &Path) -> Result<Xlsx<BufReader<std::fs::File>>, Error> {
         }
         // The declared size may lie: the bytes actually unpacked are counted too.
         let mut limited = (&mut entry).take(budget + 1);
-        let used = well_formed(&mut limited).map_err(|at| match at {
+        let used = well_formed(&mut limited, budget).map_err(|at| match at {
             Malformed::TooBig => too_big(path, "its parts unpack to more than the limit".into()),
             Malformed::At(byte) => bad(
                 path,
@@ -117,8 +117,8 @@ enum Malformed {
 }
 
 /// Reads an XML part through, checking that every element is closed by its own end tag; the
-/// bytes read.
-fn well_formed(part: &mut impl Read) -> Result<u64, Malformed> {
+/// bytes read. A part cut short at `budget` (its declared size lied) is too big, not damaged.
+fn well_formed(part: &mut impl Read, budget: u64) -> Result<u64, Malformed> {
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
     xml.config_mut().check_end_names = true;
     let mut depth = 0usize;
@@ -127,6 +127,9 @@ fn well_formed(part: &mut impl Read) -> Result<u64, Malformed> {
         buf.clear();
         let event = xml.read_event_into(&mut buf);
         let at = xml.buffer_position();
+        if at > budget {
+            return Err(Malformed::TooBig);
+        }
         match event {
             Ok(quick_xml::events::Event::Start(_)) => depth += 1,
             Ok(quick_xml::events::Event::End(_)) => depth = depth.saturating_sub(1),
@@ -134,9 +137,6 @@ fn well_formed(part: &mut impl Read) -> Result<u64, Malformed> {
             Ok(quick_xml::events::Event::Eof) => return Err(Malformed::At(at)),
             Ok(_) => {}
             Err(_) => return Err(Malformed::At(at)),
-        }
-        if at > MAX_WORKBOOK_XML_BYTES {
-            return Err(Malformed::TooBig);
         }
     }
 }
