@@ -339,7 +339,11 @@ pub fn convert(
                             terms.terms.join(", ")
                         )));
                     } else {
-                        for u in a.unknown {
+                        // A language ISO 639 names is a language, not an unknown term.
+                        let language = |u: &String| {
+                            group == Group::Languages && super::languages::iso_language(u).is_some()
+                        };
+                        for u in a.unknown.into_iter().filter(|u| !language(u)) {
                             *unknown
                                 .entry((column, crate::pool::normalize(&u)))
                                 .or_default() += 1;

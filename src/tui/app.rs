@@ -120,8 +120,8 @@ pub fn run(args: Options) -> Result<()> {
     match vocabulary {
         Ok(0) => {}
         Ok(n) => model.warn(format!(
-            "{n} terms of the pool are outside the vocabulary and never match as meant: run \
-             `dyad check` for the list"
+            "{n} answers of the pool are not in the vocabulary: each matches only the same \
+             spelling, never a synonym; `dyad check` lists them"
         )),
         Err(e) => model.warn(format!("The pool's terms were not checked: {e}")),
     }
