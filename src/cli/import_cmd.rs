@@ -98,7 +98,7 @@ fn completeness(result: &Anonymized, mapping: &Path) -> String {
         }
     }
     if result.unknown_terms.is_empty() {
-        text.push_str("  vocabulary: every answer is a known term\n");
+        text.push_str("  vocabulary: every answer is a known term (or a language ISO 639 names)\n");
     } else {
         text.push_str("  vocabulary: answers kept that are not known terms\n");
         for u in &result.unknown_terms {
