@@ -39,7 +39,7 @@ fn abbreviation(label: &str, terms: &Terms) -> Option<String> {
     terms.term(inner).map(str::to_string)
 }
 
-/// How sure a known term for an unknown answer is: the term and why, nearest first.
+/// Known terms for an unknown answer, nearest first.
 fn placed(label: &str, terms: &Terms) -> Vec<String> {
     if let Some(t) = abbreviation(label, terms) {
         return vec![t];
@@ -135,7 +135,11 @@ fn vocabulary_field(
         for label in a.unknown {
             let near = placed(&label, terms);
             if let Some((best, rest)) = near.split_first() {
-                let mut comment = "nearest known term".to_string();
+                let mut comment = if abbreviation(&label, terms).is_some() {
+                    "the term in parentheses".to_string()
+                } else {
+                    "nearest known term".to_string()
+                };
                 if !rest.is_empty() {
                     comment.push_str(&format!("; others: {}", rest.join(", ")));
                 }

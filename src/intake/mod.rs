@@ -203,8 +203,20 @@ pub fn import(
         return Err(errors);
     }
     let opts = LoadOptions::default();
-    let mentees = pool::load_mentees(&me_out.file, &opts).map_err(|e| vec![at_raw(e, &me)])?;
-    let mentors = pool::load_mentors(&mr_out.file, &opts).map_err(|e| vec![at_raw(e, &mr)])?;
+    // Both sides' problems in one run.
+    let (mentees, mentors) = match (
+        pool::load_mentees(&me_out.file, &opts),
+        pool::load_mentors(&mr_out.file, &opts),
+    ) {
+        (Ok(me), Ok(mr)) => (me, mr),
+        (a, b) => {
+            let me_err = a.err().map(|e| at_raw(e, &me));
+            return Err(me_err
+                .into_iter()
+                .chain(b.err().map(|e| at_raw(e, &mr)))
+                .collect());
+        }
+    };
     let mut pool = Pool {
         mentees,
         mentors,
@@ -476,5 +488,23 @@ mod tests {
         assert_eq!(e.value, None, "{e}");
         assert!(!e.to_string().contains("9999"), "{e}");
         assert!(e.expected.contains("at most 200"), "{e}");
+    }
+
+    #[test]
+    fn both_sides_problems_come_in_one_run() {
+        let me = MENTEES.replace("either,3,english", "either,9999,english");
+        let mr = MENTORS.replace("virtual,2,1,english", "virtual,9999,1,english");
+        let mapping = Mapping::identity(&file("m", &me).header, &file("m", &mr).header);
+        let (me, mr) = (file("mentees.csv", &me), file("mentors.csv", &mr));
+        let export = Export {
+            mentees: &me,
+            mentors: &mr,
+            overrides: None,
+        };
+        let errors = import(&export, &mapping, &Vocabulary::builtin(), &key()).unwrap_err();
+        let files: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(errors.len(), 2, "{files:?}");
+        assert!(files[0].starts_with("mentees.csv:4:"), "{files:?}");
+        assert!(files[1].starts_with("mentors.csv:3:"), "{files:?}");
     }
 }
