@@ -119,6 +119,10 @@ pub fn run(args: Options) -> Result<()> {
     }
     match vocabulary {
         Ok(0) => {}
+        Ok(1) => model.warn(
+            "1 answer of the pool is not in the vocabulary: it matches only the same spelling, \
+             never a synonym; `dyad check` lists it",
+        ),
         Ok(n) => model.warn(format!(
             "{n} answers of the pool are not in the vocabulary: each matches only the same \
              spelling, never a synonym; `dyad check` lists them"
