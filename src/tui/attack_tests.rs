@@ -161,6 +161,19 @@ fn split_row(line: &str) -> (String, Vec<String>) {
     }
 }
 
+/// The mentee a table cell names: whole, or `…` and the end only one of them has.
+fn whole_id(pool: &Pool, cell: &str) -> String {
+    let end = cell.strip_prefix('…').unwrap_or(cell);
+    let ids: Vec<&String> = pool
+        .mentees
+        .iter()
+        .map(|m| &m.id)
+        .filter(|id| id.ends_with(end))
+        .collect();
+    assert_eq!(ids.len(), 1, "{cell} names one mentee");
+    ids[0].clone()
+}
+
 /// What the room reads of the main screen with the groups view shown, tall enough for every
 /// pair to be listed.
 fn read_screen(pool: &Pool, screen: &str) -> Seen {
@@ -178,8 +191,11 @@ fn read_screen(pool: &Pool, screen: &str) -> Seen {
         }
         let (table, groups) = (panels[3], panels[5]);
         let words: Vec<&str> = table.split_whitespace().collect();
-        if let Some(at) = words.iter().position(|w| w.starts_with("ME-")) {
-            let mentee = words[at].to_string();
+        if let Some(at) = words
+            .iter()
+            .position(|w| w.starts_with("ME-") || w.starts_with('…'))
+        {
+            let mentee = whole_id(pool, words[at]);
             match words.get(at + 1) {
                 Some(&"—") if !table.contains("ineligible") => seen.unmatched.push(mentee),
                 Some(&"—") => {}
