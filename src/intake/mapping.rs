@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::fold::fold;
+use super::labels::{self, LabelEntry, Term};
 use super::raw::{RawColumn, classify};
 use crate::error::InputError;
 use crate::pool::{MENTEE_COLUMNS, MENTOR_COLUMNS};
@@ -86,6 +87,8 @@ pub struct Mapping {
     pub separator: String,
     /// Field (or `role`, or a vocabulary table) → folded answer label → term.
     pub values: HashMap<String, HashMap<String, String>>,
+    /// The entries of the `[values.FIELD]` tables as written, with their lines.
+    pub entries: Vec<LabelEntry>,
     pub responses: Option<Responses>,
 }
 
@@ -98,7 +101,7 @@ struct File {
     mentors: BTreeMap<String, String>,
     lists: Option<Lists>,
     #[serde(default)]
-    values: BTreeMap<String, BTreeMap<String, String>>,
+    values: BTreeMap<String, BTreeMap<String, Term>>,
     responses: Option<ResponsesFile>,
 }
 
@@ -122,6 +125,92 @@ fn line_of(text: &str, key: &str) -> Option<usize> {
             l.starts_with(key)
         })
         .map(|i| i + 1)
+}
+
+/// The line of `key` inside the table `[table]` (for messages about a key of that table).
+fn line_in(text: &str, table: &str, key: &str) -> Option<usize> {
+    let header = format!("[{table}]");
+    let start = text.lines().position(|l| l.trim() == header)?;
+    text.lines()
+        .enumerate()
+        .skip(start + 1)
+        .take_while(|(_, l)| !l.trim_start().starts_with('['))
+        .find(|(_, l)| {
+            let l = l.trim_start().trim_start_matches('"');
+            l.starts_with(key)
+                && l[key.len()..]
+                    .trim_start_matches('"')
+                    .trim_start()
+                    .starts_with('=')
+        })
+        .map(|(i, _)| i + 1)
+}
+
+/// The fields whose answers are written into the pool as they are (the others become a
+/// pseudonym, a ZIP3 or a year, or are read only by `dyad introductions`).
+const KEPT: [&str; 10] = [
+    "specialty",
+    "identities",
+    "wants_shared",
+    "goals",
+    "challenges",
+    "expertise",
+    "meeting_format",
+    "hours_per_month",
+    "capacity",
+    "languages",
+];
+
+/// Refuses a mapping that would carry a direct identifier into the pool: a field kept as it is
+/// fed by a column whose header names an identifier (a name, an email, a phone, a date, an
+/// address …), or by the column the mapping itself names as the id, name, email or timestamp.
+fn refuse_identifiers(
+    text: &str,
+    file: &Path,
+    side: Side,
+    fields: &BTreeMap<String, String>,
+) -> Result<(), InputError> {
+    let person: Vec<(&str, String)> = ["id", "name", "email", "timestamp"]
+        .into_iter()
+        .filter_map(|f| fields.get(f).map(|h| (f, fold(h))))
+        .collect();
+    for (k, header) in fields {
+        if !KEPT.contains(&k.as_str()) {
+            continue;
+        }
+        // "How many hours per month": a number of hours is no date (and a date in that column
+        // would fail as a number anyway).
+        let numeric = matches!(k.as_str(), "hours_per_month" | "capacity");
+        let kind = crate::privacy::column_identifier(header)
+            .filter(|kind| !(numeric && *kind == crate::privacy::Identifier::Date));
+        let holds = match kind {
+            Some(kind) => kind.describe().to_string(),
+            None => match person.iter().find(|(_, h)| *h == fold(header)) {
+                Some((f, _)) => format!("what the mapping names as {}.{f}", side.table()),
+                None => continue,
+            },
+        };
+        return Err(InputError::new(
+            file,
+            "a column of answers for this field, never one of a direct identifier (remove the \
+             line, or name the column that holds the answers)",
+        )
+        .line(line_in(text, side.table(), k).unwrap_or(1))
+        .field(format!("{}.{k}", side.table()))
+        .problem(format!(
+            "the column \"{header}\" holds {holds}, which must never reach the pool"
+        )));
+    }
+    Ok(())
+}
+
+/// The fields of an `[outcomes]` table in the same file (they may have `[values.FIELD]` tables).
+fn outcome_fields(text: &str) -> Vec<String> {
+    toml::from_str::<toml::Table>(text)
+        .ok()
+        .and_then(|t| t.get("outcomes").and_then(|o| o.as_table()).cloned())
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default()
 }
 
 impl Mapping {
@@ -158,6 +247,7 @@ impl Mapping {
                         .problem("empty header"));
                 }
             }
+            refuse_identifiers(text, file, side, &fields)?;
             Ok(SideMap { fields })
         };
         let mentees = side(Side::Mentees, raw.mentees)?;
@@ -170,13 +260,19 @@ impl Mapping {
                     .field("lists.separator"),
             );
         }
+        let tables: Vec<(String, Vec<String>)> = raw
+            .values
+            .iter()
+            .map(|(t, labels)| (t.clone(), labels.keys().cloned().collect()))
+            .collect();
+        let entries = labels::entries(text, file, &tables, &outcome_fields(text))?;
         let values = raw
             .values
             .into_iter()
             .map(|(field, labels)| {
                 let labels = labels
                     .into_iter()
-                    .map(|(label, term)| (fold(&label), term.trim().to_lowercase()))
+                    .map(|(label, term)| (fold(&label), term.text()))
                     .collect();
                 (field, labels)
             })
@@ -186,6 +282,7 @@ impl Mapping {
             mentors,
             separator: separator.trim().to_string(),
             values,
+            entries,
             responses: raw.responses.map(|r| Responses { role: r.role }),
         })
     }
@@ -213,6 +310,7 @@ impl Mapping {
             mentors: side(mentor_header, &MENTOR_COLUMNS),
             separator: ";".to_string(),
             values: HashMap::new(),
+            entries: Vec::new(),
             responses: None,
         }
     }
@@ -229,7 +327,7 @@ impl Mapping {
     pub fn label(&self, field: &str, answer: &str) -> Option<&str> {
         let key = fold(answer);
         let group = super::vocabulary::Group::of(field).map(|g| g.table());
-        [Some(field), group, group.map(|g| g.trim_end_matches('s'))]
+        [Some(field), group, group.map(labels::singular)]
             .into_iter()
             .flatten()
             .find_map(|t| self.values.get(t).and_then(|l| l.get(&key)))
@@ -288,6 +386,24 @@ separator = ","
         let e = Mapping::parse(text, Path::new("intake.toml")).unwrap_err();
         assert_eq!(e.line, Some(3), "{e}");
         assert!(e.to_string().contains("mentees.favourite_colour"), "{e}");
+    }
+
+    #[test]
+    fn an_identifier_column_can_never_feed_a_pool_field() {
+        let text = "[mentees]\nid = \"Staff number\"\ngoals = \"Goals\"\n\n[mentors]\n\
+                    id = \"Staff number\"\nname = \"Q3\"\nexpertise = \"Q3\"\n";
+        let e = Mapping::parse(text, Path::new("intake.toml")).unwrap_err();
+        assert_eq!(e.line, Some(8), "{e}");
+        assert_eq!(e.field.as_deref(), Some("mentors.expertise"));
+        assert!(e.to_string().contains("mentors.name"), "{e}");
+        let text = "[mentees]\nid = \"Email\"\ngoals = \"Home address\"\n";
+        let e = Mapping::parse(text, Path::new("intake.toml")).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.to_string().contains("an address"), "{e}");
+        let shipped = include_str!("../../configs/intake.toml");
+        if let Err(e) = Mapping::parse(shipped, Path::new("intake.toml")) {
+            panic!("{e}");
+        }
     }
 
     #[test]
