@@ -153,3 +153,24 @@ fn parse_spread(s: &str) -> Result<f64, String> {
         _ => Err("expected a number from 0 to 1, e.g. 0.1".to_string()),
     }
 }
+
+#[derive(Args, Debug)]
+pub struct RematchArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The pairs in place, as `dyad export` wrote them
+    #[arg(long, value_name = "FILE")]
+    pub current: PathBuf,
+    /// The profile [default: configs/fall-2023.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// The budget of voluntary changes whose pairs to show and write with --out
+    // Hyphen values are read as values, so that "-1" is refused as not a count of changes.
+    #[arg(long, value_name = "K", allow_hyphen_values = true)]
+    pub max_changes: Option<usize>,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+    /// Write the pairs of --max-changes's point here, in export's format (a new file)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}

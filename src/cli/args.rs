@@ -53,6 +53,8 @@ pub enum Command {
     Robustness(super::analysis_args::RobustnessArgs),
     /// Write the final pairs as a mail-merge CSV, and a one-page report of the profile
     Export(super::analysis_args::ExportArgs),
+    /// Re-match mid-cycle: the fewest broken pairs in place for each score, every point proven
+    Rematch(super::analysis_args::RematchArgs),
     /// Write the council's decision record: one self-contained HTML page to share, print and file
     Report(super::analysis_args::ReportArgs),
     /// Turn a raw intake export into an anonymized pool (keyed pseudonyms, ZIP3s, years)

@@ -22,6 +22,7 @@ mod match_cmd;
 mod measures_out;
 mod output;
 mod profiles_cmd;
+mod rematch_cmd;
 pub mod report;
 mod report_cmd;
 mod robustness_cmd;
@@ -58,6 +59,7 @@ pub fn run(command: Command) -> Result<()> {
         Command::Robustness(a) => robustness_cmd::run(&a),
         Command::Export(a) => export_cmd::run(&a),
         Command::Report(a) => report_cmd::run(&a),
+        Command::Rematch(a) => rematch_cmd::run(&a),
         Command::Anonymize(a) => anonymize_cmd::run(&a),
         Command::Import(a) if a.suggest => suggest_cmd::run(&a.export),
         Command::Import(a) => import_cmd::run(&a),

@@ -151,6 +151,15 @@ impl CsvFile {
         }
     }
 
+    /// An error at `row`'s cell in column `c` (0-based), showing the cell: for cells that hold
+    /// pseudonymous ids, never for answers.
+    pub fn id_cell_error(&self, row: &CsvRow, c: usize, expected: &str) -> InputError {
+        InputError::new(&self.path, expected)
+            .at(row.line, c + 1)
+            .field(self.header[c].clone())
+            .value(row.cells[c].clone())
+    }
+
     /// Every row with more or fewer fields than the header, one error each.
     pub fn row_length_errors(&self) -> Vec<InputError> {
         let n = self.header.len();

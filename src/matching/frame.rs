@@ -248,7 +248,7 @@ impl Frame {
 
     /// The matching of an assignment of the optimizer's rows, with the pins and the reason
     /// each unmatched mentee has no mentor.
-    fn assemble(
+    pub(crate) fn assemble(
         &self,
         table: &ScoreTable,
         weighting: &Weighting,

@@ -15,6 +15,7 @@ pub mod engine;
 mod evaluation;
 mod frame;
 pub mod memory;
+pub mod rematch;
 pub mod scoring;
 mod session;
 

@@ -127,15 +127,8 @@ pub fn load_outcomes(file: &CsvFile, pool: &Pool) -> Result<Outcomes, InputError
     let mut seen: std::collections::HashMap<(usize, usize), usize> = Default::default();
     for row in &file.rows {
         crate::privacy::refuse_in_row(&file.path, row, &[("mentee", ci), ("mentor", cm)])?;
-        let err = |c: usize, expected: &str| {
-            InputError::new(&file.path, expected)
-                .at(row.line, c + 1)
-                .field(file.header[c].clone())
-                .value(row.cells[c].clone())
-        };
-        let mentee = pool
-            .mentee_index(&row.cells[ci])
-            .ok_or_else(|| err(ci, &format!("the id of a mentee in {}", files::MENTEES)))?;
+        let err = |c: usize, expected: &str| file.id_cell_error(row, c, expected);
+        let mentee = mentee_at(file, row, ci, pool)?;
         let mentor = pool
             .mentor_index(&row.cells[cm])
             .ok_or_else(|| err(cm, &format!("the id of a mentor in {}", files::MENTORS)))?;
@@ -155,6 +148,13 @@ pub fn load_outcomes(file: &CsvFile, pool: &Pool) -> Result<Outcomes, InputError
         .map(|&c| read_column(file, c))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Outcomes { pairs, outcomes })
+}
+
+/// The pool's mentee whose id is in `row`'s column `c`, or an error naming the cell.
+pub fn mentee_at(file: &CsvFile, row: &CsvRow, c: usize, pool: &Pool) -> Result<usize, InputError> {
+    pool.mentee_index(&row.cells[c]).ok_or_else(|| {
+        file.id_cell_error(row, c, &format!("the id of a mentee in {}", files::MENTEES))
+    })
 }
 
 /// One outcome column: its kind is that of its first answer; every other answer must match.

@@ -18,5 +18,6 @@ mod lock;
 mod outputs;
 mod privacy;
 mod record;
+mod rematch;
 mod run;
 mod yardstick;
