@@ -98,8 +98,12 @@ struct File {
     mentors: BTreeMap<String, String>,
     lists: Option<Lists>,
     #[serde(default)]
-    values: BTreeMap<String, BTreeMap<String, String>>,
+    values: BTreeMap<String, BTreeMap<String, toml::Value>>,
     responses: Option<ResponsesFile>,
+    /// The end-of-program survey's columns, read by `dyad outcomes`
+    /// ([`super::outcomes::OutcomeMap`]); the import passes over it.
+    #[serde(rename = "outcomes")]
+    _outcomes: Option<toml::Table>,
 }
 
 #[derive(Deserialize)]
@@ -176,7 +180,14 @@ impl Mapping {
             .map(|(field, labels)| {
                 let labels = labels
                     .into_iter()
-                    .map(|(label, term)| (fold(&label), term.trim().to_lowercase()))
+                    .map(|(label, term)| {
+                        // An outcome's labels may be numbers ("Very satisfied" = 5).
+                        let term = match term {
+                            toml::Value::String(s) => s,
+                            other => other.to_string(),
+                        };
+                        (fold(&label), term.trim().to_lowercase())
+                    })
                     .collect();
                 (field, labels)
             })

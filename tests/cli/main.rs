@@ -13,6 +13,7 @@ mod intake;
 mod intake_form;
 mod kill_save;
 mod lock;
+mod outcomes_survey;
 mod outputs;
 mod privacy;
 mod record;
