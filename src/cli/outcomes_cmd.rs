@@ -13,6 +13,8 @@ use super::inputs;
 use super::intake_args::OutcomesArgs;
 
 pub fn run(args: &OutcomesArgs) -> Result<()> {
+    // Never a device, a pipe, a link or a folder, even with --force.
+    dyad::io::refuse_non_regular(&args.out)?;
     if args.out.exists() && !args.force {
         return Err(
             InputError::new(&args.out, "a new file (add --force to replace it)")

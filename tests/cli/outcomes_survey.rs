@@ -207,9 +207,34 @@ fn round_trip(xlsx: bool) {
         "{ev}"
     );
     assert!(ev.contains("In plain words:"), "{ev}");
-    // Never over an existing file without --force.
+    // Never over an existing file without --force, never over a link even with it.
     let again = bad(&outcomes("pool/outcomes.csv"));
     assert!(again.contains("--force"), "{again}");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("pairs.csv", dir.join("link.csv")).unwrap();
+        let before = std::fs::read(dir.join("pairs.csv")).unwrap();
+        let link = dyad_in(
+            dir,
+            &[
+                "outcomes",
+                "--mapping",
+                "private/mapping.toml",
+                "--survey",
+                file,
+                "--pairs",
+                "pairs.csv",
+                "--key-file",
+                "private/key",
+                "--out",
+                "link.csv",
+                "--force",
+            ],
+        );
+        let err = bad(&link);
+        assert!(err.contains("symbolic link"), "{err}");
+        assert_eq!(std::fs::read(dir.join("pairs.csv")).unwrap(), before);
+    }
 }
 
 #[test]

@@ -239,7 +239,7 @@ pub fn lines(
     match ev.shown() {
         None => (
             vec![Line::styled(
-                "computing… (the bootstrap and permutation tests of every criterion)",
+                "computing… (the tests of every criterion)",
                 THEME.dim,
             )],
             Vec::new(),
