@@ -10,6 +10,7 @@ mod evidence;
 mod hostile;
 mod hostile_faults;
 mod intake;
+mod intake_answers;
 mod intake_form;
 mod kill_save;
 mod lock;
