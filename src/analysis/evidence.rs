@@ -8,6 +8,7 @@
 //! "supports" verdict of a family appears by chance alone is at most 5 %.
 
 use crate::criteria;
+use crate::criteria::Params;
 use crate::criteria::specialty::SpecialtyFamilies;
 use crate::matching::scoring::ScoreTable;
 use crate::pool::{OutcomeKind, Outcomes, Pool};
@@ -182,6 +183,32 @@ pub fn criterion_columns(table: &ScoreTable, outcomes: &Outcomes) -> Vec<Vec<Opt
         .collect()
 }
 
+/// Each criterion's score of each surveyed pair, scored pair by pair
+/// ([`ScoreTable::pair_criteria`]): the same figures as [`criterion_columns`] without a table
+/// of the whole pool.
+pub fn pair_criterion_columns(
+    pool: &Pool,
+    params: &Params,
+    families: &SpecialtyFamilies,
+    outcomes: &Outcomes,
+) -> Vec<Vec<Option<f64>>> {
+    let scores: Vec<[f64; criteria::N]> = outcomes
+        .pairs
+        .iter()
+        .map(|&(i, j)| ScoreTable::pair_criteria(pool, params, families, i, j))
+        .collect();
+    (0..criteria::N)
+        .map(|k| scores.iter().map(|s| Some(s[k])).collect())
+        .collect()
+}
+
+/// Threads for the tests of [`evidence`]: one per core, at most 8.
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
+}
+
 /// Relates every criterion and measure to every outcome. Deterministic per `seed`.
 pub fn evidence(
     table: &ScoreTable,
@@ -190,22 +217,84 @@ pub fn evidence(
     seed: u64,
 ) -> Evidence {
     let crit = criterion_columns(table, outcomes);
+    relate(&crit, outcomes, measures, seed, default_threads())
+}
+
+/// One test to run: a quantity against an outcome, with its own seed.
+struct Job<'a> {
+    x: &'a [Option<f64>],
+    y: &'a [Option<f64>],
+    seed: u64,
+}
+
+/// Runs the tests on `threads` threads. Each test has its own seed, so the results are the
+/// same whatever the number of threads.
+fn run_all(jobs: &[Job], threads: usize) -> Vec<Association> {
+    let threads = threads.clamp(1, jobs.len().max(1));
+    if threads == 1 {
+        return jobs.iter().map(|j| associate(j.x, j.y, j.seed)).collect();
+    }
+    let mut out: Vec<Option<Association>> = vec![None; jobs.len()];
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                scope.spawn(move || {
+                    (t..jobs.len())
+                        .step_by(threads)
+                        .map(|k| (k, associate(jobs[k].x, jobs[k].y, jobs[k].seed)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            for (k, a) in h.join().expect("an evidence thread does not panic") {
+                out[k] = Some(a);
+            }
+        }
+    });
+    out.into_iter()
+        .map(|a| a.expect("every test is run"))
+        .collect()
+}
+
+/// [`evidence`] from the criterion columns ([`criterion_columns`] or
+/// [`pair_criterion_columns`]), its tests run on `threads` threads (the result does not depend
+/// on how many).
+pub fn relate(
+    crit: &[Vec<Option<f64>>],
+    outcomes: &Outcomes,
+    measures: &[MeasureColumn],
+    seed: u64,
+    threads: usize,
+) -> Evidence {
     let keys: Vec<&str> = criteria::CRITERIA.iter().map(|c| c.key).collect();
-    let mut test = 0u64;
-    let mut next_seed = || {
-        test += 1;
-        stream_seed(seed, test)
-    };
+    // The seeds in the order the tests were always numbered: per outcome, the criteria, then
+    // the measures.
+    let mut jobs = Vec::new();
+    for o in &outcomes.outcomes {
+        for x in crit
+            .iter()
+            .map(Vec::as_slice)
+            .chain(measures.iter().map(|m| &m.values[..]))
+        {
+            jobs.push(Job {
+                x,
+                y: &o.values,
+                seed: stream_seed(seed, jobs.len() as u64 + 1),
+            });
+        }
+    }
+    let mut results = run_all(&jobs, threads).into_iter();
     let out = outcomes
         .outcomes
         .iter()
         .map(|o| {
-            let mut criteria: Vec<Row> = crit
+            let mut criteria: Vec<Row> = keys
                 .iter()
-                .zip(&keys)
-                .map(|(x, key)| Row {
+                .take(crit.len())
+                .map(|key| Row {
                     key: key.to_string(),
-                    association: associate(x, &o.values, next_seed()),
+                    association: results.next().expect("one result per test"),
                     contrast: None,
                 })
                 .collect();
@@ -213,7 +302,7 @@ pub fn evidence(
                 .iter()
                 .map(|m| Row {
                     key: m.key.clone(),
-                    association: associate(&m.values, &o.values, next_seed()),
+                    association: results.next().expect("one result per test"),
                     contrast: contrast(&m.values, &o.values),
                 })
                 .collect();

@@ -55,9 +55,9 @@ fn sort_counting_inversions(v: &mut [f64], buf: &mut Vec<f64>) -> u64 {
     swaps
 }
 
-/// Kendall's tau-b of `x` and `y` (the same length; NaN values are not expected: they sort
-/// above every number). `None` when undefined.
-pub fn tau_b(x: &[f64], y: &[f64]) -> Option<f64> {
+/// Kendall's S (concordant minus discordant pairs) of `x` and `y` and the two factors of
+/// tau-b's denominator, `n₀ − n₁` and `n₀ − n₂`; `None` when tau-b is undefined.
+pub fn kendall_s(x: &[f64], y: &[f64]) -> Option<(f64, f64, f64)> {
     let n = x.len().min(y.len());
     if n < 2 {
         return None;
@@ -75,8 +75,127 @@ pub fn tau_b(x: &[f64], y: &[f64]) -> Option<f64> {
         return None;
     }
     let c_minus_d = n0 as f64 - n1 as f64 - n2 as f64 + n3 as f64 - 2.0 * discordant as f64;
-    let tau = c_minus_d / ((n0 - n1) as f64).sqrt() / ((n0 - n2) as f64).sqrt();
-    Some(tau.clamp(-1.0, 1.0))
+    Some((c_minus_d, (n0 - n1) as f64, (n0 - n2) as f64))
+}
+
+/// Kendall's tau-b of `x` and `y` (the same length; NaN values are not expected: they sort
+/// above every number). `None` when undefined.
+pub fn tau_b(x: &[f64], y: &[f64]) -> Option<f64> {
+    let (s, tx, ty) = kendall_s(x, y)?;
+    Some((s / tx.sqrt() / ty.sqrt()).clamp(-1.0, 1.0))
+}
+
+/// The sizes of the runs of equal values of `v` (sorted on a copy).
+fn tie_runs(v: &[f64]) -> Vec<f64> {
+    let mut s = v.to_vec();
+    s.sort_by(f64::total_cmp);
+    let mut runs = Vec::new();
+    let mut run = 1.0;
+    for w in s.windows(2) {
+        if w[0] == w[1] {
+            run += 1.0;
+        } else {
+            runs.push(run);
+            run = 1.0;
+        }
+    }
+    if !s.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
+/// The variance of Kendall's S when `x` and `y` are independent: its exact variance over all
+/// permutations of `y` against `x`, ties in both included (Kendall 1970, as
+/// `scipy.stats.kendalltau` uses for its asymptotic p-value).
+pub fn null_variance_s(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len().min(y.len()) as f64;
+    let (tx, ty) = (tie_runs(x), tie_runs(y));
+    let sum = |runs: &[f64], f: &dyn Fn(f64) -> f64| runs.iter().map(|&t| f(t)).sum::<f64>();
+    let v0 = n * (n - 1.0) * (2.0 * n + 5.0);
+    let vt = sum(&tx, &|t| t * (t - 1.0) * (2.0 * t + 5.0));
+    let vu = sum(&ty, &|u| u * (u - 1.0) * (2.0 * u + 5.0));
+    let v1 = sum(&tx, &|t| t * (t - 1.0)) * sum(&ty, &|u| u * (u - 1.0));
+    let v2 = sum(&tx, &|t| t * (t - 1.0) * (t - 2.0)) * sum(&ty, &|u| u * (u - 1.0) * (u - 2.0));
+    (v0 - vt - vu) / 18.0 + v1 / (2.0 * n * (n - 1.0)) + v2 / (9.0 * n * (n - 1.0) * (n - 2.0))
+}
+
+/// For each observation i, `Σⱼ sign(xᵢ − xⱼ)·sign(yᵢ − yⱼ)`: how many others it is concordant
+/// with minus how many it is discordant with (ties count 0). Their sum is 2S. In O(n log n):
+/// a sweep over x in each direction with a Fenwick tree over the ranks of y.
+pub fn concordance_each(x: &[f64], y: &[f64]) -> Vec<f64> {
+    let n = x.len().min(y.len());
+    // Ranks of y, equal values sharing one rank.
+    let mut by_y: Vec<usize> = (0..n).collect();
+    by_y.sort_by(|&a, &b| y[a].total_cmp(&y[b]));
+    let mut rank = vec![0usize; n];
+    let mut r = 0;
+    for k in 0..n {
+        if k > 0 && y[by_y[k]] != y[by_y[k - 1]] {
+            r += 1;
+        }
+        rank[by_y[k]] = r;
+    }
+    let ranks = r + 1;
+    let mut by_x: Vec<usize> = (0..n).collect();
+    by_x.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
+    let mut out = vec![0.0; n];
+    let down: Vec<usize> = by_x.iter().rev().copied().collect();
+    for (up, order) in [(true, by_x), (false, down)] {
+        // Before each group of equal x: the tree holds every observation strictly below it (or,
+        // on the way down, strictly above it).
+        let mut tree = Fenwick::new(ranks);
+        let mut inserted = 0u64;
+        let mut start = 0;
+        while start < n {
+            let mut end = start + 1;
+            while end < n && x[order[end]] == x[order[start]] {
+                end += 1;
+            }
+            for &i in &order[start..end] {
+                let below = tree.prefix(rank[i]);
+                let at_or_below = tree.prefix(rank[i] + 1);
+                let above = inserted - at_or_below;
+                // Going up in x, the others are smaller in x: concordant when smaller in y.
+                // Going down, they are larger in x: concordant when larger in y. Both sweeps
+                // add (same direction) − (opposite direction) with the roles swapped.
+                let (same, opposite) = if up { (below, above) } else { (above, below) };
+                out[i] += same as f64 - opposite as f64;
+            }
+            for &i in &order[start..end] {
+                tree.add(rank[i]);
+                inserted += 1;
+            }
+            start = end;
+        }
+    }
+    out
+}
+/// Counts of observations by rank of y, with prefix sums in O(log n).
+struct Fenwick(Vec<u64>);
+
+impl Fenwick {
+    fn new(n: usize) -> Fenwick {
+        Fenwick(vec![0; n + 1])
+    }
+
+    fn add(&mut self, rank: usize) {
+        let mut i = rank + 1;
+        while i < self.0.len() {
+            self.0[i] += 1;
+            i += i & i.wrapping_neg();
+        }
+    }
+
+    /// How many have a rank below `end`.
+    fn prefix(&self, end: usize) -> u64 {
+        let (mut i, mut sum) = (end, 0);
+        while i > 0 {
+            sum += self.0[i];
+            i -= i & i.wrapping_neg();
+        }
+        sum
+    }
 }
 
 /// The same by definition, in O(n²): for tests.
@@ -139,6 +258,66 @@ mod tests {
         ));
     }
 
+    /// Small whole numbers below `k` (as f64) from a xorshift stream: many ties.
+    fn xorshift(mut state: u64) -> impl FnMut(u64) -> f64 {
+        move |k| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % k) as f64
+        }
+    }
+
+    #[test]
+    fn each_observation_concordance_sums_to_twice_s_and_matches_its_definition() {
+        let mut next = xorshift(0x9e3779b97f4a7c15u64);
+        for round in 0..100 {
+            let n = 2 + round % 30;
+            let levels = 1 + (round % 6) as u64;
+            let x: Vec<f64> = (0..n).map(|_| next(levels)).collect();
+            let y: Vec<f64> = (0..n).map(|_| next(levels + 2)).collect();
+            let each = concordance_each(&x, &y);
+            for i in 0..n {
+                let want: f64 = (0..n)
+                    .map(|j| (x[i].total_cmp(&x[j]) as i64 * y[i].total_cmp(&y[j]) as i64) as f64)
+                    .sum();
+                assert_eq!(each[i], want, "{x:?} {y:?} at {i}");
+            }
+            if let Some((s, _, _)) = kendall_s(&x, &y) {
+                assert_eq!(each.iter().sum::<f64>(), 2.0 * s, "{x:?} {y:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_null_variance_is_that_of_s_over_every_permutation() {
+        // All 5! orders of y against x, ties in both: the variance of S over them.
+        let x = [1.0, 1.0, 2.0, 3.0, 3.0];
+        let y = [0.0, 5.0, 5.0, 7.0, 9.0];
+        let mut all = Vec::new();
+        let mut idx = [0usize, 1, 2, 3, 4];
+        permute(&mut idx, 0, &mut |p| {
+            let py: Vec<f64> = p.iter().map(|&k| y[k]).collect();
+            all.push(kendall_s(&x, &py).map_or(0.0, |k| k.0));
+        });
+        let mean = all.iter().sum::<f64>() / all.len() as f64;
+        let var = all.iter().map(|s| (s - mean).powi(2)).sum::<f64>() / all.len() as f64;
+        assert!(mean.abs() < 1e-12);
+        assert!((var - null_variance_s(&x, &y)).abs() < 1e-9, "{var}");
+    }
+
+    fn permute(v: &mut [usize; 5], k: usize, f: &mut dyn FnMut(&[usize; 5])) {
+        if k == v.len() {
+            f(v);
+            return;
+        }
+        for i in k..v.len() {
+            v.swap(k, i);
+            permute(v, k + 1, f);
+            v.swap(k, i);
+        }
+    }
+
     #[test]
     fn undefined_cases() {
         assert_eq!(tau_b(&[], &[]), None);
@@ -148,13 +327,7 @@ mod tests {
 
     #[test]
     fn fast_equals_naive_on_many_tied_samples() {
-        let mut state = 0x2545f4914f6cdd1du64;
-        let mut next = |k: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % k) as f64
-        };
+        let mut next = xorshift(0x2545f4914f6cdd1du64);
         for round in 0..200 {
             let n = 2 + round % 40;
             let levels = 1 + (round % 7) as u64;

@@ -7,6 +7,7 @@ pub mod breakdown;
 pub mod compare;
 pub mod council;
 pub mod evidence;
+pub mod evidence_words;
 pub mod explain;
 pub mod kendall;
 pub mod measure_rows;

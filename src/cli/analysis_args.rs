@@ -108,12 +108,13 @@ pub struct EvidenceArgs {
     pub outcomes: Option<PathBuf>,
     #[command(flatten)]
     pub data: DataArgs,
-    /// The profile whose criterion parameters score the pairs (its weights play no part)
+    /// The profile whose criterion parameters score the pairs (its weights only shape the plain
+    /// sentences: "could weigh it more", "already at the top of the scale")
     /// [default: configs/fall-2023.toml, or the built-in copy]
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
     /// Seed of the bootstrap intervals (percentile method, 2000 resamples) and the permutation
-    /// p-values (2000 permutations); the same seed gives the same figures
+    /// p-values (2000 permutations) below 50 answers; the same seed gives the same figures
     #[arg(long, default_value_t = dyad::analysis::evidence::DEFAULT_SEED)]
     pub seed: u64,
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]

@@ -63,6 +63,8 @@ pub enum Command {
     Import(super::intake_args::ImportArgs),
     /// The final pairs with each side's name and email, for the introductions mail merge
     Introductions(super::intake_args::IntroductionsArgs),
+    /// An end-of-program survey export (keyed by email or name) as a pseudonymous outcomes.csv
+    Outcomes(super::intake_args::OutcomesArgs),
     /// List the previous versions of a profile kept on each save
     Backups(super::trust_args::BackupsArgs),
     /// Put a previous version of a profile back (the current one is kept as a backup)

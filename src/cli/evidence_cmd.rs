@@ -2,14 +2,20 @@
 
 use std::path::Path;
 
-use dyad::analysis::association::{Association, LEVEL, MIN_ANSWERS, RESAMPLES, tested};
-use dyad::analysis::evidence::{
-    Contrast, Evidence, Row, YES_NO_MEASURES, evidence, measure_columns,
+use dyad::analysis::association::{
+    ASYMPTOTIC_FROM, Association, LEVEL, MIN_ANSWERS, RESAMPLES, mc_error, tested,
 };
+use dyad::analysis::evidence::{
+    Contrast, Evidence, Row, default_threads, measure_columns, pair_criterion_columns, relate,
+};
+use dyad::analysis::evidence_words::{
+    contrast_words, criterion_verdict, measure_verdict, sentence,
+};
+use dyad::criteria::{CRITERIA, Weights};
 use dyad::error::{InputError, Result};
 use dyad::io::csvread::CsvFile;
 use dyad::pool::files::OUTCOMES;
-use dyad::pool::{OutcomeKind, Outcomes, Pool, load_outcomes};
+use dyad::pool::{Outcomes, Pool, load_outcomes};
 use serde_json::{Map, Value, json};
 
 use super::analysis_args::EvidenceArgs;
@@ -19,16 +25,29 @@ use super::{emit, emit_json, inputs};
 /// How the figures are computed, in words (also in `--help` and the README).
 fn method() -> String {
     format!(
-        "Kendall's tau-b over the pairs that answered; {:.0} % interval: bootstrap percentile, \
-         {RESAMPLES} resamples; p: two-sided permutation test, {RESAMPLES} permutations; a \
-         verdict needs the interval clear of 0 and p below {:.2} after a Holm adjustment over \
-         the criteria of the outcome (the measures are a family of their own), so the chance \
-         of any \"supports\" appearing by chance is at most {:.0} % per family; no verdict \
-         below {MIN_ANSWERS} answers",
+        "Kendall's tau-b over the pairs that answered; p: two-sided permutation test; below \
+         {ASYMPTOTIC_FROM} answers a {:.0} % bootstrap percentile interval ({RESAMPLES} \
+         resamples) and {RESAMPLES} random permutations (p's Monte Carlo error at most \
+         ±{:.3}), from {ASYMPTOTIC_FROM} answers their normal approximations (tau-b's \
+         asymptotic standard error; S against its exact permutation variance); a verdict needs \
+         the interval clear of 0 and p below {:.2} after a Holm adjustment over the criteria of \
+         the outcome (the measures are a family of their own), so the chance of any \
+         \"supports\" appearing by chance is at most {:.0} % per family; an interval clear of 0 \
+         without a verdict is not shown; no interval, p or verdict below {MIN_ANSWERS} answers",
         100.0 * LEVEL,
+        mc_error(),
         1.0 - LEVEL,
         100.0 * (1.0 - LEVEL)
     )
+}
+
+/// A row's verdict in the words of every evidence view.
+fn verdict(a: &Association, measure: bool) -> &'static str {
+    if measure {
+        measure_verdict(a.verdict)
+    } else {
+        criterion_verdict(a.verdict)
+    }
 }
 
 /// Reads the survey: `--outcomes`, else `outcomes.csv` beside the pool, else (for the sample
@@ -58,7 +77,7 @@ fn assoc_json(a: &Association, measure: bool) -> Value {
         "p": a.p,
         "p_holm": a.p_adjusted,
         "n": a.n,
-        "verdict": if measure { a.verdict.measure_text(a.n) } else { a.verdict.text(a.n) },
+        "verdict": verdict(a, measure),
     })
 }
 
@@ -72,13 +91,17 @@ fn contrast_json(c: &Contrast) -> Value {
     })
 }
 
-fn rows_json(rows: &[Row]) -> Value {
+/// The rows of one family; for criteria (`said` is `Some`), each with its plain sentence.
+fn rows_json(rows: &[Row], said: Option<&dyn Fn(&Row) -> String>) -> Value {
     let m: Map<String, Value> = rows
         .iter()
         .map(|r| {
-            let mut v = assoc_json(&r.association, r.contrast.is_some());
+            let mut v = assoc_json(&r.association, said.is_none());
             if let Some(c) = &r.contrast {
                 v["contrast"] = contrast_json(c);
+            }
+            if let Some(said) = said {
+                v["in_words"] = Value::String(said(r));
             }
             (r.key.clone(), v)
         })
@@ -86,7 +109,23 @@ fn rows_json(rows: &[Row]) -> Value {
     Value::Object(m)
 }
 
-fn to_json(e: &Evidence, file: &str, profile: &str) -> Value {
+/// The plain sentence about a criterion's row, under the profile's weights.
+fn in_words(r: &Row, o: &dyad::analysis::evidence::OutcomeEvidence, weights: &Weights) -> String {
+    let w = CRITERIA
+        .iter()
+        .position(|c| c.key == r.key)
+        .map(|k| weights[k]);
+    sentence(
+        &r.key,
+        &o.name,
+        o.kind,
+        r.association.verdict,
+        r.association.n,
+        w,
+    )
+}
+
+fn to_json(e: &Evidence, file: &str, profile: &str, weights: &Weights) -> Value {
     let outcomes: Map<String, Value> = e
         .outcomes
         .iter()
@@ -96,8 +135,8 @@ fn to_json(e: &Evidence, file: &str, profile: &str) -> Value {
                 json!({
                     "kind": o.kind.as_str(),
                     "answered": o.answered,
-                    "criteria": rows_json(&o.criteria),
-                    "measures": rows_json(&o.measures),
+                    "criteria": rows_json(&o.criteria, Some(&|r: &Row| in_words(r, o, weights))),
+                    "measures": rows_json(&o.measures, None),
                 }),
             )
         })
@@ -133,8 +172,8 @@ fn table(s: &mut String, title: &str, rows: &[Row]) {
         .unwrap_or(0)
         .max(title.len());
     s.push_str(&format!(
-        "  {title:w$}  {:>6}  {:>15}  {:>6}  {:>6}  verdict\n",
-        "tau", "95 % interval", "p", "p holm"
+        "  {title:w$}  {:>6}  {:>15}  {:>6}  {:>6}  {:>6}  verdict\n",
+        "tau", "95 % interval", "p", "p holm", "n"
     ));
     for r in rows {
         let a = &r.association;
@@ -143,57 +182,19 @@ fn table(s: &mut String, title: &str, rows: &[Row]) {
             |(lo, hi)| format!("[{lo:+.2}, {hi:+.2}]"),
         );
         s.push_str(&format!(
-            "  {:w$}  {:>6}  {ci:>15}  {:>6}  {:>6}  {}\n",
+            "  {:w$}  {:>6}  {ci:>15}  {:>6}  {:>6}  {:>6}  {}\n",
             r.key,
             a.tau
                 .map_or_else(|| "–".to_string(), |t| format!("{t:+.2}")),
             p_text(a.p),
             p_text(a.p_adjusted),
-            if measure {
-                a.verdict.measure_text(a.n)
-            } else {
-                a.verdict.text(a.n)
-            }
+            a.n,
+            verdict(a, measure)
         ));
     }
 }
 
-/// "pairs with km ≤ 21.3 (median): mean 4.2 (n = 12) vs mean 3.1 for km > 21.3 (n = 13),
-/// 1.35× as much"; for a yes/no measure "pairs with outside_system: … vs … without".
-fn contrast_text(key: &str, kind: OutcomeKind, c: &Contrast) -> String {
-    let show = |v: f64| match kind {
-        OutcomeKind::YesNo => format!("{:.0} % yes", 100.0 * v),
-        OutcomeKind::Number => format!("mean {v:.2}"),
-    };
-    let ratio = match c.ratio() {
-        Some(r) if r >= 1.0 => format!("; {r:.2}× as much for the first"),
-        Some(r) => format!("; {:.2}× as much for the second", 1.0 / r),
-        None => String::new(),
-    };
-    let (low, high) = if YES_NO_MEASURES.contains(&key) {
-        (format!("without {key}"), format!("with {key}"))
-    } else {
-        let (cmp, rest) = if c.inclusive {
-            ("≤", ">")
-        } else {
-            ("<", "≥")
-        };
-        let t = c.threshold;
-        (
-            format!("with {key} {cmp} {t:.2} (the median)"),
-            format!("with {key} {rest} {t:.2}"),
-        )
-    };
-    format!(
-        "pairs {low}: {} (n = {}); pairs {high}: {} (n = {}){ratio}",
-        show(c.low.mean),
-        c.low.n,
-        show(c.high.mean),
-        c.high.n,
-    )
-}
-
-fn to_text(e: &Evidence, file: &str, profile: &str) -> String {
+fn to_text(e: &Evidence, file: &str, profile: &str, weights: &Weights) -> String {
     let mut s = format!(
         "Evidence from {file}, pairs scored with {profile}'s criterion parameters; seed {}\n",
         e.seed
@@ -232,11 +233,15 @@ fn to_text(e: &Evidence, file: &str, profile: &str) -> String {
                 m as f64 * (1.0 - LEVEL)
             ));
         }
+        s.push_str("  In plain words:\n");
+        for r in &o.criteria {
+            s.push_str(&format!("  - {}\n", in_words(r, o, weights)));
+        }
         if !o.measures.is_empty() {
             table(&mut s, "measure", &o.measures);
             for r in &o.measures {
                 if let Some(c) = &r.contrast {
-                    s.push_str(&format!("  {}\n", contrast_text(&r.key, o.kind, c)));
+                    s.push_str(&format!("  {}\n", contrast_words(&r.key, o.kind, c)));
                 }
             }
         }
@@ -245,14 +250,21 @@ fn to_text(e: &Evidence, file: &str, profile: &str) -> String {
 }
 
 pub fn run(args: &EvidenceArgs) -> Result<()> {
-    let mut engine = inputs::engine(&args.data)?;
+    let engine = inputs::engine(&args.data)?;
     let profile = inputs::current_profile(args.profile.as_deref())?;
     let (outcomes, file) = read_outcomes(args, &engine.pool)?;
-    let table = engine.table(&profile.profile.params);
+    // Only the surveyed pairs are scored: a table of the whole pool is not needed.
+    let crit = pair_criterion_columns(
+        &engine.pool,
+        &profile.profile.params,
+        &engine.families,
+        &outcomes,
+    );
     let measures = measure_columns(&engine.pool, &engine.families, &outcomes);
-    let e = evidence(&table, &outcomes, &measures, args.seed);
+    let e = relate(&crit, &outcomes, &measures, args.seed, default_threads());
+    let weights = &profile.profile.weights;
     match args.format {
-        TableOrJson::Json => emit_json(&to_json(&e, &file, &profile.label())),
-        TableOrJson::Table => emit(&to_text(&e, &file, &profile.label())),
+        TableOrJson::Json => emit_json(&to_json(&e, &file, &profile.label(), weights)),
+        TableOrJson::Table => emit(&to_text(&e, &file, &profile.label(), weights)),
     }
 }

@@ -1,4 +1,4 @@
-//! Arguments of `dyad import` and `dyad introductions`.
+//! Arguments of `dyad import`, `dyad introductions` and `dyad outcomes`.
 
 use std::path::PathBuf;
 
@@ -62,6 +62,31 @@ pub struct IntroductionsArgs {
     #[arg(long, value_name = "FILE")]
     pub key_file: PathBuf,
     /// The introductions file to write (names and emails: kept private, mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Replace FILE when it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct OutcomesArgs {
+    /// The mapping with an [outcomes] table (the survey's respondent, role and question columns)
+    #[arg(long, value_name = "FILE")]
+    pub mapping: PathBuf,
+    /// The survey's export (.csv or .xlsx), keyed by the email or name people answered with
+    #[arg(long, value_name = "EXPORT")]
+    pub survey: PathBuf,
+    /// The sheet of an .xlsx survey [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// The final pairs, as `dyad export` writes them
+    #[arg(long, value_name = "PAIRS.csv")]
+    pub pairs: PathBuf,
+    /// The key the pool was imported with
+    #[arg(long, value_name = "FILE")]
+    pub key_file: PathBuf,
+    /// The outcomes.csv to write (pseudonymous; mode 0600)
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
     /// Replace FILE when it exists

@@ -20,6 +20,7 @@ pub mod intake_args;
 mod introductions_cmd;
 mod match_cmd;
 mod measures_out;
+mod outcomes_cmd;
 mod output;
 mod profiles_cmd;
 mod rematch_cmd;
@@ -64,6 +65,7 @@ pub fn run(command: Command) -> Result<()> {
         Command::Import(a) if a.suggest => suggest_cmd::run(&a.export),
         Command::Import(a) => import_cmd::run(&a),
         Command::Introductions(a) => introductions_cmd::run(&a),
+        Command::Outcomes(a) => outcomes_cmd::run(&a),
         Command::Backups(a) => backups_cmd::list(&a),
         Command::Restore(a) => backups_cmd::restore(&a),
         Command::Tui(_) => unreachable!("the TUI is started by main"),

@@ -103,6 +103,10 @@ struct File {
     #[serde(default)]
     values: BTreeMap<String, BTreeMap<String, Term>>,
     responses: Option<ResponsesFile>,
+    /// The end-of-program survey's columns, read by `dyad outcomes`
+    /// ([`super::outcomes::OutcomeMap`]); the import passes over it.
+    #[serde(rename = "outcomes")]
+    _outcomes: Option<toml::Table>,
 }
 
 #[derive(Deserialize)]

@@ -16,6 +16,7 @@ pub mod key;
 pub mod labels;
 pub mod languages;
 pub mod mapping;
+pub mod outcomes;
 mod pseudonym;
 mod raw;
 pub mod source;
@@ -38,7 +39,7 @@ pub use mapping::{Mapping, Side};
 pub use vocabulary::{Group, Vocabulary};
 
 pub use key::{KEY_BYTES, Key, check_location, load_or_create, resolve};
-pub use pseudonym::{Kind, Pseudonyms};
+pub use pseudonym::{Kind, Pseudonyms, is_pseudonym_of};
 pub use raw::{RawColumn, classify, year_of, zip3_of};
 
 /// What importing one side of an export did.

@@ -58,6 +58,15 @@ fn digest(key: &Key, kind: Kind, raw: &str) -> String {
     hex::encode(mac.finalize().into_bytes())
 }
 
+/// Whether `pseudonym` (short or lengthened, as [`Pseudonyms`] gives it) is the pseudonym of
+/// the raw value `raw` of `kind` under `key`.
+pub fn is_pseudonym_of(key: &Key, kind: Kind, raw: &str, pseudonym: &str) -> bool {
+    let Some(hexpart) = pseudonym.strip_prefix(kind.prefix()) else {
+        return false;
+    };
+    hexpart.len() >= kind.digits() && digest(key, kind, raw).starts_with(hexpart)
+}
+
 /// The pseudonyms of a set of raw values of one kind. When two different values would share a
 /// short pseudonym, every value of the set gets the full 64-digit digest instead, so pseudonyms
 /// never collide; `lengthened` says so.

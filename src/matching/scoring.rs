@@ -222,6 +222,28 @@ impl ScoreTable {
         }
     }
 
+    /// The ten criterion scores of one pair of `pool`, exactly as a table of the same
+    /// parameters holds them (in steps of `1 / CRITERION_STEPS`), without building a table: for
+    /// a few pairs of a large pool.
+    pub fn pair_criteria(
+        pool: &Pool,
+        params: &Params,
+        families: &SpecialtyFamilies,
+        mentee: usize,
+        mentor: usize,
+    ) -> [f64; criteria::N] {
+        let (mentee, mentor) = (&pool.mentees[mentee], &pool.mentors[mentor]);
+        let ctx = PairCtx {
+            mentee,
+            mentor,
+            distance_km: centroid_km(mentee, mentor),
+            params,
+            families,
+        };
+        let unit = f64::from(CRITERION_STEPS);
+        criteria::score_all(&ctx).map(|v| f64::from(criterion_steps(v)) / unit)
+    }
+
     /// The ten criterion scores of one pair.
     pub fn criteria(&self, mentee: usize, mentor: usize) -> [f64; criteria::N] {
         let at = mentee * self.mentors + mentor;
@@ -416,6 +438,14 @@ impl Block {
     }
 }
 
+/// The distance between a mentee's and a mentor's ZIP3 centroids, when both are known.
+fn centroid_km(mentee: &crate::pool::Mentee, mentor: &crate::pool::Mentor) -> Option<f64> {
+    match (mentee.location, mentor.location) {
+        (Some(a), Some(b)) => Some(haversine_km(a, b)),
+        _ => None,
+    }
+}
+
 /// Scores the rows from `first` on into the given chunks (one per criterion, and distances).
 fn score_rows(
     pool: &Pool,
@@ -429,10 +459,7 @@ fn score_rows(
     for (r, drow) in distance.chunks_exact_mut(m.max(1)).enumerate() {
         let mentee = &pool.mentees[first + r];
         for (j, mentor) in pool.mentors.iter().enumerate() {
-            let d = match (mentee.location, mentor.location) {
-                (Some(a), Some(b)) => Some(haversine_km(a, b)),
-                _ => None,
-            };
+            let d = centroid_km(mentee, mentor);
             let ctx = PairCtx {
                 mentee,
                 mentor,

@@ -17,7 +17,7 @@ pub use load::{
     LoadOptions, MAX_CELL_CHARS, MENTEE_COLUMNS, MENTOR_COLUMNS, PoolSource, load_dir,
     load_mentees, load_mentors, pool_from_csv,
 };
-pub use outcomes::{Outcome, OutcomeKind, Outcomes, load_outcomes, mentee_at};
+pub use outcomes::{MAX_SURVEY_PAIRS, Outcome, OutcomeKind, Outcomes, load_outcomes, mentee_at};
 pub use overrides::{Action, Override, Overrides, load_overrides};
 pub use person::{MeetingFormat, Mentee, Mentor, Person};
 pub use survey::Survey;

@@ -67,6 +67,10 @@ impl Outcomes {
 /// small enough that sums and means over any survey dyad reads stay finite.
 pub const MAX_ANSWER: f64 = 1e9;
 
+/// The most pairs a survey may list: far beyond any program's years of pairs, and small enough
+/// that `dyad evidence` answers in seconds (each test is O(n log n)).
+pub const MAX_SURVEY_PAIRS: usize = 200_000;
+
 /// Reads a yes/no cell (already normalized).
 fn yes_no(cell: &str) -> Option<f64> {
     match cell {
@@ -121,6 +125,17 @@ pub fn load_outcomes(file: &CsvFile, pool: &Pool) -> Result<Outcomes, InputError
                 format!("each column once (column {} has this name too)", first + 1),
             ));
         }
+    }
+    if file.rows.len() > MAX_SURVEY_PAIRS {
+        return Err(InputError::new(
+            &file.path,
+            format!("at most {MAX_SURVEY_PAIRS} pairs in a survey of pairs"),
+        )
+        .line(file.rows[MAX_SURVEY_PAIRS].line)
+        .problem(format!(
+            "the file has {} rows of pairs; split it by program year",
+            file.rows.len()
+        )));
     }
     file.check_row_lengths()?;
     let mut pairs: Vec<(usize, usize)> = Vec::with_capacity(file.rows.len());

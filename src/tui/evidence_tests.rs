@@ -228,11 +228,11 @@ fn the_evidence_view_scrolls_to_its_last_line_at_80x24() {
     h.send(Msg::Resize(80, 24)).send(Action::OpenEvidence);
     let top = h.screen(80, 24);
     assert!(top.contains("Geographic proximity"), "{top}");
-    for _ in 0..60 {
+    for _ in 0..120 {
         h.send(Action::Down);
     }
     let end = h.screen(80, 24);
-    assert!(end.contains("p-values."), "{end}");
+    assert!(end.contains("and the method."), "{end}");
     // The head stays put while the rows scroll.
     assert!(end.contains("25 of 33 pairs answered"), "{end}");
     h.send(Action::Down);

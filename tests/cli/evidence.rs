@@ -278,3 +278,46 @@ fn robustness_agrees_with_an_independent_monte_carlo_of_dyad_match() {
         "the spread moves some pairs, so the comparison means something"
     );
 }
+
+#[test]
+fn five_answers_show_no_interval_and_a_survey_past_the_row_limit_is_refused() {
+    let mut csv = String::from("mentee,mentor,satisfaction\n");
+    for (i, s) in [
+        "ME-001,MR-001",
+        "ME-002,MR-002",
+        "ME-003,MR-003",
+        "ME-004,MR-004",
+        "ME-005,MR-005",
+    ]
+    .iter()
+    .enumerate()
+    {
+        csv.push_str(&format!("{s},{}\n", 1 + i % 5));
+    }
+    let (_dir, out) = evidence_on(&csv);
+    let text = ok(&out);
+    let row = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("proximity"))
+        .unwrap();
+    assert!(row.contains("too few answers"), "{row}");
+    assert!(
+        !row.contains('['),
+        "an interval beside too few answers: {row}"
+    );
+    assert!(
+        text.contains("Only 5 pairs answered satisfaction"),
+        "{text}"
+    );
+
+    let limit = dyad::pool::MAX_SURVEY_PAIRS;
+    let mut big = String::from("mentee,mentor,satisfaction\n");
+    for _ in 0..=limit {
+        big.push_str("ME-001,MR-001,4\n");
+    }
+    let (_dir, out) = evidence_on(&big);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("at most {limit} pairs")), "{err}");
+    assert!(err.contains(&format!("survey.csv:{}:", limit + 2)), "{err}");
+}

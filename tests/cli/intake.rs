@@ -13,7 +13,7 @@ use crate::intake_form::{self, FormExport, csv_text, write_xlsx};
 use crate::run::{dyad_in, ok, workspace};
 
 /// Writes the export's two files into `dir/export` as CSV (or `.xlsx`); returns their paths.
-fn write_export(dir: &Path, form: &FormExport, xlsx: bool) -> (String, String) {
+pub(crate) fn write_export(dir: &Path, form: &FormExport, xlsx: bool) -> (String, String) {
     std::fs::create_dir_all(dir.join("export")).unwrap();
     let ext = if xlsx { "xlsx" } else { "csv" };
     let (me, mr) = (
@@ -49,7 +49,7 @@ fn import(dir: &Path, me: &str, mr: &str, out: &str, extra: &[&str]) -> std::pro
 }
 
 /// The pairs of the optimum under the fall profile, as (mentee, mentor, score).
-fn pairs(dir: &Path, data: &str, out: &str) -> Vec<(String, String, String)> {
+pub(crate) fn pairs(dir: &Path, data: &str, out: &str) -> Vec<(String, String, String)> {
     ok(&dyad_in(
         dir,
         &[
@@ -73,7 +73,7 @@ fn pairs(dir: &Path, data: &str, out: &str) -> Vec<(String, String, String)> {
 }
 
 /// Pseudonym → sample id, recomputed from the emails through the key.
-fn back_to_sample(dir: &Path, form: &FormExport) -> HashMap<String, String> {
+pub(crate) fn back_to_sample(dir: &Path, form: &FormExport) -> HashMap<String, String> {
     let k = key::load(&dir.join("private/key")).unwrap();
     let mut map = HashMap::new();
     for (kind, prefix) in [(Kind::Mentee, "ME-"), (Kind::Mentor, "MR-")] {
@@ -235,12 +235,7 @@ fn introductions_name_the_right_people_for_every_pair() {
         "{text}"
     );
     let path = dir.join("private/introductions.csv");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600);
-    }
+    crate::run::assert_private(&path);
     let out = std::fs::read_to_string(&path).unwrap();
     let mut r = csv::Reader::from_reader(out.as_bytes());
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();

@@ -15,6 +15,7 @@ mod intake_answers;
 mod intake_form;
 mod kill_save;
 mod lock;
+mod outcomes_survey;
 mod outputs;
 mod privacy;
 mod record;

@@ -53,6 +53,16 @@ pub fn bad(out: &Output) -> String {
     err
 }
 
+/// A file only its owner may read or write (mode 0600), as every file with people's data is.
+pub fn assert_private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{}", path.display());
+    }
+}
+
 /// The text of `dir/file`.
 pub fn read(dir: &Path, file: &str) -> String {
     std::fs::read_to_string(dir.join(file)).unwrap()

@@ -2,7 +2,7 @@
 //! afresh (it may have been added or corrected since the last look; see `dyad::pool::Survey`)
 //! and each criterion and weight-free measure related to each outcome under the current
 //! profile's criterion parameters (`dyad::analysis::evidence`, what `dyad evidence` prints, with
-//! its default seed). The bootstrap and permutations take a moment, so this runs on a thread of
+//! its default seed). The tests take a moment on a large survey, so this runs on a thread of
 //! its own, newest request only; the same survey under the same parameters is not worked out
 //! twice.
 

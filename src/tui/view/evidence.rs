@@ -1,9 +1,9 @@
 //! The evidence view (`e`): what the survey of past pairs says about each criterion. Up front
 //! the survey's response rate; then, for the outcome chosen with ← →, each criterion's weight
 //! now beside its Kendall tau-b and 95 % interval, drawn as a bar around 0 (the span of the
-//! interval, a dot at tau), n and the verdict in words; then the same for the weight-free
-//! measures, with the plain contrast ("pairs at most 35 km apart: 4.2 on average …") of those
-//! the survey speaks for. Without a survey it says where to put one and what goes in it.
+//! interval, a dot at tau), n and the verdict in words, and one plain sentence per criterion;
+//! then the same for the weight-free measures, with the plain contrast ("pairs at most 35 km
+//! apart: 4.2 on average …") of those the survey speaks for. Without a survey it says where to put one and what goes in it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,6 +12,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use dyad::analysis::association::{LEVEL, MIN_ANSWERS, Verdict};
 use dyad::analysis::evidence::{Evidence, OutcomeEvidence, Row};
+use dyad::analysis::evidence_words::sentence;
 use dyad::criteria::{CRITERIA, Weights};
 use dyad::pool::OutcomeKind;
 
@@ -23,9 +24,7 @@ use crate::tui::scroll::Viewport;
 use crate::tui::state::evidence::EvidenceView;
 use crate::tui::text::{clip, cut, wrap};
 use crate::tui::theme::THEME;
-use crate::tui::view::evidence_rows::{
-    Columns, UNCLEAR, contrast_words, measure_label, row, scale,
-};
+use crate::tui::view::evidence_rows::{Columns, contrast_words, measure_label, row, scale};
 
 /// The popup's widest.
 const WIDTH: u16 = 112;
@@ -118,6 +117,23 @@ fn body(o: &OutcomeEvidence, weights: &Weights, width: usize) -> Vec<Line<'stati
         })
         .collect();
     v.push(Line::raw(""));
+    v.push(Line::styled("In plain words", THEME.heading));
+    for r in &o.criteria {
+        let k = CRITERIA.iter().position(|x| x.key == r.key);
+        let said = sentence(
+            &r.key,
+            &o.name,
+            o.kind,
+            r.association.verdict,
+            r.association.n,
+            k.map(|k| weights[k]),
+        );
+        for (i, part) in wrap(&said, width.saturating_sub(2)).into_iter().enumerate() {
+            let lead = if i == 0 { "• " } else { "  " };
+            v.push(Line::raw(format!("{lead}{part}")));
+        }
+    }
+    v.push(Line::raw(""));
     v.push(Line::styled(
         "Weight-free measures of each pair",
         THEME.heading,
@@ -149,11 +165,12 @@ fn body(o: &OutcomeEvidence, weights: &Weights, width: usize) -> Vec<Line<'stati
          its interval, the dot marks tau."
             .to_string(),
         format!(
-            "A verdict needs the {:.0} % interval (bootstrap) clear of 0 and a permutation \
-             p-value below {:.2} after Holm's adjustment over the criteria (the measures are a \
-             family of their own): with this many tests, some intervals miss 0 by chance alone; \
-             those say \"{UNCLEAR}\". No verdict below {MIN_ANSWERS} answers. `dyad evidence` \
-             prints the p-values.",
+            "A verdict needs the {:.0} % interval clear of 0 and a permutation p-value below \
+             {:.2} after Holm's adjustment over the criteria (the measures are a family of their \
+             own). With this many tests some intervals miss 0 by chance alone: where the \
+             adjustment withholds a verdict, the interval is not drawn, only tau. No interval \
+             and no verdict below {MIN_ANSWERS} answers. `dyad evidence` prints the p-values \
+             and the method.",
             100.0 * LEVEL,
             1.0 - LEVEL
         ),
@@ -222,7 +239,7 @@ pub fn lines(
     match ev.shown() {
         None => (
             vec![Line::styled(
-                "computing… (the bootstrap and permutation tests of every criterion)",
+                "computing… (the tests of every criterion)",
                 THEME.dim,
             )],
             Vec::new(),

@@ -6,14 +6,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use dyad::analysis::association::{Association, Verdict};
-use dyad::analysis::evidence::{Contrast, YES_NO_MEASURES};
-use dyad::pool::OutcomeKind;
+use dyad::analysis::evidence_words::{VERDICT_WIDTH, criterion_verdict, measure_verdict};
+pub use dyad::analysis::evidence_words::{contrast_words, measure_label};
 
 use crate::tui::text::clip;
 use crate::tui::theme::THEME;
 
 /// The verdict column, and the label column on narrow and wide screens.
-pub const VERDICT: usize = 24;
+pub const VERDICT: usize = VERDICT_WIDTH;
 const NARROW_LABEL: usize = 20;
 const WIDE_LABEL: usize = 25;
 /// The bar's narrowest and widest (odd, so that 0 has a column of its own).
@@ -117,48 +117,13 @@ fn verdict_style(v: Verdict) -> Style {
     }
 }
 
-/// The verdict on a criterion's weight, in words that fit the column.
-pub fn criterion_words(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Higher => "supports a higher weight",
-        Verdict::Lower => "supports a lower weight",
-        Verdict::NoEvidence => "no evidence either way",
-        Verdict::TooFew => "too few answers",
-        Verdict::NoVariation => "no variation",
-    }
-}
-
-/// The verdict on a weight-free measure: which way the outcome goes as the measure grows.
-pub fn measure_words(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Higher => "the more, the higher",
-        Verdict::Lower => "the more, the lower",
-        other => criterion_words(other),
-    }
-}
-
-/// An interval clear of 0 whose verdict is still "no evidence": the p-value did not hold once
-/// adjusted for testing every criterion (or measure) of the outcome.
-pub const UNCLEAR: &str = "unclear after adjusting";
-
-/// The verdict in words for a row; `measure` for a weight-free measure.
+/// The verdict in words for a row (the words of `dyad evidence`); `measure` for a weight-free
+/// measure.
 pub fn verdict_words(a: &Association, measure: bool) -> &'static str {
-    let clear_of_zero = a.ci.is_some_and(|(lo, hi)| lo > 0.0 || hi < 0.0);
-    match a.verdict {
-        Verdict::NoEvidence if clear_of_zero => UNCLEAR,
-        v if measure => measure_words(v),
-        v => criterion_words(v),
-    }
-}
-
-/// A measure's key in words.
-pub fn measure_label(key: &str) -> String {
-    match key {
-        "km" => "km apart".into(),
-        "outside_system" => "outside own system".into(),
-        "same_family" => "same specialty family".into(),
-        "hours_short" => "mentor has fewer hours".into(),
-        other => other.replace('_', " "),
+    if measure {
+        measure_verdict(a.verdict)
+    } else {
+        criterion_verdict(a.verdict)
     }
 }
 
@@ -185,57 +150,6 @@ pub fn row(
     let words = verdict_words(a, measure);
     spans.push(Span::styled(words, verdict_style(a.verdict)));
     Line::from(spans)
-}
-
-/// How a measure divides the pairs, for a contrast: the words for the pairs at most (or below)
-/// `t`, or with the yes/no fact.
-fn side_words(key: &str, t: f64, inclusive: bool) -> String {
-    let at = if inclusive { "at most" } else { "below" };
-    let pct = 100.0 * t;
-    match key {
-        "km" => format!("pairs {at} {t:.0} km apart"),
-        "goals_covered" => format!("pairs covering {at} {pct:.0} % of the mentee's goals"),
-        "challenges_covered" => {
-            format!("pairs covering {at} {pct:.0} % of the mentee's challenges")
-        }
-        "identity_requests_met" => {
-            format!("pairs meeting {at} {pct:.0} % of the identity requests")
-        }
-        "outside_system" => "pairs outside the mentee's own system".into(),
-        "same_specialty" => "pairs in the same specialty".into(),
-        "same_family" => "pairs in the same specialty family".into(),
-        "hours_short" => "pairs whose mentor offers fewer hours".into(),
-        other => format!("pairs with {} {at} {t:.2}", measure_label(other)),
-    }
-}
-
-/// A measure's contrast in words: "Pairs at most 35 km apart: 4.15 on average (n = 13); the
-/// others: 3.17 (n = 12)." For yes/no measures the pairs with the fact come first.
-pub fn contrast_words(key: &str, kind: OutcomeKind, c: &Contrast) -> String {
-    let show = |v: f64| match kind {
-        OutcomeKind::YesNo => format!("{:.0} % yes", 100.0 * v),
-        OutcomeKind::Number => format!("{v:.2}"),
-    };
-    let average = match kind {
-        OutcomeKind::YesNo => "",
-        OutcomeKind::Number => " on average",
-    };
-    // For yes/no measures the low side is the pairs without the fact (0).
-    let (first, second) = if YES_NO_MEASURES.contains(&key) {
-        (c.high, c.low)
-    } else {
-        (c.low, c.high)
-    };
-    let words = side_words(key, c.threshold, c.inclusive);
-    format!(
-        "{}{}: {}{average} (n = {}); the others: {} (n = {}).",
-        words[..1].to_uppercase(),
-        &words[1..],
-        show(first.mean),
-        first.n,
-        show(second.mean),
-        second.n
-    )
 }
 
 #[cfg(test)]
@@ -290,71 +204,23 @@ mod tests {
     }
 
     #[test]
-    fn contrasts_read_as_sentences() {
-        use dyad::analysis::evidence::Side;
-        let c = Contrast {
-            threshold: 35.23,
-            inclusive: true,
-            low: Side { n: 13, mean: 4.153 },
-            high: Side {
-                n: 12,
-                mean: 3.1666,
-            },
-        };
-        assert_eq!(
-            contrast_words("km", OutcomeKind::Number, &c),
-            "Pairs at most 35 km apart: 4.15 on average (n = 13); the others: 3.17 (n = 12)."
-        );
-        let yes_no = Contrast {
-            threshold: 1.0,
-            inclusive: false,
-            low: Side { n: 4, mean: 0.75 },
-            high: Side { n: 21, mean: 0.5 },
-        };
-        assert_eq!(
-            contrast_words("outside_system", OutcomeKind::YesNo, &yes_no),
-            "Pairs outside the mentee's own system: 50 % yes (n = 21); the others: 75 % yes \
-             (n = 4)."
-        );
-        let share = Contrast {
-            threshold: 0.5,
-            ..c
-        };
-        assert!(
-            contrast_words("goals_covered", OutcomeKind::Number, &share)
-                .starts_with("Pairs covering at most 50 % of the mentee's goals: 4.15")
-        );
-    }
-
-    #[test]
-    fn verdict_words_fit_their_column() {
-        for v in [
-            Verdict::Higher,
-            Verdict::Lower,
-            Verdict::NoEvidence,
-            Verdict::TooFew,
-            Verdict::NoVariation,
-        ] {
-            assert!(criterion_words(v).chars().count() <= VERDICT, "{v:?}");
-            assert!(measure_words(v).chars().count() <= VERDICT, "{v:?}");
-        }
-        assert!(UNCLEAR.chars().count() <= VERDICT);
-    }
-
-    #[test]
-    fn an_interval_clear_of_zero_without_a_verdict_is_unclear_after_adjusting() {
+    fn an_interval_never_contradicts_its_verdict_on_screen() {
         let mut a = assoc(-0.35, (-0.58, -0.06));
-        a.verdict = Verdict::NoEvidence;
-        assert_eq!(verdict_words(&a, false), UNCLEAR);
-        a.ci = Some((-0.58, 0.05));
-        assert_eq!(verdict_words(&a, false), "no evidence either way");
         a.verdict = Verdict::Lower;
-        a.ci = Some((-0.58, -0.06));
         assert_eq!(verdict_words(&a, false), "supports a lower weight");
         assert_eq!(verdict_words(&a, true), "the more, the lower");
+        // What the library leaves of an interval clear of 0 without a verdict: none, so the
+        // bar shows tau alone.
+        let mut fam = vec![a.clone()];
+        fam[0].verdict = Verdict::NoEvidence;
+        fam[0].p = Some(0.2);
+        dyad::analysis::association::decide(&mut fam);
+        assert_eq!(fam[0].verdict, Verdict::NoEvidence);
+        assert_eq!(fam[0].ci, None);
+        assert_eq!(text(&bar(&fam[0], 11)), "   ● │     ");
         for v in [Verdict::TooFew, Verdict::NoVariation] {
             a.verdict = v;
-            assert_eq!(verdict_words(&a, false), criterion_words(v));
+            assert_eq!(verdict_words(&a, false), criterion_verdict(v));
         }
     }
 }
