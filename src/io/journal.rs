@@ -71,9 +71,17 @@ pub fn finish_pending(dir: &Path) -> Result<()> {
     }
     let bytes = std::fs::read(&journal_path).map_err(|e| Error::io(&journal_path, e))?;
     match serde_json::from_slice::<Journal>(&bytes) {
-        Ok(journal) => apply(&journal_path, &journal),
+        Ok(journal) => {
+            apply(&journal_path, &journal)?;
+            super::sweep::sweep(dir);
+            Ok(())
+        }
         // A journal cut short was never complete: its switch never started, the old set is
         // whole; the staged files are swept like any other.
-        Err(_) => std::fs::remove_file(&journal_path).map_err(|e| Error::io(&journal_path, e)),
+        Err(_) => {
+            std::fs::remove_file(&journal_path).map_err(|e| Error::io(&journal_path, e))?;
+            super::sweep::sweep(dir);
+            Ok(())
+        }
     }
 }

@@ -313,3 +313,22 @@ fn neither_the_pool_nor_the_key_goes_anywhere_under_the_export_folder() {
         export
     );
 }
+
+#[test]
+fn a_negative_or_tiny_spread_gets_its_range_or_a_short_number() {
+    let o = crate::run::dyad(&["robustness", "--spread", "-0.1", "--samples", "2"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("expected a number from 0 to 1"), "{err}");
+    assert!(!err.contains("unexpected argument"), "{err}");
+    let text = ok(&crate::run::dyad(&[
+        "robustness",
+        "--spread",
+        "1e-320",
+        "--samples",
+        "2",
+    ]));
+    let first = text.lines().next().unwrap();
+    assert!(first.contains("within ±0 of its value"), "{first}");
+    assert!(first.len() < 200, "{first}");
+}
