@@ -332,3 +332,38 @@ fn a_negative_or_tiny_spread_gets_its_range_or_a_short_number() {
     assert!(first.contains("within ±0 of its value"), "{first}");
     assert!(first.len() < 200, "{first}");
 }
+
+#[test]
+fn names_in_the_introductions_carry_no_escapes_controls_or_bidi_characters() {
+    let ws = setup();
+    let dir = ws.path();
+    let form = intake_form::build();
+    let path = dir.join("export/mentees.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (name, _) = form
+        .people
+        .iter()
+        .filter(|(id, _)| id.starts_with("ME-"))
+        .map(|(_, person)| person)
+        .find(|(name, _)| text.matches(name.as_str()).count() == 1)
+        .unwrap();
+    let hostile = format!("\u{1b}]0;pwned\u{7}{name}\u{202e}\u{1b}[2J\u{200f}");
+    std::fs::write(&path, text.replace(name.as_str(), &hostile)).unwrap();
+    let rest = [
+        "--pairs",
+        "pairs.csv",
+        "--key-file",
+        "private/key",
+        "--out",
+        "private/intro.csv",
+    ];
+    ok(&run(dir, &command("introductions", &EXPORT, &rest)));
+    let out = std::fs::read_to_string(dir.join("private/intro.csv")).unwrap();
+    assert!(out.contains(&format!(",{name},")), "{out}");
+    assert!(!out.contains("pwned"), "{out}");
+    assert!(
+        !out.chars()
+            .any(|c| (c.is_control() && c != '\n') || ('\u{200e}'..='\u{202e}').contains(&c)),
+        "{out:?}"
+    );
+}
