@@ -367,3 +367,35 @@ fn names_in_the_introductions_carry_no_escapes_controls_or_bidi_characters() {
         "{out:?}"
     );
 }
+
+/// Under `ulimit -v` a pool the limit cannot hold is refused with its size and need (exit 2),
+/// never aborted on allocation, whatever memory the machine has free.
+#[test]
+fn a_pool_beyond_the_address_space_limit_is_refused() {
+    let ws = workspace();
+    let dir = ws.path();
+    ok(&run(
+        dir,
+        &command(
+            "generate",
+            &["--mentees", "10000", "--mentors", "10000"],
+            &["--out", "big"],
+        ),
+    ));
+    let bin = env!("CARGO_BIN_EXE_dyad");
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 1500000 && exec '{bin}' match --data big"
+        ))
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("10000 mentees × 10000 mentors needs about"),
+        "{err}"
+    );
+    assert!(err.contains("ulimit -v"), "{err}");
+}
