@@ -399,3 +399,32 @@ fn a_pool_beyond_the_address_space_limit_is_refused() {
     );
     assert!(err.contains("ulimit -v"), "{err}");
 }
+
+/// The subcommands `dyad --help` lists that take an output path (`--out` or `--report`): each
+/// must be walked by [`no_output_replaces_a_device_a_pipe_or_a_link`], so a new writer cannot
+/// escape the check.
+#[test]
+fn every_subcommand_with_an_output_is_walked() {
+    let help = ok(&crate::run::dyad(&["--help"]));
+    let commands: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .collect();
+    assert!(commands.len() > 10, "{help}");
+    let walked: Vec<String> = writers().iter().map(|w| w.args[0].clone()).collect();
+    for c in commands {
+        let text = ok(&crate::run::dyad(&[c, "--help"]));
+        let writes = text.lines().any(|l| {
+            l.trim_start().starts_with("--out ") || l.trim_start().starts_with("--report ")
+        });
+        assert_eq!(
+            writes,
+            walked.iter().any(|w| w == c),
+            "dyad {c} writes an --out/--report file: add it to writers() in this file"
+        );
+    }
+}
