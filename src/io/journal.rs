@@ -10,8 +10,7 @@ use super::read::MAX_TOML_BYTES;
 use super::stage::{parent, sync_dir};
 use crate::error::{Error, InputError, Result};
 
-/// The journal of a switch in progress.
-pub const JOURNAL: &str = ".dyad-set";
+pub use super::stage::JOURNAL;
 
 #[derive(Serialize, Deserialize, Default)]
 pub(super) struct Journal {
