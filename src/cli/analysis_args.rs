@@ -131,7 +131,7 @@ pub struct RobustnessArgs {
     pub profile: Option<PathBuf>,
     /// Draw each weight uniformly within this much of its value (clamped to [0, 1])
     #[arg(long, default_value_t = dyad::analysis::robustness::DEFAULT_SPREAD,
-          value_parser = parse_spread, conflicts_with = "council")]
+          value_parser = parse_spread, conflicts_with = "council", allow_negative_numbers = true)]
     pub spread: f64,
     /// Weightings drawn, each solved exactly (1 to 100000)
     #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
@@ -147,11 +147,30 @@ pub struct RobustnessArgs {
     pub format: TableOrJson,
 }
 
-/// A spread of weights: a number from 0 to 1.
-fn parse_spread(s: &str) -> Result<f64, String> {
+/// A spread of weights: a number from 0 to 1, kept to six decimals (weights are shown to two; a
+/// value such as `1e-320` is 0, never echoed with hundreds of digits).
+pub fn parse_spread(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
-        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
-        _ => Err("expected a number from 0 to 1, e.g. 0.1".to_string()),
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok((v * 1e6).round() / 1e6),
+        _ => {
+            Err("expected a number from 0 to 1, e.g. 0.1 (a spread is never negative)".to_string())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_spread;
+
+    #[test]
+    fn a_spread_is_a_plain_number_from_0_to_1() {
+        assert_eq!(parse_spread("0.1"), Ok(0.1));
+        assert_eq!(parse_spread("1e-320"), Ok(0.0));
+        assert_eq!(parse_spread("0.12345678"), Ok(0.123457));
+        for bad in ["-0.1", "1.5", "nan", "inf", "1e308", "x"] {
+            let e = parse_spread(bad).unwrap_err();
+            assert!(e.contains("from 0 to 1"), "{bad}: {e}");
+        }
     }
 }
 

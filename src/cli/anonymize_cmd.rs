@@ -93,9 +93,6 @@ pub struct Output<'a> {
     pub raw: Vec<(PathBuf, &'static str)>,
     /// The folders of the raw export.
     pub raw_dirs: Vec<PathBuf>,
-    /// Whether the pool and the key must lie outside `raw_dirs` altogether (a folder of raw
-    /// data), or only not directly in them (the folder of a downloaded export file).
-    pub nested: bool,
     pub overrides: bool,
 }
 
@@ -121,36 +118,28 @@ impl Output<'_> {
     /// Refuses a run whose output would land somewhere it must not.
     pub fn check(&self) -> Result<()> {
         let out = key::resolve(self.out);
-        let key_dir = key::resolve(self.key_file.parent().unwrap_or(Path::new(".")));
+        let key = key::resolve(self.key_file);
+        // One rule for the pool and the key: neither in the raw export's folder nor in any
+        // folder inside it.
         for folder in &self.raw_dirs {
             let folder = key::resolve(folder);
-            // A folder of raw data holds neither the pool nor the key; a single export file's
-            // folder (often the working folder) only may not be the pool's or the key's own.
-            let (beside, key_beside) = if self.nested {
-                (out.starts_with(&folder), false)
-            } else {
-                (out == folder, key_dir == folder)
-            };
-            if beside {
+            if out.starts_with(&folder) {
                 return Err(refuse(
                     self.out,
-                    "an output folder outside the raw export's folder (the anonymized pool must \
-                     not sit beside the raw data)",
+                    "an output folder outside the raw export's folder and its subfolders (the \
+                     anonymized pool must not sit beside the raw data)",
                 ));
             }
-            if key_beside {
+            if key.starts_with(&folder) {
                 return Err(refuse(
                     self.key_file,
-                    "a key file outside the raw export's folder (keep the key apart from the \
-                     data it protects)",
+                    "a key file outside the raw export's folder and its subfolders (keep the key \
+                     apart from the data it protects)",
                 ));
             }
         }
-        let mut folders: Vec<&Path> = vec![self.out];
-        if self.nested {
-            folders.extend(self.raw_dirs.iter().map(PathBuf::as_path));
-        }
-        intake::check_location(self.key_file, &folders)?;
+        intake::check_location(self.key_file, &[self.out])?;
+        key::check_key_path(self.key_file)?;
         let mut read = self.raw.clone();
         read.push((self.key_file.to_path_buf(), "the key file"));
         read.extend(inputs::config_files());
@@ -165,6 +154,10 @@ impl Output<'_> {
                     .problem("this is a file, not a folder")
                     .into(),
             );
+        }
+        // Found here, before a key is made, rather than by the writer.
+        for t in self.targets().iter().chain(&self.stale()) {
+            io::refuse_non_regular(t)?;
         }
         if !self.force
             && let Some(existing) = self
@@ -199,6 +192,17 @@ impl Output<'_> {
         if !existing_key {
             key::create(self.key_file, &the_key)?;
         }
+        // A run that fails from here on leaves no new key behind: nothing was written with it.
+        self.write_pool(&result).inspect_err(|_| {
+            if !existing_key {
+                let _ = std::fs::remove_file(self.key_file);
+            }
+        })?;
+        Ok((result, existing_key))
+    }
+
+    /// Writes the pool's files as one set.
+    fn write_pool(&self, result: &Anonymized) -> Result<()> {
         inputs::create_out_dir(self.out, "--out")?;
         // A replaced file is kept in .dyad-backup beside it: --force never loses a file.
         let mode = if self.force {
@@ -220,7 +224,7 @@ impl Output<'_> {
         let stale: Vec<&Path> = stale.iter().map(PathBuf::as_path).collect();
         // One set: a kill or a full disk leaves the old pool or the new one, never a mix.
         io::write_set(&files, &stale, mode)?;
-        Ok((result, existing_key))
+        Ok(())
     }
 }
 
@@ -283,7 +287,6 @@ pub fn run(args: &AnonymizeArgs) -> Result<()> {
         force: args.force,
         key_file: &args.key_file,
         raw_dirs: vec![args.input.clone()],
-        nested: true,
         raw: vec![
             (args.input.join(MENTEES), "the raw mentees.csv"),
             (args.input.join(MENTORS), "the raw mentors.csv"),

@@ -135,7 +135,6 @@ pub fn run(args: &ImportArgs) -> Result<()> {
         force: args.force,
         key_file,
         raw_dirs: raw.files.iter().map(|(p, _)| folder_of(p)).collect(),
-        nested: false,
         raw: files,
         overrides: false,
     };

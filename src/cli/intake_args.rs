@@ -64,6 +64,13 @@ pub struct IntroductionsArgs {
     /// The introductions file to write (names and emails: kept private, mode 0600)
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// The pool the pairs were exported from: with --profile, each mentee without a mentor gets
+    /// the reason, and those the eligibility rule leaves out are not listed
+    #[arg(long, value_name = "DIR", requires = "profile")]
+    pub data: Option<PathBuf>,
+    /// The profile the pairs were exported under (with --data)
+    #[arg(long, value_name = "FILE", requires = "data")]
+    pub profile: Option<PathBuf>,
     /// Replace FILE when it exists
     #[arg(long)]
     pub force: bool,

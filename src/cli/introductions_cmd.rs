@@ -55,6 +55,9 @@ pub fn run(args: &IntroductionsArgs) -> Result<()> {
         (args.mapping.clone(), "the mapping"),
         (args.key_file.clone(), "the key file"),
     ]);
+    if let Some(profile) = &args.profile {
+        read.push((profile.clone(), "the profile"));
+    }
     inputs::refuse_inputs(&args.out, "--out", &read)?;
     let the_key = key::load(&args.key_file)?;
     let pairs = CsvFile::read(&args.pairs)?;
@@ -63,13 +66,32 @@ pub fn run(args: &IntroductionsArgs) -> Result<()> {
         mentors: &raw.mentors,
         overrides: None,
     };
-    let csv = intake::introductions::introductions(&pairs, &export, &mapping, &the_key)
-        .map_err(Error::from)?;
+    let evaluation = match (&args.data, &args.profile) {
+        (Some(data), Some(profile)) => {
+            let mut engine = inputs::engine(&inputs::DataArgs {
+                data: Some(data.clone()),
+                ignore_columns: Vec::new(),
+            })?;
+            let loaded = inputs::current_profile(Some(profile))?;
+            Some(engine.evaluate(&loaded.profile)?)
+        }
+        _ => None,
+    };
+    let (csv, written) = intake::introductions::introductions(
+        &pairs,
+        &export,
+        &mapping,
+        &the_key,
+        evaluation.as_ref(),
+    )
+    .map_err(Error::from)?;
     key::write_private(&args.out, csv.as_bytes(), args.force)?;
     emit(&format!(
-        "wrote {} introductions to {} (names and emails: readable by you only; keep it out of \
-         the pool and delete it once the introductions are sent)\n",
-        pairs.rows.len(),
+        "wrote {} introductions and {} mentees without a mentor to {} (names and emails: \
+         readable by you only; keep it out of the pool and delete it once the introductions are \
+         sent)\n",
+        written.pairs,
+        written.unmatched,
         dyad::error::escape(&args.out.display().to_string())
     ))
 }

@@ -1,6 +1,9 @@
 //! The final pairs joined back to the people: each pseudonym of the pairs file is recomputed from
 //! the raw export through the key, and the row of that person's latest submission gives the
-//! name and email. The result is for the coordinator's mail merge only.
+//! name and email. The result is for the coordinator's mail merge only. Every mentee of the
+//! export without a pair follows, with the mentor columns empty and a plain reason, so the
+//! coordinator can write to them too; no reason names an identity or an eligibility rule (both
+//! people of a pair, and the unmatched, read what the mail merge sends).
 
 use std::collections::HashMap;
 
@@ -10,6 +13,9 @@ use super::mapping::{Mapping, Side};
 use crate::error::InputError;
 use crate::io::csvread::CsvFile;
 use crate::io::csvwrite::CsvOut;
+use crate::io::safetext;
+use crate::matching::engine::Evaluation;
+use crate::matching::{Forbidden, Reason, forbidden_by_rule};
 
 /// The header of the introductions file.
 pub const HEADER: [&str; 10] = [
@@ -38,24 +44,63 @@ fn people(sheet: &Sheet, key: &Key) -> HashMap<String, (String, String)> {
         .iter()
         .filter_map(|&r| {
             let id = ids.get(sheet.cell(r, "id")?)?.to_string();
-            let name = sheet.cell(r, "name").unwrap_or_default().trim().to_string();
-            let email = sheet
-                .cell(r, email_field)
-                .unwrap_or_default()
-                .trim()
-                .to_string();
+            // A name or an email holding terminal escapes, control or bidirectional characters
+            // would carry them into every program that opens the file: they are removed.
+            let clean = |field: &str| {
+                safetext::strip(sheet.cell(r, field).unwrap_or_default())
+                    .trim()
+                    .to_string()
+            };
+            let (name, email) = (clean("name"), clean(email_field));
             Some((id, (name, email)))
         })
         .collect()
 }
 
-/// The introductions CSV of a pairs file (`mentee,mentor,score,reason_1..3`), or every problem.
+/// Why a mentee has no mentor, in words both a coordinator and the mentee may read; `None` for a
+/// mentee the profile's eligibility leaves out (not listed: the rule is not theirs to read).
+pub fn unmatched_reason(ev: &Evaluation, mentee: usize) -> Option<&'static str> {
+    let reason = ev.matching.reason_of(mentee)?;
+    Some(match reason {
+        Reason::Ineligible => return None,
+        Reason::NoFeasibleMentor => {
+            let mentors = 0..ev.pool.mentors.len();
+            let distance = mentors.into_iter().any(|j| {
+                matches!(
+                    forbidden_by_rule(&ev.pool, &ev.table, &ev.profile, mentee, j),
+                    Some(Forbidden::InPersonDistance { .. } | Forbidden::InPersonUnknownLocation)
+                )
+            });
+            if distance {
+                "no mentor within the in-person distance limit"
+            } else {
+                "no mentor the program's pairing rules allow"
+            }
+        }
+        Reason::BelowMinScore => "no mentor a close enough fit this cycle",
+        Reason::Capacity => "every fitting mentor's places were taken",
+    })
+}
+
+/// Counts of the rows written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub pairs: usize,
+    pub unmatched: usize,
+}
+
+/// The introductions CSV of a pairs file (`mentee,mentor,score,reason_1..3`), then a row per
+/// mentee of the export without a pair (mentor columns empty, the reason in `reason_1`), or
+/// every problem. With the evaluation the pairs were exported from (`why`), each unmatched
+/// mentee gets the reason it has no mentor and those the eligibility rule leaves out are not
+/// listed; without it every mentee left without a pair is listed as not matched this cycle.
 pub fn introductions(
     pairs: &CsvFile,
     export: &Export,
     mapping: &Mapping,
     key: &Key,
-) -> Result<String, Vec<InputError>> {
+    why: Option<&Evaluation>,
+) -> Result<(String, Written), Vec<InputError>> {
     let mut errors = Vec::new();
     let me = Sheet::new(export.mentees, Side::Mentees, mapping, &mut errors);
     let mr = Sheet::new(export.mentors, Side::Mentors, mapping, &mut errors);
@@ -104,9 +149,55 @@ pub fn introductions(
         cells.extend((2..6).map(|i| cell(i).to_string()));
         out.row(cells);
     }
+    let paired: std::collections::HashSet<&str> = pairs
+        .rows
+        .iter()
+        .filter_map(|row| columns[0].map(|c| row.cells[c].trim()))
+        .collect();
+    let mut unmatched: Vec<(&String, &(String, String))> = mentees
+        .iter()
+        .filter(|(id, _)| !paired.contains(id.as_str()))
+        .collect();
+    unmatched.sort();
+    let mut listed = 0;
+    for (id, (name, email)) in unmatched {
+        let reason = match why {
+            Some(ev) => match ev.pool.mentees.iter().position(|m| m.id == *id) {
+                Some(i) => match unmatched_reason(ev, i) {
+                    Some(r) => r,
+                    None if ev.matching.mentor_of[i].is_some() => NOT_MATCHED,
+                    None => continue,
+                },
+                // Left out of the pool (a needed answer was empty).
+                None => NOT_MATCHED,
+            },
+            None => NOT_MATCHED,
+        };
+        let empty = String::new;
+        out.row([
+            id.clone(),
+            name.clone(),
+            email.clone(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            reason.to_string(),
+            empty(),
+            empty(),
+        ]);
+        listed += 1;
+    }
+    let written = Written {
+        pairs: pairs.rows.len(),
+        unmatched: listed,
+    };
     if errors.is_empty() {
-        Ok(out.finish())
+        Ok((out.finish(), written))
     } else {
         Err(errors)
     }
 }
+
+/// The reason of a mentee without a pair when dyad cannot tell more.
+const NOT_MATCHED: &str = "not matched with a mentor this cycle";

@@ -2,7 +2,6 @@
 //! a file outside the data folders (so the key never travels with the data it protects), created
 //! readable by its owner only, and refused when others can read it.
 
-use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use rand::TryRngCore;
@@ -79,9 +78,27 @@ pub fn check_location(key_file: &Path, folders: &[&Path]) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a key file path that is a symbolic link to nothing: creating the key there would
+/// write wherever the link points. (A folder, device or pipe is refused by [`load`].)
+pub fn check_key_path(path: &Path) -> Result<()> {
+    let dangling = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+        && std::fs::metadata(path).is_err();
+    if dangling {
+        return Err(InputError::new(
+            path,
+            "a key file: the path of the file that holds the pseudonymization key (created \
+             when missing), such as keys/dyad.key",
+        )
+        .problem("this is a symbolic link to nothing (remove it, or give the key's own path)")
+        .into());
+    }
+    Ok(())
+}
+
 /// Reads the key file, or creates it with a fresh random key when it does not exist. Returns
 /// the key and whether it was created.
 pub fn load_or_create(path: &Path) -> Result<(Key, bool)> {
+    check_key_path(path)?;
     if path.exists() {
         return Ok((load(path)?, false));
     }
@@ -104,48 +121,30 @@ pub fn create(path: &Path, key: &Key) -> Result<()> {
     write_private(path, format!("{}\n", hex::encode(&key.0)).as_bytes(), false)
 }
 
-/// Writes a file readable by its owner only (mode 0600), atomically: a private temporary file
-/// renamed into place. `replace` says whether an existing file may be replaced; without it the
-/// rename never replaces a file made meanwhile.
+/// Writes a file readable by its owner only (mode 0600), atomically, through the writer of every
+/// output file (a device, a pipe, a link or a folder at `path` is refused). `replace` says
+/// whether an existing file may be replaced; without it the rename never replaces a file made
+/// meanwhile.
 pub fn write_private(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    crate::io::refuse_non_regular(path)?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    // The temporary file is made private before anything is written into it; it keeps that
-    // mode when renamed into place.
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".dyad-private-")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    restrict(tmp.as_file())?;
-    tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    if replace {
-        tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    let mode = if replace {
+        crate::io::Mode::Replace
     } else {
-        tmp.persist_noclobber(path)
-            .map_err(|e| Error::io(path, e.error))?;
-    }
-    Ok(())
-}
-
-#[cfg(unix)]
-fn restrict(file: &std::fs::File) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    file.set_permissions(std::fs::Permissions::from_mode(0o600))
-        .map_err(|e| Error::Other(format!("cannot make the file private: {e}")))
-}
-
-#[cfg(not(unix))]
-fn restrict(_file: &std::fs::File) -> Result<()> {
+        crate::io::Mode::Create
+    };
+    crate::io::write_private(path, bytes, mode)?;
     Ok(())
 }
 
 /// Reads a key file; refuses one that others may read, or that holds fewer than
 /// [`KEY_BYTES`] bytes.
 pub fn load(path: &Path) -> Result<Key> {
+    check_key_path(path)?;
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
         let found = if meta.is_dir() {

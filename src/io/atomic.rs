@@ -35,6 +35,25 @@ pub fn write_atomic(target: &Path, bytes: &[u8], mode: Mode) -> Result<Option<Pa
     write_with(target, bytes, mode, None)
 }
 
+/// [`write_atomic`] for a file only its owner may read (mode 0600 from the moment it is made):
+/// keys and files with names and emails. The same checks as every other output: a device, a
+/// pipe, a link or a folder at `target` is refused, with or without `--force`.
+pub fn write_private(target: &Path, bytes: &[u8], mode: Mode) -> Result<Option<PathBuf>> {
+    finish_pending(parent(target))?;
+    write_with(target, bytes, mode, private_permissions())
+}
+
+#[cfg(unix)]
+fn private_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn private_permissions() -> Option<std::fs::Permissions> {
+    None
+}
+
 /// [`write_atomic`] without first completing a pending set, with the new file's permissions
 /// given (`None`: the target's own).
 pub(super) fn write_with(

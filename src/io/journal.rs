@@ -10,8 +10,7 @@ use super::read::MAX_TOML_BYTES;
 use super::stage::{parent, sync_dir};
 use crate::error::{Error, InputError, Result};
 
-/// The journal of a switch in progress.
-pub const JOURNAL: &str = ".dyad-set";
+pub use super::stage::JOURNAL;
 
 #[derive(Serialize, Deserialize, Default)]
 pub(super) struct Journal {
@@ -71,9 +70,17 @@ pub fn finish_pending(dir: &Path) -> Result<()> {
     }
     let bytes = std::fs::read(&journal_path).map_err(|e| Error::io(&journal_path, e))?;
     match serde_json::from_slice::<Journal>(&bytes) {
-        Ok(journal) => apply(&journal_path, &journal),
+        Ok(journal) => {
+            apply(&journal_path, &journal)?;
+            super::sweep::sweep(dir);
+            Ok(())
+        }
         // A journal cut short was never complete: its switch never started, the old set is
         // whole; the staged files are swept like any other.
-        Err(_) => std::fs::remove_file(&journal_path).map_err(|e| Error::io(&journal_path, e)),
+        Err(_) => {
+            std::fs::remove_file(&journal_path).map_err(|e| Error::io(&journal_path, e))?;
+            super::sweep::sweep(dir);
+            Ok(())
+        }
     }
 }

@@ -26,7 +26,7 @@ mod set;
 mod stage;
 mod sweep;
 
-pub use atomic::{BACKUP_DIR, Mode, backup_dir, write_atomic};
+pub use atomic::{BACKUP_DIR, Mode, backup_dir, write_atomic, write_private};
 pub use backups::{backup_target, backup_time, list_backups, restore, target_name};
 pub use journal::finish_pending;
 pub use lock::{LOCK_FILE, ProfileLock};

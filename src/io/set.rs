@@ -20,6 +20,7 @@ use super::atomic::{Mode, make_backup, write_with};
 use super::journal::{JOURNAL, Journal, apply, finish_pending};
 use super::regular::refuse_non_regular;
 use super::stage::{parent, temp_beside};
+use super::sweep::sweep;
 use crate::error::{Error, InputError, Result};
 
 /// A path made absolute, so that the journal means the same thing whatever the working folder
@@ -90,6 +91,12 @@ pub fn write_set(files: &[(&Path, &[u8])], stale: &[&Path], mode: Mode) -> Resul
     }
     // 3. Switch.
     apply(&journal_path, &journal)?;
+    // Whatever saves killed halfway left beside the targets before (the journal kept the sweep
+    // of each staged write away until now).
+    let dirs: std::collections::BTreeSet<&Path> = files.iter().map(|(t, _)| parent(t)).collect();
+    for dir in dirs {
+        sweep(dir);
+    }
     Ok(backups)
 }
 
@@ -208,6 +215,26 @@ mod tests {
         finish_pending(dir.path()).unwrap();
         assert_eq!(names(dir.path()), ["mentees.csv", "mentors.csv"]);
         assert_eq!(std::fs::read(&b).unwrap(), b"new b");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn staged_files_of_killed_runs_are_removed_by_the_next_set() {
+        let dir = tempfile::tempdir().unwrap();
+        let [a, b, _] = old_set(dir.path());
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let left = dir
+            .path()
+            .join(format!("{}{dead}-x1", super::super::stage::PREFIX));
+        std::fs::write(&left, "half").unwrap();
+        write_set(&[(&a, b"new a"), (&b, b"new b")], &[], Mode::Replace).unwrap();
+        assert!(!left.exists());
+        assert_eq!(
+            names(dir.path()),
+            ["mentees.csv", "mentors.csv", "overrides.csv"]
+        );
     }
 
     #[test]

@@ -7,6 +7,10 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
+/// The journal of a set of files being switched (see `journal`): while it exists, the staged
+/// files it names are not swept.
+pub const JOURNAL: &str = ".dyad-set";
+
 /// How the names of dyad's temporary files begin: `.dyad-tmp-<pid>-…`.
 pub const PREFIX: &str = ".dyad-tmp-";
 

@@ -6,8 +6,7 @@
 
 use std::path::Path;
 
-use super::journal::JOURNAL;
-use super::stage::PREFIX;
+use super::stage::{JOURNAL, PREFIX};
 
 /// The process that made a temporary file, from its name.
 fn owner(name: &str) -> Option<u32> {

@@ -75,6 +75,24 @@ pub fn record(
     Ok(build::build(&inputs)?)
 }
 
+/// The longest profile part of a record's file name, in characters: with the time stamp and a
+/// counter the name stays far below the 255 bytes file systems allow, whatever the profile's
+/// name (a long name is cut at a word).
+const MAX_STEM: usize = 60;
+
+/// The profile part of a record's file name: the profile's name as a file name, shortened.
+fn record_stem(profile_name: &str) -> String {
+    let slug = crate::profile::file_name_for(profile_name);
+    let slug = slug.trim_end_matches(".toml");
+    if slug.len() <= MAX_STEM {
+        return slug.to_string();
+    }
+    // The slug is ASCII: letters, digits and single hyphens.
+    let cut = &slug[..MAX_STEM];
+    let cut = cut.rsplit_once('-').map_or(cut, |(head, _)| head);
+    cut.trim_end_matches('-').to_string()
+}
+
 /// Writes the decision record of `current` against `baseline` into `dir` (created when
 /// missing) as `decision-<profile name>-<time>.html`, never replacing a file, and returns its
 /// path. `generated` is the time stamp (RFC 3339) written in the record and in its name. The
@@ -90,8 +108,7 @@ pub fn write_record(
     let rec = record(pool, current, baseline, None, Vec::new(), cells, generated)?;
     let page = html::render(&rec);
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let stem = crate::profile::file_name_for(&current.evaluation.profile.name);
-    let stem = stem.trim_end_matches(".toml");
+    let stem = record_stem(&current.evaluation.profile.name);
     let stamp: String = generated
         .chars()
         .map(|c| {
@@ -119,4 +136,23 @@ pub fn write_record(
         "{}: no free name for the decision record",
         dir.display()
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_profile_name_gives_a_short_file_name_cut_at_a_word() {
+        assert_eq!(record_stem("Fall 2023 program"), "fall-2023-program");
+        let long = "Council draft after the second meeting ".repeat(9);
+        let stem = record_stem(&long);
+        assert!(stem.len() <= MAX_STEM, "{stem}");
+        assert!(stem.starts_with("council-draft-after-the-second-meeting-council"));
+        assert!(!stem.ends_with('-'));
+        assert!(
+            "council-draft-after-the-second-meeting".contains(stem.rsplit('-').next().unwrap())
+        );
+        assert_eq!(record_stem(&"x".repeat(325)).len(), MAX_STEM);
+    }
 }

@@ -1,6 +1,7 @@
 //! The decision record as one self-contained HTML page: inline CSS and SVG, no script, no
 //! font or image fetched (a Content-Security-Policy forbids any), large high-contrast type for
-//! a projector, and print CSS that starts each section on a new page of A4 or Letter.
+//! a projector, and print CSS that starts each section on a new page of A4 or Letter and fits
+//! every table to the page's width.
 //!
 //! Every text goes through maud's escaping; only the SVG that the `chart` module drew
 //! (whose own text plotters escapes) is inserted as it is.
@@ -47,6 +48,11 @@ footer { margin-top: 3rem; color: #333; font-size: .9rem; }
   h2, h3, caption, figcaption { break-after: avoid; }
   .scroll { overflow: visible; }
   figure svg { max-width: 100%; }
+  /* Every table fits the width of an A4 or Letter page: smaller type, tighter cells, and long
+     words and figures wrap rather than run past the edge. */
+  table, table.data { width: 100%; font-size: 8pt; }
+  th, td { padding: .1rem .25rem; overflow-wrap: anywhere; }
+  td.num, th.num { white-space: normal; }
 }
 @media screen and (min-width: 1600px) { body { font-size: 24px; max-width: 88rem; } }
 "#;

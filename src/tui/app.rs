@@ -38,6 +38,7 @@ enum Incoming {
     Convened(Convened),
     Examined(Answer),
     Kept(Tally),
+    Recorded(std::result::Result<std::path::PathBuf, String>),
     Interrupt,
 }
 
@@ -137,6 +138,7 @@ pub fn run(args: Options) -> Result<()> {
         convener: &convener,
         examiner: &examiner,
         keeper: &keeper,
+        back: &tx,
         signals: &signals,
     };
     let end = event_loop(&mut term, model, channels);
@@ -201,6 +203,8 @@ struct Channels<'a> {
     convener: &'a Sender<Convening>,
     examiner: &'a Sender<evidence::Ask>,
     keeper: &'a Sender<kept::Ask>,
+    /// Where jobs started by the loop itself (the record) send their outcome.
+    back: &'a Sender<Incoming>,
     signals: &'a Signals,
 }
 
@@ -265,6 +269,16 @@ fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Res
                         Effect::Keep(a) => {
                             let _ = ch.keeper.send(*a);
                         }
+                        Effect::WriteRecord(order) => {
+                            let back = ch.back.clone();
+                            let started =
+                                crate::tui::jobs::record::spawn(order, configs.clone(), move |r| {
+                                    let _ = back.send(Incoming::Recorded(r));
+                                });
+                            if let Err(e) = started {
+                                queue.push(Msg::RecordWritten(Err(e)));
+                            }
+                        }
                         other => queue.extend(disk::execute(other, &configs)),
                     }
                 }
@@ -291,6 +305,7 @@ fn to_msg(model: &Model, incoming: Incoming) -> Option<Msg> {
         Incoming::Convened(c) => return Some(Msg::Convened(Box::new(c))),
         Incoming::Examined(a) => return Some(Msg::Examined(Box::new(a))),
         Incoming::Kept(t) => return Some(Msg::Kept(Box::new(t))),
+        Incoming::Recorded(r) => return Some(Msg::RecordWritten(r)),
         // SIGINT from outside: what Ctrl-c does.
         Incoming::Interrupt => return Some(Msg::Action(Action::Quit)),
         Incoming::Term(ev) => ev,

@@ -154,6 +154,61 @@ fn save_as_writes_a_profile_that_loads_back() {
     assert_eq!(dyad::io::list_backups(&file).len(), 1);
 }
 
+/// After "save as", `R` files the record under the profile as saved: its name, description,
+/// file and saved time, not those of the profile the weights were first matched under.
+#[test]
+fn a_record_after_save_as_names_the_profile_as_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Harness::new();
+    h.files = true;
+    h.m.document.configs = dir.path().join("configs");
+    let old = h.m.document.current.name.clone();
+    h.send(Action::Change(crate::tui::action::Step::FineUp))
+        .send(Action::SaveAs);
+    let name = "Council draft after second meeting";
+    for c in name.chars() {
+        h.send(Msg::Input(c));
+    }
+    h.send(Action::Accept);
+    for c in "Weights agreed at the second meeting".chars() {
+        h.send(Msg::Input(c));
+    }
+    h.send(Action::Accept);
+    let file = dir
+        .path()
+        .join("configs/council-draft-after-second-meeting.toml");
+    assert!(file.exists());
+    let saved = h.m.document.current.saved.clone().unwrap();
+    let order = match &h.send_only(Action::WriteRecord)[..] {
+        [Effect::WriteRecord(order)] => order.clone(),
+        other => panic!("{other:?}"),
+    };
+    let profile = &order.results.current.profile;
+    assert_eq!(profile.name, name);
+    assert_eq!(profile.description, "Weights agreed at the second meeting");
+    assert_eq!(profile.saved.as_deref(), Some(saved.as_str()));
+    assert_eq!(order.current_file.as_deref(), Some(file.as_path()));
+    h.send(Action::WriteRecord);
+    let written: Vec<PathBuf> = std::fs::read_dir(dir.path().join("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let page = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(
+        page.contains(name),
+        "the record is titled with the saved name"
+    );
+    assert!(page.contains("Weights agreed at the second meeting"));
+    assert!(!page.contains(&format!("<h1>{old}")), "not the old name");
+    assert!(
+        written[0]
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("decision-council-draft-after-second-meeting-")
+    );
+}
+
 #[test]
 fn quitting_asks_only_with_unsaved_changes() {
     let mut h = Harness::new();

@@ -209,37 +209,68 @@ fn introductions_name_the_right_people_for_every_pair() {
     let pairs = pairs(dir, "pool", "pairs.csv");
     let back = back_to_sample(dir, &form);
     // The coordinator's command, writing to `out`.
-    let introductions = |out: &str| {
-        dyad_in(
-            dir,
-            &[
-                "introductions",
-                "--pairs",
-                "pairs.csv",
-                "--mapping",
-                "configs/intake.toml",
-                "--mentees",
-                &me,
-                "--mentors",
-                &mr,
-                "--key-file",
-                "private/key",
-                "--out",
-                out,
-            ],
-        )
+    let introductions = |out: &str, extra: &[&str]| {
+        let mut args = vec![
+            "introductions",
+            "--pairs",
+            "pairs.csv",
+            "--mapping",
+            "configs/intake.toml",
+            "--mentees",
+            &me,
+            "--mentors",
+            &mr,
+            "--key-file",
+            "private/key",
+            "--out",
+            out,
+        ];
+        args.extend_from_slice(extra);
+        dyad_in(dir, &args)
     };
-    let text = ok(&introductions("private/introductions.csv"));
+    let text = ok(&introductions(
+        "private/introductions.csv",
+        &["--data", "pool", "--profile", "configs/fall-2023.toml"],
+    ));
     assert!(
-        text.contains(&format!("wrote {} introductions", pairs.len())),
+        text.contains(&format!(
+            "wrote {} introductions and 1 mentees",
+            pairs.len()
+        )),
         "{text}"
     );
     let path = dir.join("private/introductions.csv");
     crate::run::assert_private(&path);
     let out = std::fs::read_to_string(&path).unwrap();
     let mut r = csv::Reader::from_reader(out.as_bytes());
-    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), pairs.len());
+    let all: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let (rows, unmatched) = all.split_at(pairs.len());
+    // The one eligible mentee without a mentor follows the pairs, mentor columns empty.
+    assert_eq!(unmatched.len(), 1, "{out}");
+    let lone = &unmatched[0];
+    assert!(!pairs.iter().any(|(me, _, _)| me == &lone[0]));
+    assert_eq!(&form.people[&back[&lone[0]]].0, &lone[1]);
+    assert!(lone.iter().skip(3).take(4).all(str::is_empty), "{lone:?}");
+    assert!(!lone[7].is_empty());
+    for word in ["identit", "eligib", "train", "woman", "urm"] {
+        assert!(!lone[7].to_lowercase().contains(word), "{lone:?}");
+    }
+    // Without the pool and profile every mentee left without a pair is listed (those the
+    // eligibility rule leaves out too), with the same plain reason.
+    ok(&introductions("private/all.csv", &[]));
+    let every = std::fs::read_to_string(dir.join("private/all.csv")).unwrap();
+    let everyone = every.lines().count() - 1;
+    assert_eq!(
+        everyone,
+        form.people
+            .keys()
+            .filter(|id| id.starts_with("ME-"))
+            .count()
+    );
+    assert!(
+        every.contains(",,,,not matched with a mentor this cycle,,"),
+        "{every}"
+    );
     for (row, (me, mr, score)) in rows.iter().zip(&pairs) {
         assert_eq!(
             (&row[0], &row[3], &row[6]),
@@ -252,7 +283,7 @@ fn introductions_name_the_right_people_for_every_pair() {
         assert!(!row[7].is_empty(), "a reason");
     }
     // Never into a pool's folder.
-    let e = introductions("pool/introductions.csv");
+    let e = introductions("pool/introductions.csv", &[]);
     let err = crate::run::bad(&e);
     assert!(err.contains("holds a pool"), "{err}");
     assert!(!dir.join("pool/introductions.csv").exists());

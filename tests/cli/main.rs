@@ -10,6 +10,7 @@ mod evidence;
 mod hostile;
 mod hostile_faults;
 mod hostile_intake;
+mod hostile_outputs;
 mod intake;
 mod intake_answers;
 mod intake_form;

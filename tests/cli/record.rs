@@ -144,3 +144,77 @@ fn report_with_the_council_shows_members_beside_the_consensus() {
     }
     assert!(page.contains("The council") && page.contains("consensus"));
 }
+
+/// The tables, figures and drawings of `page` laid out as Chromium prints it on a page whose
+/// printable width is `width` CSS pixels: the print stylesheet is made the only one in force
+/// (its rules for every medium), and a script added to a copy of the page (the record itself
+/// forbids scripts) lists each element that runs past either edge. Returns that list.
+fn overflowing_when_printed(page: &str, width: u32, dir: &Path) -> Vec<String> {
+    let csp = page
+        .find("<meta http-equiv=\"Content-Security-Policy\"")
+        .unwrap();
+    let end = csp + page[csp..].find('>').unwrap() + 1;
+    let script = r#"<script>
+const w = document.documentElement.clientWidth;
+const out = [...document.querySelectorAll('table, figure, pre, svg, img')]
+  .filter(e => { const r = e.getBoundingClientRect(); return r.right > w + 0.5 || r.left < -0.5; })
+  .map(e => ((e.querySelector('caption') || e).textContent || e.tagName).trim().slice(0, 60)
+    + ' (' + Math.round(e.getBoundingClientRect().width) + ' px)');
+const p = document.createElement('pre');
+p.id = 'overflow';
+p.textContent = 'width ' + w + '\n' + out.join('\n');
+document.body.appendChild(p);
+</script></body>"#;
+    let printed = format!("{}{}", &page[..csp], &page[end..])
+        .replace("@media print", "@media all")
+        .replace("</body>", script);
+    let copy = dir.join(format!("printed-{width}.html"));
+    std::fs::write(&copy, printed).unwrap();
+    let args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        &format!("--user-data-dir={}", dir.join("chromium").display()),
+        &format!("--window-size={width},1200"),
+        "--dump-dom",
+        &format!("file://{}", copy.display()),
+    ];
+    let out = Command::new("chromium")
+        .args(args)
+        .output()
+        .expect("Chromium is installed (.ci/run installs it)");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let start = dom
+        .find("<pre id=\"overflow\">")
+        .unwrap_or_else(|| panic!("the check ran: {}", String::from_utf8_lossy(&out.stderr)));
+    let text = &dom[start + "<pre id=\"overflow\">".len()..];
+    let text = &text[..text.find("</pre>").unwrap()];
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some(format!("width {width}").as_str()));
+    lines.map(String::from).collect()
+}
+
+/// The record prints on A4 and on Letter (15 mm margins: 180 mm = 680 px and 186 mm = 703 px
+/// of printable width): no table, chart or figure runs past the edge of the page.
+#[test]
+fn every_table_of_the_record_fits_an_a4_and_a_letter_page() {
+    let ws = workspace();
+    let mut args = ARGS.to_vec();
+    args.extend(["decision.html", "--council", "configs/members"]);
+    ok(&dyad_in(ws.path(), &args));
+    let page = std::fs::read_to_string(ws.path().join("decision.html")).unwrap();
+    assert!(page.matches("<table").count() >= 5);
+    let dir = tempfile::tempdir().unwrap();
+    for width in [680, 703] {
+        let over = overflowing_when_printed(&page, width, dir.path());
+        assert!(over.is_empty(), "at {width} px: {over:#?}");
+    }
+    // Without the print rules the widest table does run past an A4 page: the check sees it.
+    let screen = page.replace("@media print", "@media speech");
+    assert!(!overflowing_when_printed(&screen, 680, dir.path()).is_empty());
+}

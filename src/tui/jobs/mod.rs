@@ -6,6 +6,7 @@
 //! - `council`: the matchings of a council's members and their consensus;
 //! - `kept`: the share of random weightings that keep each pair shown;
 //! - `evidence`: what a survey of past pairs says about each criterion;
+//! - `record`: the decision record written to its file;
 //! - `latest`: the newest-request thread most of them share.
 
 pub mod analyses;
@@ -13,4 +14,5 @@ pub mod council;
 pub mod evidence;
 pub mod kept;
 mod latest;
+pub mod record;
 pub mod rematch;

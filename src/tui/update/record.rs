@@ -8,10 +8,22 @@ use crate::tui::state::Model;
 
 /// Asks for the record of the results on screen; says so when there are none yet.
 pub fn write(m: &mut Model) -> Vec<Effect> {
-    let Some(results) = m.rematch.results.clone() else {
+    let Some(mut results) = m.rematch.results.clone() else {
         m.warn("No matching yet to write a record of: wait for the first result");
         return Vec::new();
     };
+    // After "save as" the results were matched under the profile's old name: the record names
+    // the profile as saved (name, description, saved time), its settings being the same.
+    let doc = &m.document.current;
+    let mut named = results.current.profile.clone();
+    named.name = doc.name.clone();
+    named.description = doc.description.clone();
+    named.saved = doc.saved.clone();
+    if named != results.current.profile && named == *doc {
+        let mut current = (*results.current).clone();
+        current.profile = named;
+        results.current = std::sync::Arc::new(current);
+    }
     let modified = m.profile_modified();
     m.info("Writing the decision record…");
     vec![Effect::WriteRecord(Box::new(RecordOrder {
