@@ -9,6 +9,7 @@ mod commands;
 mod evidence;
 mod hostile;
 mod hostile_faults;
+mod hostile_intake;
 mod intake;
 mod intake_answers;
 mod intake_form;
