@@ -4,7 +4,9 @@
 //! baseline profile, times a cold solve of the current profile, then times slider steps: one
 //! random weight moved by 0.01, 0.05 or 0.25 (`--steps` of each), each step being the whole
 //! recompute the TUI's worker does — rescoring, re-solving, the summary, the comparison against
-//! the baseline, and both sides' measures, groups and mentor loads. Peak memory is the process's high-water mark (`VmHWM`, Linux).
+//! the baseline, and both sides' measures, groups and mentor loads. Each step is also broken
+//! down by phase (see [`PHASES`]), and so is the cold start. Peak memory is the process's
+//! high-water mark (`VmHWM`, Linux).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -14,8 +16,10 @@ use rand_chacha::ChaCha8Rng;
 use serde_json::json;
 
 use dyad::analysis::compare::Comparison;
+use dyad::analysis::measures::Measures;
 use dyad::analysis::overview::Overview;
 use dyad::error::Result;
+use dyad::matching::capacities;
 use dyad::matching::engine::{Engine, Evaluation};
 use dyad::pool::{LoadOptions, pool_from_csv};
 use dyad::profile::Profile;
@@ -29,23 +33,54 @@ const DELTAS: [f64; 3] = [0.01, 0.05, 0.25];
 /// Cold solves timed (the median is reported).
 const COLD_RUNS: usize = 3;
 
+/// The phases of a rematch, in the order they run: the frame of constraints (rebuilt only when
+/// the hard rules change), the full re-sum of every pair's numerator (a cold start; a
+/// single-weight step adds the moved criterion inside the solver's first sweep, so it counts in
+/// `solve`), the solver and the matching's assembly, the summary, the comparison with the
+/// baseline, the overview (both sides' measures, groups and mentor loads), and — part of the
+/// overview, timed apart by a second call outside the step — the current side's measures.
+const PHASES: [&str; 7] = [
+    "frame",
+    "rescoring",
+    "solve",
+    "summary",
+    "comparison",
+    "overview",
+    "measures",
+];
+
+/// One rematch's time per phase (ms), as [`PHASES`] names them.
+type Phases = [f64; 7];
+
 /// Step times of one slider move.
 struct Steps {
     delta: f64,
     ms: Vec<f64>,
+    phases: Vec<Phases>,
 }
 
 impl Steps {
-    /// The `q`-quantile (nearest rank) of the times.
+    /// The `q`-quantile of the step times.
     fn quantile(&self, q: f64) -> f64 {
-        let mut v = self.ms.clone();
-        v.sort_by(f64::total_cmp);
-        if v.is_empty() {
-            return f64::NAN;
-        }
-        let rank = ((q * v.len() as f64).ceil() as usize).clamp(1, v.len());
-        v[rank - 1]
+        quantile(&self.ms, q)
     }
+
+    /// The `q`-quantile of one phase's times.
+    fn phase_quantile(&self, phase: usize, q: f64) -> f64 {
+        let v: Vec<f64> = self.phases.iter().map(|p| p[phase]).collect();
+        quantile(&v, q)
+    }
+}
+
+/// The `q`-quantile (nearest rank) of some times.
+fn quantile(ms: &[f64], q: f64) -> f64 {
+    let mut v = ms.to_vec();
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((q * v.len() as f64).ceil() as usize).clamp(1, v.len());
+    v[rank - 1]
 }
 
 pub fn run(args: &BenchArgs) -> Result<()> {
@@ -93,16 +128,20 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     let baseline_ms = ms(start.elapsed());
 
     let mut cold = Vec::new();
-    let mut ev = None;
+    let mut cold_phases = Vec::new();
+    let mut matched = 0;
     for _ in 0..COLD_RUNS {
         engine.forget_session();
-        let start = Instant::now();
-        ev = Some(engine.evaluate(&current)?);
-        cold.push(ms(start.elapsed()));
+        let (ev, _, _, _, phases) = step(&mut engine, &base, &current)?;
+        // The evaluation alone (frame, rescoring, solve, summary), as before the phases.
+        cold.push(phases[..4].iter().sum());
+        cold_phases.push(phases);
+        matched = ev.matching.pairs.len();
     }
-    cold.sort_by(f64::total_cmp);
-    let cold_ms = cold[cold.len() / 2];
-    let matched = ev.map_or(0, |e| e.matching.pairs.len());
+    let cold_ms = quantile(&cold, 0.5);
+    let cold_phases: Phases = std::array::from_fn(|p| {
+        quantile(&cold_phases.iter().map(|c| c[p]).collect::<Vec<_>>(), 0.5)
+    });
 
     let mut rng = ChaCha8Rng::seed_from_u64(args.seed);
     let mut series = Vec::new();
@@ -110,12 +149,13 @@ pub fn run(args: &BenchArgs) -> Result<()> {
         let mut s = Steps {
             delta,
             ms: Vec::with_capacity(args.steps as usize),
+            phases: Vec::with_capacity(args.steps as usize),
         };
         for _ in 0..args.steps {
             nudge(&mut current, &mut rng, delta);
-            let start = Instant::now();
-            let (_ev, cmp, overview) = step(&mut engine, &base, &current)?;
-            s.ms.push(ms(start.elapsed()));
+            let (_ev, cmp, overview, total, phases) = step(&mut engine, &base, &current)?;
+            s.ms.push(total);
+            s.phases.push(phases);
             std::hint::black_box((cmp.differing(), overview.now.measures.mentors_idle));
         }
         series.push(s);
@@ -127,17 +167,33 @@ pub fn run(args: &BenchArgs) -> Result<()> {
             let steps: serde_json::Map<String, serde_json::Value> = series
                 .iter()
                 .map(|s| {
+                    let phases: serde_json::Map<String, serde_json::Value> = PHASES
+                        .iter()
+                        .enumerate()
+                        .map(|(p, name)| {
+                            let q = json!({"p50": s.phase_quantile(p, 0.5),
+                                           "p99": s.phase_quantile(p, 0.99)});
+                            (name.to_string(), q)
+                        })
+                        .collect();
                     (
                         format!("{}", s.delta),
                         json!({"p50": s.quantile(0.5), "p90": s.quantile(0.9),
-                               "p99": s.quantile(0.99), "max": s.quantile(1.0)}),
+                               "p99": s.quantile(0.99), "max": s.quantile(1.0),
+                               "phases": phases}),
                     )
                 })
+                .collect();
+            let cold_by_phase: serde_json::Map<String, serde_json::Value> = PHASES
+                .iter()
+                .zip(cold_phases)
+                .map(|(name, t)| (name.to_string(), json!(t)))
                 .collect();
             emit_json(&json!({
                 "mentees": n,
                 "mentors": m,
                 "cold_ms": cold_ms,
+                "cold_phases_ms": cold_by_phase,
                 "steps": steps,
                 "peak_rss_mb": peak,
             }))
@@ -175,6 +231,7 @@ pub fn run(args: &BenchArgs) -> Result<()> {
                     s.quantile(1.0)
                 ));
             }
+            out.push_str(&phase_table(&cold_phases, &series));
             out.push_str(&match peak {
                 Some(mb) => format!("peak memory: {mb:.1} MB\n"),
                 None => "peak memory: not available on this system\n".to_string(),
@@ -184,18 +241,61 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     }
 }
 
+/// Where the time goes: each phase's median cold and its p50 / p99 for each slider move.
+fn phase_table(cold: &Phases, series: &[Steps]) -> String {
+    let mut out =
+        String::from("where the time goes, ms (measures: part of the overview, timed apart):\n");
+    out.push_str("  phase          cold");
+    for s in series {
+        out.push_str(&format!(" {:>17}", format!("move {} p50/p99", s.delta)));
+    }
+    out.push('\n');
+    for (p, name) in PHASES.iter().enumerate() {
+        out.push_str(&format!("  {name:<10} {:>8.3}", cold[p]));
+        for s in series {
+            let (p50, p99) = (s.phase_quantile(p, 0.5), s.phase_quantile(p, 0.99));
+            out.push_str(&format!(" {:>17}", format!("{p50:.3} / {p99:.3}")));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// One slider step as the TUI's worker does it: the current profile's matching and summary
 /// (warm), its comparison with the baseline, and both sides' measures, groups and mentor loads
-/// on the current yardstick.
+/// on the current yardstick; with its time (ms) and the time of each phase (the last, the
+/// current side's measures, timed by a second call after the step).
 fn step(
     engine: &mut Engine,
     base: &Evaluation,
     current: &Profile,
-) -> Result<(Evaluation, Comparison, Overview)> {
-    let ev = engine.evaluate(current)?;
+) -> Result<(Evaluation, Comparison, Overview, f64, Phases)> {
+    let began = Instant::now();
+    let (ev, times) = engine.evaluate_timed(current)?;
+    let start = Instant::now();
     let cmp = Engine::compare(base, &ev);
+    let comparison = start.elapsed();
+    let start = Instant::now();
     let overview = Overview::of(&engine.pool, base, &ev);
-    Ok((ev, cmp, overview))
+    let overview_time = start.elapsed();
+    let total = ms(began.elapsed());
+    let start = Instant::now();
+    let capacity = capacities(&ev.pool, &ev.profile);
+    let limit = ev.profile.constraints.in_person_max_km;
+    let measures = Measures::overall(&ev.pool, &ev.families, &ev.matching, &capacity, limit);
+    let measures_time = start.elapsed();
+    std::hint::black_box(measures.mentors_idle);
+    let phases = [
+        times.solve.frame,
+        times.solve.rescore,
+        times.solve.solve,
+        times.summary,
+        comparison,
+        overview_time,
+        measures_time,
+    ]
+    .map(ms);
+    Ok((ev, cmp, overview, total, phases))
 }
 
 /// Moves one random weight by `delta`, up or down at random (the other way at a bound).

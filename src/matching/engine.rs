@@ -11,9 +11,10 @@
 //! `dyad match` never disagree.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 pub use super::evaluation::Evaluation;
-pub use super::session::Session;
+pub use super::session::{Session, SolveTimes};
 
 use crate::analysis::compare::{Comparison, Yardstick};
 use crate::analysis::summary::Summary;
@@ -23,6 +24,14 @@ use crate::error::InputError;
 use crate::matching::scoring::ScoreTable;
 use crate::pool::Pool;
 use crate::profile::Profile;
+
+/// Where one [`Engine::evaluate_timed`] spent its time (the score table, when it had to be
+/// built, is not counted).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct EvaluationTimes {
+    pub solve: SolveTimes,
+    pub summary: Duration,
+}
 
 /// A pool ready to be matched under any profile.
 pub struct Engine {
@@ -98,6 +107,14 @@ impl Engine {
     /// had the same pool, criterion parameters and constraints (see the module notes); the
     /// result is the same as from scratch.
     pub fn evaluate(&mut self, profile: &Profile) -> Result<Evaluation, InputError> {
+        self.evaluate_timed(profile).map(|(ev, _)| ev)
+    }
+
+    /// [`Engine::evaluate`], with where the time went (for `dyad bench`).
+    pub fn evaluate_timed(
+        &mut self,
+        profile: &Profile,
+    ) -> Result<(Evaluation, EvaluationTimes), InputError> {
         let table = self.table(&profile.params);
         let mut session = match self.session.take() {
             Some(s) if s.serves(&self.pool, &table) => s,
@@ -105,17 +122,24 @@ impl Engine {
             _ => Session::new(self.pool.clone(), table.clone()),
         };
         let matching = session.solve(profile);
+        let solve = session.last_times();
         self.session = Some(session);
         let matching = matching?;
+        let summarised = Instant::now();
         let summary = Summary::of(&self.pool, &table, &matching);
-        Ok(Evaluation {
+        let times = EvaluationTimes {
+            solve,
+            summary: summarised.elapsed(),
+        };
+        let ev = Evaluation {
             pool: self.pool.clone(),
             families: self.families.clone(),
             profile: profile.clone(),
             table,
             matching,
             summary,
-        })
+        };
+        Ok((ev, times))
     }
 
     /// Drops the warm session (its memory is about 9 bytes per mentee–mentor pair); the next

@@ -1,6 +1,7 @@
 //! A warm matching session: one pool and score table, re-solved as the weights move.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use crate::error::InputError;
 use crate::matching::scoring::{ScoreTable, Weighting};
@@ -55,6 +56,22 @@ pub struct Session {
     warm: bool,
     /// ... of a problem allowing exactly the frame's pairs (no `min_score` cut).
     same_pairs: bool,
+    /// Where the last [`Session::solve`] spent its time.
+    last: SolveTimes,
+}
+
+/// Where one [`Session::solve`] spent its time, for `dyad bench`.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct SolveTimes {
+    /// Building the frame of constraints (only when the eligibility, hard rules or capacities
+    /// changed).
+    pub frame: Duration,
+    /// Summing every pair's numerator afresh (a cold start, or more than three weights moved).
+    /// A step that moves fewer weights adds them inside the solve's first sweep, counted in
+    /// `solve`.
+    pub rescore: Duration,
+    /// The solver, with the moved criteria it adds itself, and assembling the matching.
+    pub solve: Duration,
 }
 
 impl std::fmt::Debug for Session {
@@ -81,6 +98,7 @@ impl Session {
             solver: Solver::new(),
             warm: false,
             same_pairs: false,
+            last: SolveTimes::default(),
         }
     }
 
@@ -93,10 +111,16 @@ impl Session {
         &self.table
     }
 
+    /// Where the last [`Session::solve`] spent its time.
+    pub fn last_times(&self) -> SolveTimes {
+        self.last
+    }
+
     /// The optimal matching under `profile`, starting from the previous one. The same result
     /// as [`crate::matching::solve`]; errors are those of [`Frame::new`] (pins that cannot be
     /// kept).
     pub fn solve(&mut self, profile: &Profile) -> Result<Matching, InputError> {
+        let began = Instant::now();
         let key = FrameKey::of(profile);
         if self.frame.as_ref().is_none_or(|(k, _)| *k != key) {
             self.frame = None;
@@ -108,6 +132,7 @@ impl Session {
         let Some((_, frame)) = &self.frame else {
             unreachable!("the frame was just built");
         };
+        let framed = Instant::now();
         let w = Weighting::new(&profile.weights);
         let mut pending = Vec::new();
         match &self.weighting {
@@ -128,6 +153,7 @@ impl Session {
                 .numerators_into(&w, Some(&frame.allowed), &mut self.numerators),
         }
         self.weighting = Some(w);
+        let rescored = Instant::now();
         let start = match (self.warm, self.same_pairs) {
             (false, _) => Start::Cold,
             (true, false) => Start::Warm,
@@ -143,6 +169,11 @@ impl Session {
             start,
             &mut self.scratch,
         );
+        self.last = SolveTimes {
+            frame: framed - began,
+            rescore: rescored - framed,
+            solve: rescored.elapsed(),
+        };
         self.warm = true;
         self.same_pairs = profile.objective == Objective::Total
             && w.min_numerator(profile.constraints.min_score) <= 0.0;

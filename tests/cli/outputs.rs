@@ -178,3 +178,58 @@ fn bench_refuses_pool_sizes_together_with_a_pool_folder() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+fn bench_breaks_the_cold_start_and_each_move_down_by_phase() {
+    let out = ok(&dyad(&[
+        "bench",
+        "--data",
+        "sample-data",
+        "--steps",
+        "3",
+        "--format",
+        "json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let phases = [
+        "frame",
+        "rescoring",
+        "solve",
+        "summary",
+        "comparison",
+        "overview",
+        "measures",
+    ];
+    let cold = &v["cold_phases_ms"];
+    for p in phases {
+        assert!(cold[p].as_f64().is_some_and(|t| t >= 0.0), "cold {p}: {v}");
+    }
+    // The cold solve is the evaluation's phases, which a cold start does pay for.
+    let evaluation: f64 = phases[..4].iter().map(|p| cold[*p].as_f64().unwrap()).sum();
+    assert!(cold["solve"].as_f64().unwrap() > 0.0, "{v}");
+    assert!(
+        v["cold_ms"].as_f64().unwrap() > 0.0 && evaluation > 0.0,
+        "{v}"
+    );
+    for delta in ["0.01", "0.05", "0.25"] {
+        let step = &v["steps"][delta];
+        for p in phases {
+            let (p50, p99) = (
+                step["phases"][p]["p50"].as_f64(),
+                step["phases"][p]["p99"].as_f64(),
+            );
+            assert!(
+                p50.zip(p99).is_some_and(|(a, b)| 0.0 <= a && a <= b),
+                "{delta} {p}: {v}"
+            );
+        }
+    }
+    let table = ok(&dyad(&["bench", "--data", "sample-data", "--steps", "3"]));
+    assert!(table.contains("where the time goes"), "{table}");
+    for p in phases {
+        assert!(
+            table.lines().any(|l| l.trim_start().starts_with(p)),
+            "{p}: {table}"
+        );
+    }
+}
