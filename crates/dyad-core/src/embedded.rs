@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use crate::pool::{LoadOptions, Pool, files, pool_from_csv};
 use crate::profile::{self, Profile};
 
-pub const SAMPLE_MENTEES: &[u8] = include_bytes!("../sample-data/mentees.csv");
-pub const SAMPLE_MENTORS: &[u8] = include_bytes!("../sample-data/mentors.csv");
+pub const SAMPLE_MENTEES: &[u8] = include_bytes!("../../../sample-data/mentees.csv");
+pub const SAMPLE_MENTORS: &[u8] = include_bytes!("../../../sample-data/mentors.csv");
 /// The synthetic survey of the pilot matching (see sample-data/README.md).
-pub const SAMPLE_OUTCOMES: &[u8] = include_bytes!("../sample-data/outcomes-pilot-2023.csv");
-pub const FALL_PROFILE: &str = include_str!("../configs/fall-2023.toml");
-pub const PILOT_PROFILE: &str = include_str!("../configs/pilot-2023.toml");
+pub const SAMPLE_OUTCOMES: &[u8] = include_bytes!("../../../sample-data/outcomes-pilot-2023.csv");
+pub const FALL_PROFILE: &str = include_str!("../../../configs/fall-2023.toml");
+pub const PILOT_PROFILE: &str = include_str!("../../../configs/pilot-2023.toml");
 
 /// How messages name a file of the built-in sample pool (`name`: one of [`files`]).
 pub fn sample_file(name: &str) -> PathBuf {

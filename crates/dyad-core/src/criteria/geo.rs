@@ -13,7 +13,7 @@ const EARTH_RADIUS_KM: f64 = 6371.0088;
 /// "unknown location". Proximity to it is 0 and an in-person-only pair with it is never feasible.
 pub const UNKNOWN_ZIP3: &str = "000";
 
-const BUILTIN: &str = include_str!("../../data/zip3-centroids.csv");
+const BUILTIN: &str = include_str!("../../../../data/zip3-centroids.csv");
 
 /// A point on Earth in degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]

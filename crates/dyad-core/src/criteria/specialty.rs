@@ -17,12 +17,12 @@ use std::sync::OnceLock;
 use toml::de::DeValue;
 
 use crate::error::InputError;
-use crate::error::toml_input::Doc;
+use crate::io::toml_input::Doc;
 
 /// The specialty families' file name, in a configs folder.
 pub const SPECIALTIES_FILE: &str = "specialties.toml";
 
-const BUILTIN: &str = include_str!("../../configs/specialties.toml");
+const BUILTIN: &str = include_str!("../../../../configs/specialties.toml");
 
 /// Which family each specialty belongs to.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -13,7 +13,7 @@ use crate::criteria::specialty::SpecialtyFamilies;
 use crate::error::InputError;
 
 /// The vocabulary shipped with dyad.
-pub const BUILTIN: &str = include_str!("../../configs/vocabulary.toml");
+pub const BUILTIN: &str = include_str!("../../../../configs/vocabulary.toml");
 
 /// A group of fields that share terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -136,7 +136,7 @@ mod tests {
         );
         assert_eq!(
             target_name("overrides.2026-01-02T030405Z.001.csv").as_deref(),
-            Some(crate::pool::files::OVERRIDES)
+            Some("overrides.csv")
         );
         assert_eq!(
             target_name("notes.2026-01-02T030405Z.001").as_deref(),

@@ -15,6 +15,7 @@ pub mod csvread;
 pub mod csvwrite;
 pub mod lines;
 pub mod safetext;
+pub(crate) mod toml_input;
 
 mod atomic;
 mod backups;

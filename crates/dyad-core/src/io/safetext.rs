@@ -3,18 +3,7 @@
 //! like, so no `[31m` debris is left behind), and the Unicode bidirectional formatting characters
 //! that can make text display in another order than it reads ("Trojan Source").
 
-/// Characters that can reorder how text is displayed.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-    )
-}
-
-/// A character that must not reach a terminal as it is.
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
-}
+pub use crate::error::{is_bidi_control, is_unsafe};
 
 /// Whether the text holds anything [`strip`] would remove or change.
 pub fn has_unsafe(s: &str) -> bool {

@@ -7,8 +7,8 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
 use crate::criteria::{self, CRITERIA, Params, Weights};
-use crate::error::toml_input::Doc;
 use crate::error::{Error, InputError};
+use crate::io::toml_input::Doc;
 
 use super::limits::{self, Bounds};
 use super::*;

@@ -13,8 +13,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::toml_input::Doc;
 use crate::error::{Error, InputError};
+use crate::io::toml_input::Doc;
 
 /// The settings file's name, in the configs folder.
 pub const SETTINGS_FILE: &str = "dyad-settings.toml";
@@ -164,7 +164,7 @@ mod tests {
 
     #[test]
     fn the_shipped_file_parses_and_a_missing_one_means_defaults() {
-        let shipped = include_str!("../../configs/dyad-settings.toml");
+        let shipped = include_str!("../../../../configs/dyad-settings.toml");
         assert_eq!(p(shipped).unwrap(), Settings::default());
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(load(dir.path()).unwrap(), Settings::default());

@@ -3,8 +3,8 @@ use std::path::Path;
 use super::*;
 use crate::error::InputError;
 
-const FALL: &str = include_str!("../../configs/fall-2023.toml");
-const PILOT: &str = include_str!("../../configs/pilot-2023.toml");
+const FALL: &str = include_str!("../../../../configs/fall-2023.toml");
+const PILOT: &str = include_str!("../../../../configs/pilot-2023.toml");
 
 fn p(text: &str) -> Result<Profile, InputError> {
     parse(text, Path::new("p.toml"))
@@ -169,7 +169,7 @@ fn toml_errors_read_in_plain_words() {
 
 #[test]
 fn a_file_that_is_not_a_profile_says_so() {
-    let e = p(include_str!("../../configs/specialties.toml")).unwrap_err();
+    let e = p(include_str!("../../../../configs/specialties.toml")).unwrap_err();
     let m = e.to_string();
     assert!(
         m.contains("this is not a profile but specialty families"),
