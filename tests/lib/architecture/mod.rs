@@ -13,8 +13,13 @@ use std::path::{Path, PathBuf};
 
 use syn::visit::Visit;
 
+mod folders;
+
 const MAX_FILES_IN_SRC: usize = 10;
 const MAX_LINES: usize = 600;
+
+/// The domain crate's sources; the binary's are in `src/`.
+const LIB_SRC: &str = "crates/dyad-core/src";
 
 pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -51,7 +56,7 @@ struct Tree {
 impl Tree {
     fn load() -> Tree {
         let mut t = Tree::default();
-        t.lib_root = t.add_file(&root().join("src/lib.rs"), None, None);
+        t.lib_root = t.add_file(&root().join(LIB_SRC).join("lib.rs"), None, None);
         t.add_file(&root().join("src/main.rs"), None, None);
         t
     }
@@ -420,40 +425,49 @@ fn no_import_cycle_between_files_beyond_the_known_ones() {
     );
 }
 
+/// A library of the given files (path, text) in a temporary folder, and its module tree.
+fn fixture(files: &[(&str, &str)]) -> (tempfile::TempDir, Tree) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let mut t = Tree::default();
+    t.lib_root = t.add_file(&dir.path().join("lib.rs"), None, None);
+    (dir, t)
+}
+
 #[test]
 fn the_checker_sees_a_cycle_and_a_re_export_is_not_one() {
     // A fixture tree: a ↔ b is a cycle; c's mod.rs re-exports its child d, which uses c's own
     // type: not a cycle.
-    let dir = tempfile::tempdir().unwrap();
-    let src = dir.path();
-    std::fs::create_dir_all(src.join("c")).unwrap();
-    let files = [
+    let (dir, t) = fixture(&[
         ("lib.rs", "mod a; mod b; mod c;"),
         ("a.rs", "pub fn fa() { crate::b::fb(); }"),
         ("b.rs", "pub fn fb() { crate::a::fa(); }"),
         ("c/mod.rs", "mod d; pub use d::fd; pub struct C;"),
         ("c/d.rs", "pub fn fd() -> super::C { super::C }"),
-    ];
-    for (name, text) in files {
-        std::fs::write(src.join(name), text).unwrap();
-    }
-    let mut t = Tree::default();
-    t.lib_root = t.add_file(&src.join("lib.rs"), None, None);
+    ]);
+    let src = dir.path();
     let found = cycles(&t.edges());
     assert_eq!(found, vec![vec![src.join("a.rs"), src.join("b.rs")]]);
 }
 
 #[test]
 fn at_most_ten_files_directly_in_src_and_none_over_600_lines() {
-    let top: Vec<String> = std::fs::read_dir(root().join("src"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| relative(&p))
-        .collect();
-    assert!(top.len() <= MAX_FILES_IN_SRC, "{top:?}");
+    for src in ["src", LIB_SRC] {
+        let top: Vec<String> = std::fs::read_dir(root().join(src))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
+            .map(|p| relative(&p))
+            .collect();
+        assert!(top.len() <= MAX_FILES_IN_SRC, "{top:?}");
+    }
     let mut files = Vec::new();
     rust_files(&root().join("src"), &mut files);
+    rust_files(&root().join(LIB_SRC), &mut files);
     rust_files(&root().join("tests"), &mut files);
     let long: Vec<String> = files
         .iter()
@@ -483,4 +497,25 @@ fn the_library_has_no_terminal_or_argument_parsing_code_and_the_tui_no_cli() {
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn the_domain_crate_s_manifest_has_no_terminal_or_argument_crates() {
+    let text = std::fs::read_to_string(root().join("crates/dyad-core/Cargo.toml")).unwrap();
+    let manifest: toml::Table = text.parse().unwrap();
+    let deps: Vec<&String> = ["dependencies", "dev-dependencies", "build-dependencies"]
+        .iter()
+        .filter_map(|t| manifest.get(*t)?.as_table())
+        .flat_map(|t| t.keys())
+        .collect();
+    assert!(deps.iter().any(|d| *d == "csv"), "{deps:?}");
+    let wrong: Vec<&&String> = deps
+        .iter()
+        .filter(|d| {
+            ["ratatui", "crossterm", "clap"]
+                .iter()
+                .any(|c| d.starts_with(c))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:?}");
 }

@@ -12,7 +12,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::analysis::summary::Summary;
-use crate::matching::engine::Evaluation;
+use crate::matching::engine::{Engine, Evaluation};
 use crate::matching::{Matching, Reason};
 use crate::pool::Pool;
 
@@ -158,6 +158,21 @@ pub struct Comparison {
     pub changed: Vec<Changed>,
     pub newly_matched: Vec<NewlyMatched>,
     pub newly_unmatched: Vec<NewlyUnmatched>,
+}
+
+/// Comparing evaluations is an analysis: these live here, above the matching, so the engine
+/// never reaches up for the comparison's type.
+impl Engine {
+    /// What changes from evaluation A to evaluation B, both scored on B's yardstick (its
+    /// weights and criterion parameters), as every comparison shown to the council is.
+    pub fn compare(a: &Evaluation, b: &Evaluation) -> Comparison {
+        Self::compare_on(a, b, Yardstick::B)
+    }
+
+    /// As [`Engine::compare`], on the chosen yardstick.
+    pub fn compare_on(a: &Evaluation, b: &Evaluation, yardstick: Yardstick) -> Comparison {
+        Comparison::on(&b.pool, a, b, yardstick)
+    }
 }
 
 impl Comparison {

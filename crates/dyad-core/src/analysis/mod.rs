@@ -15,7 +15,10 @@ pub mod overview;
 pub mod profile_matrix;
 pub mod robustness;
 pub mod stability;
-pub mod summary;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod unmatched;
+
+/// The summary of a matching (kept with the matching, which computes it on every evaluation),
+/// named here too beside the analyses built on it.
+pub use crate::matching::summary;

@@ -4,7 +4,8 @@
 //! entry to [`CRITERIA`]. Profiles, scoring, summaries, the CLI and the TUI all iterate over this
 //! table.
 
-pub mod geo;
+/// Distances between ZIP3 areas: part of the pool's data, used here for proximity.
+pub use crate::pool::geo;
 pub mod specialty;
 
 use crate::criteria::specialty::SpecialtyFamilies;

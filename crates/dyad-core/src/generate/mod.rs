@@ -311,7 +311,7 @@ pub fn generate(mentees: usize, mentors: usize, seed: u64) -> GeneratedPool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::criteria::geo::Zip3Table;
+    use crate::pool::geo::Zip3Table;
     use std::collections::{HashMap, HashSet};
 
     fn records(text: &str) -> (Vec<String>, Vec<HashMap<String, String>>) {
@@ -486,7 +486,7 @@ mod tests {
         for csv in [&pool.mentees_csv, &pool.mentors_csv] {
             for line in csv.lines().skip(1) {
                 let zip3 = line.split(',').nth(1).unwrap();
-                assert!(!crate::privacy::is_restricted(zip3), "{zip3}");
+                assert!(!crate::pool::is_restricted(zip3), "{zip3}");
             }
         }
     }

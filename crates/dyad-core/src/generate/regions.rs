@@ -1,7 +1,7 @@
 //! Where generated people live: population centres by tier (Massachusetts, New England, the
 //! Northeast, the country), regions around them and the health systems of each region.
 
-use crate::criteria::geo::{Zip3Table, haversine_km};
+use crate::pool::geo::{Zip3Table, haversine_km};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Tier {
@@ -161,7 +161,7 @@ pub(super) fn regions(total: usize) -> Vec<Region> {
     let all: Vec<(&str, _)> = table
         .zip3s()
         .into_iter()
-        .filter(|z| !crate::privacy::is_restricted(z))
+        .filter(|z| !crate::pool::is_restricted(z))
         .filter_map(|z| table.get(z).map(|c| (z, c)))
         .collect();
     for tier in [Tier::NewEngland, Tier::Northeast, Tier::Country] {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::identifiers::{CellKind, Identifier, value_identifier};
+use super::cells::{CellKind, Identifier, value_identifier};
 use crate::error::InputError;
 
 /// Words of a column name: split at anything but letters and digits and at camelCase humps,

@@ -1,6 +1,7 @@
 //! Evaluating profiles on a pool: scoring, matching and summarising in one call, with the score
 //! tables cached per set of criterion parameters and the matching kept warm between calls. The
-//! CLI and the TUI both go through here.
+//! CLI and the TUI both go through here. Comparing two evaluations (`Engine::compare`) is an
+//! analysis, defined beside the comparison in [`crate::analysis::compare`].
 //!
 //! [`Engine::evaluate`] keeps one [`Session`]: the matching problem of the last profile it
 //! evaluated (its frame of constraints, its pair numerators and the solver with its optimal
@@ -15,8 +16,7 @@ use std::sync::Arc;
 pub use super::evaluation::Evaluation;
 pub use super::session::Session;
 
-use crate::analysis::compare::{Comparison, Yardstick};
-use crate::analysis::summary::Summary;
+use super::summary::Summary;
 use crate::criteria::Params;
 use crate::criteria::specialty::SpecialtyFamilies;
 use crate::error::InputError;
@@ -122,16 +122,5 @@ impl Engine {
     /// [`Engine::evaluate`] starts from scratch.
     pub fn forget_session(&mut self) {
         self.session = None;
-    }
-
-    /// What changes from evaluation A to evaluation B, both scored on B's yardstick (its
-    /// weights and criterion parameters), as every comparison shown to the council is.
-    pub fn compare(a: &Evaluation, b: &Evaluation) -> Comparison {
-        Self::compare_on(a, b, Yardstick::B)
-    }
-
-    /// As [`Engine::compare`], on the chosen yardstick.
-    pub fn compare_on(a: &Evaluation, b: &Evaluation, yardstick: Yardstick) -> Comparison {
-        Comparison::on(&b.pool, a, b, yardstick)
     }
 }

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::analysis::summary::Summary;
+use super::summary::Summary;
 use crate::criteria::specialty::SpecialtyFamilies;
 use crate::matching::Matching;
 use crate::matching::scoring::ScoreTable;

@@ -17,6 +17,7 @@ mod frame;
 pub mod memory;
 pub mod scoring;
 mod session;
+pub mod summary;
 
 pub use frame::{Frame, PinProblem, PlacedPins, Start, place_pins};
 pub use scoring::{INERT_WEIGHTS_WARNING, weights_inert};

@@ -27,16 +27,15 @@
 
 use std::sync::Arc;
 
-use crate::criteria::geo::haversine_km;
 use crate::criteria::specialty::SpecialtyFamilies;
 use crate::criteria::{self, CRITERIA, PairCtx, Params, Weights};
 use crate::pool::Pool;
+use crate::pool::geo::haversine_km;
 
 /// A criterion score is stored in steps of `1 / CRITERION_STEPS`.
 pub const CRITERION_STEPS: u16 = 55_440;
 
-/// A weight counts in steps of `1 / WEIGHT_STEPS`.
-pub const WEIGHT_STEPS: f64 = 1e7;
+pub use crate::profile::limits::WEIGHT_STEPS;
 
 /// Criterion scores and distances of every (mentee, mentor) pair of a pool, row-major by
 /// mentee. Matrices that do not depend on the criterion parameters are shared (by reference

@@ -72,6 +72,12 @@ pub struct GroupSummary {
     pub min: f64,
 }
 
+impl crate::privacy::Group for GroupSummary {
+    fn eligible(&self) -> usize {
+        self.eligible
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
     pub eligible: usize,

@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use crate::criteria::geo::{LatLon, UNKNOWN_ZIP3, Zip3Table};
 use crate::error::InputError;
 use crate::io::csvread::CsvRow;
+use crate::pool::geo::{LatLon, UNKNOWN_ZIP3, Zip3Table};
 
 use super::MeetingFormat;
 
@@ -138,7 +138,7 @@ impl Cells<'_> {
     /// identifier (a nine-digit number in the capacity column may be an SSN pasted there), in
     /// which case the message says so instead.
     fn number_error(&self, name: &str, idx: usize, raw: &str, expected: &str) -> InputError {
-        match crate::privacy::value_identifier(raw, crate::privacy::CellKind::Other) {
+        match crate::identifiers::value_identifier(raw, crate::identifiers::CellKind::Other) {
             None => self.error(name, idx, raw, expected),
             Some(kind) => InputError::new(
                 self.path,

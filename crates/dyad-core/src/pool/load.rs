@@ -2,10 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::criteria::geo::Zip3Table;
 use crate::error::{Error, InputError};
+use crate::identifiers;
 use crate::io::csvread::CsvFile;
-use crate::privacy;
+use crate::pool::geo::Zip3Table;
 
 use super::fields::{self, Cells};
 use super::{Mentee, Mentor, Overrides, Person, Pool, id_cmp, load_overrides};
@@ -122,7 +122,7 @@ fn columns(
             None => {
                 // A direct identifier is refused even when listed to ignore: it must leave the
                 // file, not be carried along.
-                privacy::refuse_column(&file.path, idx, name)?;
+                identifiers::refuse_column(&file.path, idx, name)?;
                 if opts
                     .ignore_columns
                     .iter()
@@ -204,7 +204,7 @@ fn load_people<T>(
     let this_year = fields::current_year();
     let mut out = Vec::with_capacity(file.rows.len());
     for row in &file.rows {
-        privacy::refuse_in_row(&file.path, row, &cols)?;
+        identifiers::refuse_in_row(&file.path, row, &cols)?;
         let c = Cells {
             path: &file.path,
             row,

@@ -1,16 +1,17 @@
 //! The anonymized participant pool: mentees, mentors, the council's overrides, and the pairs'
 //! answers to a survey afterwards (outcomes).
 
-pub mod generate;
-
 mod fields;
 pub mod files;
+pub mod geo;
 mod load;
 mod outcomes;
 mod overrides;
 mod person;
+pub mod sample;
 pub mod survey;
 pub mod text;
+mod zip3;
 
 pub use fields::{FIRST_YEAR, MAX_CAPACITY, MAX_HOURS, current_year, is_plain_id, normalize};
 pub use load::{
@@ -21,6 +22,7 @@ pub use outcomes::{Outcome, OutcomeKind, Outcomes, load_outcomes};
 pub use overrides::{Action, Override, Overrides, load_overrides};
 pub use person::{MeetingFormat, Mentee, Mentor, Person};
 pub use survey::Survey;
+pub use zip3::{RESTRICTED_ZIP3, is_restricted, publishable};
 
 /// A loaded pool. Mentees and mentors are sorted by id, so every result is independent of the
 /// order of the rows in the files.

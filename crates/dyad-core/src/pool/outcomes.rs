@@ -126,7 +126,7 @@ pub fn load_outcomes(file: &CsvFile, pool: &Pool) -> Result<Outcomes, InputError
     let mut pairs: Vec<(usize, usize)> = Vec::with_capacity(file.rows.len());
     let mut seen: std::collections::HashMap<(usize, usize), usize> = Default::default();
     for row in &file.rows {
-        crate::privacy::refuse_in_row(&file.path, row, &[("mentee", ci), ("mentor", cm)])?;
+        crate::identifiers::refuse_in_row(&file.path, row, &[("mentee", ci), ("mentor", cm)])?;
         let err = |c: usize, expected: &str| {
             InputError::new(&file.path, expected)
                 .at(row.line, c + 1)

@@ -136,7 +136,7 @@ pub fn load_overrides(file: &CsvFile, pool: &Pool) -> Result<Overrides, InputErr
     let mut out = Overrides::default();
     let mut lines: Vec<(usize, Override)> = Vec::new();
     for row in &file.rows {
-        crate::privacy::refuse_in_row(
+        crate::identifiers::refuse_in_row(
             &file.path,
             row,
             &[("mentee", ci), ("mentor", cm), ("action", ca)],

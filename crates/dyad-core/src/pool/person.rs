@@ -6,7 +6,7 @@
 
 use std::ops::{Deref, DerefMut};
 
-use crate::criteria::geo::LatLon;
+use crate::pool::geo::LatLon;
 
 /// How a participant wants to meet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

@@ -46,9 +46,7 @@ impl Survey {
     /// over for the next one: the survey someone put in place is the one they mean.
     pub fn load(&self, pool: &Pool) -> Result<Option<(Outcomes, String)>, Error> {
         let file = match self {
-            Survey::BuiltIn => {
-                CsvFile::parse(Path::new(BUILT_IN), crate::embedded::SAMPLE_OUTCOMES)?
-            }
+            Survey::BuiltIn => CsvFile::parse(Path::new(BUILT_IN), super::sample::SAMPLE_OUTCOMES)?,
             Survey::Files(files) => match files.iter().find(|f| there(f)) {
                 Some(f) => CsvFile::read(f)?,
                 None => return Ok(None),
@@ -67,14 +65,14 @@ fn there(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::embedded;
+    use crate::pool::sample::{SAMPLE_OUTCOMES, sample_pool};
 
     #[test]
     fn the_first_file_that_exists_is_read_and_none_is_no_survey() {
-        let pool = embedded::sample_pool();
+        let pool = sample_pool();
         let dir = tempfile::tempdir().unwrap();
         let sample = dir.path().join("sample.csv");
-        std::fs::write(&sample, embedded::SAMPLE_OUTCOMES).unwrap();
+        std::fs::write(&sample, SAMPLE_OUTCOMES).unwrap();
         let survey = Survey::beside(dir.path(), None);
         assert_eq!(
             survey.wanted(),
@@ -102,10 +100,10 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn an_outcomes_file_that_is_no_regular_file_is_refused_not_skipped() {
-        let pool = embedded::sample_pool();
+        let pool = sample_pool();
         let dir = tempfile::tempdir().unwrap();
         let sample = dir.path().join("sample.csv");
-        std::fs::write(&sample, embedded::SAMPLE_OUTCOMES).unwrap();
+        std::fs::write(&sample, SAMPLE_OUTCOMES).unwrap();
         let survey = Survey::beside(dir.path(), Some(sample));
         let file = dir.path().join("outcomes.csv");
         let refused = |what: &str| {

@@ -7,7 +7,7 @@
 //! the census ZIP code tabulation areas (adding 205, 369, 753 and 772). Keeping the union errs
 //! on the side of suppressing: a ZIP3 that grew past 20,000 people loses only some precision.
 
-use crate::criteria::geo::UNKNOWN_ZIP3;
+use super::geo::UNKNOWN_ZIP3;
 
 /// ZIP3s too thinly populated to publish, sorted.
 pub const RESTRICTED_ZIP3: [&str; 21] = [

@@ -311,7 +311,7 @@ impl Shown {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::embedded;
+    use crate::pool::sample::sample_pool;
 
     fn families() -> &'static SpecialtyFamilies {
         crate::criteria::specialty::builtin()
@@ -328,7 +328,7 @@ mod tests {
 
     #[test]
     fn every_combination_shown_is_shared_by_k_people() {
-        let pool = embedded::sample_pool();
+        let pool = sample_pool();
         for k in [2, 3, 5, 10] {
             let d = Disclosure::of(&pool, families(), k);
             let mentees: Vec<Shown> = (0..pool.mentees.len())
@@ -347,7 +347,7 @@ mod tests {
 
     #[test]
     fn k_of_one_shows_everything_and_a_file_smaller_than_k_nothing() {
-        let pool = embedded::sample_pool();
+        let pool = sample_pool();
         let d = Disclosure::of(&pool, families(), 1);
         for (i, m) in pool.mentees.iter().enumerate() {
             assert_eq!(d.mentee(i).clone(), Shown::full(m));
@@ -364,7 +364,7 @@ mod tests {
     fn a_unique_person_is_generalised_and_said_so() {
         // In the sample every mentee's five quasi-identifiers together are unique (the audit
         // of `dyad check` fails for all 48), so none is shown whole at k = 5.
-        let pool = embedded::sample_pool();
+        let pool = sample_pool();
         let d = Disclosure::of(&pool, families(), 5);
         for (i, m) in pool.mentees.iter().enumerate() {
             let shown = d.mentee(i).clone();

@@ -6,7 +6,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::analysis::summary::GroupSummary;
+/// A group whose figures may be suppressed: what it knows is how many eligible mentees it has.
+pub trait Group {
+    /// The group's eligible mentees, the count the threshold k applies to.
+    fn eligible(&self) -> usize;
+}
 
 /// The rule of small-cell suppression: groups with fewer than `k` eligible mentees are hidden.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,8 +37,8 @@ impl SmallCells {
     }
 
     /// A group's figures, or the fact that it is too small to show.
-    pub fn group<'a>(&self, g: &'a GroupSummary) -> Shown<&'a GroupSummary> {
-        self.figure(g.eligible, g)
+    pub fn group<'a, G: Group>(&self, g: &'a G) -> Shown<&'a G> {
+        self.figure(g.eligible(), g)
     }
 
     /// Any figure of a group of `eligible` mentees.
@@ -47,10 +51,10 @@ impl SmallCells {
     }
 
     /// Every group's figures as they may be shown.
-    pub fn groups<'a>(
+    pub fn groups<'a, G: Group>(
         &self,
-        groups: &'a BTreeMap<String, GroupSummary>,
-    ) -> BTreeMap<&'a str, Shown<&'a GroupSummary>> {
+        groups: &'a BTreeMap<String, G>,
+    ) -> BTreeMap<&'a str, Shown<&'a G>> {
         groups
             .iter()
             .map(|(name, g)| (name.as_str(), self.group(g)))
@@ -81,18 +85,29 @@ impl<T> Shown<T> {
 mod tests {
     use super::*;
 
-    fn group(eligible: usize) -> GroupSummary {
-        GroupSummary {
+    /// A group's figures: its size and one figure.
+    #[derive(Debug, PartialEq)]
+    struct Figures {
+        eligible: usize,
+        mean: f64,
+    }
+
+    impl Group for Figures {
+        fn eligible(&self) -> usize {
+            self.eligible
+        }
+    }
+
+    fn group(eligible: usize) -> Figures {
+        Figures {
             eligible,
-            matched: eligible,
             mean: 50.0,
-            min: 40.0,
         }
     }
 
     #[test]
     fn groups_under_k_are_hidden_the_rest_shown_as_they_are() {
-        let groups: BTreeMap<String, GroupSummary> = [("img", 4), ("woman", 5), ("none", 0)]
+        let groups: BTreeMap<String, Figures> = [("img", 4), ("woman", 5), ("none", 0)]
             .into_iter()
             .map(|(n, e)| (n.to_string(), group(e)))
             .collect();

@@ -21,6 +21,10 @@ impl<T: PartialOrd + Copy> Bounds<T> {
     }
 }
 
+/// A weight counts in steps of `1 / WEIGHT_STEPS`: how finely a saved profile writes it, and
+/// how the matching scores it.
+pub const WEIGHT_STEPS: f64 = 1e7;
+
 /// Each criterion's weight.
 pub const WEIGHT: Bounds<f64> = Bounds { lo: 0.0, hi: 1.0 };
 /// `eligibility.max_years_since_training`.

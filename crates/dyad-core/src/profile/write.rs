@@ -24,10 +24,9 @@ fn toml_num(x: f64) -> String {
 }
 
 /// A weight as TOML writes it: the seven decimals a weight counts in (see
-/// [`crate::matching::scoring::WEIGHT_STEPS`]), so a saved profile scores exactly as shown.
+/// [`WEIGHT_STEPS`](super::limits::WEIGHT_STEPS)), so a saved profile scores exactly as shown.
 fn toml_weight(x: f64) -> String {
-    let rounded = (x * crate::matching::scoring::WEIGHT_STEPS).round()
-        / crate::matching::scoring::WEIGHT_STEPS;
+    let rounded = (x * super::limits::WEIGHT_STEPS).round() / super::limits::WEIGHT_STEPS;
     if rounded.fract() == 0.0 {
         format!("{rounded:.1}")
     } else {
