@@ -9,7 +9,9 @@ pub use crate::pool::sample::{
 };
 use crate::profile::{self, Profile};
 
+/// The text of `configs/fall-2023.toml`.
 pub const FALL_PROFILE: &str = include_str!("../../../configs/fall-2023.toml");
+/// The text of `configs/pilot-2023.toml`.
 pub const PILOT_PROFILE: &str = include_str!("../../../configs/pilot-2023.toml");
 
 /// The built-in fall profile.

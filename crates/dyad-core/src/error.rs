@@ -28,6 +28,7 @@ pub struct InputError {
 }
 
 impl InputError {
+    /// A problem in `file`, saying what was expected there.
     pub fn new(file: impl AsRef<Path>, expected: impl Into<String>) -> Self {
         InputError {
             file: Box::new(file.as_ref().to_path_buf()),
@@ -40,22 +41,26 @@ impl InputError {
         }
     }
 
+    /// At this line and column.
     pub fn at(mut self, line: usize, column: usize) -> Self {
         self.line = Some(line);
         self.column = Some(column);
         self
     }
 
+    /// On this line.
     pub fn line(mut self, line: usize) -> Self {
         self.line = Some(line);
         self
     }
 
+    /// In this CSV column or TOML key.
     pub fn field(mut self, field: impl Into<String>) -> Self {
         self.field = Some(field.into());
         self
     }
 
+    /// The offending value, as found in the file.
     pub fn value(mut self, value: impl Into<String>) -> Self {
         self.value = Some(value.into());
         self
@@ -152,7 +157,9 @@ pub enum Error {
     Input(Box<InputError>),
     /// A file could not be read or written.
     Io {
+        /// The file.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
     /// Several problems of bad input, all found in one run (an intake export): exit status 2.
@@ -163,6 +170,7 @@ pub enum Error {
 }
 
 impl Error {
+    /// A failure to read or write `path`.
     pub fn io(path: impl AsRef<Path>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.as_ref().to_path_buf(),
@@ -226,6 +234,7 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The result of a dyad operation.
 pub type Result<T> = std::result::Result<T, Error>;
 
 #[cfg(test)]

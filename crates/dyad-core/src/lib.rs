@@ -73,7 +73,6 @@
 #[allow(missing_docs)]
 pub mod intake;
 
-#[allow(missing_docs)]
 pub mod generate;
 
 #[allow(missing_docs)]
@@ -85,7 +84,6 @@ pub mod analysis;
 #[allow(missing_docs)]
 pub mod matching;
 
-#[allow(missing_docs)]
 pub mod embedded;
 
 #[allow(missing_docs)]
@@ -103,15 +101,12 @@ pub mod pool;
 #[allow(missing_docs)]
 pub mod identifiers;
 
-#[allow(missing_docs)]
 pub mod solver;
 
-#[allow(missing_docs)]
 pub mod io;
 
 pub mod present;
 
-#[allow(missing_docs)]
 pub mod error;
 
 pub use analysis::compare::Comparison;

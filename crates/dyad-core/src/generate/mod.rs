@@ -26,7 +26,9 @@ pub use crate::pool::{MENTEE_COLUMNS, MENTOR_COLUMNS};
 /// A generated pool: the contents of `mentees.csv` and `mentors.csv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedPool {
+    /// The text of `mentees.csv`.
     pub mentees_csv: String,
+    /// The text of `mentors.csv`.
     pub mentors_csv: String,
 }
 

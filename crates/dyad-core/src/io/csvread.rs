@@ -21,19 +21,23 @@ pub const MAX_CELLS: usize = 5_000_000;
 /// A CSV file read into memory: its header and its records, each with the line it starts on.
 #[derive(Debug, Clone)]
 pub struct CsvFile {
+    /// The file, as messages name it.
     pub path: PathBuf,
     /// Header cells, trimmed, in file order.
     pub header: Vec<String>,
+    /// The records after the header, in file order.
     pub rows: Vec<CsvRow>,
     /// The first row whose length differs from the header's: (line, fields). Reading stopped
     /// there.
     bad_row: Option<(usize, usize)>,
 }
 
+/// One record of a CSV file.
 #[derive(Debug, Clone)]
 pub struct CsvRow {
     /// 1-based line on which the record starts.
     pub line: usize,
+    /// Its cells, in column order.
     pub cells: Vec<String>,
 }
 

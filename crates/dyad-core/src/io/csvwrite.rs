@@ -29,6 +29,7 @@ impl Default for CsvOut {
 }
 
 impl CsvOut {
+    /// An empty CSV text.
     pub fn new() -> Self {
         CsvOut {
             writer: csv::WriterBuilder::new()
@@ -37,6 +38,7 @@ impl CsvOut {
         }
     }
 
+    /// Adds a row; a cell that a spreadsheet would run as a formula is made safe first.
     pub fn row<I, S>(&mut self, cells: I)
     where
         I: IntoIterator<Item = S>,
@@ -50,6 +52,7 @@ impl CsvOut {
         let _ = self.writer.write_record(&cells);
     }
 
+    /// The CSV text written.
     pub fn finish(self) -> String {
         let bytes = self.writer.into_inner().unwrap_or_default();
         String::from_utf8(bytes).unwrap_or_default()

@@ -8,6 +8,7 @@ pub struct LineIndex<'a> {
 }
 
 impl<'a> LineIndex<'a> {
+    /// Finds where each line of `text` starts (after `\n`, `\r\n` or a lone `\r`).
     pub fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
@@ -21,6 +22,7 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, starts }
     }
 
+    /// The 1-based line and character column of a byte offset.
     pub fn line_col(&self, byte: usize) -> (usize, usize) {
         let byte = byte.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= byte);

@@ -14,15 +14,22 @@ pub fn is_allowed(score: f64) -> bool {
     score.is_finite()
 }
 
+/// An assignment problem: rows to columns, each row to at most one column, each column to at
+/// most its capacity, maximising the total score of the pairs made.
 #[derive(Debug, Clone, Copy)]
 pub struct Problem<'a> {
+    /// How many rows (mentees).
     pub rows: usize,
+    /// How many columns (mentors).
     pub cols: usize,
+    /// Row-major scores, `rows × cols`; a pair that is not finite may not be made.
     pub score: &'a [f64],
+    /// Each column's capacity.
     pub capacity: &'a [u32],
 }
 
 impl<'a> Problem<'a> {
+    /// A problem of `rows × cols` scores (row-major) and the columns' capacities.
     pub fn new(rows: usize, cols: usize, score: &'a [f64], capacity: &'a [u32]) -> Self {
         Problem {
             rows,
@@ -78,7 +85,9 @@ pub struct Solution {
 /// Rows and columns that take no part in the problem (no allowed pair, or capacity 0) have 0.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Duals {
+    /// One per row.
     pub row: Vec<f64>,
+    /// One per column.
     pub col: Vec<f64>,
     /// Dual of the implicit "unmatched" column (0 when every row that can be assigned is).
     pub unmatched: f64,

@@ -53,6 +53,7 @@ pub struct Solver {
 }
 
 impl Solver {
+    /// A solver with nothing solved yet.
     pub fn new() -> Self {
         Self::default()
     }
