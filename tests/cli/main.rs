@@ -9,6 +9,7 @@ mod commands;
 mod evidence;
 mod hostile;
 mod hostile_faults;
+mod hostile_intake;
 mod install;
 mod intake;
 mod intake_answers;

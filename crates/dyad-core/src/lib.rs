@@ -27,7 +27,7 @@
 //! 15. [`error`] — errors that name file, line and column (a leaf)
 //!
 //! A helper that two layers need lives in the lower one; a lower layer takes what it needs from
-//! above as an argument or through a trait it defines ([`privacy::Group`]).
+//! above as an argument or through a trait it defines ([`privacy::GroupSize`]).
 //!
 //! # Where to look
 //!

@@ -72,7 +72,7 @@ pub struct GroupSummary {
     pub min: f64,
 }
 
-impl crate::privacy::Group for GroupSummary {
+impl crate::privacy::GroupSize for GroupSummary {
     fn eligible(&self) -> usize {
         self.eligible
     }

@@ -7,10 +7,11 @@ use std::collections::HashMap;
 use crate::pool::{Person, Pool};
 
 pub mod disclosure;
+pub mod room;
 mod suppress;
 
 pub use disclosure::Disclosure;
-pub use suppress::{Group, Shown, SmallCells};
+pub use suppress::{GroupSize, Shown, SmallCells};
 
 // The screening of cells and column names, and the restricted ZIP3s, live in the layers below
 // (the pool's loader applies them); named here too, beside the audit.
@@ -19,6 +20,7 @@ pub use crate::identifiers::{
     value_identifier,
 };
 pub use crate::pool::{RESTRICTED_ZIP3, is_restricted, publishable};
+pub use room::{Changed, Group, Matched, RowShown, Whole};
 
 /// The quasi-identifiers the audit groups records by.
 pub const QUASI_IDENTIFIERS: [&str; 5] = [

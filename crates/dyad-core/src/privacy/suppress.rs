@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 /// A group whose figures may be suppressed: what it knows is how many eligible mentees it has.
-pub trait Group {
+pub trait GroupSize {
     /// The group's eligible mentees, the count the threshold k applies to.
     fn eligible(&self) -> usize;
 }
@@ -15,7 +15,9 @@ pub trait Group {
 /// The rule of small-cell suppression: groups with fewer than `k` eligible mentees are hidden.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SmallCells {
-    k: usize,
+    pub(super) k: usize,
+    /// The coordinator's full detail: every figure exact (see [`SmallCells::full_detail`]).
+    pub(super) full: bool,
 }
 
 /// A group's figures as they may be shown: the figures, or only that the group has fewer than
@@ -29,7 +31,21 @@ pub enum Shown<T> {
 impl SmallCells {
     /// Suppression of groups under `k` eligible mentees (k = 1 shows every group).
     pub fn new(k: usize) -> SmallCells {
-        SmallCells { k: k.max(1) }
+        SmallCells {
+            k: k.max(1),
+            full: false,
+        }
+    }
+
+    /// The coordinator's full detail, never for a shared screen: every group and every figure
+    /// shown exactly, the worst pair included ([`super::room`]).
+    pub fn full_detail() -> SmallCells {
+        SmallCells { k: 1, full: true }
+    }
+
+    /// Whether this is the coordinator's full detail.
+    pub fn is_full_detail(&self) -> bool {
+        self.full
     }
 
     pub fn k(&self) -> usize {
@@ -37,13 +53,13 @@ impl SmallCells {
     }
 
     /// A group's figures, or the fact that it is too small to show.
-    pub fn group<'a, G: Group>(&self, g: &'a G) -> Shown<&'a G> {
+    pub fn group<'a, G: GroupSize>(&self, g: &'a G) -> Shown<&'a G> {
         self.figure(g.eligible(), g)
     }
 
     /// Any figure of a group of `eligible` mentees.
     pub fn figure<T>(&self, eligible: usize, value: T) -> Shown<T> {
-        if eligible < self.k {
+        if eligible < self.k && !self.full {
             Shown::Suppressed { k: self.k }
         } else {
             Shown::Shown(value)
@@ -51,7 +67,7 @@ impl SmallCells {
     }
 
     /// Every group's figures as they may be shown.
-    pub fn groups<'a, G: Group>(
+    pub fn groups<'a, G: GroupSize>(
         &self,
         groups: &'a BTreeMap<String, G>,
     ) -> BTreeMap<&'a str, Shown<&'a G>> {
@@ -92,7 +108,7 @@ mod tests {
         mean: f64,
     }
 
-    impl Group for Figures {
+    impl GroupSize for Figures {
         fn eligible(&self) -> usize {
             self.eligible
         }
