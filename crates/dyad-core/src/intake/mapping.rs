@@ -400,7 +400,7 @@ separator = ","
         let e = Mapping::parse(text, Path::new("intake.toml")).unwrap_err();
         assert_eq!(e.line, Some(3), "{e}");
         assert!(e.to_string().contains("an address"), "{e}");
-        let shipped = include_str!("../../configs/intake.toml");
+        let shipped = include_str!("../../../../configs/intake.toml");
         if let Err(e) = Mapping::parse(shipped, Path::new("intake.toml")) {
             panic!("{e}");
         }
