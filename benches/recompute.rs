@@ -31,7 +31,7 @@ use dyad::pool::{LoadOptions, Pool, pool_from_csv};
 const SIZES: [usize; 4] = [22, 200, 1000, 2000];
 
 fn pool(n: usize) -> Pool {
-    let g = dyad::pool::generate::generate(n, n, 1);
+    let g = dyad::generate::generate(n, n, 1);
     pool_from_csv(
         (Path::new("mentees.csv"), g.mentees_csv.as_bytes()),
         (Path::new("mentors.csv"), g.mentors_csv.as_bytes()),

@@ -11,9 +11,10 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use dyad::generate::generate;
 use dyad::matching::rematch::{CurrentPair, Rematcher};
 use dyad::matching::scoring::ScoreTable;
-use dyad::pool::{LoadOptions, Pool, files, generate::generate, pool_from_csv};
+use dyad::pool::{LoadOptions, Pool, files, pool_from_csv};
 use dyad::solver::side::Limits;
 use dyad::{Engine, Profile, SpecialtyFamilies};
 

@@ -93,11 +93,8 @@ pub fn run(args: &BenchArgs) -> Result<()> {
             (inputs::load_pool(&data)?, "loaded")
         }
         None => {
-            let g = dyad::pool::generate::generate(
-                args.mentees as usize,
-                args.mentors as usize,
-                args.seed,
-            );
+            let g =
+                dyad::generate::generate(args.mentees as usize, args.mentors as usize, args.seed);
             let opts = LoadOptions::default();
             let pool = pool_from_csv(
                 (

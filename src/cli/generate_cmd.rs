@@ -1,9 +1,9 @@
 //! `dyad generate`: a synthetic anonymized pool of any size.
 
 use dyad::error::{Error, Result};
+use dyad::generate;
 use dyad::io::{self, Mode};
 use dyad::pool::files::{MENTEES, MENTORS, OVERRIDES};
-use dyad::pool::generate;
 
 use super::args::GenerateArgs;
 use super::{emit, inputs};

@@ -10,6 +10,7 @@ mod bench_cmd;
 mod check_cmd;
 mod common_args;
 mod compare_cmd;
+mod completions_cmd;
 pub mod council_cmd;
 mod evidence_cmd;
 mod explain_cmd;
@@ -18,6 +19,7 @@ mod generate_cmd;
 mod import_cmd;
 pub mod intake_args;
 mod introductions_cmd;
+mod manpage_cmd;
 mod match_cmd;
 mod measures_out;
 mod outcomes_cmd;
@@ -34,6 +36,7 @@ mod suggest_cmd;
 pub mod trust_args;
 mod vocab_check;
 
+use clap::CommandFactory;
 use dyad::error::Result;
 
 // The resolving of --data and --profile, shared with the terminal UI.
@@ -68,6 +71,8 @@ pub fn run(command: Command) -> Result<()> {
         Command::Outcomes(a) => outcomes_cmd::run(&a),
         Command::Backups(a) => backups_cmd::list(&a),
         Command::Restore(a) => backups_cmd::restore(&a),
+        Command::Completions(a) => completions_cmd::run(&a, args::Cli::command()),
+        Command::Manpage(a) => manpage_cmd::run(&a, args::Cli::command()),
         Command::Tui(_) => unreachable!("the TUI is started by main"),
     };
     // A pin the profile cannot keep is found by the matching, which knows no line numbers.

@@ -390,7 +390,7 @@ fn record_claims(pool: &Pool, cells_rule: SmallCells) -> Vec<Claim> {
 // ---------------------------------------------------------------------------------------------
 
 fn generated(mentees: usize, mentors: usize, seed: u64) -> Pool {
-    let g = dyad::pool::generate::generate(mentees, mentors, seed);
+    let g = dyad::generate::generate(mentees, mentors, seed);
     pool_from_csv(
         (
             std::path::Path::new("mentees.csv"),

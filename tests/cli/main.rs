@@ -11,6 +11,7 @@ mod hostile;
 mod hostile_faults;
 mod hostile_intake;
 mod hostile_outputs;
+mod install;
 mod intake;
 mod intake_answers;
 mod intake_form;

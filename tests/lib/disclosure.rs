@@ -7,8 +7,8 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
+use dyad::generate::generate;
 use dyad::pool::LoadOptions;
-use dyad::pool::generate::generate;
 use dyad::privacy::Disclosure;
 use dyad::privacy::disclosure::{NOTHING, Shown};
 

@@ -6,8 +6,6 @@ use ratatui::layout::Rect;
 
 use dyad::criteria::N;
 
-use crate::tui::state::weights::Setting;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {
     Heading(&'static str),
@@ -21,6 +19,10 @@ pub const LONGEST_WEIGHT_LABEL: u16 = 25;
 /// Right of a two-line slider's bar: " 0.83–0.92", its stable range.
 pub const RANGE: u16 = 10;
 
+/// How many rules are listed below the criterion weights (the state's `RULES` is an array of
+/// this length, so the two cannot differ).
+pub const RULE_ROWS: usize = 10;
+
 pub const WEIGHTS: &str = "Criterion weights (0 = ignore)";
 pub const RANGE_HEADING: &str = "stable range";
 
@@ -28,7 +30,7 @@ pub fn items() -> Vec<Item> {
     let mut v = vec![Item::Heading(WEIGHTS)];
     v.extend((0..N).map(Item::Setting));
     v.push(Item::Heading("Rules"));
-    v.extend((N..Setting::COUNT).map(Item::Setting));
+    v.extend((N..N + RULE_ROWS).map(Item::Setting));
     v
 }
 

@@ -7,6 +7,7 @@ use dyad::criteria::{CRITERIA, N};
 use dyad::profile::{Capacity, Objective, Profile, limits};
 
 use crate::tui::action::Step;
+use crate::tui::layout::weights::RULE_ROWS;
 use crate::tui::scroll::Scroll;
 
 /// The weights panel: the selected setting (`scroll.selected`) and the first item shown, and
@@ -33,7 +34,7 @@ pub enum Setting {
 }
 
 /// The rules, in panel order, after the criterion weights.
-const RULES: [Setting; 10] = [
+const RULES: [Setting; RULE_ROWS] = [
     Setting::EligibleYears,
     Setting::InPersonKm,
     Setting::OutsideSystem,

@@ -1,0 +1,24 @@
+//! What evaluating a profile on a pool gives: its matching and summary, with the pool, the
+//! specialty families and the score table they came from.
+
+use std::sync::Arc;
+
+use super::summary::Summary;
+use crate::criteria::specialty::SpecialtyFamilies;
+use crate::matching::Matching;
+use crate::matching::scoring::ScoreTable;
+use crate::pool::Pool;
+use crate::profile::Profile;
+
+/// A profile's matching on a pool, with its summary.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    /// The pool matched (shared with the engine).
+    pub pool: Arc<Pool>,
+    /// The specialty families the table was scored with.
+    pub families: Arc<SpecialtyFamilies>,
+    pub profile: Profile,
+    pub table: Arc<ScoreTable>,
+    pub matching: Matching,
+    pub summary: Summary,
+}

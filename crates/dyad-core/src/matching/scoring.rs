@@ -1,0 +1,595 @@
+//! Per-criterion score matrices for a pool, computed once and combined with any weights.
+//!
+//! Moving a slider only changes weights, so the ten criterion scores of every pair are stored
+//! and each pair score is a weighted sum of them.
+//!
+//! # Exact arithmetic
+//!
+//! A criterion score is stored as a whole number of steps of `1 /`[`CRITERION_STEPS`] (55,440 =
+//! 2⁴·3²·5·7·11, so halves, thirds, quarters, fifths, sixths, tenths and twelfths are exact; a
+//! continuous score such as proximity is rounded by at most 1/110,880), in a `u16`. A weight
+//! counts as a whole number of steps of `1 /`[`WEIGHT_STEPS`] (10⁷, so any weight written with
+//! up to seven decimals is exact). The *numerator* of a pair, `Σ Wᵢ·Sᵢ` over those whole
+//! numbers, is then an integer below 2⁴³, held exactly in an `f64`, and
+//!
+//! ```text
+//! pair score = 100 · numerator / (Σ Wᵢ · CRITERION_STEPS)        (0 when every weight is 0)
+//! ```
+//!
+//! which is `100 · Σ wᵢsᵢ / Σ wᵢ` of the stored values. Because numerators are exact integers:
+//!
+//! * moving one weight updates every numerator by `ΔW · Sₖ` with no rounding at all, so a
+//!   matrix updated over any number of slider steps is bit for bit the one computed from
+//!   scratch (no drift, nothing to recompute now and then);
+//! * the matching is solved on the numerators themselves (the same argmax as the scores, up to
+//!   the positive normaliser), in the solver's exact integer arithmetic, so equal totals are
+//!   truly equal and ties are broken the same way on every path (see [`crate::solver`]).
+
+use std::sync::Arc;
+
+use crate::criteria::specialty::SpecialtyFamilies;
+use crate::criteria::{self, CRITERIA, PairCtx, Params, Weights};
+use crate::pool::Pool;
+use crate::pool::geo::haversine_km;
+
+/// A criterion score is stored in steps of `1 / CRITERION_STEPS`.
+pub const CRITERION_STEPS: u16 = 55_440;
+
+pub use crate::profile::limits::WEIGHT_STEPS;
+
+/// Criterion scores and distances of every (mentee, mentor) pair of a pool, row-major by
+/// mentee. Matrices that do not depend on the criterion parameters are shared (by reference
+/// count) between the tables of one pool, see [`ScoreTable::build_like`].
+#[derive(Clone)]
+pub struct ScoreTable {
+    pub mentees: usize,
+    pub mentors: usize,
+    pub params: Params,
+    /// `criteria[k][i * mentors + j]`: criterion k for mentee i and mentor j, in steps.
+    criteria: Vec<Arc<[u16]>>,
+    /// Distance in km, NaN when either location is unknown.
+    distance: Arc<[f32]>,
+}
+
+impl std::fmt::Debug for ScoreTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ScoreTable")
+            .field("mentees", &self.mentees)
+            .field("mentors", &self.mentors)
+            .field("params", &self.params)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Weights as whole steps, with the normaliser that turns a numerator into a pair score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weighting {
+    /// `Wᵢ`: each weight in steps of `1 / WEIGHT_STEPS` (whole numbers held in `f64`).
+    pub steps: [f64; criteria::N],
+    /// `Σ Wᵢ · CRITERION_STEPS`: the numerator of a pair scoring 100.
+    pub denominator: f64,
+}
+
+impl Weighting {
+    pub fn new(weights: &Weights) -> Weighting {
+        let steps = weights.map(weight_steps);
+        let sum: f64 = steps.iter().sum();
+        Weighting {
+            steps,
+            denominator: sum * f64::from(CRITERION_STEPS),
+        }
+    }
+
+    /// The pair score (0–100) of a numerator.
+    #[inline]
+    pub fn score(&self, numerator: f64) -> f64 {
+        if self.denominator > 0.0 {
+            // 100 · numerator is an exact integer below 2⁵⁰: one rounding, in the division.
+            (100.0 * numerator / self.denominator).min(100.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// The numerator whose score is `score` (exact when `score` came from [`Weighting::score`]).
+    pub fn numerator_of(&self, score: f64) -> f64 {
+        if self.denominator > 0.0 && score.is_finite() {
+            (score * self.denominator / 100.0).round()
+        } else {
+            0.0
+        }
+    }
+
+    /// The smallest numerator whose score is at least `min`, so that "score < min" is exactly
+    /// "numerator < this" (the score is monotone in the numerator).
+    pub fn min_numerator(&self, min: f64) -> f64 {
+        if self.score(0.0) >= min {
+            return 0.0;
+        }
+        if self.score(self.denominator) < min {
+            return f64::INFINITY;
+        }
+        let (mut lo, mut hi) = (0.0f64, self.denominator);
+        // Invariant: score(lo) < min ≤ score(hi); integers, so this ends.
+        while hi - lo > 1.0 {
+            let mid = ((lo + hi) / 2.0).floor();
+            if self.score(mid) >= min {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        hi
+    }
+}
+
+/// Whether these weights cannot tell any two pairs apart: every weight is 0 once counted in
+/// whole steps of `1 /`[`WEIGHT_STEPS`] (all zero, or all below 0.00000005), so every pair
+/// scores 0 and the matching only counts pairs. `dyad match`, `dyad export` and the TUI warn.
+pub fn weights_inert(weights: &crate::criteria::Weights) -> bool {
+    weights.iter().all(|&w| weight_steps(w) == 0.0)
+}
+
+/// The warning shown when [`weights_inert`] holds.
+pub const INERT_WEIGHTS_WARNING: &str = "warning: every weight is 0 (or too small to count, below \
+     0.0000001), so every pair scores 0 and the matching only counts pairs";
+
+/// A weight in whole steps (weights are in [0, 1]; anything else is clamped, NaN is 0).
+fn weight_steps(w: f64) -> f64 {
+    if w.is_nan() {
+        return 0.0;
+    }
+    (w.clamp(0.0, 1.0) * WEIGHT_STEPS).round()
+}
+
+/// A criterion score in whole steps.
+fn criterion_steps(s: f64) -> u16 {
+    let s = if s.is_nan() { 0.0 } else { s.clamp(0.0, 1.0) };
+    (s * f64::from(CRITERION_STEPS)).round() as u16
+}
+
+/// Pairs scored per block of work in [`ScoreTable::build_like`].
+const BLOCK_PAIRS: usize = 1 << 16;
+
+impl ScoreTable {
+    pub fn build(pool: &Pool, params: &Params, families: &SpecialtyFamilies) -> ScoreTable {
+        Self::build_like(pool, params, families, None)
+    }
+
+    /// Builds the table, sharing every matrix that comes out identical to `like`'s (the
+    /// criteria that do not depend on the parameters, and the distances) instead of storing it
+    /// twice. Rows are scored in blocks, on all available cores for large pools, and a matrix
+    /// is only allocated once it is known to differ from `like`'s.
+    pub fn build_like(
+        pool: &Pool,
+        params: &Params,
+        families: &SpecialtyFamilies,
+        like: Option<&ScoreTable>,
+    ) -> ScoreTable {
+        let (n, m) = (pool.mentees.len(), pool.mentors.len());
+        let like = like.filter(|t| t.mentees == n && t.mentors == m);
+        let mut own: Vec<Option<Vec<u16>>> = (0..criteria::N)
+            .map(|_| like.is_none().then(|| Vec::with_capacity(n * m)))
+            .collect();
+        let mut own_distance: Option<Vec<f32>> = like.is_none().then(|| Vec::with_capacity(n * m));
+        let rows_per_block = (BLOCK_PAIRS / m.max(1)).max(1);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |t| t.get())
+            .min(8);
+        let mut block = Block::default();
+        let mut row = 0;
+        while row < n {
+            let end = (row + rows_per_block * threads).min(n);
+            block.score(pool, params, families, row..end, threads);
+            let range = row * m..end * m;
+            for (k, mine) in own.iter_mut().enumerate() {
+                keep(
+                    mine,
+                    &block.criteria[k],
+                    like.map(|t| &t.criteria[k][..]),
+                    &range,
+                );
+            }
+            keep(
+                &mut own_distance,
+                &block.distance,
+                like.map(|t| &t.distance[..]),
+                &range,
+            );
+            row = end;
+        }
+        let criteria = own
+            .into_iter()
+            .enumerate()
+            .map(|(k, mine)| match (mine, like) {
+                (Some(v), _) => Arc::from(v),
+                (None, Some(t)) => t.criteria[k].clone(),
+                (None, None) => Arc::from(Vec::new()),
+            })
+            .collect();
+        let distance = match (own_distance, like) {
+            (Some(v), _) => Arc::from(v),
+            (None, Some(t)) => t.distance.clone(),
+            (None, None) => Arc::from(Vec::new()),
+        };
+        ScoreTable {
+            mentees: n,
+            mentors: m,
+            params: *params,
+            criteria,
+            distance,
+        }
+    }
+
+    /// The ten criterion scores of one pair of `pool`, exactly as a table of the same
+    /// parameters holds them (in steps of `1 / CRITERION_STEPS`), without building a table: for
+    /// a few pairs of a large pool.
+    pub fn pair_criteria(
+        pool: &Pool,
+        params: &Params,
+        families: &SpecialtyFamilies,
+        mentee: usize,
+        mentor: usize,
+    ) -> [f64; criteria::N] {
+        let (mentee, mentor) = (&pool.mentees[mentee], &pool.mentors[mentor]);
+        let ctx = PairCtx {
+            mentee,
+            mentor,
+            distance_km: centroid_km(mentee, mentor),
+            params,
+            families,
+        };
+        let unit = f64::from(CRITERION_STEPS);
+        criteria::score_all(&ctx).map(|v| f64::from(criterion_steps(v)) / unit)
+    }
+
+    /// The ten criterion scores of one pair.
+    pub fn criteria(&self, mentee: usize, mentor: usize) -> [f64; criteria::N] {
+        let at = mentee * self.mentors + mentor;
+        let unit = f64::from(CRITERION_STEPS);
+        std::array::from_fn(|k| f64::from(self.criteria[k][at]) / unit)
+    }
+
+    /// One criterion's scores over all pairs, row-major by mentee, in steps of
+    /// `1 / CRITERION_STEPS`.
+    pub fn criterion_steps(&self, k: usize) -> &[u16] {
+        &self.criteria[k]
+    }
+
+    /// Distance in km, `None` when a location is unknown.
+    pub fn distance_km(&self, mentee: usize, mentor: usize) -> Option<f64> {
+        let d = self.distance[mentee * self.mentors + mentor];
+        (!d.is_nan()).then_some(f64::from(d))
+    }
+
+    /// Distances in km over all pairs, row-major by mentee (NaN when a location is unknown).
+    pub fn distances(&self) -> &[f32] {
+        &self.distance
+    }
+
+    /// The numerator `Σ Wᵢ·Sᵢ` of one pair (see the module notes).
+    #[inline]
+    pub fn numerator(&self, mentee: usize, mentor: usize, w: &Weighting) -> f64 {
+        let at = mentee * self.mentors + mentor;
+        (0..criteria::N)
+            .filter(|&k| w.steps[k] != 0.0)
+            .map(|k| w.steps[k] * f64::from(self.criteria[k][at]))
+            .sum()
+    }
+
+    /// The score (0–100) of one pair under some weights.
+    pub fn pair_score(&self, mentee: usize, mentor: usize, weights: &Weights) -> f64 {
+        let w = Weighting::new(weights);
+        w.score(self.numerator(mentee, mentor, &w))
+    }
+
+    /// Every pair's numerator, row-major by mentee, into `out` (resized). Pairs with
+    /// `allowed[k] == false` get `−∞` instead, the solver's mark of a forbidden pair.
+    pub fn numerators_into(&self, w: &Weighting, allowed: Option<&[bool]>, out: &mut Vec<f64>) {
+        let (n, m) = (self.mentees, self.mentors);
+        out.clear();
+        out.resize(n * m, 0.0);
+        let active: Vec<usize> = (0..criteria::N).filter(|&k| w.steps[k] != 0.0).collect();
+        // Row by row, so that the row being summed stays in the first-level cache.
+        for (i, row) in out.chunks_exact_mut(m.max(1)).enumerate().take(n) {
+            let range = i * m..(i + 1) * m;
+            for &k in &active {
+                add_scaled(row, &self.criteria[k][range.clone()], w.steps[k]);
+            }
+            if let Some(allowed) = allowed {
+                for (o, &a) in row.iter_mut().zip(&allowed[range]) {
+                    *o = if a { *o } else { f64::NEG_INFINITY };
+                }
+            }
+        }
+    }
+
+    /// Adds `delta` weight steps of criterion `k` to numerators made by
+    /// [`ScoreTable::numerators_into`]: exact, and `−∞` stays `−∞`.
+    pub fn add_criterion(&self, k: usize, delta: f64, numerators: &mut [f64]) {
+        if delta == 0.0 {
+            return;
+        }
+        add_scaled(numerators, &self.criteria[k], delta);
+    }
+
+    /// [`ScoreTable::add_criterion`] for the numerators of mentee `i` only (`row`).
+    #[inline]
+    pub fn add_criterion_row(&self, k: usize, delta: f64, i: usize, row: &mut [f64]) {
+        let m = self.mentors;
+        add_scaled(row, &self.criteria[k][i * m..(i + 1) * m], delta);
+    }
+
+    /// Every pair score (0–100) under some weights, row-major by mentee.
+    pub fn combined(&self, weights: &Weights) -> Vec<f64> {
+        let w = Weighting::new(weights);
+        let mut out = Vec::new();
+        self.numerators_into(&w, None, &mut out);
+        for o in &mut out {
+            *o = w.score(*o);
+        }
+        out
+    }
+}
+
+crate::solver::simd::multiversion! {
+    /// `out[j] += factor · steps[j]`, exactly for whole numbers (see the module notes).
+    fn add_scaled(out: &mut [f64], steps: &[u16], factor: f64) = add_scaled_lanes;
+}
+
+#[inline(always)]
+fn add_scaled_lanes(out: &mut [f64], steps: &[u16], factor: f64) {
+    for (o, &s) in out.iter_mut().zip(steps) {
+        *o += factor * f64::from(s);
+    }
+}
+
+/// A matrix entry that can be compared exactly (bit for bit, so NaN distances are equal).
+trait Exact: Copy {
+    fn same(self, other: Self) -> bool;
+}
+
+impl Exact for u16 {
+    fn same(self, other: Self) -> bool {
+        self == other
+    }
+}
+
+impl Exact for f32 {
+    fn same(self, other: Self) -> bool {
+        self.to_bits() == other.to_bits()
+    }
+}
+
+/// Keeps a block of one matrix: appended to `mine` when the matrix is already its own; else
+/// compared with `like`'s, and the matrix becomes its own (with `like`'s rows before the block
+/// copied in) at the first difference.
+fn keep<T: Exact>(
+    mine: &mut Option<Vec<T>>,
+    block: &[T],
+    like: Option<&[T]>,
+    range: &std::ops::Range<usize>,
+) {
+    match (mine.as_mut(), like) {
+        (Some(v), _) => v.extend_from_slice(block),
+        (None, Some(l)) => {
+            let same = l[range.clone()].iter().zip(block).all(|(&a, &b)| a.same(b));
+            if !same {
+                let mut v = Vec::with_capacity(l.len());
+                v.extend_from_slice(&l[..range.start]);
+                v.extend_from_slice(block);
+                *mine = Some(v);
+            }
+        }
+        (None, None) => unreachable!("a table without `like` owns every matrix"),
+    }
+}
+
+/// Scratch for scoring a block of rows.
+#[derive(Default)]
+struct Block {
+    criteria: Vec<Vec<u16>>,
+    distance: Vec<f32>,
+}
+
+impl Block {
+    /// Scores the rows `rows` of the pool, split over `threads` threads when that is worth it.
+    fn score(
+        &mut self,
+        pool: &Pool,
+        params: &Params,
+        families: &SpecialtyFamilies,
+        rows: std::ops::Range<usize>,
+        threads: usize,
+    ) {
+        let m = pool.mentors.len();
+        let pairs = rows.len() * m;
+        self.criteria.resize_with(criteria::N, Vec::new);
+        for c in &mut self.criteria {
+            c.clear();
+            c.resize(pairs, 0);
+        }
+        self.distance.clear();
+        self.distance.resize(pairs, f32::NAN);
+        let threads = if pairs < BLOCK_PAIRS { 1 } else { threads };
+        let per = rows.len().div_ceil(threads).max(1);
+        let mut crit: Vec<std::slice::ChunksMut<u16>> = self
+            .criteria
+            .iter_mut()
+            .map(|c| c.chunks_mut(per * m.max(1)))
+            .collect();
+        let dist = self.distance.chunks_mut(per * m.max(1));
+        std::thread::scope(|scope| {
+            for (t, d) in dist.enumerate() {
+                let mut cs: Vec<&mut [u16]> = crit
+                    .iter_mut()
+                    .map(|c| c.next().expect("one chunk per criterion"))
+                    .collect();
+                let first = rows.start + t * per;
+                let mut work = move || score_rows(pool, params, families, first, &mut cs, d);
+                if threads == 1 {
+                    work();
+                } else {
+                    scope.spawn(work);
+                }
+            }
+        });
+    }
+}
+
+/// The distance between a mentee's and a mentor's ZIP3 centroids, when both are known.
+fn centroid_km(mentee: &crate::pool::Mentee, mentor: &crate::pool::Mentor) -> Option<f64> {
+    match (mentee.location, mentor.location) {
+        (Some(a), Some(b)) => Some(haversine_km(a, b)),
+        _ => None,
+    }
+}
+
+/// Scores the rows from `first` on into the given chunks (one per criterion, and distances).
+fn score_rows(
+    pool: &Pool,
+    params: &Params,
+    families: &SpecialtyFamilies,
+    first: usize,
+    crit: &mut [&mut [u16]],
+    distance: &mut [f32],
+) {
+    let m = pool.mentors.len();
+    for (r, drow) in distance.chunks_exact_mut(m.max(1)).enumerate() {
+        let mentee = &pool.mentees[first + r];
+        for (j, mentor) in pool.mentors.iter().enumerate() {
+            let d = centroid_km(mentee, mentor);
+            let ctx = PairCtx {
+                mentee,
+                mentor,
+                distance_km: d,
+                params,
+                families,
+            };
+            let s = criteria::score_all(&ctx);
+            for (c, v) in crit.iter_mut().zip(s) {
+                c[r * m + j] = criterion_steps(v);
+            }
+            drow[j] = d.map_or(f32::NAN, |d| d as f32);
+        }
+    }
+}
+
+/// The criterion keys, for headers.
+pub fn criterion_keys() -> impl Iterator<Item = &'static str> {
+    CRITERIA.iter().map(|c| c.key)
+}
+
+#[cfg(test)]
+mod inert_tests {
+    #[test]
+    fn weights_too_small_to_count_are_inert() {
+        let mut w = [0.0; crate::criteria::N];
+        assert!(super::weights_inert(&w));
+        w[0] = 1e-8;
+        assert!(super::weights_inert(&w));
+        w[0] = 1e-7;
+        assert!(!super::weights_inert(&w));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn simple_fractions_are_exact_steps() {
+        for (num, den) in [
+            (1, 2),
+            (1, 3),
+            (2, 3),
+            (1, 4),
+            (3, 5),
+            (1, 6),
+            (7, 10),
+            (5, 12),
+        ] {
+            let s = f64::from(num) / f64::from(den);
+            let steps = criterion_steps(s);
+            assert_eq!(
+                f64::from(steps) / f64::from(CRITERION_STEPS),
+                s,
+                "{num}/{den}"
+            );
+        }
+        assert_eq!(criterion_steps(1.0), CRITERION_STEPS);
+        assert_eq!(criterion_steps(f64::NAN), 0);
+    }
+
+    #[test]
+    fn scores_are_weighted_means_of_the_stored_values() {
+        let w = Weighting::new(&[0.9, 0.8, 0.8, 0.3, 0.6, 0.5, 0.4, 0.6, 0.3, 0.2]);
+        assert_eq!(w.steps[0], 9_000_000.0);
+        let full = w.denominator;
+        assert_eq!(w.score(full), 100.0);
+        assert_eq!(w.score(0.0), 0.0);
+        assert_eq!(w.score(full / 2.0), 50.0);
+        let zero = Weighting::new(&[0.0; criteria::N]);
+        assert_eq!(zero.score(0.0), 0.0);
+    }
+
+    #[test]
+    fn numerators_round_trip_through_scores() {
+        let w = Weighting::new(&[0.35, 0.8, 0.1, 0.0, 0.6, 0.05, 0.4, 0.6, 0.3, 0.2]);
+        for k in [0.0, 1.0, 12_345.0, 9e11, w.denominator - 1.0, w.denominator] {
+            assert_eq!(w.numerator_of(w.score(k)), k);
+        }
+    }
+
+    #[test]
+    fn min_numerator_splits_scores_exactly() {
+        let w = Weighting::new(&[0.33, 0.8, 0.1, 0.0, 0.6, 0.05, 0.4, 0.6, 0.3, 0.2]);
+        for min in [0.0, 1e-9, 12.5, 40.0, 65.4321, 99.99999, 100.0, 100.5] {
+            let t = w.min_numerator(min);
+            if t.is_finite() {
+                assert!(w.score(t) >= min);
+                if t > 0.0 {
+                    assert!(w.score(t - 1.0) < min);
+                }
+            } else {
+                assert!(w.score(w.denominator) < min);
+            }
+        }
+    }
+
+    #[test]
+    fn incremental_numerators_never_drift() {
+        let pool = crate::embedded::sample_pool();
+        let table = ScoreTable::build(
+            &pool,
+            &Params::default(),
+            crate::criteria::specialty::builtin(),
+        );
+        let mut weights = [0.5; criteria::N];
+        let mut w = Weighting::new(&weights);
+        let mut incremental = Vec::new();
+        table.numerators_into(&w, None, &mut incremental);
+        let mut seed = 3u64;
+        for _ in 0..2000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let k = (seed >> 33) as usize % criteria::N;
+            let delta = [0.01, 0.05, 0.25, 0.123_456_7][(seed >> 20) as usize % 4];
+            let up = (seed >> 40) & 1 == 1;
+            weights[k] = (weights[k] + if up { delta } else { -delta }).clamp(0.0, 1.0);
+            let next = Weighting::new(&weights);
+            table.add_criterion(k, next.steps[k] - w.steps[k], &mut incremental);
+            w = next;
+        }
+        let mut fresh = Vec::new();
+        table.numerators_into(&w, None, &mut fresh);
+        assert!(
+            incremental
+                .iter()
+                .zip(&fresh)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+        );
+        assert_eq!(table.combined(&weights)[7], w.score(fresh[7]));
+    }
+}
