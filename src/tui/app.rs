@@ -271,10 +271,9 @@ fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Res
                         }
                         Effect::WriteRecord(order) => {
                             let back = ch.back.clone();
-                            let started =
-                                crate::tui::jobs::record::spawn(order, configs.clone(), move |r| {
-                                    let _ = back.send(Incoming::Recorded(r));
-                                });
+                            let started = disk::spawn_record(order, configs.clone(), move |r| {
+                                let _ = back.send(Incoming::Recorded(r));
+                            });
                             if let Err(e) = started {
                                 queue.push(Msg::RecordWritten(Err(e)));
                             }

@@ -1,7 +1,7 @@
 //! Carrying out the effects `update` asks for that touch the file system. Each returns the
 //! message that reports how it went.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use dyad::embedded;
 use dyad::io::{Mode, write_atomic};
@@ -126,6 +126,30 @@ fn write_record(order: &RecordOrder, configs: &Path) -> Result<std::path::PathBu
         &now_stamp(),
     )
     .map_err(|e| e.to_string())
+}
+
+/// The decision record written off the UI thread: on a large pool building and writing the page
+/// takes seconds, and the keys never wait (the status line says the record is being written).
+/// Writes the record of `order` into the reports folder beside `configs` on a thread of its own
+/// and hands the outcome (its path, or why not) to `done`. Returns at once; an error when no
+/// thread could be started (then nothing is written and `done` is never called).
+pub fn spawn_record(
+    order: Box<RecordOrder>,
+    configs: PathBuf,
+    done: impl FnOnce(Result<PathBuf, String>) + Send + 'static,
+) -> Result<(), String> {
+    let job = move || {
+        let outcome = match execute(Effect::WriteRecord(order), &configs) {
+            Some(Msg::RecordWritten(r)) => r,
+            _ => Err("the record job got no result".to_string()),
+        };
+        done(outcome);
+    };
+    std::thread::Builder::new()
+        .name("record".into())
+        .spawn(job)
+        .map(drop)
+        .map_err(|e| format!("no thread to write it on: {e}"))
 }
 
 #[cfg(test)]

@@ -42,6 +42,8 @@ mod moved_tests;
 #[cfg(test)]
 mod popup_tests;
 #[cfg(test)]
+mod record_tests;
+#[cfg(test)]
 mod render_tests;
 #[cfg(test)]
 mod save_tests;

@@ -11,13 +11,14 @@
 //! From the top:
 //!
 //! 1. [`intake`] — survey exports and raw intake files becoming an anonymized pool
-//! 2. [`generate`] — synthetic pools of any size
-//! 3. [`report`] — the exported pairs and the decision record
-//! 4. [`analysis`] — what a council asks of matchings
-//! 5. [`matching`] — eligibility, scores, the optimal matching and its summary
-//! 6. [`embedded`] — the shipped profiles and the sample pool built into the binary
-//! 7. [`profile`] — a profile: its weights and rules, read and written
-//! 8. [`privacy`] — anonymity audits, disclosure, small-cell suppression
+//! 2. [`report`] — the exported pairs and the decision record
+//! 3. [`analysis`] — what a council asks of matchings
+//! 4. [`matching`] — eligibility, scores, the optimal matching and its summary
+//! 5. [`embedded`] — the shipped profiles and the sample pool built into the binary
+//! 6. [`profile`] — a profile: its weights and rules, read and written
+//! 7. [`privacy`] — anonymity audits, disclosure, small-cell suppression
+//! 8. [`generate`] — synthetic pools of any size (low in the stack, so that any layer's tests
+//!    can draw pools from it)
 //! 9. [`criteria`] — the ten criteria and the specialty families
 //! 10. [`pool`] — mentees and mentors, their files, geography and survey
 //! 11. [`identifiers`] — screening cells and column names for direct identifiers
@@ -73,8 +74,6 @@
 #[allow(missing_docs)]
 pub mod intake;
 
-pub mod generate;
-
 #[allow(missing_docs)]
 pub mod report;
 
@@ -91,6 +90,8 @@ pub mod profile;
 
 #[allow(missing_docs)]
 pub mod privacy;
+
+pub mod generate;
 
 #[allow(missing_docs)]
 pub mod criteria;

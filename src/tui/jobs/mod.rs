@@ -14,5 +14,4 @@ pub mod council;
 pub mod evidence;
 pub mod kept;
 mod latest;
-pub mod record;
 pub mod rematch;
