@@ -60,6 +60,25 @@ fn placed(label: &str, terms: &Terms) -> Vec<String> {
     }
 }
 
+/// The share of a column's answered cells that read as a number of hours a month
+/// ([`super::values::hours_like`]); 0 for a column nobody answered.
+pub fn share_of_hours(file: &CsvFile, col: usize) -> f64 {
+    let answered: Vec<&str> = file
+        .rows
+        .iter()
+        .map(|r| r.cells[col].trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    if answered.is_empty() {
+        return 0.0;
+    }
+    let hours = answered
+        .iter()
+        .filter(|c| super::values::hours_like(c).is_some())
+        .count();
+    hours as f64 / answered.len() as f64
+}
+
 /// The share of a column's answers that are terms of a field's vocabulary (or answers that a
 /// term can be found for); 0 for a column without answers.
 pub fn share_of_terms(file: &CsvFile, col: usize, field: &str, vocab: &Vocabulary) -> f64 {
@@ -301,6 +320,17 @@ mod tests {
         let v = Vocabulary::builtin();
         assert_eq!(share_of_terms(&f, 0, "identities", &v), 1.0);
         assert_eq!(share_of_terms(&f, 1, "identities", &v), 0.0);
+    }
+
+    #[test]
+    fn small_numbers_ranges_and_estimates_read_as_hours_but_zip_codes_and_years_do_not() {
+        let f = file(
+            "Time each month,ZIP,Completed,Notes\n1-2,02138,2019,busy\nabout 2,10001,2021,\n3 hours,60601,2018,ok\n",
+        );
+        assert_eq!(share_of_hours(&f, 0), 1.0);
+        assert_eq!(share_of_hours(&f, 1), 0.0);
+        assert_eq!(share_of_hours(&f, 2), 0.0);
+        assert_eq!(share_of_hours(&f, 3), 0.0);
     }
 
     #[test]

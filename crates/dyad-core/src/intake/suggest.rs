@@ -257,6 +257,32 @@ fn by_answers(
             ),
         );
     }
+    // Hours a month under a header no word list foresaw ("How much time could you give each
+    // month?"): a column that speaks of time whose answers are nearly all small numbers, ranges
+    // or estimates.
+    if fields.contains(&"hours_per_month") && !chosen.contains_key("hours_per_month") {
+        let speaks_of_time = |i: usize| {
+            let h = fold(&file.header[i]);
+            ["month", "hour", "time"].iter().any(|w| h.contains(w))
+        };
+        let best = (0..file.header.len())
+            .filter(|&i| !taken.contains(&i) && speaks_of_time(i))
+            .map(|i| (draft_values::share_of_hours(file, i), i))
+            .filter(|(s, _)| *s >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((share, col)) = best {
+            taken.push(col);
+            chosen.insert("hours_per_month".to_string(), col);
+            lines.insert(
+                "hours_per_month",
+                format!(
+                    "hours_per_month = {}   # found by its answers: {:.0}% read as hours a month\n",
+                    quoted(&file.header[col]),
+                    share * 100.0
+                ),
+            );
+        }
+    }
 }
 
 /// A draft mapping for an export: one file per side, or one file for both (`responses`).

@@ -132,6 +132,14 @@ pub fn estimate(cell: &str) -> Option<(f64, String)> {
     })
 }
 
+/// An answer read as a number of hours a month: a number (with unit words or none), a range or
+/// an estimate, from 0 to 100. `None` for anything else (a ZIP code, a year, words).
+pub fn hours_like(cell: &str) -> Option<f64> {
+    number_with_units(cell)
+        .or_else(|| estimate(cell).map(|(n, _)| n))
+        .filter(|n| (0.0..=100.0).contains(n))
+}
+
 /// A number followed by nothing or by unit words ("2 hours", "3 mentees").
 fn number_with_units(text: &str) -> Option<f64> {
     let (number, rest) = leading_number(text)?;
