@@ -281,7 +281,14 @@ fn introductions_name_the_right_people_for_every_pair() {
         assert_eq!((&row[1], &row[2]), (me_name.as_str(), me_email.as_str()));
         assert_eq!((&row[4], &row[5]), (mr_name.as_str(), mr_email.as_str()));
         assert!(!row[7].is_empty(), "a reason");
+        // Both people read a mail merge: no reason tells of the identities a mentee asked for.
+        for reason in row.iter().skip(7) {
+            assert!(!reason.to_lowercase().contains("identit"), "{row:?}");
+        }
     }
+    // The pairs file (the coordinator's) did give such reasons, which the letter leaves out.
+    let exported = std::fs::read_to_string(dir.join("pairs.csv")).unwrap();
+    assert!(exported.contains("requested identit"), "{exported}");
     // Never into a pool's folder.
     let e = introductions("pool/introductions.csv", &[]);
     let err = crate::run::bad(&e);

@@ -146,7 +146,16 @@ pub fn introductions(
                 ),
             }
         }
-        cells.extend((2..6).map(|i| cell(i).to_string()));
+        cells.push(cell(2).to_string());
+        // Both people read a mail merge: a reason that tells of the identities the mentee asked
+        // to share is the mentee's to tell, never the letter's. The others move up.
+        let mut reasons: Vec<String> = (3..6)
+            .map(cell)
+            .filter(|r| !r.to_lowercase().contains("identit"))
+            .map(String::from)
+            .collect();
+        reasons.resize(3, String::new());
+        cells.extend(reasons);
         out.row(cells);
     }
     let paired: std::collections::HashSet<&str> = pairs
