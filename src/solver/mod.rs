@@ -70,6 +70,7 @@ mod init;
 mod lap;
 mod prepare;
 mod problem;
+pub mod side;
 pub(crate) mod simd;
 mod slots;
 mod state;
