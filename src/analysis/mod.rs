@@ -8,6 +8,7 @@ pub mod compare;
 pub mod council;
 pub mod evidence;
 pub mod explain;
+pub mod fairness;
 pub mod kendall;
 pub mod measure_rows;
 pub mod measures;

@@ -14,6 +14,7 @@ pub mod council_cmd;
 mod evidence_cmd;
 mod explain_cmd;
 mod export_cmd;
+mod fairness_cmd;
 mod generate_cmd;
 mod import_cmd;
 pub mod intake_args;
@@ -58,6 +59,7 @@ pub fn run(command: Command) -> Result<()> {
         Command::Robustness(a) => robustness_cmd::run(&a),
         Command::Export(a) => export_cmd::run(&a),
         Command::Report(a) => report_cmd::run(&a),
+        Command::Fairness(a) => fairness_cmd::run(&a),
         Command::Anonymize(a) => anonymize_cmd::run(&a),
         Command::Import(a) if a.suggest => suggest_cmd::run(&a.export),
         Command::Import(a) => import_cmd::run(&a),
@@ -66,6 +68,9 @@ pub fn run(command: Command) -> Result<()> {
         Command::Restore(a) => backups_cmd::restore(&a),
         Command::Tui(_) => unreachable!("the TUI is started by main"),
     };
-    // A pin the profile cannot keep is found by the matching, which knows no line numbers.
-    result.map_err(inputs::locate_pin)
+    // A pin the profile cannot keep, or a floor it cannot meet, is found by the matching,
+    // which knows no line numbers.
+    result
+        .map_err(inputs::locate_pin)
+        .map_err(inputs::locate_floor)
 }

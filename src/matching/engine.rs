@@ -30,6 +30,9 @@ pub struct Engine {
     pub families: Arc<SpecialtyFamilies>,
     tables: Vec<Arc<ScoreTable>>,
     session: Option<Session>,
+    /// The settings' small-cell k: identity groups with fewer eligible mentees get no coverage
+    /// floor (their figures are never shown, so no one could check it).
+    pub small_cell_k: usize,
 }
 
 impl Clone for Engine {
@@ -40,6 +43,7 @@ impl Clone for Engine {
             families: self.families.clone(),
             tables: self.tables.clone(),
             session: None,
+            small_cell_k: self.small_cell_k,
         }
     }
 }
@@ -62,6 +66,7 @@ impl Engine {
             families: Arc::new(families),
             tables: Vec::new(),
             session: None,
+            small_cell_k: crate::profile::settings::Settings::default().small_cell_k,
         }
     }
 
@@ -103,7 +108,8 @@ impl Engine {
             Some(s) if s.serves(&self.pool, &table) => s,
             // Drop the old session before building the new one: they may be large.
             _ => Session::new(self.pool.clone(), table.clone()),
-        };
+        }
+        .with_small_cell_k(self.small_cell_k);
         let matching = session.solve(profile);
         self.session = Some(session);
         let matching = matching?;

@@ -25,6 +25,7 @@ pub enum Setting {
     OutsideSystem,
     Capacity,
     MinScore,
+    CoverageFloor,
     Objective,
     ProximityKm,
     SeniorityMin,
@@ -33,12 +34,13 @@ pub enum Setting {
 }
 
 /// The rules, in panel order, after the criterion weights.
-const RULES: [Setting; 10] = [
+const RULES: [Setting; 11] = [
     Setting::EligibleYears,
     Setting::InPersonKm,
     Setting::OutsideSystem,
     Setting::Capacity,
     Setting::MinScore,
+    Setting::CoverageFloor,
     Setting::Objective,
     Setting::ProximityKm,
     Setting::SeniorityMin,
@@ -93,6 +95,7 @@ impl Setting {
             Setting::OutsideSystem => "Outside own system",
             Setting::Capacity => "Mentees per mentor",
             Setting::MinScore => "Minimum pair score",
+            Setting::CoverageFloor => "Coverage floor per group",
             Setting::Objective => "Optimize for",
             Setting::ProximityKm => "Proximity reaches 0 at",
             Setting::SeniorityMin => "Seniority gap from",
@@ -111,6 +114,9 @@ impl Setting {
             Setting::OutsideSystem => "required: never pair people of the same health system",
             Setting::Capacity => "as offered: each mentor's own number; or the same for all",
             Setting::MinScore => "leave a mentee unmatched rather than give a pair below this",
+            Setting::CoverageFloor => {
+                "each identity group of at least k eligible mentees gets this share matched"
+            }
             Setting::Objective => {
                 "total: largest sum of scores; best worst pair: raise the lowest score first"
             }
@@ -146,6 +152,10 @@ impl Setting {
                 Capacity::Fixed(n) => format!("{n}"),
             },
             Setting::MinScore => format!("{:.0}", p.constraints.min_score),
+            Setting::CoverageFloor => match p.constraints.coverage_floor {
+                Some(f) => format!("{:.0} %", 100.0 * f),
+                None => "off".into(),
+            },
             Setting::Objective => match p.objective {
                 Objective::Total => "total score".into(),
                 Objective::Maximin => "best worst pair".into(),
@@ -192,6 +202,11 @@ impl Setting {
             Setting::MinScore => {
                 c.min_score = limits::MIN_SCORE.clamp((c.min_score + step(s, 5.0, 1.0)).round())
             }
+            Setting::CoverageFloor => {
+                let now = c.coverage_floor.unwrap_or(0.0);
+                let next = limits::COVERAGE_FLOOR.clamp(round2(now + step(s, 0.05, 0.01)));
+                c.coverage_floor = (next > 0.0).then_some(next);
+            }
             Setting::Objective => {
                 p.objective = if up(s) {
                     Objective::Maximin
@@ -237,6 +252,7 @@ impl Setting {
             Setting::OutsideSystem => c.require_outside_system = false,
             Setting::Capacity => c.mentor_capacity = Capacity::FromData,
             Setting::MinScore => c.min_score = 0.0,
+            Setting::CoverageFloor => c.coverage_floor = None,
             Setting::Objective => p.objective = Objective::Total,
             Setting::SeniorityMin => p.params.seniority_min_gap = 0.0,
             Setting::ProximityKm | Setting::SeniorityMax | Setting::ReferenceYear => return false,
