@@ -3,10 +3,9 @@
 //! identity group (matched share, mean pair score), and who loses or gains a pair against no
 //! floor.
 //!
-//! The floors tried are the hundredths 0.01 … 1.00; consecutive ones that ask every group for
-//! the same number of mentees give the same matching and are shown once (at the lowest), and
-//! floors that every group already meets without one are left out (their matching is the one
-//! without a floor). The curve ends at the first floor that cannot be met, with its reason.
+//! The floors tried are the hundredths 0.01 … 1.00; a floor whose matching is the one of the
+//! floor before is shown once (at the lowest floor that gives it), and floors that every group
+//! already meets without one are left out (their matching is the one without a floor). The curve ends at the first floor that cannot be met, with its reason.
 
 use crate::error::InputError;
 use crate::matching::engine::Engine;
@@ -90,6 +89,7 @@ pub fn curve(engine: &mut Engine, profile: &Profile) -> Result<Vec<Point>, Input
     }
     let base_counts: Vec<usize> = none.iter().map(|g| g.matched_in(&base)).collect();
     let mut last_needs: Vec<usize> = Vec::new();
+    let mut last_pairs = base.mentor_of.clone();
     for step in 1..=100 {
         let f = f64::from(step) / 100.0;
         let groups = groups_at(f);
@@ -104,6 +104,10 @@ pub fn curve(engine: &mut Engine, profile: &Profile) -> Result<Vec<Point>, Input
         match engine.evaluate(&p) {
             Ok(ev) => {
                 let m = &ev.matching;
+                if m.mentor_of == last_pairs {
+                    continue;
+                }
+                last_pairs = m.mentor_of.clone();
                 let st = m.floor.as_ref();
                 let proven = st.is_none_or(|s| s.proven_optimal);
                 let bound = st.map_or(m.total(), |s| s.bound);

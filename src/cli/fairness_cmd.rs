@@ -134,15 +134,12 @@ fn text(curve: &[Point], profile: &str, k: usize) -> String {
         Some(Point {
             floor,
             outcome: Err(why),
-        }) => out.push_str(&format!(
-            "\nFrom floor {} on, no matching meets the floor: {why}\n",
-            floor_text(*floor)
-        )),
+        }) => out.push_str(&format!("\nFrom floor {} on: {why}\n", floor_text(*floor))),
         _ => out.push_str("\nEvery floor up to 1.00 can be met.\n"),
     }
     out.push_str(
-        "Floors that every group already meets without one are left out (the matching is the one \
-         without a floor); lose/gain: mentees who lose or gain a pair against no floor.\n",
+        "Each floor is shown where its matching changes; lose/gain: mentees who lose or gain a \
+         pair against no floor.\n",
     );
     out
 }
