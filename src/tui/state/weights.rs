@@ -344,6 +344,25 @@ mod tests {
     }
 
     #[test]
+    fn the_coverage_floor_steps_by_five_and_one_percent_and_turns_off_at_zero() {
+        let f = |steps: &[Step]| {
+            changed(Setting::CoverageFloor, steps)
+                .constraints
+                .coverage_floor
+        };
+        assert_eq!(f(&[]), None);
+        assert_eq!(f(&[Step::Up]), Some(0.05));
+        assert_eq!(f(&[Step::Up, Step::FineUp]), Some(0.06));
+        assert_eq!(f(&[Step::Up, Step::Down]), None);
+        assert_eq!(f(&[Step::Down]), None);
+        assert_eq!(f(&[Step::Up; 25]), Some(1.0));
+        let mut p = changed(Setting::CoverageFloor, &[Step::Up; 3]);
+        assert_eq!(Setting::CoverageFloor.value(&p), "15 %");
+        assert!(Setting::CoverageFloor.zero(&mut p));
+        assert_eq!(Setting::CoverageFloor.value(&p), "off");
+    }
+
+    #[test]
     fn zero_makes_every_rule_its_loosest() {
         let pool = dyad::embedded::sample_pool();
         let mut p = dyad::embedded::fall_profile();
