@@ -414,8 +414,8 @@ pub fn pool_csv_files(pool: &Pool) -> Result<Vec<dyad::io::csvread::CsvFile>> {
     })
 }
 
-/// How many terms of the pool are outside the vocabulary (each a term that never matches its
-/// intended one), for the terminal UI's notice; `dyad check` lists them.
+/// How many terms of the pool are outside the vocabulary (each matches only the same spelling,
+/// never a synonym), for the terminal UI's notice; `dyad check` lists them.
 pub fn vocabulary_problems(pool: &Pool) -> Result<usize> {
     let vocab = vocabulary()?;
     Ok(pool_csv_files(pool)?

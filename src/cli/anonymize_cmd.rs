@@ -64,6 +64,13 @@ fn file_lines(name: &str, r: &FileReport) -> String {
             r.zip3_suppressed
         ));
     }
+    if r.zips_zero_restored > 0 {
+        text.push_str(&format!(
+            "    warning: {} ZIP codes had 4 digits (a spreadsheet held them as numbers and dropped \
+             the leading zero): read with the zero back, check them\n",
+            r.zips_zero_restored
+        ));
+    }
     if r.dates_to_years > 0 {
         text.push_str(&format!(
             "    {} dates of training_completed reduced to their year\n",

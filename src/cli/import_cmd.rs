@@ -67,9 +67,18 @@ pub fn read_export(args: &ExportArgs, mapping: &Mapping) -> Result<RawExport> {
     }
 }
 
-/// The completeness and vocabulary part of the summary.
-fn completeness(result: &Anonymized) -> String {
+/// The completeness and vocabulary part of the summary, and the mapping's entries no answer uses.
+fn completeness(result: &Anonymized, mapping: &Path) -> String {
     let mut text = String::new();
+    for e in &result.unused_labels {
+        text.push_str(&format!(
+            "  warning: {}:{}: [values.{}] \"{}\": no answer uses this entry (a typo?)\n",
+            shown(mapping),
+            e.line.unwrap_or(1),
+            e.table,
+            dyad::error::escape(&e.label)
+        ));
+    }
     for (name, r) in [("mentees", &result.mentees), ("mentors", &result.mentors)] {
         let answered: Vec<String> = r
             .answered
@@ -89,7 +98,7 @@ fn completeness(result: &Anonymized) -> String {
         }
     }
     if result.unknown_terms.is_empty() {
-        text.push_str("  vocabulary: every answer is a known term\n");
+        text.push_str("  vocabulary: every answer is a known term (or a language ISO 639 names)\n");
     } else {
         text.push_str("  vocabulary: answers kept that are not known terms\n");
         for u in &result.unknown_terms {
@@ -145,7 +154,7 @@ pub fn run(args: &ImportArgs) -> Result<()> {
         .collect::<Vec<_>>()
         .join(" and ");
     let mut text = summary("Imported", &from, &output, &result, existing_key)?;
-    text.push_str(&completeness(&result));
+    text.push_str(&completeness(&result, mapping_path));
     text.push_str(KEY_NOTE);
     emit(&text)
 }

@@ -62,7 +62,8 @@ pub fn report(pool: &Pool) -> Result<(String, Vec<Error>)> {
                     f.column
                 )),
                 Problem::UnknownOpen => text.push_str(&format!(
-                    "  {name} {}: \"{term}\" is not a known term ({people}){near}\n",
+                    "  {name} {}: \"{term}\" is not a known term ({people}): it matches only the \
+                     same spelling{near}\n",
                     f.column
                 )),
             }

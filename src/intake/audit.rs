@@ -47,7 +47,12 @@ pub fn audit(file: &CsvFile, vocab: &Vocabulary) -> Vec<Finding> {
                 continue;
             };
             let a = answers(cell, &column, &mapping, terms, list);
-            for term in a.unknown.iter().map(|t| crate::pool::normalize(t)) {
+            let terms_of = a.unknown.iter().map(|t| crate::pool::normalize(t));
+            // A language ISO 639 knows is a language: it matches everyone who names it.
+            let outside = terms_of.filter(|t| {
+                group != Group::Languages || super::languages::iso_language(t).is_none()
+            });
+            for term in outside {
                 let splits = term.contains(',') && term.split(',').all(|p| terms.term(p).is_some());
                 let problem = if splits {
                     Problem::Joined
@@ -88,6 +93,16 @@ mod tests {
                     ME-1,woman,\"Research, Promotion\",virtual\n\
                     ME-2,martian,work life balanse,either\n\
                     ME-3,img,research;promotion,zoom\n";
+        // Languages ISO 639 knows are no finding; an unknown one is.
+        let text = text
+            .replace("zoom\n", "zoom,twi;gujarati\n")
+            .replacen(
+                "id,identities,goals,meeting_format",
+                "id,identities,goals,meeting_format,languages",
+                1,
+            )
+            .replace("virtual\n", "virtual,english\n")
+            .replace("either\n", "either,elvish\n");
         let file = CsvFile::parse(Path::new("mentees.csv"), text.as_bytes()).unwrap();
         let found = audit(&file, &Vocabulary::builtin());
         let joined = &found[0];
@@ -104,8 +119,9 @@ mod tests {
             open.nearest.first().map(String::as_str),
             Some("work-life balance")
         );
+        assert_eq!(found[3].term, "elvish");
         // Synonyms ("zoom" for virtual) and `;` lists are not findings.
-        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found.len(), 4, "{found:?}");
     }
 
     #[test]

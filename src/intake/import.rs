@@ -8,7 +8,7 @@ use super::fold::fold;
 use super::key::Key;
 use super::mapping::{Mapping, REQUIRED, Side};
 use super::pseudonym::{Kind, Pseudonyms};
-use super::raw::{year_of, zip3_of};
+use super::raw::{lost_leading_zero, year_of, zip3_of};
 use super::values::{self, answers};
 use super::vocabulary::{Group, Vocabulary};
 use crate::error::InputError;
@@ -205,6 +205,8 @@ pub struct SideOut {
     pub incomplete: Vec<(String, Vec<&'static str>)>,
     pub zip3_suppressed: usize,
     pub dates_to_years: usize,
+    /// ZIP codes of 4 (or 8) digits given back their leading zero.
+    pub zips_zero_restored: usize,
 }
 
 /// The pool column fed by a mapping field.
@@ -240,6 +242,7 @@ pub fn convert(
         incomplete: Vec::new(),
         zip3_suppressed: 0,
         dates_to_years: 0,
+        zips_zero_restored: 0,
     };
     let mut rows = Vec::new();
     for &r in &sheet.kept {
@@ -269,6 +272,7 @@ pub fn convert(
             let value = match *column {
                 "zip3" => match zip3_of(cell) {
                     Some(z) => {
+                        out.zips_zero_restored += usize::from(lost_leading_zero(cell));
                         if z == crate::criteria::geo::UNKNOWN_ZIP3 && !cell.starts_with("000") {
                             out.zip3_suppressed += 1;
                         }
@@ -296,16 +300,25 @@ pub fn convert(
                     }
                 },
                 "health_system" => systems.get(cell).unwrap_or_default().to_string(),
-                "hours_per_month" => values::hours(cell).unwrap_or_else(|| {
-                    errors.push(err(
-                        "a number of hours, such as 2, 1.5 or \"2 hours\"".into()
-                    ));
-                    String::new()
-                }),
-                "capacity" => values::capacity(cell).unwrap_or_else(|| {
-                    errors.push(err("a whole number of mentees, such as 2".into()));
-                    String::new()
-                }),
+                // A label of the mapping first ("1-2" = 1.5), then the answer itself.
+                "hours_per_month" => values::hours(mapping.label(field, cell).unwrap_or(cell))
+                    .unwrap_or_else(|| {
+                        errors.push(err(
+                            "a number of hours, such as 2, 1.5 or \"2 hours\", or an answer \
+                             listed under [values.hours_per_month] in the mapping (\"1-2\" = 1.5)"
+                                .into(),
+                        ));
+                        String::new()
+                    }),
+                "capacity" => values::capacity(mapping.label(field, cell).unwrap_or(cell))
+                    .unwrap_or_else(|| {
+                        errors.push(err(
+                            "a whole number of mentees, such as 2, or an answer listed under \
+                             [values.capacity] in the mapping (\"Two\" = 2)"
+                                .into(),
+                        ));
+                        String::new()
+                    }),
                 column => {
                     let group = Group::of(column).expect("the other columns have a vocabulary");
                     let terms = vocab.group(group);
@@ -326,7 +339,11 @@ pub fn convert(
                             terms.terms.join(", ")
                         )));
                     } else {
-                        for u in a.unknown {
+                        // A language ISO 639 names is a language, not an unknown term.
+                        let language = |u: &String| {
+                            group == Group::Languages && super::languages::iso_language(u).is_some()
+                        };
+                        for u in a.unknown.into_iter().filter(|u| !language(u)) {
                             *unknown
                                 .entry((column, crate::pool::normalize(&u)))
                                 .or_default() += 1;

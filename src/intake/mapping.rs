@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::fold::fold;
+use super::labels::{self, LabelEntry, Term};
 use super::raw::{RawColumn, classify};
 use crate::error::InputError;
 use crate::pool::{MENTEE_COLUMNS, MENTOR_COLUMNS};
@@ -86,6 +87,8 @@ pub struct Mapping {
     pub separator: String,
     /// Field (or `role`, or a vocabulary table) → folded answer label → term.
     pub values: HashMap<String, HashMap<String, String>>,
+    /// The entries of the `[values.FIELD]` tables as written, with their lines.
+    pub entries: Vec<LabelEntry>,
     pub responses: Option<Responses>,
 }
 
@@ -98,7 +101,7 @@ struct File {
     mentors: BTreeMap<String, String>,
     lists: Option<Lists>,
     #[serde(default)]
-    values: BTreeMap<String, BTreeMap<String, String>>,
+    values: BTreeMap<String, BTreeMap<String, Term>>,
     responses: Option<ResponsesFile>,
 }
 
@@ -122,6 +125,15 @@ fn line_of(text: &str, key: &str) -> Option<usize> {
             l.starts_with(key)
         })
         .map(|i| i + 1)
+}
+
+/// The fields of an `[outcomes]` table in the same file (they may have `[values.FIELD]` tables).
+fn outcome_fields(text: &str) -> Vec<String> {
+    toml::from_str::<toml::Table>(text)
+        .ok()
+        .and_then(|t| t.get("outcomes").and_then(|o| o.as_table()).cloned())
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default()
 }
 
 impl Mapping {
@@ -170,13 +182,19 @@ impl Mapping {
                     .field("lists.separator"),
             );
         }
+        let tables: Vec<(String, Vec<String>)> = raw
+            .values
+            .iter()
+            .map(|(t, labels)| (t.clone(), labels.keys().cloned().collect()))
+            .collect();
+        let entries = labels::entries(text, file, &tables, &outcome_fields(text))?;
         let values = raw
             .values
             .into_iter()
             .map(|(field, labels)| {
                 let labels = labels
                     .into_iter()
-                    .map(|(label, term)| (fold(&label), term.trim().to_lowercase()))
+                    .map(|(label, term)| (fold(&label), term.text()))
                     .collect();
                 (field, labels)
             })
@@ -186,6 +204,7 @@ impl Mapping {
             mentors,
             separator: separator.trim().to_string(),
             values,
+            entries,
             responses: raw.responses.map(|r| Responses { role: r.role }),
         })
     }
@@ -213,6 +232,7 @@ impl Mapping {
             mentors: side(mentor_header, &MENTOR_COLUMNS),
             separator: ";".to_string(),
             values: HashMap::new(),
+            entries: Vec::new(),
             responses: None,
         }
     }
@@ -229,7 +249,7 @@ impl Mapping {
     pub fn label(&self, field: &str, answer: &str) -> Option<&str> {
         let key = fold(answer);
         let group = super::vocabulary::Group::of(field).map(|g| g.table());
-        [Some(field), group, group.map(|g| g.trim_end_matches('s'))]
+        [Some(field), group, group.map(labels::singular)]
             .into_iter()
             .flatten()
             .find_map(|t| self.values.get(t).and_then(|l| l.get(&key)))

@@ -8,10 +8,13 @@
 //! show a cell's value.
 
 pub mod audit;
+mod draft_values;
 mod fold;
 pub mod import;
 pub mod introductions;
 pub mod key;
+pub mod labels;
+pub mod languages;
 pub mod mapping;
 mod pseudonym;
 mod raw;
@@ -50,6 +53,8 @@ pub struct FileReport {
     pub zip3_suppressed: usize,
     /// Cells that held a full date and now hold its year.
     pub dates_to_years: usize,
+    /// ZIP codes of 4 digits (a spreadsheet dropped the leading zero) given their zero back.
+    pub zips_zero_restored: usize,
     /// Repeated submissions: (spreadsheet row kept, rows dropped).
     pub duplicates: Vec<(usize, Vec<usize>)>,
     /// Pool column → people who answered it.
@@ -72,6 +77,41 @@ pub struct Anonymized {
     pub lengthened: bool,
     /// Answers of open fields outside the vocabulary.
     pub unknown_terms: Vec<UnknownTerm>,
+    /// Entries of the mapping's `[values.FIELD]` tables that no answer uses.
+    pub unused_labels: Vec<labels::LabelEntry>,
+}
+
+/// The mapping's label entries that no answer of the export uses.
+fn unused_labels(mapping: &Mapping, sheets: [&Sheet; 2]) -> Vec<labels::LabelEntry> {
+    let role = mapping.responses.as_ref().map(|r| fold::fold(&r.role));
+    let columns = |sheet: &Sheet, table: &str| -> Vec<usize> {
+        if table == "role" {
+            let role = role.as_deref();
+            return (sheet.raw.header.iter().enumerate())
+                .filter(|(_, h)| Some(fold::fold(h).as_str()) == role)
+                .map(|(i, _)| i)
+                .collect();
+        }
+        (sheet.cols.iter())
+            .filter(|(f, _)| labels::serves(table, f))
+            .map(|(_, c)| *c)
+            .collect()
+    };
+    mapping
+        .entries
+        .iter()
+        .filter(|e| {
+            let cells = sheets.iter().flat_map(|s| {
+                let cols = columns(s, &e.table);
+                s.raw
+                    .rows
+                    .iter()
+                    .flat_map(move |r| cols.clone().into_iter().map(move |c| r.cells[c].as_str()))
+            });
+            !labels::used(e, cells)
+        })
+        .cloned()
+        .collect()
 }
 
 /// The raw columns that feed no pool field, with the identifier category they suggest.
@@ -120,6 +160,7 @@ pub fn import(
     let (Some(me), Some(mr)) = (me, mr) else {
         return Err(errors);
     };
+    let unused = unused_labels(mapping, [&me, &mr]);
     let me_ids = import::person_ids(key, &me);
     let mr_ids = import::person_ids(key, &mr);
     let system_cells = |s: &Sheet<'_>| -> Vec<String> {
@@ -162,8 +203,20 @@ pub fn import(
         return Err(errors);
     }
     let opts = LoadOptions::default();
-    let mentees = pool::load_mentees(&me_out.file, &opts).map_err(|e| vec![at_raw(e, &me)])?;
-    let mentors = pool::load_mentors(&mr_out.file, &opts).map_err(|e| vec![at_raw(e, &mr)])?;
+    // Both sides' problems in one run.
+    let (mentees, mentors) = match (
+        pool::load_mentees(&me_out.file, &opts),
+        pool::load_mentors(&mr_out.file, &opts),
+    ) {
+        (Ok(me), Ok(mr)) => (me, mr),
+        (a, b) => {
+            let me_err = a.err().map(|e| at_raw(e, &me));
+            return Err(me_err
+                .into_iter()
+                .chain(b.err().map(|e| at_raw(e, &mr)))
+                .collect());
+        }
+    };
     let mut pool = Pool {
         mentees,
         mentors,
@@ -196,6 +249,7 @@ pub fn import(
         dropped: dropped(sheet, &role_col),
         zip3_suppressed: out.zip3_suppressed,
         dates_to_years: out.dates_to_years,
+        zips_zero_restored: out.zips_zero_restored,
         duplicates: sheet.duplicates.clone(),
         answered: out.answered,
         incomplete: out.incomplete,
@@ -230,6 +284,7 @@ pub fn import(
         pool,
         lengthened: me_ids.lengthened || mr_ids.lengthened || systems.lengthened,
         unknown_terms,
+        unused_labels: unused,
     })
 }
 
@@ -433,5 +488,23 @@ mod tests {
         assert_eq!(e.value, None, "{e}");
         assert!(!e.to_string().contains("9999"), "{e}");
         assert!(e.expected.contains("at most 200"), "{e}");
+    }
+
+    #[test]
+    fn both_sides_problems_come_in_one_run() {
+        let me = MENTEES.replace("either,3,english", "either,9999,english");
+        let mr = MENTORS.replace("virtual,2,1,english", "virtual,9999,1,english");
+        let mapping = Mapping::identity(&file("m", &me).header, &file("m", &mr).header);
+        let (me, mr) = (file("mentees.csv", &me), file("mentors.csv", &mr));
+        let export = Export {
+            mentees: &me,
+            mentors: &mr,
+            overrides: None,
+        };
+        let errors = import(&export, &mapping, &Vocabulary::builtin(), &key()).unwrap_err();
+        let files: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(errors.len(), 2, "{files:?}");
+        assert!(files[0].starts_with("mentees.csv:4:"), "{files:?}");
+        assert!(files[1].starts_with("mentors.csv:3:"), "{files:?}");
     }
 }

@@ -82,15 +82,25 @@ pub fn zip3_of(raw: &str) -> Option<String> {
     Some(privacy::publishable(&padded[..3]).to_string())
 }
 
+/// Whether a ZIP code lost its leading zero (4 or 8 digits), as a spreadsheet that holds it as a
+/// number writes it; [`zip3_of`] gives the zero back.
+pub fn lost_leading_zero(raw: &str) -> bool {
+    let digits = raw.trim().bytes().filter(u8::is_ascii_digit).count();
+    matches!(digits, 4 | 8) && zip3_of(raw).is_some()
+}
+
 /// The year of a year or a date: `2022`, `2022-06-30`, `2022/6/30`, `06/30/2022`, `30.06.2022`,
 /// `2022-06`, `June 2022`, `Jun 30, 2022`. Exactly one four-digit year from 1900 to 2100; every
 /// other part a number of one or two digits or a month name. `None` otherwise (`6/30/22` is
 /// ambiguous and refused).
 pub fn year_of(raw: &str) -> Option<i32> {
-    // An ISO date and time (`2022-06-30T08:00:00`): the date.
-    let raw = match raw.trim().split_once('T') {
+    // An ISO date and time (`2022-06-30T08:00:00`, or with a space as a spreadsheet's date and
+    // time cell reads): the date.
+    let raw = match raw.trim().split_once(['T', ' ']) {
         Some((date, time))
-            if date.bytes().all(|b| b.is_ascii_digit() || b == b'-') && time.contains(':') =>
+            if date.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+                && date.contains('-')
+                && time.contains(':') =>
         {
             date
         }
@@ -151,6 +161,8 @@ mod tests {
         assert_eq!(zip3_of("021394307").as_deref(), Some("021"));
         assert_eq!(zip3_of("02139-4307").as_deref(), Some("021"));
         assert_eq!(zip3_of("2139").as_deref(), Some("021"));
+        assert!(lost_leading_zero("2139") && lost_leading_zero("21394307"));
+        assert!(!lost_leading_zero("02139") && !lost_leading_zero("213"));
         assert_eq!(zip3_of("03601").as_deref(), Some("000"));
         assert_eq!(zip3_of("893").as_deref(), Some("000"));
         assert_eq!(zip3_of("021").as_deref(), Some("021"));
@@ -173,6 +185,7 @@ mod tests {
             ("OCTOBER 2022", 2022),
             ("Sept. 3, 2022", 2022),
             ("2022-06-30T08:00:00", 2022),
+            ("2022-06-30 08:00:00", 2022),
         ] {
             assert_eq!(year_of(raw), Some(year), "{raw}");
         }

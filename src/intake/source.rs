@@ -78,10 +78,12 @@ fn cell_text(cell: &Data) -> String {
         Data::Float(f) => f.to_string(),
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => b.to_string(),
-        Data::DateTime(d) if d.is_datetime() => {
-            let (y, mo, day, h, mi, s, _) = d.to_ymd_hms_milli();
-            format!("{y:04}-{mo:02}-{day:02} {h:02}:{mi:02}:{s:02}")
-        }
+        // A date cell is the date (a training date of 6/30/2019 reads 2019-06-30), a date and
+        // time cell the date and the time.
+        Data::DateTime(d) if d.is_datetime() => match d.to_ymd_hms_milli() {
+            (y, mo, day, 0, 0, 0, _) => format!("{y:04}-{mo:02}-{day:02}"),
+            (y, mo, day, h, mi, s, _) => format!("{y:04}-{mo:02}-{day:02} {h:02}:{mi:02}:{s:02}"),
+        },
         Data::DateTime(d) => d.as_f64().to_string(),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(_) => String::new(),

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use super::draft_values;
 use super::fold::fold;
 use super::mapping::{Mapping, Side};
 use super::values::answers;
@@ -145,8 +146,15 @@ fn quoted(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-/// The mapping lines of one side: field = "header" with comments, in schema order.
-fn side_lines(side: Side, header: &[String], out: &mut String) -> BTreeMap<String, usize> {
+/// The mapping lines of one side: field = "header" with comments, in schema order. Fields no
+/// header names are looked for by their answers ([`draft_values::BY_ANSWERS`]).
+fn side_lines(
+    side: Side,
+    file: &CsvFile,
+    vocab: &Vocabulary,
+    out: &mut String,
+) -> BTreeMap<String, usize> {
+    let header = &file.header;
     let mut chosen = BTreeMap::new();
     let mut taken: Vec<usize> = Vec::new();
     // Fields in the order of how sure their best header is, so the surest claim a header first.
@@ -189,6 +197,7 @@ fn side_lines(side: Side, header: &[String], out: &mut String) -> BTreeMap<Strin
         }
         lines.insert(field, line + "\n");
     }
+    by_answers(side, file, vocab, &mut taken, &mut chosen, &mut lines);
     for field in side.fields() {
         if let Some(l) = lines.get(field) {
             out.push_str(l);
@@ -197,72 +206,57 @@ fn side_lines(side: Side, header: &[String], out: &mut String) -> BTreeMap<Strin
     chosen
 }
 
-/// The draft `[values.FIELD]` lines: each answer that is not a known term, with its nearest.
-fn value_lines(
-    files: &[(&CsvFile, &BTreeMap<String, usize>)],
-    separator: &str,
+/// The fields of [`draft_values::BY_ANSWERS`] that no header named, found among the columns left
+/// by the columns' answers: most answers are terms of the field. Of two identity columns, the
+/// one whose header speaks of sharing (or of a mentor) is `wants_shared`.
+fn by_answers(
+    side: Side,
+    file: &CsvFile,
     vocab: &Vocabulary,
-    out: &mut String,
+    taken: &mut Vec<usize>,
+    chosen: &mut BTreeMap<String, usize>,
+    lines: &mut BTreeMap<&'static str, String>,
 ) {
-    let mapping = Mapping {
-        separator: separator.to_string(),
-        ..Mapping::identity(&[], &[])
-    };
-    let mut tables: BTreeMap<&str, BTreeMap<String, Vec<String>>> = BTreeMap::new();
-    for (file, chosen) in files {
-        for (field, col) in chosen.iter() {
-            let Some(group) = Group::of(field) else {
-                continue;
+    let fields = side.fields();
+    let mut open: Vec<&'static str> = draft_values::BY_ANSWERS
+        .into_iter()
+        .filter(|f| fields.contains(f) && !chosen.contains_key(*f))
+        .collect();
+    // Sharing first: its header words decide between two identity columns.
+    open.sort_by_key(|f| *f != "wants_shared");
+    for field in open {
+        let mut cands: Vec<(f64, usize)> = (0..file.header.len())
+            .filter(|i| !taken.contains(i))
+            .map(|i| (draft_values::share_of_terms(file, i, field, vocab), i))
+            .filter(|(s, _)| *s >= 0.6)
+            .collect();
+        if field == "wants_shared" {
+            let sharing = |i: usize| {
+                let h = fold(&file.header[i]);
+                h.contains("share") || h.contains("mentor")
             };
-            let terms = vocab.group(group);
-            let list = group != Group::MeetingFormat && field != "specialty";
-            for row in &file.rows {
-                let a = answers(&row.cells[*col], field, &mapping, terms, list);
-                for label in a.unknown {
-                    let mut near: Vec<String> = terms
-                        .nearest(&label)
-                        .into_iter()
-                        .map(str::to_string)
-                        .collect();
-                    if let Some(t) = abbreviation(&label, terms) {
-                        near = vec![t];
-                    } else if near.is_empty() {
-                        near.extend(terms.within(&label).map(str::to_string));
-                    }
-                    tables.entry(group.table()).or_default().insert(label, near);
-                }
+            if cands.len() < 2 && !cands.iter().any(|(_, i)| sharing(*i)) {
+                continue;
             }
+            cands.sort_by_key(|(_, i)| !sharing(*i));
+        } else {
+            cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         }
+        let Some(&(share, col)) = cands.first() else {
+            continue;
+        };
+        taken.push(col);
+        chosen.insert(field.to_string(), col);
+        lines.insert(
+            field,
+            format!(
+                "{field} = {}   # found by its answers: {:.0}% are {} terms\n",
+                quoted(&file.header[col]),
+                share * 100.0,
+                Group::of(field).map_or("", |g| g.table())
+            ),
+        );
     }
-    for (table, labels) in tables {
-        out.push_str(&format!("\n[values.{table}]\n"));
-        for (label, near) in labels {
-            match near.split_first() {
-                Some((best, rest)) => {
-                    let mut line = format!(
-                        "{} = {}   # nearest known term",
-                        quoted(&label),
-                        quoted(best)
-                    );
-                    if !rest.is_empty() {
-                        line.push_str(&format!("; others: {}", rest.join(", ")));
-                    }
-                    out.push_str(&line);
-                    out.push('\n');
-                }
-                None => out.push_str(&format!(
-                    "# {} = \"\"   # no known term near: kept as it is unless mapped\n",
-                    quoted(&label)
-                )),
-            }
-        }
-    }
-}
-
-/// A known term written in parentheses in an answer label: "Under-represented (URM)" → urm.
-fn abbreviation(label: &str, terms: &super::vocabulary::Terms) -> Option<String> {
-    let inner = label.rsplit_once('(')?.1.strip_suffix(')')?;
-    terms.term(inner).map(str::to_string)
 }
 
 /// A draft mapping for an export: one file per side, or one file for both (`responses`).
@@ -289,10 +283,10 @@ pub fn suggest(mentees: &CsvFile, mentors: Option<&CsvFile>, vocab: &Vocabulary)
         }
     }
     out.push_str("\n[mentees]\n");
-    let me = side_lines(Side::Mentees, &mentees.header, &mut out);
+    let me = side_lines(Side::Mentees, mentees, vocab, &mut out);
     let mr_file = mentors.unwrap_or(mentees);
     out.push_str("\n[mentors]\n");
-    let mr = side_lines(Side::Mentors, &mr_file.header, &mut out);
+    let mr = side_lines(Side::Mentors, mr_file, vocab, &mut out);
     // A comma is the separator when comma-joined answers split into known terms.
     let comma = [(mentees, &me), (mr_file, &mr)].iter().any(|(f, chosen)| {
         chosen.iter().any(|(field, col)| {
@@ -325,14 +319,20 @@ pub fn suggest(mentees: &CsvFile, mentors: Option<&CsvFile>, vocab: &Vocabulary)
             } else {
                 ""
             };
-            out.push_str(&format!("{} = {}\n", quoted(a), quoted(term)));
+            if term.is_empty() {
+                out.push_str(&format!(
+                    "# TODO {} = \"\"   # not placed: mentee or mentor\n",
+                    quoted(a)
+                ));
+            } else {
+                out.push_str(&format!("{} = {}\n", quoted(a), quoted(term)));
+            }
         }
     }
-    value_lines(
+    out.push_str(&draft_values::lines(
         &[(mentees, &me), (mr_file, &mr)],
         separator,
         vocab,
-        &mut out,
-    );
+    ));
     out
 }

@@ -105,6 +105,56 @@ pub fn capacity(cell: &str) -> Option<String> {
     .then(|| number.to_string())
 }
 
+/// A number answer that is a range or an estimate ("1-2", "2–3 hours", "about 2"): the number it
+/// is read as (the middle of a range) and why. `None` when it is neither.
+pub fn estimate(cell: &str) -> Option<(f64, String)> {
+    let t = cell.trim().to_lowercase();
+    for word in [
+        "about",
+        "around",
+        "approximately",
+        "approx.",
+        "roughly",
+        "~",
+    ] {
+        if let Some(rest) = t.strip_prefix(word) {
+            let n = number_with_units(rest)?;
+            return Some((n, format!("\"{word}\": taken as {n}")));
+        }
+    }
+    let (a, b) = t
+        .split_once(['-', '\u{2013}', '\u{2014}'])
+        .or_else(|| t.split_once(" to "))?;
+    let (a, b) = (a.trim().parse::<f64>().ok()?, number_with_units(b)?);
+    (a < b).then(|| {
+        let mid = (a + b) / 2.0;
+        (mid, format!("the middle of {a} to {b}"))
+    })
+}
+
+/// A number followed by nothing or by unit words ("2 hours", "3 mentees").
+fn number_with_units(text: &str) -> Option<f64> {
+    let (number, rest) = leading_number(text)?;
+    let rest = fold(rest);
+    let units_ok = rest.split([' ', '/']).filter(|w| !w.is_empty()).all(|w| {
+        matches!(
+            w,
+            "h" | "hr"
+                | "hrs"
+                | "hour"
+                | "hours"
+                | "per"
+                | "a"
+                | "each"
+                | "month"
+                | "mo"
+                | "mentee"
+                | "mentees"
+        )
+    });
+    units_ok.then(|| number.parse().ok()).flatten()
+}
+
 fn leading_number(cell: &str) -> Option<(&str, &str)> {
     let t = cell.trim();
     let end = t
@@ -236,6 +286,20 @@ mod tests {
         }
         assert_eq!(capacity("2 mentees").as_deref(), Some("2"));
         assert_eq!(capacity("1.5"), None);
+    }
+
+    #[test]
+    fn ranges_and_estimates_are_read_as_their_middle() {
+        let n = |cell: &str| estimate(cell).map(|(n, _)| n);
+        assert_eq!(n("1-2"), Some(1.5));
+        assert_eq!(n("2\u{2013}3 hours"), Some(2.5));
+        assert_eq!(n("about 2"), Some(2.0));
+        assert_eq!(n("Around 4 hours per month"), Some(4.0));
+        assert_eq!(n("1 to 3 mentees"), Some(2.0));
+        for not in ["2", "3-1", "a few", "2-3 days", "about", ""] {
+            assert_eq!(n(not), None, "{not}");
+        }
+        assert!(estimate("1-2").unwrap().1.contains("middle of 1 to 2"));
     }
 
     #[test]

@@ -119,9 +119,13 @@ pub fn run(args: Options) -> Result<()> {
     }
     match vocabulary {
         Ok(0) => {}
+        Ok(1) => model.warn(
+            "1 answer of the pool is not in the vocabulary: it matches only the same spelling, \
+             never a synonym; `dyad check` lists it",
+        ),
         Ok(n) => model.warn(format!(
-            "{n} terms of the pool are outside the vocabulary and never match as meant: run \
-             `dyad check` for the list"
+            "{n} answers of the pool are not in the vocabulary: each matches only the same \
+             spelling, never a synonym; `dyad check` lists them"
         )),
         Err(e) => model.warn(format!("The pool's terms were not checked: {e}")),
     }

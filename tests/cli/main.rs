@@ -11,6 +11,7 @@ mod fairness;
 mod hostile;
 mod hostile_faults;
 mod intake;
+mod intake_answers;
 mod intake_form;
 mod kill_save;
 mod lock;
