@@ -3,7 +3,7 @@
 
 use super::super::problem::is_allowed;
 use super::super::{Problem, Solver};
-use super::AtLeast;
+use super::types::AtLeast;
 
 /// A branching decision: the pair (index into the relaxed matrix) forced or forbidden.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -46,7 +46,7 @@ impl Ord for Open {
     }
 }
 
-/// The search's budget, shared by every run of one [`super::solve`].
+/// The search's budget, shared by every run of one solve.
 pub(super) struct Search {
     pub nodes: usize,
     limit: usize,
