@@ -87,7 +87,7 @@ pub fn curve(engine: &mut Engine, profile: &Profile) -> Result<Vec<Point>, Input
     if none.is_empty() {
         return Ok(points);
     }
-    let base_counts: Vec<usize> = none.iter().map(|g| g.matched_in(&base)).collect();
+    let base_counts: Vec<usize> = none.iter().map(|g| g.matched_in(&base.mentor_of)).collect();
     let mut last_needs: Vec<usize> = Vec::new();
     let mut last_pairs = base.mentor_of.clone();
     for step in 1..=100 {
@@ -150,7 +150,7 @@ fn outcome(
                 name: g.name.clone(),
                 eligible: g.eligible,
                 need: g.need,
-                matched: g.matched_in(m),
+                matched: g.matched_in(&m.mentor_of),
                 mean_score: (!scores.is_empty())
                     .then(|| scores.iter().sum::<f64>() / scores.len() as f64),
             }

@@ -66,7 +66,7 @@ impl Engine {
             families: Arc::new(families),
             tables: Vec::new(),
             session: None,
-            small_cell_k: crate::profile::settings::Settings::default().small_cell_k,
+            small_cell_k: crate::profile::limits::DEFAULT_SMALL_CELL_K,
         }
     }
 

@@ -8,7 +8,6 @@ use std::path::PathBuf;
 use crate::error::InputError;
 use crate::matching::scoring::{ScoreTable, Weighting};
 use crate::pool::{Action, MeetingFormat, Pool};
-use crate::profile::settings::Settings;
 use crate::profile::{Objective, Profile};
 use crate::solver::{Problem, Solver};
 
@@ -137,7 +136,12 @@ impl Frame {
     /// The frame of a profile on a pool, with the default small-cell k for a coverage floor
     /// (see [`Frame::with_k`]).
     pub fn new(pool: &Pool, table: &ScoreTable, profile: &Profile) -> Result<Frame, InputError> {
-        Frame::with_k(pool, table, profile, Settings::default().small_cell_k)
+        Frame::with_k(
+            pool,
+            table,
+            profile,
+            crate::profile::limits::DEFAULT_SMALL_CELL_K,
+        )
     }
 
     /// The frame of a profile on a pool. A pin that cannot be kept (ineligible mentee, mentor
@@ -320,7 +324,13 @@ impl Frame {
     fn no_group_floored(&self, mut matching: Matching) -> Matching {
         if let Some(share) = self.floor {
             let total = matching.total();
-            matching.floor = Some(floors::FloorStatus::of(share, &[], &matching, true, total));
+            matching.floor = Some(floors::FloorStatus::of(
+                share,
+                &[],
+                &matching.mentor_of,
+                true,
+                total,
+            ));
         }
         matching
     }
@@ -353,7 +363,7 @@ impl Frame {
         matching.floor = Some(floors::FloorStatus::of(
             share,
             &self.floor_groups,
-            &matching,
+            &matching.mentor_of,
             found.proven_optimal,
             weighting.score(found.bound),
         ));

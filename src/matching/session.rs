@@ -87,7 +87,7 @@ impl Session {
             solver: Solver::new(),
             warm: false,
             same_pairs: false,
-            small_cell_k: crate::profile::settings::Settings::default().small_cell_k,
+            small_cell_k: crate::profile::limits::DEFAULT_SMALL_CELL_K,
         }
     }
 

@@ -18,8 +18,6 @@ pub mod search;
 
 use crate::pool::Pool;
 
-use super::Matching;
-
 /// A matching under a coverage floor: each constrained group's need and count, and whether the
 /// total is proven the best the floor allows.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +45,7 @@ impl FloorStatus {
     pub fn of(
         floor: f64,
         groups: &[FloorGroup],
-        matching: &Matching,
+        mentor_of: &[Option<usize>],
         proven_optimal: bool,
         bound: f64,
     ) -> FloorStatus {
@@ -57,7 +55,7 @@ impl FloorStatus {
                 name: g.name.clone(),
                 eligible: g.eligible,
                 need: g.need,
-                matched: g.matched_in(matching),
+                matched: g.matched_in(mentor_of),
             })
             .collect();
         FloorStatus {
@@ -92,11 +90,12 @@ impl FloorGroup {
         self.need.saturating_sub(self.pinned)
     }
 
-    /// How many of its eligible mentees a matching matches, pins included.
-    pub fn matched_in(&self, m: &Matching) -> usize {
+    /// How many of its eligible mentees a matching (each mentee's mentor) matches, pins
+    /// included.
+    pub fn matched_in(&self, mentor_of: &[Option<usize>]) -> usize {
         self.members
             .iter()
-            .filter(|&&i| m.mentor_of[i].is_some())
+            .filter(|&&i| mentor_of[i].is_some())
             .count()
     }
 }
