@@ -90,7 +90,7 @@ impl std::fmt::Display for SideError {
 
 impl std::error::Error for SideError {}
 
-/// Options of [`solve`]: limits and a known solution to start from.
+/// Options of [`solve`](super::solve): limits and a known solution to start from.
 #[derive(Debug, Clone, Default)]
 pub struct Options<'a> {
     pub limits: Limits,
