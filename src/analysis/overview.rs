@@ -13,7 +13,7 @@ use crate::criteria::specialty::SpecialtyFamilies;
 use crate::matching::engine::Evaluation;
 use crate::matching::{Matching, Pair, Reason, capacities};
 use crate::pool::Pool;
-use crate::privacy::{Shown, SmallCells};
+use crate::privacy::{Changed, Group, RowShown, SmallCells, Whole};
 
 /// One mentor's use in a matching.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -76,17 +76,25 @@ pub struct GroupRow {
     /// The identities the group's matched mentees asked their mentor to share, and how many of
     /// them their mentors have.
     pub identity_requests: Coverage,
+    /// The scores of the group's pairs, lowest first.
+    pub scores: Vec<f64>,
 }
 
 impl GroupRow {
-    /// The row as it may be shown: a group under k eligible mentees only as suppressed, its
-    /// worst pair included. The overall row is never suppressed by itself: it counts the whole
-    /// pool, whose every pair the matches table shows anyway.
-    pub fn shown(&self, cells: SmallCells) -> Shown<&GroupRow> {
-        if self.name == ALL {
-            Shown::Shown(self)
-        } else {
-            cells.figure(self.eligible, self)
+    /// The figures the room rule weighs ([`crate::privacy::room`]).
+    pub fn figures(&self) -> Group<'_> {
+        Group {
+            eligible: self.eligible,
+            matched: self.matched,
+            scores: &self.scores,
+        }
+    }
+
+    /// What the room sees in full when this is the overall row.
+    fn whole(&self) -> Whole {
+        Whole {
+            eligible: self.eligible,
+            matched: self.matched,
         }
     }
 }
@@ -141,6 +149,7 @@ struct Sums {
     total: f64,
     worst: Option<Pair>,
     asked: Coverage,
+    scores: Vec<f64>,
 }
 
 /// [`group_rows`] from the facts of the matching's pairs (in pair order), in one pass over the
@@ -154,6 +163,7 @@ fn rows_of(groups: &Membership, matching: &Matching, facts: &[PairFacts]) -> Vec
             s.total += p.score;
             s.worst = lowest(s.worst.iter().chain([p]));
             s.asked = [s.asked, f.identity_requests].into_iter().sum();
+            s.scores.push(p.score);
         }
     }
     for &(mentee, why) in &matching.unmatched {
@@ -167,7 +177,11 @@ fn rows_of(groups: &Membership, matching: &Matching, facts: &[PairFacts]) -> Vec
         .chain(groups.names.iter().map(String::as_str))
         .zip(sums)
         .enumerate()
-        .map(|(i, (name, s))| GroupRow {
+        .map(|(i, (name, mut s))| GroupRow {
+            scores: {
+                s.scores.sort_by(f64::total_cmp);
+                s.scores
+            },
             name: name.to_string(),
             // The overall row counts the matching's eligible mentees, as its summary does.
             eligible: if i == 0 {
@@ -230,11 +244,28 @@ impl Side {
     }
 }
 
+impl Side {
+    /// Group row `i` of this side (0: the overall row) as a room may see it
+    /// ([`SmallCells::row`]); the overall row is the table the room sees anyway, shown whole.
+    pub fn shown(&self, cells: SmallCells, i: usize) -> Option<RowShown> {
+        let g = self.groups.get(i)?;
+        if i == 0 {
+            return SmallCells::full_detail().row(g.whole(), g.figures());
+        }
+        cells.row(self.groups[0].whole(), g.figures())
+    }
+}
+
 /// A baseline and the current matching side by side, both on the current one's yardstick.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Overview {
     pub now: Side,
     pub baseline: Side,
+    /// For each group row (0: all), the eligible mentees whose mentor differs between the two
+    /// sides (matched or not included).
+    pub changed: Vec<usize>,
+    /// The mentees eligible on one side only or matched on one side only.
+    pub status_changed: usize,
 }
 
 impl Overview {
@@ -242,11 +273,71 @@ impl Overview {
     /// a pair that did not change scores the same on both sides.
     pub fn of(pool: &Pool, baseline: &Evaluation, now: &Evaluation) -> Overview {
         let groups = Membership::of(pool);
+        let mut changed = vec![0; groups.names.len() + 1];
+        let (a, b) = (
+            mentors_of(pool, &baseline.matching),
+            mentors_of(pool, &now.matching),
+        );
+        let status = |m: Option<Option<usize>>| (m.is_some(), m.flatten().is_some());
+        let status_changed = (0..a.len())
+            .filter(|&i| status(a[i]) != status(b[i]))
+            .count();
+        for (i, rows) in groups.rows.iter().enumerate() {
+            if a[i] != b[i] {
+                for &r in rows {
+                    changed[r] += 1;
+                }
+            }
+        }
         Overview {
             now: Side::with_groups(pool, &groups, now, now),
             baseline: Side::with_groups(pool, &groups, baseline, now),
+            changed,
+            status_changed,
         }
     }
+
+    /// Who changed pair, for group row `i`.
+    pub fn changed(&self, i: usize) -> Changed {
+        Changed {
+            in_group: self.changed.get(i).copied().unwrap_or(0),
+            total: self.changed.first().copied().unwrap_or(0),
+            status: self.status_changed,
+        }
+    }
+
+    /// The baseline's group row `i` as a room may see it beside the current one
+    /// ([`SmallCells::baseline_row`]); the overall row whole.
+    pub fn baseline_shown(&self, cells: SmallCells, i: usize) -> Option<RowShown> {
+        let g = self.baseline.groups.get(i)?;
+        if i == 0 {
+            return self.baseline.shown(cells, 0);
+        }
+        cells.baseline_row(
+            self.baseline.groups[0].whole(),
+            g.figures(),
+            self.changed(i),
+        )
+    }
+
+    /// Whether the changes of group row `i` may be shown (always for the overall row).
+    pub fn changes_shown(&self, cells: SmallCells, i: usize) -> bool {
+        i == 0 || cells.changes(self.changed(i))
+    }
+}
+
+/// Each mentee's mentor in a matching: `Some(None)` unmatched but eligible, `None` ineligible.
+fn mentors_of(pool: &Pool, matching: &Matching) -> Vec<Option<Option<usize>>> {
+    let mut of = vec![None; pool.mentees.len()];
+    for p in &matching.pairs {
+        of[p.mentee] = Some(Some(p.mentor));
+    }
+    for &(i, why) in &matching.unmatched {
+        if why != Reason::Ineligible {
+            of[i] = Some(None);
+        }
+    }
+    of
 }
 
 #[cfg(test)]

@@ -102,19 +102,36 @@ fn group_rows_agree_with_the_summary_and_the_pairs() {
 }
 
 #[test]
-fn a_small_group_is_suppressed_with_its_worst_pair_the_overall_row_never() {
+fn a_small_group_is_suppressed_the_overall_row_never() {
     let s = crate::analysis::testing::sample_solved(&embedded::fall_profile());
     let families = crate::criteria::specialty::builtin();
     let rows = group_rows(&s.pool, families, &s.matching);
+    let side = Side {
+        measures: Measures::overall(&s.pool, families, &s.matching, &s.capacity, None),
+        groups: rows.clone(),
+        loads: Vec::new(),
+    };
     let k = rows[1..].iter().map(|r| r.eligible).max().unwrap() + 1;
     let cells = SmallCells::new(k);
-    assert_eq!(rows[0].shown(cells), Shown::Shown(&rows[0]));
-    for r in &rows[1..] {
-        assert_eq!(r.shown(cells), Shown::Suppressed { k }, "{}", r.name);
-        assert!(r.shown(cells).shown().and_then(|r| r.worst).is_none());
+    let all = side.shown(cells, 0).unwrap();
+    assert_eq!(
+        all.lowest.map(|l| l.0),
+        Some(1),
+        "the overall row is the table's"
+    );
+    for (i, r) in rows.iter().enumerate().skip(1) {
+        assert_eq!(side.shown(cells, i), None, "{}", r.name);
     }
-    let cells = SmallCells::new(rows[1].eligible);
-    assert_eq!(rows[1].shown(cells), Shown::Shown(&rows[1]));
+    assert!(side.shown(SmallCells::new(rows[1].eligible), 1).is_some());
+    for (i, r) in rows.iter().enumerate() {
+        assert!(r.scores.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(r.scores.len(), r.matched);
+        let shown = side.shown(SmallCells::new(2), i).filter(|_| i > 0);
+        if let Some((n, low)) = shown.and_then(|s| s.lowest) {
+            assert_eq!(n, 2);
+            assert_eq!(low, (r.scores[0] + r.scores[1]) / 2.0);
+        }
+    }
 }
 
 #[test]

@@ -38,13 +38,16 @@ fn file_lines(name: &str, r: &FileReport) -> String {
     let identifiers: Vec<String> = r
         .dropped
         .iter()
-        .filter_map(|(col, kind)| kind.map(|k| format!("{col} ({})", k.describe())))
+        .filter_map(|(col, kind)| {
+            kind.map(|k| format!("{} ({})", dyad::error::escape(col), k.describe()))
+        })
         .collect();
-    let others: Vec<&str> = r
+    // Headers come from the export: nothing in them may drive the terminal.
+    let others: Vec<String> = r
         .dropped
         .iter()
         .filter(|(_, kind)| kind.is_none())
-        .map(|(col, _)| col.as_str())
+        .map(|(col, _)| dyad::error::escape(col))
         .collect();
     if !identifiers.is_empty() {
         text.push_str(&format!(

@@ -8,15 +8,20 @@ pub use crate::inputs::DataArgs;
 /// Output of `match`: a table for people, CSV or JSON for programs.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// For people
     Table,
+    /// For spreadsheets
     Csv,
+    /// For programs and the coordinator: every figure, not for a shared screen
     Json,
 }
 
 /// Output of the analysis commands: a table for people or JSON for programs.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableOrJson {
+    /// For people
     Table,
+    /// For programs and the coordinator: every figure, not for a shared screen
     Json,
 }
 

@@ -120,7 +120,7 @@ pub fn run(args: &CompareArgs) -> Result<()> {
                 "\nScores on the yardstick ({})\n",
                 yardstick.as_str().to_uppercase()
             ));
-            text.push_str(&report::summary_text(&cmp.b, Some(&cmp.a), cells));
+            text.push_str(&report::summary_text(&cmp.b, Some(&cmp.a), cells, None));
             emit(&text)
         }
     }

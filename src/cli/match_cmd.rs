@@ -7,6 +7,8 @@ use dyad::io::csvwrite::CsvOut;
 use dyad::matching::capacities;
 
 use super::args::{Format, MatchArgs};
+use dyad::analysis::overview::Side;
+
 use super::measures_out::{idle_json, idle_text, measures_json, measures_text};
 use super::report::{self, fig};
 use super::{emit, emit_json, inputs};
@@ -117,7 +119,8 @@ pub fn run(args: &MatchArgs) -> Result<()> {
             }
             text.push_str(&idle_text(pool, &idle));
             text.push_str("\nSummary\n");
-            text.push_str(&report::summary_text(&ev.summary, None, cells));
+            let side = Side::of(pool, &ev, &ev);
+            text.push_str(&report::summary_text(&ev.summary, None, cells, Some(&side)));
             text.push_str(&measures_text(&measures, None, cells));
             emit(&text)
         }

@@ -3,13 +3,14 @@
 use serde_json::{Map, Value, json};
 
 use dyad::analysis::compare::Comparison;
+use dyad::analysis::overview::Side;
 use dyad::analysis::summary::Summary;
 use dyad::criteria::CRITERIA;
 use dyad::matching::engine::Evaluation;
 use dyad::pool::Pool;
 pub use dyad::present::fig;
 use dyad::present::plain_delta;
-use dyad::privacy::SmallCells;
+use dyad::privacy::{Matched, SmallCells};
 
 use super::inputs::LoadedProfile;
 
@@ -232,8 +233,20 @@ pub fn table(rows: &[Vec<String>]) -> String {
 /// A summary figure: its label and how to read it.
 type Figure = (&'static str, fn(&Summary) -> f64);
 
-/// The summary as text, with B − A deltas when a baseline is given.
-pub fn summary_text(s: &Summary, base: Option<&Summary>, cells: SmallCells) -> String {
+/// The summary as text, with B − A deltas when a baseline is given. Without one, the groups
+/// are shown as the room rule allows (`dyad::privacy::room`) from `groups`, the matching's
+/// overview side.
+pub fn summary_text(
+    s: &Summary,
+    base: Option<&Summary>,
+    cells: SmallCells,
+    groups: Option<&Side>,
+) -> String {
+    // Row 0 of a side is all mentees; the groups follow.
+    let at = |side: &Side, name: &str| {
+        let mut rest = side.groups.iter().skip(1);
+        rest.position(|g| g.name == name).map(|i| i + 1)
+    };
     let mut rows = vec![match base {
         Some(_) => vec!["figure".into(), "A".into(), "B".into(), "B - A".into()],
         None => vec!["figure".into(), "value".into()],
@@ -302,7 +315,7 @@ pub fn summary_text(s: &Summary, base: Option<&Summary>, cells: SmallCells) -> S
             "eligible".into(),
             "matched".into(),
             "mean".into(),
-            "min".into(),
+            format!("low {}", cells.k()),
         ],
     }];
     let k = cells.k();
@@ -325,13 +338,22 @@ pub fn summary_text(s: &Summary, base: Option<&Summary>, cells: SmallCells) -> S
                 ]);
             }
             None => {
-                any_hidden |= small;
+                let shown = groups.and_then(|side| side.shown(cells, at(side, name)?));
+                any_hidden |= shown.is_none_or(|s| !s.scores());
+                let counts = shown.and_then(|s| s.counts);
+                let (mean, low) = shown
+                    .and_then(|s| Some((s.mean?, s.lowest?.1)))
+                    .map_or((hidden.clone(), hidden.clone()), |(m, l)| (fig(m), fig(l)));
                 rows.push(vec![
                     name.clone(),
-                    show(small, g.eligible.to_string()),
-                    show(small, g.matched.to_string()),
-                    show(small, fig(g.mean)),
-                    show(small, fig(g.min)),
+                    counts.map_or(hidden.clone(), |c| c.0.to_string()),
+                    match counts {
+                        None => hidden.clone(),
+                        Some((_, Matched::Exact(n))) => n.to_string(),
+                        Some((_, Matched::AtLeast(n))) => format!(">={n}"),
+                    },
+                    mean,
+                    low,
                 ]);
             }
         }
@@ -339,8 +361,14 @@ pub fn summary_text(s: &Summary, base: Option<&Summary>, cells: SmallCells) -> S
     out.push_str(&table(&rows));
     if any_hidden {
         out.push_str(&format!(
-            "{hidden}: fewer than {k} eligible mentees in the group, so its figures are not shown \
-             (small_cell_k in configs/dyad-settings.toml)\n"
+            "{hidden}: would rest on fewer than {k} people, so not shown (small_cell_k in \
+             configs/dyad-settings.toml)\n"
+        ));
+    }
+    if base.is_none() {
+        out.push_str(&format!(
+            "low {k}: the mean of a group's {k} lowest pair scores, no one's own; >=n: the least \
+             the matched count can be from the group's size and the unmatched listed above\n"
         ));
     }
     out

@@ -55,8 +55,30 @@ impl<'a> Sheet<'a> {
         let mut ok = true;
         for (field, header) in &map.fields {
             let want = fold(header);
-            match raw.header.iter().position(|h| fold(h) == want) {
-                Some(i) => {
+            let found: Vec<usize> = (0..raw.header.len())
+                .filter(|&i| fold(&raw.header[i]) == want)
+                .collect();
+            match found.first() {
+                Some(&i) if found.len() > 1 => {
+                    ok = false;
+                    let columns: Vec<String> = found.iter().map(|c| (c + 1).to_string()).collect();
+                    errors.push(
+                        InputError::new(
+                            &raw.path,
+                            format!(
+                                "one column headed \"{header}\" (the mapping's {}.{field}): rename \
+                                 or delete the others",
+                                side.table()
+                            ),
+                        )
+                        .at(1, i + 1)
+                        .problem(format!(
+                            "columns {} have this header",
+                            columns.join(" and ")
+                        )),
+                    );
+                }
+                Some(&i) => {
                     cols.insert(field.clone(), i);
                 }
                 None => {
@@ -95,8 +117,9 @@ impl<'a> Sheet<'a> {
                 );
             }
         }
-        if let Err(e) = raw.check_row_lengths() {
-            errors.push(e);
+        let ragged = raw.row_length_errors();
+        if !ragged.is_empty() {
+            errors.extend(ragged);
             return None;
         }
         if !ok {
@@ -209,6 +232,10 @@ pub struct SideOut {
     pub zips_zero_restored: usize,
 }
 
+/// The longest answer a pool field takes (a pool cell's limit): every form option label, and a
+/// multi-select cell of many of them, is far shorter; a longer cell is pasted text.
+pub const MAX_ANSWER_CHARS: usize = crate::pool::MAX_CELL_CHARS;
+
 /// The pool column fed by a mapping field.
 fn field_of(column: &str) -> &str {
     if column == "zip3" { "zip" } else { column }
@@ -261,6 +288,14 @@ pub fn convert(
             };
             let cell = row.cells[col].trim();
             let err = |expected: String| cell_error(raw, row, col, expected);
+            // A huge answer is refused before any work on it (and is never shown).
+            if cell.len() > MAX_ANSWER_CHARS && cell.chars().count() > MAX_ANSWER_CHARS {
+                errors.push(err(format!(
+                    "an answer of at most {MAX_ANSWER_CHARS} characters"
+                )));
+                cells.push(String::new());
+                continue;
+            }
             if fold(cell).is_empty() {
                 if REQUIRED.contains(&field) {
                     missing.push(*column);

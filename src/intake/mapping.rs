@@ -127,6 +127,83 @@ fn line_of(text: &str, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// The line of `key` inside the table `[table]` (for messages about a key of that table).
+fn line_in(text: &str, table: &str, key: &str) -> Option<usize> {
+    let header = format!("[{table}]");
+    let start = text.lines().position(|l| l.trim() == header)?;
+    text.lines()
+        .enumerate()
+        .skip(start + 1)
+        .take_while(|(_, l)| !l.trim_start().starts_with('['))
+        .find(|(_, l)| {
+            let l = l.trim_start().trim_start_matches('"');
+            l.starts_with(key)
+                && l[key.len()..]
+                    .trim_start_matches('"')
+                    .trim_start()
+                    .starts_with('=')
+        })
+        .map(|(i, _)| i + 1)
+}
+
+/// The fields whose answers are written into the pool as they are (the others become a
+/// pseudonym, a ZIP3 or a year, or are read only by `dyad introductions`).
+const KEPT: [&str; 10] = [
+    "specialty",
+    "identities",
+    "wants_shared",
+    "goals",
+    "challenges",
+    "expertise",
+    "meeting_format",
+    "hours_per_month",
+    "capacity",
+    "languages",
+];
+
+/// Refuses a mapping that would carry a direct identifier into the pool: a field kept as it is
+/// fed by a column whose header names an identifier (a name, an email, a phone, a date, an
+/// address …), or by the column the mapping itself names as the id, name, email or timestamp.
+fn refuse_identifiers(
+    text: &str,
+    file: &Path,
+    side: Side,
+    fields: &BTreeMap<String, String>,
+) -> Result<(), InputError> {
+    let person: Vec<(&str, String)> = ["id", "name", "email", "timestamp"]
+        .into_iter()
+        .filter_map(|f| fields.get(f).map(|h| (f, fold(h))))
+        .collect();
+    for (k, header) in fields {
+        if !KEPT.contains(&k.as_str()) {
+            continue;
+        }
+        // "How many hours per month": a number of hours is no date (and a date in that column
+        // would fail as a number anyway).
+        let numeric = matches!(k.as_str(), "hours_per_month" | "capacity");
+        let kind = crate::privacy::column_identifier(header)
+            .filter(|kind| !(numeric && *kind == crate::privacy::Identifier::Date));
+        let holds = match kind {
+            Some(kind) => kind.describe().to_string(),
+            None => match person.iter().find(|(_, h)| *h == fold(header)) {
+                Some((f, _)) => format!("what the mapping names as {}.{f}", side.table()),
+                None => continue,
+            },
+        };
+        return Err(InputError::new(
+            file,
+            "a column of answers for this field, never one of a direct identifier (remove the \
+             line, or name the column that holds the answers)",
+        )
+        .line(line_in(text, side.table(), k).unwrap_or(1))
+        .field(format!("{}.{k}", side.table()))
+        .problem(format!(
+            "the column \"{header}\" holds {holds}, which must never reach the pool"
+        )));
+    }
+    Ok(())
+}
+
 /// The fields of an `[outcomes]` table in the same file (they may have `[values.FIELD]` tables).
 fn outcome_fields(text: &str) -> Vec<String> {
     toml::from_str::<toml::Table>(text)
@@ -170,6 +247,7 @@ impl Mapping {
                         .problem("empty header"));
                 }
             }
+            refuse_identifiers(text, file, side, &fields)?;
             Ok(SideMap { fields })
         };
         let mentees = side(Side::Mentees, raw.mentees)?;
@@ -308,6 +386,24 @@ separator = ","
         let e = Mapping::parse(text, Path::new("intake.toml")).unwrap_err();
         assert_eq!(e.line, Some(3), "{e}");
         assert!(e.to_string().contains("mentees.favourite_colour"), "{e}");
+    }
+
+    #[test]
+    fn an_identifier_column_can_never_feed_a_pool_field() {
+        let text = "[mentees]\nid = \"Staff number\"\ngoals = \"Goals\"\n\n[mentors]\n\
+                    id = \"Staff number\"\nname = \"Q3\"\nexpertise = \"Q3\"\n";
+        let e = Mapping::parse(text, Path::new("intake.toml")).unwrap_err();
+        assert_eq!(e.line, Some(8), "{e}");
+        assert_eq!(e.field.as_deref(), Some("mentors.expertise"));
+        assert!(e.to_string().contains("mentors.name"), "{e}");
+        let text = "[mentees]\nid = \"Email\"\ngoals = \"Home address\"\n";
+        let e = Mapping::parse(text, Path::new("intake.toml")).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.to_string().contains("an address"), "{e}");
+        let shipped = include_str!("../../configs/intake.toml");
+        if let Err(e) = Mapping::parse(shipped, Path::new("intake.toml")) {
+            panic!("{e}");
+        }
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod source;
 pub mod suggest;
 pub mod values;
 pub mod vocabulary;
+pub mod workbook;
 
 use std::path::Path;
 

@@ -5,11 +5,11 @@
 
 use std::path::Path;
 
-use calamine::{Data, Reader};
+use calamine::Data;
 
 use crate::error::{Error, InputError};
 use crate::io::MAX_CSV_BYTES;
-use crate::io::csvread::{CsvFile, CsvRow};
+use crate::io::csvread::CsvFile;
 
 /// Whether a file is an Excel workbook, by its name.
 pub fn is_workbook(path: &Path) -> bool {
@@ -20,9 +20,11 @@ pub fn is_workbook(path: &Path) -> bool {
 
 /// Reads an export; `sheet` names the workbook's sheet (the first by default).
 pub fn read_export(path: &Path, sheet: Option<&str>) -> Result<CsvFile, Error> {
-    let file = if is_workbook(path) {
-        read_workbook(path, sheet)?
-    } else {
+    if is_workbook(path) {
+        // Rows come numbered from the sheet itself.
+        return read_workbook(path, sheet);
+    }
+    let file = {
         let bytes = crate::io::read_bounded(path, MAX_CSV_BYTES)?;
         match utf16(&bytes) {
             Some(text) => {
@@ -30,6 +32,14 @@ pub fn read_export(path: &Path, sheet: Option<&str>) -> Result<CsvFile, Error> {
                     InputError::new(path, "UTF-16 text (the file ends inside a character)")
                 })?;
                 CsvFile::parse_tsv(path, &text)?
+            }
+            None if bom_less_utf16(&bytes) => {
+                return Err(InputError::new(
+                    path,
+                    "CSV in UTF-8, or UTF-16 text with a byte order mark (save it as \"CSV UTF-8\")",
+                )
+                .problem("this is UTF-16 text without a byte order mark")
+                .into());
             }
             None => CsvFile::parse(path, &bytes)?,
         }
@@ -62,10 +72,41 @@ fn utf16(bytes: &[u8]) -> Option<Option<String>> {
     )
 }
 
-/// Rows renumbered as spreadsheet rows (a cell over several lines is still one row).
+/// UTF-16 text without a byte order mark: in its first characters, every other byte is zero
+/// (text of a form export is mostly ASCII, which UTF-16 writes as the byte and a zero).
+fn bom_less_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(512) & !1];
+    if head.len() < 4 {
+        return false;
+    }
+    let pairs = head.len() / 2;
+    let zeros = |odd: usize| {
+        head.iter()
+            .skip(odd)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    zeros(0).max(zeros(1)) * 4 >= pairs * 3
+}
+
+/// Line breaks inside a cell: `\r\n`, `\n` or `\r` each.
+fn breaks(cell: &str) -> usize {
+    let b = cell.as_bytes();
+    b.iter()
+        .enumerate()
+        .filter(|&(i, &c)| c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')))
+        .count()
+}
+
+/// Rows renumbered as spreadsheet rows: a blank line is a row of its own, as a spreadsheet
+/// opening the file shows it, while a cell over several lines is still one row. The line a
+/// record starts on, less the extra lines of the cells above it that span several.
 fn numbered(mut file: CsvFile) -> CsvFile {
-    for (i, row) in file.rows.iter_mut().enumerate() {
-        row.line = i + 2;
+    let mut extra = file.header.iter().map(|c| breaks(c)).sum::<usize>();
+    for row in file.rows.iter_mut() {
+        row.line -= extra;
+        extra += row.cells.iter().map(|c| breaks(c)).sum::<usize>();
     }
     file
 }
@@ -91,49 +132,8 @@ fn cell_text(cell: &Data) -> String {
 }
 
 fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<CsvFile, Error> {
-    let bad = |what: String| InputError::new(path, "an Excel workbook (.xlsx)").problem(what);
-    let mut book = calamine::open_workbook_auto(path).map_err(|e| bad(e.to_string()))?;
-    let names = book.sheet_names();
-    let name = match sheet {
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| bad("no sheet".into()))?,
-        Some(s) => names
-            .iter()
-            .find(|n| n.as_str() == s)
-            .cloned()
-            .ok_or_else(|| {
-                InputError::new(path, format!("one of the sheets {}", names.join(", ")))
-                    .field("--sheet")
-                    .problem("no such sheet")
-            })?,
-    };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| bad(e.to_string()))?;
-    // Rows above the used range are empty; the header is the first used row.
-    let mut rows = range
-        .rows()
-        .map(|r| r.iter().map(cell_text).collect::<Vec<String>>());
-    let header: Vec<String> = rows
-        .next()
-        .ok_or_else(|| {
-            InputError::new(path, "a header row naming the columns (the sheet is empty)").line(1)
-        })?
-        .into_iter()
-        .map(|h| h.trim().to_string())
-        .collect();
-    let n = header.len();
-    let rows: Vec<CsvRow> = rows
-        .enumerate()
-        .map(|(i, mut cells)| {
-            cells.resize(n, String::new());
-            CsvRow { line: i + 2, cells }
-        })
-        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
-        .collect();
-    Ok(CsvFile::from_rows(path, header, rows))
+    let sheet = super::workbook::read(path, sheet, cell_text)?;
+    Ok(CsvFile::from_rows(path, sheet.header, sheet.rows))
 }
 
 #[cfg(test)]
@@ -163,6 +163,41 @@ mod tests {
             assert_eq!(f.header, ["Name", "ZIP"]);
             assert_eq!(f.rows[0].cells, ["Ann", "02139"]);
             assert_eq!(f.rows[0].line, 2);
+        }
+    }
+
+    #[test]
+    fn blank_lines_are_rows_and_a_cell_over_lines_is_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.csv");
+        std::fs::write(&path, "A,B\r\n1,2\r\n\r\n\r\n\"x\ny\r\nz\",3\n\n4,5\r\n").unwrap();
+        let f = read_export(&path, None).unwrap();
+        let rows: Vec<usize> = f.rows.iter().map(|r| r.line).collect();
+        assert_eq!(rows, [2, 5, 7]);
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        for big in [false, true] {
+            let path = dir.path().join("export.txt");
+            let bytes: Vec<u8> = "Name\tZIP\r\nAnn\t02139\r\n"
+                .encode_utf16()
+                .flat_map(|u| {
+                    if big {
+                        u.to_be_bytes()
+                    } else {
+                        u.to_le_bytes()
+                    }
+                })
+                .collect();
+            std::fs::write(&path, bytes).unwrap();
+            let e = read_export(&path, None).unwrap_err();
+            assert!(
+                e.to_string()
+                    .contains("UTF-16 text without a byte order mark"),
+                "{e}"
+            );
         }
     }
 

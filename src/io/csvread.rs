@@ -5,9 +5,9 @@
 //! (naming the line and column of the first bad byte), a UTF-8 byte order mark is accepted, and
 //! rows of the wrong length are reported rather than padded.
 //!
-//! Memory is bounded: a file over [`MAX_CSV_BYTES`] is refused before it is read, a file of more
-//! than [`MAX_CELLS`] cells is refused when the limit is reached, and reading stops at the first
-//! row of the wrong length (nothing after it is needed to report it).
+//! Memory is bounded: a file over [`MAX_CSV_BYTES`] is refused before it is read, and a file of
+//! more than [`MAX_CELLS`] cells is refused when the limit is reached. Rows of the wrong length
+//! are not kept; every one of them is noted, so that one run reports them all.
 
 use std::path::{Path, PathBuf};
 
@@ -25,9 +25,8 @@ pub struct CsvFile {
     /// Header cells, trimmed, in file order.
     pub header: Vec<String>,
     pub rows: Vec<CsvRow>,
-    /// The first row whose length differs from the header's: (line, fields). Reading stopped
-    /// there.
-    bad_row: Option<(usize, usize)>,
+    /// The rows whose length differs from the header's: (line, fields), in file order.
+    bad_rows: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -47,15 +46,16 @@ impl CsvFile {
     /// A file from rows built elsewhere (every row as long as the header).
     pub fn from_rows(path: &Path, header: Vec<String>, rows: Vec<CsvRow>) -> CsvFile {
         let n = header.len();
-        let bad_row = rows
+        let bad_rows = rows
             .iter()
-            .find(|r| r.cells.len() != n)
-            .map(|r| (r.line, r.cells.len()));
+            .filter(|r| r.cells.len() != n)
+            .map(|r| (r.line, r.cells.len()))
+            .collect();
         CsvFile {
             path: path.to_path_buf(),
             header,
             rows,
-            bad_row,
+            bad_rows,
         }
     }
 
@@ -93,7 +93,7 @@ impl CsvFile {
             .from_reader(text.as_bytes());
         let mut header: Option<Vec<String>> = None;
         let mut rows = Vec::new();
-        let mut bad_row = None;
+        let mut bad_rows = Vec::new();
         let mut cells_kept = 0usize;
         let mut record = csv::StringRecord::new();
         loop {
@@ -124,10 +124,7 @@ impl CsvFile {
             }
             match &header {
                 None => header = Some(record.iter().map(|c| c.trim().to_string()).collect()),
-                Some(h) if record.len() != h.len() => {
-                    bad_row = Some((line, record.len()));
-                    break;
-                }
+                Some(h) if record.len() != h.len() => bad_rows.push((line, record.len())),
                 Some(_) => rows.push(CsvRow {
                     line,
                     cells: record.iter().map(str::to_string).collect(),
@@ -141,23 +138,30 @@ impl CsvFile {
             path: path.to_path_buf(),
             header,
             rows,
-            bad_row,
+            bad_rows,
         })
     }
 
     /// Refuses rows with more or fewer fields than the header. Callers check the header first,
     /// so that a missing or unknown column is reported as such rather than as a long row.
     pub fn check_row_lengths(&self) -> Result<(), InputError> {
-        let n = self.header.len();
-        match self.bad_row {
+        match self.row_length_errors().into_iter().next() {
             None => Ok(()),
-            Some((line, fields)) => Err(InputError::new(
-                &self.path,
-                format!("{n} fields as in the header"),
-            )
-            .at(line, fields.min(n) + 1)
-            .value(format!("{fields} fields"))),
+            Some(e) => Err(e),
         }
+    }
+
+    /// Every row with more or fewer fields than the header, one error each.
+    pub fn row_length_errors(&self) -> Vec<InputError> {
+        let n = self.header.len();
+        self.bad_rows
+            .iter()
+            .map(|&(line, fields)| {
+                InputError::new(&self.path, format!("{n} fields as in the header"))
+                    .at(line, fields.min(n) + 1)
+                    .value(format!("{fields} fields"))
+            })
+            .collect()
     }
 
     /// The position of a header column, compared case-insensitively.
@@ -257,10 +261,23 @@ mod tests {
     }
 
     #[test]
-    fn reading_stops_at_the_first_bad_row_and_at_the_cell_limit() {
-        let f = parse(b"a,b\n1,2\n1,2,3\n1,2\n\"unclosed").unwrap();
-        assert_eq!(f.rows.len(), 1);
+    fn every_bad_row_is_noted_and_reading_stops_at_the_cell_limit() {
+        let f = parse(b"a,b\n1,2\n1,2,3\n1,2\n4\n\n5,6,7,8\n").unwrap();
+        assert_eq!(f.rows.len(), 2);
         assert_eq!(f.check_row_lengths().unwrap_err().line, Some(3));
+        let all: Vec<_> = f
+            .row_length_errors()
+            .iter()
+            .map(|e| (e.line, e.value.clone()))
+            .collect();
+        assert_eq!(
+            all,
+            [
+                (Some(3), Some("3 fields".into())),
+                (Some(5), Some("1 fields".into())),
+                (Some(7), Some("4 fields".into())),
+            ]
+        );
         let many = "a,b\n".to_string() + &"1,2\n".repeat(100);
         let e = CsvFile::parse_with_limit(Path::new("t.csv"), many.as_bytes(), 50).unwrap_err();
         assert!(e.expected.contains("at most 50 cells"), "{e}");

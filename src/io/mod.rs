@@ -30,7 +30,7 @@ pub use atomic::{BACKUP_DIR, Mode, backup_dir, write_atomic};
 pub use backups::{backup_target, backup_time, list_backups, restore, target_name};
 pub use journal::finish_pending;
 pub use lock::{LOCK_FILE, ProfileLock};
-pub use read::{MAX_CSV_BYTES, MAX_TOML_BYTES, read_bounded, read_text};
+pub use read::{MAX_CSV_BYTES, MAX_TOML_BYTES, open_regular, read_bounded, read_text};
 pub use regular::refuse_non_regular;
 pub use set::write_set;
 pub use sweep::sweep;

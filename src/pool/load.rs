@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::criteria::geo::Zip3Table;
 use crate::error::{Error, InputError};
-use crate::io::csvread::CsvFile;
+use crate::io::csvread::{CsvFile, CsvRow};
 use crate::privacy;
 
 use super::fields::{self, Cells};
@@ -186,6 +186,30 @@ fn sort_unique<T>(
     Ok(items.into_iter().map(|(_, t)| t).collect())
 }
 
+/// The longest cell of a pool: every answer of the vocabulary, and a list of many, is far
+/// shorter; a longer cell is pasted text, which would only slow every later step.
+pub const MAX_CELL_CHARS: usize = 2000;
+
+/// Refuses a cell over [`MAX_CELL_CHARS`], before any work on it and without showing it.
+fn refuse_long_cells(
+    file: &CsvFile,
+    row: &CsvRow,
+    cols: &[(&'static str, usize)],
+) -> Result<(), InputError> {
+    for &(name, idx) in cols {
+        let cell = row.cells.get(idx).map_or("", String::as_str);
+        if cell.len() > MAX_CELL_CHARS && cell.chars().count() > MAX_CELL_CHARS {
+            return Err(InputError::new(
+                &file.path,
+                format!("a cell of at most {MAX_CELL_CHARS} characters"),
+            )
+            .at(row.line, idx + 1)
+            .field(name));
+        }
+    }
+    Ok(())
+}
+
 /// The rows of a pool file, each made by `person` from its cells, sorted by id; `what` names a
 /// row in the message for a file without any.
 fn load_people<T>(
@@ -204,6 +228,7 @@ fn load_people<T>(
     let this_year = fields::current_year();
     let mut out = Vec::with_capacity(file.rows.len());
     for row in &file.rows {
+        refuse_long_cells(file, row, &cols)?;
         privacy::refuse_in_row(&file.path, row, &cols)?;
         let c = Cells {
             path: &file.path,

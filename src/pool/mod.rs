@@ -14,8 +14,8 @@ pub mod text;
 
 pub use fields::{FIRST_YEAR, MAX_CAPACITY, MAX_HOURS, current_year, is_plain_id, normalize};
 pub use load::{
-    LoadOptions, MENTEE_COLUMNS, MENTOR_COLUMNS, PoolSource, load_dir, load_mentees, load_mentors,
-    pool_from_csv,
+    LoadOptions, MAX_CELL_CHARS, MENTEE_COLUMNS, MENTOR_COLUMNS, PoolSource, load_dir,
+    load_mentees, load_mentors, pool_from_csv,
 };
 pub use outcomes::{Outcome, OutcomeKind, Outcomes, load_outcomes};
 pub use overrides::{Action, Override, Overrides, load_overrides};

@@ -85,7 +85,14 @@ const NUMERIC_COLUMNS: [&str; 3] = ["training_completed", "hours_per_month", "ca
 
 /// The identifier a cell value looks like, if any.
 pub fn value_identifier(value: &str, kind: CellKind) -> Option<Identifier> {
-    let value = value.trim();
+    // Full-width, superscript and other scripts' digits are read as the digits they are.
+    let ascii;
+    let value = if value.is_ascii() {
+        value.trim()
+    } else {
+        ascii = ascii_digits(value);
+        ascii.trim()
+    };
     if kind == CellKind::Number && value.parse::<f64>().is_ok() {
         return None;
     }
@@ -100,13 +107,18 @@ pub fn value_identifier(value: &str, kind: CellKind) -> Option<Identifier> {
         marks |= b == b'@' || b == b':';
     }
     marks |= value.contains("www");
-    if value.is_empty() || (digits == 0 && !marks) {
+    let dotted = value.contains('.');
+    if value.is_empty() || (digits == 0 && !marks && !dotted) {
         return None;
     }
     let tokens: Vec<&str> = value
         .split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '<' | '>' | '"' | '\''))
+        .map(|t| t.trim_matches(|c| matches!(c, '.' | '(' | ')' | '[' | ']' | ':')))
         .filter(|t| !t.is_empty())
         .collect();
+    if dotted && !numeric_id && kind != CellKind::Id && tokens.iter().any(|t| is_domain(t)) {
+        return Some(Identifier::Url);
+    }
     if digits <= 3 && !marks {
         return has_month_day(&tokens).then_some(Identifier::Date);
     }
@@ -121,6 +133,15 @@ pub fn value_identifier(value: &str, kind: CellKind) -> Option<Identifier> {
     }
     if (kind == CellKind::Zip3 || numeric_id && value.len() > 5) && is_full_zip(value) {
         return Some(Identifier::FullZip);
+    }
+    // A ZIP code among the words of any other cell (a goal of "02138").
+    let text = kind != CellKind::Id && !numeric_id;
+    if text && tokens.iter().any(|t| is_full_zip(t)) {
+        return Some(Identifier::FullZip);
+    }
+    // A code of letters and a long number: a DEA number (`AB1234563`), `MRN00123456`.
+    if text && let Some(found) = tokens.iter().find_map(|t| lettered_code(t)) {
+        return Some(found);
     }
     let date_like = |t: &&str| t.contains(['-', '/', '.']) && is_date(t);
     if tokens.iter().any(date_like) || has_month_day(&tokens) {
@@ -301,7 +322,95 @@ fn classify_run(run: &str, kind: CellKind) -> Option<Identifier> {
     if kind != CellKind::Id && digits.len() >= 9 {
         return Some(Identifier::LongNumber);
     }
+    // Seven or eight digits alone: an account or record number (a year range such as
+    // `2019-2021` is formatted, and no number of the schema is this long).
+    if kind != CellKind::Id && !formatted && digits.len() >= 7 {
+        return Some(Identifier::Account);
+    }
     None
+}
+
+/// The text with every decimal digit as an ASCII digit: NFKC first (full-width `６`,
+/// superscript `²`), then the digits of other scripts (Arabic-Indic `٦`, Devanagari `६` …) by
+/// the zero of their block; any other decimal digit reads as `0`, which keeps its shape.
+fn ascii_digits(value: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    /// The digit zero of the scripts whose digits are in use.
+    const ZEROS: [u32; 24] = [
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+        0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
+        0xA8D0, 0xA900,
+    ];
+    value
+        .nfkc()
+        .map(|c| {
+            if c.is_ascii() || !c.is_numeric() {
+                return c;
+            }
+            let cp = u32::from(c);
+            let digit = ZEROS
+                .iter()
+                .find(|&&z| (z..z + 10).contains(&cp))
+                .map_or(0, |z| cp - z);
+            char::from_digit(digit, 10).unwrap_or('0')
+        })
+        .collect()
+}
+
+/// Top-level domains a bare web address ends in (`evil-example.com`): the generic ones and the
+/// country codes most often seen. A word with a dot and any other ending is left alone.
+const DOMAIN_ENDINGS: [&str; 24] = [
+    "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "co", "us", "uk", "ca",
+    "au", "de", "fr", "nl", "eu", "ai", "app", "dev", "health", "online",
+];
+
+/// A bare domain name: labels of letters, digits and hyphens, the last a known ending.
+fn is_domain(t: &str) -> bool {
+    let t = t.to_ascii_lowercase();
+    let labels: Vec<&str> = t.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+        && labels[..labels.len() - 1]
+            .iter()
+            .any(|l| l.bytes().any(|b| b.is_ascii_alphabetic()))
+        && DOMAIN_ENDINGS.contains(labels.last().expect("two labels"))
+}
+
+/// A word of letters holding a number of seven digits or more: two letters and seven digits is
+/// a DEA number; anything else such a code (`MRN00123456`) identifies someone all the same.
+fn lettered_code(t: &str) -> Option<Identifier> {
+    let b = t.as_bytes();
+    if !b.iter().any(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let longest = b
+        .split(|c| !c.is_ascii_digit())
+        .map(<[u8]>::len)
+        .max()
+        .unwrap_or(0);
+    if longest < 7 {
+        return None;
+    }
+    let dea = b.len() == 9
+        && b[..2].iter().all(u8::is_ascii_alphabetic)
+        && b[2..].iter().all(u8::is_ascii_digit);
+    Some(if dea {
+        Identifier::Licence
+    } else {
+        Identifier::Other
+    })
+}
+
+/// `PREFIX` and hex digits only: a keyed pseudonym.
+fn is_pseudonym(cell: &str, prefix: &str) -> bool {
+    cell.trim()
+        .strip_prefix(prefix)
+        .is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Refuses a row whose schema cells hold a value shaped like a direct identifier. The message
@@ -312,14 +421,16 @@ pub fn refuse_in_row(
     columns: &[(&'static str, usize)],
 ) -> Result<(), InputError> {
     for &(name, idx) in columns {
+        let Some(cell) = row.cells.get(idx) else {
+            continue;
+        };
         let kind = match name {
             "id" | "mentee" | "mentor" => CellKind::Id,
+            // A keyed pseudonym (`HS-` and hex digits, which may all be digits) is an id.
+            "health_system" if is_pseudonym(cell, "HS-") => CellKind::Id,
             "zip3" => CellKind::Zip3,
             _ if NUMERIC_COLUMNS.contains(&name) => CellKind::Number,
             _ => CellKind::Other,
-        };
-        let Some(cell) = row.cells.get(idx) else {
-            continue;
         };
         if let Some(found) = value_identifier(cell, kind) {
             return Err(InputError::new(
@@ -373,6 +484,33 @@ mod tests {
     }
 
     #[test]
+    fn identifiers_in_any_script_or_code_are_recognised() {
+        use Identifier::*;
+        assert_eq!(val("02138"), Some(FullZip));
+        assert_eq!(val("research;02138-4307"), Some(FullZip));
+        assert_eq!(val("MRN 00123456"), Some(Account));
+        assert_eq!(val("1234567"), Some(Account));
+        assert_eq!(val("acct 12345678"), Some(Account));
+        assert_eq!(val("AB1234563"), Some(Licence));
+        assert_eq!(val("mrn00123456"), Some(Other));
+        assert_eq!(val("evil-example.com"), Some(Url));
+        assert_eq!(val("see Mail.Example.ORG."), Some(Url));
+        // Full-width, Arabic-Indic and Devanagari digits are digits.
+        assert_eq!(val("６１７５５５０１０１"), Some(LongNumber));
+        assert_eq!(val("٦١٧٥٥٥٠١٠١"), Some(LongNumber));
+        assert_eq!(val("०२१३८"), Some(FullZip));
+        assert_eq!(val("٠٥/٠٦/١٩٨٠"), Some(Date));
+        // A pseudonym of the health system is an id, whatever its hex digits.
+        let row = CsvRow {
+            line: 2,
+            cells: vec!["HS-12345678".into(), "Clinic 12345678".into()],
+        };
+        let p = Path::new("p.csv");
+        assert!(refuse_in_row(p, &row, &[("health_system", 0)]).is_ok());
+        assert!(refuse_in_row(p, &row, &[("health_system", 1)]).is_err());
+    }
+
+    #[test]
     fn schema_values_are_not_identifiers() {
         for v in [
             "ME-014",
@@ -391,6 +529,13 @@ mod tests {
             "10",
             "",
             "A1C-2000",
+            "e.g. research",
+            "st. louis",
+            "ob/gyn",
+            "2019-2021",
+            "1,5",
+            "ph.d.",
+            "médecine générale",
         ] {
             assert_eq!(val(v), None, "{v}");
         }

@@ -9,6 +9,7 @@ use crate::pool::{Person, Pool};
 mod columns;
 pub mod disclosure;
 mod identifiers;
+pub mod room;
 mod suppress;
 mod zip3;
 
@@ -16,6 +17,7 @@ pub use columns::{column_identifier, refuse_column};
 pub use disclosure::Disclosure;
 
 pub use identifiers::{CellKind, Identifier, is_month, refuse_in_row, value_identifier};
+pub use room::{Changed, Group, Matched, RowShown, Whole};
 pub use suppress::{Shown, SmallCells};
 pub use zip3::{RESTRICTED_ZIP3, is_restricted, publishable};
 

@@ -11,7 +11,9 @@ use crate::analysis::summary::GroupSummary;
 /// The rule of small-cell suppression: groups with fewer than `k` eligible mentees are hidden.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SmallCells {
-    k: usize,
+    pub(super) k: usize,
+    /// The coordinator's full detail: every figure exact (see [`SmallCells::full_detail`]).
+    pub(super) full: bool,
 }
 
 /// A group's figures as they may be shown: the figures, or only that the group has fewer than
@@ -25,7 +27,21 @@ pub enum Shown<T> {
 impl SmallCells {
     /// Suppression of groups under `k` eligible mentees (k = 1 shows every group).
     pub fn new(k: usize) -> SmallCells {
-        SmallCells { k: k.max(1) }
+        SmallCells {
+            k: k.max(1),
+            full: false,
+        }
+    }
+
+    /// The coordinator's full detail, never for a shared screen: every group and every figure
+    /// shown exactly, the worst pair included ([`super::room`]).
+    pub fn full_detail() -> SmallCells {
+        SmallCells { k: 1, full: true }
+    }
+
+    /// Whether this is the coordinator's full detail.
+    pub fn is_full_detail(&self) -> bool {
+        self.full
     }
 
     pub fn k(&self) -> usize {
@@ -39,7 +55,7 @@ impl SmallCells {
 
     /// Any figure of a group of `eligible` mentees.
     pub fn figure<T>(&self, eligible: usize, value: T) -> Shown<T> {
-        if eligible < self.k {
+        if eligible < self.k && !self.full {
             Shown::Suppressed { k: self.k }
         } else {
             Shown::Shown(value)

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::pool::{Pool, files};
 use crate::profile::Profile;
 
@@ -32,7 +32,8 @@ impl Fingerprint {
 
     /// The fingerprint of a file, named by its file name only.
     pub fn of_file(what: &str, path: &Path) -> Result<Fingerprint> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        // Through the bounded reader: a pipe or device at the path is refused, not waited on.
+        let bytes = crate::io::read_bounded(path, crate::io::MAX_CSV_BYTES)?;
         Ok(Fingerprint::of_bytes(what, &file_name(path), &bytes))
     }
 }

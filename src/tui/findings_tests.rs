@@ -170,3 +170,73 @@ fn search_lists_an_id_first_at_80x24_and_120x40() {
         insta::assert_snapshot!(format!("search_id_{w}x{hgt}"), screen);
     }
 }
+
+/// The mentee and mentor cells of the matches table's rows on a screen.
+fn id_cells(screen: &str) -> Vec<(String, String)> {
+    screen
+        .lines()
+        .filter_map(|line| {
+            let table = line.split('│').nth(3)?;
+            let words: Vec<&str> = table.split_whitespace().collect();
+            let at = words
+                .iter()
+                .position(|w| w.starts_with("ME-") || w.starts_with('…'))?;
+            Some((words[at].to_string(), words.get(at + 1)?.to_string()))
+        })
+        .collect()
+}
+
+/// The one id of `ids` that a cell shows (whole, or `…` and its end); panics when none or
+/// several.
+fn the_id<'a>(cell: &str, ids: &'a [String]) -> &'a str {
+    let matching: Vec<&String> = match cell.strip_prefix('…') {
+        Some(end) => ids.iter().filter(|id| id.ends_with(end)).collect(),
+        None => ids.iter().filter(|id| *id == cell).collect(),
+    };
+    assert_eq!(matching.len(), 1, "{cell} reads as {matching:?}");
+    matching[0]
+}
+
+#[test]
+fn ids_never_collide_and_the_kept_column_stays_on_an_imported_pool() {
+    let mut pool = long_ids();
+    // Pseudonyms ending alike, as 50 mentees with ten hex digits often have.
+    pool.mentees[0].id = "ME-3fa9c2013d".into();
+    pool.mentees[1].id = "ME-77b0e4113d".into();
+    pool.mentors[0].id = "MR-0c1d2e3f4a".into();
+    pool.mentors[1].id = "MR-9b8a7c6f4a".into();
+    let mentees: Vec<String> = pool.mentees.iter().map(|m| m.id.clone()).collect();
+    let mentors: Vec<String> = pool.mentors.iter().map(|m| m.id.clone()).collect();
+    let mut h = Harness::with_pool(pool);
+    for (w, hgt) in [(120, 40), (80, 24), (200, 50)] {
+        let screen = h.screen(w, hgt);
+        let cells = id_cells(&screen);
+        assert!(cells.len() > 5, "{screen}");
+        let mut seen = std::collections::HashSet::new();
+        for (mentee, mentor) in &cells {
+            assert!(
+                seen.insert(the_id(mentee, &mentees)),
+                "{mentee} twice\n{screen}"
+            );
+            if mentor != "—" {
+                the_id(mentor, &mentors);
+            }
+        }
+        if w >= 120 {
+            let header = screen.lines().find(|l| l.contains("Mentee")).unwrap();
+            assert!(header.contains("Kept"), "{w}×{hgt}: {header}");
+        }
+        if w == 200 {
+            // With room, ids whole.
+            assert!(cells.iter().all(|(m, _)| !m.starts_with('…')), "{screen}");
+        }
+    }
+    // The two that end alike are told apart at 120 wide (tall enough for every row).
+    let shown: Vec<String> = id_cells(&h.screen(120, 70))
+        .into_iter()
+        .map(|(m, _)| m)
+        .collect();
+    let alike: Vec<&String> = shown.iter().filter(|m| m.ends_with("13d")).collect();
+    assert!(alike.len() == 2 && alike[0] != alike[1], "{shown:?}");
+    insta::assert_snapshot!("imported_ids_120x40", h.screen(120, 40));
+}

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use dyad::analysis::overview::ALL;
 use dyad::embedded;
-use dyad::privacy::SmallCells;
+use dyad::privacy::{Matched, SmallCells};
 
 use ratatui::layout::Rect;
 
@@ -130,58 +130,75 @@ fn block(lines: &[String], label: &str) -> Vec<String> {
 }
 
 #[test]
-fn groups_show_each_groups_worst_pair_unless_small_and_name_no_member() {
+fn groups_show_what_the_room_rule_allows_and_name_no_member() {
     let mut h = Harness::new();
     h.send(Action::ToggleGroups);
     let r = h.m.rematch.results.clone().unwrap();
-    let (now, base) = (&r.overview.now.groups, &r.overview.baseline.groups);
-    let k = h.m.document.small_cells.k();
+    let o = &r.overview;
+    let cells = h.m.document.small_cells;
     let lines = panel(&mut h);
     assert_eq!(lines[2], "All mentees", "{}", lines.join("\n"));
     let mut hidden = 0;
-    for (g, b) in now.iter().zip(base) {
+    for (i, g) in o.now.groups.iter().enumerate() {
         let label = if g.name == ALL {
             "All mentees".to_string()
         } else {
             group_label(&g.name)
         };
         let text = block(&lines, &label).join("\n");
-        let small = g.eligible < k || b.eligible < k;
         let id = |p: Option<dyad::matching::Pair>| r.pool.mentees[p.unwrap().mentee].id.clone();
-        if g.eligible < k {
-            // Nothing of the group now: not its count, not its worst pair's mentee.
-            assert!(
-                !text.contains(&format!("{}/{}", g.matched, g.eligible)),
-                "{text}"
-            );
-            assert!(!text.contains(&id(g.worst)), "{text}");
-        } else {
-            assert!(
-                text.contains(&format!("{}/{}", g.matched, g.eligible)),
-                "{text}"
-            );
-            // Only the row of all mentees names whose the worst pair is: under a group the id
-            // would tie a mentee to an identity on a shared screen.
-            assert_eq!(g.name == ALL, text.contains(&id(g.worst)), "{text}");
+        // Only the row of all mentees names whose the worst pair is: under a group the id
+        // would tie a mentee to an identity on a shared screen.
+        assert_eq!(g.name == ALL, text.contains(&id(g.worst)), "{text}");
+        match o.now.shown(cells, i) {
+            None => {
+                assert!(!text.contains(&format!("/{}", g.eligible)), "{text}");
+                hidden += 1;
+            }
+            Some(s) => {
+                let (eligible, matched) = s.counts.unwrap();
+                let shown = match matched {
+                    Matched::Exact(n) => format!("{n}/{eligible}"),
+                    Matched::AtLeast(n) => format!("≥{n}/{eligible}"),
+                };
+                assert!(text.contains(&shown), "{shown} in {text}");
+                let low = if i == 0 { "worst pair" } else { "mean, low 5" };
+                let row = text.lines().find(|l| l.starts_with(low)).unwrap();
+                match s.lowest {
+                    Some((_, v)) => {
+                        assert!(row.contains(&dyad::present::screen_fig(v, 1)), "{text}")
+                    }
+                    None => assert!(row.contains("<5"), "{text}"),
+                }
+            }
         }
-        if b.eligible >= k {
-            assert_eq!(g.name == ALL, text.contains(&id(b.worst)), "{text}");
+        // A change only where the rule allows it.
+        if !o.changes_shown(cells, i) {
+            assert!(!text.contains('+') && !text.contains('−'), "{text}");
         }
-        // A change only where both sides are shown.
-        assert_eq!(small, !text.contains('+') && !text.contains('−'), "{text}");
-        hidden += usize::from(small);
     }
     assert!(
-        hidden > 0 && hidden < now.len(),
+        hidden > 0 && hidden < o.now.groups.len(),
         "the sample has small and large groups"
     );
-    assert!(lines.iter().any(|l| l == "<5: under 5 eligible, not shown"));
-    // With k = 1 no group is hidden.
-    h.m.set_small_cells(SmallCells::new(1));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("<5: would rest on fewer than 5"))
+    );
+    // The coordinator's full detail hides no group and says it is not for a shared screen.
+    h.m.set_small_cells(SmallCells::full_detail());
     let all = h.screen(120, 40);
     assert!(!all.contains("<1"), "{all}");
-    for g in now.iter().filter(|g| g.worst.is_some()) {
-        assert!(all.contains(&r.pool.mentees[g.worst.unwrap().mentee].id));
+    assert!(all.contains("full detail: not for a shared"), "{all}");
+    let full = panel(&mut h);
+    for g in &o.now.groups[1..] {
+        let text = block(&full, &group_label(&g.name)).join("\n");
+        let worst = dyad::present::screen_fig(g.worst.unwrap().score, 1);
+        assert!(
+            text.contains("worst pair") && text.contains(&worst),
+            "{text}"
+        );
     }
 }
 

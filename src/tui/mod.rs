@@ -26,6 +26,8 @@ pub use app::{Options, run};
 #[cfg(test)]
 mod analysis_tests;
 #[cfg(test)]
+mod attack_tests;
+#[cfg(test)]
 mod council_tests;
 #[cfg(test)]
 mod detail_tests;

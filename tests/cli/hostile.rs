@@ -81,7 +81,8 @@ const CASES: &[Case] = &[
     ok("mentees-bidi-controls.csv"),
     ok("mentees-nul-bytes.csv"),
     ok("mentees-formula-cells.csv"),
-    ok("mentees-huge-cell.csv"),
+    // A cell over the 2,000-character limit, refused without being shown.
+    hidden("mentees-huge-cell.csv", 2, "xxxxxxxxxx"),
     bad("mentees-formula-id.csv", 3),
     bad("mentees-id-with-space.csv", 3),
     bad("mentees-duplicate-id.csv", 3),
@@ -139,6 +140,13 @@ const CASES: &[Case] = &[
     hidden("mentees-val-ip.csv", 3, "10.1.2.3"),
     hidden("mentees-val-long-number.csv", 3, "1234567893"),
     hidden("mentors-val-phone.csv", 3, "617.555.0123"),
+    hidden("mentees-val-zip-in-goals.csv", 3, "02138"),
+    hidden("mentees-val-mrn.csv", 3, "00123456"),
+    hidden("mentees-val-account.csv", 3, "4417123"),
+    hidden("mentees-val-dea.csv", 3, "AB1234563"),
+    hidden("mentees-val-domain.csv", 3, "evil-example"),
+    hidden("mentees-val-fullwidth-phone.csv", 3, "６１７５５５"),
+    hidden("mentees-val-arabic-indic-phone.csv", 3, "٦١٧٥٥٥"),
     // Ids under the same rule as every other column, and never shown when refused.
     hidden("mentees-id-phone-shaped.csv", 3, "6175550101"),
     hidden("mentees-id-ssn-shaped.csv", 3, "123456789"),

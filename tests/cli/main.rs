@@ -10,6 +10,7 @@ mod evidence;
 mod fairness;
 mod hostile;
 mod hostile_faults;
+mod hostile_intake;
 mod intake;
 mod intake_answers;
 mod intake_form;

@@ -12,8 +12,9 @@ use dyad::matching::Reason;
 use crate::tui::state::kept;
 use crate::tui::state::matches::{Change, Row, Sort};
 use crate::tui::state::{Focus, Model};
-use crate::tui::text::{cut, cut_id};
+use crate::tui::text::cut;
 use crate::tui::theme::THEME;
+use crate::tui::view::short_ids::ShortIds;
 use crate::tui::view::table;
 
 use dyad::present::{shown_delta, signed};
@@ -48,12 +49,13 @@ pub fn short_reason(r: Reason) -> &'static str {
 }
 
 /// The last column: the baseline's mentor where it changed, or why a mentee has none. `long`
-/// adds the baseline score and words; a mentor's id alone is cut to `width` in the middle.
-fn note(m: &Model, r: &Row, long: bool, width: usize) -> String {
+/// adds the baseline score and words; a mentor's id alone is shortened as in the mentor
+/// column (`ids`), never to the text of another.
+fn note(m: &Model, r: &Row, long: bool, width: usize, ids: ShortIds) -> String {
     let mentor = |j: usize| m.document.pool.mentors[j].id.as_str();
     let was = || match (r.base_mentor, r.base_score) {
         (Some(j), Some(s)) if long => format!("was {} ({s:.1})", mentor(j)),
-        (Some(j), _) => cut_id(mentor(j), width),
+        (Some(j), _) => ids.show(mentor(j), width),
         _ => String::new(),
     };
     let reason = |why: Option<Reason>| why.map_or("unmatched", short_reason);
@@ -151,17 +153,19 @@ fn more(arrow: char, rows: &[Row]) -> Vec<String> {
     )
 }
 
-/// The widths of the id columns in a table `width` wide: as wide as the longest ids, unless
-/// that leaves the last column under 8; then shared out (at least 6 each), the ids cut with `…`.
-fn id_widths(width: u16, mentee: u16, mentor: u16) -> (u16, u16) {
-    // The mark, the gap after the mentee, score, Δ, the spaces between columns, the last one.
-    let room = width.saturating_sub(2 + 1 + 6 + 5 + 5 + 8);
-    if mentee + mentor <= room {
-        return (mentee, mentor);
-    }
-    let a = (room / 2).max(6).min(mentee);
-    let b = room.saturating_sub(a).max(6).min(mentor);
-    (room.saturating_sub(b).max(6).min(mentee), b)
+/// The widths of the id columns in a table `width` wide: as wide as the longest ids (`whole`)
+/// when they leave room for the kept column and a last column as wide as a mentor's id; else
+/// the mentees' whole, the mentors' short; else both short (`least`, each at least 6 for its
+/// heading), never narrower, so that no two ids read the same.
+fn id_widths(width: u16, whole: (u16, u16), least: (u16, u16)) -> (u16, u16) {
+    // The mark, the gap after the mentee, score, Δ, the spaces between columns, the kept one.
+    let room = width.saturating_sub(2 + 1 + 6 + 5 + 5 + KEPT + 1);
+    let least = (least.0.max(6), least.1.max(6));
+    let fits = |(a, b): (u16, u16)| a + 2 * b <= room;
+    [whole, (whole.0, least.1)]
+        .into_iter()
+        .find(|&w| fits(w))
+        .unwrap_or(least)
 }
 
 /// The key to the mark column, from most words to fewest.
@@ -208,10 +212,15 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         );
         return;
     }
-    let id_w = |ids: &mut dyn Iterator<Item = usize>| ids.max().unwrap_or(6).max(6) as u16;
-    let mentee_w = id_w(&mut m.document.pool.mentees.iter().map(|x| x.id.chars().count()));
-    let mentor_w = id_w(&mut m.document.pool.mentors.iter().map(|x| x.id.chars().count()));
-    let (mentee_w, mentor_w) = id_widths(inner(area).width, mentee_w, mentor_w);
+    let pool = &m.document.pool;
+    let mentee_ids = ShortIds::of(pool.mentees.iter().map(|x| x.id.as_str()));
+    let mentor_ids = ShortIds::of(pool.mentors.iter().map(|x| x.id.as_str()));
+    let w = |n: usize| u16::try_from(n.max(6)).unwrap_or(u16::MAX);
+    let (mentee_w, mentor_w) = id_widths(
+        inner(area).width,
+        (w(mentee_ids.longest), w(mentor_ids.longest)),
+        (w(mentee_ids.least()), w(mentor_ids.least())),
+    );
     let fixed = 2 + (mentee_w + 1) + mentor_w + 6 + 5 + 5;
     // The kept column only where the baseline's mentor still fits beside it.
     let with_kept = inner(area).width.saturating_sub(fixed) >= KEPT + 1 + mentor_w;
@@ -259,7 +268,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     // every frame is what would make a key press wait.
     let rows = all[start..end].iter().map(|r| {
         let mentor = r.mentor.map_or("—".into(), |j| {
-            cut_id(&m.document.pool.mentors[j].id, usize::from(mentor_w))
+            mentor_ids.show(&pool.mentors[j].id, usize::from(mentor_w))
         });
         let score = r.score.map_or(String::new(), |s| format!("{s:.1}"));
         let delta = match (r.score, r.base_score) {
@@ -275,10 +284,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
                     flag_style,
                 ),
             ])),
-            Cell::from(cut_id(
-                &m.document.pool.mentees[r.mentee].id,
-                usize::from(mentee_w),
-            )),
+            Cell::from(mentee_ids.show(&pool.mentees[r.mentee].id, usize::from(mentee_w))),
             Cell::from(mentor),
             Cell::from(Line::from(score).right_aligned()),
             Cell::from(Line::from(delta).right_aligned()),
@@ -287,7 +293,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
             cells.push(kept_cell(m, r));
         }
         cells.push(Cell::from(cut(
-            &note(m, r, long, usize::from(last)),
+            &note(m, r, long, usize::from(last), mentor_ids),
             usize::from(last),
         )));
         TableRow::new(cells).style(style(r))

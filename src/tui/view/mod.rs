@@ -18,6 +18,7 @@ pub mod moved;
 pub mod profiles;
 pub mod prompt;
 pub mod search;
+pub mod short_ids;
 pub mod status;
 mod table;
 pub mod weights;
