@@ -116,9 +116,12 @@ pub fn engine(args: &DataArgs) -> Result<Engine> {
         .as_deref()
         .unwrap_or(Path::new(DEFAULT_DATA))
         .join(MENTEES);
-    let budget = settings()?.memory_budget;
+    let settings = settings()?;
+    let budget = settings.memory_budget;
     dyad::matching::memory::check(&file, pool.mentees.len(), pool.mentors.len(), budget)?;
-    Ok(Engine::new(pool, load_families()?))
+    let mut engine = Engine::new(pool, load_families()?);
+    engine.small_cell_k = settings.small_cell_k;
+    Ok(engine)
 }
 
 /// Loads `given`, or the default path, or the built-in copy.
@@ -137,10 +140,46 @@ pub fn load_profile(
             });
         }
     };
+    let profile = profile::load(&path)?;
+    remember_file(&profile, &path);
     Ok(LoadedProfile {
-        profile: profile::load(&path)?,
+        profile,
         file: Some(path),
     })
+}
+
+/// The profiles read by this run, by name, with their files: the matching reports a floor it
+/// cannot meet by the profile's name, and [`locate_floor`] finds the file and line.
+static PROFILE_FILES: std::sync::Mutex<Vec<(String, PathBuf)>> = std::sync::Mutex::new(Vec::new());
+
+fn remember_file(profile: &Profile, path: &Path) {
+    if let Ok(mut files) = PROFILE_FILES.lock() {
+        files.push((profile.name.clone(), path.to_path_buf()));
+    }
+}
+
+/// Gives an error about a profile's coverage floor, reported by the matching by the profile's
+/// name, the profile's file, line and column.
+pub fn locate_floor(e: Error) -> Error {
+    let Error::Input(mut ie) = e else {
+        return e;
+    };
+    if ie.field.as_deref() != Some(dyad::matching::FLOOR_KEY) || ie.line.is_some() {
+        return Error::Input(ie);
+    }
+    let files = PROFILE_FILES.lock().map(|f| f.clone()).unwrap_or_default();
+    let found = files
+        .iter()
+        .rev()
+        .find(|(name, _)| *ie.file == Path::new(&format!("profile {}", dyad::error::quote(name))));
+    if let Some((_, path)) = found {
+        ie.file = Box::new(path.clone());
+        let text = dyad::io::read_text(path, dyad::io::MAX_TOML_BYTES).ok();
+        if let Some((line, col)) = text.as_deref().and_then(profile::coverage_floor_at) {
+            *ie = (*ie).at(line, col);
+        }
+    }
+    Error::Input(ie)
 }
 
 pub fn current_profile(given: Option<&Path>) -> Result<LoadedProfile> {

@@ -55,6 +55,9 @@ pub enum Command {
     Export(super::analysis_args::ExportArgs),
     /// Re-match mid-cycle: the fewest broken pairs in place for each score, every point proven
     Rematch(super::analysis_args::RematchArgs),
+    /// The price of fairness: the matching under each coverage floor per identity group, from
+    /// none up to the highest that can be met (matched, total, each group's share and mean score)
+    Fairness(FairnessArgs),
     /// Write the council's decision record: one self-contained HTML page to share, print and file
     Report(super::analysis_args::ReportArgs),
     /// Turn a raw intake export into an anonymized pool (keyed pseudonyms, ZIP3s, years)
@@ -96,6 +99,20 @@ pub struct MatchArgs {
     pub profile: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// Groups with fewer eligible mentees than small_cell_k (configs/dyad-settings.toml) are not
+/// constrained by a floor and not shown.
+#[derive(Args, Debug)]
+pub struct FairnessArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The profile (its own coverage floor is ignored) [default: configs/fall-2023.toml, or the
+    /// built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
 }
 
 /// Both matchings are scored with ONE profile's weights and criterion parameters, the

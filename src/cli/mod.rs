@@ -15,6 +15,7 @@ pub mod council_cmd;
 mod evidence_cmd;
 mod explain_cmd;
 mod export_cmd;
+mod fairness_cmd;
 mod generate_cmd;
 mod import_cmd;
 pub mod intake_args;
@@ -64,6 +65,7 @@ pub fn run(command: Command) -> Result<()> {
         Command::Export(a) => export_cmd::run(&a),
         Command::Report(a) => report_cmd::run(&a),
         Command::Rematch(a) => rematch_cmd::run(&a),
+        Command::Fairness(a) => fairness_cmd::run(&a),
         Command::Anonymize(a) => anonymize_cmd::run(&a),
         Command::Import(a) if a.suggest => suggest_cmd::run(&a.export),
         Command::Import(a) => import_cmd::run(&a),
@@ -75,6 +77,9 @@ pub fn run(command: Command) -> Result<()> {
         Command::Manpage(a) => manpage_cmd::run(&a, args::Cli::command()),
         Command::Tui(_) => unreachable!("the TUI is started by main"),
     };
-    // A pin the profile cannot keep is found by the matching, which knows no line numbers.
-    result.map_err(inputs::locate_pin)
+    // A pin the profile cannot keep, or a floor it cannot meet, is found by the matching,
+    // which knows no line numbers.
+    result
+        .map_err(inputs::locate_pin)
+        .map_err(inputs::locate_floor)
 }

@@ -7,6 +7,7 @@ mod anonymize;
 mod big_inputs;
 mod commands;
 mod evidence;
+mod fairness;
 mod hostile;
 mod hostile_faults;
 mod hostile_intake;

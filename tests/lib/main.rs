@@ -6,6 +6,8 @@ mod architecture;
 mod council;
 mod disclosure;
 mod evidence;
+mod floors_pools;
+mod floors_props;
 mod matching_props;
 mod model_writes;
 mod pool_errors;

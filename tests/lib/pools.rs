@@ -122,6 +122,7 @@ pub fn profile(weights: [f64; N]) -> Profile {
             require_outside_system: false,
             mentor_capacity: Capacity::FromData,
             min_score: 0.0,
+            coverage_floor: None,
         },
         objective: Objective::Total,
         eligibility: Eligibility {

@@ -58,12 +58,14 @@ fn constraints() -> impl Strategy<Value = Constraints> {
             (1u32..=1000).prop_map(Capacity::Fixed)
         ],
         decimal(0.0, 100.0),
+        proptest::option::of(decimal(0.0, 1.0)),
     )
-        .prop_map(|(km, outside, capacity, min)| Constraints {
+        .prop_map(|(km, outside, capacity, min, floor)| Constraints {
             in_person_max_km: km,
             require_outside_system: outside,
             mentor_capacity: capacity,
             min_score: min,
+            coverage_floor: floor,
         })
 }
 

@@ -21,7 +21,7 @@ pub const RANGE: u16 = 10;
 
 /// How many rules are listed below the criterion weights (the state's `RULES` is an array of
 /// this length, so the two cannot differ).
-pub const RULE_ROWS: usize = 10;
+pub const RULE_ROWS: usize = 11;
 
 pub const WEIGHTS: &str = "Criterion weights (0 = ignore)";
 pub const RANGE_HEADING: &str = "stable range";

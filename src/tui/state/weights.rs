@@ -26,6 +26,7 @@ pub enum Setting {
     OutsideSystem,
     Capacity,
     MinScore,
+    CoverageFloor,
     Objective,
     ProximityKm,
     SeniorityMin,
@@ -40,6 +41,7 @@ const RULES: [Setting; RULE_ROWS] = [
     Setting::OutsideSystem,
     Setting::Capacity,
     Setting::MinScore,
+    Setting::CoverageFloor,
     Setting::Objective,
     Setting::ProximityKm,
     Setting::SeniorityMin,
@@ -94,6 +96,7 @@ impl Setting {
             Setting::OutsideSystem => "Outside own system",
             Setting::Capacity => "Mentees per mentor",
             Setting::MinScore => "Minimum pair score",
+            Setting::CoverageFloor => "Coverage floor per group",
             Setting::Objective => "Optimize for",
             Setting::ProximityKm => "Proximity reaches 0 at",
             Setting::SeniorityMin => "Seniority gap from",
@@ -112,6 +115,9 @@ impl Setting {
             Setting::OutsideSystem => "required: never pair people of the same health system",
             Setting::Capacity => "as offered: each mentor's own number; or the same for all",
             Setting::MinScore => "leave a mentee unmatched rather than give a pair below this",
+            Setting::CoverageFloor => {
+                "each identity group of at least k eligible mentees gets this share matched"
+            }
             Setting::Objective => {
                 "total: largest sum of scores; best worst pair: raise the lowest score first"
             }
@@ -147,6 +153,10 @@ impl Setting {
                 Capacity::Fixed(n) => format!("{n}"),
             },
             Setting::MinScore => format!("{:.0}", p.constraints.min_score),
+            Setting::CoverageFloor => match p.constraints.coverage_floor {
+                Some(f) => format!("{:.0} %", 100.0 * f),
+                None => "off".into(),
+            },
             Setting::Objective => match p.objective {
                 Objective::Total => "total score".into(),
                 Objective::Maximin => "best worst pair".into(),
@@ -193,6 +203,11 @@ impl Setting {
             Setting::MinScore => {
                 c.min_score = limits::MIN_SCORE.clamp((c.min_score + step(s, 5.0, 1.0)).round())
             }
+            Setting::CoverageFloor => {
+                let now = c.coverage_floor.unwrap_or(0.0);
+                let next = limits::COVERAGE_FLOOR.clamp(round2(now + step(s, 0.05, 0.01)));
+                c.coverage_floor = (next > 0.0).then_some(next);
+            }
             Setting::Objective => {
                 p.objective = if up(s) {
                     Objective::Maximin
@@ -238,6 +253,7 @@ impl Setting {
             Setting::OutsideSystem => c.require_outside_system = false,
             Setting::Capacity => c.mentor_capacity = Capacity::FromData,
             Setting::MinScore => c.min_score = 0.0,
+            Setting::CoverageFloor => c.coverage_floor = None,
             Setting::Objective => p.objective = Objective::Total,
             Setting::SeniorityMin => p.params.seniority_min_gap = 0.0,
             Setting::ProximityKm | Setting::SeniorityMax | Setting::ReferenceYear => return false,
@@ -326,6 +342,25 @@ mod tests {
             let back = dyad::profile::parse(&text, std::path::Path::new("t.toml")).unwrap();
             assert_eq!(back, p, "{:?}", Setting::at(i));
         }
+    }
+
+    #[test]
+    fn the_coverage_floor_steps_by_five_and_one_percent_and_turns_off_at_zero() {
+        let f = |steps: &[Step]| {
+            changed(Setting::CoverageFloor, steps)
+                .constraints
+                .coverage_floor
+        };
+        assert_eq!(f(&[]), None);
+        assert_eq!(f(&[Step::Up]), Some(0.05));
+        assert_eq!(f(&[Step::Up, Step::FineUp]), Some(0.06));
+        assert_eq!(f(&[Step::Up, Step::Down]), None);
+        assert_eq!(f(&[Step::Down]), None);
+        assert_eq!(f(&[Step::Up; 25]), Some(1.0));
+        let mut p = changed(Setting::CoverageFloor, &[Step::Up; 3]);
+        assert_eq!(Setting::CoverageFloor.value(&p), "15 %");
+        assert!(Setting::CoverageFloor.zero(&mut p));
+        assert_eq!(Setting::CoverageFloor.value(&p), "off");
     }
 
     #[test]

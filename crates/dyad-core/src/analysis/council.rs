@@ -103,6 +103,8 @@ pub fn consensus(members: &[Member]) -> Profile {
         seniority_max_gap: med(&|p| p.params.seniority_max_gap),
     };
     let limit = med(&|p| p.constraints.in_person_max_km.unwrap_or(f64::INFINITY));
+    // No floor counts as a floor of 0: the consensus has one when most members set one.
+    let floor = med(&|p| p.constraints.coverage_floor.unwrap_or(0.0));
     let fixed = majority(
         &ps.iter()
             .map(|p| matches!(p.constraints.mentor_capacity, Capacity::Fixed(_)))
@@ -145,6 +147,7 @@ pub fn consensus(members: &[Member]) -> Profile {
             ),
             mentor_capacity,
             min_score: med(&|p| p.constraints.min_score),
+            coverage_floor: (floor > 0.0).then_some(floor),
         },
         objective: majority(&ps.iter().map(|p| p.objective).collect::<Vec<Objective>>()),
     }
@@ -191,6 +194,12 @@ pub fn settings(p: &Profile) -> Vec<(&'static str, String)> {
             capacity_text(p.constraints.mentor_capacity),
         ),
         ("min score", format!("{}", p.constraints.min_score)),
+        (
+            "coverage floor",
+            p.constraints
+                .coverage_floor
+                .map_or("off".into(), |f| format!("{f}")),
+        ),
         ("objective", p.objective.as_str().to_string()),
     ]
 }

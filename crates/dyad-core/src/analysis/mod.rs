@@ -9,6 +9,7 @@ pub mod council;
 pub mod evidence;
 pub mod evidence_words;
 pub mod explain;
+pub mod fairness;
 pub mod kendall;
 pub mod measure_rows;
 pub mod measures;

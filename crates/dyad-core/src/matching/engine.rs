@@ -39,6 +39,9 @@ pub struct Engine {
     pub families: Arc<SpecialtyFamilies>,
     tables: Vec<Arc<ScoreTable>>,
     session: Option<Session>,
+    /// The settings' small-cell k: identity groups with fewer eligible mentees get no coverage
+    /// floor (their figures are never shown, so no one could check it).
+    pub small_cell_k: usize,
 }
 
 impl Clone for Engine {
@@ -49,6 +52,7 @@ impl Clone for Engine {
             families: self.families.clone(),
             tables: self.tables.clone(),
             session: None,
+            small_cell_k: self.small_cell_k,
         }
     }
 }
@@ -71,6 +75,7 @@ impl Engine {
             families: Arc::new(families),
             tables: Vec::new(),
             session: None,
+            small_cell_k: crate::profile::limits::DEFAULT_SMALL_CELL_K,
         }
     }
 
@@ -120,7 +125,8 @@ impl Engine {
             Some(s) if s.serves(&self.pool, &table) => s,
             // Drop the old session before building the new one: they may be large.
             _ => Session::new(self.pool.clone(), table.clone()),
-        };
+        }
+        .with_small_cell_k(self.small_cell_k);
         let matching = session.solve(profile);
         let solve = session.last_times();
         self.session = Some(session);

@@ -11,7 +11,40 @@ use crate::pool::{Action, MeetingFormat, Pool};
 use crate::profile::{Objective, Profile};
 use crate::solver::{Problem, Solver};
 
+use super::floors::{self, FloorGroup};
 use super::*;
+
+/// Where a coverage floor is reported when the matching finds it cannot be kept: the profile
+/// by name (the matching knows no file); the command line puts the file and line in its place.
+pub fn floor_error(profile: &Profile, expected: impl Into<String>) -> InputError {
+    InputError::new(
+        format!("profile {}", crate::error::quote(&profile.name)),
+        expected,
+    )
+    .field(FLOOR_KEY)
+}
+
+/// The profile key of the coverage floor, as errors name it.
+pub const FLOOR_KEY: &str = "constraints.coverage_floor";
+
+/// A floor needs identities to count, and the total objective to optimize under it.
+fn check_floor(pool: &Pool, profile: &Profile, floor: f64) -> Result<(), InputError> {
+    if pool.identity_groups().is_empty() {
+        return Err(floor_error(
+            profile,
+            "no coverage floor on a pool whose mentees have no identities (remove the line)",
+        )
+        .value(floor.to_string()));
+    }
+    if profile.objective == Objective::Maximin {
+        return Err(floor_error(
+            profile,
+            "a coverage floor with objective kind = \"total\" only (maximin keeps no floor)",
+        )
+        .value(floor.to_string()));
+    }
+    Ok(())
+}
 
 fn overrides_path(pool: &Pool) -> PathBuf {
     pool.source.dir.as_ref().map_or_else(
@@ -93,12 +126,37 @@ pub struct Frame {
     /// pinned) and the pair breaks no hard rule; `min_score` aside, exactly the pairs for which
     /// [`forbidden_by_rule`] is `None`.
     pub allowed: Vec<bool>,
+    /// The profile's coverage floor, and the identity groups it constrains (those of at least
+    /// small-cell k eligible mentees; none when there is no floor).
+    pub floor: Option<f64>,
+    pub floor_groups: Vec<FloorGroup>,
 }
 
 impl Frame {
-    /// The frame of a profile on a pool. A pin that cannot be kept (ineligible mentee, mentor
-    /// over capacity) is an error naming `overrides.csv`.
+    /// The frame of a profile on a pool, with the default small-cell k for a coverage floor
+    /// (see [`Frame::with_k`]).
     pub fn new(pool: &Pool, table: &ScoreTable, profile: &Profile) -> Result<Frame, InputError> {
+        Frame::with_k(
+            pool,
+            table,
+            profile,
+            crate::profile::limits::DEFAULT_SMALL_CELL_K,
+        )
+    }
+
+    /// The frame of a profile on a pool. A pin that cannot be kept (ineligible mentee, mentor
+    /// over capacity) is an error naming `overrides.csv`; a coverage floor on a pool without
+    /// identities, or with the maximin objective, is an error naming the profile's key. `k` is
+    /// the small-cell k: groups with fewer eligible mentees get no floor.
+    pub fn with_k(
+        pool: &Pool,
+        table: &ScoreTable,
+        profile: &Profile,
+        k: usize,
+    ) -> Result<Frame, InputError> {
+        if let Some(floor) = profile.constraints.coverage_floor {
+            check_floor(pool, profile, floor)?;
+        }
         let (n, m) = (pool.mentees.len(), pool.mentors.len());
         let eligible: Vec<bool> = pool
             .mentees
@@ -141,6 +199,11 @@ impl Frame {
             pinned[i] = true;
         }
         let allowed = rule_mask(pool, table, profile, &eligible, &pinned);
+        let floor = profile.constraints.coverage_floor;
+        let floor_groups = match floor {
+            Some(f) => floors::floor_groups(pool, &eligible, &pins, f, k),
+            None => Vec::new(),
+        };
         Ok(Frame {
             mentees: n,
             mentors: m,
@@ -148,6 +211,8 @@ impl Frame {
             pins,
             capacity,
             allowed,
+            floor,
+            floor_groups,
         })
     }
 
@@ -158,7 +223,7 @@ impl Frame {
         profile: &Profile,
         weighting: &Weighting,
         numerators: &mut [f64],
-    ) -> Matching {
+    ) -> Result<Matching, InputError> {
         self.matching(
             table,
             profile,
@@ -189,7 +254,7 @@ impl Frame {
         solver: &mut Solver,
         start: Start,
         scratch: &mut Vec<f64>,
-    ) -> Matching {
+    ) -> Result<Matching, InputError> {
         let (n, m) = (self.mentees, self.mentors);
         let floor = weighting.min_numerator(profile.constraints.min_score);
         let start = if floor > 0.0 && start == Start::WarmSamePairs {
@@ -197,7 +262,8 @@ impl Frame {
         } else {
             start
         };
-        if start == Start::WarmSamePairs && profile.objective == Objective::Total {
+        let floors = !self.floor_groups.is_empty();
+        if start == Start::WarmSamePairs && profile.objective == Objective::Total && !floors {
             let mut updated = vec![false; n];
             let assignment = solver
                 .resolve_same_pairs_with(n, m, numerators, &self.capacity, |i, row| {
@@ -217,7 +283,8 @@ impl Frame {
                     }
                 }
             }
-            return self.assemble(table, weighting, numerators, floor, assignment);
+            let matching = self.assemble(table, weighting, numerators, floor, assignment);
+            return Ok(self.no_group_floored(matching));
         }
         for &(k, delta) in pending {
             table.add_criterion(k, delta, numerators);
@@ -235,6 +302,11 @@ impl Frame {
             numerators
         };
         let problem = Problem::new(n, m, score, &self.capacity);
+        if floors {
+            return self.matching_under_floors(
+                table, profile, weighting, numerators, floor, &problem, solver,
+            );
+        }
         let assignment = match (profile.objective, start) {
             (Objective::Maximin, _) => solve_maximin(&problem, solver),
             (Objective::Total, Start::Cold) => solver.solve(&problem).assignment,
@@ -243,7 +315,59 @@ impl Frame {
                 solver.resolve_same_pairs(&problem).assignment
             }
         };
-        self.assemble(table, weighting, numerators, floor, assignment)
+        let matching = self.assemble(table, weighting, numerators, floor, assignment);
+        Ok(self.no_group_floored(matching))
+    }
+
+    /// A matching under a floor that constrains no group (each is smaller than k), with the
+    /// floor's status: proven, like every matching without side constraints.
+    fn no_group_floored(&self, mut matching: Matching) -> Matching {
+        if let Some(share) = self.floor {
+            let total = matching.total();
+            matching.floor = Some(floors::FloorStatus::of(
+                share,
+                &[],
+                &matching.mentor_of,
+                true,
+                total,
+            ));
+        }
+        matching
+    }
+
+    /// [`Frame::matching`] under the coverage floor: proven optimal under it, or an error
+    /// saying which group cannot reach it and why.
+    #[allow(clippy::too_many_arguments)]
+    fn matching_under_floors(
+        &self,
+        table: &ScoreTable,
+        profile: &Profile,
+        weighting: &Weighting,
+        numerators: &[f64],
+        min_floor: f64,
+        problem: &Problem,
+        solver: &mut Solver,
+    ) -> Result<Matching, InputError> {
+        let share = self.floor.unwrap_or(0.0);
+        let found = floors::search::assign(problem, &self.floor_groups, solver).map_err(|why| {
+            floor_error(profile, "a floor that every identity group can reach")
+                .value(share.to_string())
+                .problem(match why {
+                    floors::proof::Infeasible::Undecided { .. } => {
+                        format!("the coverage floor {share} is not settled: {why}")
+                    }
+                    _ => format!("the coverage floor {share} cannot be met: {why}"),
+                })
+        })?;
+        let mut matching = self.assemble(table, weighting, numerators, min_floor, found.assignment);
+        matching.floor = Some(floors::FloorStatus::of(
+            share,
+            &self.floor_groups,
+            &matching.mentor_of,
+            found.proven_optimal,
+            weighting.score(found.bound),
+        ));
+        Ok(matching)
     }
 
     /// The matching of an assignment of the optimizer's rows, with the pins and the reason
@@ -311,6 +435,7 @@ impl Frame {
             unmatched,
             eligible: self.eligible.iter().filter(|e| **e).count(),
             mentor_of,
+            floor: None,
         }
     }
 }

@@ -13,6 +13,7 @@
 
 pub mod engine;
 mod evaluation;
+pub mod floors;
 mod frame;
 pub mod memory;
 pub mod rematch;
@@ -20,7 +21,7 @@ pub mod scoring;
 mod session;
 pub mod summary;
 
-pub use frame::{Frame, PinProblem, PlacedPins, Start, place_pins};
+pub use frame::{FLOOR_KEY, Frame, PinProblem, PlacedPins, Start, floor_error, place_pins};
 pub use scoring::{INERT_WEIGHTS_WARNING, weights_inert};
 
 use serde::Serialize;
@@ -152,6 +153,8 @@ pub struct Matching {
     pub eligible: usize,
     /// Each mentee's mentor (index), for quick lookups.
     pub mentor_of: Vec<Option<usize>>,
+    /// Under a coverage floor: each constrained group's floor and count, and the proof.
+    pub floor: Option<floors::FloorStatus>,
 }
 
 impl Matching {
@@ -211,7 +214,7 @@ pub fn solve(pool: &Pool, table: &ScoreTable, profile: &Profile) -> Result<Match
     let weighting = Weighting::new(&profile.weights);
     let mut numerators = Vec::new();
     table.numerators_into(&weighting, Some(&frame.allowed), &mut numerators);
-    Ok(frame.solve_cold(table, profile, &weighting, &mut numerators))
+    frame.solve_cold(table, profile, &weighting, &mut numerators)
 }
 
 /// As [`solve`], with the pair scores already computed (row-major by mentee, 0–100). Each
@@ -239,7 +242,7 @@ pub fn solve_with_scores(
             }
         })
         .collect();
-    Ok(frame.solve_cold(table, profile, &weighting, &mut numerators))
+    frame.solve_cold(table, profile, &weighting, &mut numerators)
 }
 
 /// Most matched, then the best worst pair, then the largest total: find the highest score

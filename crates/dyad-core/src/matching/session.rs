@@ -20,6 +20,8 @@ struct FrameKey {
     in_person_max_km: Option<f64>,
     require_outside_system: bool,
     mentor_capacity: Capacity,
+    coverage_floor: Option<f64>,
+    objective: Objective,
 }
 
 impl FrameKey {
@@ -30,6 +32,8 @@ impl FrameKey {
             in_person_max_km: c.in_person_max_km,
             require_outside_system: c.require_outside_system,
             mentor_capacity: c.mentor_capacity,
+            coverage_floor: c.coverage_floor,
+            objective: profile.objective,
         }
     }
 }
@@ -56,6 +60,8 @@ pub struct Session {
     warm: bool,
     /// ... of a problem allowing exactly the frame's pairs (no `min_score` cut).
     same_pairs: bool,
+    /// The small-cell k: identity groups with fewer eligible mentees get no coverage floor.
+    small_cell_k: usize,
     /// Where the last [`Session::solve`] spent its time.
     last: SolveTimes,
 }
@@ -99,7 +105,17 @@ impl Session {
             warm: false,
             same_pairs: false,
             last: SolveTimes::default(),
+            small_cell_k: crate::profile::limits::DEFAULT_SMALL_CELL_K,
         }
+    }
+
+    /// This session with another small-cell k for coverage floors.
+    pub fn with_small_cell_k(mut self, k: usize) -> Session {
+        if k != self.small_cell_k {
+            self.frame = None;
+        }
+        self.small_cell_k = k;
+        self
     }
 
     /// Whether this session is for this very pool and table.
@@ -124,7 +140,7 @@ impl Session {
         let key = FrameKey::of(profile);
         if self.frame.as_ref().is_none_or(|(k, _)| *k != key) {
             self.frame = None;
-            let frame = Frame::new(&self.pool, &self.table, profile)?;
+            let frame = Frame::with_k(&self.pool, &self.table, profile, self.small_cell_k)?;
             self.frame = Some((key, frame));
             self.weighting = None;
             self.same_pairs = false;
@@ -159,6 +175,7 @@ impl Session {
             (true, false) => Start::Warm,
             (true, true) => Start::WarmSamePairs,
         };
+        let floors = !frame.floor_groups.is_empty();
         let matching = frame.matching(
             &self.table,
             profile,
@@ -174,14 +191,17 @@ impl Session {
             rescore: rescored - framed,
             solve: rescored.elapsed(),
         };
+        // The search under a floor leaves the solver on scores with bonuses added: not the
+        // frame's numerators.
         self.warm = true;
-        self.same_pairs = profile.objective == Objective::Total
+        self.same_pairs = !floors
+            && profile.objective == Objective::Total
             && w.min_numerator(profile.constraints.min_score) <= 0.0;
         if profile.constraints.min_score <= 0.0 {
             // Not needed until `min_score` is raised again.
             self.scratch = Vec::new();
         }
-        Ok(matching)
+        matching
     }
 }
 

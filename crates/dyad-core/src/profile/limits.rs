@@ -47,3 +47,8 @@ pub const IN_PERSON_KM: Bounds<f64> = Bounds {
 pub const MENTOR_CAPACITY: Bounds<i64> = Bounds { lo: 1, hi: 1000 };
 /// `constraints.min_score`.
 pub const MIN_SCORE: Bounds<f64> = Bounds { lo: 0.0, hi: 100.0 };
+/// `constraints.coverage_floor`: the share of each identity group's eligible mentees matched.
+pub const COVERAGE_FLOOR: Bounds<f64> = Bounds { lo: 0.0, hi: 1.0 };
+/// The small-cell k when no settings file says otherwise: identity groups with fewer eligible
+/// mentees have their figures suppressed and get no coverage floor.
+pub const DEFAULT_SMALL_CELL_K: usize = 5;

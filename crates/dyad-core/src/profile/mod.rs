@@ -8,7 +8,7 @@ pub mod settings;
 mod tests;
 mod write;
 
-pub use read::{load, parse};
+pub use read::{coverage_floor_at, load, parse};
 pub use write::{
     RESERVED_FILES, check_restorable, file_name_for, is_reserved, list_dir, now_stamp, save,
     to_toml,
@@ -57,6 +57,11 @@ pub struct Constraints {
     pub mentor_capacity: Capacity,
     /// Leave a mentee unmatched rather than give a pair below this score (0–100).
     pub min_score: f64,
+    /// Every identity group with at least `small_cell_k` eligible mentees gets at least
+    /// ⌈floor × its eligible mentees⌉ of them matched (a share in [0, 1]); `None`: no floor.
+    /// Smaller groups are not constrained: their figures are never shown, so no one could
+    /// check their floor.
+    pub coverage_floor: Option<f64>,
 }
 
 /// What the optimal matching maximizes, always after the number of mentees matched.
@@ -107,6 +112,7 @@ impl Default for Profile {
                 require_outside_system: false,
                 mentor_capacity: Capacity::FromData,
                 min_score: 0.0,
+                coverage_floor: None,
             },
             objective: Objective::Total,
         }

@@ -273,6 +273,7 @@ fn constraints(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Constraints, Inp
         require_outside_system: false,
         mentor_capacity: Capacity::FromData,
         min_score: 0.0,
+        coverage_floor: None,
     };
     let Some((t, _)) = table else {
         return Ok(c);
@@ -285,6 +286,7 @@ fn constraints(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Constraints, Inp
             "require_outside_system",
             "mentor_capacity",
             "min_score",
+            "coverage_floor",
         ],
     )?;
     if let Some(v) = Doc::get(t, "in_person_max_km") {
@@ -325,7 +327,38 @@ fn constraints(doc: &Doc<'_>, table: Section<'_, '_>) -> Result<Constraints, Inp
             limits::MIN_SCORE.hi,
         )?;
     }
+    if let Some(v) = Doc::get(t, "coverage_floor") {
+        c.coverage_floor = Some(doc.number(
+            v,
+            "constraints.coverage_floor",
+            limits::COVERAGE_FLOOR.lo,
+            limits::COVERAGE_FLOOR.hi,
+        )?);
+    }
     Ok(c)
+}
+
+/// Where `[constraints] coverage_floor` is set in a profile's text: its line (1-based) and
+/// column, for a message about a floor the pool cannot take (no identities in it).
+pub fn coverage_floor_at(text: &str) -> Option<(usize, usize)> {
+    let key = "coverage_floor";
+    let mut in_constraints = false;
+    for (n, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        if t.starts_with('[') {
+            in_constraints = t.trim_end().trim_end_matches(|c| c != ']') == "[constraints]";
+            continue;
+        }
+        let dotted = t.strip_prefix("constraints.").map(str::trim_start);
+        let (rest, ok) = match dotted {
+            Some(r) => (r, true),
+            None => (t, in_constraints),
+        };
+        if ok && rest.starts_with(key) && rest[key.len()..].trim_start().starts_with('=') {
+            return Some((n + 1, line.len() - t.len() + 1));
+        }
+    }
+    None
 }
 
 /// A year written as four digits: `+2020` and `02020` are numbers TOML allows, not years as

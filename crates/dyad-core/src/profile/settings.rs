@@ -42,7 +42,7 @@ impl Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            small_cell_k: 5,
+            small_cell_k: super::limits::DEFAULT_SMALL_CELL_K,
             k_anonymity: 5,
             memory_budget: None,
         }

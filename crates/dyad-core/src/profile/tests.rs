@@ -236,3 +236,37 @@ fn a_reference_year_before_every_training_year_is_found() {
     assert_eq!(e(2023).before_all(years), None);
     assert_eq!(e(2011).before_all([]), None);
 }
+
+#[test]
+fn coverage_floor_is_a_share_named_by_line_when_wrong() {
+    let prof = p(&format!("{MINIMAL}[constraints]\ncoverage_floor = 0.9\n")).unwrap();
+    assert_eq!(prof.constraints.coverage_floor, Some(0.9));
+    assert_eq!(p(MINIMAL).unwrap().constraints.coverage_floor, None);
+    for bad in ["1.2", "-0.1", "\"most\"", "nan", "true"] {
+        let e = p(&format!("{MINIMAL}[constraints]\ncoverage_floor = {bad}\n")).unwrap_err();
+        assert_eq!((e.line, e.column), (Some(6), Some(18)), "{bad}");
+        assert_eq!(e.field.as_deref(), Some("constraints.coverage_floor"));
+        assert!(e.expected.contains("0 to 1"), "{bad}: {}", e.expected);
+    }
+    let text = to_toml(&prof);
+    assert_eq!(p(&text).unwrap(), prof);
+    assert_eq!(coverage_floor_at(&text).map(|(l, _)| l), {
+        let n = text
+            .lines()
+            .position(|l| l.starts_with("coverage_floor"))
+            .unwrap();
+        Some(n + 1)
+    });
+    assert_eq!(
+        coverage_floor_at("[constraints]\nmin_score = 1\n  coverage_floor=0.5\n"),
+        Some((3, 3))
+    );
+    assert_eq!(
+        coverage_floor_at("[objective]\ncoverage_floor = 0.5\n"),
+        None
+    );
+    assert_eq!(
+        coverage_floor_at("name = \"x\"\nconstraints.coverage_floor = 0.5\n"),
+        Some((2, 1))
+    );
+}

@@ -90,6 +90,12 @@ pub fn to_toml(p: &Profile) -> String {
         "min_score = {}   # leave a mentee unmatched rather than give a pair below this\n",
         toml_num(p.constraints.min_score)
     ));
+    if let Some(floor) = p.constraints.coverage_floor {
+        out.push_str(&format!(
+            "coverage_floor = {}   # each identity group of at least small_cell_k eligible mentees gets at least this share matched\n",
+            toml_num(floor)
+        ));
+    }
     out.push_str("\n[objective]\n");
     out.push_str(&format!(
         "kind = \"{}\"   # total: most matched, then largest sum; maximin: most matched, then best worst pair\n",

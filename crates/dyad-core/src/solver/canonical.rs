@@ -134,11 +134,7 @@ impl Optimum<'_> {
             return false;
         }
         let cols = r.cols;
-        let tol = if r.exact {
-            0.0
-        } else {
-            rounding_margin(r, self.u, self.v)
-        };
+        let tol = if r.exact { 0.0 } else { rounding_margin(r) };
         let t = Tight {
             data,
             cols,
@@ -217,14 +213,18 @@ impl Optimum<'_> {
 /// fractional: rounding in the duals, which are sums along augmenting paths, can leave a real
 /// tie a few units in the last place apart, and then a cold solve and a warm re-solve (which
 /// reach different optimal duals) would break it differently. The margin is a million times the
-/// rounding of the largest dual over a path through every row and column, far below any
-/// difference of scores that is not a tie, and far inside the certificate's own tolerance.
-fn rounding_margin(r: &Prepared, u: &[f64], v: &[f64]) -> f64 {
-    let rows = r.present.iter().map(|&i| u[i as usize].abs());
-    let cols = r.usable.iter().map(|&j| v[j as usize].abs());
-    let largest = rows.chain(cols).fold(v[r.cols].abs().max(1.0), f64::max);
+/// rounding of the largest score over a path through every row and column, far inside the
+/// certificate's own tolerance (see [`super::check_optimal`]).
+///
+/// It is measured on the scores, not on the duals: a warm re-solve keeps the duals of earlier
+/// problems, which may be far larger than the current scores (after the scores shrink by many
+/// orders of magnitude, as a search's bonuses do). A margin measured on such duals counted
+/// pairs thousands of units from tight as tight, and the pass moved rows onto them: an
+/// assignment that was not optimal. Measured on the scores, the margin depends on the problem
+/// alone, cold or warm.
+fn rounding_margin(r: &Prepared) -> f64 {
     let path = (r.present.len() + r.usable.len() + 4) as f64;
-    largest * path * f64::EPSILON * 1e6
+    r.largest.max(1.0) * path * f64::EPSILON * 1e6
 }
 
 /// Appends the columns `j` with `−row[j] − u − v[j] ≤ 0` — tight, since no reduced cost is

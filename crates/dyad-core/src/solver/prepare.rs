@@ -54,6 +54,8 @@ pub(super) struct Prepared {
     pub scale: f64,
     /// Every allowed score is a whole number of magnitude at most [`LIMIT`].
     pub exact: bool,
+    /// The largest magnitude of a finite score as the solver reads it (after scaling).
+    pub largest: f64,
     col_bar: Vec<f64>,
     col_min: Vec<f64>,
 }
@@ -110,6 +112,7 @@ impl Prepared {
         self.exact = !fractional && largest <= LIMIT;
         self.copied = short || pos_inf || huge;
         self.scale = if huge { scale_for(largest) } else { 1.0 };
+        self.largest = largest * self.scale;
         self.copy.clear();
         if self.copied {
             let scale = self.scale;

@@ -318,3 +318,90 @@ fn warm_and_cold_agree_on_a_tie() {
     assert_eq!(a.assignment, b.assignment, "cold vs cold after another");
     assert_eq!(a.assignment, c.assignment, "cold vs warm");
 }
+
+/// A warm re-solve after the scores shrank from about 7·10¹³ to a few thousand (as a search's
+/// bonuses do when they fall back): the duals kept from the first problem are as large as its
+/// scores, and the canonical pass once measured its tie margin on them, counting row 0's pair,
+/// 2000 from tight, as tight and moving row 0 onto it. The warm result must be the cold one.
+#[test]
+fn warm_resolve_after_scores_shrink_keeps_the_optimum() {
+    for first in [70_000_000_003_000.5, 70_000_000_003_000.0] {
+        let cap = [1, 0];
+        let mut solver = Solver::new();
+        let _ = solver.resolve(&Problem::new(2, 2, &[first, 0.0, 5000.5, 0.0], &cap));
+        let score = [3000.5, X, 5000.5, 0.0];
+        let p = Problem::new(2, 2, &score, &cap);
+        let warm = solver.resolve(&p);
+        check_optimal(&p, &warm).unwrap();
+        assert_eq!(warm.assignment, vec![None, Some(0)]);
+        assert_eq!(warm.assignment, solve(&p).assignment);
+    }
+}
+
+/// One random sequence of the changes the side-constraint search makes between solves: a skip
+/// column (score 0) of some capacity, pairs forbidden or forced one after another, and bonuses
+/// on random pairs, small or huge (so that the scores are sometimes beyond the exact range and
+/// sometimes shrink by orders of magnitude from one solve to the next). Each warm re-solve
+/// must pass the certificate and return the cold solve's assignment.
+fn warm_follows_cold_on_search_steps(seed: u64) -> Result<(), String> {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    let rows = rng.random_range(1..=8);
+    let real = rng.random_range(1..=5);
+    let cols = real + 1;
+    let mut node = vec![X; rows * cols];
+    for i in 0..rows {
+        for j in 0..real {
+            if !rng.random_bool(0.25) {
+                node[i * cols + j] = f64::from(rng.random_range(0..6)) * 1000.0 + 0.5;
+            }
+        }
+        node[i * cols + real] = 0.0;
+    }
+    let mut cap: Vec<u32> = (0..real).map(|_| rng.random_range(0..=2)).collect();
+    cap.push(rng.random_range(0..=rows as u32));
+    let unit = if rng.random_bool(0.5) { 1e13 } else { 1.0 };
+    let mut solver = Solver::new();
+    for step in 0..rng.random_range(1..=30) {
+        match rng.random_range(0..3) {
+            0 => {}
+            1 => node[rng.random_range(0..rows * cols)] = X,
+            _ => {
+                let k = rng.random_range(0..rows * cols);
+                let (i, s) = (k / cols, node[k]);
+                node[i * cols..(i + 1) * cols].fill(X);
+                node[k] = s;
+            }
+        }
+        let bonus = f64::from(rng.random_range(0..8)) * unit;
+        let mut score = node.clone();
+        for s in score.iter_mut() {
+            if s.is_finite() && rng.random_bool(0.3) {
+                *s += bonus;
+            }
+        }
+        let p = Problem::new(rows, cols, &score, &cap);
+        let cold = solve(&p);
+        let warm = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| solver.resolve(&p)))
+            .map_err(|_| format!("seed {seed} step {step}: warm re-solve panicked"))?;
+        check_optimal(&p, &warm).map_err(|e| format!("seed {seed} step {step}: {e}"))?;
+        if warm.assignment != cold.assignment {
+            return Err(format!(
+                "seed {seed} step {step}: warm {:?}, cold {:?}",
+                warm.assignment, cold.assignment
+            ));
+        }
+    }
+    Ok(())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn warm_resolve_equals_cold_over_search_steps(seed in proptest::prelude::any::<u64>()) {
+        if let Err(e) = warm_follows_cold_on_search_steps(seed) {
+            proptest::prop_assert!(false, "{}", e);
+        }
+    }
+}

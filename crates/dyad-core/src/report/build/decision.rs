@@ -41,6 +41,13 @@ pub fn rules(p: &Profile) -> Vec<String> {
         } else {
             "Minimum pair score: none.".into()
         },
+        match p.constraints.coverage_floor {
+            Some(f) => format!(
+                "Coverage floor: every identity group of at least small_cell_k eligible mentees has at least {}% of them matched (smaller groups are not constrained).",
+                fig(f * 100.0)
+            ),
+            None => "Coverage floor: none.".into(),
+        },
         match p.objective {
             Objective::Total => {
                 "Objective: most mentees matched, then the largest sum of pair scores (total).".into()

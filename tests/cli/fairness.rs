@@ -1,0 +1,99 @@
+//! `dyad fairness` and the coverage floor of a profile on the command line: the curve's JSON,
+//! a floor met by `dyad match`, and a floor refused with the profile's file and line.
+
+use std::path::Path;
+
+use crate::run::{bad, copy_sample_pool, dyad_in, json, ok};
+
+/// The fall profile with `coverage_floor = VALUE` in its [constraints], written to `dir/file`.
+fn profile_with_floor(dir: &Path, file: &str, value: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("configs/fall-2023.toml")).unwrap();
+    let text = text.replace(
+        "[constraints]\n",
+        &format!("[constraints]\ncoverage_floor = {value}\n"),
+    );
+    let path = dir.join(file);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// The line of `coverage_floor` in a file.
+fn floor_line(path: &str) -> usize {
+    let text = std::fs::read_to_string(path).unwrap();
+    1 + text
+        .lines()
+        .position(|l| l.starts_with("coverage_floor"))
+        .unwrap()
+}
+
+#[test]
+fn the_curve_starts_without_a_floor_and_ends_at_the_first_floor_that_cannot_be_met() {
+    let v = json(&["fairness", "--format", "json"]);
+    let curve = v["curve"].as_array().unwrap();
+    assert!(curve[0]["floor"].is_null());
+    assert_eq!(curve[0]["feasible"], true);
+    assert_eq!(curve[0]["proven_optimal"], true);
+    let mut last_total = f64::INFINITY;
+    for p in curve.iter().filter(|p| p["feasible"] == true) {
+        let total = p["total"].as_f64().unwrap();
+        assert!(total <= last_total + 1e-9);
+        last_total = total;
+        assert_eq!(p["matched"], curve[0]["matched"]);
+        for (name, g) in p["groups"].as_object().unwrap() {
+            let (matched, need) = (g["matched"].as_u64().unwrap(), g["need"].as_u64().unwrap());
+            assert!(matched >= need, "{name} at {}", p["floor"]);
+            assert!(g["eligible"].as_u64().unwrap() >= 5, "{name} is under k");
+        }
+    }
+    let last = curve.last().unwrap();
+    if last["feasible"] == false {
+        assert!(last["why"].as_str().unwrap().contains("cannot be met"));
+    }
+}
+
+#[test]
+fn match_meets_a_floor_and_refuses_one_out_of_range_or_on_a_pool_without_identities() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_sample_pool(dir.path());
+    let fine = profile_with_floor(dir.path(), "floor.toml", "0.5");
+    let v = json(&["match", "--profile", &fine, "--format", "json"]);
+    assert!(!v["pairs"].as_array().unwrap().is_empty());
+
+    for wrong in ["1.5", "\"most\""] {
+        let p = profile_with_floor(dir.path(), "wrong.toml", wrong);
+        let err = bad(&dyad_in(dir.path(), &["match", "--profile", &p]));
+        let at = format!("wrong.toml:{}:", floor_line(&p));
+        assert!(err.contains(&at), "{err}");
+        assert!(err.contains("constraints.coverage_floor"), "{err}");
+    }
+
+    // A pool whose mentees have no identities: the floor's line is named.
+    let mentees = std::fs::read_to_string(dir.path().join("mentees.csv")).unwrap();
+    let mut rows = csv::Reader::from_reader(mentees.as_bytes());
+    let headers = rows.headers().unwrap().clone();
+    let col = headers.iter().position(|h| h == "identities").unwrap();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&headers).unwrap();
+    for r in rows.records() {
+        let r = r.unwrap();
+        let cells: Vec<&str> = r
+            .iter()
+            .enumerate()
+            .map(|(k, c)| if k == col { "" } else { c })
+            .collect();
+        w.write_record(cells).unwrap();
+    }
+    std::fs::write(dir.path().join("mentees.csv"), w.into_inner().unwrap()).unwrap();
+    let err = bad(&dyad_in(
+        dir.path(),
+        &["match", "--data", ".", "--profile", &fine],
+    ));
+    assert!(
+        err.contains(&format!("floor.toml:{}:", floor_line(&fine))),
+        "{err}"
+    );
+    assert!(err.contains("no identities"), "{err}");
+    let out = ok(&dyad_in(dir.path(), &["fairness", "--data", "."]));
+    assert!(out.contains("no floor applies"), "{out}");
+}
