@@ -224,6 +224,11 @@ fn several(probe: &mut Probe, start: &[f64], best: Option<f64>) {
             } else {
                 next
             };
+            // Every multiplier gives a valid bound, so a cap never costs exactness (the branch and
+            // bound closes what a weaker bound leaves); capped at the span, a bonus already
+            // outweighs any trade of scores, and the relaxed scores stay whole numbers well
+            // inside the range where the solver's arithmetic is exact.
+            let next = next.min(probe.rel.span);
             moved |= next != *l;
             *l = next;
         }
