@@ -99,6 +99,14 @@ pub(super) fn node_dual(
     } else {
         several(&mut probe, start, best);
     }
+    if probe.out.hint.is_none() && !probe.settled(best) {
+        // Every multiplier tried gave a solution that meets the constraints, yet the bound stayed
+        // above them (a multiplier on a constraint with slack). At zero multipliers the
+        // relaxation's optimum either meets the constraints, and then settles the node, or
+        // breaks one, and then gives the search a pair to branch on.
+        let zero = vec![0.0; rel.need.len()];
+        probe.eval(&zero);
+    }
     let mut out = probe.out;
     if out.bound < rel.lowest {
         out.empty = true;

@@ -211,3 +211,12 @@ fn a_constraint_that_cannot_be_met_is_named() {
         })
     );
 }
+
+/// Three overlapping constraints on 5 × 5 where every multiplier the dual tried gave a solution
+/// meeting them while its bound stayed above: the node must still settle (it once returned
+/// unproven, with nothing to branch on).
+#[test]
+fn a_node_whose_every_dual_solution_met_the_constraints_is_still_proven() {
+    let mut rng = Rng(4622174252437249195);
+    check_against_brute(&mut rng, 6, false);
+}
