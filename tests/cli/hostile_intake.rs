@@ -8,7 +8,7 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use crate::intake_form::{self, FormExport, csv_text, write_xlsx};
 use crate::run::{dyad_in, ok, workspace};
@@ -196,24 +196,8 @@ fn a_damaged_sheet_is_refused_rather_than_read_with_cells_merged() {
     }
 }
 
-/// Runs dyad with `args` in `dir`, killed after a minute if it has not finished (a hang is a
-/// failure, not a wait).
 fn without_hanging(dir: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(args)
-        .current_dir(dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    for _ in 0..600 {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    child.kill().unwrap();
-    panic!("dyad {args:?} hung on a named pipe");
+    crate::run::dyad_within_a_minute(dir, args)
 }
 
 #[cfg(target_os = "linux")]

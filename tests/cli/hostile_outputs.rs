@@ -78,25 +78,9 @@ fn state(path: &Path) -> String {
     }
 }
 
-/// Runs `dyad ARGS` in `dir`; a run still going after a minute is stopped and fails the test
-/// (a write to a pipe nobody reads never ends).
+/// Runs `dyad ARGS` in `dir`, failing the test if it hangs (a write to a pipe nobody reads).
 fn run(dir: &Path, args: &[String]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    for _ in 0..600 {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    child.kill().unwrap();
-    panic!("dyad {args:?} hung");
+    crate::run::dyad_within_a_minute(dir, args)
 }
 
 /// The mapping and the export of `setup`, as `import` and `introductions` take them.

@@ -114,3 +114,28 @@ pub fn generate_small(out: &str) -> Vec<&str> {
         out,
     ]
 }
+
+/// Runs dyad with `args` in `dir` (no standard input), killed after a minute if it has not
+/// finished: a hang (on a named pipe, a device) is a failure, not a wait.
+pub fn dyad_within_a_minute<S: AsRef<std::ffi::OsStr> + std::fmt::Debug>(
+    dir: &std::path::Path,
+    args: &[S],
+) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    for _ in 0..600 {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    child.kill().unwrap();
+    panic!("dyad {args:?} hung");
+}
