@@ -78,7 +78,6 @@ pub mod report;
 #[allow(missing_docs)]
 pub mod analysis;
 
-#[allow(missing_docs)]
 pub mod matching;
 
 pub mod embedded;
