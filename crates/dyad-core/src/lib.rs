@@ -68,14 +68,11 @@
 
 #![warn(missing_docs)]
 
-// Modules whose public items are not all documented yet say so with `allow(missing_docs)`;
-// a documented module drops it, and a new module starts without it.
 // The stack, top to bottom (see above), one module to a group so that rustfmt keeps the order.
 pub mod intake;
 
 pub mod report;
 
-#[allow(missing_docs)]
 pub mod analysis;
 
 pub mod matching;
