@@ -19,7 +19,7 @@ pub enum Identifier {
     FullZip,
     /// A date more precise than a year (birth, admission, graduation …).
     Date,
-    /// An age, which Safe Harbor treats as identifying above 89.
+    /// An age (Safe Harbor lets ages under 90 stay; a pool needs none).
     Age,
     /// A telephone number.
     Phone,
