@@ -10,7 +10,7 @@ use dyad::profile::Profile;
 
 use crate::tui::jobs::analyses::Analysis;
 use crate::tui::jobs::council::{Convened, Convening};
-use crate::tui::jobs::rematch::{Outcome, Request};
+use crate::tui::jobs::solve::{Outcome, Request};
 
 /// Which way a slider or setting moves, and by how much.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,7 +212,7 @@ pub enum SaveError {
 /// Work for the event loop.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Rematch with these settings (on the worker; only the newest request matters).
+    /// Solve with these settings (on the worker; only the newest request matters).
     Recompute(Box<Request>),
     /// Read every profile in the configs folder.
     ListProfiles,
@@ -241,7 +241,7 @@ pub enum Effect {
 /// fingerprinted as the TOML dyad would save).
 #[derive(Debug, Clone)]
 pub struct RecordOrder {
-    pub results: crate::tui::jobs::rematch::Results,
+    pub results: crate::tui::jobs::solve::Results,
     pub current_file: Option<PathBuf>,
     pub baseline_file: Option<PathBuf>,
     pub cells: dyad::privacy::SmallCells,

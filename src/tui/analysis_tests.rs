@@ -10,14 +10,14 @@ use crate::tui::state::{Focus, Level, Popup};
 use crate::tui::testkit::Harness;
 
 fn stability(h: &Harness, k: usize) -> dyad::analysis::stability::Stability {
-    h.m.rematch.analyses.stability[k]
+    h.m.solve.analyses.stability[k]
         .clone()
         .expect("computed")
         .expect("found")
 }
 
 fn mentor_of(h: &Harness) -> Vec<Option<usize>> {
-    h.m.rematch
+    h.m.solve
         .results
         .as_ref()
         .unwrap()
@@ -30,16 +30,16 @@ fn mentor_of(h: &Harness) -> Vec<Option<usize>> {
 #[test]
 fn every_weight_gets_its_stable_range_for_the_results_shown() {
     let mut h = Harness::new();
-    assert!(h.m.rematch.analyses.stability.iter().all(Option::is_none));
+    assert!(h.m.solve.analyses.stability.iter().all(Option::is_none));
     h.analysing();
-    let shown = h.m.rematch.results.as_ref().unwrap().generation;
-    assert_eq!(h.m.rematch.analyses.generation, shown);
+    let shown = h.m.solve.results.as_ref().unwrap().generation;
+    assert_eq!(h.m.solve.analyses.generation, shown);
     for k in 0..N {
         let s = stability(&h, k);
         assert_eq!(s.weight, h.m.document.current.weights[k]);
         assert!(s.stable_low <= s.weight && s.weight <= s.stable_high);
     }
-    assert!(h.m.rematch.analyses.influence.iter().all(|i| i.is_some()));
+    assert!(h.m.solve.analyses.influence.iter().all(|i| i.is_some()));
     // A new result starts over: nothing of the old one is kept.
     h.send(Action::Change(Step::Down));
     let s = stability(&h, 0);
@@ -50,7 +50,7 @@ fn every_weight_gets_its_stable_range_for_the_results_shown() {
         found: crate::tui::jobs::analyses::Found::Stability(0, Err("old".into())),
     };
     h.send(Msg::Analysed(Box::new(old)));
-    assert!(h.m.rematch.analyses.stability[0].as_ref().unwrap().is_ok());
+    assert!(h.m.solve.analyses.stability[0].as_ref().unwrap().is_ok());
 }
 
 #[test]
@@ -137,7 +137,7 @@ fn the_influence_popup_lists_every_criterion_and_goes_to_a_slider() {
     let swings: Vec<usize> = order
         .iter()
         .map(|&k| {
-            h.m.rematch.analyses.influence[k]
+            h.m.solve.analyses.influence[k]
                 .as_ref()
                 .unwrap()
                 .as_ref()
@@ -176,7 +176,7 @@ fn an_unmatched_mentee_opens_with_what_keeps_them_unmatched() {
     h.send(Action::OpenDetail);
     assert!(matches!(&h.m.popup, Some(Popup::Detail(d)) if d.mentee == mentee));
     let diagnosis =
-        h.m.rematch
+        h.m.solve
             .analyses
             .diagnosis(mentee)
             .unwrap()

@@ -23,7 +23,7 @@ use crate::tui::jobs::analyses::{self, Analysis, Analyst};
 use crate::tui::jobs::council::{self, Convened, Convening};
 use crate::tui::jobs::evidence::{self, Answer};
 use crate::tui::jobs::kept::{self, Keeper, Tally};
-use crate::tui::jobs::rematch::{self, Outcome, Rematcher, Request};
+use crate::tui::jobs::solve::{self, Outcome, Request, Solver};
 use crate::tui::keys;
 use crate::tui::scroll::Drawn;
 use crate::tui::state::Model;
@@ -86,7 +86,7 @@ pub fn run(args: Options) -> Result<()> {
         councils.send(Incoming::Convened(c)).is_ok()
     });
     let results = tx.clone();
-    let worker = rematch::spawn(Rematcher::new(engine), move |o| {
+    let worker = solve::spawn(Solver::new(engine), move |o| {
         results.send(Incoming::Computed(o)).is_ok()
     });
     let analyses = tx.clone();
@@ -234,7 +234,7 @@ fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Res
                 dirty = true;
             }
             #[cfg(debug_assertions)]
-            if test_panic && model.rematch.results.is_some() {
+            if test_panic && model.solve.results.is_some() {
                 panic!("a test panic, whose message names ME-001 and must not be printed");
             }
         }

@@ -167,7 +167,7 @@ fn convening_matches_every_member_and_the_median_consensus() {
 fn the_council_is_matched_with_the_councils_pins() {
     let mut h = Harness::new();
     h.m.document.configs = configs();
-    let fall = h.m.rematch.results.as_ref().unwrap().current.clone();
+    let fall = h.m.solve.results.as_ref().unwrap().current.clone();
     // Pin the first mentee to a mentor the fall matching does not give them.
     let mentee = fall.matching.pairs[0].mentee;
     let other = fall.matching.pairs[1].mentor;
@@ -249,7 +249,7 @@ fn enter_takes_the_consensus_as_the_current_settings() {
     assert!(h.m.profile_modified());
     assert!(matches!(&h.effects[..], [Effect::Recompute(_)]));
     // The matching shown is the consensus's, the same as the council's.
-    let shown = &h.m.rematch.results.as_ref().unwrap().current;
+    let shown = &h.m.solve.results.as_ref().unwrap().current;
     assert_eq!(shown.profile, consensus);
 }
 
@@ -290,7 +290,7 @@ fn b_makes_the_consensus_the_baseline() {
     assert_eq!(h.m.document.baseline_file, None);
     assert_eq!(h.m.document.current, current);
     assert_eq!(
-        h.m.rematch.results.as_ref().unwrap().baseline.profile,
+        h.m.solve.results.as_ref().unwrap().baseline.profile,
         consensus
     );
 }

@@ -69,7 +69,7 @@ fn the_distance_of_each_pair_is_shown_in_km() {
     select(&mut h, Change::NewMentor);
     h.send(Action::OpenDetail);
     let d = detail(&h).clone();
-    let table = &h.m.rematch.results.as_ref().unwrap().current.table;
+    let table = &h.m.solve.results.as_ref().unwrap().current.table;
     let (now, base) = (d.current.unwrap(), d.baseline.unwrap());
     assert_eq!(now.km, table.distance_km(d.mentee, now.mentor));
     assert_eq!(base.km, table.distance_km(d.mentee, base.mentor));

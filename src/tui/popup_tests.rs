@@ -91,7 +91,7 @@ fn search_jumps_to_a_mentors_first_mentee_and_shows_hidden_rows() {
         .find(|i| !h.m.matches.rows.iter().any(|r| r.mentee == *i))
         .unwrap();
     let mentor =
-        h.m.rematch
+        h.m.solve
             .results
             .as_ref()
             .unwrap()
@@ -104,7 +104,7 @@ fn search_jumps_to_a_mentors_first_mentee_and_shows_hidden_rows() {
     if let Some(j) = mentor {
         crate::tui::update::search::jump(&mut h.m, Target::Mentor(j));
         let first =
-            h.m.rematch
+            h.m.solve
                 .results
                 .as_ref()
                 .unwrap()
@@ -139,7 +139,7 @@ fn profiles_open_as_current_or_baseline() {
     assert_eq!(h.m.popup, None);
     assert!(!h.m.profile_modified());
     assert_eq!(
-        h.m.rematch.results.as_ref().unwrap().current.profile,
+        h.m.solve.results.as_ref().unwrap().current.profile,
         h.m.document.current
     );
     h.send(Action::OpenProfiles)
@@ -147,7 +147,7 @@ fn profiles_open_as_current_or_baseline() {
     h.send(Action::Up).send(Action::LoadAsBaseline);
     assert_eq!(h.m.document.baseline, embedded::fall_profile());
     assert_eq!(
-        h.m.rematch.results.as_ref().unwrap().baseline.profile,
+        h.m.solve.results.as_ref().unwrap().baseline.profile,
         h.m.document.baseline
     );
     // A file that does not load says why.

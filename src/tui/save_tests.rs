@@ -371,7 +371,7 @@ fn r_writes_the_decision_record_into_reports_beside_configs_and_says_where() {
     );
     // Before any result there is nothing to write.
     let mut fresh = Harness::new();
-    fresh.m.rematch.results = None;
+    fresh.m.solve.results = None;
     assert!(fresh.send_only(Action::WriteRecord).is_empty());
     assert!(
         fresh

@@ -21,7 +21,7 @@ use crate::tui::jobs::analyses::{Analyst, Scope};
 use crate::tui::jobs::council;
 use crate::tui::jobs::evidence::Examiner;
 use crate::tui::jobs::kept::Keeper;
-use crate::tui::jobs::rematch::Rematcher;
+use crate::tui::jobs::solve::Solver;
 use crate::tui::keys;
 use crate::tui::state::Model;
 use crate::tui::update::update;
@@ -29,7 +29,7 @@ use crate::tui::view::view;
 
 pub struct Harness {
     pub m: Model,
-    solver: Rematcher,
+    solver: Solver,
     /// What the convener thread starts each council from.
     convener: Engine,
     /// Effects of the last message sent (before they were carried out).
@@ -73,7 +73,7 @@ impl Harness {
         let mut h = Harness {
             m,
             convener: engine.clone(),
-            solver: Rematcher::new(engine),
+            solver: Solver::new(engine),
             effects: Vec::new(),
             files: false,
             analyst: None,
@@ -111,11 +111,7 @@ impl Harness {
     pub fn keeping(&mut self, samples: usize) -> &mut Self {
         self.keeper = Some(Keeper::with(samples, 2));
         let m = &mut self.m;
-        let ask = m
-            .rematch
-            .results
-            .as_ref()
-            .map(|r| m.kept.restart(samples, r));
+        let ask = m.solve.results.as_ref().map(|r| m.kept.restart(samples, r));
         if let Some(ask) = ask {
             self.run(vec![Effect::Keep(Box::new(ask))]);
         }

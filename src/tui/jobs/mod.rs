@@ -1,7 +1,7 @@
 //! Work off the UI thread. Each job depends only on the library and never sees the model: the
 //! event loop sends it requests and turns what it sends back into messages.
 //!
-//! - `rematch`: the matching of the current and baseline profiles, newest request first;
+//! - `solve`: the matching of the current and baseline profiles, newest request first;
 //! - `analyses`: stable ranges, influence and why a mentee is unmatched, for the results shown;
 //! - `council`: the matchings of a council's members and their consensus;
 //! - `kept`: the share of random weightings that keep each pair shown;
@@ -14,4 +14,4 @@ pub mod council;
 pub mod evidence;
 pub mod kept;
 mod latest;
-pub mod rematch;
+pub mod solve;

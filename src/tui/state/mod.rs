@@ -14,8 +14,8 @@ pub mod matches;
 pub mod mentors;
 pub mod moved;
 pub mod popups;
-pub mod rematch;
 pub mod search;
+pub mod solve;
 pub mod stable;
 pub mod weights;
 
@@ -25,7 +25,7 @@ pub use document::{Document, HISTORY, Snapshot};
 pub use matches::Matches;
 pub use moved::Moved;
 pub use popups::{Confirm, Field, Pending, Popup, ProfilesState, SaveAs, SearchState};
-pub use rematch::Rematch;
+pub use solve::Solve;
 pub use weights::Weights;
 
 use std::path::PathBuf;
@@ -38,7 +38,7 @@ use dyad::profile::Profile;
 
 use crate::tui::action::Effect;
 use crate::tui::jobs::analyses::{Job, Order, Wants};
-use crate::tui::jobs::rematch::Request;
+use crate::tui::jobs::solve::Request;
 use crate::tui::keys::Mode;
 use crate::tui::layout::weights as panel;
 use crate::tui::scroll::Drawn;
@@ -69,13 +69,13 @@ pub struct Status {
     pub moved: Option<Vec<PairChange>>,
 }
 
-/// The whole UI state, in parts: the settings and files being tuned (`document`), the rematch
-/// shown and what was found about it (`rematch`), the weights panel (`weights`), the matches
+/// The whole UI state, in parts: the settings and files being tuned (`document`), the solve
+/// shown and what was found about it (`solve`), the weights panel (`weights`), the matches
 /// table (`matches`) and its kept shares (`kept`), the evidence view (`evidence`), the open popup
 /// and the status line.
 pub struct Model {
     pub document: Document,
-    pub rematch: Rematch,
+    pub solve: Solve,
     pub weights: Weights,
     pub matches: Matches,
     pub kept: kept::Kept,
@@ -107,7 +107,7 @@ impl Model {
             // The built-in sample's survey until the event loop says where the pool's is.
             evidence: evidence::EvidenceView::new(dyad::pool::Survey::BuiltIn),
             document: Document::new(pool, current, baseline, configs),
-            rematch: Rematch::default(),
+            solve: Solve::default(),
             weights: Weights::default(),
             matches: Matches::default(),
             focus: Focus::Weights,
@@ -124,11 +124,11 @@ impl Model {
 
     /// A new recompute request for the settings as they are now.
     pub fn request(&mut self) -> Request {
-        let shown = self.rematch.results.as_ref().map(|r| &r.current);
-        self.moved.changed(shown, self.rematch.busy());
-        self.rematch.generation += 1;
+        let shown = self.solve.results.as_ref().map(|r| &r.current);
+        self.moved.changed(shown, self.solve.busy());
+        self.solve.generation += 1;
         Request {
-            generation: self.rematch.generation,
+            generation: self.solve.generation,
             current: self.document.current.clone(),
             baseline: self.document.baseline.clone(),
             overrides: self.document.overrides.clone(),
@@ -161,7 +161,7 @@ impl Model {
 
     /// Whether the newest settings are still being matched.
     pub fn busy(&self) -> bool {
-        self.rematch.busy()
+        self.solve.busy()
     }
 
     /// The position of the selected mentee among the rows shown.
@@ -200,13 +200,13 @@ impl Model {
     /// The stable range of a weight, while it belongs to the settings shown (not when the
     /// newest settings could not be matched and older pairs are on the screen).
     pub fn stability(&self, k: usize) -> Option<&Result<Stability, String>> {
-        self.rematch.stability(k)
+        self.solve.stability(k)
     }
 
     /// The criteria in the influence popup's order: the largest swing first, those not yet
     /// computed last.
     pub fn influence_order(&self) -> Vec<usize> {
-        self.rematch.influence_order()
+        self.solve.influence_order()
     }
 
     /// Where save-as writes a profile of this name.
@@ -247,7 +247,7 @@ impl Model {
     /// Rebuilds the table rows after new results, a sort or a filter, keeping the selected
     /// mentee.
     pub fn rebuild_rows(&mut self) {
-        let Some(r) = &self.rematch.results else {
+        let Some(r) = &self.solve.results else {
             return;
         };
         let t = &mut self.matches;
@@ -388,7 +388,7 @@ impl Model {
     /// a popup opened anew starts with only what a shared screen may show.
     pub fn open_detail(&mut self) {
         let full = matches!(&self.popup, Some(Popup::Detail(d)) if d.full);
-        match (self.selected(), &self.rematch.results) {
+        match (self.selected(), &self.solve.results) {
             (Some(row), Some(r)) => {
                 let d = detail::build(r, row.mentee, &self.document.disclosure, full);
                 self.popup = Some(Popup::Detail(Box::new(d)));
@@ -399,14 +399,14 @@ impl Model {
 
     /// The mentors view's rows again after new results.
     pub fn refresh_mentors(&mut self) {
-        if let Some(r) = &self.rematch.results {
+        if let Some(r) = &self.solve.results {
             self.mentors.rebuild(r);
         }
     }
 
     /// The pair explained again after new results, or with full detail switched.
     pub fn refresh_detail(&mut self, full: impl FnOnce(bool) -> bool) {
-        if let (Some(Popup::Detail(d)), Some(r)) = (&mut self.popup, &self.rematch.results) {
+        if let (Some(Popup::Detail(d)), Some(r)) = (&mut self.popup, &self.solve.results) {
             **d = detail::build(r, d.mentee, &self.document.disclosure, full(d.full));
         }
     }
@@ -438,7 +438,7 @@ impl Sync {
     pub fn requests(&mut self, m: &Model) -> Vec<Order> {
         let mut out = Vec::new();
         if let Some(r) = m
-            .rematch
+            .solve
             .results
             .as_ref()
             .filter(|r| r.generation != self.generation)

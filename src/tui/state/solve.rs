@@ -1,4 +1,4 @@
-//! The rematch on screen: the newest recompute asked for, the one whose results are shown, how
+//! The solve on screen: the newest recompute asked for, the one whose results are shown, how
 //! long it took or why it failed, and what the analyst found about it.
 
 use std::time::Duration;
@@ -6,10 +6,10 @@ use std::time::Duration;
 use dyad::analysis::stability::Stability;
 use dyad::criteria::N;
 
-use crate::tui::jobs::rematch::Results;
+use crate::tui::jobs::solve::Results;
 use crate::tui::state::Analyses;
 
-pub struct Rematch {
+pub struct Solve {
     /// The newest recompute requested, and the one whose results are shown.
     pub generation: u64,
     pub shown: u64,
@@ -21,9 +21,9 @@ pub struct Rematch {
     pub analyses: Analyses,
 }
 
-impl Default for Rematch {
-    fn default() -> Rematch {
-        Rematch {
+impl Default for Solve {
+    fn default() -> Solve {
+        Solve {
             generation: 0,
             shown: 0,
             results: None,
@@ -34,7 +34,7 @@ impl Default for Rematch {
     }
 }
 
-impl Rematch {
+impl Solve {
     /// Whether the newest settings are still being matched.
     pub fn busy(&self) -> bool {
         self.shown < self.generation && self.match_error.is_none()

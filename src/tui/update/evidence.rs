@@ -18,7 +18,7 @@ pub fn open(m: &mut Model) -> Vec<Effect> {
     m.popup = Some(Popup::Evidence {
         scroll: Scroll::default(),
     });
-    examine(m.evidence.open(m.rematch.results.as_ref()))
+    examine(m.evidence.open(m.solve.results.as_ref()))
 }
 
 pub fn msg(m: &mut Model, msg: Msg) -> Vec<Effect> {

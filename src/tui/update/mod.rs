@@ -13,8 +13,8 @@ mod mentors;
 mod moved;
 mod profiles;
 mod record;
-mod rematch;
 pub mod search;
+mod solve;
 mod weights;
 
 use crate::tui::action::{Action, Effect, Msg};
@@ -24,7 +24,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Computed(o) => {
             let generation = o.generation;
-            let effects = rematch::computed(m, *o);
+            let effects = solve::computed(m, *o);
             moved::arrived(m, generation);
             return effects;
         }
@@ -38,7 +38,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
         Msg::Analysed(a) => {
-            m.rematch.analyses.accept(*a);
+            m.solve.analyses.accept(*a);
             return Vec::new();
         }
         Msg::Resize(w, h) => {

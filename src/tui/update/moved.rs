@@ -8,12 +8,12 @@ use crate::tui::state::{Level, Model, Status};
 /// Says which pairs moved once the newest request's results are shown (an older request's
 /// results, shown on the way, are not the change's own).
 pub fn arrived(m: &mut Model, generation: u64) {
-    let shown = m.rematch.results.as_ref().map(|r| r.generation);
-    if generation != m.rematch.generation || shown != Some(generation) {
+    let shown = m.solve.results.as_ref().map(|r| r.generation);
+    if generation != m.solve.generation || shown != Some(generation) {
         // Not the newest change's results, or they could not be matched: wait.
         return;
     }
-    let (Some(before), Some(r)) = (m.moved.before.take(), &m.rematch.results) else {
+    let (Some(before), Some(r)) = (m.moved.before.take(), &m.solve.results) else {
         return;
     };
     let moved = changes(&before.matching, &r.current.matching);

@@ -58,7 +58,7 @@ pub fn jump(m: &mut Model, target: Target) {
     let mentee = match target {
         Target::Mentee(i) => i,
         Target::Mentor(j) => {
-            let first = m.rematch.results.as_ref().and_then(|r| {
+            let first = m.solve.results.as_ref().and_then(|r| {
                 r.current
                     .matching
                     .pairs

@@ -84,7 +84,7 @@ pub fn jump(m: &mut Model, up: bool) -> Vec<Effect> {
         return Vec::new();
     };
     let weight = m.document.current.weights[k];
-    let found = match &m.rematch.analyses.stability[k] {
+    let found = match &m.solve.analyses.stability[k] {
         Some(Ok(st)) if st.weight == weight && !m.busy() => st.clone(),
         Some(Err(e)) => {
             m.error(format!("The stable range could not be found: {e}"));

@@ -249,7 +249,7 @@ fn arrows(s: String) -> String {
 fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     let r = popup(area, 104, 30);
     let pool = m
-        .rematch
+        .solve
         .results
         .as_ref()
         .map_or(&*m.document.pool, |r| &*r.pool);
@@ -281,7 +281,7 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
         cut(&format!("No mentor now: {why}{base}"), width),
         THEME.unmatched,
     ));
-    let diagnosis = match m.rematch.analyses.diagnosis(d.mentee) {
+    let diagnosis = match m.solve.analyses.diagnosis(d.mentee) {
         None => {
             lines.push(Line::raw(""));
             lines.push(Line::styled(

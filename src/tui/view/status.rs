@@ -113,12 +113,12 @@ fn left(m: &Model, width: usize) -> (String, Style, bool) {
         let text = super::moved::message(s, &m.document.pool, one, two);
         return (text, level_style(s.level), true);
     }
-    if let Some(e) = &m.rematch.match_error {
+    if let Some(e) = &m.solve.match_error {
         let text = format!("Cannot match these settings: {e} (u undoes)");
         return (text, THEME.error, true);
     }
     // Standing warnings keep to one line, so the keys stay in sight.
-    if m.rematch
+    if m.solve
         .results
         .as_ref()
         .is_some_and(|r| r.baseline_without_pins)
@@ -177,7 +177,7 @@ fn left(m: &Model, width: usize) -> (String, Style, bool) {
 /// The right of the status line: how long the last rematch took, from most words (2) to
 /// fewest (0).
 fn right(m: &Model, words: u8) -> String {
-    let ms = m.rematch.elapsed.map(|t| t.as_secs_f64() * 1000.0);
+    let ms = m.solve.elapsed.map(|t| t.as_secs_f64() * 1000.0);
     match (m.busy(), ms, words) {
         (true, _, 2) => "Rematching… ".into(),
         (true, _, _) => "rematching… ".into(),
