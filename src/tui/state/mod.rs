@@ -13,10 +13,10 @@ pub mod kept;
 pub mod matches;
 pub mod mentors;
 pub mod moved;
-pub mod popups;
 pub mod search;
 pub mod solve;
 pub mod stable;
+pub mod top;
 pub mod weights;
 
 pub use analyses::Analyses;
@@ -24,8 +24,8 @@ pub use council::{CouncilPick, CouncilView};
 pub use document::{Document, HISTORY, Snapshot};
 pub use matches::Matches;
 pub use moved::Moved;
-pub use popups::{Confirm, Field, Pending, Popup, ProfilesState, SaveAs, SearchState};
 pub use solve::Solve;
+pub use top::{Confirm, Field, Pending, Popup, ProfilesState, SaveAs, SearchState};
 pub use weights::Weights;
 
 use std::path::PathBuf;
