@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use dyad::profile::Profile;
 
-use crate::tui::jobs::analyses::Analysis;
+use crate::tui::jobs::analyses::{Analysis, Order};
 use crate::tui::jobs::council::{Convened, Convening};
 use crate::tui::jobs::solve::{Outcome, Request};
 
@@ -212,8 +212,10 @@ pub enum SaveError {
 /// Work for the event loop.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Solve with these settings (on the worker; only the newest request matters).
+    /// Solve these settings again (on the solver; only the newest request matters).
     Recompute(Box<Request>),
+    /// Tell the analyst about new results or what the screen wants analysed now.
+    Analyse(Box<Order>),
     /// Read every profile in the configs folder.
     ListProfiles,
     /// Read every profile in the configs folder and in its `members/` folder.

@@ -17,7 +17,7 @@ use dyad::io::ProfileLock;
 
 use crate::inputs::{self, DataArgs};
 
-use crate::tui::action::{Action, Effect, Mouse, MouseKind, Msg};
+use crate::tui::action::{Action, Effect, Mouse, MouseKind, Msg, RecordOrder};
 use crate::tui::disk;
 use crate::tui::jobs::analyses::{self, Analysis, Analyst};
 use crate::tui::jobs::council::{self, Convened, Convening};
@@ -25,10 +25,10 @@ use crate::tui::jobs::evidence::{self, Answer};
 use crate::tui::jobs::kept::{self, Keeper, Tally};
 use crate::tui::jobs::solve::{self, Outcome, Request, Solver};
 use crate::tui::keys;
+use crate::tui::router::{self, Workers};
 use crate::tui::scroll::Drawn;
 use crate::tui::state::Model;
 use crate::tui::terminal::{self, Signal, Signals};
-use crate::tui::update::update;
 use crate::tui::view::view;
 
 enum Incoming {
@@ -131,9 +131,10 @@ pub fn run(args: Options) -> Result<()> {
         Err(e) => model.warn(format!("The pool's terms were not checked: {e}")),
     }
     let _ = worker.send(first);
-    let channels = Channels {
+    let threads = Threads {
         rx: &rx,
-        worker: &worker,
+        solver: &worker,
+        newest: None,
         analyst: &analyst,
         convener: &convener,
         examiner: &examiner,
@@ -141,7 +142,7 @@ pub fn run(args: Options) -> Result<()> {
         back: &tx,
         signals: &signals,
     };
-    let end = event_loop(&mut term, model, channels);
+    let end = event_loop(&mut term, model, threads);
     stop.store(true, Ordering::Relaxed);
     drop(guard);
     terminal::remove_panic_hook();
@@ -196,9 +197,13 @@ fn input_thread(tx: Sender<Incoming>, stop: Arc<AtomicBool>) {
     });
 }
 
-struct Channels<'a> {
+/// The threads the event loop's effects go to (through the one router, see `router`), and
+/// the channel they all answer on.
+struct Threads<'a> {
     rx: &'a Receiver<Incoming>,
-    worker: &'a Sender<Request>,
+    solver: &'a Sender<Request>,
+    /// The newest solve asked for in this batch: only it goes to the solver.
+    newest: Option<Request>,
     analyst: &'a Sender<analyses::Order>,
     convener: &'a Sender<Convening>,
     examiner: &'a Sender<evidence::Ask>,
@@ -208,19 +213,48 @@ struct Channels<'a> {
     signals: &'a Signals,
 }
 
+impl Workers for Threads<'_> {
+    fn solve(&mut self, req: Request) {
+        self.newest = Some(req);
+    }
+
+    fn analyse(&mut self, order: analyses::Order) {
+        let _ = self.analyst.send(order);
+    }
+
+    fn convene(&mut self, req: Convening) {
+        let _ = self.convener.send(req);
+    }
+
+    fn examine(&mut self, ask: evidence::Ask) {
+        let _ = self.examiner.send(ask);
+    }
+
+    fn keep(&mut self, ask: kept::Ask) {
+        let _ = self.keeper.send(ask);
+    }
+
+    fn record(&mut self, order: RecordOrder, configs: &Path) -> std::result::Result<(), String> {
+        let back = self.back.clone();
+        disk::spawn_record(Box::new(order), configs.to_path_buf(), move |r| {
+            let _ = back.send(Incoming::Recorded(r));
+        })
+    }
+
+    fn files(&mut self, effect: Effect, configs: &Path) -> Option<Msg> {
+        disk::execute(effect, configs)
+    }
+}
+
 /// Waits for events (looking at the signals at least every [`terminal::TICK`]), applies each
-/// batch through `update`, then sends the newest rematch request and redraws once.
-fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Result<End> {
-    let configs = model.document.configs.clone();
-    let mut sync = crate::tui::state::Sync::default();
+/// batch through `update` (its effects through the router), then sends the newest solve
+/// request and redraws once.
+fn event_loop(term: &mut DefaultTerminal, mut model: Model, mut th: Threads) -> Result<End> {
     let mut dirty = true;
     let mut last_drawn = Drawn::default();
     #[cfg(debug_assertions)]
     let test_panic = std::env::var_os(TEST_PANIC).is_some();
     loop {
-        for r in sync.requests(&model) {
-            let _ = ch.analyst.send(r);
-        }
         if dirty {
             let mut drawn = Drawn::default();
             term.draw(|f| drawn = view(f, &model))
@@ -228,7 +262,7 @@ fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Res
             dirty = false;
             // What was drawn goes back to update, which scrolls with it; when the viewports
             // changed (a resize, a popup opened), selections may have moved: draw again.
-            update(&mut model, Msg::Drawn(drawn));
+            router::apply(&mut model, Msg::Drawn(drawn), &mut th);
             if drawn != last_drawn {
                 last_drawn = drawn;
                 dirty = true;
@@ -239,55 +273,28 @@ fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Res
             }
         }
         let mut batch = Vec::new();
-        match ch.signals.take() {
+        match th.signals.take() {
             Some(Signal::Interrupt) => batch.push(Incoming::Interrupt),
             Some(sig) => return Ok(End::Signal(sig)),
-            None => match ch.rx.recv_timeout(terminal::TICK) {
+            None => match th.rx.recv_timeout(terminal::TICK) {
                 Ok(first) => batch.push(first),
                 Err(RecvTimeoutError::Timeout) => continue,
                 Err(RecvTimeoutError::Disconnected) => return Ok(End::Quit),
             },
         }
-        batch.extend(ch.rx.try_iter());
-        let mut newest: Option<Request> = None;
+        batch.extend(th.rx.try_iter());
         for incoming in batch {
             let Some(msg) = to_msg(&model, incoming) else {
                 continue;
             };
             dirty = true;
-            let mut queue = vec![msg];
-            while let Some(msg) = queue.pop() {
-                for effect in update(&mut model, msg) {
-                    match effect {
-                        Effect::Recompute(r) => newest = Some(*r),
-                        Effect::Convene(r) => {
-                            let _ = ch.convener.send(*r);
-                        }
-                        Effect::Examine(a) => {
-                            let _ = ch.examiner.send(*a);
-                        }
-                        Effect::Keep(a) => {
-                            let _ = ch.keeper.send(*a);
-                        }
-                        Effect::WriteRecord(order) => {
-                            let back = ch.back.clone();
-                            let started = disk::spawn_record(order, configs.clone(), move |r| {
-                                let _ = back.send(Incoming::Recorded(r));
-                            });
-                            if let Err(e) = started {
-                                queue.push(Msg::RecordWritten(Err(e)));
-                            }
-                        }
-                        other => queue.extend(disk::execute(other, &configs)),
-                    }
-                }
-            }
+            router::apply(&mut model, msg, &mut th);
             if model.quit {
                 return Ok(End::Quit);
             }
         }
-        if let Some(r) = newest {
-            let _ = ch.worker.send(r);
+        if let Some(r) = th.newest.take() {
+            let _ = th.solver.send(r);
         }
     }
 }

@@ -10,7 +10,7 @@ use dyad::profile::Profile;
 use crate::tui::action::{Action, Effect, Msg, ProfileEntry, Step};
 use crate::tui::disk;
 use crate::tui::jobs::council::Convened;
-use crate::tui::state::{Pending, Popup};
+use crate::tui::state::{Pending, Top};
 use crate::tui::testkit::Harness;
 use crate::tui::view::council::{body_height, line_count};
 
@@ -57,15 +57,15 @@ fn convened() -> Harness {
 }
 
 fn chosen(h: &Harness) -> Vec<bool> {
-    match &h.m.popup {
-        Some(Popup::CouncilPick(p)) => p.chosen.clone(),
+    match &h.m.top {
+        Top::CouncilPick(p) => p.chosen.clone(),
         other => panic!("not picking: {other:?}"),
     }
 }
 
 fn council(h: &Harness) -> std::sync::Arc<dyad::analysis::council::Council> {
-    match &h.m.popup {
-        Some(Popup::Council(v)) => v.council.clone().expect("convened").expect("no error"),
+    match &h.m.top {
+        Top::Council(v) => v.council.clone().expect("convened").expect("no error"),
         other => panic!("no council: {other:?}"),
     }
 }
@@ -111,7 +111,7 @@ fn fewer_than_two_members_convene_nothing() {
     h.send(Action::Accept);
     assert!(h.effects.is_empty());
     assert!(status(&h).contains("at least two"), "{}", status(&h));
-    assert!(matches!(h.m.popup, Some(Popup::CouncilPick(_))));
+    assert!(matches!(h.m.top, Top::CouncilPick(_)));
 }
 
 #[test]
@@ -198,8 +198,8 @@ fn an_answer_to_an_older_council_is_not_shown() {
         council: Err("old".into()),
         elapsed: Default::default(),
     })));
-    match &h.m.popup {
-        Some(Popup::Council(v)) => assert!(v.council.is_none()),
+    match &h.m.top {
+        Top::Council(v) => assert!(v.council.is_none()),
         other => panic!("{other:?}"),
     }
     // Nothing to take while convening.
@@ -218,16 +218,16 @@ fn an_answer_to_an_older_council_is_not_shown() {
 #[test]
 fn scrolling_stops_at_the_end() {
     let mut h = convened();
-    let (size, lines) = match &h.m.popup {
-        Some(Popup::Council(v)) => (h.m.size, line_count(&h.m.document.pool, v, h.m.size)),
+    let (size, lines) = match &h.m.top {
+        Top::Council(v) => (h.m.size, line_count(&h.m.document.pool, v, h.m.size)),
         _ => unreachable!(),
     };
     let end = lines - usize::from(body_height(size));
     for _ in 0..lines + 5 {
         h.send(Action::Down);
     }
-    let scroll = |h: &Harness| match &h.m.popup {
-        Some(Popup::Council(v)) => v.scroll.offset,
+    let scroll = |h: &Harness| match &h.m.top {
+        Top::Council(v) => v.scroll.offset,
         _ => unreachable!(),
     };
     assert_eq!(scroll(&h), end);
@@ -242,7 +242,7 @@ fn enter_takes_the_consensus_as_the_current_settings() {
     let mut h = convened();
     let consensus = council(&h).consensus.profile.clone();
     h.send(Action::Accept);
-    assert_eq!(h.m.popup, None);
+    assert_eq!(h.m.top, Top::Main);
     assert_eq!(h.m.document.current, consensus);
     assert_eq!(h.m.document.current_file, None);
     // Not saved anywhere yet, so it counts as a change.
@@ -263,8 +263,8 @@ fn taking_the_consensus_asks_before_dropping_unsaved_changes() {
         .send(Msg::CouncilListed(shipped()))
         .send(Action::Accept)
         .send(Action::Accept);
-    match &h.m.popup {
-        Some(Popup::Confirm(c)) => {
+    match &h.m.top {
+        Top::Confirm(c) => {
             assert!(c.question.contains("drop the unsaved changes"));
             assert!(matches!(c.on_yes, Pending::Adopt { save: false, .. }));
         }
@@ -303,8 +303,8 @@ fn s_saves_the_consensus_as_a_new_profile() {
     h.files = true;
     h.m.document.configs = dir.path().join("configs");
     h.send(Action::SaveAs);
-    match &h.m.popup {
-        Some(Popup::SaveAs(form)) => assert_eq!(form.name, "Council consensus"),
+    match &h.m.top {
+        Top::SaveAs(form) => assert_eq!(form.name, "Council consensus"),
         other => panic!("{other:?}"),
     }
     h.send(Action::Accept).send(Action::Accept);

@@ -2,14 +2,14 @@
 //! shared screen may show of the two people unless full detail is asked for.
 
 use crate::tui::action::{Action, Msg};
-use crate::tui::state::Popup;
+use crate::tui::state::Top;
 use crate::tui::state::detail::Detail;
 use crate::tui::state::matches::Change;
 use crate::tui::testkit::Harness;
 
 fn detail(h: &Harness) -> &Detail {
-    match &h.m.popup {
-        Some(Popup::Detail(d)) => d,
+    match &h.m.top {
+        Top::Detail(d) => d,
         other => panic!("no pair explained: {other:?}"),
     }
 }

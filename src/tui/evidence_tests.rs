@@ -15,7 +15,7 @@ use crate::tui::action::{Action, Effect, Msg, ProfileEntry, Step};
 use crate::tui::jobs::evidence::{Answer, Found};
 use crate::tui::jobs::kept::{self, Keeper, Tally};
 use crate::tui::keys::{self, Mode};
-use crate::tui::state::Popup;
+use crate::tui::state::Top;
 use crate::tui::state::weights::Setting;
 use crate::tui::testkit::Harness;
 
@@ -37,7 +37,7 @@ fn selected_outcome(h: &Harness) -> String {
 fn the_view_opens_on_the_sample_survey_switches_outcomes_and_closes() {
     let mut h = Harness::new();
     h.send(Action::OpenEvidence);
-    assert!(matches!(h.m.popup, Some(Popup::Evidence { .. })));
+    assert!(matches!(h.m.top, Top::Evidence { .. }));
     assert_eq!(h.m.mode(), Mode::Evidence);
     assert!(matches!(&h.effects[..], [Effect::Examine(_)]));
     assert_eq!(
@@ -63,11 +63,11 @@ fn the_view_opens_on_the_sample_survey_switches_outcomes_and_closes() {
     assert!(h.effects.is_empty());
     // e closes it, as Esc does; the outcome is kept for the next opening.
     press(&mut h, KeyCode::Char('e'));
-    assert_eq!(h.m.popup, None);
+    assert_eq!(h.m.top, Top::Main);
     h.send(Action::OpenEvidence);
     assert_eq!(selected_outcome(&h), "meetings");
     h.key(KeyCode::Esc, KeyModifiers::NONE);
-    assert_eq!(h.m.popup, None);
+    assert_eq!(h.m.top, Top::Main);
 }
 
 #[test]
@@ -216,7 +216,7 @@ fn the_evidence_view_keys_are_in_the_keymap() {
     assert_eq!(k(KeyCode::Char('r')), Some(Action::Reload));
     assert_eq!(k(KeyCode::Char('e')), Some(Action::Close));
     let normal = keys::action(
-        Mode::Normal,
+        Mode::Main,
         &KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE),
     );
     assert_eq!(normal, Some(Action::OpenEvidence));

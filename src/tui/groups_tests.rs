@@ -382,7 +382,7 @@ fn enter_on_a_mentor_goes_to_their_mentees_and_m_comes_back() {
     // An idle mentor: nowhere to go, and the status line says so.
     h.send(Action::OpenDetail);
     assert!(h.m.mentors.shown);
-    assert!(h.m.popup.is_none());
+    assert!(h.m.top.is_main());
     let status = h.m.status.clone().unwrap().text;
     assert!(status.contains("has no mentee"), "{status}");
     // A mentor with two mentees: the table, on one of them.

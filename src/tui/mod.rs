@@ -14,6 +14,7 @@ mod disk;
 mod jobs;
 mod keys;
 mod layout;
+mod router;
 mod scroll;
 mod state;
 mod terminal;

@@ -8,7 +8,7 @@ use crate::tui::action::{Action, Effect, Mouse, MouseKind, Msg, Step};
 use crate::tui::keys::Mode;
 use crate::tui::state::matches::Sort;
 use crate::tui::state::weights::Setting;
-use crate::tui::state::{DistView, Focus, Level, Popup};
+use crate::tui::state::{DistView, Focus, Level, Top};
 use crate::tui::testkit::Harness;
 
 fn weight(h: &Harness, i: usize) -> f64 {
@@ -411,13 +411,13 @@ fn resizing_keeps_the_selection_visible() {
 #[test]
 fn modes_follow_the_popups() {
     let mut h = Harness::new();
-    assert_eq!(h.m.mode(), Mode::Normal);
+    assert_eq!(h.m.mode(), Mode::Main);
     h.key(KeyCode::Char('?'), KeyModifiers::NONE);
     assert_eq!(h.m.mode(), Mode::Help);
     h.send(Action::Down).send(Action::Down).send(Action::Up);
-    assert!(matches!(h.m.popup, Some(Popup::Help { scroll }) if scroll.offset == 1));
+    assert!(matches!(h.m.top, Top::Help { scroll } if scroll.offset == 1));
     h.key(KeyCode::Esc, KeyModifiers::NONE);
-    assert_eq!(h.m.mode(), Mode::Normal);
+    assert_eq!(h.m.mode(), Mode::Main);
 }
 
 #[test]

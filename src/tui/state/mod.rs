@@ -25,7 +25,7 @@ pub use document::{Document, HISTORY, Snapshot};
 pub use matches::Matches;
 pub use moved::Moved;
 pub use solve::Solve;
-pub use top::{Confirm, Field, Pending, Popup, ProfilesState, SaveAs, SearchState};
+pub use top::{Confirm, Field, Mode, Pending, ProfilesState, SaveAs, SearchState, Top};
 pub use weights::Weights;
 
 use std::path::PathBuf;
@@ -37,9 +37,8 @@ use dyad::pool::Pool;
 use dyad::profile::Profile;
 
 use crate::tui::action::Effect;
-use crate::tui::jobs::analyses::{Job, Order, Wants};
+use crate::tui::jobs::analyses::{Job, Wants};
 use crate::tui::jobs::solve::Request;
-use crate::tui::keys::Mode;
 use crate::tui::layout::weights as panel;
 use crate::tui::scroll::Drawn;
 use crate::tui::state::matches::Row;
@@ -83,7 +82,8 @@ pub struct Model {
     pub focus: Focus,
     /// The mentors view of the matches panel.
     pub mentors: mentors::Mentors,
-    pub popup: Option<Popup>,
+    /// What is on top of the main screen (the main screen itself when nothing is).
+    pub top: Top,
     pub status: Option<Status>,
     /// The results on screen before the change still being matched.
     pub moved: Moved,
@@ -112,7 +112,7 @@ impl Model {
             matches: Matches::default(),
             focus: Focus::Weights,
             mentors: mentors::Mentors::default(),
-            popup: None,
+            top: Top::Main,
             status: None,
             moved: Moved::default(),
             size,
@@ -136,19 +136,7 @@ impl Model {
     }
 
     pub fn mode(&self) -> Mode {
-        match &self.popup {
-            None => Mode::Normal,
-            Some(Popup::Detail(_)) => Mode::Detail,
-            Some(Popup::Search(_)) => Mode::Search,
-            Some(Popup::Profiles(_)) => Mode::Profiles,
-            Some(Popup::Help { .. }) => Mode::Help,
-            Some(Popup::Influence { .. }) => Mode::Influence,
-            Some(Popup::Evidence { .. }) => Mode::Evidence,
-            Some(Popup::SaveAs(_)) => Mode::Text,
-            Some(Popup::Confirm(_)) => Mode::Confirm,
-            Some(Popup::CouncilPick(_)) => Mode::CouncilPick,
-            Some(Popup::Council(_)) => Mode::Council,
-        }
+        self.top.mode()
     }
 
     pub fn profile_modified(&self) -> bool {
@@ -301,12 +289,10 @@ impl Model {
             self.matches.scroll.drawn(v);
             self.mentors.drawn(v.height);
         }
-        match &mut self.popup {
-            Some(Popup::Help { scroll }) => d.help.into_iter().for_each(|v| scroll.drawn(v)),
-            Some(Popup::Council(c)) => d.council.into_iter().for_each(|v| c.scroll.drawn(v)),
-            Some(Popup::Evidence { scroll }) => {
-                d.evidence.into_iter().for_each(|v| scroll.drawn(v))
-            }
+        match &mut self.top {
+            Top::Help { scroll } => d.help.into_iter().for_each(|v| scroll.drawn(v)),
+            Top::Council(c) => d.council.into_iter().for_each(|v| c.scroll.drawn(v)),
+            Top::Evidence { scroll } => d.evidence.into_iter().for_each(|v| scroll.drawn(v)),
             _ => {}
         }
         self.fit_offsets();
@@ -360,38 +346,38 @@ impl Model {
                 String::new(),
             )
         };
-        self.popup = Some(Popup::SaveAs(SaveAs {
+        self.top = Top::SaveAs(SaveAs {
             filled: !name.is_empty(),
             name,
             description,
             was,
             field: Field::Name,
-        }));
+        });
     }
 
     /// Asks a question; `on_yes` is what a yes does.
     pub fn confirm(&mut self, question: String, on_yes: Pending) {
-        self.popup = Some(Popup::Confirm(Box::new(Confirm { question, on_yes })));
+        self.top = Top::Confirm(Box::new(Confirm { question, on_yes }));
     }
 
     /// The search popup, listing everything.
     pub fn open_search(&mut self) {
         let hits = search::query(&self.document.entries, "");
-        self.popup = Some(Popup::Search(SearchState {
+        self.top = Top::Search(SearchState {
             query: String::new(),
             hits,
             selected: 0,
-        }));
+        });
     }
 
     /// The selected pair explained. Moving to the next mentee keeps the choice of full detail;
     /// a popup opened anew starts with only what a shared screen may show.
     pub fn open_detail(&mut self) {
-        let full = matches!(&self.popup, Some(Popup::Detail(d)) if d.full);
+        let full = matches!(&self.top, Top::Detail(d) if d.full);
         match (self.selected(), &self.solve.results) {
             (Some(row), Some(r)) => {
                 let d = detail::build(r, row.mentee, &self.document.disclosure, full);
-                self.popup = Some(Popup::Detail(Box::new(d)));
+                self.top = Top::Detail(Box::new(d));
             }
             _ => self.warn("No pair selected: choose a row in the matches first"),
         }
@@ -406,55 +392,33 @@ impl Model {
 
     /// The pair explained again after new results, or with full detail switched.
     pub fn refresh_detail(&mut self, full: impl FnOnce(bool) -> bool) {
-        if let (Some(Popup::Detail(d)), Some(r)) = (&mut self.popup, &self.solve.results) {
+        if let (Top::Detail(d), Some(r)) = (&mut self.top, &self.solve.results) {
             **d = detail::build(r, d.mentee, &self.document.disclosure, full(d.full));
         }
     }
 }
 
-/// What the screen wants analysed, read from the model.
-pub fn wants(m: &Model) -> Wants {
-    let diagnose = match &m.popup {
-        Some(Popup::Detail(d)) if d.current.is_none() => Some(d.mentee),
-        _ => None,
-    };
-    Wants {
-        criterion: Setting::at(m.weights.scroll.selected).weight(),
-        influence: matches!(m.popup, Some(Popup::Influence { .. })),
-        diagnose,
+/// What the analyst is told (through `update`'s effects, like any other work).
+impl Model {
+    /// What the screen wants analysed now.
+    pub fn wants(&self) -> Wants {
+        let diagnose = match &self.top {
+            Top::Detail(d) if d.current.is_none() => Some(d.mentee),
+            _ => None,
+        };
+        Wants {
+            criterion: Setting::at(self.weights.scroll.selected).weight(),
+            influence: matches!(self.top, Top::Influence { .. }),
+            diagnose,
+        }
     }
-}
 
-/// Keeps the analyst up to date with the model: a job for each new result, and what the screen
-/// wants whenever that changes. Used by the event loop after each batch of messages (and by the
-/// test harness after each message).
-#[derive(Default)]
-pub struct Sync {
-    generation: u64,
-    wants: Wants,
-}
-
-impl Sync {
-    pub fn requests(&mut self, m: &Model) -> Vec<Order> {
-        let mut out = Vec::new();
-        if let Some(r) = m
-            .solve
-            .results
-            .as_ref()
-            .filter(|r| r.generation != self.generation)
-        {
-            self.generation = r.generation;
-            out.push(Order::Job(Job {
-                generation: r.generation,
-                pool: r.pool.clone(),
-                ev: r.current.clone(),
-            }));
-        }
-        let w = wants(m);
-        if w != self.wants || !out.is_empty() {
-            self.wants = w;
-            out.push(Order::Wants(w));
-        }
-        out
+    /// The analyst's job for the results shown.
+    pub fn analysis_job(&self) -> Option<Job> {
+        self.solve.results.as_ref().map(|r| Job {
+            generation: r.generation,
+            pool: r.pool.clone(),
+            ev: r.current.clone(),
+        })
     }
 }

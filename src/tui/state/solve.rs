@@ -6,6 +6,7 @@ use std::time::Duration;
 use dyad::analysis::stability::Stability;
 use dyad::criteria::N;
 
+use crate::tui::jobs::analyses::Wants;
 use crate::tui::jobs::solve::Results;
 use crate::tui::state::Analyses;
 
@@ -19,6 +20,8 @@ pub struct Solve {
     pub match_error: Option<String>,
     /// What the analyst found about the results shown.
     pub analyses: Analyses,
+    /// What the analyst was last told the screen wants.
+    pub told: Wants,
 }
 
 impl Default for Solve {
@@ -30,6 +33,7 @@ impl Default for Solve {
             elapsed: None,
             match_error: None,
             analyses: Analyses::new(0),
+            told: Wants::default(),
         }
     }
 }

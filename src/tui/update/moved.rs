@@ -35,7 +35,7 @@ pub fn arrived(m: &mut Model, generation: u64) {
 /// table's order), so the table scrolls to it. Not under the pair explained, whose ↑ ↓ walk the
 /// table from the selected row.
 fn keep_in_view(m: &mut Model, moved: &[usize]) {
-    if moved.is_empty() || m.popup.is_some() {
+    if moved.is_empty() || !m.top.is_main() {
         return;
     }
     let t = &m.matches;

@@ -3,8 +3,9 @@
 //! criterion parameters when those changed.
 
 use crate::tui::action::Effect;
+use crate::tui::jobs::analyses::Order;
 use crate::tui::jobs::solve::Outcome;
-use crate::tui::state::{Analyses, Model, Popup};
+use crate::tui::state::{Analyses, Model, Top};
 
 /// Takes in a rematch result unless a newer one is already shown; returns the work it asks for.
 pub fn computed(m: &mut Model, o: Outcome) -> Vec<Effect> {
@@ -25,10 +26,13 @@ pub fn computed(m: &mut Model, o: Outcome) -> Vec<Effect> {
                 return Vec::new();
             };
             let mut effects = Vec::new();
+            if let Some(job) = m.analysis_job() {
+                effects.push(Effect::Analyse(Box::new(Order::Job(job))));
+            }
             if let Some(ask) = m.kept.follow(before.as_ref(), now) {
                 effects.push(Effect::Keep(Box::new(ask)));
             }
-            if matches!(m.popup, Some(Popup::Evidence { .. }))
+            if matches!(m.top, Top::Evidence { .. })
                 && let Some(ask) = m.evidence.follow(now)
             {
                 effects.push(Effect::Examine(Box::new(ask)));

@@ -17,8 +17,9 @@ use crate::tui::state::Model;
 use crate::tui::state::detail::{Detail, Side, reason_text};
 use crate::tui::theme::THEME;
 
-use crate::tui::layout::{popup, popup_block};
+use crate::tui::layout::popup;
 use crate::tui::text::{cut, cut_id};
+use crate::tui::view::frame::popup_block;
 
 fn side_title(m: &Model, label: &str, s: Option<&Side>) -> String {
     match s {

@@ -16,8 +16,9 @@ use crate::tui::keys::Mode;
 use crate::tui::state::Model;
 use crate::tui::theme::THEME;
 
-use crate::tui::layout::{popup, popup_block};
+use crate::tui::layout::popup;
 use crate::tui::text::clip;
+use crate::tui::view::frame::popup_block;
 use dyad::present::{shown_delta, signed};
 
 const LABEL: usize = 21;

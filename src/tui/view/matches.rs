@@ -177,7 +177,7 @@ const LEGENDS: [&str; 4] = [
 ];
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model) {
-    let focused = m.focus == Focus::Matches && m.popup.is_none();
+    let focused = m.focus == Focus::Matches && m.top.is_main();
     // The rows in view, and how many are above and below them.
     let all = &m.matches.rows;
     let start = m.matches.scroll.offset.min(all.len());

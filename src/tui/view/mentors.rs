@@ -76,7 +76,7 @@ fn mentees(pool: &Pool, r: &MentorRow, width: usize) -> String {
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     let v = &m.mentors;
-    let focused = m.focus == Focus::Matches && m.popup.is_none();
+    let focused = m.focus == Focus::Matches && m.top.is_main();
     let base_idle = m
         .solve
         .results

@@ -58,7 +58,7 @@ pub fn bar_spans(value: f64, width: u16, stable: Option<(f64, f64)>) -> Vec<Span
 }
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model) {
-    let focused = m.focus == Focus::Weights && m.popup.is_none();
+    let focused = m.focus == Focus::Weights && m.top.is_main();
     let block = Block::bordered()
         .title(Line::styled(" Weights and rules ", THEME.panel_title))
         .border_style(if focused {
