@@ -1,9 +1,11 @@
-//! The event loop: terminal events, rematch results, analyses, the survey's evidence and the
-//! kept shares arrive on one channel; each batch of waiting events is applied through `update`
-//! before one redraw; only the newest rematch request of a batch goes to the worker, a council
-//! to convene to the convener, a survey to examine to the examiner, results to keep to the
-//! keeper. Signals are looked at between batches, at least every [`terminal::TICK`].
+//! The event loop: terminal events and the answers of every job (solving, analyses, the survey's
+//! evidence, the kept shares, the record, each lane of tasks) arrive on one channel; each batch
+//! of waiting events is applied through `update`, its effects carried out through the one
+//! router (`router`) by the threads here, before one redraw; only the newest solve request of a
+//! batch goes to the solver. Signals are looked at between batches, at least every
+//! [`terminal::TICK`].
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,15 +16,16 @@ use ratatui::DefaultTerminal;
 
 use dyad::error::{Error, Result, escape};
 use dyad::io::ProfileLock;
+use dyad::matching::engine::Engine;
 
 use crate::inputs::{self, DataArgs};
 
-use crate::tui::action::{Action, Effect, Mouse, MouseKind, Msg, RecordOrder};
+use crate::tui::action::{Action, Effect, Mouse, MouseKind, Msg, RecordOrder, Task};
 use crate::tui::disk;
 use crate::tui::jobs::analyses::{self, Analysis, Analyst};
-use crate::tui::jobs::council::{self, Convened, Convening};
 use crate::tui::jobs::evidence::{self, Answer};
 use crate::tui::jobs::kept::{self, Keeper, Tally};
+use crate::tui::jobs::latest;
 use crate::tui::jobs::solve::{self, Outcome, Request, Solver};
 use crate::tui::keys;
 use crate::tui::router::{self, Workers};
@@ -35,10 +38,11 @@ enum Incoming {
     Term(Event),
     Computed(Outcome),
     Analysed(Analysis),
-    Convened(Convened),
     Examined(Answer),
     Kept(Tally),
     Recorded(std::result::Result<std::path::PathBuf, String>),
+    /// A task's answer (see [`Task`]).
+    Answered(Msg),
     Interrupt,
 }
 
@@ -81,10 +85,7 @@ pub fn run(args: Options) -> Result<()> {
     let (tx, rx) = channel();
     let stop = Arc::new(AtomicBool::new(false));
     input_thread(tx.clone(), stop.clone());
-    let councils = tx.clone();
-    let convener = council::spawn(engine.clone(), move |c| {
-        councils.send(Incoming::Convened(c)).is_ok()
-    });
+    let lanes = engine.clone();
     let results = tx.clone();
     let worker = solve::spawn(Solver::new(engine), move |o| {
         results.send(Incoming::Computed(o)).is_ok()
@@ -136,11 +137,12 @@ pub fn run(args: Options) -> Result<()> {
         solver: &worker,
         newest: None,
         analyst: &analyst,
-        convener: &convener,
         examiner: &examiner,
         keeper: &keeper,
         back: &tx,
         signals: &signals,
+        engine: lanes,
+        lanes: HashMap::new(),
     };
     let end = event_loop(&mut term, model, threads);
     stop.store(true, Ordering::Relaxed);
@@ -205,12 +207,14 @@ struct Threads<'a> {
     /// The newest solve asked for in this batch: only it goes to the solver.
     newest: Option<Request>,
     analyst: &'a Sender<analyses::Order>,
-    convener: &'a Sender<Convening>,
     examiner: &'a Sender<evidence::Ask>,
     keeper: &'a Sender<kept::Ask>,
-    /// Where jobs started by the loop itself (the record) send their outcome.
+    /// Where jobs started by the loop itself (the record, the tasks) send their outcome.
     back: &'a Sender<Incoming>,
     signals: &'a Signals,
+    /// What each lane of tasks starts from, and the lanes started so far.
+    engine: Engine,
+    lanes: HashMap<&'static str, Sender<Task>>,
 }
 
 impl Workers for Threads<'_> {
@@ -220,10 +224,6 @@ impl Workers for Threads<'_> {
 
     fn analyse(&mut self, order: analyses::Order) {
         let _ = self.analyst.send(order);
-    }
-
-    fn convene(&mut self, req: Convening) {
-        let _ = self.convener.send(req);
     }
 
     fn examine(&mut self, ask: evidence::Ask) {
@@ -239,6 +239,19 @@ impl Workers for Threads<'_> {
         disk::spawn_record(Box::new(order), configs.to_path_buf(), move |r| {
             let _ = back.send(Incoming::Recorded(r));
         })
+    }
+
+    fn run(&mut self, task: Task) {
+        let lane = self.lanes.entry(task.lane).or_insert_with(|| {
+            let mut engine = self.engine.clone();
+            let back = self.back.clone();
+            latest::spawn(
+                task.lane,
+                move |t: Task| (t.run)(&mut engine),
+                move |msg| back.send(Incoming::Answered(msg)).is_ok(),
+            )
+        });
+        let _ = lane.send(task);
     }
 
     fn files(&mut self, effect: Effect, configs: &Path) -> Option<Msg> {
@@ -308,10 +321,10 @@ fn to_msg(model: &Model, incoming: Incoming) -> Option<Msg> {
     let ev = match incoming {
         Incoming::Computed(o) => return Some(Msg::Computed(Box::new(o))),
         Incoming::Analysed(a) => return Some(Msg::Analysed(Box::new(a))),
-        Incoming::Convened(c) => return Some(Msg::Convened(Box::new(c))),
         Incoming::Examined(a) => return Some(Msg::Examined(Box::new(a))),
         Incoming::Kept(t) => return Some(Msg::Kept(Box::new(t))),
         Incoming::Recorded(r) => return Some(Msg::RecordWritten(r)),
+        Incoming::Answered(msg) => return Some(msg),
         // SIGINT from outside: what Ctrl-c does.
         Incoming::Interrupt => return Some(Msg::Action(Action::Quit)),
         Incoming::Term(ev) => ev,

@@ -133,10 +133,12 @@ fn a_profile_that_does_not_load_cannot_be_chosen() {
 fn convening_matches_every_member_and_the_median_consensus() {
     let mut h = picking();
     h.send(Action::Accept);
-    let [Effect::Convene(req)] = &h.effects[..] else {
+    let [Effect::Run(task)] = &h.effects[..] else {
         panic!("{:?}", h.effects);
     };
-    let labels: Vec<&str> = req.members.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(task.lane, "council");
+    let c = council(&h);
+    let labels: Vec<&str> = c.members.iter().map(|m| m.label.as_str()).collect();
     assert_eq!(
         labels,
         [
@@ -146,7 +148,6 @@ fn convening_matches_every_member_and_the_median_consensus() {
             "women-physicians"
         ]
     );
-    let c = council(&h);
     let profiles = members(&shipped());
     for k in 0..N {
         let ws: Vec<f64> = profiles.iter().map(|p| p.weights[k]).collect();
@@ -158,7 +159,7 @@ fn convening_matches_every_member_and_the_median_consensus() {
         (*h.m.document.pool).clone(),
         dyad::criteria::specialty::builtin().clone(),
     );
-    let direct = dyad::analysis::council::convene(&mut engine, req.members.clone()).unwrap();
+    let direct = dyad::analysis::council::convene(&mut engine, c.members.clone()).unwrap();
     assert_eq!(direct.disagreements, c.disagreements);
     assert_eq!(direct.agreed_pairs, c.agreed_pairs);
 }
@@ -191,7 +192,7 @@ fn the_council_is_matched_with_the_councils_pins() {
 fn an_answer_to_an_older_council_is_not_shown() {
     let mut h = picking();
     let effects = h.send_only(Action::Accept);
-    assert!(matches!(&effects[..], [Effect::Convene(_)]));
+    assert!(matches!(&effects[..], [Effect::Run(t)] if t.lane == "council"));
     let id = h.m.document.councils;
     h.send(Msg::Convened(Box::new(Convened {
         id: id - 1,

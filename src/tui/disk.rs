@@ -14,9 +14,9 @@ pub fn execute(effect: Effect, configs: &Path) -> Option<Msg> {
     match effect {
         Effect::Recompute(_)
         | Effect::Analyse(_)
-        | Effect::Convene(_)
         | Effect::Examine(_)
-        | Effect::Keep(_) => None,
+        | Effect::Keep(_)
+        | Effect::Run(_) => None,
         Effect::ListProfiles => Some(Msg::ProfilesListed(list(configs))),
         Effect::ListCouncil => Some(Msg::CouncilListed(list_council(configs))),
         Effect::SaveProfile {

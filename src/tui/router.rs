@@ -5,9 +5,8 @@
 
 use std::path::Path;
 
-use crate::tui::action::{Effect, Msg, RecordOrder};
+use crate::tui::action::{Effect, Msg, RecordOrder, Task};
 use crate::tui::jobs::analyses::Order;
-use crate::tui::jobs::council::Convening;
 use crate::tui::jobs::solve::Request;
 use crate::tui::jobs::{evidence, kept};
 use crate::tui::state::Model;
@@ -19,8 +18,6 @@ pub trait Workers {
     fn solve(&mut self, req: Request);
     /// Tell the analyst about a new result or what the screen wants now.
     fn analyse(&mut self, order: Order);
-    /// Match a council's members and their consensus.
-    fn convene(&mut self, req: Convening);
     /// Read the survey and work out its evidence.
     fn examine(&mut self, ask: evidence::Ask);
     /// Work out the kept shares of the pairs shown.
@@ -28,6 +25,8 @@ pub trait Workers {
     /// Write the decision record into `reports/` beside `configs`; `Err` when the writing
     /// could not even start.
     fn record(&mut self, order: RecordOrder, configs: &Path) -> Result<(), String>;
+    /// Run a task on its lane.
+    fn run(&mut self, task: Task);
     /// Read or write files in `configs`; the message that says how it went.
     fn files(&mut self, effect: Effect, configs: &Path) -> Option<Msg>;
     /// Answers that came back while the last effect was routed (the tests' workers answer at
@@ -42,9 +41,9 @@ pub fn route(effect: Effect, configs: &Path, w: &mut impl Workers) -> Option<Msg
     match effect {
         Effect::Recompute(r) => w.solve(*r),
         Effect::Analyse(o) => w.analyse(*o),
-        Effect::Convene(r) => w.convene(*r),
         Effect::Examine(a) => w.examine(*a),
         Effect::Keep(a) => w.keep(*a),
+        Effect::Run(task) => w.run(task),
         Effect::WriteRecord(order) => {
             if let Err(e) = w.record(*order, configs) {
                 return Some(Msg::RecordWritten(Err(e)));

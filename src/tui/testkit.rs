@@ -15,10 +15,9 @@ use dyad::embedded;
 use dyad::matching::engine::Engine;
 use dyad::pool::Pool;
 
-use crate::tui::action::{Effect, Msg, RecordOrder};
+use crate::tui::action::{Effect, Msg, RecordOrder, Task};
 use crate::tui::disk;
 use crate::tui::jobs::analyses::{Analyst, Order, Scope};
-use crate::tui::jobs::council::{self, Convening};
 use crate::tui::jobs::evidence::{self, Examiner};
 use crate::tui::jobs::kept::{self, Keeper};
 use crate::tui::jobs::solve::{Request, Solver};
@@ -44,8 +43,8 @@ pub struct Harness {
 /// the same effects, and their answers go back to `update` at once.
 struct Inline {
     solver: Solver,
-    /// What the convener thread starts each council from.
-    convener: Engine,
+    /// The engine the tasks run on (each lane's copy in the event loop).
+    engine: Engine,
     /// The analyses (stable ranges, influence, diagnoses), done after each message when on.
     analyst: Option<Analyst>,
     /// Reads the survey and works out its evidence.
@@ -70,12 +69,6 @@ impl Workers for Inline {
         }
     }
 
-    fn convene(&mut self, req: Convening) {
-        let mut c = council::convene(&self.convener, req);
-        c.elapsed = Duration::from_millis(7);
-        self.answers.push(Msg::Convened(Box::new(c)));
-    }
-
     fn examine(&mut self, ask: evidence::Ask) {
         let answer = self.examiner.answer(ask);
         self.answers.push(Msg::Examined(Box::new(answer)));
@@ -97,6 +90,15 @@ impl Workers for Inline {
             self.answers.push(reply);
         }
         Ok(())
+    }
+
+    fn run(&mut self, task: Task) {
+        let mut answer = (task.run)(&mut self.engine);
+        // A fixed time keeps rendered screens comparable.
+        if let Msg::Convened(c) = &mut answer {
+            c.elapsed = Duration::from_millis(7);
+        }
+        self.answers.push(answer);
     }
 
     fn files(&mut self, effect: Effect, configs: &Path) -> Option<Msg> {
@@ -135,7 +137,7 @@ impl Harness {
         let mut h = Harness {
             m,
             workers: Inline {
-                convener: engine.clone(),
+                engine: engine.clone(),
                 solver: Solver::new(engine),
                 analyst: None,
                 examiner: Examiner::default(),

@@ -7,11 +7,12 @@
 //! - `kept`: the share of random weightings that keep each pair shown;
 //! - `evidence`: what a survey of past pairs says about each criterion;
 //! - `record`: the decision record written to its file;
-//! - `latest`: the newest-request thread most of them share.
+//! - `latest`: the newest-request thread most of them share, and each lane of tasks (a view's
+//!   job, see `action::Task`) runs on.
 
 pub mod analyses;
 pub mod council;
 pub mod evidence;
 pub mod kept;
-mod latest;
+pub mod latest;
 pub mod solve;

@@ -8,8 +8,8 @@ use std::path::Path;
 use dyad::analysis::council::Member;
 use dyad::profile::Profile;
 
-use crate::tui::action::{Action, Effect, Msg, ProfileEntry};
-use crate::tui::jobs::council::{Convened, Convening};
+use crate::tui::action::{Action, Effect, Msg, ProfileEntry, Task};
+use crate::tui::jobs::council::{self, Convened, Convening};
 use crate::tui::scroll::Scroll;
 use crate::tui::state::council::MEMBERS;
 use crate::tui::state::{Confirm, CouncilPick, CouncilView, Model, Pending, Top};
@@ -136,10 +136,13 @@ fn convene(m: &mut Model) -> Vec<Effect> {
         elapsed: None,
         scroll: Scroll::default(),
     }));
-    vec![Effect::Convene(Box::new(Convening {
+    let req = Convening {
         id,
         members,
         overrides: m.document.overrides.clone(),
+    };
+    vec![Effect::Run(Task::new("council", id, move |engine| {
+        Msg::Convened(Box::new(council::convene(engine, req.clone())))
     }))]
 }
 
