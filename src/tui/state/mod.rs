@@ -315,6 +315,44 @@ impl Model {
     }
 }
 
+/// Edits of the settings, pins and bans (shared by the weights, the pairs' overrides, the mouse
+/// and undo).
+impl Model {
+    /// Applies an edit; when it changes anything, records the state before it (unless
+    /// `coalesce`, as while dragging a slider) and asks for a solve.
+    pub fn edit(&mut self, coalesce: bool, f: impl FnOnce(&mut Model)) -> Vec<Effect> {
+        let before = self.document.snapshot();
+        f(self);
+        if self.document.snapshot() == before {
+            return Vec::new();
+        }
+        if !coalesce {
+            self.document.history.undo.push(before);
+            if self.document.history.undo.len() > HISTORY {
+                self.document.history.undo.remove(0);
+            }
+            self.document.history.redo.clear();
+        }
+        if let Some(w) = self.reference_year_warning() {
+            self.warn(w);
+        } else if self.all_weights_zero() {
+            self.warn("All weights are 0: every pair scores 0, so the matching only counts pairs");
+        } else if self
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.starts_with("All weights"))
+        {
+            self.status = None;
+        }
+        self.recompute()
+    }
+
+    /// An edit of the current profile's settings.
+    pub fn edit_profile(&mut self, coalesce: bool, f: impl FnOnce(&mut Profile)) -> Vec<Effect> {
+        self.edit(coalesce, |m| f(&mut m.document.current))
+    }
+}
+
 /// The steps that open popups (shared by several update files).
 impl Model {
     /// Whether saving is off because another dyad holds the profiles (and if so, says so).

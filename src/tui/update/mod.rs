@@ -7,10 +7,13 @@ mod council;
 mod detail;
 mod evidence;
 mod help;
+mod history;
 mod influence;
 mod matches;
 mod mentors;
+mod mouse;
 mod moved;
+mod overrides;
 mod profiles;
 mod record;
 pub mod search;
@@ -88,7 +91,7 @@ fn main(m: &mut Model, msg: Msg) -> Vec<Effect> {
     let Msg::Action(action) = msg else {
         return match msg {
             Msg::Mouse(ev) if m.mentors.shown && mentors::mouse(m, ev) => Vec::new(),
-            Msg::Mouse(ev) => weights::mouse(m, ev),
+            Msg::Mouse(ev) => mouse::mouse(m, ev),
             _ => Vec::new(),
         };
     };
@@ -113,16 +116,16 @@ fn main(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Action::Zero => return weights::zero(m),
         Action::JumpDown => return weights::jump(m, false),
         Action::JumpUp => return weights::jump(m, true),
-        Action::Undo => return weights::undo(m),
-        Action::Redo => return weights::redo(m),
+        Action::Undo => return history::undo(m),
+        Action::Redo => return history::redo(m),
         Action::CycleSort => matches::cycle_sort(m),
         Action::ToggleChangedOnly => matches::toggle_changed_only(m),
         Action::ToggleGroups => matches::toggle_groups(m),
         Action::ToggleMeasures => matches::toggle_measures(m),
         Action::ToggleMentors => mentors::toggle(m),
-        Action::Ban => return weights::ban(m),
-        Action::Unban => return weights::unban(m),
-        Action::Pin => return weights::pin(m),
+        Action::Ban => return overrides::ban(m),
+        Action::Unban => return overrides::unban(m),
+        Action::Pin => return overrides::pin(m),
         Action::SaveOverrides => return profiles::save_overrides(m),
         Action::WriteRecord => return record::write(m),
         Action::OpenDetail => m.open_detail(),
@@ -155,8 +158,8 @@ fn on_top(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match &m.top {
         Top::Search(_) => search::msg(m, msg),
         Top::Detail(_) => match msg {
-            Msg::Action(Action::Ban) => weights::ban(m),
-            Msg::Action(Action::Pin) => weights::pin(m),
+            Msg::Action(Action::Ban) => overrides::ban(m),
+            Msg::Action(Action::Pin) => overrides::pin(m),
             _ => detail::msg(m, msg),
         },
         Top::Profiles(_) => profiles::list_msg(m, msg),
