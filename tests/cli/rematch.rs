@@ -228,3 +228,39 @@ fn bad_pairs_files_and_budgets_are_refused_with_file_line_and_column() {
         assert!(!dir.path().join("out.csv").exists());
     }
 }
+
+#[test]
+fn a_profile_with_a_coverage_floor_is_refused_at_its_line_not_rematched_without_it() {
+    // The rematch's curve keeps no floor: rather than pairs that may break the profile's
+    // floor, the run names the floor's line and writes nothing.
+    let dir = mid_cycle();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("configs/fall-2023.toml")).unwrap();
+    let text = text.replace("[constraints]\n", "[constraints]\ncoverage_floor = 0.5\n");
+    let line = 1 + text
+        .lines()
+        .position(|l| l.starts_with("coverage_floor"))
+        .unwrap();
+    std::fs::write(dir.path().join("floor.toml"), text).unwrap();
+    let out = dyad_in(
+        dir.path(),
+        &[
+            "rematch",
+            "--data",
+            "now",
+            "--profile",
+            "floor.toml",
+            "--current",
+            "pairs.csv",
+            "--max-changes",
+            "1",
+            "--out",
+            "new.csv",
+        ],
+    );
+    let err = bad(&out);
+    assert!(err.contains(&format!("floor.toml:{line}:")), "{err}");
+    assert!(err.contains("constraints.coverage_floor"), "{err}");
+    assert!(err.contains("dyad match"), "{err}");
+    assert!(!dir.path().join("new.csv").exists());
+}

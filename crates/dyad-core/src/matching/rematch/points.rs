@@ -171,6 +171,16 @@ impl<'a> Rematcher<'a> {
         limits: Limits,
     ) -> Result<Self, crate::error::Error> {
         let frame = Frame::new(pool, table, profile)?;
+        if let Some(floor) = profile.constraints.coverage_floor {
+            // The curve's budget is the only side constraint it keeps: refused rather than
+            // pairs that may break the profile's floor.
+            return Err(crate::matching::floor_error(
+                profile,
+                "no coverage floor in a mid-cycle rematch, which keeps no floor (remove the line for the rematch, or re-match with dyad match)",
+            )
+            .value(floor.to_string())
+            .into());
+        }
         let weighting = Weighting::new(&profile.weights);
         let (numerators, floor, score) = optimizer_scores(&frame, table, profile, &weighting);
         let m = frame.mentors;
