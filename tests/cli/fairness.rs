@@ -97,3 +97,32 @@ fn match_meets_a_floor_and_refuses_one_out_of_range_or_on_a_pool_without_identit
     let out = ok(&dyad_in(dir.path(), &["fairness", "--data", "."]));
     assert!(out.contains("no floor applies"), "{out}");
 }
+
+#[test]
+fn under_maximin_the_curve_stops_at_the_first_floor_not_where_the_floor_would_start_to_bind() {
+    // Maximin keeps no floor at all: the curve says so from the first floor, rather than at a
+    // floor past those the unconstrained matching happens to meet.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("configs/fall-2023.toml")).unwrap();
+    assert!(text.contains("kind = \"total\""));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("maximin.toml");
+    std::fs::write(
+        &path,
+        text.replace("kind = \"total\"", "kind = \"maximin\""),
+    )
+    .unwrap();
+    let v = json(&[
+        "fairness",
+        "--profile",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let curve = v["curve"].as_array().unwrap();
+    assert_eq!(curve.len(), 2, "{v}");
+    assert!(curve[0]["floor"].is_null());
+    assert_eq!(curve[1]["floor"], 0.01);
+    assert_eq!(curve[1]["feasible"], false);
+    assert!(curve[1]["why"].as_str().unwrap().contains("maximin"), "{v}");
+}

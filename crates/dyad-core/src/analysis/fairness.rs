@@ -11,7 +11,7 @@ use crate::error::InputError;
 use crate::matching::engine::Engine;
 use crate::matching::floors::{self, FloorGroup};
 use crate::matching::{FLOOR_KEY, Matching, Reason};
-use crate::profile::Profile;
+use crate::profile::{Objective, Profile};
 
 /// One point of the curve.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,7 +100,9 @@ pub fn curve(engine: &mut Engine, profile: &Profile) -> Result<Vec<Point>, Input
         let f = f64::from(step) / 100.0;
         let groups = groups_at(f);
         let needs: Vec<usize> = groups.iter().map(|g| g.need).collect();
-        if needs == last_needs || needs.iter().zip(&base_counts).all(|(n, m)| n <= m) {
+        // Under maximin no floor is kept: the first floor says so.
+        let met = needs == last_needs || needs.iter().zip(&base_counts).all(|(n, m)| n <= m);
+        if met && profile.objective != Objective::Maximin {
             last_needs = needs;
             continue;
         }
