@@ -72,7 +72,7 @@ pub enum Command {
     Backups(super::trust_args::BackupsArgs),
     /// Put a previous version of a profile back (the current one is kept as a backup)
     Restore(super::trust_args::RestoreArgs),
-    /// Print the completion script for a shell (bash, zsh, fish, powershell)
+    /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish)
     Completions(super::completions_cmd::CompletionsArgs),
     /// Print dyad's manual page (roff), for `man dyad`
     Manpage(super::manpage_cmd::ManpageArgs),

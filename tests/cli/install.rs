@@ -93,3 +93,21 @@ fn the_manual_page_is_roff_with_a_section_for_every_subcommand() {
     let compare = compare.split(".SH ").next().unwrap();
     assert!(compare.contains("\\-\\-yardstick"), "{compare}");
 }
+
+#[test]
+fn the_command_list_names_every_shell_that_completions_accepts() {
+    // `dyad --help` is where a coordinator looks first; elvish works, so it is listed.
+    let help = ok(&dyad(&["--help"]));
+    let line = help
+        .lines()
+        .find(|l| l.trim_start().starts_with("completions"))
+        .unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        assert!(line.contains(shell), "{line}");
+    }
+    let script = ok(&dyad(&["completions", "elvish"]));
+    assert!(
+        script.contains("edit:completion:arg-completer[dyad]"),
+        "{script}"
+    );
+}
