@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-pub use super::common_args::{DataArgs, Format, TableOrJson};
+use super::common_args::DataArgs;
 
 #[derive(Parser, Debug)]
 #[command(

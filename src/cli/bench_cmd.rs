@@ -28,7 +28,7 @@ use dyad::matching::engine::{Engine, Evaluation};
 use dyad::pool::{LoadOptions, pool_from_csv};
 use dyad::profile::Profile;
 
-use super::args::{DataArgs, TableOrJson};
+use super::common_args::{DataArgs, TableOrJson};
 use super::{emit, emit_json, inputs};
 
 #[derive(Args, Debug)]

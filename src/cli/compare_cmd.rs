@@ -9,8 +9,7 @@ use dyad::analysis::measures::Measures;
 use dyad::error::Result;
 use dyad::matching::engine::Engine;
 
-use super::args::TableOrJson;
-use super::common_args::{DataArgs, YardstickArg};
+use super::common_args::{DataArgs, TableOrJson, YardstickArg};
 use super::measures_out::{measures_json, measures_text};
 use super::report::{self, delta_of, fig};
 use super::{emit, emit_json, inputs};

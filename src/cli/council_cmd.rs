@@ -13,8 +13,7 @@ use dyad::error::{InputError, Result};
 use dyad::pool::Pool;
 use dyad::profile::{self, Profile};
 
-use super::args::TableOrJson;
-use super::common_args::DataArgs;
+use super::common_args::{DataArgs, TableOrJson};
 use super::report::{self, delta_of, fig};
 use super::sensitivity_cmd::{num, weight};
 use super::{emit, emit_json, inputs};

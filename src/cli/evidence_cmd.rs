@@ -22,8 +22,7 @@ use dyad::pool::files::OUTCOMES;
 use dyad::pool::{Outcomes, Pool, load_outcomes};
 use serde_json::{Map, Value, json};
 
-use super::args::TableOrJson;
-use super::common_args::DataArgs;
+use super::common_args::{DataArgs, TableOrJson};
 use super::{emit, emit_json, inputs};
 
 #[derive(Args, Debug)]

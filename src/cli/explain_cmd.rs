@@ -16,8 +16,7 @@ use dyad::error::{Error, InputError, Result};
 use dyad::matching::engine::Evaluation;
 use dyad::pool::{Pool, files};
 
-use super::args::TableOrJson;
-use super::common_args::DataArgs;
+use super::common_args::{DataArgs, TableOrJson};
 use super::report::{self, fig};
 use super::sensitivity_cmd::{change_json, num};
 use super::{emit, emit_json, inputs};

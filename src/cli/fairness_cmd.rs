@@ -9,8 +9,7 @@ use serde_json::{Value, json};
 use dyad::analysis::fairness::{self, Outcome, Point};
 use dyad::error::Result;
 
-use super::args::TableOrJson;
-use super::common_args::DataArgs;
+use super::common_args::{DataArgs, TableOrJson};
 use super::report::{fig, table};
 use super::{emit, emit_json, inputs};
 

@@ -10,10 +10,9 @@ use dyad::error::Result;
 use dyad::io::csvwrite::CsvOut;
 use dyad::matching::capacities;
 
-use super::args::Format;
+use super::common_args::{DataArgs, Format};
 use dyad::analysis::overview::Side;
 
-use super::common_args::DataArgs;
 use super::measures_out::{idle_json, idle_text, measures_json, measures_text};
 use super::report::{self, fig};
 use super::{emit, emit_json, inputs};

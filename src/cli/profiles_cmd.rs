@@ -11,8 +11,7 @@ use dyad::embedded;
 use dyad::error::{Error, InputError, Result};
 use dyad::profile::{self, Profile};
 
-use super::args::TableOrJson;
-use super::common_args::DataArgs;
+use super::common_args::{DataArgs, TableOrJson};
 use super::report::{self, fig};
 use super::sensitivity_cmd::num;
 use super::{emit, emit_json, inputs};

@@ -17,8 +17,7 @@ use dyad::report::export;
 use dyad::solver::side::Limits;
 use serde_json::{Value, json};
 
-use super::args::TableOrJson;
-use super::common_args::DataArgs;
+use super::common_args::{DataArgs, TableOrJson};
 use super::{emit, emit_json, inputs};
 
 #[derive(Args, Debug)]

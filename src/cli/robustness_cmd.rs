@@ -10,8 +10,7 @@ use dyad::error::Result;
 use dyad::pool::Pool;
 use serde_json::{Value, json};
 
-use super::args::TableOrJson;
-use super::common_args::DataArgs;
+use super::common_args::{DataArgs, TableOrJson};
 use super::{emit, emit_json, inputs};
 
 #[derive(Args, Debug)]

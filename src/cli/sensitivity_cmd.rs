@@ -12,8 +12,7 @@ use dyad::error::Result;
 use dyad::pool::Pool;
 use dyad::present::plain_signed;
 
-use super::args::TableOrJson;
-use super::common_args::DataArgs;
+use super::common_args::{DataArgs, TableOrJson};
 use super::report::{self, fig};
 use super::{emit, emit_json, inputs};
 

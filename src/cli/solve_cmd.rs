@@ -15,7 +15,7 @@ use dyad::io::csvwrite::CsvOut;
 use dyad::io::safetext::has_unsafe;
 use dyad::solver::{self, Problem};
 
-use super::args::Format;
+use super::common_args::Format;
 use super::report::{self, fig};
 use super::{emit, emit_json};
 
