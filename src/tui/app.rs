@@ -32,6 +32,7 @@ use crate::tui::router::{self, Workers};
 use crate::tui::scroll::Drawn;
 use crate::tui::state::Model;
 use crate::tui::terminal::{self, Signal, Signals};
+use crate::tui::theme;
 use crate::tui::view::view;
 
 enum Incoming {
@@ -59,6 +60,8 @@ pub struct Options {
     pub data: DataArgs,
     pub profile: Option<std::path::PathBuf>,
     pub baseline: Option<std::path::PathBuf>,
+    /// `--theme`, which wins over the settings file's `[display] theme`.
+    pub theme: Option<dyad::profile::settings::ThemeName>,
 }
 
 pub fn run(args: Options) -> Result<()> {
@@ -67,6 +70,10 @@ pub fn run(args: Options) -> Result<()> {
     let current = inputs::current_profile(args.profile.as_deref())?;
     let baseline = inputs::baseline_profile(args.baseline.as_deref())?;
     let settings = inputs::settings()?;
+    theme::choose(
+        args.theme.unwrap_or(settings.theme),
+        theme::no_colour_asked(),
+    );
     // Read before the terminal is taken: the UI thread opens no files.
     let vocabulary = inputs::vocabulary_problems(&engine.pool);
     let configs = PathBuf::from(inputs::CONFIGS);

@@ -36,6 +36,13 @@ use crate::tui::theme::THEME;
 /// Draws the model; returns what it drew of each scrolled area, for the event loop to hand
 /// back to `update` (which scrolls with it).
 pub fn view(f: &mut Frame, m: &Model) -> Drawn {
+    let drawn = screen(f, m);
+    THEME.fill_unset(f.buffer_mut());
+    drawn
+}
+
+/// Everything but the theme's base colours.
+fn screen(f: &mut Frame, m: &Model) -> Drawn {
     let area = f.area();
     if too_small(area) {
         small(f, area);
