@@ -56,12 +56,15 @@ impl Layout {
 /// What one side of a pair contributes to a criterion: the fields it reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Part<'a> {
+    /// A text field.
     Text(&'a str),
+    /// A list field (sorted as loaded).
     List(&'a [String]),
     /// A number, by its bits (so equal bits are equal, NaN included).
     Bits(u64),
     /// A location (latitude and longitude bits), or none.
     Point(Option<(u64, u64)>),
+    /// The meeting format.
     Format(MeetingFormat),
     /// The person alone: a class of their own.
     Person(usize),
@@ -108,7 +111,9 @@ fn person_part<'a>(key: &str, index: usize, p: &'a crate::pool::Person) -> Part<
 /// People put in classes: each one's class, and the first member of each class.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Classes {
+    /// Each person's class.
     pub of: Arc<[u32]>,
+    /// The first member of each class.
     pub first: Vec<usize>,
 }
 
@@ -132,10 +137,12 @@ impl Classes {
         }
     }
 
+    /// How many classes.
     pub fn len(&self) -> usize {
         self.first.len()
     }
 
+    /// Whether there are no classes (no people).
     pub fn is_empty(&self) -> bool {
         self.first.is_empty()
     }
@@ -144,7 +151,9 @@ impl Classes {
 /// One value per pair of classes, with each person's class.
 #[derive(Debug, Clone)]
 pub struct ByClass<T> {
+    /// The mentees' classes.
     pub mentees: Classes,
+    /// The mentors' classes.
     pub mentors: Classes,
     /// `table[a * mentors.len() + b]`: the value of mentee class `a` with mentor class `b`.
     pub table: Box<[T]>,
@@ -178,6 +187,7 @@ impl<T: Copy> ByClass<T> {
 pub enum Column<T> {
     /// Row-major by mentee.
     Pairs(Box<[T]>),
+    /// A table by (mentee class, mentor class).
     Classes(ByClass<T>),
 }
 
@@ -219,6 +229,7 @@ impl<T: Copy> Column<T> {
 
 /// A value that can be compared exactly (bit for bit, so NaN distances are equal).
 pub trait Exact: Copy {
+    /// Whether both are the same value, bit for bit.
     fn same(self, other: Self) -> bool;
 }
 

@@ -1,7 +1,9 @@
 //! Per-criterion score matrices for a pool, computed once and combined with any weights.
 //!
-//! Moving a slider only changes weights, so the ten criterion scores of every pair are stored
-//! and each pair score is a weighted sum of them.
+//! Moving a slider only changes weights, so the ten criterion scores of every pair are kept
+//! and each pair score is a weighted sum of them. Each criterion is scored once per class of
+//! mentees and class of mentors that it tells apart, and kept as one value per pair or as that
+//! table by class, by the pool's size ([`super::columns`]).
 //!
 //! # Exact arithmetic
 //!
@@ -161,6 +163,7 @@ pub fn threads() -> usize {
 }
 
 impl ScoreTable {
+    /// The table of a pool under some criterion parameters.
     pub fn build(pool: &Pool, params: &Params, families: &SpecialtyFamilies) -> ScoreTable {
         Self::build_like(pool, params, families, None)
     }
