@@ -23,10 +23,10 @@
 //! larger ones keep the classes, which is what lets a 10,000 × 10,000 pool fit. Both hold the
 //! same values, read back the same ([`Column::get`]) and sum to the same numerators bit for bit.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::pool::{MeetingFormat, Mentee, Mentor};
+use crate::pool::{MeetingFormat, Mentee, Mentor, Pool};
 
 /// Pools of at most this many pairs (4,000 × 4,000) store one value per pair.
 pub const SPREAD_PAIRS: usize = 4_000 * 4_000;
@@ -54,8 +54,10 @@ impl Layout {
 }
 
 /// What one side of a pair contributes to a criterion: the fields it reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Part<'a> {
+    /// The items of a list that the other side can ask for (see [`mentor_classes`]).
+    Items(Vec<&'a str>),
     /// A text field.
     Text(&'a str),
     /// A list field (sorted as loaded).
@@ -106,6 +108,41 @@ fn person_part<'a>(key: &str, index: usize, p: &'a crate::pool::Person) -> Part<
         "seniority" => Part::Bits(u64::from(p.training_completed as u32)),
         _ => Part::Person(index),
     }
+}
+
+/// The mentees of `pool` in classes by what criterion `key` reads of them.
+pub fn mentee_classes(key: &str, pool: &Pool) -> Classes {
+    Classes::by(pool.mentees.len(), |i| {
+        mentee_part(key, i, &pool.mentees[i])
+    })
+}
+
+/// The mentors of `pool` in classes by what criterion `key` reads of them. Goals and
+/// challenges are the share of the mentee's list found in the mentor's expertise, so an item of
+/// expertise that no mentee lists changes no score: mentors are classed by the items that some
+/// mentee lists, which makes far fewer classes than whole lists of expertise.
+pub fn mentor_classes(key: &str, pool: &Pool) -> Classes {
+    let wanted: Option<HashSet<&str>> = match key {
+        "goals" => Some(listed(pool, |me| &me.goals)),
+        "challenges" => Some(listed(pool, |me| &me.challenges)),
+        _ => None,
+    };
+    let mentors = &pool.mentors;
+    match wanted {
+        Some(wanted) => Classes::by(mentors.len(), |j| {
+            let items = mentors[j].expertise.iter().map(String::as_str);
+            Part::Items(items.filter(|x| wanted.contains(x)).collect())
+        }),
+        None => Classes::by(mentors.len(), |j| mentor_part(key, j, &mentors[j])),
+    }
+}
+
+/// Every item any mentee lists in `list`.
+fn listed<'a>(pool: &'a Pool, list: impl Fn(&'a Mentee) -> &'a [String]) -> HashSet<&'a str> {
+    pool.mentees
+        .iter()
+        .flat_map(|me| list(me).iter().map(String::as_str))
+        .collect()
 }
 
 /// People put in classes: each one's class, and the first member of each class.

@@ -34,7 +34,7 @@ use crate::criteria::{self, CRITERIA, PairCtx, Params, Weights};
 use crate::pool::Pool;
 use crate::pool::geo::haversine_km;
 
-use super::columns::{self, ByClass, Classes, Column, Exact, Layout};
+use super::columns::{self, ByClass, Column, Exact, Layout};
 
 /// A criterion score is stored in steps of `1 / CRITERION_STEPS`.
 pub const CRITERION_STEPS: u16 = 55_440;
@@ -195,8 +195,8 @@ impl ScoreTable {
         let like = like.filter(|t| t.mentees == n && t.mentors == m);
         let classes = |key: &str| {
             (
-                Classes::by(n, |i| columns::mentee_part(key, i, &pool.mentees[i])),
-                Classes::by(m, |j| columns::mentor_part(key, j, &pool.mentors[j])),
+                columns::mentee_classes(key, pool),
+                columns::mentor_classes(key, pool),
             )
         };
         let (mentees, mentors) = classes("distance");
@@ -212,8 +212,11 @@ impl ScoreTable {
             .enumerate()
             .map(|(k, criterion)| {
                 let (mentees, mentors) = classes(criterion.key);
+                // Only proximity reads the distance (its classes are by location): the others
+                // are scored without computing it.
+                let far = criterion.key != "proximity";
                 let by = ByClass::score(mentees, mentors, |i, j| {
-                    let ctx = pair_ctx(pool, params, families, i, j);
+                    let ctx = pair_ctx(pool, params, families, i, j, far);
                     criterion_steps((criterion.score)(&ctx).clamp(0.0, 1.0))
                 });
                 share(Column::laid_out(by, layout), like.map(|t| &t.criteria[k]))
@@ -243,7 +246,7 @@ impl ScoreTable {
         mentee: usize,
         mentor: usize,
     ) -> [f64; criteria::N] {
-        let ctx = pair_ctx(pool, params, families, mentee, mentor);
+        let ctx = pair_ctx(pool, params, families, mentee, mentor, false);
         let unit = f64::from(CRITERION_STEPS);
         criteria::score_all(&ctx).map(|v| f64::from(criterion_steps(v)) / unit)
     }
@@ -381,19 +384,25 @@ fn share<T: Exact>(column: Column<T>, like: Option<&Arc<Column<T>>>) -> Arc<Colu
     }
 }
 
-/// What the criteria look at for mentee `i` and mentor `j` of `pool`.
+/// What the criteria look at for mentee `i` and mentor `j` of `pool` (without the distance when
+/// `no_distance`).
 fn pair_ctx<'a>(
     pool: &'a Pool,
     params: &'a Params,
     families: &'a SpecialtyFamilies,
     i: usize,
     j: usize,
+    no_distance: bool,
 ) -> PairCtx<'a> {
     let (mentee, mentor) = (&pool.mentees[i], &pool.mentors[j]);
     PairCtx {
         mentee,
         mentor,
-        distance_km: centroid_km(mentee, mentor),
+        distance_km: if no_distance {
+            None
+        } else {
+            centroid_km(mentee, mentor)
+        },
         params,
         families,
     }
