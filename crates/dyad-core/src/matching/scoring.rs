@@ -41,13 +41,16 @@ pub const CRITERION_STEPS: u16 = 55_440;
 
 pub use crate::profile::limits::WEIGHT_STEPS;
 
-/// Criterion scores and distances of every (mentee, mentor) pair of a pool, row-major by
-/// mentee. Matrices that do not depend on the criterion parameters are shared (by reference
-/// count) between the tables of one pool, see [`ScoreTable::build_like`].
+/// Criterion scores and distances of every (mentee, mentor) pair of a pool, held as
+/// [`super::columns`] says. Columns that do not depend on the criterion parameters are shared
+/// (by reference count) between the tables of one pool, see [`ScoreTable::build_like`].
 #[derive(Clone)]
 pub struct ScoreTable {
+    /// Mentees in the pool (rows).
     pub mentees: usize,
+    /// Mentors in the pool (columns).
     pub mentors: usize,
+    /// The criterion parameters the table was scored with.
     pub params: Params,
     /// Criterion k for every pair, in steps.
     criteria: Vec<Arc<Column<u16>>>,
@@ -75,6 +78,7 @@ pub struct Weighting {
 }
 
 impl Weighting {
+    /// The weighting of a profile's weights, each rounded to the nearest step.
     pub fn new(weights: &Weights) -> Weighting {
         let steps = weights.map(weight_steps);
         let sum: f64 = steps.iter().sum();
@@ -163,7 +167,7 @@ pub fn threads() -> usize {
 }
 
 impl ScoreTable {
-    /// The table of a pool under some criterion parameters.
+    /// Scores every pair of the pool under `params` (no column shared with another table).
     pub fn build(pool: &Pool, params: &Params, families: &SpecialtyFamilies) -> ScoreTable {
         Self::build_like(pool, params, families, None)
     }
