@@ -19,6 +19,7 @@ pub mod robustness;
 pub mod stability;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod threads;
 pub mod unmatched;
 
 /// The summary of a matching (kept with the matching, which computes it on every evaluation),
