@@ -14,6 +14,7 @@ pub mod kendall;
 pub mod measure_rows;
 pub mod measures;
 pub mod overview;
+pub mod overview_memo;
 pub mod profile_matrix;
 pub mod robustness;
 pub mod stability;
