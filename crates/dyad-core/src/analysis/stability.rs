@@ -100,24 +100,30 @@ struct Probe<'a> {
     ev: &'a Evaluation,
     criterion: usize,
     profile: Profile,
-    session: Session,
+    session: &'a mut Session,
+}
+
+/// A session for probing `ev`'s profile on `pool`. Probes of several criteria may share one:
+/// each starts from the previous optimum, whichever criterion it was for.
+fn session_for(pool: &Pool, ev: &Evaluation) -> Session {
+    // The session needs the pool shared; `pool` is the evaluation's own but for a caller that
+    // passes an edited copy.
+    let shared = if std::ptr::eq(pool, &*ev.pool) {
+        ev.pool.clone()
+    } else {
+        Arc::new(pool.clone())
+    };
+    Session::new(shared, ev.table.clone())
 }
 
 impl<'a> Probe<'a> {
-    fn new(pool: &'a Pool, ev: &'a Evaluation, criterion: usize) -> Self {
-        // The session needs the pool shared; `pool` is the evaluation's own but for a caller
-        // that passes an edited copy.
-        let shared = if std::ptr::eq(pool, &*ev.pool) {
-            ev.pool.clone()
-        } else {
-            Arc::new(pool.clone())
-        };
+    fn new(pool: &'a Pool, ev: &'a Evaluation, criterion: usize, session: &'a mut Session) -> Self {
         Probe {
             pool,
             ev,
             criterion,
             profile: ev.profile.clone(),
-            session: Session::new(shared, ev.table.clone()),
+            session,
         }
     }
 
@@ -290,7 +296,17 @@ fn optimal_as(
 
 /// The stable range of one criterion's weight under `ev`'s profile (see the module notes).
 pub fn stability(pool: &Pool, ev: &Evaluation, criterion: usize) -> Result<Stability, InputError> {
-    let mut probe = Probe::new(pool, ev, criterion);
+    stability_in(&mut session_for(pool, ev), pool, ev, criterion)
+}
+
+/// [`stability`], probing with `session` (one of [`session_for`]).
+fn stability_in(
+    session: &mut Session,
+    pool: &Pool,
+    ev: &Evaluation,
+    criterion: usize,
+) -> Result<Stability, InputError> {
+    let mut probe = Probe::new(pool, ev, criterion, session);
     let weight = ev.profile.weights[criterion];
     let (stable_low, low) = probe.first_change(0.0)?;
     let (stable_high, high) = probe.first_change(1.0)?;
@@ -319,7 +335,12 @@ pub fn stability_all_on(
     ev: &Evaluation,
     threads: usize,
 ) -> Result<Vec<Stability>, InputError> {
-    threads::try_map(N, threads, |k| stability(pool, ev, k))
+    threads::try_map_with(
+        N,
+        threads,
+        || session_for(pool, ev),
+        |session, k| stability_in(session, pool, ev, k),
+    )
 }
 
 /// Threads for the analyses of every criterion: one session each.
@@ -375,7 +396,17 @@ impl Influence {
 
 /// What happens when one criterion's weight goes to 0 and to 1.
 pub fn influence(pool: &Pool, ev: &Evaluation, criterion: usize) -> Result<Influence, InputError> {
-    let mut probe = Probe::new(pool, ev, criterion);
+    influence_in(&mut session_for(pool, ev), pool, ev, criterion)
+}
+
+/// [`influence`], probing with `session` (one of [`session_for`]).
+fn influence_in(
+    session: &mut Session,
+    pool: &Pool,
+    ev: &Evaluation,
+    criterion: usize,
+) -> Result<Influence, InputError> {
+    let mut probe = Probe::new(pool, ev, criterion, session);
     let now = &ev.summary.stats;
     let mut extreme = |w: f64| -> Result<Extreme, InputError> {
         let (m, _) = probe.at(w)?;
@@ -408,7 +439,12 @@ pub fn influence(pool: &Pool, ev: &Evaluation, criterion: usize) -> Result<Influ
 /// The influence of every criterion, largest swing first (ties in criterion order): the rows
 /// of a tornado chart.
 pub fn tornado(pool: &Pool, ev: &Evaluation) -> Result<Vec<Influence>, InputError> {
-    let mut all = threads::try_map(N, threads(pool), |k| influence(pool, ev, k))?;
+    let mut all = threads::try_map_with(
+        N,
+        threads(pool),
+        || session_for(pool, ev),
+        |session, k| influence_in(session, pool, ev, k),
+    )?;
     all.sort_by(|a, b| {
         b.swing()
             .cmp(&a.swing())

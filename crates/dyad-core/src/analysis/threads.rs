@@ -12,19 +12,33 @@ pub fn try_map<T: Send>(
     threads: usize,
     f: impl Fn(usize) -> Result<T, InputError> + Sync,
 ) -> Result<Vec<T>, InputError> {
+    try_map_with(count, threads, || (), |(), i| f(i))
+}
+
+/// [`try_map`] with a state of each thread's own, made by `init` and passed to every call of
+/// `f` on that thread (a warm matching session, say). The result of a call must not depend on
+/// what the state did before.
+pub fn try_map_with<S, T: Send>(
+    count: usize,
+    threads: usize,
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, usize) -> Result<T, InputError> + Sync,
+) -> Result<Vec<T>, InputError> {
     let threads = threads.clamp(1, count.max(1));
     if threads == 1 {
-        return (0..count).map(f).collect();
+        let mut state = init();
+        return (0..count).map(|i| f(&mut state, i)).collect();
     }
     let mut out: Vec<Option<Result<T, InputError>>> = (0..count).map(|_| None).collect();
     std::thread::scope(|scope| {
-        let f = &f;
+        let (init, f) = (&init, &f);
         let workers: Vec<_> = (0..threads)
             .map(|t| {
                 scope.spawn(move || {
+                    let mut state = init();
                     (t..count)
                         .step_by(threads)
-                        .map(|i| (i, f(i)))
+                        .map(|i| (i, f(&mut state, i)))
                         .collect::<Vec<_>>()
                 })
             })
