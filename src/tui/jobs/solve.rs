@@ -1,4 +1,4 @@
-//! Rematching off the UI thread.
+//! Solving the settings again off the UI thread (what the screen calls rematching).
 //!
 //! Every change of settings becomes a [`Request`] with a generation number. The worker thread
 //! takes the newest request waiting (older ones are dropped unsolved), solves it, and sends back
@@ -54,7 +54,7 @@ pub struct Outcome {
 
 /// What rematches each request: the engine (its current profile's session kept warm) and the
 /// last baseline evaluation, reused while the baseline does not change.
-pub struct Rematcher {
+pub struct Solver {
     /// Matches the current profile and keeps its session warm between requests. Also caches the
     /// score tables of both profiles.
     engine: Engine,
@@ -65,9 +65,9 @@ pub struct Rematcher {
     overview: OverviewMemo,
 }
 
-impl Rematcher {
-    pub fn new(engine: Engine) -> Rematcher {
-        Rematcher {
+impl Solver {
+    pub fn new(engine: Engine) -> Solver {
+        Solver {
             engine,
             baseline: None,
             overview: OverviewMemo::new(),
@@ -191,7 +191,7 @@ fn evaluate(engine: &mut Engine, profile: &Profile) -> Result<Evaluation, String
 /// Starts the worker thread. Send requests into the returned channel; each outcome is passed to
 /// `deliver`. The thread ends when the sender is dropped or `deliver` returns false.
 pub fn spawn(
-    mut solver: Rematcher,
+    mut solver: Solver,
     deliver: impl Fn(Outcome) -> bool + Send + 'static,
 ) -> Sender<Request> {
     #[cfg(debug_assertions)]
@@ -200,7 +200,7 @@ pub fn spawn(
         .and_then(|v| v.parse().ok())
         .map(Duration::from_millis);
     crate::tui::jobs::latest::spawn(
-        "rematch",
+        "solve",
         move |req| {
             #[cfg(debug_assertions)]
             if let Some(delay) = delay {
@@ -224,8 +224,8 @@ mod tests {
     use dyad::embedded;
     use std::sync::mpsc::channel;
 
-    fn solver() -> Rematcher {
-        Rematcher::new(Engine::new(
+    fn solver() -> Solver {
+        Solver::new(Engine::new(
             embedded::sample_pool(),
             dyad::criteria::specialty::builtin().clone(),
         ))
