@@ -62,6 +62,7 @@ impl std::fmt::Debug for OverviewMemo {
 }
 
 impl OverviewMemo {
+    /// A memo that has seen nothing yet: its first overview is computed in full.
     pub fn new() -> OverviewMemo {
         OverviewMemo::default()
     }
