@@ -55,11 +55,34 @@ pub fn try_map_with<S, T: Send>(
         .collect()
 }
 
+/// At most this many threads share independent analyses: each holds a session of its own
+/// (about 9 bytes per mentee–mentor pair, 17 while `min_score` is above 0).
+pub const MAX_THREADS: usize = 8;
+
+/// Bytes a session of its own costs per mentee–mentor pair, at most.
+const SESSION_BYTES_PER_PAIR: u64 = 17;
+
+/// Threads for a pool of this many mentee–mentor pairs: one per core
+/// (`std::thread::available_parallelism`), at most [`MAX_THREADS`], and only as many sessions
+/// as fit in half the memory the machine has free.
+pub fn default_threads(pairs: usize) -> usize {
+    let session = session_bytes(pairs);
+    let fit = (crate::matching::memory::available() / 2 / session).max(1);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    cores
+        .min(MAX_THREADS)
+        .min(usize::try_from(fit).unwrap_or(usize::MAX))
+}
+
+/// What a session of its own costs on a pool of this many pairs, at most (at least 1 byte).
+pub(crate) fn session_bytes(pairs: usize) -> u64 {
+    (pairs as u64).saturating_mul(SESSION_BYTES_PER_PAIR).max(1)
+}
+
 /// Threads for analyses that each hold a matching session of their own on a pool of
-/// `mentees × mentors`: one per core, as many as the free memory holds (see
-/// [`crate::analysis::robustness::default_threads`]).
+/// `mentees × mentors`: [`default_threads`].
 pub fn for_sessions(mentees: usize, mentors: usize) -> usize {
-    crate::analysis::robustness::default_threads(mentees.saturating_mul(mentors))
+    default_threads(mentees.saturating_mul(mentors))
 }
 
 #[cfg(test)]
