@@ -22,6 +22,7 @@ use serde_json::json;
 use dyad::analysis::compare::Comparison;
 use dyad::analysis::measures::Measures;
 use dyad::analysis::overview::Overview;
+use dyad::analysis::overview_memo::OverviewMemo;
 use dyad::error::Result;
 use dyad::matching::capacities;
 use dyad::matching::engine::{Engine, Evaluation};
@@ -159,10 +160,12 @@ pub fn run(args: &BenchArgs) -> Result<()> {
 
     let mut cold = Vec::new();
     let mut cold_phases = Vec::new();
+    let mut memo = OverviewMemo::new();
     let mut matched = 0;
     for _ in 0..COLD_RUNS {
         engine.forget_session();
-        let (ev, _, _, _, phases) = step(&mut engine, &base, &current)?;
+        memo = OverviewMemo::new();
+        let (ev, _, _, _, phases) = step(&mut engine, &mut memo, &base, &current)?;
         // The evaluation alone (frame, rescoring, solve, summary), as before the phases.
         cold.push(phases[..4].iter().sum());
         cold_phases.push(phases);
@@ -183,7 +186,8 @@ pub fn run(args: &BenchArgs) -> Result<()> {
         };
         for _ in 0..args.steps {
             nudge(&mut current, &mut rng, delta);
-            let (_ev, cmp, overview, total, phases) = step(&mut engine, &base, &current)?;
+            let (_ev, cmp, overview, total, phases) =
+                step(&mut engine, &mut memo, &base, &current)?;
             s.ms.push(total);
             s.phases.push(phases);
             std::hint::black_box((cmp.differing(), overview.now.measures.mentors_idle));
@@ -293,10 +297,12 @@ fn phase_table(cold: &Phases, series: &[Steps]) -> String {
 
 /// One slider step as the TUI's worker does it: the current profile's matching and summary
 /// (warm), its comparison with the baseline, and both sides' measures, groups and mentor loads
-/// on the current yardstick; with its time (ms) and the time of each phase (the last, the
-/// current side's measures, timed by a second call after the step).
+/// on the current yardstick (the facts of the pairs that did not move kept from the last step,
+/// as the worker does); with its time (ms) and the time of each phase (the last, the current
+/// side's measures, timed by a second call after the step).
 fn step(
     engine: &mut Engine,
+    memo: &mut OverviewMemo,
     base: &Evaluation,
     current: &Profile,
 ) -> Result<(Evaluation, Comparison, Overview, f64, Phases)> {
@@ -306,7 +312,7 @@ fn step(
     let cmp = Engine::compare(base, &ev);
     let comparison = start.elapsed();
     let start = Instant::now();
-    let overview = Overview::of(&engine.pool, base, &ev);
+    let overview: Overview = memo.overview(base, &ev);
     let overview_time = start.elapsed();
     let total = ms(began.elapsed());
     let start = Instant::now();

@@ -177,3 +177,24 @@ fn the_most_fragile_weight_has_the_smallest_margin() {
         assert!(all.iter().all(|s| s.margin().is_none_or(|m| m >= margin)));
     }
 }
+
+#[test]
+fn stable_ranges_and_influence_are_the_same_on_one_thread_and_on_several() {
+    for seed in 1..=12 {
+        let min_score = [0.0, 0.0, 50.0][seed as usize % 3];
+        let (pool, profile) = random(seed, 7, 5, min_score, seed % 4 == 0);
+        let (_, ev) = evaluate(&pool, &profile);
+        let one = stability::stability_all_on(&pool, &ev, 1).unwrap();
+        for threads in [2, 3, N] {
+            let many = stability::stability_all_on(&pool, &ev, threads).unwrap();
+            assert_eq!(one, many, "seed {seed}, {threads} threads");
+        }
+        let alone: Vec<_> = (0..N)
+            .map(|k| stability::influence(&pool, &ev, k).unwrap())
+            .collect();
+        let tornado = stability::tornado(&pool, &ev).unwrap();
+        for i in &tornado {
+            assert_eq!(*i, alone[i.criterion], "seed {seed}");
+        }
+    }
+}

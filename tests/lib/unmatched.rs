@@ -250,3 +250,27 @@ fn the_sample_outer_cape_mentee_needs_62_km() {
         }
     }
 }
+
+#[test]
+fn diagnoses_are_the_same_on_one_thread_and_on_several() {
+    let mut diagnosed = 0;
+    for seed in 1..=20 {
+        let min_score = [0.0, 50.0][seed as usize % 2];
+        let (pool, mut prof) = random(seed, 8, 4, min_score, seed % 5 == 0);
+        prof.eligibility.max_years_since_training = 4;
+        let (_, ev) = evaluate(&pool, &prof);
+        let one = unmatched::diagnose_all_on(&pool, &ev, 1).unwrap();
+        diagnosed += one.len();
+        for threads in [2, 3, 8] {
+            let many = unmatched::diagnose_all_on(&pool, &ev, threads).unwrap();
+            assert_eq!(one, many, "seed {seed}, {threads} threads");
+        }
+        let eligible = unmatched::diagnose_eligible(&pool, &ev).unwrap();
+        let expected: Vec<_> = one
+            .into_iter()
+            .filter(|d| d.reason != Reason::Ineligible)
+            .collect();
+        assert_eq!(eligible, expected, "seed {seed}");
+    }
+    assert!(diagnosed >= 10, "only {diagnosed} unmatched mentees");
+}

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use dyad::analysis::compare::Comparison;
 use dyad::analysis::overview::Overview;
+use dyad::analysis::overview_memo::OverviewMemo;
 use dyad::matching::engine::{Engine, Evaluation};
 use dyad::pool::{Action, Overrides, Pool};
 use dyad::profile::Profile;
@@ -59,6 +60,9 @@ pub struct Solver {
     engine: Engine,
     /// The last baseline: its profile, the overrides, its evaluation, whether pins were dropped.
     baseline: Option<(Profile, Overrides, Arc<Evaluation>, bool)>,
+    /// The groups and the facts of the pairs of the last overview, so that a step recomputes
+    /// those of the pairs that moved only.
+    overview: OverviewMemo,
 }
 
 impl Solver {
@@ -66,6 +70,7 @@ impl Solver {
         Solver {
             engine,
             baseline: None,
+            overview: OverviewMemo::new(),
         }
     }
 
@@ -83,12 +88,17 @@ impl Solver {
         if self.engine.pool.overrides != req.overrides {
             self.engine.set_overrides(req.overrides.clone());
         }
-        let (baseline, baseline_without_pins) = match &self.baseline {
+        let kept = match &self.baseline {
             Some((p, o, ev, unpinned)) if *p == req.baseline && *o == req.overrides => {
-                (ev.clone(), *unpinned)
+                Some((ev.clone(), *unpinned))
             }
-            _ => {
-                let (ev, unpinned) = self.baseline(req)?;
+            _ => None,
+        };
+        let ((baseline, baseline_without_pins), current) = match kept {
+            Some(kept) => (kept, evaluate(&mut self.engine, &req.current)?),
+            None => {
+                let (base, current) = self.both(req);
+                let (ev, unpinned) = base?;
                 let ev = Arc::new(ev);
                 let memo = (
                     req.baseline.clone(),
@@ -97,12 +107,13 @@ impl Solver {
                     unpinned,
                 );
                 self.baseline = Some(memo);
-                (ev, unpinned)
+                ((ev, unpinned), current?)
             }
         };
-        let current = Arc::new(evaluate(&mut self.engine, &req.current)?);
+        let current = Arc::new(current);
         let comparison = Arc::new(Engine::compare(&baseline, &current));
-        let overview = Arc::new(Overview::of(&self.engine.pool, &baseline, &current));
+        let overview: Overview = self.overview.overview(&baseline, &current);
+        let overview = Arc::new(overview);
         Ok(Results {
             generation: req.generation,
             pool: self.engine.pool.clone(),
@@ -114,34 +125,63 @@ impl Solver {
         })
     }
 
-    /// The baseline's matching with the council's pins and bans; when the baseline cannot keep
-    /// a pin (say, the mentee is not eligible under it), with the bans only.
-    ///
-    /// Matched on a clone of the engine (same pool and overrides, same score tables, no
-    /// session), so that the engine's session stays the current profile's; the clone and its
-    /// session (about 9 bytes per mentee–mentor pair) are dropped at the end. The baseline's
-    /// table is built in the engine first, so it is cached there and shares the matrices that
-    /// do not depend on the criterion parameters with the current profile's.
-    fn baseline(&mut self, req: &Request) -> Result<(Evaluation, bool), String> {
+    /// The baseline's evaluation (see [`baseline_on`]) and the current profile's. Both score
+    /// tables are built first, in the engine (cached there; the baseline's shares the matrices
+    /// that do not depend on the criterion parameters with the current one's); then the two
+    /// solves run side by side when the free memory holds two sessions (about 9 bytes per
+    /// mentee–mentor pair each), one after the other otherwise. Each is exact, so the results
+    /// are the same either way.
+    #[allow(clippy::type_complexity)]
+    fn both(
+        &mut self,
+        req: &Request,
+    ) -> (
+        Result<(Evaluation, bool), String>,
+        Result<Evaluation, String>,
+    ) {
         self.engine.table(&req.baseline.params);
-        let mut engine = self.engine.clone();
-        let pinned = req.overrides.iter().any(|o| o.action == Action::Pin);
-        let result = match evaluate(&mut engine, &req.baseline) {
-            Ok(ev) => Ok((ev, false)),
-            Err(_) if pinned => {
-                let mut bans = Overrides::default();
-                for o in req.overrides.iter().filter(|o| o.action == Action::Ban) {
-                    bans.set(o.mentee, o.mentor, Some(Action::Ban));
-                }
-                engine.set_overrides(bans);
-                evaluate(&mut engine, &req.baseline).map(|ev| (ev, true))
-            }
-            Err(e) => Err(e),
-        };
-        // Free the baseline's session before the current profile is matched.
-        engine.forget_session();
-        result
+        self.engine.table(&req.current.params);
+        let mut other = self.engine.clone();
+        let (n, m) = (
+            self.engine.pool.mentees.len(),
+            self.engine.pool.mentors.len(),
+        );
+        if dyad::analysis::threads::for_sessions(n, m) < 2 {
+            let base = baseline_on(&mut other, req);
+            drop(other);
+            return (base, evaluate(&mut self.engine, &req.current));
+        }
+        let engine = &mut self.engine;
+        std::thread::scope(|scope| {
+            let base = scope.spawn(move || baseline_on(&mut other, req));
+            let current = evaluate(engine, &req.current);
+            let base = base.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (base, current)
+        })
     }
+}
+
+/// The baseline's matching with the council's pins and bans; when the baseline cannot keep a
+/// pin (say, the mentee is not eligible under it), with the bans only. Matched on `engine`, a
+/// clone of the rematcher's (same pool and overrides, same score tables, no session), so that
+/// the rematcher's session stays the current profile's; the clone's session is dropped at the
+/// end.
+fn baseline_on(engine: &mut Engine, req: &Request) -> Result<(Evaluation, bool), String> {
+    let pinned = req.overrides.iter().any(|o| o.action == Action::Pin);
+    let result = match evaluate(engine, &req.baseline) {
+        Ok(ev) => Ok((ev, false)),
+        Err(_) if pinned => {
+            let mut bans = Overrides::default();
+            for o in req.overrides.iter().filter(|o| o.action == Action::Ban) {
+                bans.set(o.mentee, o.mentor, Some(Action::Ban));
+            }
+            engine.set_overrides(bans);
+            evaluate(engine, &req.baseline).map(|ev| (ev, true))
+        }
+        Err(e) => Err(e),
+    };
+    engine.forget_session();
+    result
 }
 
 fn evaluate(engine: &mut Engine, profile: &Profile) -> Result<Evaluation, String> {

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::analysis::summary::Summary;
 use crate::matching::engine::{Engine, Evaluation};
+use crate::matching::scoring::Weighting;
 use crate::matching::{Matching, Reason};
 use crate::pool::Pool;
 
@@ -114,10 +115,10 @@ impl Yardstick {
 /// parameters (same pool).
 pub fn rescored(matching: &Matching, yardstick: &Evaluation) -> Matching {
     let mut m = matching.clone();
+    // What `ScoreTable::pair_score` computes, with the weights counted once.
+    let (table, w) = (&yardstick.table, Weighting::new(&yardstick.profile.weights));
     for p in &mut m.pairs {
-        p.score = yardstick
-            .table
-            .pair_score(p.mentee, p.mentor, &yardstick.profile.weights);
+        p.score = w.score(table.numerator(p.mentee, p.mentor, &w));
     }
     m
 }
@@ -207,8 +208,17 @@ impl Comparison {
         };
         let ma = rescored(&a.matching, y);
         let mb = rescored(&b.matching, y);
-        let sa = Summary::of(pool, &y.table, &ma);
-        let sb = Summary::of(pool, &y.table, &mb);
+        // A side scored on its own yardstick carries its own scores, and its summary is the
+        // one its evaluation made of the same pairs and table: no need to make it again.
+        let summary = |ev: &Evaluation, m: &Matching| {
+            if std::ptr::eq(ev, y) && *m == ev.matching && std::ptr::eq(pool, &*ev.pool) {
+                ev.summary.clone()
+            } else {
+                Summary::of(pool, &y.table, m)
+            }
+        };
+        let sa = summary(a, &ma);
+        let sb = summary(b, &mb);
         Comparison {
             yardstick,
             ..Comparison::of(&ma, &sa, &mb, &sb)

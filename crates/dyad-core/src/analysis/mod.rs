@@ -14,11 +14,13 @@ pub mod kendall;
 pub mod measure_rows;
 pub mod measures;
 pub mod overview;
+pub mod overview_memo;
 pub mod profile_matrix;
 pub mod robustness;
 pub mod stability;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod threads;
 pub mod unmatched;
 
 /// The summary of a matching (kept with the matching, which computes it on every evaluation),

@@ -111,13 +111,13 @@ pub fn group_rows(pool: &Pool, families: &SpecialtyFamilies, matching: &Matching
 
 /// Which rows of [`group_rows`] each mentee counts in: the overall row (0) and each of their
 /// groups once (`i + 1` for the group `names[i]`).
-struct Membership {
+pub(super) struct Membership {
     names: Vec<String>,
     rows: Vec<Vec<usize>>,
 }
 
 impl Membership {
-    fn of(pool: &Pool) -> Membership {
+    pub(super) fn of(pool: &Pool) -> Membership {
         let names = group_names(pool);
         let at: HashMap<&str, usize> = names
             .iter()
@@ -220,14 +220,17 @@ impl Side {
     /// `ev`'s matching as `yardstick` scores it (its weights and criterion parameters; its
     /// in-person limit for `within_in_person_km`); capacities are those of `ev`'s own profile.
     pub fn of(pool: &Pool, ev: &Evaluation, yardstick: &Evaluation) -> Side {
-        Side::with_groups(pool, &Membership::of(pool), ev, yardstick)
+        let facts = PairFacts::of_matching(pool, &ev.families, &ev.matching);
+        Side::with_facts(pool, &Membership::of(pool), ev, yardstick, &facts)
     }
 
-    fn with_groups(
+    /// [`Side::of`] with the groups and the facts of `ev`'s pairs (in pair order) given.
+    pub(super) fn with_facts(
         pool: &Pool,
         groups: &Membership,
         ev: &Evaluation,
         yardstick: &Evaluation,
+        facts: &[PairFacts],
     ) -> Side {
         let rescored_matching;
         let matching = if std::ptr::eq(ev, yardstick) {
@@ -238,10 +241,9 @@ impl Side {
         };
         let capacity = capacities(pool, &ev.profile);
         let limit = yardstick.profile.constraints.in_person_max_km;
-        let facts = PairFacts::of_matching(pool, &ev.families, matching);
         Side {
-            measures: Measures::from_facts(&facts, matching, &capacity, limit),
-            groups: rows_of(groups, matching, &facts),
+            measures: Measures::from_facts(facts, matching, &capacity, limit),
+            groups: rows_of(groups, matching, facts),
             loads: mentor_loads(matching, &capacity),
         }
     }
@@ -278,6 +280,19 @@ impl Overview {
     /// a pair that did not change scores the same on both sides.
     pub fn of(pool: &Pool, baseline: &Evaluation, now: &Evaluation) -> Overview {
         let groups = Membership::of(pool);
+        let facts = |ev: &Evaluation| PairFacts::of_matching(pool, &ev.families, &ev.matching);
+        Overview::with_facts(pool, &groups, baseline, now, &facts(baseline), &facts(now))
+    }
+
+    /// [`Overview::of`] with the groups and the facts of each side's pairs given.
+    pub(super) fn with_facts(
+        pool: &Pool,
+        groups: &Membership,
+        baseline: &Evaluation,
+        now: &Evaluation,
+        baseline_facts: &[PairFacts],
+        now_facts: &[PairFacts],
+    ) -> Overview {
         let mut changed = vec![0; groups.names.len() + 1];
         let (a, b) = (
             mentors_of(pool, &baseline.matching),
@@ -295,8 +310,8 @@ impl Overview {
             }
         }
         Overview {
-            now: Side::with_groups(pool, &groups, now, now),
-            baseline: Side::with_groups(pool, &groups, baseline, now),
+            now: Side::with_facts(pool, groups, now, now, now_facts),
+            baseline: Side::with_facts(pool, groups, baseline, now, baseline_facts),
             changed,
             status_changed,
         }

@@ -29,6 +29,9 @@ use crate::pool::Pool;
 use crate::profile::Profile;
 
 use super::council::{Member, Spread};
+use crate::analysis::threads::session_bytes;
+/// The threads robustness draws use: those of any analysis holding sessions of its own.
+pub use crate::analysis::threads::{MAX_THREADS, default_threads};
 
 /// The spread used when none is given.
 pub const DEFAULT_SPREAD: f64 = 0.1;
@@ -93,25 +96,6 @@ pub struct MenteeSpread {
     pub unmatched: usize,
 }
 
-/// At most this many threads share a chunk: each holds a session of its own (about 9 bytes
-/// per mentee–mentor pair, 17 while `min_score` is above 0).
-pub const MAX_THREADS: usize = 8;
-
-/// Bytes a session of its own costs per mentee–mentor pair, at most.
-const SESSION_BYTES_PER_PAIR: u64 = 17;
-
-/// Threads for a pool of this many mentee–mentor pairs: one per core
-/// (`std::thread::available_parallelism`), at most [`MAX_THREADS`], and only as many sessions
-/// as fit in half the memory the machine has free.
-pub fn default_threads(pairs: usize) -> usize {
-    let session = session_bytes(pairs);
-    let fit = (crate::matching::memory::available() / 2 / session).max(1);
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    cores
-        .min(MAX_THREADS)
-        .min(usize::try_from(fit).unwrap_or(usize::MAX))
-}
-
 /// Threads for a pool under the memory budget of the settings (`memory.budget_mb`, `None`:
 /// none set): [`default_threads`], and no more sessions than the budget holds beyond what the
 /// pool's matching needs ([`crate::matching::memory::need`], the first session included), so a
@@ -125,10 +109,6 @@ pub fn threads_for_budget(mentees: usize, mentors: usize, budget: Option<u64>) -
     let spare = budget.saturating_sub(crate::matching::memory::need(mentees, mentors));
     let more = usize::try_from(spare / session_bytes(pairs)).unwrap_or(usize::MAX);
     threads.min(more.saturating_add(1))
-}
-
-fn session_bytes(pairs: usize) -> u64 {
-    (pairs as u64).saturating_mul(SESSION_BYTES_PER_PAIR).max(1)
 }
 
 /// What a slice of draws did: counts to add up.

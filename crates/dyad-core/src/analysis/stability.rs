@@ -32,10 +32,14 @@
 //! off its input thread; [`stability`] and [`influence`] work one criterion at a time so that
 //! a long analysis on a large pool can be interrupted between criteria.
 
+use std::sync::Arc;
+
 use crate::analysis::summary::Stats;
+use crate::analysis::threads;
 use crate::criteria::N;
 use crate::error::InputError;
-use crate::matching::engine::Evaluation;
+use crate::matching::engine::{Evaluation, Session};
+use crate::matching::scoring::Weighting;
 use crate::matching::{self, Matching};
 use crate::pool::Pool;
 use crate::profile::{Objective, Profile};
@@ -92,31 +96,50 @@ pub fn most_fragile(all: &[Stability]) -> Option<(usize, f64)> {
         .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
 }
 
-/// Re-solves the profile with one weight moved.
+/// Re-solves the profile with one weight moved, warm: one [`Session`] keeps the previous
+/// probe's optimum, so each probe re-solves from there (the same matching as a cold solve, see
+/// [`crate::matching::engine`]).
 struct Probe<'a> {
     pool: &'a Pool,
     ev: &'a Evaluation,
     criterion: usize,
     profile: Profile,
+    session: &'a mut Session,
+}
+
+/// A session for probing `ev`'s profile on `pool`. Probes of several criteria may share one:
+/// each starts from the previous optimum, whichever criterion it was for.
+fn session_for(pool: &Pool, ev: &Evaluation) -> Session {
+    // The session needs the pool shared; `pool` is the evaluation's own but for a caller that
+    // passes an edited copy.
+    let shared = if std::ptr::eq(pool, &*ev.pool) {
+        ev.pool.clone()
+    } else {
+        Arc::new(pool.clone())
+    };
+    Session::new(shared, ev.table.clone())
 }
 
 impl<'a> Probe<'a> {
-    fn new(pool: &'a Pool, ev: &'a Evaluation, criterion: usize) -> Self {
+    fn new(pool: &'a Pool, ev: &'a Evaluation, criterion: usize, session: &'a mut Session) -> Self {
         Probe {
             pool,
             ev,
             criterion,
             profile: ev.profile.clone(),
+            session,
         }
     }
 
     /// The matching at weight `w`, and whether the current matching is still optimal there.
     fn at(&mut self, w: f64) -> Result<(Matching, bool), InputError> {
         self.profile.weights[self.criterion] = w;
-        let scores = self.ev.table.combined(&self.profile.weights);
-        let m = matching::solve_with_scores(self.pool, &self.ev.table, &self.profile, &scores)?;
-        let holds = m.mentor_of == self.ev.matching.mentor_of
-            || still_optimal(&self.ev.matching, &m, &scores, &self.profile);
+        let m = self.session.solve(&self.profile)?;
+        let holds = m.mentor_of == self.ev.matching.mentor_of || {
+            let (table, weighting) = (&self.ev.table, Weighting::new(&self.profile.weights));
+            let score = |i, j| weighting.score(table.numerator(i, j, &weighting));
+            optimal_as(&self.ev.matching, &m, score, &self.profile)
+        };
         Ok((m, holds))
     }
 
@@ -218,13 +241,12 @@ impl<'a> Probe<'a> {
 /// total), or `None` when one of its pairs (not pinned) is below the profile's minimum.
 fn objective(
     m: &Matching,
-    scores: &[f64],
-    mentors: usize,
+    score: &impl Fn(usize, usize) -> f64,
     profile: &Profile,
 ) -> Option<(usize, f64, f64)> {
     let (mut worst, mut total) = (f64::INFINITY, 0.0);
     for p in &m.pairs {
-        let s = scores[p.mentee * mentors + p.mentor];
+        let s = score(p.mentee, p.mentor);
         if !p.pinned {
             if s < profile.constraints.min_score {
                 return None;
@@ -251,9 +273,20 @@ pub fn still_optimal(
     } else {
         scores.len() / best.mentor_of.len()
     };
+    optimal_as(current, best, |i, j| scores[i * mentors + j], profile)
+}
+
+/// [`still_optimal`] with the score of a pair (mentee, mentor) computed on demand: only the
+/// pairs of the two matchings are read.
+fn optimal_as(
+    current: &Matching,
+    best: &Matching,
+    score: impl Fn(usize, usize) -> f64,
+    profile: &Profile,
+) -> bool {
     let (Some(c), Some(b)) = (
-        objective(current, scores, mentors, profile),
-        objective(best, scores, mentors, profile),
+        objective(current, &score, profile),
+        objective(best, &score, profile),
     ) else {
         return false;
     };
@@ -267,7 +300,17 @@ pub fn still_optimal(
 
 /// The stable range of one criterion's weight under `ev`'s profile (see the module notes).
 pub fn stability(pool: &Pool, ev: &Evaluation, criterion: usize) -> Result<Stability, InputError> {
-    let mut probe = Probe::new(pool, ev, criterion);
+    stability_in(&mut session_for(pool, ev), pool, ev, criterion)
+}
+
+/// [`stability`], probing with `session` (one of [`session_for`]).
+fn stability_in(
+    session: &mut Session,
+    pool: &Pool,
+    ev: &Evaluation,
+    criterion: usize,
+) -> Result<Stability, InputError> {
+    let mut probe = Probe::new(pool, ev, criterion, session);
     let weight = ev.profile.weights[criterion];
     let (stable_low, low) = probe.first_change(0.0)?;
     let (stable_high, high) = probe.first_change(1.0)?;
@@ -284,9 +327,29 @@ pub fn stability(pool: &Pool, ev: &Evaluation, criterion: usize) -> Result<Stabi
     })
 }
 
-/// The stable ranges of every criterion, in [`crate::criteria::CRITERIA`] order.
+/// The stable ranges of every criterion, in [`crate::criteria::CRITERIA`] order, the criteria
+/// shared among the available cores (the result does not depend on how many there are).
 pub fn stability_all(pool: &Pool, ev: &Evaluation) -> Result<Vec<Stability>, InputError> {
-    (0..N).map(|k| stability(pool, ev, k)).collect()
+    stability_all_on(pool, ev, threads(pool))
+}
+
+/// [`stability_all`] on `threads` threads (at least one): the same result for any number.
+pub fn stability_all_on(
+    pool: &Pool,
+    ev: &Evaluation,
+    threads: usize,
+) -> Result<Vec<Stability>, InputError> {
+    threads::try_map_with(
+        N,
+        threads,
+        || session_for(pool, ev),
+        |session, k| stability_in(session, pool, ev, k),
+    )
+}
+
+/// Threads for the analyses of every criterion: one session each.
+fn threads(pool: &Pool) -> usize {
+    threads::for_sessions(pool.mentees.len(), pool.mentors.len())
 }
 
 /// The matching with one weight set to an extreme, and how it differs from the current one.
@@ -345,7 +408,17 @@ impl Influence {
 
 /// What happens when one criterion's weight goes to 0 and to 1.
 pub fn influence(pool: &Pool, ev: &Evaluation, criterion: usize) -> Result<Influence, InputError> {
-    let mut probe = Probe::new(pool, ev, criterion);
+    influence_in(&mut session_for(pool, ev), pool, ev, criterion)
+}
+
+/// [`influence`], probing with `session` (one of [`session_for`]).
+fn influence_in(
+    session: &mut Session,
+    pool: &Pool,
+    ev: &Evaluation,
+    criterion: usize,
+) -> Result<Influence, InputError> {
+    let mut probe = Probe::new(pool, ev, criterion, session);
     let now = &ev.summary.stats;
     let mut extreme = |w: f64| -> Result<Extreme, InputError> {
         let (m, _) = probe.at(w)?;
@@ -378,9 +451,12 @@ pub fn influence(pool: &Pool, ev: &Evaluation, criterion: usize) -> Result<Influ
 /// The influence of every criterion, largest swing first (ties in criterion order): the rows
 /// of a tornado chart.
 pub fn tornado(pool: &Pool, ev: &Evaluation) -> Result<Vec<Influence>, InputError> {
-    let mut all = (0..N)
-        .map(|k| influence(pool, ev, k))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut all = threads::try_map_with(
+        N,
+        threads(pool),
+        || session_for(pool, ev),
+        |session, k| influence_in(session, pool, ev, k),
+    )?;
     all.sort_by(|a, b| {
         b.swing()
             .cmp(&a.swing())

@@ -454,11 +454,44 @@ pub fn diagnose(
     }))
 }
 
-/// Diagnoses of every mentee left unmatched, by mentee.
+/// Diagnoses of every mentee left unmatched, by mentee, shared among the available cores (the
+/// result does not depend on how many there are).
 pub fn diagnose_all(pool: &Pool, ev: &Evaluation) -> Result<Vec<Diagnosis>, InputError> {
-    let mut out = Vec::new();
-    for &(i, _) in &ev.matching.unmatched {
-        out.extend(diagnose(pool, ev, i)?);
-    }
-    Ok(out)
+    let threads = crate::analysis::threads::for_sessions(pool.mentees.len(), pool.mentors.len());
+    diagnose_all_on(pool, ev, threads)
+}
+
+/// [`diagnose_all`] of the mentees unmatched for a reason other than eligibility: the ones the
+/// decision record explains.
+pub fn diagnose_eligible(pool: &Pool, ev: &Evaluation) -> Result<Vec<Diagnosis>, InputError> {
+    let threads = crate::analysis::threads::for_sessions(pool.mentees.len(), pool.mentors.len());
+    diagnose_these(pool, ev, threads, |reason| reason != Reason::Ineligible)
+}
+
+/// [`diagnose_all`] on `threads` threads: the same result for any number.
+pub fn diagnose_all_on(
+    pool: &Pool,
+    ev: &Evaluation,
+    threads: usize,
+) -> Result<Vec<Diagnosis>, InputError> {
+    diagnose_these(pool, ev, threads, |_| true)
+}
+
+/// The diagnoses of the unmatched mentees whose reason `pick` takes, by mentee.
+fn diagnose_these(
+    pool: &Pool,
+    ev: &Evaluation,
+    threads: usize,
+    pick: impl Fn(Reason) -> bool,
+) -> Result<Vec<Diagnosis>, InputError> {
+    let who: Vec<usize> = ev
+        .matching
+        .unmatched
+        .iter()
+        .filter(|(_, r)| pick(*r))
+        .map(|(i, _)| *i)
+        .collect();
+    let found =
+        crate::analysis::threads::try_map(who.len(), threads, |t| diagnose(pool, ev, who[t]))?;
+    Ok(found.into_iter().flatten().collect())
 }

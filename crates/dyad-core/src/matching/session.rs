@@ -187,6 +187,22 @@ impl Session {
             start,
             &mut self.scratch,
         );
+        // The moved criteria were added to the kept numerators: bit for bit what a fresh sum
+        // gives (checked in debug builds).
+        #[cfg(debug_assertions)]
+        if !pending.is_empty() {
+            let mut fresh = Vec::new();
+            self.table
+                .numerators_into(&w, Some(&frame.allowed), &mut fresh);
+            debug_assert!(
+                fresh.len() == self.numerators.len()
+                    && fresh
+                        .iter()
+                        .zip(&self.numerators)
+                        .all(|(a, b)| a.to_bits() == b.to_bits()),
+                "numerators updated by the moved weights differ from a fresh sum"
+            );
+        }
         self.last = SolveTimes {
             frame: framed - began,
             rescore: rescored - framed,

@@ -63,12 +63,7 @@ pub fn build(inp: &RecordInputs) -> Result<Record, InputError> {
         }
     });
     let stable = stability::stability_all(pool, ev)?;
-    let mut diagnoses = Vec::new();
-    for &(i, reason) in &ev.matching.unmatched {
-        if reason != crate::matching::Reason::Ineligible {
-            diagnoses.extend(unmatched::diagnose(pool, ev, i)?);
-        }
-    }
+    let diagnoses = unmatched::diagnose_eligible(pool, ev)?;
     let mut sections = vec![
         decision::section(inp, base.as_ref(), &stable),
         result::section(inp, base.as_ref()),
