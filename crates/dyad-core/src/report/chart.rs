@@ -86,14 +86,22 @@ fn draw_bars(buf: &mut String, bars: &[Bar]) -> Result<(), String> {
         .bold_line_style(RGBColor(210, 210, 210))
         .draw()
         .map_err(err)?;
-    chart
-        .draw_series(
-            Histogram::horizontal(&chart)
-                .style(NOW.filled())
-                .margin(10)
-                .data(bars.iter().enumerate().map(|(k, b)| (at(k), b.value))),
-        )
-        .map_err(err)?;
+    // The bars are drawn one by one, top to bottom, as plotters' `Histogram` would draw them but
+    // in a fixed order: `Histogram` gathers its bars in a hash map, so the page's bytes changed
+    // from one run to the next.
+    let rows = chart.as_coord_spec().y_spec().clone();
+    let rects: Vec<_> = bars
+        .iter()
+        .enumerate()
+        .filter_map(|(k, b)| {
+            let i = rows.index_of(&SegmentValue::Exact(at(k)))?;
+            let (y, next) = (rows.from_index(i)?, rows.from_index(i + 1)?);
+            let mut rect = Rectangle::new([(b.value, y), (0.0, next)], NOW.filled());
+            rect.set_margin(10, 10, 0, 0);
+            Some(rect)
+        })
+        .collect();
+    chart.draw_series(rects).map_err(err)?;
     for (k, b) in bars.iter().enumerate() {
         let y = SegmentValue::CenterOf(at(k));
         if let Some((lo, hi)) = b.range {
