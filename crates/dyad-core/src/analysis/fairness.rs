@@ -4,8 +4,9 @@
 //! floor.
 //!
 //! The floors tried are the hundredths 0.01 … 1.00; a floor whose matching is the one of the
-//! floor before is shown once (at the lowest floor that gives it), and floors that every group
-//! already meets without one are left out (their matching is the one without a floor). The curve ends at the first floor that cannot be met, with its reason.
+//! floor before is shown once (at the lowest floor that gives it): a proven optimum that already
+//! meets a higher floor is the optimum under it too, so that floor is not searched again (and
+//! floors that every group meets without one are left out). The curve ends at the first floor that cannot be met, with its reason.
 
 use crate::error::InputError;
 use crate::matching::engine::Engine;
@@ -93,31 +94,35 @@ pub fn curve(engine: &mut Engine, profile: &Profile) -> Result<Vec<Point>, Input
     if none.is_empty() {
         return Ok(points);
     }
-    let base_counts: Vec<usize> = none.iter().map(|g| g.matched_in(&base.mentor_of)).collect();
-    let mut last_needs: Vec<usize> = Vec::new();
+    // The last matching shown, what each group holds in it, and whether it is proven optimal:
+    // then it stays the optimum under every higher floor it meets (a higher floor only removes
+    // matchings), and that floor needs no search.
     let mut last_pairs = base.mentor_of.clone();
+    let mut held: Vec<usize> = none.iter().map(|g| g.matched_in(&base.mentor_of)).collect();
+    let mut last_proven = true;
     for step in 1..=100 {
         let f = f64::from(step) / 100.0;
         let groups = groups_at(f);
-        let needs: Vec<usize> = groups.iter().map(|g| g.need).collect();
-        // Under maximin no floor is kept: the first floor says so.
-        let met = needs == last_needs || needs.iter().zip(&base_counts).all(|(n, m)| n <= m);
-        if met && profile.objective != Objective::Maximin {
-            last_needs = needs;
+        // Under maximin no floor is kept: the first floor is evaluated and says so.
+        if last_proven
+            && profile.objective != Objective::Maximin
+            && groups.iter().zip(&held).all(|(g, &m)| g.need <= m)
+        {
             continue;
         }
-        last_needs = needs;
         let mut p = profile.clone();
         p.constraints.coverage_floor = Some(f);
         match engine.evaluate(&p) {
             Ok(ev) => {
                 let m = &ev.matching;
+                let st = m.floor.as_ref();
+                let proven = st.is_none_or(|s| s.proven_optimal);
+                held = groups.iter().map(|g| g.matched_in(&m.mentor_of)).collect();
+                last_proven = proven;
                 if m.mentor_of == last_pairs {
                     continue;
                 }
                 last_pairs = m.mentor_of.clone();
-                let st = m.floor.as_ref();
-                let proven = st.is_none_or(|s| s.proven_optimal);
                 let bound = st.map_or(m.total(), |s| s.bound);
                 points.push(Point {
                     floor: Some(f),

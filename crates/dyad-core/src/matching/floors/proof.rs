@@ -136,3 +136,49 @@ pub fn group_short(p: &Problem, groups: &[FloorGroup]) -> Option<GroupShort> {
         })
     })
 }
+
+/// The smallest set of groups (the first in order among the smallest; sets of up to `most`
+/// groups, and all of them) whose floors a counting argument proves cannot be met together, if
+/// one does. For a set `A` of groups, a mentee in `w` of them adds `w` to the sum of `A`'s
+/// counts when matched, so no matching meets `A`'s floors when even the matching with the
+/// largest such sum falls short of the sum of their needs. That matching is the solver's on
+/// the mentees of `A` with score `w` on each of their allowed pairs: the sets of mentees that
+/// can be matched together are a matroid's independent sets, and on positive weights a largest
+/// one has a weight as large as any, so the solver's "most matched, then largest total" gives
+/// the largest sum. (This is the Lagrangian bound with multiplier 1 on each floor of `A`.)
+pub fn clash_by_counting(p: &Problem, groups: &[FloorGroup], most: usize) -> Option<Vec<usize>> {
+    let n = groups.len();
+    let mut sets: Vec<Vec<usize>> = if n <= most.min(16) {
+        (1u32..(1 << n))
+            .map(|mask| (0..n).filter(|&g| mask & (1 << g) != 0).collect())
+            .filter(|s: &Vec<usize>| s.len() >= 2)
+            .collect()
+    } else {
+        vec![(0..n).collect()]
+    };
+    sets.sort_by_key(Vec::len);
+    let (mut solver, mut buf) = (Solver::new(), Vec::new());
+    let mut weight = vec![0usize; p.rows];
+    sets.into_iter().find(|set| {
+        weight.fill(0);
+        for &g in set {
+            for &i in &groups[g].rows {
+                weight[i] += 1;
+            }
+        }
+        let rows: Vec<usize> = (0..p.rows).filter(|&i| weight[i] > 0).collect();
+        buf.clear();
+        for &i in &rows {
+            let w = weight[i] as f64;
+            buf.extend((0..p.cols).map(|j| match p.score_of(i, j) {
+                Some(_) => w,
+                None => f64::NEG_INFINITY,
+            }));
+        }
+        let most_counted = solver
+            .solve(&Problem::new(rows.len(), p.cols, &buf, p.capacity))
+            .total;
+        let needed: usize = set.iter().map(|&g| groups[g].need_free()).sum();
+        most_counted < needed as f64
+    })
+}

@@ -4,8 +4,11 @@
 //! solution, or a branch and bound closed) or proves the floors cannot be met. Before it, two
 //! short cuts: the matching without floors, when it already meets them, is the optimum (the
 //! floors only remove matchings); and a group that cannot reach its floor even alone is named
-//! with the reasons ([`super::proof`]). When the floors cannot be met together, the smallest
-//! set of groups that clash is found by asking the same search about sets of groups.
+//! with the reasons ([`super::proof`]); and a set of groups whose floors a counting argument
+//! shows cannot be met together ([`proof::clash_by_counting`]: the search would need thousands
+//! of nodes to prove what one matching per set of groups proves). When the search itself proves
+//! the floors cannot be met together, the smallest set of groups that clash is found by asking
+//! it about sets of groups.
 
 use crate::solver::side::{self, AtLeast, Options, SideError};
 use crate::solver::{Problem, Solver};
@@ -53,20 +56,43 @@ pub fn assign(
         return Err(Infeasible::Group(short));
     }
     let all: Vec<usize> = (0..groups.len()).collect();
+    if let Some(set) = proof::clash_by_counting(p, groups, MAX_CLASH_SEARCH) {
+        return Err(Infeasible::Together {
+            groups: set.iter().map(|&g| groups[g].name.clone()).collect(),
+        });
+    }
     match side::solve(p, &constraints(p, groups, &all), &Options::default()) {
         Ok(s) => Ok(Found {
             assignment: s.assignment,
             proven_optimal: s.proven_optimal,
             bound: s.bound,
         }),
-        Err(SideError::Infeasible { .. }) => Err(Infeasible::Together {
-            groups: clash(p, groups)
-                .iter()
-                .map(|&g| groups[g].name.clone())
-                .collect(),
-        }),
+        Err(SideError::Infeasible { .. }) => Err(together(p, groups)),
         Err(SideError::Undecided { nodes }) => Err(Infeasible::Undecided { nodes }),
     }
+}
+
+/// The floors cannot be met together: the smallest set of groups found to clash.
+fn together(p: &Problem, groups: &[FloorGroup]) -> Infeasible {
+    Infeasible::Together {
+        groups: clash(p, groups)
+            .iter()
+            .map(|&g| groups[g].name.clone())
+            .collect(),
+    }
+}
+
+/// The scores of `p` with every allowed pair scoring 0: only what can be matched matters.
+fn zeroed(p: &Problem) -> Vec<f64> {
+    (0..p.rows * p.cols)
+        .map(|k| {
+            if p.score_of(k / p.cols.max(1), k % p.cols.max(1)).is_some() {
+                0.0
+            } else {
+                f64::NEG_INFINITY
+            }
+        })
+        .collect()
 }
 
 /// The side constraints of some of the groups: every allowed pair of a row of the group.
@@ -100,15 +126,7 @@ fn clash(p: &Problem, groups: &[FloorGroup]) -> Vec<usize> {
         return (0..n).collect();
     }
     // Only the feasibility matters here: every allowed pair scores 0.
-    let zero: Vec<f64> = (0..p.rows * p.cols)
-        .map(|k| {
-            if p.score_of(k / p.cols.max(1), k % p.cols.max(1)).is_some() {
-                0.0
-            } else {
-                f64::NEG_INFINITY
-            }
-        })
-        .collect();
+    let zero = zeroed(p);
     let q = Problem::new(p.rows, p.cols, &zero, p.capacity);
     let mut sets: Vec<Vec<usize>> = (1u32..(1 << n))
         .map(|mask| (0..n).filter(|&g| mask & (1 << g) != 0).collect())

@@ -32,10 +32,14 @@
 //!    function of `λ`, minimised by bracketing its breakpoint (doubling, then the intersection
 //!    of the two bracketing lines). Several: a projected subgradient method.
 //! 3. **Branch and bound.** Where the best bound stays above the best solution found (a duality
-//!    gap), the search branches on a pair of a violated constraint's set: force it, or forbid it,
-//!    each child re-solved warm by [`crate::solver::Solver::resolve`]; best bound first, until
-//!    the bound meets the best solution (gap 0: proven) or a node/time limit is reached (the
-//!    result then carries its proven `bound` and the gap).
+//!    gap), the search branches on a pair of a violated constraint's set: force it, or forbid it;
+//!    when the set holds every pair of a row the relaxation leaves unassigned (a set of rows,
+//!    like "a mentee of the group"), on that row's skip pair instead: the row left unassigned,
+//!    or assigned to any column (forbidding one of its pairs would barely cut, the row would
+//!    count through another). Each child is re-solved warm by
+//!    [`crate::solver::Solver::resolve`]; best bound first, until the bound meets the best
+//!    solution (gap 0: proven) or a node/time limit is reached (the result then carries its
+//!    proven `bound` and the gap).
 //! 4. **Cardinality.** The search first asks for the unconstrained maximum `K`; if it proves
 //!    that no solution meeting the constraints assigns `K` rows, a search on the number of rows
 //!    assigned (scores 1) finds the largest `K'` that can, and the search for the total runs

@@ -24,6 +24,9 @@ pub(super) struct Relaxed {
     pub capacity: Vec<u32>,
     /// Each constraint's pairs (indices into `score`), allowed ones only, without repeats.
     pub members: Vec<Vec<u32>>,
+    /// `whole[c][i]`: every allowed pair of row `i` lies in constraint `c`'s set (and there is
+    /// one), so whether the row counts for `c` is whether it is assigned at all.
+    pub whole: Vec<Vec<bool>>,
     pub need: Vec<usize>,
     /// Every score a whole number: totals are whole and bounds can be rounded down.
     pub integral: bool,
@@ -59,7 +62,7 @@ impl Relaxed {
         }
         let mut capacity: Vec<u32> = (0..real).map(|j| p.capacity_of(j)).collect();
         capacity.push(u32::try_from(rows.saturating_sub(least)).unwrap_or(u32::MAX));
-        let members = constraints
+        let members: Vec<Vec<u32>> = constraints
             .iter()
             .map(|c| {
                 let mut m: Vec<u32> = c
@@ -73,12 +76,30 @@ impl Relaxed {
                 m
             })
             .collect();
+        let allowed_in_row: Vec<usize> = (0..rows)
+            .map(|i| (0..real).filter(|&j| p.score_of(i, j).is_some()).count())
+            .collect();
+        let whole = members
+            .iter()
+            .map(|m| {
+                let mut in_set = vec![0usize; rows];
+                for &k in m {
+                    in_set[k as usize / cols] += 1;
+                }
+                in_set
+                    .iter()
+                    .zip(&allowed_in_row)
+                    .map(|(&s, &a)| s > 0 && s == a)
+                    .collect()
+            })
+            .collect();
         Relaxed {
             rows,
             cols,
             score,
             capacity,
             members,
+            whole,
             need: constraints.iter().map(|c| c.count).collect(),
             integral,
             lowest,

@@ -161,6 +161,9 @@ fn branch_pair(rel: &Relaxed, node: &[f64], hint: &super::relaxed::Eval) -> Opti
         .filter(|(_, (c, n))| c < n)
         .max_by_key(|(_, (c, n))| **n - **c)?;
     let cols = rel.cols;
+    if let Some(k) = branch_row(rel, node, hint, c) {
+        return Some(k);
+    }
     let mut choice: Option<(f64, u32)> = None;
     for &k in &rel.members[c] {
         let (i, j) = (k as usize / cols, k as usize % cols);
@@ -177,6 +180,33 @@ fn branch_pair(rel: &Relaxed, node: &[f64], hint: &super::relaxed::Eval) -> Opti
         let loss = now - s;
         if choice.is_none_or(|(l, _)| loss < l) {
             choice = Some((loss, k));
+        }
+    }
+    choice.map(|(_, k)| k)
+}
+
+/// A row to branch on when constraint `c`'s set holds every pair of some rows (a set of rows,
+/// like "a mentee of the group"): of those `hint` leaves unassigned and the node still lets
+/// choose, the one with the best pair open. The branch is on its skip pair: forced, the row
+/// stays unassigned; forbidden, it is assigned and counts for `c` whichever column it takes.
+/// Branching on one of its pairs instead would barely cut: forbidden, the row would count for
+/// `c` through another column of the same set.
+fn branch_row(rel: &Relaxed, node: &[f64], hint: &super::relaxed::Eval, c: usize) -> Option<u32> {
+    let cols = rel.cols;
+    let skip = rel.skip();
+    let mut choice: Option<(f64, u32)> = None;
+    for (i, _) in rel.whole[c].iter().enumerate().filter(|(_, w)| **w) {
+        let row = &node[i * cols..(i + 1) * cols];
+        if hint.assignment[i].is_some() || !row[skip].is_finite() {
+            continue;
+        }
+        let best = row[..skip]
+            .iter()
+            .copied()
+            .filter(|x| x.is_finite())
+            .fold(f64::NEG_INFINITY, f64::max);
+        if best.is_finite() && choice.is_none_or(|(b, _)| best > b) {
+            choice = Some((best, (i * cols + skip) as u32));
         }
     }
     choice.map(|(_, k)| k)
