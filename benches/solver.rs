@@ -3,6 +3,8 @@
 //! * `uniform`: scores uniform in [0, 100).
 //! * `dyad`: weighted sums of ten criteria that each take a few distinct values (the shape of
 //!   dyad's pair scores, with many ties), weights of the fall profile, scaled to 0–100.
+//! * `ties`: whole numbers 0 to 9, ten distinct values: many optimal assignments and many equal
+//!   reduced costs, where the canonical (lexicographically smallest) optimum takes work to find.
 //! * `square`: n × n columns of capacity 1 (n = 1000 and 2000); `slots1500`: 1000 rows × 1000
 //!   columns whose capacities (1 or 2) add up to 1500.
 //!
@@ -10,8 +12,8 @@
 //! by 0.05, re-solved from the previous optimum with `Solver::resolve` (the steps alternate
 //! between two weight vectors, so every iteration is a genuine re-solve).
 //!
-//! Run with `cargo bench --bench solver`. `scripts/scipy_bench.py` times scipy against
-//! `dyad solve` on the same kinds of matrices, read from the same files.
+//! Run with `cargo bench --bench solver`. `scripts/peers_bench.py` times scipy, lap and
+//! OR-Tools against `dyad solve` on the same kinds of matrices, read from the same files.
 
 use std::hint::black_box;
 
@@ -40,6 +42,10 @@ type Cell = fn(&mut ChaCha8Rng) -> f64;
 
 fn uniform(rng: &mut ChaCha8Rng) -> f64 {
     rng.random_range(0.0..100.0)
+}
+
+fn ties(rng: &mut ChaCha8Rng) -> f64 {
+    f64::from(rng.random_range(0u8..10))
 }
 
 fn dyad_shaped(rng: &mut ChaCha8Rng) -> f64 {
@@ -75,7 +81,7 @@ fn capacities(cols: usize, slots: usize) -> Vec<u32> {
 
 fn cold(c: &mut Criterion) {
     let mut group = c.benchmark_group("cold");
-    let kinds: [(&str, Cell); 2] = [("uniform", uniform), ("dyad", dyad_shaped)];
+    let kinds: [(&str, Cell); 3] = [("uniform", uniform), ("dyad", dyad_shaped), ("ties", ties)];
     for n in [1000, 2000] {
         let mut shapes = vec![("square", capacities(n, n))];
         if n == 1000 {

@@ -250,11 +250,16 @@ fn tight_in_row_lanes(row: &[f64], v: &[f64], u: f64, out: &mut Vec<u32>) {
             }
         }
         if lo.iter().any(|&x| x <= 0.0) {
+            // Branch-free: every column is written and only the tight ones are kept. In a
+            // tie-heavy problem most blocks hold a tight column, at no predictable place, so a
+            // branch per column mispredicts often.
+            let mut found = [0u32; BLOCK];
+            let mut n_found = 0;
             for j in start..start + BLOCK {
-                if -row[j] - u - v[j] <= 0.0 {
-                    out.push(j as u32);
-                }
+                found[n_found] = j as u32;
+                n_found += usize::from(-row[j] - u - v[j] <= 0.0);
             }
+            out.extend_from_slice(&found[..n_found]);
         }
         start += BLOCK;
     }

@@ -10,7 +10,8 @@
 //!   that both are equally good for it; a row it displaces is retried at once. This is an auction
 //!   step with zero increment. It only lowers `v` of single-capacity columns that end up full, so
 //!   the rectangular invariant (spare capacity ⇒ `v = 0`) is kept; rows whose best column is a
-//!   full multi-capacity column are left to the shortest-path phase. A step budget per pass and
+//!   full multi-capacity column are left to the shortest-path phase. On a tie (the two smallest
+//!   equal), the row takes the first equally good column with room, if any. A step budget per pass and
 //!   a limit on each chain of displacements bound it.
 //!
 //! Rows still free afterwards go to `solver.free` for the shortest-augmenting-path phase.
@@ -187,6 +188,23 @@ fn first_equal(row: &[f64], v: &[f64], dummy: bool, value: f64, skip: usize) -> 
         .unwrap_or(NONE as usize)
 }
 
+/// First column (the "unmatched" one last, when `dummy`) whose reduced cost is exactly `value`
+/// and which has spare capacity.
+fn first_spare_equal(
+    row: &[f64],
+    v: &[f64],
+    spare: &[u32],
+    dummy: bool,
+    value: f64,
+) -> Option<usize> {
+    let cols = row.len();
+    row.iter()
+        .zip(&v[..cols])
+        .zip(&spare[..cols])
+        .position(|((&sc, &vj), &room)| room > 0 && -sc - vj == value)
+        .or_else(|| (dummy && spare[cols] > 0 && -v[cols] == value).then_some(cols))
+}
+
 /// One pass of augmenting row reduction over `s.free`.
 fn row_reduction(s: &mut Solver, r: &Prepared, data: &[f64], pass: usize) {
     let cols = r.cols;
@@ -243,6 +261,12 @@ fn row_reduction(s: &mut Solver, r: &Prepared, data: &[f64], pass: usize) {
             s.slots.unassign(i0 as usize);
             s.slots.assign(iu, j1);
             carry = i0;
+        } else if let Some(j) = first_spare_equal(row, &s.v, &s.slots.spare, s.dummy, u1) {
+            // Tie, and an equally good column has room: take it, no dual moves. When scores tie
+            // a lot, every row's first best column is one of the same few low-index columns,
+            // where rows would otherwise only displace one another.
+            s.u[iu] = u1;
+            s.slots.assign(iu, j);
         } else if let Some(j2) =
             Some(first_equal(row, &s.v, s.dummy, u2, j1)).filter(|&j2| j2 != NONE as usize)
         {
