@@ -10,6 +10,7 @@
 //! matched, then the largest total, or the best worst pair first under `maximin`).
 
 mod current;
+mod direct;
 mod points;
 
 pub use current::{CurrentPair, load_current};
