@@ -17,3 +17,10 @@ pub use current::{CurrentPair, load_current};
 pub use points::{Forced, ForcedWhy, Move, Point, Rematch, RematchError, Rematcher, rematch};
 #[cfg(test)]
 mod tests;
+
+/// Each point's search as `dyad rematch` and the terminal UI run it: at most this many nodes
+/// and this long before the point is reported with its proven gap.
+pub const LIMITS: crate::solver::side::Limits = crate::solver::side::Limits {
+    nodes: 50_000,
+    time: Some(std::time::Duration::from_secs(60)),
+};
