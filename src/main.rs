@@ -56,5 +56,6 @@ fn run_tui(args: TuiArgs) -> dyad::error::Result<()> {
         data: args.data,
         profile: args.profile,
         baseline: args.baseline,
+        current: args.current,
     })
 }

@@ -23,10 +23,12 @@ use crate::tui::jobs::analyses::{self, Analysis, Analyst};
 use crate::tui::jobs::council::{self, Convened, Convening};
 use crate::tui::jobs::evidence::{self, Answer};
 use crate::tui::jobs::kept::{self, Keeper, Tally};
+use crate::tui::jobs::midcycle;
 use crate::tui::jobs::rematch::{self, Outcome, Rematcher, Request};
 use crate::tui::keys;
 use crate::tui::scroll::Drawn;
 use crate::tui::state::Model;
+use crate::tui::state::midcycle::PairsInPlace;
 use crate::tui::terminal::{self, Signal, Signals};
 use crate::tui::update::update;
 use crate::tui::view::view;
@@ -37,6 +39,7 @@ enum Incoming {
     Analysed(Analysis),
     Convened(Convened),
     Examined(Answer),
+    Midcycled(midcycle::Answer),
     Kept(Tally),
     Recorded(std::result::Result<std::path::PathBuf, String>),
     Interrupt,
@@ -55,6 +58,8 @@ pub struct Options {
     pub data: DataArgs,
     pub profile: Option<std::path::PathBuf>,
     pub baseline: Option<std::path::PathBuf>,
+    /// The pairs in place, for the mid-cycle view (opened at once when given).
+    pub current: Option<std::path::PathBuf>,
 }
 
 pub fn run(args: Options) -> Result<()> {
@@ -63,6 +68,17 @@ pub fn run(args: Options) -> Result<()> {
     let current = inputs::current_profile(args.profile.as_deref())?;
     let baseline = inputs::baseline_profile(args.baseline.as_deref())?;
     let settings = inputs::settings()?;
+    let pairs = match &args.current {
+        Some(file) => {
+            let csv = dyad::io::csvread::CsvFile::read(file)?;
+            let pairs = dyad::matching::rematch::load_current(&csv, &engine.pool)?;
+            Some(PairsInPlace {
+                file: file.clone(),
+                pairs: Arc::new(pairs),
+            })
+        }
+        None => None,
+    };
     // Read before the terminal is taken: the UI thread opens no files.
     let vocabulary = inputs::vocabulary_problems(&engine.pool);
     let configs = PathBuf::from(inputs::CONFIGS);
@@ -95,6 +111,8 @@ pub fn run(args: Options) -> Result<()> {
     });
     let answers = tx.clone();
     let examiner = evidence::spawn(move |a| answers.send(Incoming::Examined(a)).is_ok());
+    let curves = tx.clone();
+    let rematcher = midcycle::spawn(move |a| curves.send(Incoming::Midcycled(a)).is_ok());
     let tallies = tx.clone();
     let keeper = kept::spawn(Keeper::new(&pool, settings.memory_budget), move |t| {
         tallies.send(Incoming::Kept(t)).is_ok()
@@ -118,6 +136,12 @@ pub fn run(args: Options) -> Result<()> {
     if let Some(why) = read_only {
         model.set_read_only(why);
     }
+    if let Some(pairs) = pairs {
+        model.set_pairs_in_place(pairs);
+        // No results yet: the view asks for its curve when they come.
+        let asks = update(&mut model, Msg::Action(Action::OpenMidcycle));
+        debug_assert!(asks.is_empty());
+    }
     match vocabulary {
         Ok(0) => {}
         Ok(1) => model.warn(
@@ -137,6 +161,7 @@ pub fn run(args: Options) -> Result<()> {
         analyst: &analyst,
         convener: &convener,
         examiner: &examiner,
+        rematcher: &rematcher,
         keeper: &keeper,
         back: &tx,
         signals: &signals,
@@ -202,6 +227,7 @@ struct Channels<'a> {
     analyst: &'a Sender<analyses::Order>,
     convener: &'a Sender<Convening>,
     examiner: &'a Sender<evidence::Ask>,
+    rematcher: &'a Sender<midcycle::Ask>,
     keeper: &'a Sender<kept::Ask>,
     /// Where jobs started by the loop itself (the record) send their outcome.
     back: &'a Sender<Incoming>,
@@ -269,6 +295,9 @@ fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Res
                         Effect::Keep(a) => {
                             let _ = ch.keeper.send(*a);
                         }
+                        Effect::Midcycle(a) => {
+                            let _ = ch.rematcher.send(*a);
+                        }
                         Effect::WriteRecord(order) => {
                             let back = ch.back.clone();
                             let started = disk::spawn_record(order, configs.clone(), move |r| {
@@ -303,6 +332,7 @@ fn to_msg(model: &Model, incoming: Incoming) -> Option<Msg> {
         Incoming::Analysed(a) => return Some(Msg::Analysed(Box::new(a))),
         Incoming::Convened(c) => return Some(Msg::Convened(Box::new(c))),
         Incoming::Examined(a) => return Some(Msg::Examined(Box::new(a))),
+        Incoming::Midcycled(a) => return Some(Msg::Midcycled(Box::new(a))),
         Incoming::Kept(t) => return Some(Msg::Kept(Box::new(t))),
         Incoming::Recorded(r) => return Some(Msg::RecordWritten(r)),
         // SIGINT from outside: what Ctrl-c does.

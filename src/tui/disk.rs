@@ -7,12 +7,18 @@ use dyad::embedded;
 use dyad::io::{Mode, write_atomic};
 use dyad::profile::{self, now_stamp};
 
-use crate::tui::action::{Effect, Msg, ProfileEntry, RecordOrder, SaveError, SaveResult};
+use crate::tui::action::{
+    Effect, Msg, PairsOrder, ProfileEntry, RecordOrder, SaveError, SaveResult,
+};
 
 /// Runs a file effect; `Recompute` is the event loop's business and yields nothing here.
 pub fn execute(effect: Effect, configs: &Path) -> Option<Msg> {
     match effect {
-        Effect::Recompute(_) | Effect::Convene(_) | Effect::Examine(_) | Effect::Keep(_) => None,
+        Effect::Recompute(_)
+        | Effect::Convene(_)
+        | Effect::Examine(_)
+        | Effect::Keep(_)
+        | Effect::Midcycle(_) => None,
         Effect::ListProfiles => Some(Msg::ProfilesListed(list(configs))),
         Effect::ListCouncil => Some(Msg::CouncilListed(list_council(configs))),
         Effect::SaveProfile {
@@ -32,7 +38,25 @@ pub fn execute(effect: Effect, configs: &Path) -> Option<Msg> {
             write_atomic(&path, csv.as_bytes(), Mode::ReplaceWithBackup).map_err(|e| e.to_string()),
         )),
         Effect::WriteRecord(order) => Some(Msg::RecordWritten(write_record(&order, configs))),
+        Effect::WritePairs(order) => Some(Msg::PairsWritten(write_pairs(&order))),
     }
+}
+
+/// A re-match point's pairs, as `dyad export` writes pairs, to a new file: never over an
+/// existing one, and atomically (all or nothing).
+fn write_pairs(order: &PairsOrder) -> Result<PathBuf, String> {
+    let ev = &order.ev;
+    let csv = dyad::report::export::matching_csv(&ev.pool, ev, &order.point.matching);
+    let path = order.path.as_path();
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(format!(
+            "{} exists, and dyad never replaces a pairs file: move it away, then press Enter again",
+            dyad::error::escape(&path.display().to_string())
+        ));
+    }
+    dyad::io::write_set(&[(path, csv.as_bytes())], &[], Mode::Create)
+        .map(|_| order.path.clone())
+        .map_err(|e| e.to_string())
 }
 
 /// The profiles in the configs folder; the built-in ones when it has none.

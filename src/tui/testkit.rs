@@ -193,6 +193,9 @@ impl Harness {
                     Some(Msg::Convened(Box::new(c)))
                 }
                 Effect::Examine(ask) => Some(Msg::Examined(Box::new(self.examiner.answer(*ask)))),
+                Effect::Midcycle(ask) => Some(Msg::Midcycled(Box::new(
+                    crate::tui::jobs::midcycle::answer(*ask),
+                ))),
                 Effect::Keep(ask) => {
                     let Some(keeper) = &mut self.keeper else {
                         continue;

@@ -214,6 +214,11 @@ pub static NORMAL: &[Binding] = &[
         "evidence: what the survey of past pairs (outcomes.csv) says about each criterion",
         "evidence",
     ),
+    bind(
+        &[k('M')],
+        Action::OpenMidcycle,
+        "mid-cycle: the pairs in place (--current) re-matched, changes against total score",
+    ),
     bind(&[code(PageUp)], Action::PageUp, "page up in the matches"),
     bind(
         &[code(PageDown)],
@@ -338,6 +343,32 @@ pub static EVIDENCE: &[Binding] = &[
     ),
     hint(
         &[code(Esc), k('e'), k('q')],
+        Action::Close,
+        "close",
+        "close",
+    ),
+];
+
+pub static MIDCYCLE: &[Binding] = &[
+    hint(
+        &[code(Right), k('l'), code(Down), k('j')],
+        Action::Down,
+        "the next point of the curve (one change more)",
+        "point",
+    ),
+    bind(
+        &[code(Left), k('h'), code(Up), k('k')],
+        Action::Up,
+        "the previous point of the curve (one change fewer)",
+    ),
+    hint(
+        &[code(Enter)],
+        Action::Accept,
+        "write the point's pairs to a new file beside the pairs in place",
+        "write pairs",
+    ),
+    hint(
+        &[code(Esc), k('M'), k('q')],
         Action::Close,
         "close",
         "close",

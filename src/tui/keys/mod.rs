@@ -14,8 +14,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::{Action, Msg};
 use KeyCode::BackTab;
 use bindings::{
-    CONFIRM, COUNCIL, COUNCIL_PICK, DETAIL, EVIDENCE, GLOBAL, HELP, INFLUENCE, NORMAL, PROFILES,
-    SEARCH, TEXT,
+    CONFIRM, COUNCIL, COUNCIL_PICK, DETAIL, EVIDENCE, GLOBAL, HELP, INFLUENCE, MIDCYCLE, NORMAL,
+    PROFILES, SEARCH, TEXT,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +26,7 @@ pub enum Mode {
     Profiles,
     Influence,
     Evidence,
+    Midcycle,
     CouncilPick,
     Council,
     Help,
@@ -42,6 +43,7 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Profiles => PROFILES,
         Mode::Influence => INFLUENCE,
         Mode::Evidence => EVIDENCE,
+        Mode::Midcycle => MIDCYCLE,
         Mode::CouncilPick => COUNCIL_PICK,
         Mode::Council => COUNCIL,
         Mode::Help => HELP,
@@ -59,6 +61,7 @@ pub fn title(mode: Mode) -> &'static str {
         Mode::Profiles => "Profiles (p)",
         Mode::Influence => "Influence of each weight (i)",
         Mode::Evidence => "Evidence from the survey of past pairs (e)",
+        Mode::Midcycle => "Mid-cycle: the pairs in place re-matched (M)",
         Mode::CouncilPick => "Choosing a council's members (C)",
         Mode::Council => "The council: members side by side and their consensus",
         Mode::Help => "Help (?)",
@@ -67,12 +70,13 @@ pub fn title(mode: Mode) -> &'static str {
     }
 }
 
-pub const MODES: [Mode; 11] = [
+pub const MODES: [Mode; 12] = [
     Mode::Normal,
     Mode::Search,
     Mode::Detail,
     Mode::Influence,
     Mode::Evidence,
+    Mode::Midcycle,
     Mode::Profiles,
     Mode::CouncilPick,
     Mode::Council,

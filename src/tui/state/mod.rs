@@ -12,6 +12,7 @@ pub mod evidence;
 pub mod kept;
 pub mod matches;
 pub mod mentors;
+pub mod midcycle;
 pub mod moved;
 pub mod popups;
 pub mod rematch;
@@ -80,6 +81,8 @@ pub struct Model {
     pub matches: Matches,
     pub kept: kept::Kept,
     pub evidence: evidence::EvidenceView,
+    /// The pairs in place re-matched (the mid-cycle view).
+    pub midcycle: midcycle::MidcycleView,
     pub focus: Focus,
     /// The mentors view of the matches panel.
     pub mentors: mentors::Mentors,
@@ -106,6 +109,7 @@ impl Model {
             kept: kept::Kept::new(samples),
             // The built-in sample's survey until the event loop says where the pool's is.
             evidence: evidence::EvidenceView::new(dyad::pool::Survey::BuiltIn),
+            midcycle: midcycle::MidcycleView::default(),
             document: Document::new(pool, current, baseline, configs),
             rematch: Rematch::default(),
             weights: Weights::default(),
@@ -144,6 +148,7 @@ impl Model {
             Some(Popup::Help { .. }) => Mode::Help,
             Some(Popup::Influence { .. }) => Mode::Influence,
             Some(Popup::Evidence { .. }) => Mode::Evidence,
+            Some(Popup::Midcycle) => Mode::Midcycle,
             Some(Popup::SaveAs(_)) => Mode::Text,
             Some(Popup::Confirm(_)) => Mode::Confirm,
             Some(Popup::CouncilPick(_)) => Mode::CouncilPick,
@@ -222,6 +227,11 @@ impl Model {
     /// Where the evidence view looks for the pool's survey.
     pub fn set_survey(&mut self, survey: dyad::pool::Survey) {
         self.evidence.survey = survey;
+    }
+
+    /// The pairs in place the mid-cycle view re-matches (`dyad tui --current`).
+    pub fn set_pairs_in_place(&mut self, pairs: midcycle::PairsInPlace) {
+        self.midcycle = midcycle::MidcycleView::new(Some(pairs));
     }
 
     /// What the pair explained and the search may show of a person (for the k-anonymity

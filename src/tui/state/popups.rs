@@ -84,6 +84,8 @@ pub enum Popup {
     Evidence {
         scroll: Scroll,
     },
+    /// The pairs in place re-matched (what is shown is the model's `midcycle`).
+    Midcycle,
     SaveAs(SaveAs),
     Confirm(Box<Confirm>),
     CouncilPick(CouncilPick),

@@ -10,6 +10,7 @@ mod help;
 mod influence;
 mod matches;
 mod mentors;
+mod midcycle;
 mod moved;
 mod profiles;
 mod record;
@@ -30,6 +31,14 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Examined(a) => {
             evidence::examined(m, *a);
+            return Vec::new();
+        }
+        Msg::Midcycled(a) => {
+            midcycle::computed(m, *a);
+            return Vec::new();
+        }
+        Msg::PairsWritten(r) => {
+            midcycle::written(m, r);
             return Vec::new();
         }
         Msg::Kept(t) => {
@@ -118,6 +127,7 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Action::OpenCouncil => return council::open(m),
         Action::OpenInfluence => influence::open(m),
         Action::OpenEvidence => return evidence::open(m),
+        Action::OpenMidcycle => return midcycle::open(m),
         Action::Save => return profiles::save(m),
         Action::SaveAs => m.open_save_as(),
         Action::Quit => profiles::quit(m),
@@ -149,6 +159,7 @@ fn popup(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Some(Popup::Help { .. }) => help::msg(m, msg),
         Some(Popup::Influence { .. }) => influence::msg(m, msg),
         Some(Popup::Evidence { .. }) => evidence::msg(m, msg),
+        Some(Popup::Midcycle) => midcycle::msg(m, msg),
         Some(Popup::SaveAs(_)) => profiles::save_as_msg(m, msg),
         Some(Popup::CouncilPick(_)) => council::pick_msg(m, msg),
         Some(Popup::Council(_)) => council::council_msg(m, msg),

@@ -14,6 +14,7 @@ pub mod influence;
 pub mod matches;
 mod measures;
 mod mentors;
+pub mod midcycle;
 pub mod moved;
 pub mod profiles;
 pub mod prompt;
@@ -80,6 +81,7 @@ pub fn view(f: &mut Frame, m: &Model) -> Drawn {
                 scroll.offset,
             ));
         }
+        Some(Popup::Midcycle) => midcycle::render(f, area, m),
         Some(Popup::SaveAs(form)) => prompt::save_as(f, area, m, form),
         Some(Popup::Confirm(c)) => prompt::confirm(f, area, c),
         Some(Popup::CouncilPick(p)) => council::render_pick(f, area, m, p),

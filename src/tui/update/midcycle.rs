@@ -1,0 +1,57 @@
+//! The mid-cycle view (`M`) as `update` sees it: opening it asks the re-matcher thread for the
+//! curve of the pairs in place under the results shown (new results ask again: see `rematch`);
+//! ← → (↑ ↓) select a point; Enter writes its pairs to a new file beside the pairs in place.
+
+use crate::tui::action::{Action, Effect, Msg, PairsOrder};
+use crate::tui::jobs::midcycle::Answer;
+use crate::tui::state::{Model, Popup};
+
+/// `M`: the view, and the curve asked for when it is not already worked out for these results.
+pub fn open(m: &mut Model) -> Vec<Effect> {
+    m.popup = Some(Popup::Midcycle);
+    m.midcycle
+        .open(m.rematch.results.as_ref())
+        .map(|a| Effect::Midcycle(Box::new(a)))
+        .into_iter()
+        .collect()
+}
+
+pub fn msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Action(Action::Up) => m.midcycle.step(-1),
+        Msg::Action(Action::Down) => m.midcycle.step(1),
+        Msg::Action(Action::Accept) => return write(m),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Enter: the point's pairs to a new file (the status line says where, or why not).
+fn write(m: &mut Model) -> Vec<Effect> {
+    let v = &m.midcycle;
+    let (Some(path), Some(point), Some(a)) = (v.out_path(), v.point(), v.answer.as_ref()) else {
+        m.warn("No point to write yet: wait for the curve");
+        return Vec::new();
+    };
+    let order = PairsOrder {
+        path,
+        ev: a.ev.clone(),
+        point: point.clone(),
+    };
+    vec![Effect::WritePairs(Box::new(order))]
+}
+
+pub fn computed(m: &mut Model, a: Answer) {
+    m.midcycle.accept(a);
+}
+
+/// Where the pairs were written, or why not.
+pub fn written(m: &mut Model, r: Result<std::path::PathBuf, String>) {
+    match r {
+        Ok(path) => m.info(format!(
+            "Wrote the new pairs to {}",
+            dyad::error::escape(&path.display().to_string())
+        )),
+        Err(e) => m.error(format!("The new pairs were not written: {e}")),
+    }
+}
