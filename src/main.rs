@@ -57,5 +57,6 @@ fn run_tui(args: TuiArgs) -> dyad::error::Result<()> {
         profile: args.profile,
         baseline: args.baseline,
         current: args.current,
+        theme: args.theme.map(Into::into),
     })
 }

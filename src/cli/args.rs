@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use super::common_args::{DataArgs, Format, TableOrJson, YardstickArg};
 
@@ -92,6 +92,26 @@ pub struct TuiArgs {
     /// re-matches them on the pool as it is now
     #[arg(long, value_name = "PAIRS.csv")]
     pub current: Option<PathBuf>,
+    /// The colours: light for a projector or a light terminal [default: [display] theme in
+    /// configs/dyad-settings.toml, else dark]
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+}
+
+/// `--theme`: the names of [`dyad::profile::settings::ThemeName`].
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeArg {
+    Dark,
+    Light,
+}
+
+impl From<ThemeArg> for dyad::profile::settings::ThemeName {
+    fn from(t: ThemeArg) -> Self {
+        match t {
+            ThemeArg::Dark => Self::Dark,
+            ThemeArg::Light => Self::Light,
+        }
+    }
 }
 
 #[derive(Args, Debug)]

@@ -6,11 +6,12 @@
 use crate::tui::scroll::Drawn;
 use std::path::PathBuf;
 
+use dyad::matching::engine::Engine;
 use dyad::profile::Profile;
 
-use crate::tui::jobs::analyses::Analysis;
-use crate::tui::jobs::council::{Convened, Convening};
-use crate::tui::jobs::rematch::{Outcome, Request};
+use crate::tui::jobs::analyses::{Analysis, Order};
+use crate::tui::jobs::council::Convened;
+use crate::tui::jobs::solve::{Outcome, Request};
 
 /// Which way a slider or setting moves, and by how much.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,18 +219,16 @@ pub enum SaveError {
 /// Work for the event loop.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Rematch with these settings (on the worker; only the newest request matters).
+    /// Solve these settings again (on the solver; only the newest request matters).
     Recompute(Box<Request>),
+    /// Tell the analyst about new results or what the screen wants analysed now.
+    Analyse(Box<Order>),
     /// Read every profile in the configs folder.
     ListProfiles,
     /// Read every profile in the configs folder and in its `members/` folder.
     ListCouncil,
-    /// Match the pool under each member's profile and their consensus (on the convener).
-    Convene(Box<Convening>),
     /// Read the survey and work out its evidence (on the examiner; only the newest matters).
     Examine(Box<crate::tui::jobs::evidence::Ask>),
-    /// Re-match the pairs in place (on the re-matcher; only the newest matters).
-    Midcycle(Box<crate::tui::jobs::midcycle::Ask>),
     /// Write the pairs of a re-match point to a new file (never over an existing one).
     WritePairs(Box<PairsOrder>),
     /// Work out the kept shares of the pairs shown (on the keeper; only the newest matters).
@@ -244,6 +243,52 @@ pub enum Effect {
     SaveOverrides { path: PathBuf, csv: String },
     /// Write the decision record of these results into `reports/` beside the configs folder.
     WriteRecord(Box<RecordOrder>),
+    /// Work for a thread of its lane (see [`Task`]).
+    Run(Task),
+}
+
+/// Work off the UI thread that needs only the matching engine: `run` on the lane's own copy of
+/// the engine (kept between tasks, so a lane can keep its solver warm), its answer a message
+/// back to `update`. The event loop runs each lane on a thread of its own, only the newest
+/// task waiting; the tests run it at once. A view's background job needs no wiring beyond
+/// returning one (see the recipe in the TUI's module docs).
+#[derive(Clone)]
+pub struct Task {
+    /// The lane, named for the job: the tasks of one lane replace each other while waiting.
+    pub lane: &'static str,
+    /// Tells this task from others of its lane.
+    pub id: u64,
+    pub run: std::sync::Arc<dyn Fn(&mut Engine) -> Msg + Send + Sync>,
+}
+
+impl Task {
+    pub fn new(
+        lane: &'static str,
+        id: u64,
+        run: impl Fn(&mut Engine) -> Msg + Send + Sync + 'static,
+    ) -> Task {
+        Task {
+            lane,
+            id,
+            run: std::sync::Arc::new(run),
+        }
+    }
+}
+
+/// Two tasks are the same when they are the same lane's same request.
+impl PartialEq for Task {
+    fn eq(&self, other: &Self) -> bool {
+        self.lane == other.lane && self.id == other.id
+    }
+}
+
+impl std::fmt::Debug for Task {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Task")
+            .field("lane", &self.lane)
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
 }
 
 /// What the decision record is written from: the results on screen and the files of the two
@@ -251,7 +296,7 @@ pub enum Effect {
 /// fingerprinted as the TOML dyad would save).
 #[derive(Debug, Clone)]
 pub struct RecordOrder {
-    pub results: crate::tui::jobs::rematch::Results,
+    pub results: crate::tui::jobs::solve::Results,
     pub current_file: Option<PathBuf>,
     pub baseline_file: Option<PathBuf>,
     pub cells: dyad::privacy::SmallCells,

@@ -1,9 +1,11 @@
-//! The event loop: terminal events, rematch results, analyses, the survey's evidence and the
-//! kept shares arrive on one channel; each batch of waiting events is applied through `update`
-//! before one redraw; only the newest rematch request of a batch goes to the worker, a council
-//! to convene to the convener, a survey to examine to the examiner, results to keep to the
-//! keeper. Signals are looked at between batches, at least every [`terminal::TICK`].
+//! The event loop: terminal events and the answers of every job (solving, analyses, the survey's
+//! evidence, the kept shares, the record, each lane of tasks) arrive on one channel; each batch
+//! of waiting events is applied through `update`, its effects carried out through the one
+//! router (`router`) by the threads here, before one redraw; only the newest solve request of a
+//! batch goes to the solver. Signals are looked at between batches, at least every
+//! [`terminal::TICK`].
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,34 +16,35 @@ use ratatui::DefaultTerminal;
 
 use dyad::error::{Error, Result, escape};
 use dyad::io::ProfileLock;
+use dyad::matching::engine::Engine;
 
 use crate::inputs::{self, DataArgs};
 
-use crate::tui::action::{Action, Effect, Mouse, MouseKind, Msg};
+use crate::tui::action::{Action, Effect, Mouse, MouseKind, Msg, RecordOrder, Task};
 use crate::tui::disk;
 use crate::tui::jobs::analyses::{self, Analysis, Analyst};
-use crate::tui::jobs::council::{self, Convened, Convening};
 use crate::tui::jobs::evidence::{self, Answer};
 use crate::tui::jobs::kept::{self, Keeper, Tally};
-use crate::tui::jobs::midcycle;
-use crate::tui::jobs::rematch::{self, Outcome, Rematcher, Request};
+use crate::tui::jobs::latest;
+use crate::tui::jobs::solve::{self, Outcome, Request, Solver};
 use crate::tui::keys;
+use crate::tui::router::{self, Workers};
 use crate::tui::scroll::Drawn;
 use crate::tui::state::Model;
 use crate::tui::state::midcycle::PairsInPlace;
 use crate::tui::terminal::{self, Signal, Signals};
-use crate::tui::update::update;
+use crate::tui::theme;
 use crate::tui::view::view;
 
 enum Incoming {
     Term(Event),
     Computed(Outcome),
     Analysed(Analysis),
-    Convened(Convened),
     Examined(Answer),
-    Midcycled(midcycle::Answer),
     Kept(Tally),
     Recorded(std::result::Result<std::path::PathBuf, String>),
+    /// A task's answer (see [`Task`]).
+    Answered(Msg),
     Interrupt,
 }
 
@@ -58,8 +61,10 @@ pub struct Options {
     pub data: DataArgs,
     pub profile: Option<std::path::PathBuf>,
     pub baseline: Option<std::path::PathBuf>,
+    /// `--theme`, which wins over the settings file's `[display] theme`.
+    pub theme: Option<dyad::profile::settings::ThemeName>,
     /// The pairs in place, for the mid-cycle view (opened at once when given).
-    pub current: Option<std::path::PathBuf>,
+    pub current: Option<PathBuf>,
 }
 
 pub fn run(args: Options) -> Result<()> {
@@ -79,6 +84,10 @@ pub fn run(args: Options) -> Result<()> {
         }
         None => None,
     };
+    theme::choose(
+        args.theme.unwrap_or(settings.theme),
+        theme::no_colour_asked(),
+    );
     // Read before the terminal is taken: the UI thread opens no files.
     let vocabulary = inputs::vocabulary_problems(&engine.pool);
     let configs = PathBuf::from(inputs::CONFIGS);
@@ -97,12 +106,9 @@ pub fn run(args: Options) -> Result<()> {
     let (tx, rx) = channel();
     let stop = Arc::new(AtomicBool::new(false));
     input_thread(tx.clone(), stop.clone());
-    let councils = tx.clone();
-    let convener = council::spawn(engine.clone(), move |c| {
-        councils.send(Incoming::Convened(c)).is_ok()
-    });
+    let lanes = engine.clone();
     let results = tx.clone();
-    let worker = rematch::spawn(Rematcher::new(engine), move |o| {
+    let worker = solve::spawn(Solver::new(engine), move |o| {
         results.send(Incoming::Computed(o)).is_ok()
     });
     let analyses = tx.clone();
@@ -111,8 +117,6 @@ pub fn run(args: Options) -> Result<()> {
     });
     let answers = tx.clone();
     let examiner = evidence::spawn(move |a| answers.send(Incoming::Examined(a)).is_ok());
-    let curves = tx.clone();
-    let rematcher = midcycle::spawn(move |a| curves.send(Incoming::Midcycled(a)).is_ok());
     let tallies = tx.clone();
     let keeper = kept::spawn(Keeper::new(&pool, settings.memory_budget), move |t| {
         tallies.send(Incoming::Kept(t)).is_ok()
@@ -136,12 +140,6 @@ pub fn run(args: Options) -> Result<()> {
     if let Some(why) = read_only {
         model.set_read_only(why);
     }
-    if let Some(pairs) = pairs {
-        model.set_pairs_in_place(pairs);
-        // No results yet: the view asks for its curve when they come.
-        let asks = update(&mut model, Msg::Action(Action::OpenMidcycle));
-        debug_assert!(asks.is_empty());
-    }
     match vocabulary {
         Ok(0) => {}
         Ok(1) => model.warn(
@@ -155,18 +153,24 @@ pub fn run(args: Options) -> Result<()> {
         Err(e) => model.warn(format!("The pool's terms were not checked: {e}")),
     }
     let _ = worker.send(first);
-    let channels = Channels {
+    let mut threads = Threads {
         rx: &rx,
-        worker: &worker,
+        solver: &worker,
+        newest: None,
         analyst: &analyst,
-        convener: &convener,
         examiner: &examiner,
-        rematcher: &rematcher,
         keeper: &keeper,
         back: &tx,
         signals: &signals,
+        engine: lanes,
+        lanes: HashMap::new(),
     };
-    let end = event_loop(&mut term, model, channels);
+    if let Some(pairs) = pairs {
+        // The view asks for its curve when the first results come.
+        model.set_pairs_in_place(pairs);
+        router::apply(&mut model, Msg::Action(Action::OpenMidcycle), &mut threads);
+    }
+    let end = event_loop(&mut term, model, threads);
     stop.store(true, Ordering::Relaxed);
     drop(guard);
     terminal::remove_panic_hook();
@@ -221,32 +225,75 @@ fn input_thread(tx: Sender<Incoming>, stop: Arc<AtomicBool>) {
     });
 }
 
-struct Channels<'a> {
+/// The threads the event loop's effects go to (through the one router, see `router`), and
+/// the channel they all answer on.
+struct Threads<'a> {
     rx: &'a Receiver<Incoming>,
-    worker: &'a Sender<Request>,
+    solver: &'a Sender<Request>,
+    /// The newest solve asked for in this batch: only it goes to the solver.
+    newest: Option<Request>,
     analyst: &'a Sender<analyses::Order>,
-    convener: &'a Sender<Convening>,
     examiner: &'a Sender<evidence::Ask>,
-    rematcher: &'a Sender<midcycle::Ask>,
     keeper: &'a Sender<kept::Ask>,
-    /// Where jobs started by the loop itself (the record) send their outcome.
+    /// Where jobs started by the loop itself (the record, the tasks) send their outcome.
     back: &'a Sender<Incoming>,
     signals: &'a Signals,
+    /// What each lane of tasks starts from, and the lanes started so far.
+    engine: Engine,
+    lanes: HashMap<&'static str, Sender<Task>>,
+}
+
+impl Workers for Threads<'_> {
+    fn solve(&mut self, req: Request) {
+        self.newest = Some(req);
+    }
+
+    fn analyse(&mut self, order: analyses::Order) {
+        let _ = self.analyst.send(order);
+    }
+
+    fn examine(&mut self, ask: evidence::Ask) {
+        let _ = self.examiner.send(ask);
+    }
+
+    fn keep(&mut self, ask: kept::Ask) {
+        let _ = self.keeper.send(ask);
+    }
+
+    fn record(&mut self, order: RecordOrder, configs: &Path) -> std::result::Result<(), String> {
+        let back = self.back.clone();
+        disk::spawn_record(Box::new(order), configs.to_path_buf(), move |r| {
+            let _ = back.send(Incoming::Recorded(r));
+        })
+    }
+
+    fn run(&mut self, task: Task) {
+        let lane = self.lanes.entry(task.lane).or_insert_with(|| {
+            let mut engine = self.engine.clone();
+            let back = self.back.clone();
+            latest::spawn(
+                task.lane,
+                move |t: Task| (t.run)(&mut engine),
+                move |msg| back.send(Incoming::Answered(msg)).is_ok(),
+            )
+        });
+        let _ = lane.send(task);
+    }
+
+    fn files(&mut self, effect: Effect, configs: &Path) -> Option<Msg> {
+        disk::execute(effect, configs)
+    }
 }
 
 /// Waits for events (looking at the signals at least every [`terminal::TICK`]), applies each
-/// batch through `update`, then sends the newest rematch request and redraws once.
-fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Result<End> {
-    let configs = model.document.configs.clone();
-    let mut sync = crate::tui::state::Sync::default();
+/// batch through `update` (its effects through the router), then sends the newest solve
+/// request and redraws once.
+fn event_loop(term: &mut DefaultTerminal, mut model: Model, mut th: Threads) -> Result<End> {
     let mut dirty = true;
     let mut last_drawn = Drawn::default();
     #[cfg(debug_assertions)]
     let test_panic = std::env::var_os(TEST_PANIC).is_some();
     loop {
-        for r in sync.requests(&model) {
-            let _ = ch.analyst.send(r);
-        }
         if dirty {
             let mut drawn = Drawn::default();
             term.draw(|f| drawn = view(f, &model))
@@ -254,69 +301,39 @@ fn event_loop(term: &mut DefaultTerminal, mut model: Model, ch: Channels) -> Res
             dirty = false;
             // What was drawn goes back to update, which scrolls with it; when the viewports
             // changed (a resize, a popup opened), selections may have moved: draw again.
-            update(&mut model, Msg::Drawn(drawn));
+            router::apply(&mut model, Msg::Drawn(drawn), &mut th);
             if drawn != last_drawn {
                 last_drawn = drawn;
                 dirty = true;
             }
             #[cfg(debug_assertions)]
-            if test_panic && model.rematch.results.is_some() {
+            if test_panic && model.solve.results.is_some() {
                 panic!("a test panic, whose message names ME-001 and must not be printed");
             }
         }
         let mut batch = Vec::new();
-        match ch.signals.take() {
+        match th.signals.take() {
             Some(Signal::Interrupt) => batch.push(Incoming::Interrupt),
             Some(sig) => return Ok(End::Signal(sig)),
-            None => match ch.rx.recv_timeout(terminal::TICK) {
+            None => match th.rx.recv_timeout(terminal::TICK) {
                 Ok(first) => batch.push(first),
                 Err(RecvTimeoutError::Timeout) => continue,
                 Err(RecvTimeoutError::Disconnected) => return Ok(End::Quit),
             },
         }
-        batch.extend(ch.rx.try_iter());
-        let mut newest: Option<Request> = None;
+        batch.extend(th.rx.try_iter());
         for incoming in batch {
             let Some(msg) = to_msg(&model, incoming) else {
                 continue;
             };
             dirty = true;
-            let mut queue = vec![msg];
-            while let Some(msg) = queue.pop() {
-                for effect in update(&mut model, msg) {
-                    match effect {
-                        Effect::Recompute(r) => newest = Some(*r),
-                        Effect::Convene(r) => {
-                            let _ = ch.convener.send(*r);
-                        }
-                        Effect::Examine(a) => {
-                            let _ = ch.examiner.send(*a);
-                        }
-                        Effect::Keep(a) => {
-                            let _ = ch.keeper.send(*a);
-                        }
-                        Effect::Midcycle(a) => {
-                            let _ = ch.rematcher.send(*a);
-                        }
-                        Effect::WriteRecord(order) => {
-                            let back = ch.back.clone();
-                            let started = disk::spawn_record(order, configs.clone(), move |r| {
-                                let _ = back.send(Incoming::Recorded(r));
-                            });
-                            if let Err(e) = started {
-                                queue.push(Msg::RecordWritten(Err(e)));
-                            }
-                        }
-                        other => queue.extend(disk::execute(other, &configs)),
-                    }
-                }
-            }
+            router::apply(&mut model, msg, &mut th);
             if model.quit {
                 return Ok(End::Quit);
             }
         }
-        if let Some(r) = newest {
-            let _ = ch.worker.send(r);
+        if let Some(r) = th.newest.take() {
+            let _ = th.solver.send(r);
         }
     }
 }
@@ -330,11 +347,10 @@ fn to_msg(model: &Model, incoming: Incoming) -> Option<Msg> {
     let ev = match incoming {
         Incoming::Computed(o) => return Some(Msg::Computed(Box::new(o))),
         Incoming::Analysed(a) => return Some(Msg::Analysed(Box::new(a))),
-        Incoming::Convened(c) => return Some(Msg::Convened(Box::new(c))),
         Incoming::Examined(a) => return Some(Msg::Examined(Box::new(a))),
-        Incoming::Midcycled(a) => return Some(Msg::Midcycled(Box::new(a))),
         Incoming::Kept(t) => return Some(Msg::Kept(Box::new(t))),
         Incoming::Recorded(r) => return Some(Msg::RecordWritten(r)),
+        Incoming::Answered(msg) => return Some(msg),
         // SIGINT from outside: what Ctrl-c does.
         Incoming::Interrupt => return Some(Msg::Action(Action::Quit)),
         Incoming::Term(ev) => ev,

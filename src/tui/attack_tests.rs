@@ -246,7 +246,7 @@ fn screen_claims(pool: &Pool, cells: SmallCells) -> Vec<Claim> {
     let screen = h.screen(120, height);
     let seen = read_screen(pool, &screen);
     assert!(!seen.groups.is_empty(), "{screen}");
-    let r = h.m.rematch.results.clone().unwrap();
+    let r = h.m.solve.results.clone().unwrap();
     assert_eq!(seen.matched, r.current.matching.pairs.len(), "{screen}");
     assert_eq!(
         seen.pairs.len(),
@@ -313,7 +313,7 @@ fn table_after(html: &str, anchor: &str) -> Vec<Vec<String>> {
 /// with the pairs and the unmatched the shared screen lists.
 fn record_claims(pool: &Pool, cells_rule: SmallCells) -> Vec<Claim> {
     let h = Harness::with_pool(pool.clone());
-    let r = h.m.rematch.results.clone().unwrap();
+    let r = h.m.solve.results.clone().unwrap();
     let inputs = RecordInputs {
         pool,
         current: Decision {

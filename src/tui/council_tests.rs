@@ -10,7 +10,7 @@ use dyad::profile::Profile;
 use crate::tui::action::{Action, Effect, Msg, ProfileEntry, Step};
 use crate::tui::disk;
 use crate::tui::jobs::council::Convened;
-use crate::tui::state::{Pending, Popup};
+use crate::tui::state::{Pending, Top};
 use crate::tui::testkit::Harness;
 use crate::tui::view::council::{body_height, line_count};
 
@@ -57,15 +57,15 @@ fn convened() -> Harness {
 }
 
 fn chosen(h: &Harness) -> Vec<bool> {
-    match &h.m.popup {
-        Some(Popup::CouncilPick(p)) => p.chosen.clone(),
+    match &h.m.top {
+        Top::CouncilPick(p) => p.chosen.clone(),
         other => panic!("not picking: {other:?}"),
     }
 }
 
 fn council(h: &Harness) -> std::sync::Arc<dyad::analysis::council::Council> {
-    match &h.m.popup {
-        Some(Popup::Council(v)) => v.council.clone().expect("convened").expect("no error"),
+    match &h.m.top {
+        Top::Council(v) => v.council.clone().expect("convened").expect("no error"),
         other => panic!("no council: {other:?}"),
     }
 }
@@ -111,7 +111,7 @@ fn fewer_than_two_members_convene_nothing() {
     h.send(Action::Accept);
     assert!(h.effects.is_empty());
     assert!(status(&h).contains("at least two"), "{}", status(&h));
-    assert!(matches!(h.m.popup, Some(Popup::CouncilPick(_))));
+    assert!(matches!(h.m.top, Top::CouncilPick(_)));
 }
 
 #[test]
@@ -133,10 +133,12 @@ fn a_profile_that_does_not_load_cannot_be_chosen() {
 fn convening_matches_every_member_and_the_median_consensus() {
     let mut h = picking();
     h.send(Action::Accept);
-    let [Effect::Convene(req)] = &h.effects[..] else {
+    let [Effect::Run(task)] = &h.effects[..] else {
         panic!("{:?}", h.effects);
     };
-    let labels: Vec<&str> = req.members.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(task.lane, "council");
+    let c = council(&h);
+    let labels: Vec<&str> = c.members.iter().map(|m| m.label.as_str()).collect();
     assert_eq!(
         labels,
         [
@@ -146,7 +148,6 @@ fn convening_matches_every_member_and_the_median_consensus() {
             "women-physicians"
         ]
     );
-    let c = council(&h);
     let profiles = members(&shipped());
     for k in 0..N {
         let ws: Vec<f64> = profiles.iter().map(|p| p.weights[k]).collect();
@@ -158,7 +159,7 @@ fn convening_matches_every_member_and_the_median_consensus() {
         (*h.m.document.pool).clone(),
         dyad::criteria::specialty::builtin().clone(),
     );
-    let direct = dyad::analysis::council::convene(&mut engine, req.members.clone()).unwrap();
+    let direct = dyad::analysis::council::convene(&mut engine, c.members.clone()).unwrap();
     assert_eq!(direct.disagreements, c.disagreements);
     assert_eq!(direct.agreed_pairs, c.agreed_pairs);
 }
@@ -167,7 +168,7 @@ fn convening_matches_every_member_and_the_median_consensus() {
 fn the_council_is_matched_with_the_councils_pins() {
     let mut h = Harness::new();
     h.m.document.configs = configs();
-    let fall = h.m.rematch.results.as_ref().unwrap().current.clone();
+    let fall = h.m.solve.results.as_ref().unwrap().current.clone();
     // Pin the first mentee to a mentor the fall matching does not give them.
     let mentee = fall.matching.pairs[0].mentee;
     let other = fall.matching.pairs[1].mentor;
@@ -191,15 +192,15 @@ fn the_council_is_matched_with_the_councils_pins() {
 fn an_answer_to_an_older_council_is_not_shown() {
     let mut h = picking();
     let effects = h.send_only(Action::Accept);
-    assert!(matches!(&effects[..], [Effect::Convene(_)]));
+    assert!(matches!(&effects[..], [Effect::Run(t)] if t.lane == "council"));
     let id = h.m.document.councils;
     h.send(Msg::Convened(Box::new(Convened {
         id: id - 1,
         council: Err("old".into()),
         elapsed: Default::default(),
     })));
-    match &h.m.popup {
-        Some(Popup::Council(v)) => assert!(v.council.is_none()),
+    match &h.m.top {
+        Top::Council(v) => assert!(v.council.is_none()),
         other => panic!("{other:?}"),
     }
     // Nothing to take while convening.
@@ -218,16 +219,16 @@ fn an_answer_to_an_older_council_is_not_shown() {
 #[test]
 fn scrolling_stops_at_the_end() {
     let mut h = convened();
-    let (size, lines) = match &h.m.popup {
-        Some(Popup::Council(v)) => (h.m.size, line_count(&h.m.document.pool, v, h.m.size)),
+    let (size, lines) = match &h.m.top {
+        Top::Council(v) => (h.m.size, line_count(&h.m.document.pool, v, h.m.size)),
         _ => unreachable!(),
     };
     let end = lines - usize::from(body_height(size));
     for _ in 0..lines + 5 {
         h.send(Action::Down);
     }
-    let scroll = |h: &Harness| match &h.m.popup {
-        Some(Popup::Council(v)) => v.scroll.offset,
+    let scroll = |h: &Harness| match &h.m.top {
+        Top::Council(v) => v.scroll.offset,
         _ => unreachable!(),
     };
     assert_eq!(scroll(&h), end);
@@ -242,14 +243,14 @@ fn enter_takes_the_consensus_as_the_current_settings() {
     let mut h = convened();
     let consensus = council(&h).consensus.profile.clone();
     h.send(Action::Accept);
-    assert_eq!(h.m.popup, None);
+    assert_eq!(h.m.top, Top::Main);
     assert_eq!(h.m.document.current, consensus);
     assert_eq!(h.m.document.current_file, None);
     // Not saved anywhere yet, so it counts as a change.
     assert!(h.m.profile_modified());
     assert!(matches!(&h.effects[..], [Effect::Recompute(_)]));
     // The matching shown is the consensus's, the same as the council's.
-    let shown = &h.m.rematch.results.as_ref().unwrap().current;
+    let shown = &h.m.solve.results.as_ref().unwrap().current;
     assert_eq!(shown.profile, consensus);
 }
 
@@ -263,8 +264,8 @@ fn taking_the_consensus_asks_before_dropping_unsaved_changes() {
         .send(Msg::CouncilListed(shipped()))
         .send(Action::Accept)
         .send(Action::Accept);
-    match &h.m.popup {
-        Some(Popup::Confirm(c)) => {
+    match &h.m.top {
+        Top::Confirm(c) => {
             assert!(c.question.contains("drop the unsaved changes"));
             assert!(matches!(c.on_yes, Pending::Adopt { save: false, .. }));
         }
@@ -290,7 +291,7 @@ fn b_makes_the_consensus_the_baseline() {
     assert_eq!(h.m.document.baseline_file, None);
     assert_eq!(h.m.document.current, current);
     assert_eq!(
-        h.m.rematch.results.as_ref().unwrap().baseline.profile,
+        h.m.solve.results.as_ref().unwrap().baseline.profile,
         consensus
     );
 }
@@ -303,8 +304,8 @@ fn s_saves_the_consensus_as_a_new_profile() {
     h.files = true;
     h.m.document.configs = dir.path().join("configs");
     h.send(Action::SaveAs);
-    match &h.m.popup {
-        Some(Popup::SaveAs(form)) => assert_eq!(form.name, "Council consensus"),
+    match &h.m.top {
+        Top::SaveAs(form) => assert_eq!(form.name, "Council consensus"),
         other => panic!("{other:?}"),
     }
     h.send(Action::Accept).send(Action::Accept);

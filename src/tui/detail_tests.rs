@@ -2,14 +2,14 @@
 //! shared screen may show of the two people unless full detail is asked for.
 
 use crate::tui::action::{Action, Msg};
-use crate::tui::state::Popup;
+use crate::tui::state::Top;
 use crate::tui::state::detail::Detail;
 use crate::tui::state::matches::Change;
 use crate::tui::testkit::Harness;
 
 fn detail(h: &Harness) -> &Detail {
-    match &h.m.popup {
-        Some(Popup::Detail(d)) => d,
+    match &h.m.top {
+        Top::Detail(d) => d,
         other => panic!("no pair explained: {other:?}"),
     }
 }
@@ -69,7 +69,7 @@ fn the_distance_of_each_pair_is_shown_in_km() {
     select(&mut h, Change::NewMentor);
     h.send(Action::OpenDetail);
     let d = detail(&h).clone();
-    let table = &h.m.rematch.results.as_ref().unwrap().current.table;
+    let table = &h.m.solve.results.as_ref().unwrap().current.table;
     let (now, base) = (d.current.unwrap(), d.baseline.unwrap());
     assert_eq!(now.km, table.distance_km(d.mentee, now.mentor));
     assert_eq!(base.km, table.distance_km(d.mentee, base.mentor));

@@ -11,14 +11,14 @@ use crate::tui::action::{
     Effect, Msg, PairsOrder, ProfileEntry, RecordOrder, SaveError, SaveResult,
 };
 
-/// Runs a file effect; `Recompute` is the event loop's business and yields nothing here.
+/// Runs a file effect; the jobs are the router's business and yield nothing here.
 pub fn execute(effect: Effect, configs: &Path) -> Option<Msg> {
     match effect {
         Effect::Recompute(_)
-        | Effect::Convene(_)
+        | Effect::Analyse(_)
         | Effect::Examine(_)
         | Effect::Keep(_)
-        | Effect::Midcycle(_) => None,
+        | Effect::Run(_) => None,
         Effect::ListProfiles => Some(Msg::ProfilesListed(list(configs))),
         Effect::ListCouncil => Some(Msg::CouncilListed(list_council(configs))),
         Effect::SaveProfile {

@@ -15,7 +15,7 @@ use crate::tui::action::{Action, Effect, Msg, ProfileEntry, Step};
 use crate::tui::jobs::evidence::{Answer, Found};
 use crate::tui::jobs::kept::{self, Keeper, Tally};
 use crate::tui::keys::{self, Mode};
-use crate::tui::state::Popup;
+use crate::tui::state::Top;
 use crate::tui::state::weights::Setting;
 use crate::tui::testkit::Harness;
 
@@ -37,7 +37,7 @@ fn selected_outcome(h: &Harness) -> String {
 fn the_view_opens_on_the_sample_survey_switches_outcomes_and_closes() {
     let mut h = Harness::new();
     h.send(Action::OpenEvidence);
-    assert!(matches!(h.m.popup, Some(Popup::Evidence { .. })));
+    assert!(matches!(h.m.top, Top::Evidence { .. }));
     assert_eq!(h.m.mode(), Mode::Evidence);
     assert!(matches!(&h.effects[..], [Effect::Examine(_)]));
     assert_eq!(
@@ -63,11 +63,11 @@ fn the_view_opens_on_the_sample_survey_switches_outcomes_and_closes() {
     assert!(h.effects.is_empty());
     // e closes it, as Esc does; the outcome is kept for the next opening.
     press(&mut h, KeyCode::Char('e'));
-    assert_eq!(h.m.popup, None);
+    assert_eq!(h.m.top, Top::Main);
     h.send(Action::OpenEvidence);
     assert_eq!(selected_outcome(&h), "meetings");
     h.key(KeyCode::Esc, KeyModifiers::NONE);
-    assert_eq!(h.m.popup, None);
+    assert_eq!(h.m.top, Top::Main);
 }
 
 #[test]
@@ -78,7 +78,7 @@ fn the_figures_are_those_of_dyad_evidence() {
         panic!("evidence")
     };
     assert_eq!(file, dyad::pool::survey::BUILT_IN);
-    let r = h.m.rematch.results.as_ref().unwrap();
+    let r = h.m.solve.results.as_ref().unwrap();
     let (o, _) = Survey::BuiltIn.load(&r.pool).unwrap().unwrap();
     let measures = dyad::analysis::evidence::measure_columns(&r.pool, &r.current.families, &o);
     let want = dyad::analysis::evidence::evidence(
@@ -110,7 +110,7 @@ fn evidence_is_asked_again_when_the_criterion_parameters_change_not_the_weights(
     let km_step = h.send_only(Action::Change(Step::Up));
     h.send(Action::OpenEvidence);
     let asked = h.m.evidence.asked;
-    let shown_params = h.m.rematch.results.as_ref().unwrap().current.profile.params;
+    let shown_params = h.m.solve.results.as_ref().unwrap().current.profile.params;
     assert_eq!(shown_params.proximity_max_km, before);
     h.carry_out(km_step);
     assert!(h.m.evidence.asked > asked, "new parameters: asked again");
@@ -216,7 +216,7 @@ fn the_evidence_view_keys_are_in_the_keymap() {
     assert_eq!(k(KeyCode::Char('r')), Some(Action::Reload));
     assert_eq!(k(KeyCode::Char('e')), Some(Action::Close));
     let normal = keys::action(
-        Mode::Normal,
+        Mode::Main,
         &KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE),
     );
     assert_eq!(normal, Some(Action::OpenEvidence));
@@ -260,7 +260,7 @@ fn evidence_view_without_a_survey() {
 
 /// The keeper's reports on the results shown now, with `samples` draws.
 fn tallies(h: &Harness, samples: usize) -> Vec<Tally> {
-    let r = h.m.rematch.results.as_ref().unwrap();
+    let r = h.m.solve.results.as_ref().unwrap();
     let ask = kept::Ask {
         generation: r.generation,
         ev: Arc::clone(&r.current),
@@ -355,7 +355,7 @@ fn a_change_of_baseline_keeps_the_shares_a_change_of_weights_does_not() {
         "the same settings and pins: the same shares"
     );
     h.send(Action::Change(Step::Up));
-    assert!(h.m.kept.asked == h.m.rematch.results.as_ref().unwrap().generation);
+    assert!(h.m.kept.asked == h.m.solve.results.as_ref().unwrap().generation);
     assert!(matches!(h.m.kept.shares, Some(Ok(_))), "worked out again");
 }
 

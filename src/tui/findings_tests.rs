@@ -4,7 +4,7 @@
 use dyad::embedded;
 
 use crate::tui::action::{Action, Msg, Step};
-use crate::tui::state::Popup;
+use crate::tui::state::Top;
 use crate::tui::state::weights::Setting;
 use crate::tui::testkit::Harness;
 
@@ -120,7 +120,7 @@ fn save_as_starts_with_an_empty_description_and_shows_the_old_one() {
     let old = h.m.document.current.description.clone();
     assert!(!old.is_empty());
     h.send(Action::SaveAs);
-    let Some(Popup::SaveAs(form)) = &h.m.popup else {
+    let Top::SaveAs(form) = &h.m.top else {
         panic!()
     };
     assert_eq!(form.description, "");
@@ -135,7 +135,7 @@ fn save_as_starts_with_an_empty_description_and_shows_the_old_one() {
     h.send(Action::Accept);
     // Typing starts a new description; nothing of the old one is kept by accident.
     h.send(Msg::Input('X'));
-    let Some(Popup::SaveAs(form)) = &h.m.popup else {
+    let Top::SaveAs(form) = &h.m.top else {
         panic!()
     };
     assert_eq!(form.description, "X");

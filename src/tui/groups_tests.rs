@@ -133,7 +133,7 @@ fn block(lines: &[String], label: &str) -> Vec<String> {
 fn groups_show_what_the_room_rule_allows_and_name_no_member() {
     let mut h = Harness::new();
     h.send(Action::ToggleGroups);
-    let r = h.m.rematch.results.clone().unwrap();
+    let r = h.m.solve.results.clone().unwrap();
     let o = &r.overview;
     let cells = h.m.document.small_cells;
     let lines = panel(&mut h);
@@ -206,7 +206,7 @@ fn groups_show_what_the_room_rule_allows_and_name_no_member() {
 fn the_baseline_side_is_scored_on_the_current_yardstick() {
     let mut h = Harness::new();
     h.send(Action::ToggleGroups);
-    let r = h.m.rematch.results.clone().unwrap();
+    let r = h.m.solve.results.clone().unwrap();
     // The pilot scores its own pairs otherwise than the fall profile does.
     let own = format!("{:.1}", r.baseline.summary.stats.mean);
     let yardstick = format!("{:.1}", r.comparison.a.stats.mean);
@@ -248,7 +248,7 @@ fn a_baseline_equal_to_the_current_settings_shows_no_change_anywhere() {
 fn measures_are_in_km_and_percent_and_within_uses_the_yardsticks_limit() {
     let mut h = Harness::new();
     h.send(Action::ToggleMeasures);
-    let r = h.m.rematch.results.clone().unwrap();
+    let r = h.m.solve.results.clone().unwrap();
     let (now, base) = (&r.overview.now.measures, &r.overview.baseline.measures);
     let lines = panel(&mut h);
     let row = |label: &str| {
@@ -290,7 +290,7 @@ fn measures_are_in_km_and_percent_and_within_uses_the_yardsticks_limit() {
         h.m.document.current.constraints.in_person_max_km,
         Some(160.0)
     );
-    let r = h.m.rematch.results.clone().unwrap();
+    let r = h.m.solve.results.clone().unwrap();
     let after = r
         .overview
         .baseline
@@ -306,7 +306,7 @@ fn measures_are_in_km_and_percent_and_within_uses_the_yardsticks_limit() {
 fn the_mentors_view_lists_idle_mentors_first_then_by_load() {
     let mut h = Harness::new();
     h.send(Action::ToggleMentors);
-    let r = h.m.rematch.results.clone().unwrap();
+    let r = h.m.solve.results.clone().unwrap();
     let cur = &r.current.matching;
     let n = r.pool.mentors.len();
     let idle = (0..n).filter(|&j| cur.mentees_of(j).is_empty()).count();
@@ -382,7 +382,7 @@ fn enter_on_a_mentor_goes_to_their_mentees_and_m_comes_back() {
     // An idle mentor: nowhere to go, and the status line says so.
     h.send(Action::OpenDetail);
     assert!(h.m.mentors.shown);
-    assert!(h.m.popup.is_none());
+    assert!(h.m.top.is_main());
     let status = h.m.status.clone().unwrap().text;
     assert!(status.contains("has no mentee"), "{status}");
     // A mentor with two mentees: the table, on one of them.

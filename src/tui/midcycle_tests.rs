@@ -13,10 +13,9 @@ use dyad::matching::engine::Engine;
 use dyad::matching::rematch::CurrentPair;
 use dyad::pool::{LoadOptions, Pool, files, pool_from_csv};
 
-use crate::tui::action::{Action, Effect, Msg};
-use crate::tui::jobs::midcycle;
+use crate::tui::action::{Action, Effect, Task};
 use crate::tui::keys::Mode;
-use crate::tui::state::Popup;
+use crate::tui::state::Top;
 use crate::tui::state::midcycle::PairsInPlace;
 use crate::tui::testkit::Harness;
 
@@ -67,6 +66,21 @@ fn harness(file: PathBuf) -> Harness {
     h
 }
 
+fn is_task(e: &Effect) -> bool {
+    matches!(e, Effect::Run(t) if t.lane == "midcycle")
+}
+
+/// The one mid-cycle task among `effects`.
+fn task(effects: Vec<Effect>) -> Task {
+    let mut tasks = effects.into_iter().filter_map(|e| match e {
+        Effect::Run(t) if t.lane == "midcycle" => Some(t),
+        _ => None,
+    });
+    let t = tasks.next().expect("a mid-cycle task");
+    assert!(tasks.next().is_none());
+    t
+}
+
 fn press(h: &mut Harness, code: KeyCode) {
     h.key(code, KeyModifiers::NONE);
 }
@@ -75,15 +89,15 @@ fn press(h: &mut Harness, code: KeyCode) {
 fn without_pairs_in_place_the_view_says_how_to_give_them() {
     let mut h = Harness::new();
     h.key(KeyCode::Char('M'), KeyModifiers::NONE);
-    assert!(matches!(h.m.popup, Some(Popup::Midcycle)));
+    assert!(matches!(h.m.top, Top::Midcycle));
     assert_eq!(h.m.mode(), Mode::Midcycle);
-    assert!(h.effects.is_empty(), "nothing to re-match");
+    assert!(!h.effects.iter().any(is_task), "nothing to re-match");
     let s = h.screen(80, 24);
     assert!(s.contains("No pairs in place"), "{s}");
     assert!(s.contains("--current"), "{s}");
     snap("midcycle_none_80x24", &mut h, 80, 24);
     press(&mut h, KeyCode::Esc);
-    assert!(h.m.popup.is_none());
+    assert!(h.m.top.is_main());
 }
 
 #[test]
@@ -91,13 +105,13 @@ fn the_curve_is_asked_for_once_per_results_and_the_point_selected_moves_pairs() 
     let mut h = harness(PathBuf::from("pairs.csv"));
     // Held back: the view says it is computing.
     let effects = h.send_only(Action::OpenMidcycle);
-    assert!(matches!(&effects[..], [Effect::Midcycle(_)]));
+    assert_eq!(effects.iter().filter(|e| is_task(e)).count(), 1);
     let s = h.screen(80, 24);
     assert!(s.contains("computing…"), "{s}");
     h.carry_out(effects);
     let r = h.m.midcycle.rematch().expect("the curve").clone();
     // What `dyad rematch` computes on the same pool, profile and pairs.
-    let ev = h.m.rematch.results.as_ref().unwrap().current.clone();
+    let ev = h.m.solve.results.as_ref().unwrap().current.clone();
     let pairs = h.m.midcycle.pairs.clone().unwrap().pairs;
     let want = dyad::matching::rematch::rematch(
         &ev.pool,
@@ -115,7 +129,7 @@ fn the_curve_is_asked_for_once_per_results_and_the_point_selected_moves_pairs() 
     // Reopened on the same results: nothing asked again.
     press(&mut h, KeyCode::Esc);
     h.send(Action::OpenMidcycle);
-    assert!(h.effects.is_empty(), "{:?}", h.effects);
+    assert!(!h.effects.iter().any(is_task), "{:?}", h.effects);
     // → (and ↓) one change more, ← (and ↑) one fewer, stopping at the ends.
     for _ in 0..r.curve.len() + 2 {
         press(&mut h, KeyCode::Right);
@@ -137,25 +151,24 @@ fn the_curve_is_asked_for_once_per_results_and_the_point_selected_moves_pairs() 
 #[test]
 fn an_answer_to_an_older_request_is_dropped() {
     let mut h = harness(PathBuf::from("pairs.csv"));
-    let first = h.send_only(Action::OpenMidcycle);
-    let [Effect::Midcycle(old)] = &first[..] else {
-        panic!("{first:?}")
-    };
+    let old = task(h.send_only(Action::OpenMidcycle));
     // New settings while the view waits (the results change): a new request.
     h.send_only(Action::Close);
     h.send(Action::Down);
     h.send(Action::Change(crate::tui::action::Step::Up));
-    let again = h.send_only(Action::OpenMidcycle);
-    let [Effect::Midcycle(new)] = &again[..] else {
-        panic!("{again:?}")
-    };
+    let new = task(h.send_only(Action::OpenMidcycle));
+    assert_eq!((old.lane, new.lane), ("midcycle", "midcycle"));
     assert!(new.id > old.id);
-    h.send(Msg::Midcycled(Box::new(midcycle::answer((**old).clone()))));
+    let mut engine = Engine::new(
+        (*h.m.document.pool).clone(),
+        dyad::criteria::specialty::builtin().clone(),
+    );
+    h.send((old.run)(&mut engine));
     assert!(
         h.m.midcycle.shown().is_none(),
         "the older answer is dropped"
     );
-    h.send(Msg::Midcycled(Box::new(midcycle::answer((**new).clone()))));
+    h.send((new.run)(&mut engine));
     assert!(h.m.midcycle.rematch().is_some());
 }
 
@@ -171,14 +184,14 @@ fn enter_writes_the_point_beside_the_pairs_file_and_never_over_a_file() {
         .path()
         .join(format!("pairs-rematch-{}.csv", p.max_changes));
     press(&mut h, KeyCode::Enter);
-    assert!(matches!(&h.effects[..], [Effect::WritePairs(_)]));
+    assert!(h.effects.iter().any(|e| matches!(e, Effect::WritePairs(_))));
     let status = h.m.status.clone().expect("a status").text;
     assert!(status.contains("Wrote the new pairs to"), "{status}");
     assert!(status.contains(&format!("pairs-rematch-{}.csv", p.max_changes)));
     let written = std::fs::read_to_string(&want).unwrap();
     // One line per pair, in export's format, each pair as the point has it.
     assert_eq!(written.lines().count(), p.matching.pairs.len() + 1);
-    let pool = &h.m.rematch.results.as_ref().unwrap().current.pool;
+    let pool = &h.m.solve.results.as_ref().unwrap().current.pool;
     for q in &p.matching.pairs {
         let start = format!(
             "{},{},",

@@ -1,12 +1,39 @@
 //! The terminal UI, in the Elm style: terminal events become actions through the keymap
 //! (`keys`), `update` changes the state (`state`) and returns effects, the view (`view`) draws
-//! the state. Rematching, the analyses of each result and a council's matchings run on threads
-//! (`jobs`); the event loop (`app`, the only module that sees both `update` and `view`) wires
-//! it together and carries out the file effects (`disk`), and `terminal` gives the terminal
-//! back on quit, error, signal or panic.
+//! the state. Solving the settings, the analyses of each result, the kept shares, the survey's
+//! evidence and each lane of tasks (a council's matchings) run on threads (`jobs`); every
+//! effect goes through one router (`router`), which the event loop (`app`, the only module that
+//! sees both `update` and `view`) and the tests' harness (`testkit`) share: threads in the one,
+//! done at once in the other, files through `disk` in both. `terminal` gives the terminal back
+//! on quit, error, signal or panic.
 //!
-//! To change what a key does, look in `keys/bindings.rs`; a panel or popup: the file of that
-//! name in `state/`, `update/` and `view/`; where panels go: `layout.rs`; colours: `theme.rs`.
+//! To change what a key does, look in `keys/bindings.rs`; a panel, view or popup: the file of
+//! that name in `state/`, `update/` and `view/`; what can be on top: `Top` in `state/top.rs`;
+//! where panels go: `layout/`; colours: `theme.rs`.
+//!
+//! # To add a view
+//!
+//! A view or popup `x` whose figures are worked out in the background:
+//!
+//! 1. `state/x.rs`: what it holds (and `pub mod x;` in `state/mod.rs`); its variant `Top::X`
+//!    in `state/top.rs`: the keymap's `Mode::X` comes with it.
+//! 2. `keys/bindings.rs`: its table of keys and its title in the help (the compiler asks for
+//!    both), and the key that opens it in the main screen's table (an `Action` in `action.rs`).
+//! 3. `update/x.rs`: opening it, its keys, taking in its answer; the arm of `Top::X` in
+//!    `update/mod.rs` (the compiler asks for it). Opening it returns the background work as
+//!    `Effect::Run(Task::new("x", id, move |engine| Msg::…))`: the task runs on a thread of its
+//!    own lane in the event loop (only the newest waiting) and at once in the tests, through
+//!    the same router; its answer comes back as the `Msg` variant it names (in `action.rs`),
+//!    handed to `update/x.rs` by one arm in `update/mod.rs`.
+//! 4. `view/x.rs`: drawing it; the arm of `Top::X` in `view/mod.rs` (the compiler asks for it).
+//! 5. `jobs/x.rs`, only when the work is more than a library call: the work itself, with the
+//!    library only (and `pub mod x;` in `jobs/mod.rs`).
+//!
+//! That is the view's own three files (four with its job) and one entry in each registry:
+//! `Top`, the keymap, `Msg`/`Action`, and the two dispatch arms. `router.rs`, `app.rs` and
+//! `testkit.rs` stay as they are; a job that needs more than the engine (a thread that keeps
+//! state of its own, like the analyst) is a method of `router::Workers` instead, carried out by
+//! `app.rs` and by `testkit.rs`.
 
 mod action;
 mod app;
@@ -14,6 +41,7 @@ mod disk;
 mod jobs;
 mod keys;
 mod layout;
+mod router;
 mod scroll;
 mod state;
 mod terminal;

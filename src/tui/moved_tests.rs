@@ -21,7 +21,7 @@ fn moved(h: &Harness) -> Vec<PairChange> {
 }
 
 fn shown(h: &Harness) -> Arc<dyad::Evaluation> {
-    h.m.rematch.results.as_ref().unwrap().current.clone()
+    h.m.solve.results.as_ref().unwrap().current.clone()
 }
 
 /// The status line (the line above the key hints, and the hints' line when it takes two).

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use dyad::embedded;
 
 use crate::tui::action::{Action, Effect, Msg, ProfileEntry};
-use crate::tui::state::Popup;
+use crate::tui::state::Top;
 use crate::tui::state::search::Target;
 use crate::tui::testkit::Harness;
 
@@ -25,8 +25,8 @@ fn entries() -> Vec<ProfileEntry> {
 }
 
 fn confirm_question(h: &Harness) -> String {
-    match &h.m.popup {
-        Some(Popup::Confirm(c)) => c.question.clone(),
+    match &h.m.top {
+        Top::Confirm(c) => c.question.clone(),
         other => panic!("no question: {other:?}"),
     }
 }
@@ -35,28 +35,22 @@ fn confirm_question(h: &Harness) -> String {
 fn detail_explains_the_selected_pair_and_follows_the_table() {
     let mut h = Harness::new();
     h.send(Action::OpenDetail);
-    let Some(Popup::Detail(d)) = &h.m.popup else {
-        panic!()
-    };
+    let Top::Detail(d) = &h.m.top else { panic!() };
     assert_eq!(d.mentee, h.m.matches.rows[0].mentee);
     assert_eq!(d.alternatives.len(), 5);
     let cur = d.current.as_ref().unwrap();
     let sum: f64 = cur.lines.iter().map(|l| l.2).sum();
     assert!((sum - cur.score).abs() < 0.01);
     h.send(Action::Down);
-    let Some(Popup::Detail(d)) = &h.m.popup else {
-        panic!()
-    };
+    let Top::Detail(d) = &h.m.top else { panic!() };
     assert_eq!(d.mentee, h.m.matches.rows[1].mentee);
     let (mentee, mentor) = (d.mentee, d.current.as_ref().unwrap().mentor);
     h.send(Action::Ban);
-    let Some(Popup::Detail(d)) = &h.m.popup else {
-        panic!()
-    };
+    let Top::Detail(d) = &h.m.top else { panic!() };
     assert_eq!(d.mentee, mentee, "the popup stays on the mentee");
     assert_ne!(d.current.as_ref().map(|s| s.mentor), Some(mentor));
     h.send(Action::Close);
-    assert_eq!(h.m.popup, None);
+    assert_eq!(h.m.top, Top::Main);
 }
 
 #[test]
@@ -68,9 +62,7 @@ fn search_filters_and_jumps_to_a_mentee() {
     for c in id.chars() {
         h.send(Msg::Input(c));
     }
-    let Some(Popup::Search(s)) = &h.m.popup else {
-        panic!()
-    };
+    let Top::Search(s) = &h.m.top else { panic!() };
     assert_eq!(
         h.m.document.entries[s.hits[0].entry].target,
         Target::Mentee(target)
@@ -78,7 +70,7 @@ fn search_filters_and_jumps_to_a_mentee() {
     h.send(Action::Backspace)
         .send(Msg::Input(id.chars().last().unwrap()));
     h.send(Action::Down).send(Action::Up).send(Action::Accept);
-    assert_eq!(h.m.popup, None);
+    assert_eq!(h.m.top, Top::Main);
     assert_eq!(h.m.matches.selected_mentee, Some(target));
     assert_eq!(h.m.focus, crate::tui::state::Focus::Matches);
 }
@@ -91,7 +83,7 @@ fn search_jumps_to_a_mentors_first_mentee_and_shows_hidden_rows() {
         .find(|i| !h.m.matches.rows.iter().any(|r| r.mentee == *i))
         .unwrap();
     let mentor =
-        h.m.rematch
+        h.m.solve
             .results
             .as_ref()
             .unwrap()
@@ -104,7 +96,7 @@ fn search_jumps_to_a_mentors_first_mentee_and_shows_hidden_rows() {
     if let Some(j) = mentor {
         crate::tui::update::search::jump(&mut h.m, Target::Mentor(j));
         let first =
-            h.m.rematch
+            h.m.solve
                 .results
                 .as_ref()
                 .unwrap()
@@ -118,9 +110,7 @@ fn search_jumps_to_a_mentors_first_mentee_and_shows_hidden_rows() {
     h.send(Action::OpenSearch)
         .send(Msg::Input('x'))
         .send(Action::ClearField);
-    let Some(Popup::Search(s)) = &h.m.popup else {
-        panic!()
-    };
+    let Top::Search(s) = &h.m.top else { panic!() };
     assert!(s.query.is_empty() && !s.hits.is_empty());
 }
 
@@ -130,16 +120,14 @@ fn profiles_open_as_current_or_baseline() {
     h.send(Action::OpenProfiles);
     assert_eq!(h.effects, vec![Effect::ListProfiles]);
     h.send(Msg::ProfilesListed(entries()));
-    let Some(Popup::Profiles(p)) = &h.m.popup else {
-        panic!()
-    };
+    let Top::Profiles(p) = &h.m.top else { panic!() };
     assert_eq!(p.selected, 0, "the current profile is selected");
     h.send(Action::Down).send(Action::Accept);
     assert_eq!(h.m.document.current, embedded::pilot_profile());
-    assert_eq!(h.m.popup, None);
+    assert_eq!(h.m.top, Top::Main);
     assert!(!h.m.profile_modified());
     assert_eq!(
-        h.m.rematch.results.as_ref().unwrap().current.profile,
+        h.m.solve.results.as_ref().unwrap().current.profile,
         h.m.document.current
     );
     h.send(Action::OpenProfiles)
@@ -147,7 +135,7 @@ fn profiles_open_as_current_or_baseline() {
     h.send(Action::Up).send(Action::LoadAsBaseline);
     assert_eq!(h.m.document.baseline, embedded::fall_profile());
     assert_eq!(
-        h.m.rematch.results.as_ref().unwrap().baseline.profile,
+        h.m.solve.results.as_ref().unwrap().baseline.profile,
         h.m.document.baseline
     );
     // A file that does not load says why.

@@ -113,7 +113,7 @@ fn help_lists_every_binding_of_every_mode() {
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();
-    for mode in crate::tui::keys::MODES {
+    for mode in crate::tui::keys::modes() {
         for b in crate::tui::keys::entries(mode) {
             assert!(help.contains(b.help), "{mode:?}: {}", b.help);
             assert!(help.contains(&crate::tui::keys::hints::keys_text(&b.keys)));
@@ -123,8 +123,8 @@ fn help_lists_every_binding_of_every_mode() {
 
 #[test]
 fn the_help_scrolls_to_its_last_line_at_any_size() {
-    use crate::tui::keys::{MODES, entries};
-    let last_mode = MODES[MODES.len() - 1];
+    use crate::tui::keys::{entries, modes};
+    let last_mode = modes().last().unwrap();
     let last = entries(last_mode).last().unwrap().help;
     for (w, hgt) in [(80, 24), (120, 40), (100, 30)] {
         let mut h = Harness::new();

@@ -5,12 +5,12 @@ use std::path::PathBuf;
 use dyad::embedded;
 
 use crate::tui::action::{Action, Effect, Msg, SaveError, SaveResult};
-use crate::tui::state::{Field, Pending, Popup};
+use crate::tui::state::{Field, Pending, Top};
 use crate::tui::testkit::Harness;
 
 fn confirm_question(h: &Harness) -> String {
-    match &h.m.popup {
-        Some(Popup::Confirm(c)) => c.question.clone(),
+    match &h.m.top {
+        Top::Confirm(c) => c.question.clone(),
         other => panic!("no question: {other:?}"),
     }
 }
@@ -31,7 +31,7 @@ fn save_asks_before_replacing_the_file() {
     assert!(confirm_question(&h).contains("Replace configs/fall-2023.toml"));
     assert!(confirm_question(&h).contains(".dyad-backup"));
     h.send(Action::No);
-    assert_eq!(h.m.popup, None);
+    assert_eq!(h.m.top, Top::Main);
     h.send(Action::Save).send(Action::Yes);
     let [
         Effect::SaveProfile {
@@ -52,7 +52,7 @@ fn a_built_in_profile_is_saved_as_a_new_one() {
     let mut h = Harness::new();
     h.m.document.current_file = None;
     h.send(Action::Save);
-    assert!(matches!(h.m.popup, Some(Popup::SaveAs(_))));
+    assert!(matches!(h.m.top, Top::SaveAs(_)));
 }
 
 #[test]
@@ -68,9 +68,7 @@ fn save_as_takes_a_name_and_description_and_never_overwrites_silently() {
     h.send(Action::Backspace)
         .send(Msg::Input('t'))
         .send(Action::Accept);
-    let Some(Popup::SaveAs(f)) = &h.m.popup else {
-        panic!()
-    };
+    let Top::SaveAs(f) = &h.m.top else { panic!() };
     assert_eq!(
         (f.name.as_str(), f.field),
         ("Fall 2024 draft", Field::Description)
@@ -220,7 +218,7 @@ fn quitting_asks_only_with_unsaved_changes() {
     assert!(!h.m.quit);
     assert!(confirm_question(&h).contains("Fall 2023 program"));
     h.send(Action::No);
-    assert!(!h.m.quit && h.m.popup.is_none());
+    assert!(!h.m.quit && h.m.top.is_main());
     h.send(Action::Quit).send(Action::Yes);
     assert!(h.m.quit);
     // Ctrl-c in a popup asks too; at the question it quits at once.
@@ -267,9 +265,7 @@ fn pending_replace_keeps_the_profile_to_write() {
     let mut h = Harness::new();
     h.send(Action::Change(crate::tui::action::Step::Up))
         .send(Action::Save);
-    let Some(Popup::Confirm(c)) = &h.m.popup else {
-        panic!()
-    };
+    let Top::Confirm(c) = &h.m.top else { panic!() };
     assert!(matches!(&c.on_yes, Pending::Replace { profile, .. } if profile.weights[0] == 0.95));
 }
 
@@ -278,15 +274,15 @@ fn settings_without_a_file_are_saved_as_a_new_profile_named_like_them() {
     let mut h = Harness::new();
     h.m.document.current_file = None;
     h.send(Action::Save);
-    match &h.m.popup {
-        Some(Popup::SaveAs(form)) => assert_eq!(form.name, h.m.document.current.name),
+    match &h.m.top {
+        Top::SaveAs(form) => assert_eq!(form.name, h.m.document.current.name),
         other => panic!("{other:?}"),
     }
     // With a file, a new profile needs a new name.
     let mut h = Harness::new();
     h.send(Action::SaveAs);
-    match &h.m.popup {
-        Some(Popup::SaveAs(form)) => assert_eq!(form.name, ""),
+    match &h.m.top {
+        Top::SaveAs(form) => assert_eq!(form.name, ""),
         other => panic!("{other:?}"),
     }
 }
@@ -295,7 +291,7 @@ fn settings_without_a_file_are_saved_as_a_new_profile_named_like_them() {
 fn an_empty_name_is_refused_inside_the_form() {
     let mut h = Harness::new();
     h.send(Action::SaveAs).send(Action::Accept);
-    assert!(matches!(h.m.popup, Some(Popup::SaveAs(_))));
+    assert!(matches!(h.m.top, Top::SaveAs(_)));
     let screen = h.screen(100, 30);
     let form: Vec<&str> = screen
         .lines()
@@ -314,8 +310,8 @@ fn typing_replaces_a_filled_in_name_and_backspace_edits_it() {
     for c in "Draft".chars() {
         h.send(Msg::Input(c));
     }
-    let form = |h: &Harness| match &h.m.popup {
-        Some(Popup::SaveAs(f)) => f.clone(),
+    let form = |h: &Harness| match &h.m.top {
+        Top::SaveAs(f) => f.clone(),
         other => panic!("{other:?}"),
     };
     assert_eq!(form(&h).name, "Draft");
@@ -371,7 +367,7 @@ fn r_writes_the_decision_record_into_reports_beside_configs_and_says_where() {
     );
     // Before any result there is nothing to write.
     let mut fresh = Harness::new();
-    fresh.m.rematch.results = None;
+    fresh.m.solve.results = None;
     assert!(fresh.send_only(Action::WriteRecord).is_empty());
     assert!(
         fresh

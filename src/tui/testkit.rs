@@ -1,8 +1,8 @@
 //! A test harness: the model on the built-in sample pool, with effects carried out at once
-//! (rematching and the survey's evidence synchronously, the kept shares when asked for, files
-//! in a temporary folder when asked for).
+//! through the event loop's router (solving and the survey's evidence synchronously, the kept
+//! shares and the analyses when asked for, files in a temporary folder when asked for).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -15,35 +15,99 @@ use dyad::embedded;
 use dyad::matching::engine::Engine;
 use dyad::pool::Pool;
 
-use crate::tui::action::{Effect, Msg};
+use crate::tui::action::{Effect, Msg, RecordOrder, Task};
 use crate::tui::disk;
-use crate::tui::jobs::analyses::{Analyst, Scope};
-use crate::tui::jobs::council;
-use crate::tui::jobs::evidence::Examiner;
-use crate::tui::jobs::kept::Keeper;
-use crate::tui::jobs::rematch::Rematcher;
+use crate::tui::jobs::analyses::{Analyst, Order, Scope};
+use crate::tui::jobs::evidence::{self, Examiner};
+use crate::tui::jobs::kept::{self, Keeper};
+use crate::tui::jobs::solve::{Request, Solver};
 use crate::tui::keys;
+use crate::tui::router::{self, Workers};
 use crate::tui::state::Model;
 use crate::tui::update::update;
 use crate::tui::view::view;
 
 pub struct Harness {
     pub m: Model,
-    solver: Rematcher,
-    /// What the convener thread starts each council from.
-    convener: Engine,
+    /// The jobs, done at once.
+    workers: Inline,
     /// Effects of the last message sent (before they were carried out).
     pub effects: Vec<Effect>,
     /// Whether file effects are carried out (in `m.document.configs`).
     pub files: bool,
-    /// The analyses (stable ranges, influence, diagnoses), done after each message when on.
-    analyst: Option<(Analyst, crate::tui::state::Sync)>,
     /// The size of the last frame handed back.
     drawn_at: Option<(u16, u16)>,
+}
+
+/// The event loop's workers, done at once on the test's thread: the same router sends them
+/// the same effects, and their answers go back to `update` at once.
+struct Inline {
+    solver: Solver,
+    /// The engine the tasks run on (each lane's copy in the event loop).
+    engine: Engine,
+    /// The analyses (stable ranges, influence, diagnoses), done after each message when on.
+    analyst: Option<Analyst>,
     /// Reads the survey and works out its evidence.
     examiner: Examiner,
     /// Works out the kept shares of new results when on (see [`Harness::keeping`]).
     keeper: Option<Keeper>,
+    files: bool,
+    answers: Vec<Msg>,
+}
+
+impl Workers for Inline {
+    fn solve(&mut self, req: Request) {
+        let mut o = self.solver.solve(req);
+        // A fixed time keeps rendered screens comparable.
+        o.elapsed = Duration::from_micros(420);
+        self.answers.push(Msg::Computed(Box::new(o)));
+    }
+
+    fn analyse(&mut self, order: Order) {
+        if let Some(a) = &mut self.analyst {
+            a.take(order);
+        }
+    }
+
+    fn examine(&mut self, ask: evidence::Ask) {
+        let answer = self.examiner.answer(ask);
+        self.answers.push(Msg::Examined(Box::new(answer)));
+    }
+
+    fn keep(&mut self, ask: kept::Ask) {
+        let Some(keeper) = &mut self.keeper else {
+            return;
+        };
+        let answers = &mut self.answers;
+        let _ = keeper.answer(ask, &mut || None, &mut |t| {
+            answers.push(Msg::Kept(Box::new(t)));
+            true
+        });
+    }
+
+    fn record(&mut self, order: RecordOrder, configs: &Path) -> Result<(), String> {
+        if let Some(reply) = self.files(Effect::WriteRecord(Box::new(order)), configs) {
+            self.answers.push(reply);
+        }
+        Ok(())
+    }
+
+    fn run(&mut self, task: Task) {
+        let mut answer = (task.run)(&mut self.engine);
+        // A fixed time keeps rendered screens comparable.
+        if let Msg::Convened(c) = &mut answer {
+            c.elapsed = Duration::from_millis(7);
+        }
+        self.answers.push(answer);
+    }
+
+    fn files(&mut self, effect: Effect, configs: &Path) -> Option<Msg> {
+        self.files.then(|| disk::execute(effect, configs)).flatten()
+    }
+
+    fn answered(&mut self) -> Vec<Msg> {
+        std::mem::take(&mut self.answers)
+    }
 }
 
 impl Harness {
@@ -72,14 +136,18 @@ impl Harness {
         );
         let mut h = Harness {
             m,
-            convener: engine.clone(),
-            solver: Rematcher::new(engine),
+            workers: Inline {
+                engine: engine.clone(),
+                solver: Solver::new(engine),
+                analyst: None,
+                examiner: Examiner::default(),
+                keeper: None,
+                files: false,
+                answers: Vec::new(),
+            },
             effects: Vec::new(),
             files: false,
-            analyst: None,
             drawn_at: None,
-            examiner: Examiner::default(),
-            keeper: None,
         };
         h.run(vec![Effect::Recompute(Box::new(first))]);
         h.draw();
@@ -90,10 +158,10 @@ impl Harness {
     /// does after each batch of messages. Only the size and the scrolled popups change what is
     /// handed back, so the other frames are skipped (drawing every one doubles the tests' time).
     fn draw(&mut self) {
-        use crate::tui::state::Popup;
+        use crate::tui::state::Top;
         let scrolled = matches!(
-            self.m.popup,
-            Some(Popup::Help { .. } | Popup::Council(_) | Popup::Evidence { .. })
+            self.m.top,
+            Top::Help { .. } | Top::Council(_) | Top::Evidence { .. }
         );
         if !scrolled && self.drawn_at == Some(self.m.size) {
             return;
@@ -103,19 +171,16 @@ impl Harness {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         let mut drawn = Default::default();
         t.draw(|f| drawn = view(f, &self.m)).unwrap();
-        update(&mut self.m, Msg::Drawn(drawn));
+        self.workers.files = self.files;
+        router::apply(&mut self.m, Msg::Drawn(drawn), &mut self.workers);
     }
 
     /// From now on, works out the kept shares of each new result (as the keeper thread does,
     /// with `samples` draws), starting with the results shown.
     pub fn keeping(&mut self, samples: usize) -> &mut Self {
-        self.keeper = Some(Keeper::with(samples, 2));
+        self.workers.keeper = Some(Keeper::with(samples, 2));
         let m = &mut self.m;
-        let ask = m
-            .rematch
-            .results
-            .as_ref()
-            .map(|r| m.kept.restart(samples, r));
+        let ask = m.solve.results.as_ref().map(|r| m.kept.restart(samples, r));
         if let Some(ask) = ask {
             self.run(vec![Effect::Keep(Box::new(ask))]);
         }
@@ -134,32 +199,31 @@ impl Harness {
         self.analysing_in(Scope::Selected)
     }
 
+    /// Starts the analyst on the results shown and what the screen wants now, as `update`
+    /// tells it after each new result.
     fn analysing_in(&mut self, scope: Scope) -> &mut Self {
-        self.analyst = Some((
-            Analyst::with_scope(scope),
-            crate::tui::state::Sync::default(),
-        ));
+        let mut a = Analyst::with_scope(scope);
+        if let Some(job) = self.m.analysis_job() {
+            a.take(Order::Job(job));
+        }
+        a.take(Order::Wants(self.m.wants()));
+        self.workers.analyst = Some(a);
         self.analyse();
         self
     }
 
+    /// Does what the analyst was told, each finding handed to `update` as the thread's are.
     fn analyse(&mut self) {
-        let Some((a, sync)) = &mut self.analyst else {
-            return;
-        };
-        for r in sync.requests(&self.m) {
-            a.take(r);
-        }
-        while let Some(found) = a.step() {
-            update(&mut self.m, Msg::Analysed(Box::new(found)));
+        while let Some(found) = self.workers.analyst.as_mut().and_then(Analyst::step) {
+            let msg = Msg::Analysed(Box::new(found));
+            router::apply(&mut self.m, msg, &mut self.workers);
         }
     }
 
     /// Sends a message and carries out what it asks for.
     pub fn send(&mut self, msg: impl Into<Msg>) -> &mut Self {
-        let effects = update(&mut self.m, msg.into());
-        self.effects = effects.clone();
-        self.run(effects);
+        self.workers.files = self.files;
+        self.effects = router::apply(&mut self.m, msg.into(), &mut self.workers);
         self.analyse();
         self.draw();
         self
@@ -178,46 +242,10 @@ impl Harness {
         self
     }
 
+    /// Carries out effects through the router, as the event loop does.
     fn run(&mut self, effects: Vec<Effect>) {
-        for e in effects {
-            let reply = match e {
-                Effect::Recompute(req) => {
-                    let mut o = self.solver.solve(*req);
-                    // A fixed time keeps rendered screens comparable.
-                    o.elapsed = Duration::from_micros(420);
-                    Some(Msg::Computed(Box::new(o)))
-                }
-                Effect::Convene(req) => {
-                    let mut c = council::convene(&self.convener, *req);
-                    c.elapsed = Duration::from_millis(7);
-                    Some(Msg::Convened(Box::new(c)))
-                }
-                Effect::Examine(ask) => Some(Msg::Examined(Box::new(self.examiner.answer(*ask)))),
-                Effect::Midcycle(ask) => Some(Msg::Midcycled(Box::new(
-                    crate::tui::jobs::midcycle::answer(*ask),
-                ))),
-                Effect::Keep(ask) => {
-                    let Some(keeper) = &mut self.keeper else {
-                        continue;
-                    };
-                    let mut tallies = Vec::new();
-                    let _ = keeper.answer(*ask, &mut || None, &mut |t| {
-                        tallies.push(t);
-                        true
-                    });
-                    for t in tallies {
-                        update(&mut self.m, Msg::Kept(Box::new(t)));
-                    }
-                    None
-                }
-                other if self.files => disk::execute(other, &self.m.document.configs.clone()),
-                _ => None,
-            };
-            if let Some(msg) = reply {
-                let more = update(&mut self.m, msg);
-                self.run(more);
-            }
-        }
+        self.workers.files = self.files;
+        router::carry_out(&mut self.m, effects, &mut self.workers);
     }
 
     /// Presses a key as the event loop would.

@@ -8,7 +8,7 @@ use crate::tui::action::{Action, Effect, Mouse, MouseKind, Msg, Step};
 use crate::tui::keys::Mode;
 use crate::tui::state::matches::Sort;
 use crate::tui::state::weights::Setting;
-use crate::tui::state::{DistView, Focus, Level, Popup};
+use crate::tui::state::{DistView, Focus, Level, Top};
 use crate::tui::testkit::Harness;
 
 fn weight(h: &Harness, i: usize) -> f64 {
@@ -18,7 +18,7 @@ fn weight(h: &Harness, i: usize) -> f64 {
 #[test]
 fn first_results_arrive_and_rows_are_built() {
     let h = Harness::new();
-    assert!(h.m.rematch.results.is_some());
+    assert!(h.m.solve.results.is_some());
     assert_eq!(h.m.matches.rows.len(), h.m.document.pool.mentees.len());
     assert!(h.m.selected_row() == Some(0));
     assert!(!h.m.busy());
@@ -42,10 +42,10 @@ fn selecting_settings_stays_in_bounds() {
 #[test]
 fn sliders_stay_between_0_and_1_and_every_change_rematches() {
     let mut h = Harness::new();
-    let g = h.m.rematch.generation;
+    let g = h.m.solve.generation;
     h.send(Action::Change(Step::Up));
     assert!(matches!(h.effects[..], [Effect::Recompute(ref r)] if r.generation == g + 1));
-    assert_eq!(h.m.rematch.shown, g + 1);
+    assert_eq!(h.m.solve.shown, g + 1);
     for _ in 0..30 {
         h.send(Action::Change(Step::Up));
     }
@@ -149,7 +149,7 @@ fn sort_cycles_and_the_changed_filter_toggles() {
     assert_eq!(h.m.matches.sort, Sort::Changed);
     let all = h.m.matches.rows.len();
     h.send(Action::ToggleChangedOnly);
-    let differing = h.m.rematch.results.as_ref().unwrap().comparison.differing();
+    let differing = h.m.solve.results.as_ref().unwrap().comparison.differing();
     assert_eq!(h.m.matches.rows.len(), differing);
     assert!(h.m.matches.rows.iter().all(|r| r.changed()));
     h.send(Action::ToggleChangedOnly);
@@ -184,7 +184,7 @@ fn ban_rematches_and_can_be_lifted_or_undone() {
         Some(dyad::pool::Action::Ban)
     );
     let now =
-        h.m.rematch
+        h.m.solve
             .results
             .as_ref()
             .unwrap()
@@ -215,7 +215,7 @@ fn pin_toggles_and_survives_weight_changes() {
     for _ in 0..20 {
         h.send(Action::Change(Step::Down));
     }
-    let cur = &h.m.rematch.results.as_ref().unwrap().current.matching;
+    let cur = &h.m.solve.results.as_ref().unwrap().current.matching;
     assert_eq!(cur.mentor_of[mentee], Some(mentor));
     h.send(Action::Pin);
     assert_eq!(h.m.document.overrides.get(mentee, mentor), None);
@@ -243,16 +243,9 @@ fn pin_or_ban_without_a_pair_only_warns() {
 #[test]
 fn outcomes_older_than_the_shown_one_are_dropped() {
     let mut h = Harness::new();
-    let shown =
-        h.m.rematch
-            .results
-            .as_ref()
-            .unwrap()
-            .current
-            .profile
-            .clone();
+    let shown = h.m.solve.results.as_ref().unwrap().current.profile.clone();
     let req = h.m.request();
-    let mut old = crate::tui::jobs::rematch::Rematcher::new(dyad::matching::engine::Engine::new(
+    let mut old = crate::tui::jobs::solve::Solver::new(dyad::matching::engine::Engine::new(
         (*h.m.document.pool).clone(),
         dyad::criteria::specialty::builtin().clone(),
     ))
@@ -260,9 +253,9 @@ fn outcomes_older_than_the_shown_one_are_dropped() {
     h.send(Action::Change(Step::Down));
     old.generation = 1;
     h.send(Msg::Computed(Box::new(old)));
-    assert_ne!(h.m.rematch.results.as_ref().unwrap().current.profile, shown);
+    assert_ne!(h.m.solve.results.as_ref().unwrap().current.profile, shown);
     assert_eq!(
-        h.m.rematch.results.as_ref().unwrap().current.profile,
+        h.m.solve.results.as_ref().unwrap().current.profile,
         h.m.document.current
     );
 }
@@ -271,44 +264,34 @@ fn outcomes_older_than_the_shown_one_are_dropped() {
 fn a_failed_rematch_keeps_the_last_results_and_says_why() {
     let mut h = Harness::new();
     h.analysing_shown();
-    let range = h.m.rematch.analyses.stability[0].clone();
+    let range = h.m.solve.analyses.stability[0].clone();
     assert!(range.is_some());
     let (_, _) = select_matched(&mut h);
     h.send(Action::Pin);
-    let before =
-        h.m.rematch
-            .results
-            .as_ref()
-            .unwrap()
-            .current
-            .profile
-            .clone();
+    let before = h.m.solve.results.as_ref().unwrap().current.profile.clone();
     // Nobody is eligible any more, so the pin cannot be kept.
     h.send(Action::SwitchPanel);
     h.m.weights.scroll.selected = N;
     for _ in 0..10 {
         h.send(Action::Change(Step::Down));
     }
-    assert!(h.m.rematch.match_error.is_some());
+    assert!(h.m.solve.match_error.is_some());
     assert!(!h.m.busy());
     assert_ne!(
-        h.m.rematch.results.as_ref().unwrap().current.profile,
+        h.m.solve.results.as_ref().unwrap().current.profile,
         h.m.document.current
     );
     let screen = h.screen(120, 40);
     assert!(screen.contains("Cannot match these settings"));
     assert!(screen.contains("Not matched: pairs of earlier settings"));
     // No stable range beside settings it does not belong to.
-    h.m.rematch.analyses.stability[0] = range;
+    h.m.solve.analyses.stability[0] = range;
     assert!(h.m.stability(0).is_none());
     for _ in 0..10 {
         h.send(Action::Undo);
     }
-    assert!(h.m.rematch.match_error.is_none());
-    assert_eq!(
-        h.m.rematch.results.as_ref().unwrap().current.profile,
-        before
-    );
+    assert!(h.m.solve.match_error.is_none());
+    assert_eq!(h.m.solve.results.as_ref().unwrap().current.profile, before);
 }
 
 #[test]
@@ -347,7 +330,7 @@ fn opening_a_profile_that_cannot_be_matched_says_so_at_once() {
             },
         ]))
         .send(Action::Accept);
-    assert!(h.m.rematch.match_error.is_some());
+    assert!(h.m.solve.match_error.is_some());
     // The error shows, not the "Opened …" message of the key that led to it.
     assert!(h.m.status.is_none());
     let screen = h.screen(120, 40);
@@ -428,13 +411,13 @@ fn resizing_keeps_the_selection_visible() {
 #[test]
 fn modes_follow_the_popups() {
     let mut h = Harness::new();
-    assert_eq!(h.m.mode(), Mode::Normal);
+    assert_eq!(h.m.mode(), Mode::Main);
     h.key(KeyCode::Char('?'), KeyModifiers::NONE);
     assert_eq!(h.m.mode(), Mode::Help);
     h.send(Action::Down).send(Action::Down).send(Action::Up);
-    assert!(matches!(h.m.popup, Some(Popup::Help { scroll }) if scroll.offset == 1));
+    assert!(matches!(h.m.top, Top::Help { scroll } if scroll.offset == 1));
     h.key(KeyCode::Esc, KeyModifiers::NONE);
-    assert_eq!(h.m.mode(), Mode::Normal);
+    assert_eq!(h.m.mode(), Mode::Main);
 }
 
 #[test]
@@ -451,7 +434,7 @@ fn a_start_that_cannot_be_matched_says_why_instead_of_matching_forever() {
     pool.overrides
         .set(ineligible, 0, Some(dyad::pool::Action::Pin));
     let mut h = Harness::with_pool(pool);
-    assert!(h.m.rematch.results.is_none());
+    assert!(h.m.solve.results.is_none());
     assert!(!h.m.busy());
     let screen = h.screen(120, 40);
     assert!(
@@ -461,7 +444,7 @@ fn a_start_that_cannot_be_matched_says_why_instead_of_matching_forever() {
     assert!(screen.contains("Not matched"), "{screen}");
     assert!(!screen.contains("Matching…"), "{screen}");
     // The message names the profile that cannot keep the pin.
-    let why = h.m.rematch.match_error.clone().unwrap();
+    let why = h.m.solve.match_error.clone().unwrap();
     assert!(why.contains("under \"Fall 2023 program\""), "{why}");
 }
 
@@ -469,7 +452,7 @@ fn a_start_that_cannot_be_matched_says_why_instead_of_matching_forever() {
 fn deltas_are_on_one_yardstick_and_an_unchanged_pair_has_none() {
     use crate::tui::state::matches::Change;
     let h = Harness::new();
-    let r = h.m.rematch.results.as_ref().unwrap();
+    let r = h.m.solve.results.as_ref().unwrap();
     let mut same = 0;
     for row in &h.m.matches.rows {
         match row.change {

@@ -551,3 +551,29 @@ fn a_terminal_ui_option_without_tui_gets_a_hint() {
         "{err}"
     );
 }
+
+#[test]
+fn the_theme_is_dark_or_light_and_a_bad_one_is_refused() {
+    let out = dyad(&["tui", "--theme", "sepia"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("'sepia'"), "{err}");
+    assert!(err.contains("[possible values: dark, light]"), "{err}");
+    // A good one gets as far as needing a terminal.
+    let out = dyad(&["tui", "--theme", "light"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: no terminal"), "{err}");
+
+    let dir = workspace();
+    let settings = dir.path().join("configs/dyad-settings.toml");
+    std::fs::write(&settings, "[display]\ntheme = \"light\"\n").unwrap();
+    ok(&dyad_in(dir.path(), &["match"]));
+    std::fs::write(&settings, "[display]\ntheme = \"sepia\"\n").unwrap();
+    let err = bad(&dyad_in(dir.path(), &["match"]));
+    assert!(
+        err.contains(
+            "dyad-settings.toml:2:9: display.theme: found \"sepia\", expected \"dark\" or \"light\""
+        ),
+        "{err}"
+    );
+}

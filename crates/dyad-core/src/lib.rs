@@ -68,38 +68,27 @@
 
 #![warn(missing_docs)]
 
-// Modules whose public items are not all documented yet say so with `allow(missing_docs)`;
-// a documented module drops it, and a new module starts without it.
 // The stack, top to bottom (see above), one module to a group so that rustfmt keeps the order.
-#[allow(missing_docs)]
 pub mod intake;
 
-#[allow(missing_docs)]
 pub mod report;
 
-#[allow(missing_docs)]
 pub mod analysis;
 
-#[allow(missing_docs)]
 pub mod matching;
 
 pub mod embedded;
 
-#[allow(missing_docs)]
 pub mod profile;
 
-#[allow(missing_docs)]
 pub mod privacy;
 
 pub mod generate;
 
-#[allow(missing_docs)]
 pub mod criteria;
 
-#[allow(missing_docs)]
 pub mod pool;
 
-#[allow(missing_docs)]
 pub mod identifiers;
 
 pub mod solver;

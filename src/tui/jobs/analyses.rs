@@ -68,9 +68,35 @@ pub struct Wants {
 }
 
 /// What the analyses thread is told: a new result to analyse, or what the screen wants now.
+#[derive(Clone)]
 pub enum Order {
     Job(Job),
     Wants(Wants),
+}
+
+/// Two orders are the same when they are of the very same result (not an equal-looking one),
+/// or want the same.
+impl PartialEq for Order {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Order::Job(a), Order::Job(b)) => {
+                a.generation == b.generation
+                    && Arc::ptr_eq(&a.pool, &b.pool)
+                    && Arc::ptr_eq(&a.ev, &b.ev)
+            }
+            (Order::Wants(a), Order::Wants(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl std::fmt::Debug for Order {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Order::Job(j) => f.debug_tuple("Job").field(&j.generation).finish(),
+            Order::Wants(w) => f.debug_tuple("Wants").field(w).finish(),
+        }
+    }
 }
 
 /// Something found about the result of `generation`.

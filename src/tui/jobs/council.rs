@@ -1,9 +1,9 @@
 //! Convening a council off the UI thread: every member's profile and their consensus matched on
-//! the pool (`dyad::analysis::council::convene`), on a thread of its own so that neither input nor the
-//! rematching of the current settings waits for it. Only the newest request waiting is done.
+//! the pool (`dyad::analysis::council::convene`), as a task on a lane of its own (see
+//! `action::Task`) so that neither input nor the solving of the current settings waits for it.
+//! Only the newest request waiting is done.
 
 use std::sync::Arc;
-use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 use dyad::analysis::council::{self, Council, Member};
@@ -45,20 +45,10 @@ pub fn convene(template: &Engine, req: Convening) -> Convened {
     }
 }
 
-/// Starts the convener thread: send requests into the returned channel; each answer is passed
-/// to `deliver`. The thread ends when the sender is dropped or `deliver` returns false.
-pub fn spawn(
-    template: Engine,
-    deliver: impl Fn(Convened) -> bool + Send + 'static,
-) -> Sender<Convening> {
-    crate::tui::jobs::latest::spawn("council", move |req| convene(&template, req), deliver)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use dyad::embedded;
-    use std::sync::mpsc::channel;
 
     fn engine() -> Engine {
         Engine::new(
@@ -123,27 +113,5 @@ mod tests {
         );
         // The template is left as it was.
         assert!(template.pool.overrides.is_empty());
-    }
-
-    #[test]
-    fn the_thread_answers_the_newest_request() {
-        let (out_tx, out_rx) = channel();
-        let tx = spawn(engine(), move |c| out_tx.send(c.id).is_ok());
-        for id in 1..=3 {
-            tx.send(Convening {
-                id,
-                members: members(),
-                overrides: Overrides::default(),
-            })
-            .unwrap();
-        }
-        let mut last = 0;
-        while last < 3 {
-            let id = out_rx
-                .recv_timeout(Duration::from_secs(60))
-                .expect("an answer");
-            assert!(id > last, "answers arrive in order");
-            last = id;
-        }
     }
 }

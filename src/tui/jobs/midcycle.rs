@@ -2,10 +2,9 @@
 //! the terminal was taken) re-matched under the current results' pool and profile
 //! (`dyad::matching::rematch`, what `dyad rematch` prints): keep first, score first and the
 //! curve between, each point proven or shown with its gap. A curve can take seconds on a large
-//! pool, so this runs on a thread of its own, newest request only.
+//! pool, so it runs as a task on a lane of its own (`midcycle`), newest request only.
 
 use std::sync::Arc;
-use std::sync::mpsc::Sender;
 
 use dyad::matching::engine::Evaluation;
 use dyad::matching::rematch::{CurrentPair, LIMITS, Rematch, rematch};
@@ -19,15 +18,6 @@ pub struct Ask {
     /// The current results: their pool (with the council's pins and bans), profile and score
     /// table.
     pub ev: Arc<Evaluation>,
-}
-
-/// Two requests are the same when they ask about the very same pairs and results.
-impl PartialEq for Ask {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-            && Arc::ptr_eq(&self.pairs, &other.pairs)
-            && Arc::ptr_eq(&self.ev, &other.ev)
-    }
 }
 
 impl std::fmt::Debug for Ask {
@@ -59,10 +49,4 @@ pub fn answer(ask: Ask) -> Answer {
         found,
         ev: ask.ev,
     }
-}
-
-/// Starts the re-matcher's thread: send requests into the returned channel; each answer is
-/// passed to `deliver`. The thread ends when the sender is dropped or `deliver` returns false.
-pub fn spawn(deliver: impl Fn(Answer) -> bool + Send + 'static) -> Sender<Ask> {
-    crate::tui::jobs::latest::spawn("midcycle", answer, deliver)
 }

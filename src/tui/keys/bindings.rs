@@ -1,9 +1,11 @@
 //! The key bindings: one table per mode and a global table behind them all (a mode's own
-//! binding of a key wins). The single source for dispatch, hints, help and popup footers.
+//! binding of a key wins), and each mode's title in the help. The single source for dispatch,
+//! hints, help and popup footers; a new view adds its table and title here.
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use crate::tui::action::{Action, Step};
+use crate::tui::state::Mode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
@@ -77,6 +79,42 @@ use KeyCode::{
 
 /// Behind every mode's table. Ctrl-c quits everywhere (asking first when something is unsaved;
 /// a question's own table makes it "quit now").
+/// A mode's own table (the global one stands behind it: see [`entries`]).
+pub fn table(mode: Mode) -> &'static [Binding] {
+    match mode {
+        Mode::Main => NORMAL,
+        Mode::Search => SEARCH,
+        Mode::Detail => DETAIL,
+        Mode::Profiles => PROFILES,
+        Mode::Influence => INFLUENCE,
+        Mode::Evidence => EVIDENCE,
+        Mode::Midcycle => MIDCYCLE,
+        Mode::CouncilPick => COUNCIL_PICK,
+        Mode::Council => COUNCIL,
+        Mode::Help => HELP,
+        Mode::SaveAs => TEXT,
+        Mode::Confirm => CONFIRM,
+    }
+}
+
+/// Titles of the help sections, one per mode.
+pub fn title(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Main => "Main screen",
+        Mode::Search => "Find (/)",
+        Mode::Detail => "A pair explained (Enter)",
+        Mode::Profiles => "Profiles (p)",
+        Mode::Influence => "Influence of each weight (i)",
+        Mode::Evidence => "Evidence from the survey of past pairs (e)",
+        Mode::Midcycle => "Mid-cycle: the pairs in place re-matched (M)",
+        Mode::CouncilPick => "Choosing a council's members (C)",
+        Mode::Council => "The council: members side by side and their consensus",
+        Mode::Help => "Help (?)",
+        Mode::SaveAs => "Typing a name or description",
+        Mode::Confirm => "Questions",
+    }
+}
+
 pub static GLOBAL: &[Binding] = &[bind(
     &[ctrl('c')],
     Action::Quit,

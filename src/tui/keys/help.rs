@@ -3,7 +3,7 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::tui::keys::{self, MODES};
+use crate::tui::keys::{self, modes};
 use crate::tui::theme::THEME;
 
 use crate::tui::text::wrap;
@@ -37,7 +37,7 @@ pub fn lines(width: usize) -> Vec<Line<'static>> {
         crate::tui::jobs::kept::SPREAD
     );
     v.extend(wrap(&kept, width).into_iter().map(Line::raw));
-    for mode in MODES {
+    for mode in modes() {
         v.push(Line::raw(""));
         v.push(Line::styled(keys::title(mode), THEME.heading));
         for b in keys::entries(mode) {
@@ -62,7 +62,7 @@ pub fn lines(width: usize) -> Vec<Line<'static>> {
 #[cfg(test)]
 pub fn markdown() -> String {
     let mut out = String::new();
-    for mode in MODES {
+    for mode in modes() {
         out.push_str(&format!("\n**{}**\n\n", keys::title(mode)));
         out.push_str("| keys | what they do |\n|---|---|\n");
         for b in keys::entries(mode) {

@@ -11,79 +11,17 @@ pub use bindings::{Binding, Key};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use strum::IntoEnumIterator;
+
 use super::action::{Action, Msg};
+pub use crate::tui::state::Mode;
 use KeyCode::BackTab;
-use bindings::{
-    CONFIRM, COUNCIL, COUNCIL_PICK, DETAIL, EVIDENCE, GLOBAL, HELP, INFLUENCE, MIDCYCLE, NORMAL,
-    PROFILES, SEARCH, TEXT,
-};
+pub use bindings::{GLOBAL, table, title};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Normal,
-    Search,
-    Detail,
-    Profiles,
-    Influence,
-    Evidence,
-    Midcycle,
-    CouncilPick,
-    Council,
-    Help,
-    Text,
-    Confirm,
+/// Every mode, in the order of [`Top`](crate::tui::state::Top)'s variants (the help's order).
+pub fn modes() -> impl Iterator<Item = Mode> {
+    Mode::iter()
 }
-
-/// A mode's own table (the global one stands behind it: see [`entries`]).
-pub fn table(mode: Mode) -> &'static [Binding] {
-    match mode {
-        Mode::Normal => NORMAL,
-        Mode::Search => SEARCH,
-        Mode::Detail => DETAIL,
-        Mode::Profiles => PROFILES,
-        Mode::Influence => INFLUENCE,
-        Mode::Evidence => EVIDENCE,
-        Mode::Midcycle => MIDCYCLE,
-        Mode::CouncilPick => COUNCIL_PICK,
-        Mode::Council => COUNCIL,
-        Mode::Help => HELP,
-        Mode::Text => TEXT,
-        Mode::Confirm => CONFIRM,
-    }
-}
-
-/// Titles of the help sections, one per mode.
-pub fn title(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Normal => "Main screen",
-        Mode::Search => "Find (/)",
-        Mode::Detail => "A pair explained (Enter)",
-        Mode::Profiles => "Profiles (p)",
-        Mode::Influence => "Influence of each weight (i)",
-        Mode::Evidence => "Evidence from the survey of past pairs (e)",
-        Mode::Midcycle => "Mid-cycle: the pairs in place re-matched (M)",
-        Mode::CouncilPick => "Choosing a council's members (C)",
-        Mode::Council => "The council: members side by side and their consensus",
-        Mode::Help => "Help (?)",
-        Mode::Text => "Typing a name or description",
-        Mode::Confirm => "Questions",
-    }
-}
-
-pub const MODES: [Mode; 12] = [
-    Mode::Normal,
-    Mode::Search,
-    Mode::Detail,
-    Mode::Influence,
-    Mode::Evidence,
-    Mode::Midcycle,
-    Mode::Profiles,
-    Mode::CouncilPick,
-    Mode::Council,
-    Mode::Text,
-    Mode::Confirm,
-    Mode::Help,
-];
 
 fn matches(key: &Key, ev: &KeyEvent) -> bool {
     let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
@@ -119,7 +57,7 @@ pub fn dispatch(mode: Mode, ev: &KeyEvent) -> Option<Msg> {
         return Some(Msg::Action(a));
     }
     match (mode, ev.code) {
-        (Mode::Search | Mode::Text, KeyCode::Char(c))
+        (Mode::Search | Mode::SaveAs, KeyCode::Char(c))
             if !ev
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
@@ -203,7 +141,7 @@ mod tests {
 
     #[test]
     fn keys_map_to_messages() {
-        let n = |c, m| action(Mode::Normal, &ev(c, m));
+        let n = |c, m| action(Mode::Main, &ev(c, m));
         assert_eq!(
             n(KeyCode::Char('l'), KeyModifiers::NONE),
             Some(Action::Change(Step::Up))
@@ -246,13 +184,13 @@ mod tests {
         assert!(matches!(s(KeyCode::Char('q')), Some(Msg::Input('q'))));
         assert!(matches!(s(Up), Some(Msg::Action(Action::Up))));
         assert!(matches!(s(Down), Some(Msg::Action(Action::Down))));
-        let t = dispatch(Mode::Text, &ev(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        let t = dispatch(Mode::SaveAs, &ev(KeyCode::Char('u'), KeyModifiers::CONTROL));
         assert!(matches!(t, Some(Msg::Action(Action::ClearField))));
     }
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in MODES {
+        for mode in modes() {
             let keys: Vec<Key> = entries(mode).into_iter().flat_map(|e| e.keys).collect();
             for (i, a) in keys.iter().enumerate() {
                 assert!(!keys[i + 1..].contains(a), "{mode:?}: {a:?} bound twice");
@@ -262,7 +200,7 @@ mod tests {
 
     #[test]
     fn hints_come_from_the_table() {
-        let h = hints(Mode::Normal);
+        let h = hints(Mode::Main);
         assert_eq!(h[0], ("↑↓".to_string(), "select"));
         assert_eq!(h[1], ("←→".to_string(), "change"));
         assert!(h.iter().any(|(k, w)| k == "?" && *w == "help"));
@@ -272,13 +210,12 @@ mod tests {
     #[test]
     fn ctrl_c_quits_in_every_mode_from_the_global_table() {
         let ctrl_c = ev(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for mode in MODES {
+        for mode in modes() {
             assert_eq!(action(mode, &ctrl_c), Some(Action::Quit), "{mode:?}");
             assert!(entries(mode).iter().any(|e| e.action == Action::Quit));
         }
         // Written once: no mode's table has it but the question's, which says "quit now".
-        let own: Vec<Mode> = MODES
-            .into_iter()
+        let own: Vec<Mode> = modes()
             .filter(|m| {
                 table(*m)
                     .iter()
@@ -313,7 +250,7 @@ mod tests {
             " ↑↓ PgUp PgDn scroll · Esc close "
         );
         assert_eq!(
-            key_for(Mode::Normal, Action::Quit).map(|k| key_name(&k)),
+            key_for(Mode::Main, Action::Quit).map(|k| key_name(&k)),
             Some("q".into())
         );
         assert_eq!(

@@ -17,12 +17,6 @@
 pub mod weights;
 
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::Block;
-
-use crate::tui::action::Action;
-use crate::tui::keys::{self, Mode};
-use crate::tui::theme::THEME;
 
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
@@ -90,20 +84,6 @@ pub fn inner(r: Rect) -> Rect {
 }
 
 /// A popup area centred in `area`, at most `w` × `h`.
-/// A popup's frame: its title at the top, the keys it takes at the bottom.
-/// A popup's frame: its title on top, and at the bottom a footer of keys looked up in the
-/// mode's bindings (see [`keys::hints::footer`]), so it names the keys that work.
-pub fn popup_block(
-    title: impl Into<String>,
-    mode: Mode,
-    footer: &[(&[Action], &str)],
-) -> Block<'static> {
-    Block::bordered()
-        .title(Line::styled(title.into(), THEME.panel_title))
-        .title_bottom(Line::styled(keys::hints::footer(mode, footer), THEME.dim))
-        .border_style(THEME.border_focused)
-}
-
 pub fn popup(area: Rect, w: u16, h: u16) -> Rect {
     area.centered(
         Constraint::Length(w.min(area.width)),

@@ -1,5 +1,5 @@
-//! What the analyses thread found about the results shown (what to tell it next is
-//! [`super::Sync`]).
+//! What the analyses thread found about the results shown (it is told what to analyse through
+//! `update`'s effects: a job for each new result, and what the screen wants when that changes).
 
 use dyad::analysis::stability::{Influence, Stability};
 use dyad::analysis::unmatched::Diagnosis;

@@ -14,7 +14,7 @@ use dyad::pool::{Mentee, Mentor};
 use dyad::privacy::Disclosure;
 use dyad::privacy::disclosure::Shown;
 
-use crate::tui::jobs::rematch::Results;
+use crate::tui::jobs::solve::Results;
 
 /// How many alternative mentors the popup lists.
 pub const ALTERNATIVES: usize = 5;

@@ -11,7 +11,7 @@ use dyad::criteria::Params;
 use dyad::pool::Survey;
 
 use crate::tui::jobs::evidence::{Answer, Ask, Found};
-use crate::tui::jobs::rematch::Results;
+use crate::tui::jobs::solve::Results;
 
 #[derive(Debug, Clone)]
 pub struct EvidenceView {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 pub use crate::tui::jobs::kept::SPREAD;
 use crate::tui::jobs::kept::{Ask, Tally};
-use crate::tui::jobs::rematch::Results;
+use crate::tui::jobs::solve::Results;
 
 /// Pairs kept in fewer draws than this are fragile (marked in the warning colour).
 pub const FRAGILE: f64 = 0.5;

@@ -4,7 +4,7 @@
 use dyad::matching::Reason;
 use dyad::pool::{Action, Overrides};
 
-use crate::tui::jobs::rematch::Results;
+use crate::tui::jobs::solve::Results;
 use crate::tui::scroll::Scroll;
 
 /// How a mentee's situation differs from the baseline.

@@ -1,7 +1,7 @@
 //! The mentors view of the matches panel (`m`): one row per mentor with their load and capacity,
 //! the mean score of their pairs and their mentees; idle mentors first, then by load.
 
-use crate::tui::jobs::rematch::Results;
+use crate::tui::jobs::solve::Results;
 use crate::tui::scroll::{Scroll, Viewport};
 
 /// One mentor as the mentors view shows them.

@@ -10,7 +10,7 @@ use dyad::matching::engine::Evaluation;
 use dyad::matching::rematch::{CurrentPair, Point, Rematch};
 
 use crate::tui::jobs::midcycle::{Answer, Ask};
-use crate::tui::jobs::rematch::Results;
+use crate::tui::jobs::solve::Results;
 
 /// The pairs in place, as read from their file before the terminal was taken.
 #[derive(Debug, Clone)]

@@ -14,10 +14,10 @@ pub mod matches;
 pub mod mentors;
 pub mod midcycle;
 pub mod moved;
-pub mod popups;
-pub mod rematch;
 pub mod search;
+pub mod solve;
 pub mod stable;
+pub mod top;
 pub mod weights;
 
 pub use analyses::Analyses;
@@ -25,8 +25,8 @@ pub use council::{CouncilPick, CouncilView};
 pub use document::{Document, HISTORY, Snapshot};
 pub use matches::Matches;
 pub use moved::Moved;
-pub use popups::{Confirm, Field, Pending, Popup, ProfilesState, SaveAs, SearchState};
-pub use rematch::Rematch;
+pub use solve::Solve;
+pub use top::{Confirm, Field, Mode, Pending, ProfilesState, SaveAs, SearchState, Top};
 pub use weights::Weights;
 
 use std::path::PathBuf;
@@ -38,9 +38,8 @@ use dyad::pool::Pool;
 use dyad::profile::Profile;
 
 use crate::tui::action::Effect;
-use crate::tui::jobs::analyses::{Job, Order, Wants};
-use crate::tui::jobs::rematch::Request;
-use crate::tui::keys::Mode;
+use crate::tui::jobs::analyses::{Job, Wants};
+use crate::tui::jobs::solve::Request;
 use crate::tui::layout::weights as panel;
 use crate::tui::scroll::Drawn;
 use crate::tui::state::matches::Row;
@@ -70,13 +69,13 @@ pub struct Status {
     pub moved: Option<Vec<PairChange>>,
 }
 
-/// The whole UI state, in parts: the settings and files being tuned (`document`), the rematch
-/// shown and what was found about it (`rematch`), the weights panel (`weights`), the matches
+/// The whole UI state, in parts: the settings and files being tuned (`document`), the solve
+/// shown and what was found about it (`solve`), the weights panel (`weights`), the matches
 /// table (`matches`) and its kept shares (`kept`), the evidence view (`evidence`), the open popup
 /// and the status line.
 pub struct Model {
     pub document: Document,
-    pub rematch: Rematch,
+    pub solve: Solve,
     pub weights: Weights,
     pub matches: Matches,
     pub kept: kept::Kept,
@@ -86,7 +85,8 @@ pub struct Model {
     pub focus: Focus,
     /// The mentors view of the matches panel.
     pub mentors: mentors::Mentors,
-    pub popup: Option<Popup>,
+    /// What is on top of the main screen (the main screen itself when nothing is).
+    pub top: Top,
     pub status: Option<Status>,
     /// The results on screen before the change still being matched.
     pub moved: Moved,
@@ -111,12 +111,12 @@ impl Model {
             evidence: evidence::EvidenceView::new(dyad::pool::Survey::BuiltIn),
             midcycle: midcycle::MidcycleView::default(),
             document: Document::new(pool, current, baseline, configs),
-            rematch: Rematch::default(),
+            solve: Solve::default(),
             weights: Weights::default(),
             matches: Matches::default(),
             focus: Focus::Weights,
             mentors: mentors::Mentors::default(),
-            popup: None,
+            top: Top::Main,
             status: None,
             moved: Moved::default(),
             size,
@@ -128,11 +128,11 @@ impl Model {
 
     /// A new recompute request for the settings as they are now.
     pub fn request(&mut self) -> Request {
-        let shown = self.rematch.results.as_ref().map(|r| &r.current);
-        self.moved.changed(shown, self.rematch.busy());
-        self.rematch.generation += 1;
+        let shown = self.solve.results.as_ref().map(|r| &r.current);
+        self.moved.changed(shown, self.solve.busy());
+        self.solve.generation += 1;
         Request {
-            generation: self.rematch.generation,
+            generation: self.solve.generation,
             current: self.document.current.clone(),
             baseline: self.document.baseline.clone(),
             overrides: self.document.overrides.clone(),
@@ -140,20 +140,7 @@ impl Model {
     }
 
     pub fn mode(&self) -> Mode {
-        match &self.popup {
-            None => Mode::Normal,
-            Some(Popup::Detail(_)) => Mode::Detail,
-            Some(Popup::Search(_)) => Mode::Search,
-            Some(Popup::Profiles(_)) => Mode::Profiles,
-            Some(Popup::Help { .. }) => Mode::Help,
-            Some(Popup::Influence { .. }) => Mode::Influence,
-            Some(Popup::Evidence { .. }) => Mode::Evidence,
-            Some(Popup::Midcycle) => Mode::Midcycle,
-            Some(Popup::SaveAs(_)) => Mode::Text,
-            Some(Popup::Confirm(_)) => Mode::Confirm,
-            Some(Popup::CouncilPick(_)) => Mode::CouncilPick,
-            Some(Popup::Council(_)) => Mode::Council,
-        }
+        self.top.mode()
     }
 
     pub fn profile_modified(&self) -> bool {
@@ -166,7 +153,7 @@ impl Model {
 
     /// Whether the newest settings are still being matched.
     pub fn busy(&self) -> bool {
-        self.rematch.busy()
+        self.solve.busy()
     }
 
     /// The position of the selected mentee among the rows shown.
@@ -205,13 +192,13 @@ impl Model {
     /// The stable range of a weight, while it belongs to the settings shown (not when the
     /// newest settings could not be matched and older pairs are on the screen).
     pub fn stability(&self, k: usize) -> Option<&Result<Stability, String>> {
-        self.rematch.stability(k)
+        self.solve.stability(k)
     }
 
     /// The criteria in the influence popup's order: the largest swing first, those not yet
     /// computed last.
     pub fn influence_order(&self) -> Vec<usize> {
-        self.rematch.influence_order()
+        self.solve.influence_order()
     }
 
     /// Where save-as writes a profile of this name.
@@ -257,7 +244,7 @@ impl Model {
     /// Rebuilds the table rows after new results, a sort or a filter, keeping the selected
     /// mentee.
     pub fn rebuild_rows(&mut self) {
-        let Some(r) = &self.rematch.results else {
+        let Some(r) = &self.solve.results else {
             return;
         };
         let t = &mut self.matches;
@@ -311,12 +298,10 @@ impl Model {
             self.matches.scroll.drawn(v);
             self.mentors.drawn(v.height);
         }
-        match &mut self.popup {
-            Some(Popup::Help { scroll }) => d.help.into_iter().for_each(|v| scroll.drawn(v)),
-            Some(Popup::Council(c)) => d.council.into_iter().for_each(|v| c.scroll.drawn(v)),
-            Some(Popup::Evidence { scroll }) => {
-                d.evidence.into_iter().for_each(|v| scroll.drawn(v))
-            }
+        match &mut self.top {
+            Top::Help { scroll } => d.help.into_iter().for_each(|v| scroll.drawn(v)),
+            Top::Council(c) => d.council.into_iter().for_each(|v| c.scroll.drawn(v)),
+            Top::Evidence { scroll } => d.evidence.into_iter().for_each(|v| scroll.drawn(v)),
             _ => {}
         }
         self.fit_offsets();
@@ -336,6 +321,44 @@ impl Model {
             "Reference year {} is before every mentee's training (the first: {first})",
             e.reference_year
         ))
+    }
+}
+
+/// Edits of the settings, pins and bans (shared by the weights, the pairs' overrides, the mouse
+/// and undo).
+impl Model {
+    /// Applies an edit; when it changes anything, records the state before it (unless
+    /// `coalesce`, as while dragging a slider) and asks for a solve.
+    pub fn edit(&mut self, coalesce: bool, f: impl FnOnce(&mut Model)) -> Vec<Effect> {
+        let before = self.document.snapshot();
+        f(self);
+        if self.document.snapshot() == before {
+            return Vec::new();
+        }
+        if !coalesce {
+            self.document.history.undo.push(before);
+            if self.document.history.undo.len() > HISTORY {
+                self.document.history.undo.remove(0);
+            }
+            self.document.history.redo.clear();
+        }
+        if let Some(w) = self.reference_year_warning() {
+            self.warn(w);
+        } else if self.all_weights_zero() {
+            self.warn("All weights are 0: every pair scores 0, so the matching only counts pairs");
+        } else if self
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.starts_with("All weights"))
+        {
+            self.status = None;
+        }
+        self.recompute()
+    }
+
+    /// An edit of the current profile's settings.
+    pub fn edit_profile(&mut self, coalesce: bool, f: impl FnOnce(&mut Profile)) -> Vec<Effect> {
+        self.edit(coalesce, |m| f(&mut m.document.current))
     }
 }
 
@@ -370,38 +393,38 @@ impl Model {
                 String::new(),
             )
         };
-        self.popup = Some(Popup::SaveAs(SaveAs {
+        self.top = Top::SaveAs(SaveAs {
             filled: !name.is_empty(),
             name,
             description,
             was,
             field: Field::Name,
-        }));
+        });
     }
 
     /// Asks a question; `on_yes` is what a yes does.
     pub fn confirm(&mut self, question: String, on_yes: Pending) {
-        self.popup = Some(Popup::Confirm(Box::new(Confirm { question, on_yes })));
+        self.top = Top::Confirm(Box::new(Confirm { question, on_yes }));
     }
 
     /// The search popup, listing everything.
     pub fn open_search(&mut self) {
         let hits = search::query(&self.document.entries, "");
-        self.popup = Some(Popup::Search(SearchState {
+        self.top = Top::Search(SearchState {
             query: String::new(),
             hits,
             selected: 0,
-        }));
+        });
     }
 
     /// The selected pair explained. Moving to the next mentee keeps the choice of full detail;
     /// a popup opened anew starts with only what a shared screen may show.
     pub fn open_detail(&mut self) {
-        let full = matches!(&self.popup, Some(Popup::Detail(d)) if d.full);
-        match (self.selected(), &self.rematch.results) {
+        let full = matches!(&self.top, Top::Detail(d) if d.full);
+        match (self.selected(), &self.solve.results) {
             (Some(row), Some(r)) => {
                 let d = detail::build(r, row.mentee, &self.document.disclosure, full);
-                self.popup = Some(Popup::Detail(Box::new(d)));
+                self.top = Top::Detail(Box::new(d));
             }
             _ => self.warn("No pair selected: choose a row in the matches first"),
         }
@@ -409,62 +432,40 @@ impl Model {
 
     /// The mentors view's rows again after new results.
     pub fn refresh_mentors(&mut self) {
-        if let Some(r) = &self.rematch.results {
+        if let Some(r) = &self.solve.results {
             self.mentors.rebuild(r);
         }
     }
 
     /// The pair explained again after new results, or with full detail switched.
     pub fn refresh_detail(&mut self, full: impl FnOnce(bool) -> bool) {
-        if let (Some(Popup::Detail(d)), Some(r)) = (&mut self.popup, &self.rematch.results) {
+        if let (Top::Detail(d), Some(r)) = (&mut self.top, &self.solve.results) {
             **d = detail::build(r, d.mentee, &self.document.disclosure, full(d.full));
         }
     }
 }
 
-/// What the screen wants analysed, read from the model.
-pub fn wants(m: &Model) -> Wants {
-    let diagnose = match &m.popup {
-        Some(Popup::Detail(d)) if d.current.is_none() => Some(d.mentee),
-        _ => None,
-    };
-    Wants {
-        criterion: Setting::at(m.weights.scroll.selected).weight(),
-        influence: matches!(m.popup, Some(Popup::Influence { .. })),
-        diagnose,
+/// What the analyst is told (through `update`'s effects, like any other work).
+impl Model {
+    /// What the screen wants analysed now.
+    pub fn wants(&self) -> Wants {
+        let diagnose = match &self.top {
+            Top::Detail(d) if d.current.is_none() => Some(d.mentee),
+            _ => None,
+        };
+        Wants {
+            criterion: Setting::at(self.weights.scroll.selected).weight(),
+            influence: matches!(self.top, Top::Influence { .. }),
+            diagnose,
+        }
     }
-}
 
-/// Keeps the analyst up to date with the model: a job for each new result, and what the screen
-/// wants whenever that changes. Used by the event loop after each batch of messages (and by the
-/// test harness after each message).
-#[derive(Default)]
-pub struct Sync {
-    generation: u64,
-    wants: Wants,
-}
-
-impl Sync {
-    pub fn requests(&mut self, m: &Model) -> Vec<Order> {
-        let mut out = Vec::new();
-        if let Some(r) = m
-            .rematch
-            .results
-            .as_ref()
-            .filter(|r| r.generation != self.generation)
-        {
-            self.generation = r.generation;
-            out.push(Order::Job(Job {
-                generation: r.generation,
-                pool: r.pool.clone(),
-                ev: r.current.clone(),
-            }));
-        }
-        let w = wants(m);
-        if w != self.wants || !out.is_empty() {
-            self.wants = w;
-            out.push(Order::Wants(w));
-        }
-        out
+    /// The analyst's job for the results shown.
+    pub fn analysis_job(&self) -> Option<Job> {
+        self.solve.results.as_ref().map(|r| Job {
+            generation: r.generation,
+            pool: r.pool.clone(),
+            ev: r.current.clone(),
+        })
     }
 }

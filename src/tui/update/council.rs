@@ -8,19 +8,19 @@ use std::path::Path;
 use dyad::analysis::council::Member;
 use dyad::profile::Profile;
 
-use crate::tui::action::{Action, Effect, Msg, ProfileEntry};
-use crate::tui::jobs::council::{Convened, Convening};
+use crate::tui::action::{Action, Effect, Msg, ProfileEntry, Task};
+use crate::tui::jobs::council::{self, Convened, Convening};
 use crate::tui::scroll::Scroll;
 use crate::tui::state::council::MEMBERS;
-use crate::tui::state::{Confirm, CouncilPick, CouncilView, Model, Pending, Popup};
+use crate::tui::state::{Confirm, CouncilPick, CouncilView, Model, Pending, Top};
 
 /// `C`: the member picker; the profiles are listed by the event loop.
 pub fn open(m: &mut Model) -> Vec<Effect> {
-    m.popup = Some(Popup::CouncilPick(CouncilPick {
+    m.top = Top::CouncilPick(CouncilPick {
         entries: Vec::new(),
         chosen: Vec::new(),
         selected: 0,
-    }));
+    });
     vec![Effect::ListCouncil]
 }
 
@@ -34,7 +34,7 @@ fn in_members(file: Option<&Path>) -> bool {
 /// The profiles listed: those chosen last time stay chosen; the first time, the members folder.
 pub fn listed(m: &mut Model, entries: Vec<ProfileEntry>) -> Vec<Effect> {
     let before = m.document.council_chosen.clone();
-    if let Some(Popup::CouncilPick(p)) = &mut m.popup {
+    if let Top::CouncilPick(p) = &mut m.top {
         p.chosen = entries
             .iter()
             .map(|e| {
@@ -78,7 +78,7 @@ fn labels(entries: &[&ProfileEntry]) -> Vec<String> {
 }
 
 pub fn pick_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
-    let Some(Popup::CouncilPick(p)) = &mut m.popup else {
+    let Top::CouncilPick(p) = &mut m.top else {
         return Vec::new();
     };
     let last = p.entries.len().saturating_sub(1);
@@ -100,7 +100,7 @@ pub fn pick_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
 
 /// Enter in the picker: convene the chosen profiles.
 fn convene(m: &mut Model) -> Vec<Effect> {
-    let Some(Popup::CouncilPick(p)) = &m.popup else {
+    let Top::CouncilPick(p) = &m.top else {
         return Vec::new();
     };
     let chosen: Vec<&ProfileEntry> = p
@@ -129,23 +129,26 @@ fn convene(m: &mut Model) -> Vec<Effect> {
     m.document.council_chosen = chosen.iter().map(|e| e.file.clone()).collect();
     m.document.councils += 1;
     let id = m.document.councils;
-    m.popup = Some(Popup::Council(Box::new(CouncilView {
+    m.top = Top::Council(Box::new(CouncilView {
         id,
         labels,
         council: None,
         elapsed: None,
         scroll: Scroll::default(),
-    })));
-    vec![Effect::Convene(Box::new(Convening {
+    }));
+    let req = Convening {
         id,
         members,
         overrides: m.document.overrides.clone(),
+    };
+    vec![Effect::Run(Task::new("council", id, move |engine| {
+        Msg::Convened(Box::new(council::convene(engine, req.clone())))
     }))]
 }
 
 /// A council arrived: shown when it is the one the view waits for.
 pub fn convened(m: &mut Model, c: Convened) {
-    if let Some(Popup::Council(v)) = &mut m.popup
+    if let Top::Council(v) = &mut m.top
         && v.id == c.id
     {
         v.council = Some(c.council);
@@ -156,7 +159,7 @@ pub fn convened(m: &mut Model, c: Convened) {
 }
 
 pub fn council_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
-    let Some(Popup::Council(v)) = &mut m.popup else {
+    let Top::Council(v) = &mut m.top else {
         return Vec::new();
     };
     let page = v.scroll.page() as isize;
@@ -191,7 +194,7 @@ pub fn council_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
 }
 
 fn as_baseline(m: &mut Model, consensus: Profile) -> Vec<Effect> {
-    m.popup = None;
+    m.top = Top::Main;
     m.info(format!(
         "\"{}\" is now the baseline (not saved)",
         consensus.name
@@ -213,13 +216,13 @@ fn adopt(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
             "Take \"{}\" as the current settings and drop the unsaved changes to \"{}\"?",
             consensus.name, m.document.current.name
         );
-        m.popup = Some(Popup::Confirm(Box::new(Confirm {
+        m.top = Top::Confirm(Box::new(Confirm {
             question,
             on_yes: Pending::Adopt {
                 profile: consensus,
                 save,
             },
-        })));
+        }));
         return Vec::new();
     }
     adopt_now(m, consensus, save)
@@ -228,7 +231,7 @@ fn adopt(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
 /// The consensus becomes the current settings. It has no file yet, so it counts as unsaved
 /// (quitting asks; `s` and `S` save it as a new profile).
 pub fn adopt_now(m: &mut Model, consensus: Profile, save: bool) -> Vec<Effect> {
-    m.popup = None;
+    m.top = Top::Main;
     let name = consensus.name.clone();
     // An edit like any other: u goes back to the settings (and file) before it.
     let before = m.document.snapshot();

@@ -5,7 +5,7 @@
 use crate::tui::action::{Action, Effect, Msg};
 use crate::tui::jobs::evidence::{Answer, Ask};
 use crate::tui::scroll::Scroll;
-use crate::tui::state::{Model, Popup};
+use crate::tui::state::{Model, Top};
 
 fn examine(ask: Option<Ask>) -> Vec<Effect> {
     ask.map(|a| Effect::Examine(Box::new(a)))
@@ -15,14 +15,14 @@ fn examine(ask: Option<Ask>) -> Vec<Effect> {
 
 /// `e`: the view, and the survey read afresh.
 pub fn open(m: &mut Model) -> Vec<Effect> {
-    m.popup = Some(Popup::Evidence {
+    m.top = Top::Evidence {
         scroll: Scroll::default(),
-    });
-    examine(m.evidence.open(m.rematch.results.as_ref()))
+    };
+    examine(m.evidence.open(m.solve.results.as_ref()))
 }
 
 pub fn msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
-    let Some(Popup::Evidence { scroll }) = &mut m.popup else {
+    let Top::Evidence { scroll } = &mut m.top else {
         return Vec::new();
     };
     let Msg::Action(action) = msg else {

@@ -2,16 +2,16 @@
 
 use crate::tui::action::{Action, Effect, Msg};
 use crate::tui::scroll::Scroll;
-use crate::tui::state::{Model, Popup};
+use crate::tui::state::{Model, Top};
 
 pub fn open(m: &mut Model) {
-    m.popup = Some(Popup::Help {
+    m.top = Top::Help {
         scroll: Scroll::default(),
-    });
+    };
 }
 
 pub fn msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
-    if let Some(Popup::Help { scroll }) = &mut m.popup {
+    if let Top::Help { scroll } = &mut m.top {
         let page = scroll.page() as isize;
         match msg {
             Msg::Action(Action::Up) => scroll.scroll_by(-1),

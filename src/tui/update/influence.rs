@@ -3,15 +3,15 @@
 
 use crate::tui::action::{Action, Effect, Msg};
 use crate::tui::state::weights::Setting;
-use crate::tui::state::{Focus, Model, Popup};
+use crate::tui::state::{Focus, Model, Top};
 
 pub fn open(m: &mut Model) {
     let selected = Setting::at(m.weights.scroll.selected).weight().unwrap_or(0);
-    m.popup = Some(Popup::Influence { selected });
+    m.top = Top::Influence { selected };
 }
 
 pub fn msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
-    let Some(Popup::Influence { selected }) = m.popup else {
+    let Top::Influence { selected } = m.top else {
         return Vec::new();
     };
     let order = m.influence_order();
@@ -23,12 +23,12 @@ pub fn msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
             } else {
                 (at + 1).min(order.len() - 1)
             };
-            m.popup = Some(Popup::Influence {
+            m.top = Top::Influence {
                 selected: order[to],
-            });
+            };
         }
         Msg::Action(Action::Accept) => {
-            m.popup = None;
+            m.top = Top::Main;
             m.focus = Focus::Weights;
             m.weights.scroll.selected = selected;
             m.fit_offsets();

@@ -1,19 +1,26 @@
-//! The mid-cycle view (`M`) as `update` sees it: opening it asks the re-matcher thread for the
-//! curve of the pairs in place under the results shown (new results ask again: see `rematch`);
+//! The mid-cycle view (`M`) as `update` sees it: opening it asks its lane for the
+//! curve of the pairs in place under the results shown (new results ask again: see `solve`);
 //! ← → (↑ ↓) select a point; Enter writes its pairs to a new file beside the pairs in place.
 
-use crate::tui::action::{Action, Effect, Msg, PairsOrder};
-use crate::tui::jobs::midcycle::Answer;
-use crate::tui::state::{Model, Popup};
+use crate::tui::action::{Action, Effect, Msg, PairsOrder, Task};
+use crate::tui::jobs::midcycle::{self, Answer, Ask};
+use crate::tui::state::{Model, Top};
 
 /// `M`: the view, and the curve asked for when it is not already worked out for these results.
 pub fn open(m: &mut Model) -> Vec<Effect> {
-    m.popup = Some(Popup::Midcycle);
+    m.top = Top::Midcycle;
     m.midcycle
-        .open(m.rematch.results.as_ref())
-        .map(|a| Effect::Midcycle(Box::new(a)))
+        .open(m.solve.results.as_ref())
+        .map(run)
         .into_iter()
         .collect()
+}
+
+/// The curve worked out on the lane `midcycle` (only the newest request waiting).
+pub fn run(ask: Ask) -> Effect {
+    Effect::Run(Task::new("midcycle", ask.id, move |_| {
+        Msg::Midcycled(Box::new(midcycle::answer(ask.clone())))
+    }))
 }
 
 pub fn msg(m: &mut Model, msg: Msg) -> Vec<Effect> {

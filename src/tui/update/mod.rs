@@ -7,25 +7,41 @@ mod council;
 mod detail;
 mod evidence;
 mod help;
+mod history;
 mod influence;
 mod matches;
 mod mentors;
 mod midcycle;
+mod mouse;
 mod moved;
+mod overrides;
 mod profiles;
 mod record;
-mod rematch;
 pub mod search;
+mod solve;
 mod weights;
 
 use crate::tui::action::{Action, Effect, Msg};
-use crate::tui::state::{Focus, Model, Pending, Popup};
+use crate::tui::jobs::analyses::Order;
+use crate::tui::state::{Focus, Model, Pending, Top};
 
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    let mut effects = handle(m, msg);
+    // The analyst hears of what the screen wants whenever a message changed it.
+    let wants = m.wants();
+    if wants != m.solve.told {
+        m.solve.told = wants;
+        effects.push(Effect::Analyse(Box::new(Order::Wants(wants))));
+    }
+    effects
+}
+
+/// A message to the feature it belongs to.
+fn handle(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Computed(o) => {
             let generation = o.generation;
-            let effects = rematch::computed(m, *o);
+            let effects = solve::computed(m, *o);
             moved::arrived(m, generation);
             return effects;
         }
@@ -47,7 +63,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
         Msg::Analysed(a) => {
-            m.rematch.analyses.accept(*a);
+            m.solve.analyses.accept(*a);
             return Vec::new();
         }
         Msg::Resize(w, h) => {
@@ -73,17 +89,18 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         // A message on the status line lasts until the next key or click.
         _ => m.status = None,
     }
-    match m.popup {
-        None => normal(m, msg),
-        Some(_) => popup(m, msg),
+    if m.top.is_main() {
+        return main(m, msg);
     }
+    on_top(m, msg)
 }
 
-fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
+/// Messages on the main screen.
+fn main(m: &mut Model, msg: Msg) -> Vec<Effect> {
     let Msg::Action(action) = msg else {
         return match msg {
             Msg::Mouse(ev) if m.mentors.shown && mentors::mouse(m, ev) => Vec::new(),
-            Msg::Mouse(ev) => weights::mouse(m, ev),
+            Msg::Mouse(ev) => mouse::mouse(m, ev),
             _ => Vec::new(),
         };
     };
@@ -108,16 +125,16 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Action::Zero => return weights::zero(m),
         Action::JumpDown => return weights::jump(m, false),
         Action::JumpUp => return weights::jump(m, true),
-        Action::Undo => return weights::undo(m),
-        Action::Redo => return weights::redo(m),
+        Action::Undo => return history::undo(m),
+        Action::Redo => return history::redo(m),
         Action::CycleSort => matches::cycle_sort(m),
         Action::ToggleChangedOnly => matches::toggle_changed_only(m),
         Action::ToggleGroups => matches::toggle_groups(m),
         Action::ToggleMeasures => matches::toggle_measures(m),
         Action::ToggleMentors => mentors::toggle(m),
-        Action::Ban => return weights::ban(m),
-        Action::Unban => return weights::unban(m),
-        Action::Pin => return weights::pin(m),
+        Action::Ban => return overrides::ban(m),
+        Action::Unban => return overrides::unban(m),
+        Action::Pin => return overrides::pin(m),
         Action::SaveOverrides => return profiles::save_overrides(m),
         Action::WriteRecord => return record::write(m),
         Action::OpenDetail => m.open_detail(),
@@ -136,34 +153,34 @@ fn normal(m: &mut Model, msg: Msg) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Messages while a popup is open: each to the popup's feature.
-fn popup(m: &mut Model, msg: Msg) -> Vec<Effect> {
+/// Messages while a view or popup is on top: each to the file of its name.
+fn on_top(m: &mut Model, msg: Msg) -> Vec<Effect> {
     if matches!(msg, Msg::Action(Action::Close) | Msg::Action(Action::No)) {
-        m.popup = None;
+        m.top = Top::Main;
         return Vec::new();
     }
     // Ctrl-c leaves any popup and quits, asking first when something is unsaved.
-    if matches!(msg, Msg::Action(Action::Quit)) && !matches!(m.popup, Some(Popup::Confirm(_))) {
-        m.popup = None;
+    if matches!(msg, Msg::Action(Action::Quit)) && !matches!(m.top, Top::Confirm(_)) {
+        m.top = Top::Main;
         profiles::quit(m);
         return Vec::new();
     }
-    match m.popup.as_ref() {
-        Some(Popup::Search(_)) => search::msg(m, msg),
-        Some(Popup::Detail(_)) => match msg {
-            Msg::Action(Action::Ban) => weights::ban(m),
-            Msg::Action(Action::Pin) => weights::pin(m),
+    match &m.top {
+        Top::Search(_) => search::msg(m, msg),
+        Top::Detail(_) => match msg {
+            Msg::Action(Action::Ban) => overrides::ban(m),
+            Msg::Action(Action::Pin) => overrides::pin(m),
             _ => detail::msg(m, msg),
         },
-        Some(Popup::Profiles(_)) => profiles::list_msg(m, msg),
-        Some(Popup::Help { .. }) => help::msg(m, msg),
-        Some(Popup::Influence { .. }) => influence::msg(m, msg),
-        Some(Popup::Evidence { .. }) => evidence::msg(m, msg),
-        Some(Popup::Midcycle) => midcycle::msg(m, msg),
-        Some(Popup::SaveAs(_)) => profiles::save_as_msg(m, msg),
-        Some(Popup::CouncilPick(_)) => council::pick_msg(m, msg),
-        Some(Popup::Council(_)) => council::council_msg(m, msg),
-        Some(Popup::Confirm(_)) => match msg {
+        Top::Profiles(_) => profiles::list_msg(m, msg),
+        Top::Help { .. } => help::msg(m, msg),
+        Top::Influence { .. } => influence::msg(m, msg),
+        Top::Evidence { .. } => evidence::msg(m, msg),
+        Top::Midcycle => midcycle::msg(m, msg),
+        Top::SaveAs(_) => profiles::save_as_msg(m, msg),
+        Top::CouncilPick(_) => council::pick_msg(m, msg),
+        Top::Council(_) => council::council_msg(m, msg),
+        Top::Confirm(_) => match msg {
             Msg::Action(Action::Yes) => yes(m),
             Msg::Action(Action::Quit) => {
                 m.quit = true;
@@ -171,13 +188,13 @@ fn popup(m: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             _ => Vec::new(),
         },
-        None => Vec::new(),
+        Top::Main => main(m, msg),
     }
 }
 
 /// `y` to the open question: to the feature that asked it.
 fn yes(m: &mut Model) -> Vec<Effect> {
-    let Some(Popup::Confirm(c)) = m.popup.take() else {
+    let Top::Confirm(c) = std::mem::take(&mut m.top) else {
         return Vec::new();
     };
     match c.on_yes {

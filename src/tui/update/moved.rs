@@ -8,12 +8,12 @@ use crate::tui::state::{Level, Model, Status};
 /// Says which pairs moved once the newest request's results are shown (an older request's
 /// results, shown on the way, are not the change's own).
 pub fn arrived(m: &mut Model, generation: u64) {
-    let shown = m.rematch.results.as_ref().map(|r| r.generation);
-    if generation != m.rematch.generation || shown != Some(generation) {
+    let shown = m.solve.results.as_ref().map(|r| r.generation);
+    if generation != m.solve.generation || shown != Some(generation) {
         // Not the newest change's results, or they could not be matched: wait.
         return;
     }
-    let (Some(before), Some(r)) = (m.moved.before.take(), &m.rematch.results) else {
+    let (Some(before), Some(r)) = (m.moved.before.take(), &m.solve.results) else {
         return;
     };
     let moved = changes(&before.matching, &r.current.matching);
@@ -35,7 +35,7 @@ pub fn arrived(m: &mut Model, generation: u64) {
 /// table's order), so the table scrolls to it. Not under the pair explained, whose ↑ ↓ walk the
 /// table from the selected row.
 fn keep_in_view(m: &mut Model, moved: &[usize]) {
-    if moved.is_empty() || m.popup.is_some() {
+    if moved.is_empty() || !m.top.is_main() {
         return;
     }
     let t = &m.matches;

@@ -7,7 +7,7 @@ use dyad::io::backup_dir;
 use dyad::profile::Profile;
 
 use crate::tui::action::{Action, Effect, Msg, ProfileEntry, SaveError, SaveResult};
-use crate::tui::state::{Field, Model, Pending, Popup, ProfilesState};
+use crate::tui::state::{Field, Model, Pending, ProfilesState, Top};
 
 /// The longest name and description the save-as form takes.
 const MAX_NAME: usize = 80;
@@ -18,15 +18,15 @@ fn show(p: &Path) -> String {
 }
 
 pub fn open_profiles(m: &mut Model) -> Vec<Effect> {
-    m.popup = Some(Popup::Profiles(ProfilesState {
+    m.top = Top::Profiles(ProfilesState {
         entries: Vec::new(),
         selected: 0,
-    }));
+    });
     vec![Effect::ListProfiles]
 }
 
 pub fn listed(m: &mut Model, entries: Vec<ProfileEntry>) -> Vec<Effect> {
-    if let Some(Popup::Profiles(state)) = &mut m.popup {
+    if let Top::Profiles(state) = &mut m.top {
         state.selected = entries
             .iter()
             .position(|e| e.file.is_some() && e.file == m.document.current_file)
@@ -57,7 +57,7 @@ pub fn open(m: &mut Model, entry: ProfileEntry) -> Vec<Effect> {
 }
 
 pub fn open_now(m: &mut Model, profile: Profile, file: Option<PathBuf>) -> Vec<Effect> {
-    m.popup = None;
+    m.top = Top::Main;
     m.info(format!(
         "Opened \"{}\" as the current profile",
         profile.name
@@ -72,7 +72,7 @@ pub fn open_now(m: &mut Model, profile: Profile, file: Option<PathBuf>) -> Vec<E
 pub fn use_as_baseline(m: &mut Model, entry: ProfileEntry) -> Vec<Effect> {
     match entry.profile {
         Ok(p) => {
-            m.popup = None;
+            m.top = Top::Main;
             m.info(format!("\"{}\" is now the baseline", p.name));
             m.document.baseline = p;
             m.document.baseline_file = entry.file;
@@ -111,7 +111,7 @@ pub fn save(m: &mut Model) -> Vec<Effect> {
 
 /// Enter in the save-as form.
 fn save_as_accept(m: &mut Model) -> Vec<Effect> {
-    let Some(Popup::SaveAs(form)) = &mut m.popup else {
+    let Top::SaveAs(form) = &mut m.top else {
         return Vec::new();
     };
     let name = form.name.trim().to_string();
@@ -128,7 +128,7 @@ fn save_as_accept(m: &mut Model) -> Vec<Effect> {
     profile.name = name;
     profile.description = form.description.trim().to_string();
     let path = m.path_for(&profile.name);
-    m.popup = None;
+    m.top = Top::Main;
     vec![Effect::SaveProfile {
         path,
         profile: Box::new(profile),
@@ -256,7 +256,7 @@ pub fn overrides_saved(m: &mut Model, r: Result<Option<PathBuf>, String>) -> Vec
 
 /// The profiles popup (`p`): Enter opens one as current, `b` uses it as the baseline.
 pub fn list_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
-    let Some(Popup::Profiles(p)) = &mut m.popup else {
+    let Top::Profiles(p) = &mut m.top else {
         return Vec::new();
     };
     match msg {
@@ -281,7 +281,7 @@ pub fn list_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
 
 /// Typing in the save-as form.
 pub fn save_as_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
-    let Some(Popup::SaveAs(form)) = &mut m.popup else {
+    let Top::SaveAs(form) = &mut m.top else {
         return Vec::new();
     };
     let (text, max) = match form.field {

@@ -8,7 +8,7 @@ use crate::tui::state::Model;
 
 /// Asks for the record of the results on screen; says so when there are none yet.
 pub fn write(m: &mut Model) -> Vec<Effect> {
-    let Some(mut results) = m.rematch.results.clone() else {
+    let Some(mut results) = m.solve.results.clone() else {
         m.warn("No matching yet to write a record of: wait for the first result");
         return Vec::new();
     };

@@ -3,10 +3,10 @@
 
 use crate::tui::action::{Action, Effect, Msg};
 use crate::tui::state::search::{self, Target};
-use crate::tui::state::{Focus, Model, Popup, SearchState};
+use crate::tui::state::{Focus, Model, SearchState, Top};
 
 pub fn msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
-    let Some(Popup::Search(s)) = &mut m.popup else {
+    let Top::Search(s) = &mut m.top else {
         return Vec::new();
     };
     let entries = &m.document.entries;
@@ -33,7 +33,7 @@ pub fn msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Action(Action::Accept) => {
             let target = s.hits.get(s.selected).map(|h| entries[h.entry].target);
-            m.popup = None;
+            m.top = Top::Main;
             if let Some(t) = target {
                 jump(m, t);
             }
@@ -58,7 +58,7 @@ pub fn jump(m: &mut Model, target: Target) {
     let mentee = match target {
         Target::Mentee(i) => i,
         Target::Mentor(j) => {
-            let first = m.rematch.results.as_ref().and_then(|r| {
+            let first = m.solve.results.as_ref().and_then(|r| {
                 r.current
                     .matching
                     .pairs

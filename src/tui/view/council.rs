@@ -19,9 +19,10 @@ use crate::tui::state::weights::Setting;
 use crate::tui::state::{CouncilPick, CouncilView, Model};
 use crate::tui::theme::THEME;
 
-use crate::tui::layout::{popup, popup_block};
+use crate::tui::layout::popup;
 use crate::tui::scroll::Viewport;
 use crate::tui::text::{clip, cut, wrap};
+use crate::tui::view::frame::popup_block;
 use dyad::present::{screen_fig, shown_delta, signed};
 
 /// Rows the status and hint lines keep below the council view.

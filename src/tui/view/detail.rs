@@ -17,8 +17,9 @@ use crate::tui::state::Model;
 use crate::tui::state::detail::{Detail, Side, reason_text};
 use crate::tui::theme::THEME;
 
-use crate::tui::layout::{popup, popup_block};
+use crate::tui::layout::popup;
 use crate::tui::text::{cut, cut_id};
+use crate::tui::view::frame::popup_block;
 
 fn side_title(m: &Model, label: &str, s: Option<&Side>) -> String {
     match s {
@@ -249,7 +250,7 @@ fn arrows(s: String) -> String {
 fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
     let r = popup(area, 104, 30);
     let pool = m
-        .rematch
+        .solve
         .results
         .as_ref()
         .map_or(&*m.document.pool, |r| &*r.pool);
@@ -281,7 +282,7 @@ fn unmatched(f: &mut Frame, area: Rect, m: &Model, d: &Detail) {
         cut(&format!("No mentor now: {why}{base}"), width),
         THEME.unmatched,
     ));
-    let diagnosis = match m.rematch.analyses.diagnosis(d.mentee) {
+    let diagnosis = match m.solve.analyses.diagnosis(d.mentee) {
         None => {
             lines.push(Line::raw(""));
             lines.push(Line::styled(

@@ -20,7 +20,7 @@ use crate::tui::theme::THEME;
 use crate::tui::view::histogram::{bin, bin_count, range};
 use crate::tui::view::{groups, measures};
 
-use crate::tui::jobs::rematch::Results;
+use crate::tui::jobs::solve::Results;
 use crate::tui::text::cut;
 use dyad::present::{shown_delta, signed};
 
@@ -40,8 +40,8 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         .border_style(THEME.border);
     let area_in = inner(area);
     f.render_widget(block, area);
-    let Some(r) = &m.rematch.results else {
-        let text = if m.rematch.match_error.is_some() {
+    let Some(r) = &m.solve.results else {
+        let text = if m.solve.match_error.is_some() {
             "Not matched"
         } else {
             "Matching…"

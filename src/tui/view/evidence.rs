@@ -19,12 +19,13 @@ use dyad::pool::OutcomeKind;
 use crate::tui::action::Action;
 use crate::tui::jobs::evidence::Found;
 use crate::tui::keys::Mode;
-use crate::tui::layout::{popup, popup_block};
+use crate::tui::layout::popup;
 use crate::tui::scroll::Viewport;
 use crate::tui::state::evidence::EvidenceView;
 use crate::tui::text::{clip, cut, wrap};
 use crate::tui::theme::THEME;
 use crate::tui::view::evidence_rows::{Columns, contrast_words, measure_label, row, scale};
+use crate::tui::view::frame::popup_block;
 
 /// The popup's widest.
 const WIDTH: u16 = 112;

@@ -7,8 +7,9 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::tui::action::Action;
 use crate::tui::keys::Mode;
 use crate::tui::keys::help::lines;
-use crate::tui::layout::{help_area, popup_block};
+use crate::tui::layout::help_area;
 use crate::tui::scroll::Viewport;
+use crate::tui::view::frame::popup_block;
 
 /// Draws the help from line `scroll`; returns its viewport.
 pub fn render(f: &mut Frame, area: Rect, scroll: usize) -> Viewport {

@@ -16,8 +16,9 @@ use crate::tui::keys::Mode;
 use crate::tui::state::Model;
 use crate::tui::theme::THEME;
 
-use crate::tui::layout::{popup, popup_block};
+use crate::tui::layout::popup;
 use crate::tui::text::clip;
+use crate::tui::view::frame::popup_block;
 use dyad::present::{shown_delta, signed};
 
 const LABEL: usize = 21;
@@ -131,7 +132,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, selected: usize) {
         .div_euclid(2)
         .min(MAX_BAR);
     let found: Vec<Option<&Influence>> = m
-        .rematch
+        .solve
         .analyses
         .influence
         .iter()
@@ -144,7 +145,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, selected: usize) {
         .max()
         .unwrap_or(0);
     let (mean, low, matched) = m
-        .rematch
+        .solve
         .results
         .as_ref()
         .map_or((f64::NAN, f64::NAN, 0), |r| {
@@ -213,7 +214,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, selected: usize) {
             ),
             row_style,
         )];
-        match &m.rematch.analyses.influence[k] {
+        match &m.solve.analyses.influence[k] {
             Some(Ok(i)) => {
                 spans.extend(side(&i.at_zero, most, bar_w, true));
                 spans.push(Span::raw("│"));
@@ -228,7 +229,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model, selected: usize) {
         lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
-    match &m.rematch.analyses.influence[selected] {
+    match &m.solve.analyses.influence[selected] {
         Some(Ok(i)) => {
             let label = format!("{}, now {:.2}:", CRITERIA[selected].label, i.weight);
             lines.push(Line::styled(label, THEME.heading));

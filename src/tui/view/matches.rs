@@ -118,13 +118,13 @@ fn style(r: &Row) -> Style {
 
 /// The panel's title, from most words to fewest.
 fn titles(m: &Model) -> Vec<String> {
-    let Some(res) = &m.rematch.results else {
-        if m.rematch.match_error.is_some() {
+    let Some(res) = &m.solve.results else {
+        if m.solve.match_error.is_some() {
             return vec![" Not matched ".into()];
         }
         return vec![" Matches: matching… ".into()];
     };
-    if m.rematch.match_error.is_some() {
+    if m.solve.match_error.is_some() {
         return vec![" Not matched: pairs of earlier settings ".into()];
     }
     let c = &res.comparison;
@@ -177,7 +177,7 @@ const LEGENDS: [&str; 4] = [
 ];
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model) {
-    let focused = m.focus == Focus::Matches && m.popup.is_none();
+    let focused = m.focus == Focus::Matches && m.top.is_main();
     // The rows in view, and how many are above and below them.
     let all = &m.matches.rows;
     let start = m.matches.scroll.offset.min(all.len());
@@ -185,7 +185,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     let (title, above) = table::border(&titles(m), &more('▲', &all[..start]), area.width);
     let legends: Vec<String> = LEGENDS.iter().map(|l| l.to_string()).collect();
     let (legend, below) = table::border(&legends, &more('▼', &all[end..]), area.width);
-    let title_style = if m.rematch.match_error.is_some() {
+    let title_style = if m.solve.match_error.is_some() {
         THEME.error
     } else {
         THEME.panel_title
@@ -193,7 +193,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     let title = Line::styled(title, title_style);
     let block = table::frame(title, above, legend, below, focused);
     if m.matches.rows.is_empty() {
-        let text = match (&m.rematch.results, &m.rematch.match_error) {
+        let text = match (&m.solve.results, &m.solve.match_error) {
             (None, Some(e)) => format!(
                 "These settings cannot be matched: {e}\n\nChange the rule it names, undo (u) \
                  or open another profile (p)."

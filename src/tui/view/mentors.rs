@@ -76,9 +76,9 @@ fn mentees(pool: &Pool, r: &MentorRow, width: usize) -> String {
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     let v = &m.mentors;
-    let focused = m.focus == Focus::Matches && m.popup.is_none();
+    let focused = m.focus == Focus::Matches && m.top.is_main();
     let base_idle = m
-        .rematch
+        .solve
         .results
         .as_ref()
         .map(|r| r.overview.baseline.measures.mentors_idle);
@@ -93,7 +93,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     let title = Line::styled(title, THEME.panel_title);
     let block = table::frame(title, above, legend, below, focused);
     if v.rows.is_empty() {
-        let text = match &m.rematch.results {
+        let text = match &m.solve.results {
             None => "Matching…",
             Some(_) => "No mentors in the pool.",
         };

@@ -16,11 +16,12 @@ use dyad::pool::Pool;
 
 use crate::tui::action::Action;
 use crate::tui::keys::Mode;
-use crate::tui::layout::{popup, popup_block};
+use crate::tui::layout::popup;
 use crate::tui::state::Model;
 use crate::tui::state::midcycle::MidcycleView;
 use crate::tui::text::{cut, cut_id, wrap};
 use crate::tui::theme::THEME;
+use crate::tui::view::frame::popup_block;
 
 /// The popup's widest.
 const WIDTH: u16 = 112;

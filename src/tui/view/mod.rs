@@ -7,6 +7,7 @@ pub mod distribution;
 pub mod evidence;
 mod evidence_rows;
 mod figures;
+mod frame;
 pub mod groups;
 pub mod help;
 mod histogram;
@@ -32,12 +33,19 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::tui::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, inner, matches_body_height, too_small};
 use crate::tui::scroll::{Drawn, Viewport};
 use crate::tui::state::weights::Setting;
-use crate::tui::state::{Model, Popup};
+use crate::tui::state::{Model, Top};
 use crate::tui::theme::THEME;
 
 /// Draws the model; returns what it drew of each scrolled area, for the event loop to hand
 /// back to `update` (which scrolls with it).
 pub fn view(f: &mut Frame, m: &Model) -> Drawn {
+    let drawn = screen(f, m);
+    THEME.fill_unset(f.buffer_mut());
+    drawn
+}
+
+/// Everything but the theme's base colours.
+fn screen(f: &mut Frame, m: &Model) -> Drawn {
     let area = f.area();
     if too_small(area) {
         small(f, area);
@@ -64,14 +72,14 @@ pub fn view(f: &mut Frame, m: &Model) -> Drawn {
     }
     distribution::render(f, a.distribution, m);
     status::bottom(f, a.status, a.hints, m);
-    match &m.popup {
-        None => {}
-        Some(Popup::Detail(d)) => detail::render(f, area, m, d),
-        Some(Popup::Search(s)) => search::render(f, area, m, s),
-        Some(Popup::Profiles(p)) => profiles::render(f, area, m, p),
-        Some(Popup::Help { scroll }) => drawn.help = Some(help::render(f, area, scroll.offset)),
-        Some(Popup::Influence { selected }) => influence::render(f, area, m, *selected),
-        Some(Popup::Evidence { scroll }) => {
+    match &m.top {
+        Top::Main => {}
+        Top::Detail(d) => detail::render(f, area, m, d),
+        Top::Search(s) => search::render(f, area, m, s),
+        Top::Profiles(p) => profiles::render(f, area, m, p),
+        Top::Help { scroll } => drawn.help = Some(help::render(f, area, scroll.offset)),
+        Top::Influence { selected } => influence::render(f, area, m, *selected),
+        Top::Evidence { scroll } => {
             let weights = &m.document.current.weights;
             drawn.evidence = Some(evidence::render(
                 f,
@@ -81,11 +89,11 @@ pub fn view(f: &mut Frame, m: &Model) -> Drawn {
                 scroll.offset,
             ));
         }
-        Some(Popup::Midcycle) => midcycle::render(f, area, m),
-        Some(Popup::SaveAs(form)) => prompt::save_as(f, area, m, form),
-        Some(Popup::Confirm(c)) => prompt::confirm(f, area, c),
-        Some(Popup::CouncilPick(p)) => council::render_pick(f, area, m, p),
-        Some(Popup::Council(v)) => drawn.council = Some(council::render(f, m, v)),
+        Top::Midcycle => midcycle::render(f, area, m),
+        Top::SaveAs(form) => prompt::save_as(f, area, m, form),
+        Top::Confirm(c) => prompt::confirm(f, area, c),
+        Top::CouncilPick(p) => council::render_pick(f, area, m, p),
+        Top::Council(v) => drawn.council = Some(council::render(f, m, v)),
     }
     drawn
 }

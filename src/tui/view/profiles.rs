@@ -11,8 +11,9 @@ use crate::tui::keys::Mode;
 use crate::tui::state::{Model, ProfilesState};
 use crate::tui::theme::THEME;
 
-use crate::tui::layout::{popup, popup_block};
+use crate::tui::layout::popup;
 use crate::tui::text::cut;
+use crate::tui::view::frame::popup_block;
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model, p: &ProfilesState) {
     let r = popup(area, 100, 22);

@@ -12,7 +12,8 @@ use crate::tui::state::{Confirm, Field, Level, Model, SaveAs};
 use crate::tui::text::cut;
 use crate::tui::theme::THEME;
 
-use crate::tui::layout::{popup, popup_block};
+use crate::tui::layout::popup;
+use crate::tui::view::frame::popup_block;
 
 /// Under the description: the one of the settings being saved, to reuse words from.
 fn was(form: &SaveAs, width: usize) -> Line<'static> {
@@ -29,7 +30,7 @@ pub fn save_as(f: &mut Frame, area: Rect, m: &Model, form: &SaveAs) {
     let r = popup(area, 84, 11);
     let block = popup_block(
         " Save the current settings as a new profile ",
-        Mode::Text,
+        Mode::SaveAs,
         &[
             (&[Action::Accept], "next / save"),
             (&[Action::ClearField], "clear"),

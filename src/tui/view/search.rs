@@ -13,7 +13,8 @@ use crate::tui::state::search::Hit;
 use crate::tui::state::{Model, SearchState};
 use crate::tui::theme::THEME;
 
-use crate::tui::layout::{popup, popup_block};
+use crate::tui::layout::popup;
+use crate::tui::view::frame::popup_block;
 
 /// Characters kept at the start of a result (the id) when its match lies beyond the width.
 const ID: usize = 8;

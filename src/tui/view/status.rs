@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::tui::keys;
 use crate::tui::state::stable;
 use crate::tui::state::weights::Setting;
-use crate::tui::state::{Focus, Level, Model, Popup};
+use crate::tui::state::{Focus, Level, Model, Top};
 use crate::tui::theme::THEME;
 
 use crate::tui::text::cut;
@@ -113,12 +113,12 @@ fn left(m: &Model, width: usize) -> (String, Style, bool) {
         let text = super::moved::message(s, &m.document.pool, one, two);
         return (text, level_style(s.level), true);
     }
-    if let Some(e) = &m.rematch.match_error {
+    if let Some(e) = &m.solve.match_error {
         let text = format!("Cannot match these settings: {e} (u undoes)");
         return (text, THEME.error, true);
     }
     // Standing warnings keep to one line, so the keys stay in sight.
-    if m.rematch
+    if m.solve
         .results
         .as_ref()
         .is_some_and(|r| r.baseline_without_pins)
@@ -134,17 +134,17 @@ fn left(m: &Model, width: usize) -> (String, Style, bool) {
         return (text.into(), THEME.warning, false);
     }
     // Under a popup, the context of the panels below is not what the keys do.
-    match m.popup {
-        None => {}
-        Some(Popup::CouncilPick(_)) => {
+    match m.top {
+        Top::Main => {}
+        Top::CouncilPick(_) => {
             let text = "Choose the members with Space, then Enter convenes them";
             return (text.into(), THEME.dim, false);
         }
-        Some(Popup::Council(_)) => {
+        Top::Council(_) => {
             let text = "The consensus is only proposed: Enter uses it, S saves it as a profile";
             return (text.into(), THEME.dim, false);
         }
-        Some(_) => return (String::new(), THEME.dim, false),
+        _ => return (String::new(), THEME.dim, false),
     }
     if m.focus == Focus::Matches && m.mentors.shown {
         let text = "Enter goes to the mentor's mentees · m shows the mentees · Tab back to weights";
@@ -177,7 +177,7 @@ fn left(m: &Model, width: usize) -> (String, Style, bool) {
 /// The right of the status line: how long the last rematch took, from most words (2) to
 /// fewest (0).
 fn right(m: &Model, words: u8) -> String {
-    let ms = m.rematch.elapsed.map(|t| t.as_secs_f64() * 1000.0);
+    let ms = m.solve.elapsed.map(|t| t.as_secs_f64() * 1000.0);
     match (m.busy(), ms, words) {
         (true, _, 2) => "Rematching… ".into(),
         (true, _, _) => "rematching… ".into(),
@@ -238,7 +238,7 @@ pub fn bottom(f: &mut Frame, status: Rect, hint_area: Rect, m: &Model) {
 /// ← → do not change a weight (they say so when pressed), and in the mentors view Enter goes to
 /// the mentor's mentees instead of explaining a pair, and the keys of a pair are refused.
 fn in_context(all: Vec<(String, &'static str)>, m: &Model) -> Vec<(String, &'static str)> {
-    if m.popup.is_some() || m.focus != Focus::Matches {
+    if !m.top.is_main() || m.focus != Focus::Matches {
         return all;
     }
     all.into_iter()

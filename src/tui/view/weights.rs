@@ -58,7 +58,7 @@ pub fn bar_spans(value: f64, width: u16, stable: Option<(f64, f64)>) -> Vec<Span
 }
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model) {
-    let focused = m.focus == Focus::Weights && m.popup.is_none();
+    let focused = m.focus == Focus::Weights && m.top.is_main();
     let block = Block::bordered()
         .title(Line::styled(" Weights and rules ", THEME.panel_title))
         .border_style(if focused {
@@ -155,8 +155,8 @@ fn range_text(m: &Model, w: usize) -> Span<'static> {
         Some(Ok(s)) => Span::styled(format!(" {}", stable::text(s)), THEME.stable_text),
         Some(Err(_)) => Span::styled(" ?", THEME.dim),
         // Being worked out: every range on a small pool, the selected one on a larger pool.
-        None if m.rematch.results.is_some()
-            && m.rematch.match_error.is_none()
+        None if m.solve.results.is_some()
+            && m.solve.match_error.is_none()
             && match Scope::of(&m.document.pool) {
                 Scope::All => true,
                 Scope::Selected => w == m.weights.scroll.selected,

@@ -72,6 +72,7 @@ pub struct Association {
     pub p: Option<f64>,
     /// `p` after Holm's adjustment over its family (see [`decide`]).
     pub p_adjusted: Option<f64>,
+    /// What the council may read from it: an association, none, or too few answers to say.
     pub verdict: Verdict,
 }
 

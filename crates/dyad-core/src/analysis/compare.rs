@@ -19,8 +19,11 @@ use crate::pool::Pool;
 /// One mentee whose situation differs between two matchings. `None` is "unmatched".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PairChange {
+    /// Index of the mentee in the pool.
     pub mentee: usize,
+    /// The mentor in the first matching (index in the pool).
     pub old_mentor: Option<usize>,
+    /// The mentor in the second matching (index in the pool).
     pub new_mentor: Option<usize>,
 }
 
@@ -91,11 +94,14 @@ impl fmt::Display for PairChangeText<'_> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Yardstick {
+    /// Profile A's weights and criterion parameters (`--yardstick a`).
     A,
+    /// Profile B's (the default: the current profile).
     B,
 }
 
 impl Yardstick {
+    /// The yardstick as written on the command line and in JSON: `a` or `b`.
     pub fn as_str(self) -> &'static str {
         match self {
             Yardstick::A => "a",
@@ -119,18 +125,26 @@ pub fn rescored(matching: &Matching, yardstick: &Evaluation) -> Matching {
 /// A mentee whose mentor differs between A and B.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Changed {
+    /// Index of the mentee in the pool.
     pub mentee: usize,
+    /// The mentor in A (index in the pool).
     pub old_mentor: usize,
+    /// The mentor in B (index in the pool).
     pub new_mentor: usize,
+    /// The pair's score in A, on the comparison's yardstick (0–100).
     pub old_score: f64,
+    /// The pair's score in B, on the comparison's yardstick (0–100).
     pub new_score: f64,
 }
 
 /// A mentee matched in B but not in A.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NewlyMatched {
+    /// Index of the mentee in the pool.
     pub mentee: usize,
+    /// The mentor in B (index in the pool).
     pub mentor: usize,
+    /// The pair's score, on the comparison's yardstick (0–100).
     pub score: f64,
     /// Why the mentee had no mentor in A.
     pub was: Reason,
@@ -139,8 +153,11 @@ pub struct NewlyMatched {
 /// A mentee matched in A but not in B.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NewlyUnmatched {
+    /// Index of the mentee in the pool.
     pub mentee: usize,
+    /// The mentor in A (index in the pool).
     pub old_mentor: usize,
+    /// The pair's score in A, on the comparison's yardstick (0–100).
     pub old_score: f64,
     /// Why the mentee has no mentor in B.
     pub reason: Reason,
@@ -153,10 +170,15 @@ pub struct NewlyUnmatched {
 pub struct Comparison {
     /// The profile whose weights scored both sides.
     pub yardstick: Yardstick,
+    /// A's figures.
     pub a: Summary,
+    /// B's figures.
     pub b: Summary,
+    /// Mentees matched in both but to different mentors, by mentee.
     pub changed: Vec<Changed>,
+    /// Mentees only B matches, by mentee.
     pub newly_matched: Vec<NewlyMatched>,
+    /// Mentees only A matches, by mentee.
     pub newly_unmatched: Vec<NewlyUnmatched>,
 }
 

@@ -37,7 +37,9 @@ use crate::profile::{Capacity, Constraints, Eligibility, Objective, Profile};
 /// One council member's profile, with a short label (for example the file name).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
+    /// How the member is named on screen and in the record (for example the file name).
     pub label: String,
+    /// The member's profile.
     pub profile: Profile,
 }
 
@@ -58,12 +60,16 @@ pub fn median(values: &[f64]) -> f64 {
 /// The lowest, median and highest of a set of values.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Spread {
+    /// The lowest value.
     pub min: f64,
+    /// The median value (see [`median`]).
     pub median: f64,
+    /// The highest value.
     pub max: f64,
 }
 
 impl Spread {
+    /// The spread of `values` (min +∞, max −∞ and median NaN when there are none).
     pub fn of(values: &[f64]) -> Spread {
         Spread {
             min: values.iter().copied().fold(f64::INFINITY, f64::min),
@@ -72,6 +78,7 @@ impl Spread {
         }
     }
 
+    /// How far apart the extremes are: `max − min`.
     pub fn range(&self) -> f64 {
         self.max - self.min
     }
@@ -219,6 +226,7 @@ pub fn widest(spread: &[Spread]) -> Vec<usize> {
 /// A mentee the members' matchings place differently.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Disagreement {
+    /// Index of the mentee in the pool.
     pub mentee: usize,
     /// Each member's mentor for the mentee (`None`: unmatched), in member order.
     pub mentors: Vec<Option<usize>>,
@@ -240,8 +248,11 @@ impl Disagreement {
 /// under the member's own profile.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MemberChange {
+    /// The mentee, the member's mentor (old) and the consensus's (new).
     pub change: PairChange,
+    /// The member's pair score under their profile (0–100); `None`: unmatched there.
     pub member_score: Option<f64>,
+    /// The consensus's pair score under the member's profile; `None`: unmatched there.
     pub consensus_score: Option<f64>,
 }
 
@@ -257,10 +268,12 @@ pub struct MemberFit {
 }
 
 impl MemberFit {
+    /// How much the consensus moves the member's mean pair score (negative: lower).
     pub fn mean_delta(&self) -> f64 {
         self.consensus.mean - self.own.mean
     }
 
+    /// How much the consensus moves the member's lowest pair score (negative: lower).
     pub fn min_delta(&self) -> f64 {
         self.consensus.min - self.own.min
     }
@@ -269,16 +282,19 @@ impl MemberFit {
 /// Everything the council view shows.
 #[derive(Debug, Clone)]
 pub struct Council {
+    /// The members, in the order they were given.
     pub members: Vec<Member>,
     /// Each member's matching, in member order.
     pub evaluations: Vec<Evaluation>,
     /// Per criterion, in [`crate::criteria::CRITERIA`] order.
     pub spread: Vec<Spread>,
+    /// The consensus profile (each setting the members' median or most common value) evaluated.
     pub consensus: Evaluation,
     /// Mentees every member gives the same mentor: (mentee, mentor).
     pub agreed_pairs: Vec<(usize, usize)>,
     /// Mentees every member leaves unmatched (eligible under at least one profile).
     pub agreed_unmatched: Vec<usize>,
+    /// Mentees the members place differently, by mentee.
     pub disagreements: Vec<Disagreement>,
     /// In member order.
     pub fits: Vec<MemberFit>,

@@ -24,6 +24,7 @@ pub const DEFAULT_SEED: u64 = 2023;
 /// One group of a contrast: pairs on one side of the split, with the outcome's mean there.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Side {
+    /// Pairs on this side.
     pub n: usize,
     /// Mean outcome (for yes/no: the share answering yes).
     pub mean: f64,
@@ -34,10 +35,13 @@ pub struct Side {
 /// the median has the same value as the top, the split is "below the median" instead.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Contrast {
+    /// The measure's median over the answered pairs: where the pairs are split.
     pub threshold: f64,
     /// true: `low` holds pairs with measure ≤ threshold; false: < threshold.
     pub inclusive: bool,
+    /// Pairs whose measure is at or below (or below) the threshold.
     pub low: Side,
+    /// The other pairs.
     pub high: Side,
 }
 
@@ -89,7 +93,9 @@ pub fn contrast(x: &[Option<f64>], y: &[Option<f64>]) -> Option<Contrast> {
 /// One quantity (a criterion or a measure) against one outcome.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// The criterion or measure's key (`proximity`, `km_median` …).
     pub key: String,
+    /// Kendall's tau-b between it and the outcome, with its interval, p-value and verdict.
     pub association: Association,
     /// For measures only.
     pub contrast: Option<Contrast>,
@@ -98,10 +104,15 @@ pub struct Row {
 /// Everything about one outcome column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutcomeEvidence {
+    /// The outcome column's name in `outcomes.csv`.
     pub name: String,
+    /// Numbers or yes/no.
     pub kind: OutcomeKind,
+    /// Pairs that answered it.
     pub answered: usize,
+    /// One row per criterion, in [`crate::criteria::CRITERIA`] order.
     pub criteria: Vec<Row>,
+    /// One row per weight-free measure.
     pub measures: Vec<Row>,
 }
 
@@ -112,7 +123,9 @@ pub struct Evidence {
     pub pairs: usize,
     /// Pairs that answered at least one question.
     pub responded: usize,
+    /// The seed of the permutation tests and bootstrap intervals: the same seed, the same figures.
     pub seed: u64,
+    /// One per outcome column, in file order.
     pub outcomes: Vec<OutcomeEvidence>,
 }
 
@@ -120,7 +133,9 @@ pub struct Evidence {
 /// the measure is undefined for a pair, e.g. a mentee without goals).
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeasureColumn {
+    /// The measure's key.
     pub key: String,
+    /// One value per pair of the survey.
     pub values: Vec<Option<f64>>,
 }
 

@@ -11,7 +11,10 @@ pub enum WhyNot {
     /// A hard constraint or a ban rules the pair out.
     Forbidden(Forbidden),
     /// The mentor's places all went to these mentees (indices), whom the optimum placed there.
-    Taken { by: Vec<usize> },
+    Taken {
+        /// The mentees who hold the mentor's places (indices in the pool).
+        by: Vec<usize>,
+    },
     /// The mentor had room, but the optimum as a whole is better with the current pair (the
     /// mentee's own score may even be higher with this mentor, at a larger cost elsewhere).
     LowerTotal,
@@ -22,8 +25,11 @@ pub enum WhyNot {
 /// One alternative mentor for a mentee.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alternative {
+    /// Index of the mentor in the pool.
     pub mentor: usize,
+    /// The pair's score under the profile (0–100).
     pub score: f64,
+    /// Why the mentee did not get this mentor.
     pub why: WhyNot,
 }
 

@@ -25,7 +25,9 @@ pub struct Point {
 /// A matching on the curve.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
+    /// Mentees matched.
     pub matched: usize,
+    /// The total score (0–100 per pair).
     pub total: f64,
     /// No matching meeting the floor has a larger total (always so without a floor).
     pub proven_optimal: bool,
@@ -42,16 +44,20 @@ pub struct Outcome {
 /// A group's figures at one point.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupPoint {
+    /// The identity, as the pool spells it.
     pub name: String,
+    /// Its eligible mentees.
     pub eligible: usize,
     /// What the floor asks of it (0 without a floor).
     pub need: usize,
+    /// Of them, how many are matched at this point.
     pub matched: usize,
     /// The mean score of its pairs; `None` when none of it is matched.
     pub mean_score: Option<f64>,
 }
 
 impl GroupPoint {
+    /// The share of its eligible mentees matched (0 for an empty group).
     pub fn share(&self) -> f64 {
         if self.eligible == 0 {
             0.0

@@ -20,7 +20,9 @@ pub enum Unit {
 /// Which way of a change is good news, as far as the measure alone says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Better {
+    /// A higher figure is better (goals covered).
     Higher,
+    /// A lower figure is better (km apart).
     Lower,
     /// Neither by itself: whether more pairs outside the mentee's own system is better is what
     /// the profile's rules and weights say.
@@ -69,13 +71,17 @@ impl Unit {
 pub struct MeasureRow {
     /// The JSON key (the design's table).
     pub key: &'static str,
+    /// The name in a wide table.
     pub label: &'static str,
     /// At most 16 characters, for a narrow panel.
     pub short: &'static str,
     /// At most 8 characters, for two measures side by side in a small panel.
     pub tiny: &'static str,
+    /// What the figure counts, which sets how it is printed.
     pub unit: Unit,
+    /// Which way of a change is good news.
     pub better: Better,
+    /// The figure from a matching's measures; `None` when it has none.
     pub get: fn(&Measures) -> Option<f64>,
 }
 

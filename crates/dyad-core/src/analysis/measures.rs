@@ -26,7 +26,9 @@ use crate::profile::Profile;
 /// How many of the items a mentee asked for the pair provides: `met` of `of`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Coverage {
+    /// Items the pair provides.
     pub met: usize,
+    /// Items the mentee asked for.
     pub of: usize,
 }
 
@@ -73,7 +75,9 @@ impl std::fmt::Display for Coverage {
 /// The weight-free quantities of one (mentee, mentor) pair.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct PairFacts {
+    /// Index of the mentee in the pool.
     pub mentee: usize,
+    /// Index of the mentor in the pool.
     pub mentor: usize,
     /// Distance between the ZIP3 centroids (haversine); `None` when a location is unknown.
     pub km: Option<f64>,
@@ -83,6 +87,7 @@ pub struct PairFacts {
     pub challenges: Coverage,
     /// The identities the mentee asked to share that the mentor has.
     pub identity_requests: Coverage,
+    /// Both give the same specialty (a mentee without one shares it with nobody).
     pub same_specialty: bool,
     /// Same specialty or the same specialty family.
     pub same_family: bool,
@@ -93,6 +98,7 @@ pub struct PairFacts {
 }
 
 impl PairFacts {
+    /// The facts of one pair of `pool` (indices into its mentees and mentors).
     pub fn of(
         pool: &Pool,
         families: &SpecialtyFamilies,
@@ -140,18 +146,24 @@ pub struct PairMeasures {
     pub matched: usize,
     /// Mean distance in km over the pairs whose locations are known.
     pub km_mean: Option<f64>,
+    /// Median distance in km over the pairs whose locations are known.
     pub km_median: Option<f64>,
     /// Share of pairs no farther apart than the yardstick's in-person limit; `None` when the
     /// yardstick has no limit (a pair with an unknown location is not within).
     pub within_in_person_km: Option<f64>,
     /// Σ goals found / Σ goals listed; `None` when no mentee listed a goal.
     pub goals_covered: Option<f64>,
+    /// Σ challenges found / Σ challenges listed; `None` when no mentee listed one.
     pub challenges_covered: Option<f64>,
     /// Σ requested identities the mentor has / Σ requested; `None` when none was requested.
     pub identity_requests_met: Option<f64>,
+    /// Share of pairs whose health systems differ.
     pub outside_system: Option<f64>,
+    /// Share of pairs in the same specialty.
     pub same_specialty: Option<f64>,
+    /// Share of pairs in the same specialty or specialty family.
     pub same_family: Option<f64>,
+    /// Share of pairs whose mentor offers fewer hours than the mentee wants.
     pub hours_short: Option<f64>,
 }
 
@@ -196,7 +208,9 @@ fn median(sorted: &[f64]) -> Option<f64> {
 /// One identity group's measures, or nothing when the group is under the small-cell k.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct GroupMeasures {
+    /// The group has fewer eligible mentees than the small-cell k: no figures.
     pub suppressed: bool,
+    /// The figures, when the group is large enough to show them.
     #[serde(flatten)]
     pub figures: Option<PairMeasures>,
 }
@@ -205,6 +219,7 @@ pub struct GroupMeasures {
 /// and per identity group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Measures {
+    /// Over every matched pair of the pool.
     #[serde(flatten)]
     pub pool: PairMeasures,
     /// Mentors with no mentee.
@@ -341,7 +356,9 @@ pub fn loads(matching: &Matching, mentors: usize) -> Vec<usize> {
 /// A mentor without a mentee, with the capacity left unused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct IdleMentor {
+    /// Index of the mentor in the pool.
     pub mentor: usize,
+    /// Mentees the mentor could have taken.
     pub capacity: u32,
 }
 

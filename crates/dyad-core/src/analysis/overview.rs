@@ -18,6 +18,7 @@ use crate::privacy::{Changed, Group, RowShown, SmallCells, Whole};
 /// One mentor's use in a matching.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct MentorLoad {
+    /// Index of the mentor in the pool.
     pub mentor: usize,
     /// Mentees matched to the mentor.
     pub load: usize,
@@ -68,6 +69,7 @@ pub struct GroupRow {
     /// Eligible mentees: the matched ones and those unmatched for a reason other than
     /// eligibility.
     pub eligible: usize,
+    /// Of them, how many are matched.
     pub matched: usize,
     /// Mean score of the group's pairs; NaN without pairs.
     pub mean: f64,
@@ -208,6 +210,7 @@ fn rows_of(groups: &Membership, matching: &Matching, facts: &[PairFacts]) -> Vec
 pub struct Side {
     /// Without per-group measures (see [`Measures::overall`]).
     pub measures: Measures,
+    /// The overall row first, then each identity group.
     pub groups: Vec<GroupRow>,
     /// In mentor order.
     pub loads: Vec<MentorLoad>,
@@ -259,7 +262,9 @@ impl Side {
 /// A baseline and the current matching side by side, both on the current one's yardstick.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Overview {
+    /// The current matching.
     pub now: Side,
+    /// The baseline's matching, scored on the current profile's yardstick.
     pub baseline: Side,
     /// For each group row (0: all), the eligible mentees whose mentor differs between the two
     /// sides (matched or not included).

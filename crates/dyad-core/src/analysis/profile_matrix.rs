@@ -54,6 +54,7 @@ pub fn score_tau(pool: &Pool, a: &Evaluation, b: &Evaluation) -> (Option<f64>, u
 /// Every two profiles compared. Matrices are symmetric, indexed like `evaluations`.
 #[derive(Debug, Clone)]
 pub struct ProfileMatrix {
+    /// Each profile's evaluation, in the order given.
     pub evaluations: Vec<Evaluation>,
     /// Mentees placed differently; 0 on the diagonal.
     pub changed: Vec<Vec<usize>>,

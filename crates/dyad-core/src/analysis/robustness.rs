@@ -74,7 +74,9 @@ impl WeightRanges {
 /// A pair of the profile's matching and the share of draws that keep it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct KeptPair {
+    /// Index of the mentee in the pool.
     pub mentee: usize,
+    /// Index of the mentor in the pool.
     pub mentor: usize,
     /// Share of the draws in which this mentee has this mentor.
     pub kept: f64,
@@ -83,6 +85,7 @@ pub struct KeptPair {
 /// How one mentee fares over the draws.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MenteeSpread {
+    /// Index of the mentee in the pool.
     pub mentee: usize,
     /// Different mentors over all draws.
     pub mentors: usize,
@@ -343,6 +346,7 @@ impl Robustness {
         self.samples
     }
 
+    /// The range each weight is drawn from.
     pub fn ranges(&self) -> &WeightRanges {
         &self.ranges
     }

@@ -58,13 +58,17 @@ pub struct Stability {
     pub weight: f64,
     /// The matching is the current one for every weight in `stable_low..=stable_high`.
     pub stable_low: f64,
+    /// The top of the stable range (inclusive).
     pub stable_high: f64,
     /// The nearest weight below `stable_low` (within [`TOLERANCE`]) where the matching differs;
     /// `None` when it is stable down to 0. A slider's "jump to the next change" goes here.
     pub next_low: Option<f64>,
+    /// The nearest weight above `stable_high` where the matching differs; `None` when it is
+    /// stable up to 1.
     pub next_high: Option<f64>,
     /// What changes at `next_low` / `next_high`, against the current matching.
     pub changes_low: Vec<PairChange>,
+    /// What changes at `next_high`.
     pub changes_high: Vec<PairChange>,
 }
 
@@ -288,16 +292,20 @@ pub fn stability_all(pool: &Pool, ev: &Evaluation) -> Result<Vec<Stability>, Inp
 /// The matching with one weight set to an extreme, and how it differs from the current one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Extreme {
+    /// The weight set: 0 or 1.
     pub weight: f64,
     /// Mentees placed differently: another mentor, newly matched or newly unmatched.
     pub changed: usize,
+    /// Mentees it matches.
     pub matched: usize,
     /// Mean and worst pair score of that matching, scored with the current profile (the
     /// yardstick), NaN when nothing is matched.
     pub mean: f64,
+    /// The worst pair score (see `mean`).
     pub min: f64,
     /// The same figures minus the current matching's.
     pub mean_delta: f64,
+    /// `min` minus the current matching's worst pair score.
     pub min_delta: f64,
 }
 
@@ -318,9 +326,13 @@ impl Extreme {
 /// A criterion's influence at a glance: its weight moved to 0 and to 1.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Influence {
+    /// Index into [`crate::criteria::CRITERIA`].
     pub criterion: usize,
+    /// The current weight.
     pub weight: f64,
+    /// The matching with the weight at 0.
     pub at_zero: Extreme,
+    /// The matching with the weight at 1.
     pub at_one: Extreme,
 }
 
@@ -386,6 +398,7 @@ pub struct Sensitivity {
     pub influence: Vec<Influence>,
 }
 
+/// The stable range and the influence of every criterion under `ev`'s profile.
 pub fn analyze(pool: &Pool, ev: &Evaluation) -> Result<Sensitivity, InputError> {
     Ok(Sensitivity {
         stability: stability_all(pool, ev)?,

@@ -40,16 +40,30 @@ pub enum Blocker {
     /// Both work in the same health system and the profile requires different ones.
     SameSystem,
     /// One side meets in person only and they are farther apart than the limit.
-    InPersonDistance { km: f64, limit: f64 },
+    InPersonDistance {
+        /// How far apart they are (between ZIP3 centroids).
+        km: f64,
+        /// The profile's in-person distance limit.
+        limit: f64,
+    },
     /// One side meets in person only and a location is unknown (ZIP3 000).
     InPersonUnknownLocation,
     /// The pair scores below the profile's minimum.
-    BelowMinScore { score: f64, min: f64 },
+    BelowMinScore {
+        /// The pair's score, 0–100.
+        score: f64,
+        /// The profile's `min_score`.
+        min: f64,
+    },
     /// The pair is allowed, but every place of the mentor went to these mentees.
-    Full { by: Vec<usize> },
+    Full {
+        /// The mentees the mentor is matched to (indices in the pool).
+        by: Vec<usize>,
+    },
 }
 
 impl Blocker {
+    /// The blocker as written in JSON (`same-system`, `capacity` …).
     pub fn kind(&self) -> &'static str {
         match self {
             Blocker::Banned => "banned",
@@ -119,6 +133,7 @@ pub fn rule_blockers(
 /// One mentor and what keeps the mentee from them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MentorBlockers {
+    /// Index of the mentor in the pool.
     pub mentor: usize,
     /// The pair's score under the profile.
     pub score: f64,
@@ -130,32 +145,47 @@ pub struct MentorBlockers {
 /// A single change of the settings, the data's capacity or the overrides.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Relaxation {
+    /// Admit mentees trained longer ago: the profile's `max_years_since_training`.
     Eligibility {
+        /// The years allowed now.
         from: u32,
+        /// The years that would admit the mentee.
         to: u32,
     },
     /// `to: None` removes the limit.
     InPersonDistance {
+        /// The limit now, km.
         from: f64,
+        /// The limit that would allow the pair, km.
         to: Option<f64>,
     },
+    /// Drop the rule that pairs must work in different health systems.
     AllowSameSystem,
+    /// Lower the profile's minimum pair score.
     MinScore {
+        /// The minimum now (0–100).
         from: f64,
+        /// The minimum that would allow the pair.
         to: f64,
     },
     /// The mentor takes one more mentee than `from`.
     ExtraPlace {
+        /// Index of the mentor in the pool.
         mentor: usize,
+        /// Mentees the mentor takes now.
         from: u32,
     },
+    /// Lift the council's ban of a pair.
     LiftBan {
+        /// Index of the mentee in the pool.
         mentee: usize,
+        /// Index of the mentor in the pool.
         mentor: usize,
     },
 }
 
 impl Relaxation {
+    /// The relaxation as written in JSON (`min-score`, `extra-place` …).
     pub fn kind(&self) -> &'static str {
         match self {
             Relaxation::Eligibility { .. } => "eligibility",
@@ -237,9 +267,11 @@ impl Relaxation {
 /// A relaxation verified by re-solving: with it, the mentee is matched.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
+    /// The change of settings, capacity or overrides.
     pub relaxation: Relaxation,
     /// The mentor the mentee then gets, and the pair's score.
     pub mentor: usize,
+    /// The pair's score (0–100).
     pub score: f64,
     /// Other mentees whose situation then changes too.
     pub side_effects: Vec<PairChange>,
@@ -248,7 +280,9 @@ pub struct Suggestion {
 /// Why a mentee is unmatched and what would fix it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnosis {
+    /// Index of the mentee in the pool.
     pub mentee: usize,
+    /// Why the matching leaves the mentee without a mentor.
     pub reason: Reason,
     /// For an ineligible mentee: years since training, and the profile's maximum.
     pub ineligible: Option<(i32, u32)>,

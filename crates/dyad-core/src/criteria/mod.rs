@@ -18,6 +18,7 @@ pub struct Params {
     pub proximity_max_km: f64,
     /// Training-year gap (mentor earlier) that counts fully as senior enough.
     pub seniority_min_gap: f64,
+    /// Training-year gap beyond which the score starts to fall (by 0.1 a year past it).
     pub seniority_max_gap: f64,
 }
 
@@ -33,23 +34,31 @@ impl Default for Params {
 
 /// Everything a criterion may look at for one pair.
 pub struct PairCtx<'a> {
+    /// The mentee of the pair.
     pub mentee: &'a Mentee,
+    /// The mentor of the pair.
     pub mentor: &'a Mentor,
     /// Distance between the ZIP3 centroids; `None` when either location is unknown.
     pub distance_km: Option<f64>,
+    /// The profile's criterion parameters.
     pub params: &'a Params,
+    /// The specialty families, for the specialty criterion.
     pub families: &'a SpecialtyFamilies,
 }
 
 /// One criterion: its TOML key, the name a council member reads, and its scoring function.
 pub struct Criterion {
+    /// The key in a profile's `[weights]` table and in every output (`proximity`).
     pub key: &'static str,
+    /// The name a council member reads (`Geographic proximity`).
     pub label: &'static str,
     /// One line on what scores high.
     pub help: &'static str,
+    /// The pair's score in [0, 1] (1 = best).
     pub score: fn(&PairCtx) -> f64,
 }
 
+/// The ten criteria, in the order every profile, table and screen lists them.
 pub const CRITERIA: &[Criterion] = &[
     Criterion {
         key: "proximity",

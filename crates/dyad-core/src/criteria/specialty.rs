@@ -160,10 +160,12 @@ impl SpecialtyFamilies {
             .map(|(name, members)| (name.as_str(), members.as_slice()))
     }
 
+    /// How many specialties the families name.
     pub fn len(&self) -> usize {
         self.index.len()
     }
 
+    /// Whether the families name no specialty (none were read).
     pub fn is_empty(&self) -> bool {
         self.index.is_empty()
     }

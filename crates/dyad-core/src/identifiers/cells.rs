@@ -11,24 +11,43 @@ use crate::io::csvread::CsvRow;
 /// A Safe Harbor identifier category.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Identifier {
+    /// Names of people (Safe Harbor category A).
     Name,
+    /// A street address, city, county or other place smaller than a state.
     Address,
+    /// A five-digit (or ZIP+4) code; only the first three digits may be kept.
     FullZip,
+    /// A date more precise than a year (birth, admission, graduation …).
     Date,
+    /// An age (Safe Harbor lets ages under 90 stay; a pool needs none).
     Age,
+    /// A telephone number.
     Phone,
+    /// A fax number.
     Fax,
+    /// An email address.
     Email,
+    /// A social security number.
     Ssn,
+    /// A medical record number.
     MedicalRecord,
+    /// A health plan beneficiary number.
     HealthPlan,
+    /// An account number.
     Account,
+    /// A certificate or licence number (a medical licence, an NPI, a DEA number).
     Licence,
+    /// A vehicle identifier or licence plate.
     Vehicle,
+    /// A device identifier or serial number.
     Device,
+    /// A web address.
     Url,
+    /// An IP address (v4 or v6).
     IpAddress,
+    /// A biometric identifier (fingerprint, voice print).
     Biometric,
+    /// A full-face photograph or comparable image.
     Photo,
     /// Any other unique identifying number, code or handle.
     Other,
@@ -74,9 +93,15 @@ impl Identifier {
 /// like an identifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CellKind {
+    /// A pseudonymous id (`mentee_id`, `mentor_id`): letters are expected, so an all-digit one is
+    /// checked like any other number.
     Id,
+    /// A `zip3` cell, also checked for a full ZIP code.
     Zip3,
+    /// A numeric column (a year, hours, a capacity): a value that parses as a number is left to
+    /// the column's range check.
     Number,
+    /// Any other text cell.
     Other,
 }
 

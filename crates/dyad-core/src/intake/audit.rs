@@ -23,11 +23,15 @@ pub enum Problem {
 /// One term of one column, with the rows it is on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
+    /// What is wrong with the term.
     pub problem: Problem,
+    /// The pool column it is in (`languages`, `goals` …).
     pub column: String,
+    /// The term as written.
     pub term: String,
     /// Lines of the file, in order.
     pub lines: Vec<usize>,
+    /// The known terms closest in spelling, closest first, for a "did you mean".
     pub nearest: Vec<String>,
 }
 

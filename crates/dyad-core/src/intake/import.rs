@@ -16,8 +16,11 @@ use crate::io::csvread::{CsvFile, CsvRow};
 
 /// A raw export: one file per side (a single export with a role column is split first).
 pub struct Export<'a> {
+    /// The mentees' rows.
     pub mentees: &'a CsvFile,
+    /// The mentors' rows.
     pub mentors: &'a CsvFile,
+    /// Pins and bans by raw identity, when the export has them.
     pub overrides: Option<&'a CsvFile>,
 }
 
@@ -26,7 +29,9 @@ type Submission = (Option<[u32; 6]>, usize);
 
 /// The columns of one side of the export, found by the mapping, and who is in it.
 pub struct Sheet<'a> {
+    /// The export's rows for this side.
     pub raw: &'a CsvFile,
+    /// Which side they are.
     pub side: Side,
     /// Mapping field → column index.
     pub cols: BTreeMap<String, usize>,
@@ -212,21 +217,29 @@ impl<'a> Sheet<'a> {
 /// An answer outside the vocabulary of an open field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnknownTerm {
+    /// The pool column (`goals`, `languages` …).
     pub column: &'static str,
+    /// The answer as given.
     pub term: String,
+    /// How many people gave it.
     pub people: usize,
+    /// The known terms closest in spelling, closest first.
     pub nearest: Vec<String>,
 }
 
 /// One side converted: schema rows, and what happened.
 pub struct SideOut {
+    /// The side in the pool's schema, ready to write.
     pub file: CsvFile,
+    /// People in it, after repeated submissions are dropped.
     pub people: usize,
     /// Pool field → people who answered.
     pub answered: Vec<(&'static str, usize)>,
     /// People left out for lack of an answer: pseudonym, the fields left empty.
     pub incomplete: Vec<(String, Vec<&'static str>)>,
+    /// ZIP3s published as `000`: areas under 20,000 people.
     pub zip3_suppressed: usize,
+    /// Cells that held a full date and now hold its year.
     pub dates_to_years: usize,
     /// ZIP codes of 4 (or 8) digits given back their leading zero.
     pub zips_zero_restored: usize,

@@ -85,7 +85,9 @@ pub fn unmatched_reason(ev: &Evaluation, mentee: usize) -> Option<&'static str> 
 /// Counts of the rows written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Written {
+    /// Pairs written (one row each).
     pub pairs: usize,
+    /// Mentees written without a mentor.
     pub unmatched: usize,
 }
 

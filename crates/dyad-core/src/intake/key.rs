@@ -15,6 +15,7 @@ pub const KEY_BYTES: usize = 32;
 pub struct Key(Vec<u8>);
 
 impl Key {
+    /// The key's secret bytes (at least [`KEY_BYTES`]).
     pub fn bytes(&self) -> &[u8] {
         &self.0
     }

@@ -17,11 +17,14 @@ use crate::pool::{MENTEE_COLUMNS, MENTOR_COLUMNS};
 /// The role of a side of the pool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
+    /// The mentees' side (`mentees.csv`).
     Mentees,
+    /// The mentors' side (`mentors.csv`).
     Mentors,
 }
 
 impl Side {
+    /// The side's table name in a mapping and its file's stem: `mentees` or `mentors`.
     pub fn table(self) -> &'static str {
         match self {
             Side::Mentees => "mentees",
@@ -62,10 +65,12 @@ pub const REQUIRED: [&str; 6] = [
 /// Which column feeds each field of one side: field → header text, as written in the mapping.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SideMap {
+    /// Pool field (`zip3`, `goals` …) → the export's column header that feeds it.
     pub fields: BTreeMap<String, String>,
 }
 
 impl SideMap {
+    /// The export's header that feeds `field`, if the mapping names one.
     pub fn header(&self, field: &str) -> Option<&str> {
         self.fields.get(field).map(String::as_str)
     }
@@ -81,7 +86,9 @@ pub struct Responses {
 /// A whole mapping.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mapping {
+    /// The columns of the mentees' side (`[mentees]`).
     pub mentees: SideMap,
+    /// The columns of the mentors' side (`[mentors]`).
     pub mentors: SideMap,
     /// Between the answers of a multi-select cell (`;` always separates too).
     pub separator: String,
@@ -89,6 +96,7 @@ pub struct Mapping {
     pub values: HashMap<String, HashMap<String, String>>,
     /// The entries of the `[values.FIELD]` tables as written, with their lines.
     pub entries: Vec<LabelEntry>,
+    /// When both sides come in one export: how its role column tells them apart.
     pub responses: Option<Responses>,
 }
 
@@ -319,6 +327,7 @@ impl Mapping {
         }
     }
 
+    /// The columns of one side.
     pub fn side(&self, side: Side) -> &SideMap {
         match side {
             Side::Mentees => &self.mentees,

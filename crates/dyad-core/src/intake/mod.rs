@@ -68,10 +68,15 @@ pub struct FileReport {
 /// An anonymized pool, ready to write.
 #[derive(Debug)]
 pub struct Anonymized {
+    /// The pool's `mentees.csv`, as it will be written.
     pub mentees_csv: String,
+    /// The pool's `mentors.csv`, as it will be written.
     pub mentors_csv: String,
+    /// The pool's `overrides.csv`, when the export had pins or bans.
     pub overrides_csv: Option<String>,
+    /// What happened to the mentees' file.
     pub mentees: FileReport,
+    /// What happened to the mentors' file.
     pub mentors: FileReport,
     /// The anonymized pool as dyad loads it (for the k-anonymity report).
     pub pool: Pool,

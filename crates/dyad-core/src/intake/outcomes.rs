@@ -21,7 +21,9 @@ use crate::io::csvwrite::CsvOut;
 /// One outcome column: its name in `outcomes.csv`, the survey's header, and its labels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutcomeColumn {
+    /// The column's name in `outcomes.csv` (the key in `[outcomes]`).
     pub name: String,
+    /// The survey question's header in the export.
     pub header: String,
     /// Folded answer label → the value written (a number, `yes` or `no`).
     pub labels: HashMap<String, String>,
@@ -30,8 +32,11 @@ pub struct OutcomeColumn {
 /// The `[outcomes]` table of a mapping.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutcomeMap {
+    /// The header of the email or name column that identifies who answered.
     pub respondent: String,
+    /// The header of the role column, if any: then only mentees' answers are kept.
     pub role: Option<String>,
+    /// The outcomes, in the order `outcomes.csv` lists them.
     pub columns: Vec<OutcomeColumn>,
 }
 
@@ -139,6 +144,7 @@ impl OutcomeMap {
 /// What [`outcomes`] made: the `outcomes.csv` text and the counts to report (never who).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placed {
+    /// The `outcomes.csv` text, by pseudonym only.
     pub csv: String,
     /// Pairs in the pairs file (with a mentor).
     pub pairs: usize,

@@ -13,8 +13,11 @@ use super::key::Key;
 /// What is being pseudonymized: its domain in the HMAC input, its prefix, and its digest length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// A mentee (`ME-…`).
     Mentee,
+    /// A mentor (`MR-…`).
     Mentor,
+    /// A health system: only its equality matters, so it gets a pseudonym too.
     HealthSystem,
 }
 
@@ -27,6 +30,7 @@ impl Kind {
         }
     }
 
+    /// The prefix its pseudonyms start with (`ME-`, `MR-`, …).
     pub fn prefix(self) -> &'static str {
         match self {
             Kind::Mentee => "ME-",
@@ -72,10 +76,13 @@ pub fn is_pseudonym_of(key: &Key, kind: Kind, raw: &str, pseudonym: &str) -> boo
 /// never collide; `lengthened` says so.
 pub struct Pseudonyms {
     map: HashMap<String, String>,
+    /// Whether two values shared a short pseudonym, so every value got the full digest.
     pub lengthened: bool,
 }
 
 impl Pseudonyms {
+    /// The pseudonyms of the distinct values of `raw` (compared after trimming and case folding),
+    /// keyed by `key` (HMAC-SHA-256).
     pub fn new<'a>(key: &Key, kind: Kind, raw: impl IntoIterator<Item = &'a str>) -> Pseudonyms {
         let distinct: BTreeSet<String> = raw.into_iter().map(canonical).collect();
         let full: Vec<(String, String)> = distinct

@@ -18,10 +18,15 @@ pub const BUILTIN: &str = include_str!("../../../../configs/vocabulary.toml");
 /// A group of fields that share terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Group {
+    /// The `identities` columns.
     Identities,
+    /// The `meeting_format` column.
     MeetingFormat,
+    /// Goals, challenges and expertise: one vocabulary, so a goal can meet an expertise.
     Topics,
+    /// The `languages` columns.
     Languages,
+    /// The `specialty` columns.
     Specialties,
 }
 
@@ -70,6 +75,7 @@ struct GroupFile {
 /// The terms of one group.
 #[derive(Debug, Clone, Default)]
 pub struct Terms {
+    /// Whether only the known terms are accepted (an unknown one is an error, not a warning).
     pub closed: bool,
     /// Known terms, as the pool writes them, sorted.
     pub terms: Vec<String>,

@@ -28,7 +28,9 @@ pub const MAX_WORKBOOK_XML_BYTES: u64 = 256 * 1024 * 1024;
 /// A sheet read: its header (the first row with an answer) and the rows below it that have one,
 /// each numbered as the spreadsheet numbers it, cells converted by `text`.
 pub struct SheetCells {
+    /// The header row's cells.
     pub header: Vec<String>,
+    /// The rows under it that have an answer.
     pub rows: Vec<CsvRow>,
 }
 

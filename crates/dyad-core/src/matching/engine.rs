@@ -29,13 +29,17 @@ use crate::profile::Profile;
 /// built, is not counted).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct EvaluationTimes {
+    /// The matching: its frame, pair scores and exact solve.
     pub solve: SolveTimes,
+    /// The summary of the matching.
     pub summary: Duration,
 }
 
 /// A pool ready to be matched under any profile.
 pub struct Engine {
+    /// The pool, shared with every evaluation made from it.
     pub pool: Arc<Pool>,
+    /// The specialty families the pool is scored with.
     pub families: Arc<SpecialtyFamilies>,
     tables: Vec<Arc<ScoreTable>>,
     session: Option<Session>,
@@ -69,6 +73,8 @@ impl std::fmt::Debug for Engine {
 }
 
 impl Engine {
+    /// An engine for `pool`, with no score table built yet (the first evaluation builds one)
+    /// and the default small-cell k.
     pub fn new(pool: Pool, families: SpecialtyFamilies) -> Engine {
         Engine {
             pool: Arc::new(pool),

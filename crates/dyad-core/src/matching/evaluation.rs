@@ -17,8 +17,12 @@ pub struct Evaluation {
     pub pool: Arc<Pool>,
     /// The specialty families the table was scored with.
     pub families: Arc<SpecialtyFamilies>,
+    /// The profile evaluated.
     pub profile: Profile,
+    /// The pool's criterion scores under the profile's parameters.
     pub table: Arc<ScoreTable>,
+    /// The optimal matching.
     pub matching: Matching,
+    /// Its figures: counts, score distribution, criterion means, groups.
     pub summary: Summary,
 }

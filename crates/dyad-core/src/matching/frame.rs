@@ -71,9 +71,19 @@ pub enum Start {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PinProblem {
     /// The pinned mentee is not eligible under the profile.
-    Ineligible { mentee: usize, mentor: usize },
+    Ineligible {
+        /// Index of the mentee in the pool.
+        mentee: usize,
+        /// Index of the mentor in the pool.
+        mentor: usize,
+    },
     /// The mentor has more pins than the profile lets them take.
-    OverCapacity { mentee: usize, mentor: usize },
+    OverCapacity {
+        /// Index of the mentee in the pool.
+        mentee: usize,
+        /// Index of the mentor in the pool.
+        mentor: usize,
+    },
 }
 
 /// The pool's pins as a profile keeps them.
@@ -114,7 +124,9 @@ pub fn place_pins(pool: &Pool, profile: &Profile) -> Result<PlacedPins, PinProbl
 /// capacities and hard rules — everything but the weights and `min_score`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
+    /// Mentees in the pool.
     pub mentees: usize,
+    /// Mentors in the pool.
     pub mentors: usize,
     /// Mentees eligible under the profile.
     pub eligible: Vec<bool>,
@@ -129,6 +141,7 @@ pub struct Frame {
     /// The profile's coverage floor, and the identity groups it constrains (those of at least
     /// small-cell k eligible mentees; none when there is no floor).
     pub floor: Option<f64>,
+    /// The groups the floor constrains, with what each needs.
     pub floor_groups: Vec<FloorGroup>,
 }
 

@@ -47,6 +47,7 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// The reason as written in CSV and JSON output (`below-min-score` …).
     pub fn as_str(self) -> &'static str {
         match self {
             Reason::Ineligible => "ineligible",
@@ -61,7 +62,12 @@ impl Reason {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Forbidden {
     /// One side meets in person only and they are farther apart than allowed.
-    InPersonDistance { km: f64, limit: f64 },
+    InPersonDistance {
+        /// How far apart they are (between ZIP3 centroids).
+        km: f64,
+        /// The profile's in-person distance limit.
+        limit: f64,
+    },
     /// One side meets in person only and a location is unknown.
     InPersonUnknownLocation,
     /// Same health system while the profile requires different ones.
@@ -69,7 +75,12 @@ pub enum Forbidden {
     /// The council banned this pair.
     Banned,
     /// The pair scores below the profile's minimum.
-    BelowMinScore { score: f64, min: f64 },
+    BelowMinScore {
+        /// The pair's score, 0–100.
+        score: f64,
+        /// The profile's `min_score`.
+        min: f64,
+    },
 }
 
 impl std::fmt::Display for Forbidden {
@@ -135,7 +146,9 @@ pub fn forbidden(
 /// A mentee with a mentor.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pair {
+    /// Index of the mentee in the pool.
     pub mentee: usize,
+    /// Index of the mentor in the pool.
     pub mentor: usize,
     /// Pair score 0–100.
     pub score: f64,
@@ -147,7 +160,9 @@ pub struct Pair {
 /// covers every mentee without a pair, ineligible ones included.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Matching {
+    /// The pairs, sorted by mentee, pinned ones included.
     pub pairs: Vec<Pair>,
+    /// Every mentee without a pair and why, sorted by mentee.
     pub unmatched: Vec<(usize, Reason)>,
     /// Number of eligible mentees.
     pub eligible: usize,
@@ -167,6 +182,7 @@ impl Matching {
             .collect()
     }
 
+    /// The pair of a mentee, if matched.
     pub fn pair_of(&self, mentee: usize) -> Option<&Pair> {
         self.mentor_of[mentee]?;
         self.pairs
@@ -175,6 +191,7 @@ impl Matching {
             .map(|i| &self.pairs[i])
     }
 
+    /// Why a mentee is unmatched; `None` when matched.
     pub fn reason_of(&self, mentee: usize) -> Option<Reason> {
         // `unmatched` is sorted by mentee when built here; fall back to a scan otherwise.
         match self.unmatched.binary_search_by_key(&mentee, |(m, _)| *m) {
@@ -187,6 +204,7 @@ impl Matching {
         }
     }
 
+    /// The sum of the pair scores (0–100 each).
     pub fn total(&self) -> f64 {
         self.pairs.iter().map(|p| p.score).sum()
     }

@@ -42,8 +42,11 @@ pub use crate::profile::limits::WEIGHT_STEPS;
 /// count) between the tables of one pool, see [`ScoreTable::build_like`].
 #[derive(Clone)]
 pub struct ScoreTable {
+    /// Mentees in the pool (rows).
     pub mentees: usize,
+    /// Mentors in the pool (columns).
     pub mentors: usize,
+    /// The criterion parameters the table was scored with.
     pub params: Params,
     /// `criteria[k][i * mentors + j]`: criterion k for mentee i and mentor j, in steps.
     criteria: Vec<Arc<[u16]>>,
@@ -71,6 +74,7 @@ pub struct Weighting {
 }
 
 impl Weighting {
+    /// The weighting of a profile's weights, each rounded to the nearest step.
     pub fn new(weights: &Weights) -> Weighting {
         let steps = weights.map(weight_steps);
         let sum: f64 = steps.iter().sum();
@@ -152,6 +156,7 @@ fn criterion_steps(s: f64) -> u16 {
 const BLOCK_PAIRS: usize = 1 << 16;
 
 impl ScoreTable {
+    /// Scores every pair of the pool under `params` (no matrix shared with another table).
     pub fn build(pool: &Pool, params: &Params, families: &SpecialtyFamilies) -> ScoreTable {
         Self::build_like(pool, params, families, None)
     }

@@ -123,6 +123,7 @@ impl Session {
         Arc::ptr_eq(&self.pool, pool) && Arc::ptr_eq(&self.table, table)
     }
 
+    /// The score table the session solves with.
     pub fn table(&self) -> &Arc<ScoreTable> {
         &self.table
     }

@@ -17,18 +17,26 @@ pub const NO_IDENTITY: &str = "none";
 /// Distribution of a set of pair scores. Figures of an empty set are NaN (`null` in JSON).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Stats {
+    /// Sum of the scores.
     pub total: f64,
+    /// Mean score.
     pub mean: f64,
+    /// Median score.
     pub median: f64,
+    /// Lowest score.
     pub min: f64,
+    /// Highest score.
     pub max: f64,
+    /// 10th percentile: a tenth of the pairs score lower.
     pub p10: f64,
+    /// 90th percentile: a tenth of the pairs score higher.
     pub p90: f64,
     /// Sample standard deviation (0 for a single pair).
     pub std: f64,
 }
 
 impl Stats {
+    /// The distribution of `scores` (each 0–100).
     pub fn of(scores: &[f64]) -> Stats {
         if scores.is_empty() {
             return Stats {
@@ -65,6 +73,7 @@ impl Stats {
 pub struct GroupSummary {
     /// Eligible mentees in the group.
     pub eligible: usize,
+    /// Of them, how many have a mentor.
     pub matched: usize,
     /// Mean pair score of the group's matched mentees.
     pub mean: f64,
@@ -78,11 +87,17 @@ impl crate::privacy::GroupSize for GroupSummary {
     }
 }
 
+/// What a council reads of a matching: counts, the score distribution, each criterion's
+/// mean and each identity group's figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
+    /// Mentees eligible under the profile.
     pub eligible: usize,
+    /// Mentees matched, pinned ones included.
     pub matched: usize,
+    /// Eligible mentees left without a mentor.
     pub unmatched: usize,
+    /// The distribution of the pair scores (0–100).
     #[serde(flatten)]
     pub stats: Stats,
     /// Mean score (0–1) of each criterion over the matched pairs, by key.
@@ -92,6 +107,7 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The summary of `matching`, with criterion means read from `table`.
     pub fn of(pool: &Pool, table: &ScoreTable, matching: &Matching) -> Summary {
         let scores: Vec<f64> = matching.pairs.iter().map(|p| p.score).collect();
         let mut sums = [0f64; criteria::N];

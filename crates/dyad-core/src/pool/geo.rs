@@ -18,7 +18,9 @@ const BUILTIN: &str = include_str!("../../../../data/zip3-centroids.csv");
 /// A point on Earth in degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LatLon {
+    /// Latitude, degrees north.
     pub lat: f64,
+    /// Longitude, degrees east (negative in the Americas).
     pub lon: f64,
 }
 
@@ -73,10 +75,12 @@ impl Zip3Table {
         self.centroids.get(zip3).copied()
     }
 
+    /// How many ZIP3 areas have a centroid.
     pub fn len(&self) -> usize {
         self.centroids.len()
     }
 
+    /// Whether the table has no centroid at all.
     pub fn is_empty(&self) -> bool {
         self.centroids.is_empty()
     }

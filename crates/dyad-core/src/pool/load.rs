@@ -49,6 +49,7 @@ pub struct PoolSource {
 }
 
 impl PoolSource {
+    /// How messages name the pool: its folder (escaped), or "built-in sample data".
     pub fn label(&self) -> String {
         match &self.dir {
             Some(d) => crate::error::escape(&d.display().to_string()),
@@ -260,6 +261,7 @@ fn read_person(c: &Cells, table: &Zip3Table) -> Result<Person, InputError> {
     })
 }
 
+/// Reads the rows of a `mentees.csv`, checking every cell; sorted by id.
 pub fn load_mentees(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentee>, InputError> {
     load_people(
         file,
@@ -278,6 +280,7 @@ pub fn load_mentees(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentee>, I
     )
 }
 
+/// Reads the rows of a `mentors.csv`, checking every cell; sorted by id.
 pub fn load_mentors(file: &CsvFile, opts: &LoadOptions) -> Result<Vec<Mentor>, InputError> {
     load_people(
         file,

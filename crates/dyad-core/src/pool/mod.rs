@@ -28,8 +28,11 @@ pub use zip3::{RESTRICTED_ZIP3, is_restricted, publishable};
 /// order of the rows in the files.
 #[derive(Debug, Clone, Default)]
 pub struct Pool {
+    /// The mentees, sorted by id.
     pub mentees: Vec<Mentee>,
+    /// The mentors, sorted by id.
     pub mentors: Vec<Mentor>,
+    /// The council's pins and bans (`overrides.csv`), by index into `mentees` and `mentors`.
     pub overrides: Overrides,
     /// Where the pool came from, for messages and for saving overrides.
     pub source: PoolSource,

@@ -22,6 +22,7 @@ pub enum OutcomeKind {
 }
 
 impl OutcomeKind {
+    /// How the kind is named in tables: `number` or `yes/no`.
     pub fn as_str(self) -> &'static str {
         match self {
             OutcomeKind::Number => "number",
@@ -33,7 +34,9 @@ impl OutcomeKind {
 /// One outcome column: its name, kind, and one value per pair (`None`: no answer).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
+    /// The column's header in `outcomes.csv`.
     pub name: String,
+    /// What its values are.
     pub kind: OutcomeKind,
     /// Parallel to [`Outcomes::pairs`]; yes is 1 and no is 0.
     pub values: Vec<Option<f64>>,
@@ -51,6 +54,7 @@ impl Outcome {
 pub struct Outcomes {
     /// (mentee, mentor) indices into the pool.
     pub pairs: Vec<(usize, usize)>,
+    /// The outcome columns, in file order.
     pub outcomes: Vec<Outcome>,
 }
 

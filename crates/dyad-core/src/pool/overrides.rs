@@ -8,13 +8,17 @@ use super::Pool;
 use super::fields::normalize;
 use super::files;
 
+/// What an override does to its pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Action {
+    /// Keep the pair in every matching, whatever the weights.
     Pin,
+    /// Never make the pair.
     Ban,
 }
 
 impl Action {
+    /// The action as written in `overrides.csv`: `pin` or `ban`.
     pub fn as_str(self) -> &'static str {
         match self {
             Action::Pin => "pin",
@@ -26,8 +30,11 @@ impl Action {
 /// One override, by index into the pool's (sorted) mentees and mentors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Override {
+    /// Index of the mentee in the pool.
     pub mentee: usize,
+    /// Index of the mentor in the pool.
     pub mentor: usize,
+    /// Pinned or banned.
     pub action: Action,
 }
 
@@ -39,18 +46,22 @@ pub struct Overrides {
 }
 
 impl Overrides {
+    /// The overrides, sorted by mentee, then mentor.
     pub fn iter(&self) -> impl Iterator<Item = &Override> {
         self.items.iter()
     }
 
+    /// Whether there are no pins and no bans.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
+    /// How many pins and bans there are.
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
+    /// The override of one pair, if it has one.
     pub fn get(&self, mentee: usize, mentor: usize) -> Option<Action> {
         self.items
             .iter()
@@ -58,6 +69,7 @@ impl Overrides {
             .map(|o| o.action)
     }
 
+    /// Whether the pair is banned.
     pub fn is_banned(&self, mentee: usize, mentor: usize) -> bool {
         self.get(mentee, mentor) == Some(Action::Ban)
     }

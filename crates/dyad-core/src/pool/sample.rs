@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use super::{LoadOptions, Pool, files, pool_from_csv};
 
+/// The built-in sample's `mentees.csv`, as shipped in `sample-data/`.
 pub const SAMPLE_MENTEES: &[u8] = include_bytes!("../../../../sample-data/mentees.csv");
+/// The built-in sample's `mentors.csv`, as shipped in `sample-data/`.
 pub const SAMPLE_MENTORS: &[u8] = include_bytes!("../../../../sample-data/mentors.csv");
 /// The synthetic survey of the pilot matching (see sample-data/README.md).
 pub const SAMPLE_OUTCOMES: &[u8] =

@@ -155,11 +155,15 @@ impl Rule {
 /// generalisation of it (`2020–2024`, `0xx`, `primary-care (family)`), or `None` when hidden.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Shown {
+    /// The ZIP3, or a wider area (`0xx`).
     pub zip3: Option<String>,
+    /// The specialty, or its family (`primary-care (family)`).
     pub specialty: Option<String>,
+    /// The health system.
     pub health_system: Option<String>,
     /// The training year, or the range it falls in.
     pub trained: Option<String>,
+    /// The identity groups the person gave.
     pub identities: Option<Vec<String>>,
 }
 
@@ -243,6 +247,7 @@ impl Disclosure {
         }
     }
 
+    /// The k every shown combination is shared by: at least k people of the same side.
     pub fn k(&self) -> usize {
         self.k
     }
@@ -252,6 +257,7 @@ impl Disclosure {
         self.mentees[mentee].0
     }
 
+    /// The level of a mentor (0 = everything exact, [`NOTHING`] = nothing shown).
     pub fn mentor_level(&self, mentor: usize) -> u8 {
         self.mentors[mentor].0
     }

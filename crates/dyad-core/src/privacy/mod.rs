@@ -34,12 +34,15 @@ pub const QUASI_IDENTIFIERS: [&str; 5] = [
 /// k-anonymity of one file's records.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KAnonymity {
+    /// Records audited (rows of the file).
     pub records: usize,
     /// Size of the smallest group of records sharing all quasi-identifiers.
     pub smallest_class: usize,
     /// Records in groups smaller than k.
     pub records_below_k: usize,
+    /// Distinct combinations of quasi-identifiers (equivalence classes).
     pub classes: usize,
+    /// The k audited against: every class should hold at least k records.
     pub k: usize,
 }
 
@@ -78,6 +81,7 @@ impl KAnonymity {
         }
     }
 
+    /// Whether every record shares its quasi-identifiers with at least k − 1 others.
     pub fn passes(&self) -> bool {
         self.records_below_k == 0
     }

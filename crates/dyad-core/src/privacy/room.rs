@@ -54,14 +54,18 @@ use super::SmallCells;
 /// (the listed unmatched are the difference).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Whole {
+    /// Eligible mentees in the pool.
     pub eligible: usize,
+    /// Of them, how many the matching pairs.
     pub matched: usize,
 }
 
 /// One group's figures on one side, as computed.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Group<'a> {
+    /// Eligible mentees (or mentors) in the group; what suppression is decided on.
     pub eligible: usize,
+    /// Of them, how many the matching pairs.
     pub matched: usize,
     /// The scores of the group's pairs, lowest first.
     pub scores: &'a [f64],

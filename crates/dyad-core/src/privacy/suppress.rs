@@ -24,8 +24,13 @@ pub struct SmallCells {
 /// `k` eligible mentees.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Shown<T> {
+    /// The group is large enough: its figures.
     Shown(T),
-    Suppressed { k: usize },
+    /// The group has fewer than `k` eligible mentees: nothing of it is shown but that.
+    Suppressed {
+        /// The smallest group shown.
+        k: usize,
+    },
 }
 
 impl SmallCells {
@@ -48,6 +53,7 @@ impl SmallCells {
         self.full
     }
 
+    /// The smallest group, in eligible mentees, whose figures are shown.
     pub fn k(&self) -> usize {
         self.k
     }
@@ -92,6 +98,7 @@ impl<T> Shown<T> {
         }
     }
 
+    /// Whether the figures are withheld.
     pub fn is_suppressed(&self) -> bool {
         matches!(self, Shown::Suppressed { .. })
     }

@@ -4,7 +4,9 @@
 /// A closed range of allowed values.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bounds<T> {
+    /// The smallest allowed value.
     pub lo: T,
+    /// The largest allowed value.
     pub hi: T,
 }
 

@@ -19,11 +19,14 @@ use crate::criteria::{self, Params, Weights};
 /// Who is eligible: `reference_year − training_completed ≤ max_years_since_training`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Eligibility {
+    /// How many years before `reference_year` a mentee may have completed training.
     pub max_years_since_training: u32,
+    /// The year eligibility is counted from (usually the cycle's year).
     pub reference_year: i32,
 }
 
 impl Eligibility {
+    /// Whether a mentee who completed training in `training_completed` may be matched.
     pub fn eligible(&self, training_completed: i32) -> bool {
         self.reference_year - training_completed <= self.max_years_since_training as i32
     }
@@ -48,12 +51,14 @@ pub enum Capacity {
     Fixed(u32),
 }
 
+/// Hard rules: pairs they forbid are never made, whatever their score.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Constraints {
     /// Forbid pairs farther apart than this when either side meets in person only.
     pub in_person_max_km: Option<f64>,
     /// Forbid pairs within one health system.
     pub require_outside_system: bool,
+    /// How many mentees each mentor may take.
     pub mentor_capacity: Capacity,
     /// Leave a mentee unmatched rather than give a pair below this score (0–100).
     pub min_score: f64,
@@ -74,6 +79,7 @@ pub enum Objective {
 }
 
 impl Objective {
+    /// The objective as written in a profile (`objective = "total"` or `"maximin"`).
     pub fn as_str(self) -> &'static str {
         match self {
             Objective::Total => "total",
@@ -82,16 +88,25 @@ impl Objective {
     }
 }
 
+/// A council's named settings: everything that decides who is matched to whom. Read from and
+/// saved to a TOML file in `configs/` ([`load`], [`save`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
+    /// The name shown to the council (the file's `name`; not its file name).
     pub name: String,
+    /// One free line on what the profile is for.
     pub description: String,
     /// When the profile was last saved (RFC 3339), if it was saved by dyad.
     pub saved: Option<String>,
+    /// Who may be matched at all.
     pub eligibility: Eligibility,
+    /// How much each criterion counts, each in [0, 1].
     pub weights: Weights,
+    /// The criteria's own parameters (distances, seniority gaps).
     pub params: Params,
+    /// The hard rules.
     pub constraints: Constraints,
+    /// What the optimal matching maximizes.
     pub objective: Objective,
 }
 

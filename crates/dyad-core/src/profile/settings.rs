@@ -9,6 +9,9 @@
 //!
 //! [memory]
 //! budget_mb = 8000   # refuse pools whose matching needs more (default: what the machine has free)
+//!
+//! [display]
+//! theme = "light"    # the terminal UI's colours: "dark" (default) or "light" for a projector
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -22,6 +25,28 @@ pub const SETTINGS_FILE: &str = "dyad-settings.toml";
 /// The largest file dyad reads as settings.
 const MAX_BYTES: u64 = 64 * 1024;
 
+/// The colours of the terminal UI (`[display] theme`, or `dyad tui --theme`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    /// The terminal's own background and colours.
+    #[default]
+    Dark,
+    /// Black on white in fixed colours, for a projector or a light terminal.
+    Light,
+}
+
+impl ThemeName {
+    /// Every theme, by the name a user writes.
+    pub const ALL: [(&str, ThemeName); 2] =
+        [("dark", ThemeName::Dark), ("light", ThemeName::Light)];
+
+    /// The theme of this name (`"dark"` or `"light"`, as written).
+    pub fn from_name(name: &str) -> Option<ThemeName> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+    }
+}
+
+/// The settings that belong to no profile, each with its default when the file leaves it out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settings {
     /// Identity groups with fewer eligible mentees have their figures suppressed.
@@ -30,6 +55,8 @@ pub struct Settings {
     pub k_anonymity: usize,
     /// The most memory matching a pool may need, in bytes; `None`: what the machine has free.
     pub memory_budget: Option<u64>,
+    /// The terminal UI's colours; `dyad tui --theme` overrides it.
+    pub theme: ThemeName,
 }
 
 impl Settings {
@@ -45,6 +72,7 @@ impl Default for Settings {
             small_cell_k: super::limits::DEFAULT_SMALL_CELL_K,
             k_anonymity: 5,
             memory_budget: None,
+            theme: ThemeName::Dark,
         }
     }
 }
@@ -68,7 +96,7 @@ pub fn load(configs: &Path) -> Result<Settings, Error> {
 pub fn parse(text: &str, path: &Path) -> Result<Settings, InputError> {
     const WHOLE: &str = "a whole number from 1 to 1000";
     let (doc, root) = Doc::parse(text, path)?;
-    doc.known_keys(&root, None, &["privacy", "memory"])?;
+    doc.known_keys(&root, None, &["privacy", "memory", "display"])?;
     let d = Settings::default();
     let memory_budget = match doc.table(
         &root,
@@ -94,6 +122,26 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, InputError> {
             }
         }
     };
+    let theme = match doc.table(
+        &root,
+        "display",
+        "display",
+        "a table [display] (theme = … under it)",
+    )? {
+        None => d.theme,
+        Some((display, _)) => {
+            doc.known_keys(display, Some("display"), &["theme"])?;
+            match Doc::get(display, "theme") {
+                None => d.theme,
+                Some(v) => {
+                    const THEMES: &str = "\"dark\" or \"light\"";
+                    let name = doc.string(v, "display.theme", THEMES)?;
+                    ThemeName::from_name(name)
+                        .ok_or_else(|| doc.wrong(v, "display.theme", THEMES))?
+                }
+            }
+        }
+    };
     let Some((privacy, _)) = doc.table(
         &root,
         "privacy",
@@ -101,7 +149,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, InputError> {
         "a table [privacy] (small_cell_k = … and k_anonymity = … under it)",
     )?
     else {
-        return Ok(Settings { memory_budget, ..d });
+        return Ok(Settings {
+            memory_budget,
+            theme,
+            ..d
+        });
     };
     doc.known_keys(privacy, Some("privacy"), &["small_cell_k", "k_anonymity"])?;
     let k = |key: &str, default: usize| match Doc::get(privacy, key) {
@@ -114,6 +166,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, InputError> {
         small_cell_k: k("small_cell_k", d.small_cell_k)?,
         k_anonymity: k("k_anonymity", d.k_anonymity)?,
         memory_budget,
+        theme,
     })
 }
 
@@ -138,6 +191,29 @@ mod tests {
         let s = p("[memory]\nbudget_mb = 512\n").unwrap();
         assert_eq!(s.memory_budget, Some(512 << 20));
         assert!(p("[memory]\nbudget_mb = 0\n").is_err());
+    }
+
+    #[test]
+    fn the_display_theme_is_dark_unless_the_file_says_light() {
+        assert_eq!(p("").unwrap().theme, ThemeName::Dark);
+        let s = p("[display]\ntheme = \"light\"\n").unwrap();
+        assert_eq!(s.theme, ThemeName::Light);
+        assert_eq!(s.small_cell_k, Settings::default().small_cell_k);
+        let s = p("[privacy]\nk_anonymity = 7\n[display]\ntheme = \"dark\"\n").unwrap();
+        assert_eq!((s.theme, s.k_anonymity), (ThemeName::Dark, 7));
+        let msg = |text: &str| p(text).unwrap_err().to_string();
+        assert_eq!(
+            msg("[display]\ntheme = \"Light\"\n"),
+            "s.toml:2:9: display.theme: found \"Light\", expected \"dark\" or \"light\""
+        );
+        assert_eq!(
+            msg("[display]\ntheme = 1\n"),
+            "s.toml:2:9: display.theme: found \"1\", expected \"dark\" or \"light\""
+        );
+        assert_eq!(
+            msg("[display]\ncolours = \"light\"\n"),
+            "s.toml:2:1: display: found \"colours\", expected one of the keys of [display]: theme"
+        );
     }
 
     #[test]

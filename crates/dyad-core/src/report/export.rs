@@ -41,8 +41,11 @@ pub fn percent_shares(weights: &[f64]) -> Vec<u32> {
 /// One exported pair.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportRow {
+    /// Index of the mentee in the pool.
     pub mentee: usize,
+    /// Index of the mentor in the pool.
     pub mentor: usize,
+    /// The pair's score, 0 to 100.
     pub score: f64,
     /// (criterion, points), largest first, only criteria that discriminate for the mentee
     /// ([`crate::report::reasons`]).

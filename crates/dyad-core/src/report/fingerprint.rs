@@ -22,6 +22,7 @@ pub struct Fingerprint {
 }
 
 impl Fingerprint {
+    /// The fingerprint of `bytes`, read from `file` as the input `what`.
     pub fn of_bytes(what: &str, file: &str, bytes: &[u8]) -> Fingerprint {
         Fingerprint {
             what: what.into(),

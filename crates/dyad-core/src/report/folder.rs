@@ -18,7 +18,9 @@ use crate::report::{fingerprint, html};
 /// saved; its fingerprint is then that of its TOML as dyad would save it).
 #[derive(Debug, Clone, Copy)]
 pub struct Evaluated<'a> {
+    /// The profile, its matching and its summary.
     pub evaluation: &'a Evaluation,
+    /// The file the profile was loaded from.
     pub file: Option<&'a Path>,
 }
 

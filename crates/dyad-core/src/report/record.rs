@@ -6,9 +6,11 @@
 /// The whole record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
+    /// The page's title.
     pub title: String,
     /// Lines under the title: what was decided on which inputs, when, by which dyad.
     pub meta: Vec<String>,
+    /// The sections, in reading order.
     pub sections: Vec<Section>,
 }
 
@@ -17,7 +19,9 @@ pub struct Record {
 pub struct Section {
     /// A stable anchor (`decision`, `result`, …).
     pub id: &'static str,
+    /// The section's title as printed.
     pub heading: String,
+    /// What the section says, in order.
     pub blocks: Vec<Block>,
 }
 
@@ -32,15 +36,20 @@ pub enum Block {
     List(Vec<String>),
     /// A small heading inside a section.
     Subheading(String),
+    /// A table of figures or text.
     Table(Table),
+    /// A chart, with the table of what it draws.
     Chart(Chart),
 }
 
 /// A table whose first column names each row (`<th scope="row">` in HTML).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
+    /// What the table shows, printed above it.
     pub caption: String,
+    /// The column headings.
     pub head: Vec<String>,
+    /// The rows, each as many cells as `head`.
     pub rows: Vec<Vec<String>>,
     /// Columns of figures, right-aligned.
     pub numeric: Vec<bool>,
@@ -69,6 +78,7 @@ impl Table {
         }
     }
 
+    /// Adds a row at the bottom.
     pub fn row(&mut self, cells: Vec<String>) {
         self.rows.push(cells);
     }
@@ -77,8 +87,11 @@ impl Table {
 /// A chart with its text equivalent: a title, a description and the table of what it draws.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
+    /// The chart's title, printed above it.
     pub title: String,
+    /// What the chart shows, in one or two sentences (its text alternative).
     pub desc: String,
+    /// What it draws.
     pub kind: ChartKind,
     /// The numbers drawn, for screen readers, for print in black and white, and for Markdown.
     pub data: Table,
@@ -93,6 +106,7 @@ pub enum ChartKind {
     Histogram {
         /// Bin edges: `edges.len() == counts.len() + 1` for every series.
         edges: Vec<f64>,
+        /// The series of counts, one per profile compared.
         series: Vec<Series>,
     },
 }
@@ -100,7 +114,9 @@ pub enum ChartKind {
 /// One bar of a [`ChartKind::Bars`] chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
+    /// What the bar is (a criterion, a group).
     pub label: String,
+    /// Its length, 0 to 1.
     pub value: f64,
     /// What is written at the end of the bar.
     pub text: String,
@@ -111,6 +127,8 @@ pub struct Bar {
 /// One series of a histogram.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
+    /// The series' name, shown in the legend ("now", "baseline").
     pub name: String,
+    /// The count of each bin.
     pub counts: Vec<usize>,
 }

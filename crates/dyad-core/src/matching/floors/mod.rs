@@ -24,6 +24,7 @@ use crate::pool::Pool;
 pub struct FloorStatus {
     /// The share asked for.
     pub floor: f64,
+    /// Each constrained group: its need and its count in this matching.
     pub groups: Vec<GroupCount>,
     /// The search closed its gap: no matching meeting the floor has a larger total.
     pub proven_optimal: bool,
@@ -35,13 +36,18 @@ pub struct FloorStatus {
 /// One constrained group in a matching under a floor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupCount {
+    /// The identity, as the pool spells it.
     pub name: String,
+    /// Its eligible mentees, pinned ones included.
     pub eligible: usize,
+    /// How many of them must be matched: ⌈floor × eligible⌉.
     pub need: usize,
+    /// How many of them this matching pairs.
     pub matched: usize,
 }
 
 impl FloorStatus {
+    /// The status of a matching (`mentor_of`, by mentee) under `floor`, counting each group.
     pub fn of(
         floor: f64,
         groups: &[FloorGroup],

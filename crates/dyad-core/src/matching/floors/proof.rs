@@ -16,15 +16,22 @@ pub enum Infeasible {
     /// One group alone cannot reach its floor.
     Group(GroupShort),
     /// Each of these groups can reach its floor alone, but not all of them together.
-    Together { groups: Vec<String> },
+    Together {
+        /// The identities of the groups that clash.
+        groups: Vec<String>,
+    },
     /// The search reached its limits before it found a matching meeting the floors or proved
     /// there is none.
-    Undecided { nodes: usize },
+    Undecided {
+        /// Search nodes explored before it stopped.
+        nodes: usize,
+    },
 }
 
 /// A group that cannot reach its floor, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupShort {
+    /// The identity, as the pool spells it.
     pub name: String,
     /// Mentees that must be matched (pins included).
     pub need: usize,

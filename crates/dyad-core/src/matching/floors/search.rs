@@ -16,6 +16,7 @@ use super::proof::{self, Infeasible};
 /// An assignment meeting the floors, with its proof.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
+    /// Each row's column (a mentee's mentor), `None` for a row left unassigned.
     pub assignment: Vec<Option<usize>>,
     /// Whether no assignment meeting the floors has a larger total (gap 0).
     pub proven_optimal: bool,

@@ -25,6 +25,7 @@ pub enum ForcedWhy {
 }
 
 impl ForcedWhy {
+    /// The cause as written in CSV and JSON output (`mentor-left` …).
     pub fn as_str(self) -> &'static str {
         match self {
             ForcedWhy::MentorLeft => "mentor-left",
@@ -38,23 +39,29 @@ impl ForcedWhy {
 /// A pair in place that cannot continue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Forced {
+    /// Index of the mentee in the pool.
     pub mentee: usize,
     /// The mentor's id as the pairs file gives it (they may have left the pool).
     pub mentor_id: String,
+    /// Why the pair cannot continue.
     pub why: ForcedWhy,
 }
 
 /// A continuing pair a point breaks: the mentee's mentor before and after (`None`: unmatched).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Move {
+    /// Index of the mentee in the pool.
     pub mentee: usize,
+    /// The mentor in place (index in the pool).
     pub from: usize,
+    /// The mentor this point gives instead, `None` if it leaves the mentee unmatched.
     pub to: Option<usize>,
 }
 
 /// The best matching with at most `max_changes` voluntary changes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
+    /// The budget: voluntary changes allowed.
     pub max_changes: usize,
     /// Voluntary changes it makes (at most `max_changes`).
     pub changes: usize,
@@ -62,17 +69,20 @@ pub struct Point {
     pub matching: Matching,
     /// Mentees matched and total score (0–100 per pair), as `match` counts them.
     pub matched: usize,
+    /// The total score (0–100 per pair).
     pub total: f64,
     /// Whether the total is proven the best for the budget (gap 0).
     pub proven_optimal: bool,
     /// A proven upper bound on the total for the budget; equal to `total` when proven.
     pub bound: f64,
+    /// The continuing pairs this point breaks.
     pub moved: Vec<Move>,
 }
 
 /// A re-match: the forced changes, and the points of the curve.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rematch {
+    /// Pairs in place that must change whatever the budget.
     pub forced: Vec<Forced>,
     /// Pairs in place that may continue.
     pub continuing: usize,
@@ -103,7 +113,10 @@ impl Rematch {
 #[derive(Debug, Clone, PartialEq)]
 pub enum RematchError {
     /// The search hit its limits before finding any matching for a budget.
-    Undecided { max_changes: usize },
+    Undecided {
+        /// The budget the search gave up on.
+        max_changes: usize,
+    },
 }
 
 impl std::fmt::Display for RematchError {

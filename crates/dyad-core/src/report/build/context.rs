@@ -10,6 +10,7 @@ use crate::report::fingerprint::Fingerprint;
 /// the record leaves the user's machine).
 #[derive(Debug, Clone, Copy)]
 pub struct Decision<'a> {
+    /// The profile, its matching and its summary.
     pub evaluation: &'a Evaluation,
     /// `None`: a built-in profile or one not saved to a file.
     pub file: Option<&'a str>,
@@ -29,9 +30,13 @@ impl Decision<'_> {
 /// Everything a decision record is made of.
 #[derive(Debug, Clone)]
 pub struct RecordInputs<'a> {
+    /// The pool matched (pseudonyms and schema fields only reach the record).
     pub pool: &'a Pool,
+    /// The profile decided on.
     pub current: Decision<'a>,
+    /// What it is compared against, if anything (last cycle's profile).
     pub baseline: Option<Decision<'a>>,
+    /// The council's members and their consensus, when one met.
     pub council: Option<&'a Council>,
     /// SHA-256 of every input file (see [`crate::report::fingerprint`]).
     pub fingerprints: Vec<Fingerprint>,

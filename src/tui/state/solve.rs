@@ -1,4 +1,4 @@
-//! The rematch on screen: the newest recompute asked for, the one whose results are shown, how
+//! The solve on screen: the newest recompute asked for, the one whose results are shown, how
 //! long it took or why it failed, and what the analyst found about it.
 
 use std::time::Duration;
@@ -6,10 +6,11 @@ use std::time::Duration;
 use dyad::analysis::stability::Stability;
 use dyad::criteria::N;
 
-use crate::tui::jobs::rematch::Results;
+use crate::tui::jobs::analyses::Wants;
+use crate::tui::jobs::solve::Results;
 use crate::tui::state::Analyses;
 
-pub struct Rematch {
+pub struct Solve {
     /// The newest recompute requested, and the one whose results are shown.
     pub generation: u64,
     pub shown: u64,
@@ -19,22 +20,25 @@ pub struct Rematch {
     pub match_error: Option<String>,
     /// What the analyst found about the results shown.
     pub analyses: Analyses,
+    /// What the analyst was last told the screen wants.
+    pub told: Wants,
 }
 
-impl Default for Rematch {
-    fn default() -> Rematch {
-        Rematch {
+impl Default for Solve {
+    fn default() -> Solve {
+        Solve {
             generation: 0,
             shown: 0,
             results: None,
             elapsed: None,
             match_error: None,
             analyses: Analyses::new(0),
+            told: Wants::default(),
         }
     }
 }
 
-impl Rematch {
+impl Solve {
     /// Whether the newest settings are still being matched.
     pub fn busy(&self) -> bool {
         self.shown < self.generation && self.match_error.is_none()

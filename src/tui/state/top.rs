@@ -1,6 +1,8 @@
-//! The popups: what each holds.
+//! What is on top of the main screen ([`Top`]), and what each popup holds.
 
 use std::path::PathBuf;
+
+use strum::{EnumDiscriminants, EnumIter};
 
 use dyad::profile::Profile;
 
@@ -68,14 +70,19 @@ pub struct ProfilesState {
     pub selected: usize,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum Popup {
-    Detail(Box<Detail>),
+/// What is on top of the screen: the main screen, a view or a popup, each with its state. The
+/// one registry of them: its variants' names, fieldless, are the [`Mode`]s the keymap is keyed
+/// by (one table of keys and one help section each, in this order), and `update` and `view`
+/// hand each variant to the file of its name.
+#[derive(Debug, Clone, PartialEq, Default, EnumDiscriminants)]
+#[strum_discriminants(name(Mode), derive(EnumIter))]
+#[strum_discriminants(doc = "What is on top, without its state: the keymap's key (see [`Top`]).")]
+pub enum Top {
+    /// The weights beside the matches, nothing over them.
+    #[default]
+    Main,
     Search(SearchState),
-    Profiles(ProfilesState),
-    Help {
-        scroll: Scroll,
-    },
+    Detail(Box<Detail>),
     /// The influence of each weight (the tornado); the selected row.
     Influence {
         selected: usize,
@@ -86,8 +93,25 @@ pub enum Popup {
     },
     /// The pairs in place re-matched (what is shown is the model's `midcycle`).
     Midcycle,
-    SaveAs(SaveAs),
-    Confirm(Box<Confirm>),
+    Profiles(ProfilesState),
     CouncilPick(CouncilPick),
     Council(Box<CouncilView>),
+    /// The save-as form, where one types a name and a description.
+    SaveAs(SaveAs),
+    Confirm(Box<Confirm>),
+    Help {
+        scroll: Scroll,
+    },
+}
+
+impl Top {
+    /// Nothing over the main screen.
+    pub fn is_main(&self) -> bool {
+        matches!(self, Top::Main)
+    }
+
+    /// Which it is, for the keymap.
+    pub fn mode(&self) -> Mode {
+        Mode::from(self)
+    }
 }

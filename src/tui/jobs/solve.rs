@@ -1,4 +1,4 @@
-//! Rematching off the UI thread.
+//! Solving the settings again off the UI thread (what the screen calls rematching).
 //!
 //! Every change of settings becomes a [`Request`] with a generation number. The worker thread
 //! takes the newest request waiting (older ones are dropped unsolved), solves it, and sends back
@@ -53,7 +53,7 @@ pub struct Outcome {
 
 /// What rematches each request: the engine (its current profile's session kept warm) and the
 /// last baseline evaluation, reused while the baseline does not change.
-pub struct Rematcher {
+pub struct Solver {
     /// Matches the current profile and keeps its session warm between requests. Also caches the
     /// score tables of both profiles.
     engine: Engine,
@@ -61,9 +61,9 @@ pub struct Rematcher {
     baseline: Option<(Profile, Overrides, Arc<Evaluation>, bool)>,
 }
 
-impl Rematcher {
-    pub fn new(engine: Engine) -> Rematcher {
-        Rematcher {
+impl Solver {
+    pub fn new(engine: Engine) -> Solver {
+        Solver {
             engine,
             baseline: None,
         }
@@ -151,7 +151,7 @@ fn evaluate(engine: &mut Engine, profile: &Profile) -> Result<Evaluation, String
 /// Starts the worker thread. Send requests into the returned channel; each outcome is passed to
 /// `deliver`. The thread ends when the sender is dropped or `deliver` returns false.
 pub fn spawn(
-    mut solver: Rematcher,
+    mut solver: Solver,
     deliver: impl Fn(Outcome) -> bool + Send + 'static,
 ) -> Sender<Request> {
     #[cfg(debug_assertions)]
@@ -160,7 +160,7 @@ pub fn spawn(
         .and_then(|v| v.parse().ok())
         .map(Duration::from_millis);
     crate::tui::jobs::latest::spawn(
-        "rematch",
+        "solve",
         move |req| {
             #[cfg(debug_assertions)]
             if let Some(delay) = delay {
@@ -184,8 +184,8 @@ mod tests {
     use dyad::embedded;
     use std::sync::mpsc::channel;
 
-    fn solver() -> Rematcher {
-        Rematcher::new(Engine::new(
+    fn solver() -> Solver {
+        Solver::new(Engine::new(
             embedded::sample_pool(),
             dyad::criteria::specialty::builtin().clone(),
         ))
