@@ -50,7 +50,7 @@ fn write_pairs(order: &PairsOrder) -> Result<PathBuf, String> {
     let path = order.path.as_path();
     if std::fs::symlink_metadata(path).is_ok() {
         return Err(format!(
-            "{} exists, and dyad never replaces a pairs file: move it away, then press Enter again",
+            "{} exists and dyad never replaces it",
             dyad::error::escape(&path.display().to_string())
         ));
     }

@@ -203,7 +203,7 @@ fn enter_writes_the_point_beside_the_pairs_file_and_never_over_a_file() {
     std::fs::write(&want, "mine\n").unwrap();
     press(&mut h, KeyCode::Enter);
     let status = h.m.status.clone().expect("a status").text;
-    assert!(status.contains("not written"), "{status}");
+    assert!(status.contains("Not written"), "{status}");
     assert_eq!(std::fs::read_to_string(&want).unwrap(), "mine\n");
 }
 

@@ -59,6 +59,6 @@ pub fn written(m: &mut Model, r: Result<std::path::PathBuf, String>) {
             "Wrote the new pairs to {}",
             dyad::error::escape(&path.display().to_string())
         )),
-        Err(e) => m.error(format!("The new pairs were not written: {e}")),
+        Err(e) => m.error(format!("Not written: {e}")),
     }
 }
