@@ -80,4 +80,6 @@ mod save_tests;
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]
+mod theme_tests;
+#[cfg(test)]
 mod update_tests;

@@ -359,7 +359,6 @@ mod tests {
     use ratatui::style::{Color, Modifier};
 
     use super::*;
-    use crate::tui::testkit::Harness;
 
     /// The sRGB colour of a 256-colour palette index from 16 up, as xterm defines it: a
     /// 6 × 6 × 6 cube, then 24 greys.
@@ -456,44 +455,5 @@ mod tests {
                 assert_eq!(reversed, expected, "{name}");
             }
         }
-    }
-
-    #[test]
-    fn the_light_screen_is_drawn_in_the_light_colours_only() {
-        let _light = testing::using(&LIGHT);
-        let buffer = Harness::new().analysing().buffer(120, 40);
-        let light: Vec<Color> = LIGHT
-            .roles()
-            .iter()
-            .flat_map(|(_, s)| [s.fg, s.bg])
-            .flatten()
-            .collect();
-        let mut seen = std::collections::HashSet::new();
-        for cell in &buffer.content {
-            for c in [cell.fg, cell.bg] {
-                assert!(light.contains(&c), "{c:?} at {:?}", cell.symbol());
-                seen.insert(format!("{c:?}"));
-            }
-        }
-        // The page, the title bar, the headings and the muted text all show.
-        for c in [
-            LIGHT.base.bg,
-            LIGHT.title.bg,
-            LIGHT.heading.fg,
-            LIGHT.dim.fg,
-        ] {
-            assert!(
-                seen.contains(&format!("{:?}", c.unwrap())),
-                "{c:?} never drawn"
-            );
-        }
-    }
-
-    #[test]
-    fn the_dark_screen_keeps_the_terminal_background() {
-        let _dark = testing::using(&DARK);
-        let buffer = Harness::new().analysing().buffer(120, 40);
-        assert!(buffer.content.iter().any(|c| c.bg == Color::Reset));
-        assert!(buffer.content.iter().all(|c| !fixed(c.fg) && !fixed(c.bg)));
     }
 }

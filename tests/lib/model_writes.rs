@@ -143,7 +143,7 @@ fn writes_in(text: &str, fields: &Fields) -> Vec<String> {
 #[test]
 fn only_update_and_the_state_change_the_tui_model() {
     let fields = model_fields();
-    assert!(fields.contains_key("popup") && fields["document"].contains("current"));
+    assert!(fields.contains_key("top") && fields["document"].contains("current"));
     let tui = root().join("src/tui");
     let mut files = Vec::new();
     rust_files(&tui, &mut files);
@@ -169,14 +169,14 @@ fn the_checker_sees_a_write_to_the_model_and_not_to_a_profile() {
     let fields = model_fields();
     let text = "fn f(m: &mut Model, p: &mut Profile) {
         m.document.read_only = None;
-        m.rematch.generation += 1;
+        m.solve.generation += 1;
         (*m).quit = true;
         p.weights[0] = 1.0;
         req.generation = 3;
-        let _ = m.popup.take();
+        let _ = m.top.take();
     }";
     assert_eq!(
         writes_in(text, &fields),
-        ["document.read_only", "rematch.generation", "quit"]
+        ["document.read_only", "solve.generation", "quit"]
     );
 }
