@@ -2,6 +2,8 @@
 //! before anything is written; the output files are written atomically and never replace
 //! existing ones without `--force`; the summary names columns and counts, never a value.
 
+use clap::Args;
+
 use std::path::{Path, PathBuf};
 
 use dyad::error::{Error, InputError, Result};
@@ -10,8 +12,25 @@ use dyad::io::{self, Mode};
 use dyad::pool::files::{MENTEES, MENTORS, OVERRIDES};
 use dyad::privacy;
 
-use super::trust_args::AnonymizeArgs;
 use super::{emit, inputs};
+
+#[derive(Args, Debug)]
+pub struct AnonymizeArgs {
+    /// Folder with the raw intake export: mentees.csv, mentors.csv and optionally overrides.csv
+    #[arg(long, value_name = "RAW_DIR")]
+    pub input: PathBuf,
+    /// Folder to write the anonymized pool into (created if missing). Rows are written in
+    /// pseudonym order: the raw export's row order is not kept
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The pseudonymization key: created with 32 random bytes when missing; must lie outside
+    /// RAW_DIR and DIR. Keep it to get the same pseudonyms next time
+    #[arg(long, value_name = "FILE")]
+    pub key_file: PathBuf,
+    /// Replace mentees.csv / mentors.csv / overrides.csv when they already exist in DIR
+    #[arg(long)]
+    pub force: bool,
+}
 
 /// A path as shown: nothing in a file name may drive the terminal.
 pub fn shown(path: &std::path::Path) -> String {

@@ -1,6 +1,10 @@
 //! `dyad backups FILE` lists the previous versions dyad kept of a profile (or overrides file);
 //! `dyad restore BACKUP_FILE` puts one back, keeping the version it replaces as a backup too.
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use dyad::error::{Error, InputError, Result};
 use dyad::io;
 use dyad::pool::files::OVERRIDES;
@@ -8,7 +12,21 @@ use dyad::profile;
 
 use super::emit;
 use super::report::table;
-use super::trust_args::{BackupsArgs, RestoreArgs};
+
+#[derive(Args, Debug)]
+pub struct BackupsArgs {
+    /// The profile (or overrides.csv) whose previous versions to list
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct RestoreArgs {
+    /// A previous version, as `dyad backups FILE` lists it; the current version is kept as a
+    /// backup in turn
+    #[arg(value_name = "BACKUP_FILE")]
+    pub backup: PathBuf,
+}
 
 /// A path as shown: nothing in a file name may drive the terminal.
 fn shown(path: &std::path::Path) -> String {

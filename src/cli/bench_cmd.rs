@@ -8,6 +8,10 @@
 //! down by phase (see [`PHASES`]), and so is the cold start. Peak memory is the process's
 //! high-water mark (`VmHWM`, Linux).
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -24,8 +28,37 @@ use dyad::matching::engine::{Engine, Evaluation};
 use dyad::pool::{LoadOptions, pool_from_csv};
 use dyad::profile::Profile;
 
-use super::args::{BenchArgs, DataArgs, TableOrJson};
+use super::common_args::{DataArgs, TableOrJson};
 use super::{emit, emit_json, inputs};
+
+#[derive(Args, Debug)]
+pub struct BenchArgs {
+    /// Number of mentees of the generated pool (10 to 10000)
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(10..=10_000))]
+    pub mentees: u32,
+    /// Number of mentors of the generated pool (10 to 10000)
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(10..=10_000))]
+    pub mentors: u32,
+    /// Slider steps timed for each move (0.01, 0.05 and 0.25)
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub steps: u32,
+    /// Random seed of the generated pool and of the steps
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Time this pool folder instead of a generated pool (not with `--mentees` or
+    /// `--mentors`; `--seed` then only chooses the steps)
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["mentees", "mentors"])]
+    pub data: Option<PathBuf>,
+    /// The current profile [default: configs/fall-2023.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// The baseline compared against at each step [default: configs/pilot-2023.toml, or the
+    /// built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
 
 /// The slider moves timed: a fine step (Shift), a key press, a big jump.
 const DELTAS: [f64; 3] = [0.01, 0.05, 0.25];

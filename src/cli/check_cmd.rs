@@ -1,5 +1,7 @@
 //! `dyad check`: validate the pool and profiles, and audit the pool's anonymity.
 
+use clap::Args;
+
 use std::path::PathBuf;
 
 use dyad::error::{Error, InputError, Result, escape};
@@ -7,9 +9,23 @@ use dyad::matching::{self, PinProblem};
 use dyad::pool::Pool;
 use dyad::profile::{self, Profile};
 
-use super::args::CheckArgs;
 use super::audit::Audit;
+use super::common_args::DataArgs;
 use super::{emit, inputs};
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Profiles to validate [default: every configs/*.toml, or the built-in copies]
+    pub profiles: Vec<PathBuf>,
+    /// The k of the k-anonymity audit [default: k_anonymity in configs/dyad-settings.toml, or 5]
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub k: Option<u16>,
+    /// Exit with status 2 when the pool is not k-anonymous
+    #[arg(long)]
+    pub strict: bool,
+}
 
 /// Whether a profile can keep every pin of the pool's `overrides.csv`, by the rules `dyad match`
 /// applies (an eligible mentee; no more pins of a mentor than its capacity): the first pin it

@@ -1,6 +1,8 @@
 //! Arguments that several subcommands share: the pool folder and the output format.
 
-use clap::ValueEnum;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
 
 /// The pool folder: defined beside its resolving, which the terminal UI shares.
 pub use crate::inputs::DataArgs;
@@ -39,4 +41,26 @@ impl YardstickArg {
             YardstickArg::B => dyad::analysis::compare::Yardstick::B,
         }
     }
+}
+
+/// Where the raw export is: one file per role, or one file with a role column.
+#[derive(Args, Debug, Clone)]
+pub struct ExportArgs {
+    /// The mentees' form export (.csv, UTF-16 "Unicode text", or .xlsx)
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "mentors",
+        conflicts_with = "responses"
+    )]
+    pub mentees: Option<PathBuf>,
+    /// The mentors' form export
+    #[arg(long, value_name = "FILE", requires = "mentees")]
+    pub mentors: Option<PathBuf>,
+    /// One export for both roles, with a role column named in the mapping's [responses]
+    #[arg(long, value_name = "FILE", required_unless_present = "mentees")]
+    pub responses: Option<PathBuf>,
+    /// The sheet of an .xlsx export [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }

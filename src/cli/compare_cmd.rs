@@ -1,14 +1,37 @@
 //! `dyad compare A B`: what changes from profile A to profile B on the same pool.
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use dyad::analysis::compare::Yardstick;
 use dyad::analysis::measures::Measures;
 use dyad::error::Result;
 use dyad::matching::engine::Engine;
 
-use super::args::{CompareArgs, TableOrJson};
+use super::common_args::{DataArgs, TableOrJson, YardstickArg};
 use super::measures_out::{measures_json, measures_text};
 use super::report::{self, delta_of, fig};
 use super::{emit, emit_json, inputs};
+
+/// Both matchings are scored with ONE profile's weights and criterion parameters, the
+/// yardstick: B's unless `--yardstick a`. Beside the scores, weight-free measures (km apart,
+/// goals covered, identity requests met, ...) that no profile's weights colour.
+#[derive(Args, Debug)]
+pub struct CompareArgs {
+    /// Profile A (for example last cycle's)
+    pub a: PathBuf,
+    /// Profile B (for example the proposal)
+    pub b: PathBuf,
+    /// Whose weights and criterion parameters score both matchings: the same yardstick for
+    /// both, so an unchanged pair has no delta (default: B, the current profile)
+    #[arg(long, value_enum, default_value_t = YardstickArg::B)]
+    pub yardstick: YardstickArg,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
 
 pub fn run(args: &CompareArgs) -> Result<()> {
     let mut engine = inputs::engine(&args.data)?;

@@ -1,6 +1,8 @@
 //! `dyad council FILES...`: the members' profiles side by side, where their matchings agree and
 //! disagree, and a consensus profile with its matching.
 
+use clap::Args;
+
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
@@ -11,11 +13,25 @@ use dyad::error::{InputError, Result};
 use dyad::pool::Pool;
 use dyad::profile::{self, Profile};
 
-use super::analysis_args::CouncilArgs;
-use super::args::TableOrJson;
+use super::common_args::{DataArgs, TableOrJson};
 use super::report::{self, delta_of, fig};
 use super::sensitivity_cmd::{num, weight};
 use super::{emit, emit_json, inputs};
+
+#[derive(Args, Debug)]
+pub struct CouncilArgs {
+    /// One profile per council member, e.g. configs/members/*.toml, or a folder of them such as
+    /// configs/members (at least two members in all)
+    #[arg(value_name = "FILES", num_args = 1.., required = true)]
+    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+    /// Save the consensus profile to this new file (never replaces an existing one)
+    #[arg(long, value_name = "FILE")]
+    pub save_consensus: Option<PathBuf>,
+}
 
 fn label_of(path: &Path) -> String {
     // A label is shown: nothing in a file name may drive the terminal.

@@ -1,5 +1,9 @@
 //! `dyad evidence`: what a survey of past pairs says about each criterion's weight.
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use std::path::Path;
 
 use dyad::analysis::association::{
@@ -18,9 +22,30 @@ use dyad::pool::files::OUTCOMES;
 use dyad::pool::{Outcomes, Pool, load_outcomes};
 use serde_json::{Map, Value, json};
 
-use super::analysis_args::EvidenceArgs;
-use super::args::TableOrJson;
+use super::common_args::{DataArgs, TableOrJson};
 use super::{emit, emit_json, inputs};
+
+#[derive(Args, Debug)]
+pub struct EvidenceArgs {
+    /// The survey of pairs: mentee,mentor and outcome columns (numbers or yes/no, blank for no
+    /// answer) [default: outcomes.csv beside the pool; for the sample pool,
+    /// sample-data/outcomes-pilot-2023.csv, or its built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub outcomes: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The profile whose criterion parameters score the pairs (its weights only shape the plain
+    /// sentences: "could weigh it more", "already at the top of the scale")
+    /// [default: configs/fall-2023.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Seed of the bootstrap intervals (percentile method, 2000 resamples) and the permutation
+    /// p-values (2000 permutations) below 50 answers; the same seed gives the same figures
+    #[arg(long, default_value_t = dyad::analysis::evidence::DEFAULT_SEED)]
+    pub seed: u64,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
 
 /// How the figures are computed, in words (also in `--help` and the README).
 fn method() -> String {

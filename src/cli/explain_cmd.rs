@@ -1,6 +1,10 @@
 //! `dyad explain MENTEE_ID`: why a mentee has this mentor (the pair's breakdown and the best
 //! alternatives), or why they have none and which single change would match them.
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use serde_json::{Value, json};
 
 use dyad::analysis::breakdown::contributions;
@@ -12,11 +16,24 @@ use dyad::error::{Error, InputError, Result};
 use dyad::matching::engine::Evaluation;
 use dyad::pool::{Pool, files};
 
-use super::analysis_args::ExplainArgs;
-use super::args::TableOrJson;
+use super::common_args::{DataArgs, TableOrJson};
 use super::report::{self, fig};
 use super::sensitivity_cmd::{change_json, num};
 use super::{emit, emit_json, inputs};
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// The mentee's pseudonymous id, e.g. ME-017
+    #[arg(value_name = "MENTEE_ID")]
+    pub mentee: String,
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The profile [default: configs/fall-2023.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
 
 /// Alternatives listed for a matched mentee.
 const ALTERNATIVES: usize = 5;

@@ -1,14 +1,34 @@
 //! `dyad export --profile F --out pairs.csv [--report report.md]`: the final match for the
 //! program, and its decision record as Markdown.
 
+use clap::Args;
+
 use std::path::{Path, PathBuf};
 
 use dyad::error::{InputError, Result};
 use dyad::io::{self, Mode};
 use dyad::report::{export, markdown};
 
-use super::analysis_args::ExportArgs;
+use super::common_args::DataArgs;
 use super::{emit, inputs};
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The agreed profile to run the final match with
+    #[arg(long, value_name = "FILE")]
+    pub profile: PathBuf,
+    /// Where to write the pairs (CSV, one row per pair)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Also write a one-page Markdown report of the profile, the summary and group figures
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Replace the output files when they already exist
+    #[arg(long)]
+    pub force: bool,
+}
 
 /// The files an export reads, which it must never write over.
 fn reads(args: &ExportArgs) -> Vec<(PathBuf, &'static str)> {

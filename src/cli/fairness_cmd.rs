@@ -1,13 +1,31 @@
 //! `dyad fairness`: the price-of-fairness curve of coverage floors per identity group.
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use serde_json::{Value, json};
 
 use dyad::analysis::fairness::{self, Outcome, Point};
 use dyad::error::Result;
 
-use super::args::{FairnessArgs, TableOrJson};
+use super::common_args::{DataArgs, TableOrJson};
 use super::report::{fig, table};
 use super::{emit, emit_json, inputs};
+
+/// Groups with fewer eligible mentees than small_cell_k (configs/dyad-settings.toml) are not
+/// constrained by a floor and not shown.
+#[derive(Args, Debug)]
+pub struct FairnessArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The profile (its own coverage floor is ignored) [default: configs/fall-2023.toml, or the
+    /// built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
 
 pub fn run(args: &FairnessArgs) -> Result<()> {
     let mut engine = inputs::engine(&args.data)?;

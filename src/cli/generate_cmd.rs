@@ -1,12 +1,34 @@
 //! `dyad generate`: a synthetic anonymized pool of any size.
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use dyad::error::{Error, Result};
 use dyad::generate;
 use dyad::io::{self, Mode};
 use dyad::pool::files::{MENTEES, MENTORS, OVERRIDES};
 
-use super::args::GenerateArgs;
 use super::{emit, inputs};
+
+#[derive(Args, Debug)]
+pub struct GenerateArgs {
+    /// Number of mentees (10 to 10000)
+    #[arg(long, value_parser = clap::value_parser!(u32).range(10..=10_000))]
+    pub mentees: u32,
+    /// Number of mentors (10 to 10000)
+    #[arg(long, value_parser = clap::value_parser!(u32).range(10..=10_000))]
+    pub mentors: u32,
+    /// Random seed; the same seed gives the same pool
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Folder to write mentees.csv and mentors.csv into (created if missing)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Replace mentees.csv / mentors.csv when they already exist in DIR
+    #[arg(long)]
+    pub force: bool,
+}
 
 pub fn run(args: &GenerateArgs) -> Result<()> {
     let mentees = args.out.join(MENTEES);

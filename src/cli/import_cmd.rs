@@ -1,6 +1,8 @@
 //! `dyad import`: a form tool's response export becomes an anonymized pool through a mapping.
 //! Every problem of the export is reported in one run, and then nothing is written.
 
+use clap::Args;
+
 use std::path::{Path, PathBuf};
 
 use dyad::error::{Error, Result};
@@ -8,9 +10,31 @@ use dyad::intake::{self, Anonymized, Export, Mapping, source};
 use dyad::io::csvread::CsvFile;
 
 use super::anonymize_cmd::{KEY_NOTE, Output, shown, summary};
+use super::common_args::ExportArgs;
 use super::emit;
 use super::inputs;
-use super::intake_args::{ExportArgs, ImportArgs};
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    #[command(flatten)]
+    pub export: ExportArgs,
+    /// The mapping of the export's columns and answers onto the pool (TOML, see README)
+    #[arg(long, value_name = "FILE", required_unless_present = "suggest")]
+    pub mapping: Option<PathBuf>,
+    /// Folder to write the anonymized pool into (created if missing)
+    #[arg(long, value_name = "DIR", required_unless_present = "suggest")]
+    pub out: Option<PathBuf>,
+    /// The pseudonymization key: created with 32 random bytes when missing; must lie outside
+    /// the export's folder and DIR. The same key gives the same pseudonyms
+    #[arg(long, value_name = "FILE", required_unless_present = "suggest")]
+    pub key_file: Option<PathBuf>,
+    /// Replace mentees.csv / mentors.csv when they already exist in DIR
+    #[arg(long)]
+    pub force: bool,
+    /// Print a draft mapping for the export instead of importing it
+    #[arg(long, conflicts_with_all = ["mapping", "out", "key_file", "force"])]
+    pub suggest: bool,
+}
 
 /// The raw export, read: one file per side.
 pub struct RawExport {

@@ -2,6 +2,10 @@
 //! The file is private (mode 0600), written atomically, and never inside a pool's folder or the
 //! profiles' folder.
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use std::path::Path;
 
 use dyad::error::{Error, InputError, Result};
@@ -9,10 +13,38 @@ use dyad::intake::{self, Export, key};
 use dyad::io::csvread::CsvFile;
 use dyad::pool::files::{MENTEES, MENTORS};
 
+use super::common_args::ExportArgs;
 use super::emit;
 use super::import_cmd::{folder_of, mapping, read_export};
 use super::inputs;
-use super::intake_args::IntroductionsArgs;
+
+#[derive(Args, Debug)]
+pub struct IntroductionsArgs {
+    /// The final pairs, as `dyad export` writes them
+    #[arg(long, value_name = "PAIRS.csv")]
+    pub pairs: PathBuf,
+    /// The mapping the pool was imported with
+    #[arg(long, value_name = "FILE")]
+    pub mapping: PathBuf,
+    #[command(flatten)]
+    pub export: ExportArgs,
+    /// The key the pool was imported with
+    #[arg(long, value_name = "FILE")]
+    pub key_file: PathBuf,
+    /// The introductions file to write (names and emails: kept private, mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// The pool the pairs were exported from: with --profile, each mentee without a mentor gets
+    /// the reason, and those the eligibility rule leaves out are not listed
+    #[arg(long, value_name = "DIR", requires = "profile")]
+    pub data: Option<PathBuf>,
+    /// The profile the pairs were exported under (with --data)
+    #[arg(long, value_name = "FILE", requires = "data")]
+    pub profile: Option<PathBuf>,
+    /// Replace FILE when it exists
+    #[arg(long)]
+    pub force: bool,
+}
 
 /// Whether a folder holds a pool (a `mentees.csv` or `mentors.csv` with the pool's `id` and
 /// `zip3` columns).

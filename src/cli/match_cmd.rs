@@ -1,17 +1,32 @@
 //! `dyad match`: the optimal matching under a profile.
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use dyad::analysis::measures::{Measures, idle_mentors};
 use dyad::criteria::CRITERIA;
 use dyad::error::Result;
 use dyad::io::csvwrite::CsvOut;
 use dyad::matching::capacities;
 
-use super::args::{Format, MatchArgs};
+use super::common_args::{DataArgs, Format};
 use dyad::analysis::overview::Side;
 
 use super::measures_out::{idle_json, idle_text, measures_json, measures_text};
 use super::report::{self, fig};
 use super::{emit, emit_json, inputs};
+
+#[derive(Args, Debug)]
+pub struct MatchArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The profile [default: configs/fall-2023.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
 
 pub fn run(args: &MatchArgs) -> Result<()> {
     let mut engine = inputs::engine(&args.data)?;

@@ -1,7 +1,6 @@
 //! The `dyad` subcommands. Each prints its whole output at once (so nothing half-written is
 //! left behind on error) and returns an error that maps to the exit status.
 
-pub mod analysis_args;
 mod anonymize_cmd;
 pub mod args;
 mod audit;
@@ -18,7 +17,6 @@ mod export_cmd;
 mod fairness_cmd;
 mod generate_cmd;
 mod import_cmd;
-pub mod intake_args;
 mod introductions_cmd;
 mod manpage_cmd;
 mod match_cmd;
@@ -34,7 +32,6 @@ mod scores_cmd;
 mod sensitivity_cmd;
 mod solve_cmd;
 mod suggest_cmd;
-pub mod trust_args;
 mod vocab_check;
 
 use clap::CommandFactory;

@@ -3,6 +3,10 @@
 //! pseudonyms and answers only (mode 0600, written atomically); respondents that cannot be placed
 //! are counted, never named.
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use dyad::error::{Error, InputError, Result};
 use dyad::intake::outcomes::{OutcomeMap, outcomes};
 use dyad::intake::{key, source};
@@ -10,7 +14,31 @@ use dyad::io::csvread::CsvFile;
 
 use super::emit;
 use super::inputs;
-use super::intake_args::OutcomesArgs;
+
+#[derive(Args, Debug)]
+pub struct OutcomesArgs {
+    /// The mapping with an [outcomes] table (the survey's respondent, role and question columns)
+    #[arg(long, value_name = "FILE")]
+    pub mapping: PathBuf,
+    /// The survey's export (.csv or .xlsx), keyed by the email or name people answered with
+    #[arg(long, value_name = "EXPORT")]
+    pub survey: PathBuf,
+    /// The sheet of an .xlsx survey [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// The final pairs, as `dyad export` writes them
+    #[arg(long, value_name = "PAIRS.csv")]
+    pub pairs: PathBuf,
+    /// The key the pool was imported with
+    #[arg(long, value_name = "FILE")]
+    pub key_file: PathBuf,
+    /// The outcomes.csv to write (pseudonymous; mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Replace FILE when it exists
+    #[arg(long)]
+    pub force: bool,
+}
 
 pub fn run(args: &OutcomesArgs) -> Result<()> {
     // Never a device, a pipe, a link or a folder, even with --force.

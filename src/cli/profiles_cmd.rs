@@ -1,5 +1,7 @@
 //! `dyad profiles [DIR or FILES]`: every two profiles compared at once.
 
+use clap::Args;
+
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
@@ -9,11 +11,22 @@ use dyad::embedded;
 use dyad::error::{Error, InputError, Result};
 use dyad::profile::{self, Profile};
 
-use super::analysis_args::ProfilesArgs;
-use super::args::TableOrJson;
+use super::common_args::{DataArgs, TableOrJson};
 use super::report::{self, fig};
 use super::sensitivity_cmd::num;
 use super::{emit, emit_json, inputs};
+
+#[derive(Args, Debug)]
+pub struct ProfilesArgs {
+    /// Profiles to compare: files, or folders whose *.toml profiles are all taken
+    /// [default: configs]
+    #[arg(value_name = "DIR_OR_FILE")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
 
 struct Named {
     label: String,

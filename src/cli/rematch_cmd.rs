@@ -1,6 +1,8 @@
 //! `dyad rematch --current PAIRS.csv`: re-match mid-cycle, breaking as few pairs in place as the
 //! council chooses, every point of the curve proven optimal or shown with its gap.
 
+use clap::Args;
+
 use std::path::{Path, PathBuf};
 
 use dyad::error::{InputError, Result};
@@ -11,9 +13,29 @@ use dyad::pool::Pool;
 use dyad::report::export;
 use serde_json::{Value, json};
 
-use super::analysis_args::RematchArgs;
-use super::args::TableOrJson;
+use super::common_args::{DataArgs, TableOrJson};
 use super::{emit, emit_json, inputs};
+
+#[derive(Args, Debug)]
+pub struct RematchArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The pairs in place, as `dyad export` wrote them
+    #[arg(long, value_name = "FILE")]
+    pub current: PathBuf,
+    /// The profile [default: configs/fall-2023.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// The budget of voluntary changes whose pairs to show and write with --out
+    // Hyphen values are read as values, so that "-1" is refused as not a count of changes.
+    #[arg(long, value_name = "K", allow_hyphen_values = true)]
+    pub max_changes: Option<usize>,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+    /// Write the pairs of --max-changes's point here, in export's format (a new file)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
 
 /// A path as shown: nothing in a file name may drive the terminal.
 fn shown(path: &Path) -> String {

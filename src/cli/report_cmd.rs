@@ -1,6 +1,8 @@
 //! `dyad report --profile P [--baseline B] [--council DIR|FILES] --out FILE.html`: the
 //! council's decision record as one self-contained HTML page.
 
+use clap::Args;
+
 use std::path::PathBuf;
 
 use dyad::analysis::council::{self, Council};
@@ -15,8 +17,30 @@ use dyad::report::folder::{self, Evaluated};
 use dyad::report::html;
 use dyad::report::record::Record;
 
-use super::analysis_args::ReportArgs;
+use super::common_args::DataArgs;
 use super::{council_cmd, emit, inputs};
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The profile decided on
+    #[arg(long, value_name = "FILE")]
+    pub profile: PathBuf,
+    /// The profile to compare against, e.g. last cycle's (compared on the decision's yardstick)
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// The council members' profiles: files, or a folder of them such as configs/members (at
+    /// least two members in all)
+    #[arg(long, value_name = "DIR|FILES", num_args = 1..)]
+    pub council: Vec<PathBuf>,
+    /// Where to write the page (HTML)
+    #[arg(long, value_name = "FILE.html")]
+    pub out: PathBuf,
+    /// Replace the file when it already exists (the old one is kept in .dyad-backup/)
+    #[arg(long)]
+    pub force: bool,
+}
 
 /// The record of a decision against an optional baseline, with the council (and its members'
 /// files) when given, made now.

@@ -1,14 +1,43 @@
 //! `dyad robustness`: how much each pair of a profile's matching depends on the exact weights.
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use dyad::analysis::robustness::{Robustness, WeightRanges, threads_for_budget};
 use dyad::criteria;
 use dyad::error::Result;
 use dyad::pool::Pool;
 use serde_json::{Value, json};
 
-use super::analysis_args::RobustnessArgs;
-use super::args::TableOrJson;
+use super::common_args::{DataArgs, TableOrJson};
 use super::{emit, emit_json, inputs};
+
+#[derive(Args, Debug)]
+pub struct RobustnessArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The profile whose matching is tested [default: configs/fall-2023.toml, or the built-in
+    /// copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Draw each weight uniformly within this much of its value (clamped to [0, 1])
+    #[arg(long, default_value_t = dyad::analysis::robustness::DEFAULT_SPREAD,
+          value_parser = parse_spread, conflicts_with = "council", allow_negative_numbers = true)]
+    pub spread: f64,
+    /// Weightings drawn, each solved exactly (1 to 100000)
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub samples: u32,
+    /// Seed of the draws (ChaCha8); the same seed gives the same figures
+    #[arg(long, default_value_t = dyad::analysis::robustness::DEFAULT_SEED)]
+    pub seed: u64,
+    /// Draw each weight within the council members' own range instead: a folder of member
+    /// profiles such as configs/members, or their files (at least two members)
+    #[arg(long, value_name = "DIR", num_args = 1..)]
+    pub council: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
 
 /// How the weights were drawn, in words.
 fn method(args: &RobustnessArgs, members: usize) -> String {
@@ -137,5 +166,32 @@ pub fn run(args: &RobustnessArgs) -> Result<()> {
     match args.format {
         TableOrJson::Json => emit_json(&to_json(pool, &r, args, &council)),
         TableOrJson::Table => emit(&to_text(pool, &r, args, &profile.label(), members.len())),
+    }
+}
+
+/// A spread of weights: a number from 0 to 1, kept to six decimals (weights are shown to two; a
+/// value such as `1e-320` is 0, never echoed with hundreds of digits).
+pub fn parse_spread(s: &str) -> std::result::Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok((v * 1e6).round() / 1e6),
+        _ => {
+            Err("expected a number from 0 to 1, e.g. 0.1 (a spread is never negative)".to_string())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_spread;
+
+    #[test]
+    fn a_spread_is_a_plain_number_from_0_to_1() {
+        assert_eq!(parse_spread("0.1"), Ok(0.1));
+        assert_eq!(parse_spread("1e-320"), Ok(0.0));
+        assert_eq!(parse_spread("0.12345678"), Ok(0.123457));
+        for bad in ["-0.1", "1.5", "nan", "inf", "1e308", "x"] {
+            let e = parse_spread(bad).unwrap_err();
+            assert!(e.contains("from 0 to 1"), "{bad}: {e}");
+        }
     }
 }

@@ -1,11 +1,24 @@
 //! `dyad scores`: the full pair-score matrix, for analysts.
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use dyad::error::Result;
 use dyad::io::csvwrite::CsvOut;
 use dyad::matching;
 
-use super::args::ScoresArgs;
+use super::common_args::DataArgs;
 use super::{emit, inputs};
+
+#[derive(Args, Debug)]
+pub struct ScoresArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The profile [default: configs/fall-2023.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+}
 
 pub fn run(args: &ScoresArgs) -> Result<()> {
     let mut engine = inputs::engine(&args.data)?;

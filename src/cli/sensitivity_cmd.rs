@@ -1,5 +1,8 @@
 //! `dyad sensitivity`: how fragile the weighting is.
 
+use std::path::PathBuf;
+
+use clap::Args;
 use serde_json::{Map, Value, json};
 
 use dyad::analysis::compare::changes_line;
@@ -7,12 +10,22 @@ use dyad::analysis::stability::{self, Extreme, Influence, PairChange, Stability}
 use dyad::criteria::CRITERIA;
 use dyad::error::Result;
 use dyad::pool::Pool;
+use dyad::present::plain_signed;
 
-use super::analysis_args::SensitivityArgs;
-use super::args::TableOrJson;
+use super::common_args::{DataArgs, TableOrJson};
 use super::report::{self, fig};
 use super::{emit, emit_json, inputs};
-use dyad::present::plain_signed;
+
+#[derive(Args, Debug)]
+pub struct SensitivityArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The profile [default: configs/fall-2023.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
 
 /// A figure for JSON: NaN becomes `null`.
 pub fn num(x: f64) -> Value {

@@ -1,5 +1,9 @@
 //! `dyad solve`: the optimal assignment of any score matrix, for analysts who score elsewhere.
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use std::collections::HashMap;
 use std::time::Instant;
 
@@ -11,9 +15,23 @@ use dyad::io::csvwrite::CsvOut;
 use dyad::io::safetext::has_unsafe;
 use dyad::solver::{self, Problem};
 
-use super::args::{Format, SolveArgs};
+use super::common_args::Format;
 use super::report::{self, fig};
 use super::{emit, emit_json};
+
+#[derive(Args, Debug)]
+pub struct SolveArgs {
+    /// Score matrix CSV: header is an empty cell then column ids; each row is a row id then
+    /// scores; an empty cell is a forbidden pair. Scores must lie from -1000000000 to
+    /// 1000000000 (the range solved exactly); row and column ids must be unique
+    #[arg(long, value_name = "FILE")]
+    pub scores: PathBuf,
+    /// Column capacities as CSV `id,capacity`; columns not listed take 1 each
+    #[arg(long, value_name = "FILE")]
+    pub capacity: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
 
 /// The largest magnitude of a score `dyad solve` accepts. Whole numbers up to this size are
 /// solved in exact arithmetic (the solver's exact range is 2^44), and a total over the largest

@@ -3,9 +3,9 @@
 use dyad::error::Result;
 use dyad::intake::{source, suggest};
 
+use super::common_args::ExportArgs;
 use super::emit;
 use super::inputs;
-use super::intake_args::ExportArgs;
 
 pub fn run(args: &ExportArgs) -> Result<()> {
     let vocab = inputs::vocabulary()?;

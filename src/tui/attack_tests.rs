@@ -23,7 +23,7 @@ use dyad::report::build::{Decision, RecordInputs};
 
 use crate::tui::action::Action;
 use crate::tui::testkit::Harness;
-use crate::tui::view::groups::group_label;
+use crate::tui::view::scores::groups::group_label;
 
 /// A certain inference: this mentee is (or is not) in this group.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

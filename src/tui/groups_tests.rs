@@ -12,9 +12,9 @@ use ratatui::layout::Rect;
 use crate::tui::action::{Action, Mouse, MouseKind, Msg, ProfileEntry, Step};
 use crate::tui::layout::{Areas, matches_body};
 use crate::tui::state::weights::Setting;
-use crate::tui::state::{DistView, Focus};
+use crate::tui::state::{Focus, Scores};
 use crate::tui::testkit::Harness;
-use crate::tui::view::groups::group_label;
+use crate::tui::view::scores::groups::group_label;
 
 fn snap(name: &str, h: &mut Harness, w: u16, hgt: u16) {
     insta::assert_snapshot!(name, h.screen(w, hgt));
@@ -75,9 +75,9 @@ fn g_and_v_switch_the_scores_panel_between_its_three_views() {
         Action::ToggleGroups,
     ] {
         h.send(a);
-        seen.push(h.m.matches.dist);
+        seen.push(h.m.scores);
     }
-    use DistView::{All, Groups, Measures};
+    use Scores::{All, Groups, Measures};
     assert_eq!(seen, [Measures, Groups, Measures, All, Groups, All]);
 }
 
@@ -94,7 +94,7 @@ fn every_view_of_the_scores_panel_names_the_baseline_and_the_yardstick() {
         }
         let first = panel(&mut h)[0].clone();
         assert!(first.contains("vs pilot-2023"), "{first}");
-        let scored = h.m.matches.dist != DistView::Measures;
+        let scored = h.m.scores != Scores::Measures;
         assert_eq!(first.contains("scored by fall-2023"), scored, "{first}");
         // At 80 × 24 too, cut to the panel's width.
         let small = h.screen(80, 24);
@@ -103,7 +103,7 @@ fn every_view_of_the_scores_panel_names_the_baseline_and_the_yardstick() {
     // Once the settings change, the yardstick is no longer the saved file.
     h.send(Action::ToggleMeasures)
         .send(Action::Change(Step::Up));
-    assert_eq!(h.m.matches.dist, DistView::All);
+    assert_eq!(h.m.scores, Scores::All);
     let wide = h.screen(110, 30);
     assert!(
         wide.contains("Δ vs pilot-2023, both scored by the current settings"),

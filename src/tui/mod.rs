@@ -15,24 +15,26 @@
 //!
 //! A view or popup `x` whose figures are worked out in the background:
 //!
-//! 1. `state/x.rs`: what it holds (and `pub mod x;` in `state/mod.rs`); its variant `Top::X`
+//! 1. `state/x.rs`: what it holds (`pub mod x;` in `state/mod.rs`), and its variant `Top::X`
 //!    in `state/top.rs`: the keymap's `Mode::X` comes with it.
 //! 2. `keys/bindings.rs`: its table of keys and its title in the help (the compiler asks for
-//!    both), and the key that opens it in the main screen's table (an `Action` in `action.rs`).
-//! 3. `update/x.rs`: opening it, its keys, taking in its answer; the arm of `Top::X` in
-//!    `update/mod.rs` (the compiler asks for it). Opening it returns the background work as
-//!    `Effect::Run(Task::new("x", id, move |engine| Msg::…))`: the task runs on a thread of its
-//!    own lane in the event loop (only the newest waiting) and at once in the tests, through
-//!    the same router; its answer comes back as the `Msg` variant it names (in `action.rs`),
-//!    handed to `update/x.rs` by one arm in `update/mod.rs`.
+//!    both), and the key that opens it in the main screen's table; `action.rs`: that key's
+//!    `Action`, and the `Msg` its answer comes back as. The README lists every key (a test
+//!    checks it).
+//! 3. `update/x.rs`: opening it, its keys, taking in its answer; in `update/mod.rs` the arms
+//!    of its `Action`, its `Msg` and `Top::X` (the compiler asks for the last). Opening it
+//!    returns the background work as `Effect::Run(Task::new("x", id, move |engine| Msg::…))`:
+//!    the task runs on a thread of its own lane in the event loop (only the newest waiting)
+//!    and at once in the tests, through the same router.
 //! 4. `view/x.rs`: drawing it; the arm of `Top::X` in `view/mod.rs` (the compiler asks for it).
 //! 5. `jobs/x.rs`, only when the work is more than a library call: the work itself, with the
 //!    library only (and `pub mod x;` in `jobs/mod.rs`).
 //!
-//! That is the view's own three files (four with its job) and one entry in each registry:
-//! `Top`, the keymap, `Msg`/`Action`, and the two dispatch arms. `router.rs`, `app.rs` and
-//! `testkit.rs` stay as they are; a job that needs more than the engine (a thread that keeps
-//! state of its own, like the analyst) is a method of `router::Workers` instead, carried out by
+//! Counted by adding such a view: its three files, and one entry in `state/top.rs`,
+//! `keys/bindings.rs` and `action.rs`, the arms in `update/mod.rs` and `view/mod.rs`, the
+//! `mod` line in `state/mod.rs`, the key in the README. `router.rs`, `app.rs` and `testkit.rs`
+//! stay as they are; a job that keeps state of its own between requests beyond the engine (as
+//! the analyst and the keeper do) is a method of `router::Workers` instead, carried out by
 //! `app.rs` and by `testkit.rs`.
 
 mod action;

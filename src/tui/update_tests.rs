@@ -8,7 +8,7 @@ use crate::tui::action::{Action, Effect, Mouse, MouseKind, Msg, Step};
 use crate::tui::keys::Mode;
 use crate::tui::state::matches::Sort;
 use crate::tui::state::weights::Setting;
-use crate::tui::state::{DistView, Focus, Level, Top};
+use crate::tui::state::{Focus, Level, Scores, Top};
 use crate::tui::testkit::Harness;
 
 fn weight(h: &Harness, i: usize) -> f64 {
@@ -160,9 +160,9 @@ fn sort_cycles_and_the_changed_filter_toggles() {
 fn groups_view_toggles() {
     let mut h = Harness::new();
     h.send(Action::ToggleGroups);
-    assert_eq!(h.m.matches.dist, DistView::Groups);
+    assert_eq!(h.m.scores, Scores::Groups);
     h.send(Action::ToggleGroups);
-    assert_eq!(h.m.matches.dist, DistView::All);
+    assert_eq!(h.m.scores, Scores::All);
 }
 
 fn select_matched(h: &mut Harness) -> (usize, usize) {

@@ -15,6 +15,7 @@ mod pools;
 mod profile_props;
 mod record;
 mod robustness;
+mod score_layouts;
 mod session_props;
 mod solver_props;
 mod stability;

@@ -3,10 +3,10 @@
 //! ```text
 //! wide (≥ 116 columns)                       narrow
 //! ┌─────────────── title ────────────────┐   ┌──────── title ───────┐
-//! ┌ Weights ┐┌ Matches ──────┐┌ Distrib. ┐   ┌ Weights ┐┌ Matches ──┐
+//! ┌ Weights ┐┌ Matches ──────┐┌ Scores ──┐   ┌ Weights ┐┌ Matches ──┐
 //! │ sliders ││ mentee mentor ││ histogram│   │ sliders ││ table     │
 //! │ rules   ││ …             ││ figures  │   │ rules   │└───────────┘
-//! │         ││               ││          │   │         │┌ Distrib. ─┐
+//! │         ││               ││          │   │         │┌ Scores ───┐
 //! └─────────┘└───────────────┘└──────────┘   └─────────┘└───────────┘
 //!  status line                                status line
 //!  key hints                                  key hints
@@ -38,7 +38,7 @@ pub struct Areas {
     pub title: Rect,
     pub weights: Rect,
     pub matches: Rect,
-    pub distribution: Rect,
+    pub scores: Rect,
     pub status: Rect,
     pub hints: Rect,
 }
@@ -51,7 +51,7 @@ impl Areas {
     pub fn of(area: Rect) -> Areas {
         let [title, body, bottom] = area.layout(&Layout::vertical(ROWS));
         let [status, hints] = bottom.layout(&Layout::vertical([Constraint::Length(1); 2]));
-        let (weights, matches, distribution) = if area.width >= WIDE {
+        let (weights, matches, scores) = if area.width >= WIDE {
             let [w, m, d] = body.layout(&Layout::horizontal(WIDE_COLUMNS));
             (w, m, d)
         } else {
@@ -71,7 +71,7 @@ impl Areas {
             title,
             weights,
             matches,
-            distribution,
+            scores,
             status,
             hints,
         }

@@ -73,35 +73,8 @@ impl Sort {
     }
 }
 
-/// How the matches chart shows the score distribution.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DistView {
-    All,
-    Groups,
-    /// The weight-free measures.
-    Measures,
-}
-
-impl DistView {
-    /// `g`: the groups, or back to the scores from them.
-    pub fn toggle_groups(self) -> DistView {
-        match self {
-            DistView::Groups => DistView::All,
-            DistView::All | DistView::Measures => DistView::Groups,
-        }
-    }
-
-    /// `v`: the measures, or back to the scores from them.
-    pub fn toggle_measures(self) -> DistView {
-        match self {
-            DistView::Measures => DistView::All,
-            DistView::All | DistView::Groups => DistView::Measures,
-        }
-    }
-}
-
 /// The matches table: its rows, how they are sorted and filtered, the selected mentee and the
-/// first row shown; and how the distribution beside it is split.
+/// first row shown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Matches {
     pub rows: Vec<Row>,
@@ -110,7 +83,6 @@ pub struct Matches {
     pub selected_mentee: Option<usize>,
     /// The first row shown; its `selected` follows the selected mentee's row.
     pub scroll: Scroll,
-    pub dist: DistView,
 }
 
 impl Default for Matches {
@@ -121,7 +93,6 @@ impl Default for Matches {
             changed_only: false,
             selected_mentee: None,
             scroll: Scroll::default(),
-            dist: DistView::All,
         }
     }
 }

@@ -1,10 +1,15 @@
 //! The UI state. Only `update` changes it; the view only reads it. One file per feature, with
 //! the same name in `update/` and `view/`: the weights panel's settings (`weights`), the matches
-//! table's rows (`matches`), a pair explained (`detail`), search (`search`), the survey's
-//! evidence (`evidence`), the kept shares of the pairs shown (`kept`); `stable` reads a
-//! weight's stable range.
+//! table's rows (`matches`) and its mentors view (`mentors`), the Scores panel (`scores`), a
+//! pair explained (`detail`), search (`search`), the saved profiles (`profiles`), the save-as
+//! form (`save_as`), a question (`confirm`), a council (`council`), the survey's evidence
+//! (`evidence`), the pairs that moved (`moved`); what is on top of the main screen is `top`.
+//! Beside them: the settings and files being tuned (`document`), the solve shown (`solve`) and
+//! what the analyst found about it (`analyses`), the kept shares of the pairs shown (`kept`);
+//! `stable` reads a weight's stable range.
 
 pub mod analyses;
+pub mod confirm;
 pub mod council;
 pub mod detail;
 pub mod document;
@@ -14,6 +19,9 @@ pub mod matches;
 pub mod mentors;
 pub mod midcycle;
 pub mod moved;
+pub mod profiles;
+pub mod save_as;
+pub mod scores;
 pub mod search;
 pub mod solve;
 pub mod stable;
@@ -21,12 +29,16 @@ pub mod top;
 pub mod weights;
 
 pub use analyses::Analyses;
+pub use confirm::{Confirm, Pending};
 pub use council::{CouncilPick, CouncilView};
 pub use document::{Document, HISTORY, Snapshot};
 pub use matches::Matches;
 pub use moved::Moved;
+pub use profiles::ProfilesState;
+pub use save_as::{Field, SaveAs};
+pub use search::SearchState;
 pub use solve::Solve;
-pub use top::{Confirm, Field, Mode, Pending, ProfilesState, SaveAs, SearchState, Top};
+pub use top::{Mode, Top};
 pub use weights::Weights;
 
 use std::path::PathBuf;
@@ -51,7 +63,7 @@ pub enum Focus {
     Matches,
 }
 
-pub use matches::DistView;
+pub use scores::Scores;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -71,13 +83,15 @@ pub struct Status {
 
 /// The whole UI state, in parts: the settings and files being tuned (`document`), the solve
 /// shown and what was found about it (`solve`), the weights panel (`weights`), the matches
-/// table (`matches`) and its kept shares (`kept`), the evidence view (`evidence`), the open popup
+/// table (`matches`) and its kept shares (`kept`), the Scores panel (`scores`), the evidence view (`evidence`), the open popup
 /// and the status line.
 pub struct Model {
     pub document: Document,
     pub solve: Solve,
     pub weights: Weights,
     pub matches: Matches,
+    /// Which view of the Scores panel is shown.
+    pub scores: Scores,
     pub kept: kept::Kept,
     pub evidence: evidence::EvidenceView,
     /// The pairs in place re-matched (the mid-cycle view).
@@ -114,6 +128,7 @@ impl Model {
             solve: Solve::default(),
             weights: Weights::default(),
             matches: Matches::default(),
+            scores: Scores::default(),
             focus: Focus::Weights,
             mentors: mentors::Mentors::default(),
             top: Top::Main,

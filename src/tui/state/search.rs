@@ -12,6 +12,14 @@ use dyad::privacy::Disclosure;
 
 use super::detail::quasi;
 
+/// The search popup: the query typed, what it finds, and the hit selected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchState {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     Mentee(usize),

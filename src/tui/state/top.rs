@@ -1,74 +1,15 @@
-//! What is on top of the main screen ([`Top`]), and what each popup holds.
-
-use std::path::PathBuf;
+//! What is on top of the main screen ([`Top`]). Each view's state is in the file of its name
+//! (a scroll or a selected row only, as the help's and the influence's, in its variant).
 
 use strum::{EnumDiscriminants, EnumIter};
 
-use dyad::profile::Profile;
-
-use crate::tui::action::ProfileEntry;
 use crate::tui::scroll::Scroll;
+use crate::tui::state::confirm::Confirm;
 use crate::tui::state::council::{CouncilPick, CouncilView};
 use crate::tui::state::detail::Detail;
-use crate::tui::state::search::Hit;
-
-/// What a "yes" to a question does.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Pending {
-    Quit,
-    /// Write the profile over an existing file (keeping a backup).
-    Replace {
-        path: PathBuf,
-        profile: Profile,
-    },
-    /// Open a profile as current, dropping unsaved changes.
-    Open(Profile, Option<PathBuf>),
-    /// Take a council's consensus as the current settings (not saved yet), dropping unsaved
-    /// changes; then open the save-as form when `save`.
-    Adopt {
-        profile: Profile,
-        save: bool,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Confirm {
-    pub question: String,
-    pub on_yes: Pending,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Name,
-    Description,
-}
-
-/// The save-as form.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SaveAs {
-    pub name: String,
-    pub description: String,
-    /// The description of the profile file the settings came from, shown under the field
-    /// (the field itself starts empty); empty for settings from no file.
-    pub was: String,
-    pub field: Field,
-    /// The field holds text dyad filled in, untouched so far: typing replaces it (as in a
-    /// form whose text is selected); Backspace or Enter keeps it.
-    pub filled: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchState {
-    pub query: String,
-    pub hits: Vec<Hit>,
-    pub selected: usize,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProfilesState {
-    pub entries: Vec<ProfileEntry>,
-    pub selected: usize,
-}
+use crate::tui::state::profiles::ProfilesState;
+use crate::tui::state::save_as::SaveAs;
+use crate::tui::state::search::SearchState;
 
 /// What is on top of the screen: the main screen, a view or a popup, each with its state. The
 /// one registry of them: its variants' names, fieldless, are the [`Mode`]s the keymap is keyed

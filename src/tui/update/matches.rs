@@ -1,5 +1,5 @@
-//! The matches table: moving the selection, sorting, showing only changed pairs, the
-//! distribution's split, and the focus between the two panels.
+//! The matches table: moving the selection, sorting, showing only changed pairs, and the focus
+//! between the two panels.
 
 use crate::tui::action::Action;
 use crate::tui::state::{Focus, Model};
@@ -39,12 +39,4 @@ pub fn toggle_changed_only(m: &mut Model) {
     } else {
         "Showing all mentees"
     });
-}
-
-pub fn toggle_groups(m: &mut Model) {
-    m.matches.dist = m.matches.dist.toggle_groups();
-}
-
-pub fn toggle_measures(m: &mut Model) {
-    m.matches.dist = m.matches.dist.toggle_measures();
 }

@@ -1,7 +1,9 @@
 //! `update`: the one place the UI state changes. It never touches the terminal or the file
-//! system; work outside (rematching, reading and writing files) is returned as effects. One
-//! file per feature, named as in `state/` and `view/`; this file only hands each message to the
-//! feature it belongs to (shared steps are methods of the state).
+//! system; work outside (solving, analyses, reading and writing files) is returned as effects.
+//! One file per feature, named as in `state/` and `view/`, and for the edits the main screen
+//! shares: undo and redo (`history`), pins and bans (`overrides`), the mouse (`mouse`). This
+//! file only hands each message to the feature it belongs to (shared steps are methods of the
+//! state), and a yes to a question to the feature that asked it.
 
 mod council;
 mod detail;
@@ -17,6 +19,8 @@ mod moved;
 mod overrides;
 mod profiles;
 mod record;
+mod save_as;
+mod scores;
 pub mod search;
 mod solve;
 mod weights;
@@ -129,8 +133,8 @@ fn main(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Action::Redo => return history::redo(m),
         Action::CycleSort => matches::cycle_sort(m),
         Action::ToggleChangedOnly => matches::toggle_changed_only(m),
-        Action::ToggleGroups => matches::toggle_groups(m),
-        Action::ToggleMeasures => matches::toggle_measures(m),
+        Action::ToggleGroups => scores::toggle_groups(m),
+        Action::ToggleMeasures => scores::toggle_measures(m),
         Action::ToggleMentors => mentors::toggle(m),
         Action::Ban => return overrides::ban(m),
         Action::Unban => return overrides::unban(m),
@@ -177,7 +181,7 @@ fn on_top(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Top::Influence { .. } => influence::msg(m, msg),
         Top::Evidence { .. } => evidence::msg(m, msg),
         Top::Midcycle => midcycle::msg(m, msg),
-        Top::SaveAs(_) => profiles::save_as_msg(m, msg),
+        Top::SaveAs(_) => save_as::msg(m, msg),
         Top::CouncilPick(_) => council::pick_msg(m, msg),
         Top::Council(_) => council::council_msg(m, msg),
         Top::Confirm(_) => match msg {

@@ -7,12 +7,9 @@ use dyad::io::backup_dir;
 use dyad::profile::Profile;
 
 use crate::tui::action::{Action, Effect, Msg, ProfileEntry, SaveError, SaveResult};
-use crate::tui::state::{Field, Model, Pending, ProfilesState, Top};
+use crate::tui::state::{Model, Pending, ProfilesState, Top};
 
 /// The longest name and description the save-as form takes.
-const MAX_NAME: usize = 80;
-const MAX_DESCRIPTION: usize = 300;
-
 fn show(p: &Path) -> String {
     p.display().to_string()
 }
@@ -107,33 +104,6 @@ pub fn save(m: &mut Model) -> Vec<Effect> {
     let profile = m.document.current.clone();
     m.confirm(q, Pending::Replace { path, profile });
     Vec::new()
-}
-
-/// Enter in the save-as form.
-fn save_as_accept(m: &mut Model) -> Vec<Effect> {
-    let Top::SaveAs(form) = &mut m.top else {
-        return Vec::new();
-    };
-    let name = form.name.trim().to_string();
-    if name.is_empty() {
-        m.warn("Type a name for the new profile first");
-        return Vec::new();
-    }
-    if form.field == Field::Name {
-        form.field = Field::Description;
-        form.filled = !form.description.is_empty();
-        return Vec::new();
-    }
-    let mut profile = m.document.current.clone();
-    profile.name = name;
-    profile.description = form.description.trim().to_string();
-    let path = m.path_for(&profile.name);
-    m.top = Top::Main;
-    vec![Effect::SaveProfile {
-        path,
-        profile: Box::new(profile),
-        replace: false,
-    }]
 }
 
 pub fn saved(m: &mut Model, r: SaveResult) -> Vec<Effect> {
@@ -274,35 +244,6 @@ pub fn list_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 use_as_baseline(m, entry)
             };
         }
-        _ => {}
-    }
-    Vec::new()
-}
-
-/// Typing in the save-as form.
-pub fn save_as_msg(m: &mut Model, msg: Msg) -> Vec<Effect> {
-    let Top::SaveAs(form) = &mut m.top else {
-        return Vec::new();
-    };
-    let (text, max) = match form.field {
-        Field::Name => (&mut form.name, MAX_NAME),
-        Field::Description => (&mut form.description, MAX_DESCRIPTION),
-    };
-    let filled = std::mem::replace(&mut form.filled, false);
-    match msg {
-        Msg::Input(c) if !c.is_control() => {
-            if filled {
-                text.clear();
-            }
-            if text.chars().count() < max {
-                text.push(c);
-            }
-        }
-        Msg::Action(Action::Backspace) => {
-            text.pop();
-        }
-        Msg::Action(Action::ClearField) => text.clear(),
-        Msg::Action(Action::Accept) => return save_as_accept(m),
         _ => {}
     }
     Vec::new()

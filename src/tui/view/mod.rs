@@ -1,24 +1,22 @@
-//! The view: draws the model, one file per panel. It reads the state and asks nothing of the
-//! matching; every figure it shows was computed by the core.
+//! The view: draws the model, one file (or folder) per panel, view or popup, named as in
+//! `state/` and `update/`. It reads the state and asks nothing of the matching; every figure it
+//! shows was computed by the core.
 
+pub mod confirm;
 pub mod council;
 pub mod detail;
-pub mod distribution;
 pub mod evidence;
 mod evidence_rows;
-mod figures;
 mod frame;
-pub mod groups;
 pub mod help;
-mod histogram;
 pub mod influence;
 pub mod matches;
-mod measures;
 mod mentors;
 pub mod midcycle;
 pub mod moved;
 pub mod profiles;
-pub mod prompt;
+pub mod save_as;
+pub mod scores;
 pub mod search;
 pub mod short_ids;
 pub mod status;
@@ -70,7 +68,7 @@ fn screen(f: &mut Frame, m: &Model) -> Drawn {
     } else {
         matches::render(f, a.matches, m);
     }
-    distribution::render(f, a.distribution, m);
+    scores::render(f, a.scores, m);
     status::bottom(f, a.status, a.hints, m);
     match &m.top {
         Top::Main => {}
@@ -90,8 +88,8 @@ fn screen(f: &mut Frame, m: &Model) -> Drawn {
             ));
         }
         Top::Midcycle => midcycle::render(f, area, m),
-        Top::SaveAs(form) => prompt::save_as(f, area, m, form),
-        Top::Confirm(c) => prompt::confirm(f, area, c),
+        Top::SaveAs(form) => save_as::render(f, area, m, form),
+        Top::Confirm(c) => confirm::render(f, area, c),
         Top::CouncilPick(p) => council::render_pick(f, area, m, p),
         Top::Council(v) => drawn.council = Some(council::render(f, m, v)),
     }

@@ -481,7 +481,6 @@ fn rule_mask(
         .collect();
     let outside = profile.constraints.require_outside_system;
     let limit = profile.constraints.in_person_max_km;
-    let distance = table.distances();
     let mut allowed = vec![false; n * m];
     for i in 0..n {
         if !eligible[i] || pinned[i] {
@@ -492,7 +491,7 @@ fn rule_mask(
         for (j, a) in row.iter_mut().enumerate() {
             let mut ok = !(outside && mentee_system[i] == mentor_system[j]);
             if let (true, Some(limit)) = (me_in_person || mentor_in_person[j], limit) {
-                let d = distance[i * m + j];
+                let d = table.distance_f32(i, j);
                 // Unknown location (NaN) or too far.
                 ok &= !d.is_nan() && f64::from(d) <= limit;
             }

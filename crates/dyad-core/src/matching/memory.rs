@@ -6,20 +6,31 @@
 use std::path::Path;
 
 use crate::error::{Error, InputError};
+use crate::matching::columns::SPREAD_PAIRS;
 
-/// Bytes per pair: measured peak resident memory of `dyad bench` in release is about 40 bytes
+/// Bytes per pair of a pool whose score tables hold a value per pair (up to
+/// [`SPREAD_PAIRS`]): measured peak resident memory of `dyad bench` in release is about 40 bytes
 /// per pair at 1000², 2000² and 4000² (see `benches/README.md`); a margin on top.
 pub const BYTES_PER_PAIR: u64 = 48;
+
+/// Bytes per pair of a larger pool, whose score tables hold tables by class and nothing per
+/// pair (see [`crate::matching::columns`]): the session's numerators (8) and constraint mask
+/// (1), a copy of the numerators while `min_score` is above 0 (8), and a margin. Measured:
+/// about 9 bytes per pair for `dyad match` at 10,000² (see `benches/README.md`).
+pub const BYTES_PER_PAIR_BY_CLASS: u64 = 24;
 
 /// Bytes beyond the pairs: the program, the pool and the tables of a small pool.
 pub const BASE_BYTES: u64 = 64 << 20;
 
 /// The memory a pool of this many mentees and mentors needs, in bytes.
 pub fn need(mentees: usize, mentors: usize) -> u64 {
-    (mentees as u64)
-        .saturating_mul(mentors as u64)
-        .saturating_mul(BYTES_PER_PAIR)
-        .saturating_add(BASE_BYTES)
+    let pairs = (mentees as u64).saturating_mul(mentors as u64);
+    let per_pair = if pairs <= SPREAD_PAIRS as u64 {
+        BYTES_PER_PAIR
+    } else {
+        BYTES_PER_PAIR_BY_CLASS
+    };
+    pairs.saturating_mul(per_pair).saturating_add(BASE_BYTES)
 }
 
 /// The memory this process may still use: the smallest of what the machine has free
@@ -210,9 +221,19 @@ mod tests {
         assert_eq!(e.exit_code(), 2);
         let msg = e.to_string();
         assert!(msg.contains("50000 mentees × 10000 mentors"), "{msg}");
-        assert!(msg.contains("needs about 22 GB"), "{msg}");
+        assert!(msg.contains("needs about 11 GB"), "{msg}");
         assert!(msg.contains("budget of 1.0 GB"), "{msg}");
         assert!(check(Path::new("m.csv"), 1000, 1000, Some(1 << 30)).is_ok());
+    }
+
+    #[test]
+    fn the_need_follows_the_score_tables_layout() {
+        // Up to 4000 × 4000 a value per pair: 24 bytes of criteria and distance, 17 of the
+        // session; above, only the session's.
+        assert_eq!(need(4000, 4000), 16_000_000 * 48 + BASE_BYTES);
+        assert_eq!(need(10_000, 10_000), 100_000_000 * 24 + BASE_BYTES);
+        assert!(need(10_000, 10_000) < 3 << 30);
+        assert_eq!(need(usize::MAX, usize::MAX), u64::MAX);
     }
 
     #[test]

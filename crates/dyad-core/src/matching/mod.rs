@@ -11,6 +11,7 @@
 //! (the lexicographically smallest optimal assignment, mentees and mentors in id order) makes
 //! their results identical pair for pair.
 
+pub mod columns;
 pub mod engine;
 mod evaluation;
 pub mod floors;

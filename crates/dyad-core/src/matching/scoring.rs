@@ -1,7 +1,9 @@
 //! Per-criterion score matrices for a pool, computed once and combined with any weights.
 //!
-//! Moving a slider only changes weights, so the ten criterion scores of every pair are stored
-//! and each pair score is a weighted sum of them.
+//! Moving a slider only changes weights, so the ten criterion scores of every pair are kept
+//! and each pair score is a weighted sum of them. Each criterion is scored once per class of
+//! mentees and class of mentors that it tells apart, and kept as one value per pair or as that
+//! table by class, by the pool's size ([`super::columns`]).
 //!
 //! # Exact arithmetic
 //!
@@ -32,14 +34,16 @@ use crate::criteria::{self, CRITERIA, PairCtx, Params, Weights};
 use crate::pool::Pool;
 use crate::pool::geo::haversine_km;
 
+use super::columns::{self, ByClass, Column, Exact, Layout};
+
 /// A criterion score is stored in steps of `1 / CRITERION_STEPS`.
 pub const CRITERION_STEPS: u16 = 55_440;
 
 pub use crate::profile::limits::WEIGHT_STEPS;
 
-/// Criterion scores and distances of every (mentee, mentor) pair of a pool, row-major by
-/// mentee. Matrices that do not depend on the criterion parameters are shared (by reference
-/// count) between the tables of one pool, see [`ScoreTable::build_like`].
+/// Criterion scores and distances of every (mentee, mentor) pair of a pool, held as
+/// [`super::columns`] says. Columns that do not depend on the criterion parameters are shared
+/// (by reference count) between the tables of one pool, see [`ScoreTable::build_like`].
 #[derive(Clone)]
 pub struct ScoreTable {
     /// Mentees in the pool (rows).
@@ -48,10 +52,10 @@ pub struct ScoreTable {
     pub mentors: usize,
     /// The criterion parameters the table was scored with.
     pub params: Params,
-    /// `criteria[k][i * mentors + j]`: criterion k for mentee i and mentor j, in steps.
-    criteria: Vec<Arc<[u16]>>,
+    /// Criterion k for every pair, in steps.
+    criteria: Vec<Arc<Column<u16>>>,
     /// Distance in km, NaN when either location is unknown.
-    distance: Arc<[f32]>,
+    distance: Arc<Column<f32>>,
 }
 
 impl std::fmt::Debug for ScoreTable {
@@ -152,71 +156,76 @@ fn criterion_steps(s: f64) -> u16 {
     (s * f64::from(CRITERION_STEPS)).round() as u16
 }
 
-/// Pairs scored per block of work in [`ScoreTable::build_like`].
-const BLOCK_PAIRS: usize = 1 << 16;
+/// Pairs per thread below which summing numerators stays on one thread.
+const THREAD_PAIRS: usize = 1 << 20;
+
+/// The threads that sum numerators for large pools: the available cores, at most eight.
+pub fn threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |t| t.get())
+        .min(8)
+}
 
 impl ScoreTable {
-    /// Scores every pair of the pool under `params` (no matrix shared with another table).
+    /// Scores every pair of the pool under `params` (no column shared with another table).
     pub fn build(pool: &Pool, params: &Params, families: &SpecialtyFamilies) -> ScoreTable {
         Self::build_like(pool, params, families, None)
     }
 
-    /// Builds the table, sharing every matrix that comes out identical to `like`'s (the
+    /// Builds the table, sharing every column that comes out identical to `like`'s (the
     /// criteria that do not depend on the parameters, and the distances) instead of storing it
-    /// twice. Rows are scored in blocks, on all available cores for large pools, and a matrix
-    /// is only allocated once it is known to differ from `like`'s.
+    /// twice. Each criterion is scored once per class of mentees and class of mentors (see
+    /// [`super::columns`]), laid out for the pool's size.
     pub fn build_like(
         pool: &Pool,
         params: &Params,
         families: &SpecialtyFamilies,
         like: Option<&ScoreTable>,
     ) -> ScoreTable {
+        Self::build_laid_out(pool, params, families, like, Layout::Auto)
+    }
+
+    /// [`ScoreTable::build_like`] with the columns in the given layout (the same values
+    /// whichever: for tests and benches of the layouts themselves).
+    pub fn build_laid_out(
+        pool: &Pool,
+        params: &Params,
+        families: &SpecialtyFamilies,
+        like: Option<&ScoreTable>,
+        layout: Layout,
+    ) -> ScoreTable {
         let (n, m) = (pool.mentees.len(), pool.mentors.len());
+        let layout = layout.for_pairs(n * m);
         let like = like.filter(|t| t.mentees == n && t.mentors == m);
-        let mut own: Vec<Option<Vec<u16>>> = (0..criteria::N)
-            .map(|_| like.is_none().then(|| Vec::with_capacity(n * m)))
-            .collect();
-        let mut own_distance: Option<Vec<f32>> = like.is_none().then(|| Vec::with_capacity(n * m));
-        let rows_per_block = (BLOCK_PAIRS / m.max(1)).max(1);
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |t| t.get())
-            .min(8);
-        let mut block = Block::default();
-        let mut row = 0;
-        while row < n {
-            let end = (row + rows_per_block * threads).min(n);
-            block.score(pool, params, families, row..end, threads);
-            let range = row * m..end * m;
-            for (k, mine) in own.iter_mut().enumerate() {
-                keep(
-                    mine,
-                    &block.criteria[k],
-                    like.map(|t| &t.criteria[k][..]),
-                    &range,
-                );
-            }
-            keep(
-                &mut own_distance,
-                &block.distance,
-                like.map(|t| &t.distance[..]),
-                &range,
-            );
-            row = end;
-        }
-        let criteria = own
-            .into_iter()
+        let classes = |key: &str| {
+            (
+                columns::mentee_classes(key, pool),
+                columns::mentor_classes(key, pool),
+            )
+        };
+        let (mentees, mentors) = classes("distance");
+        let distance = ByClass::score(mentees, mentors, |i, j| {
+            centroid_km(&pool.mentees[i], &pool.mentors[j]).map_or(f32::NAN, |d| d as f32)
+        });
+        let distance = share(
+            Column::laid_out(distance, layout),
+            like.map(|t| &t.distance),
+        );
+        let criteria = CRITERIA
+            .iter()
             .enumerate()
-            .map(|(k, mine)| match (mine, like) {
-                (Some(v), _) => Arc::from(v),
-                (None, Some(t)) => t.criteria[k].clone(),
-                (None, None) => Arc::from(Vec::new()),
+            .map(|(k, criterion)| {
+                let (mentees, mentors) = classes(criterion.key);
+                // Only proximity reads the distance (its classes are by location): the others
+                // are scored without computing it.
+                let far = criterion.key != "proximity";
+                let by = ByClass::score(mentees, mentors, |i, j| {
+                    let ctx = pair_ctx(pool, params, families, i, j, far);
+                    criterion_steps((criterion.score)(&ctx).clamp(0.0, 1.0))
+                });
+                share(Column::laid_out(by, layout), like.map(|t| &t.criteria[k]))
             })
             .collect();
-        let distance = match (own_distance, like) {
-            (Some(v), _) => Arc::from(v),
-            (None, Some(t)) => t.distance.clone(),
-            (None, None) => Arc::from(Vec::new()),
-        };
         ScoreTable {
             mentees: n,
             mentors: m,
@@ -224,6 +233,11 @@ impl ScoreTable {
             criteria,
             distance,
         }
+    }
+
+    /// Bytes held by this table's columns (shared ones included).
+    pub fn bytes(&self) -> usize {
+        self.criteria.iter().map(|c| c.bytes()).sum::<usize>() + self.distance.bytes()
     }
 
     /// The ten criterion scores of one pair of `pool`, exactly as a table of the same
@@ -236,49 +250,41 @@ impl ScoreTable {
         mentee: usize,
         mentor: usize,
     ) -> [f64; criteria::N] {
-        let (mentee, mentor) = (&pool.mentees[mentee], &pool.mentors[mentor]);
-        let ctx = PairCtx {
-            mentee,
-            mentor,
-            distance_km: centroid_km(mentee, mentor),
-            params,
-            families,
-        };
+        let ctx = pair_ctx(pool, params, families, mentee, mentor, false);
         let unit = f64::from(CRITERION_STEPS);
         criteria::score_all(&ctx).map(|v| f64::from(criterion_steps(v)) / unit)
     }
 
     /// The ten criterion scores of one pair.
     pub fn criteria(&self, mentee: usize, mentor: usize) -> [f64; criteria::N] {
-        let at = mentee * self.mentors + mentor;
         let unit = f64::from(CRITERION_STEPS);
-        std::array::from_fn(|k| f64::from(self.criteria[k][at]) / unit)
+        std::array::from_fn(|k| f64::from(self.steps(k, mentee, mentor)) / unit)
     }
 
-    /// One criterion's scores over all pairs, row-major by mentee, in steps of
-    /// `1 / CRITERION_STEPS`.
-    pub fn criterion_steps(&self, k: usize) -> &[u16] {
-        &self.criteria[k]
+    /// Criterion `k` of one pair, in steps of `1 / CRITERION_STEPS`.
+    #[inline]
+    pub fn steps(&self, k: usize, mentee: usize, mentor: usize) -> u16 {
+        self.criteria[k].get(mentee, mentor, self.mentors)
     }
 
     /// Distance in km, `None` when a location is unknown.
     pub fn distance_km(&self, mentee: usize, mentor: usize) -> Option<f64> {
-        let d = self.distance[mentee * self.mentors + mentor];
+        let d = self.distance_f32(mentee, mentor);
         (!d.is_nan()).then_some(f64::from(d))
     }
 
-    /// Distances in km over all pairs, row-major by mentee (NaN when a location is unknown).
-    pub fn distances(&self) -> &[f32] {
-        &self.distance
+    /// Distance in km as stored, NaN when a location is unknown.
+    #[inline]
+    pub fn distance_f32(&self, mentee: usize, mentor: usize) -> f32 {
+        self.distance.get(mentee, mentor, self.mentors)
     }
 
     /// The numerator `Σ Wᵢ·Sᵢ` of one pair (see the module notes).
     #[inline]
     pub fn numerator(&self, mentee: usize, mentor: usize, w: &Weighting) -> f64 {
-        let at = mentee * self.mentors + mentor;
         (0..criteria::N)
             .filter(|&k| w.steps[k] != 0.0)
-            .map(|k| w.steps[k] * f64::from(self.criteria[k][at]))
+            .map(|k| w.steps[k] * f64::from(self.steps(k, mentee, mentor)))
             .sum()
     }
 
@@ -289,20 +295,51 @@ impl ScoreTable {
     }
 
     /// Every pair's numerator, row-major by mentee, into `out` (resized). Pairs with
-    /// `allowed[k] == false` get `−∞` instead, the solver's mark of a forbidden pair.
+    /// `allowed[k] == false` get `−∞` instead, the solver's mark of a forbidden pair. Rows are
+    /// summed on [`threads`] threads for large pools; the result does not depend on how many.
     pub fn numerators_into(&self, w: &Weighting, allowed: Option<&[bool]>, out: &mut Vec<f64>) {
+        let worth = (self.mentees * self.mentors / THREAD_PAIRS).max(1);
+        self.numerators_on(w, allowed, out, threads().min(worth));
+    }
+
+    /// [`ScoreTable::numerators_into`] on `threads` threads (at most one a row).
+    pub fn numerators_on(
+        &self,
+        w: &Weighting,
+        allowed: Option<&[bool]>,
+        out: &mut Vec<f64>,
+        threads: usize,
+    ) {
         let (n, m) = (self.mentees, self.mentors);
         out.clear();
         out.resize(n * m, 0.0);
+        let threads = threads.clamp(1, n.max(1));
+        let rows = n.div_ceil(threads).max(1);
+        let chunk = rows * m.max(1);
+        std::thread::scope(|scope| {
+            for (t, part) in out.chunks_mut(chunk).enumerate() {
+                let mut work = move || self.sum_rows(w, allowed, t * rows, part);
+                if threads == 1 {
+                    work();
+                } else {
+                    scope.spawn(work);
+                }
+            }
+        });
+    }
+
+    /// The numerators of the rows from `first` on, into `out` (zeroed, whole rows).
+    fn sum_rows(&self, w: &Weighting, allowed: Option<&[bool]>, first: usize, out: &mut [f64]) {
+        let m = self.mentors;
         let active: Vec<usize> = (0..criteria::N).filter(|&k| w.steps[k] != 0.0).collect();
         // Row by row, so that the row being summed stays in the first-level cache.
-        for (i, row) in out.chunks_exact_mut(m.max(1)).enumerate().take(n) {
-            let range = i * m..(i + 1) * m;
+        for (r, row) in out.chunks_exact_mut(m.max(1)).enumerate() {
+            let i = first + r;
             for &k in &active {
-                add_scaled(row, &self.criteria[k][range.clone()], w.steps[k]);
+                self.criteria[k].add_row(i, w.steps[k], row);
             }
             if let Some(allowed) = allowed {
-                for (o, &a) in row.iter_mut().zip(&allowed[range]) {
+                for (o, &a) in row.iter_mut().zip(&allowed[i * m..(i + 1) * m]) {
                     *o = if a { *o } else { f64::NEG_INFINITY };
                 }
             }
@@ -315,14 +352,20 @@ impl ScoreTable {
         if delta == 0.0 {
             return;
         }
-        add_scaled(numerators, &self.criteria[k], delta);
+        let m = self.mentors.max(1);
+        for (i, row) in numerators
+            .chunks_exact_mut(m)
+            .enumerate()
+            .take(self.mentees)
+        {
+            self.criteria[k].add_row(i, delta, row);
+        }
     }
 
     /// [`ScoreTable::add_criterion`] for the numerators of mentee `i` only (`row`).
     #[inline]
     pub fn add_criterion_row(&self, k: usize, delta: f64, i: usize, row: &mut [f64]) {
-        let m = self.mentors;
-        add_scaled(row, &self.criteria[k][i * m..(i + 1) * m], delta);
+        self.criteria[k].add_row(i, delta, row);
     }
 
     /// Every pair score (0–100) under some weights, row-major by mentee.
@@ -337,108 +380,35 @@ impl ScoreTable {
     }
 }
 
-crate::solver::simd::multiversion! {
-    /// `out[j] += factor · steps[j]`, exactly for whole numbers (see the module notes).
-    fn add_scaled(out: &mut [f64], steps: &[u16], factor: f64) = add_scaled_lanes;
-}
-
-#[inline(always)]
-fn add_scaled_lanes(out: &mut [f64], steps: &[u16], factor: f64) {
-    for (o, &s) in out.iter_mut().zip(steps) {
-        *o += factor * f64::from(s);
+/// `column`, or `like` when that holds the same values (then stored once).
+fn share<T: Exact>(column: Column<T>, like: Option<&Arc<Column<T>>>) -> Arc<Column<T>> {
+    match like {
+        Some(l) if l.same(&column) => l.clone(),
+        _ => Arc::new(column),
     }
 }
 
-/// A matrix entry that can be compared exactly (bit for bit, so NaN distances are equal).
-trait Exact: Copy {
-    fn same(self, other: Self) -> bool;
-}
-
-impl Exact for u16 {
-    fn same(self, other: Self) -> bool {
-        self == other
-    }
-}
-
-impl Exact for f32 {
-    fn same(self, other: Self) -> bool {
-        self.to_bits() == other.to_bits()
-    }
-}
-
-/// Keeps a block of one matrix: appended to `mine` when the matrix is already its own; else
-/// compared with `like`'s, and the matrix becomes its own (with `like`'s rows before the block
-/// copied in) at the first difference.
-fn keep<T: Exact>(
-    mine: &mut Option<Vec<T>>,
-    block: &[T],
-    like: Option<&[T]>,
-    range: &std::ops::Range<usize>,
-) {
-    match (mine.as_mut(), like) {
-        (Some(v), _) => v.extend_from_slice(block),
-        (None, Some(l)) => {
-            let same = l[range.clone()].iter().zip(block).all(|(&a, &b)| a.same(b));
-            if !same {
-                let mut v = Vec::with_capacity(l.len());
-                v.extend_from_slice(&l[..range.start]);
-                v.extend_from_slice(block);
-                *mine = Some(v);
-            }
-        }
-        (None, None) => unreachable!("a table without `like` owns every matrix"),
-    }
-}
-
-/// Scratch for scoring a block of rows.
-#[derive(Default)]
-struct Block {
-    criteria: Vec<Vec<u16>>,
-    distance: Vec<f32>,
-}
-
-impl Block {
-    /// Scores the rows `rows` of the pool, split over `threads` threads when that is worth it.
-    fn score(
-        &mut self,
-        pool: &Pool,
-        params: &Params,
-        families: &SpecialtyFamilies,
-        rows: std::ops::Range<usize>,
-        threads: usize,
-    ) {
-        let m = pool.mentors.len();
-        let pairs = rows.len() * m;
-        self.criteria.resize_with(criteria::N, Vec::new);
-        for c in &mut self.criteria {
-            c.clear();
-            c.resize(pairs, 0);
-        }
-        self.distance.clear();
-        self.distance.resize(pairs, f32::NAN);
-        let threads = if pairs < BLOCK_PAIRS { 1 } else { threads };
-        let per = rows.len().div_ceil(threads).max(1);
-        let mut crit: Vec<std::slice::ChunksMut<u16>> = self
-            .criteria
-            .iter_mut()
-            .map(|c| c.chunks_mut(per * m.max(1)))
-            .collect();
-        let dist = self.distance.chunks_mut(per * m.max(1));
-        std::thread::scope(|scope| {
-            for (t, d) in dist.enumerate() {
-                let mut cs: Vec<&mut [u16]> = crit
-                    .iter_mut()
-                    .map(|c| c.next().expect("one chunk per criterion"))
-                    .collect();
-                let first = rows.start + t * per;
-                let mut work = move || score_rows(pool, params, families, first, &mut cs, d);
-                if threads == 1 {
-                    work();
-                } else {
-                    scope.spawn(work);
-                }
-            }
-        });
+/// What the criteria look at for mentee `i` and mentor `j` of `pool` (without the distance when
+/// `no_distance`).
+fn pair_ctx<'a>(
+    pool: &'a Pool,
+    params: &'a Params,
+    families: &'a SpecialtyFamilies,
+    i: usize,
+    j: usize,
+    no_distance: bool,
+) -> PairCtx<'a> {
+    let (mentee, mentor) = (&pool.mentees[i], &pool.mentors[j]);
+    PairCtx {
+        mentee,
+        mentor,
+        distance_km: if no_distance {
+            None
+        } else {
+            centroid_km(mentee, mentor)
+        },
+        params,
+        families,
     }
 }
 
@@ -447,36 +417,6 @@ fn centroid_km(mentee: &crate::pool::Mentee, mentor: &crate::pool::Mentor) -> Op
     match (mentee.location, mentor.location) {
         (Some(a), Some(b)) => Some(haversine_km(a, b)),
         _ => None,
-    }
-}
-
-/// Scores the rows from `first` on into the given chunks (one per criterion, and distances).
-fn score_rows(
-    pool: &Pool,
-    params: &Params,
-    families: &SpecialtyFamilies,
-    first: usize,
-    crit: &mut [&mut [u16]],
-    distance: &mut [f32],
-) {
-    let m = pool.mentors.len();
-    for (r, drow) in distance.chunks_exact_mut(m.max(1)).enumerate() {
-        let mentee = &pool.mentees[first + r];
-        for (j, mentor) in pool.mentors.iter().enumerate() {
-            let d = centroid_km(mentee, mentor);
-            let ctx = PairCtx {
-                mentee,
-                mentor,
-                distance_km: d,
-                params,
-                families,
-            };
-            let s = criteria::score_all(&ctx);
-            for (c, v) in crit.iter_mut().zip(s) {
-                c[r * m + j] = criterion_steps(v);
-            }
-            drow[j] = d.map_or(f32::NAN, |d| d as f32);
-        }
     }
 }
 

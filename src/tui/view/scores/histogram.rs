@@ -1,4 +1,4 @@
-//! Binning pair scores for the distribution panel; the number of bins follows the panel width.
+//! Binning pair scores for the Scores panel; the number of bins follows the panel width.
 
 /// Score range shown: from the lowest score of either set, rounded down to a multiple of 10, to
 /// 100. An empty input shows 0–100.

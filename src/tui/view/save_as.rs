@@ -1,14 +1,15 @@
-//! Small popups that ask something: the save-as form and yes/no questions.
+//! The save-as form: a new profile's name and description, with the old description to reuse
+//! words from.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::tui::action::Action;
 use crate::tui::keys::Mode;
-use crate::tui::state::{Confirm, Field, Level, Model, SaveAs};
+use crate::tui::state::{Field, Level, Model, SaveAs};
 use crate::tui::text::cut;
 use crate::tui::theme::THEME;
 
@@ -26,7 +27,7 @@ fn was(form: &SaveAs, width: usize) -> Line<'static> {
     )
 }
 
-pub fn save_as(f: &mut Frame, area: Rect, m: &Model, form: &SaveAs) {
+pub fn render(f: &mut Frame, area: Rect, m: &Model, form: &SaveAs) {
     let r = popup(area, 84, 11);
     let block = popup_block(
         " Save the current settings as a new profile ",
@@ -92,28 +93,6 @@ pub fn save_as(f: &mut Frame, area: Rect, m: &Model, form: &SaveAs) {
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false }),
-        r,
-    );
-}
-
-pub fn confirm(f: &mut Frame, area: Rect, c: &Confirm) {
-    let r = popup(area, 70, 8);
-    let block = Block::bordered()
-        .title(Line::styled(" Please confirm ", THEME.panel_title))
-        .border_style(THEME.border_focused);
-    let lines = vec![
-        Line::raw(c.question.clone()),
-        Line::raw(""),
-        Line::from(vec![
-            Span::styled("y", THEME.key),
-            Span::raw(" yes    "),
-            Span::styled("n", THEME.key),
-            Span::raw(" no"),
-        ]),
-    ];
-    f.render_widget(Clear, r);
-    f.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
         r,
     );
 }

@@ -1,7 +1,12 @@
 //! The Scores panel: a histogram of pair scores (current beside baseline; bins follow the panel
 //! width) with the summary figures and their deltas; per identity group on `g`
-//! ([`super::groups`]), the weight-free measures on `v` ([`super::measures`]). Its first line
+//! ([`groups`]), the weight-free measures on `v` ([`measures`]). Its first line
 //! says what the changes are against and on which yardstick.
+
+mod figures;
+pub mod groups;
+mod histogram;
+mod measures;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -15,10 +20,9 @@ use dyad::analysis::summary::Summary;
 use dyad::criteria::CRITERIA;
 use dyad::profile::Profile;
 
-use crate::tui::state::{DistView, Model};
+use crate::tui::state::{Model, Scores};
 use crate::tui::theme::THEME;
-use crate::tui::view::histogram::{bin, bin_count, range};
-use crate::tui::view::{groups, measures};
+use histogram::{bin, bin_count, range};
 
 use crate::tui::jobs::solve::Results;
 use crate::tui::text::cut;
@@ -29,10 +33,10 @@ use crate::tui::layout::inner;
 const BASE: &str = "▒";
 
 pub fn render(f: &mut Frame, area: Rect, m: &Model) {
-    let (title, keys) = match m.matches.dist {
-        DistView::All => (" Scores: █ now ▒ baseline ", " g groups · v measures "),
-        DistView::Groups => (" Identity groups ", " g all pairs · v measures "),
-        DistView::Measures => (" Measures of the pairs ", " v scores · g groups "),
+    let (title, keys) = match m.scores {
+        Scores::All => (" Scores: █ now ▒ baseline ", " g groups · v measures "),
+        Scores::Groups => (" Identity groups ", " g all pairs · v measures "),
+        Scores::Measures => (" Measures of the pairs ", " v scores · g groups "),
     };
     let block = Block::bordered()
         .title(Line::styled(title, THEME.panel_title))
@@ -53,7 +57,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         Constraint::Length(1),
         Constraint::Fill(1),
     ]));
-    let scored = m.matches.dist != DistView::Measures;
+    let scored = m.scores != Scores::Measures;
     f.render_widget(
         Paragraph::new(Line::styled(
             yardstick(m, usize::from(top.width), scored),
@@ -62,12 +66,10 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         top,
     );
     let o = &r.overview;
-    let lines = match m.matches.dist {
-        DistView::All => return all(f, body, r),
-        DistView::Groups => {
-            groups::view(&r.pool, o, m.document.small_cells, body.width, body.height)
-        }
-        DistView::Measures => {
+    let lines = match m.scores {
+        Scores::All => return all(f, body, r),
+        Scores::Groups => groups::view(&r.pool, o, m.document.small_cells, body.width, body.height),
+        Scores::Measures => {
             let limit = r.current.profile.constraints.in_person_max_km;
             let (now, base) = (&o.now.measures, &o.baseline.measures);
             measures::view(now, base, limit, body.width, body.height)

@@ -8,7 +8,7 @@ use dyad::analysis::measure_rows::{MeasureRow, ROWS};
 use dyad::analysis::measures::Measures;
 
 use crate::tui::text::clip;
-use crate::tui::view::figures::{Cell, Row, figures_width, lines};
+use crate::tui::view::scores::figures::{Cell, Row, figures_width, lines};
 
 /// A measure's label: the long one where it fits, the in-person range with its limit in km.
 fn label(r: &MeasureRow, limit: Option<f64>, room: usize) -> String {

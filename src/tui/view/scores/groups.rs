@@ -25,7 +25,7 @@ use dyad::privacy::{Matched, RowShown, SmallCells};
 
 use crate::tui::text::wrap;
 use crate::tui::theme::THEME;
-use crate::tui::view::figures::{Cell, Row, figures_width, lines};
+use crate::tui::view::scores::figures::{Cell, Row, figures_width, lines};
 
 /// One group on both sides as the room may see it (`dyad::privacy::room`): `None` where the
 /// side is suppressed.
