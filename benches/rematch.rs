@@ -52,21 +52,7 @@ fn mid_cycle(
         .map(|l| format!("{l}\n"))
         .collect();
     let now = pool(&g.mentees_csv, &now_mentors);
-    let current = ev
-        .matching
-        .pairs
-        .iter()
-        .enumerate()
-        .map(|(k, p)| {
-            let id = &before.mentors[p.mentor].id;
-            CurrentPair {
-                mentee: now.mentee_index(&before.mentees[p.mentee].id).unwrap(),
-                mentor: now.mentor_index(id),
-                mentor_id: id.clone(),
-                line: k + 2,
-            }
-        })
-        .collect();
+    let current = CurrentPair::from_matching(&before, &now, &ev.matching.pairs);
     let mut engine = Engine::new(now.clone(), SpecialtyFamilies::builtin().clone());
     let table = engine.table(&profile.params);
     (now, table, profile, current)

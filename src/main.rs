@@ -56,6 +56,7 @@ fn run_tui(args: TuiArgs) -> dyad::error::Result<()> {
         data: args.data,
         profile: args.profile,
         baseline: args.baseline,
+        current: args.current,
         theme: args.theme.map(Into::into),
     })
 }

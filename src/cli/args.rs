@@ -88,6 +88,10 @@ pub struct TuiArgs {
     /// The baseline to compare against [default: configs/pilot-2023.toml, or the built-in copy]
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// The pairs in place, as `dyad export` wrote them: opens the mid-cycle view (M), which
+    /// re-matches them on the pool as it is now
+    #[arg(long, value_name = "PAIRS.csv")]
+    pub current: Option<PathBuf>,
     /// The colours: light for a projector or a light terminal [default: [display] theme in
     /// configs/dyad-settings.toml, else dark]
     #[arg(long, value_enum)]

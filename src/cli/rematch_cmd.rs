@@ -4,17 +4,13 @@
 use clap::Args;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use dyad::analysis::summary::Summary;
 use dyad::error::{InputError, Result};
 use dyad::io::csvread::CsvFile;
 use dyad::io::{self, Mode};
-use dyad::matching::engine::Evaluation;
-use dyad::matching::rematch::{Point, Rematch, load_current, rematch};
+use dyad::matching::rematch::{LIMITS, Point, Rematch, load_current, rematch};
 use dyad::pool::Pool;
 use dyad::report::export;
-use dyad::solver::side::Limits;
 use serde_json::{Value, json};
 
 use super::common_args::{DataArgs, TableOrJson};
@@ -40,12 +36,6 @@ pub struct RematchArgs {
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
-
-/// Each point's search: at most this many nodes and this long before it reports its gap.
-pub const LIMITS: Limits = Limits {
-    nodes: 50_000,
-    time: Some(Duration::from_secs(60)),
-};
 
 /// A path as shown: nothing in a file name may drive the terminal.
 fn shown(path: &Path) -> String {
@@ -116,12 +106,7 @@ pub fn run(args: &RematchArgs) -> Result<()> {
         TableOrJson::Table => Some(table(pool, &loaded.profile.name, &r, chosen)),
     };
     if let (Some(out), Some(point)) = (&args.out, chosen) {
-        let new = Evaluation {
-            summary: Summary::of(pool, &ev.table, &point.matching),
-            matching: point.matching.clone(),
-            ..ev.clone()
-        };
-        let csv = export::pairs_csv(pool, &new);
+        let csv = export::matching_csv(pool, &ev, &point.matching);
         io::write_set(&[(out.as_path(), csv.as_bytes())], &[], Mode::Create)?;
     }
     match text {

@@ -96,6 +96,8 @@ pub enum Action {
     NextOutcome,
     /// Read the survey again (r).
     Reload,
+    /// The pairs in place re-matched: the curve of changes against total score (M).
+    OpenMidcycle,
     /// Close the popup (Esc; q in most popups).
     Close,
     /// Take what is selected in a popup: go to a hit, open a profile, convene, confirm a field
@@ -157,6 +159,10 @@ pub enum Msg {
     Convened(Box<Convened>),
     /// The evidence of the survey, or why there is none.
     Examined(Box<crate::tui::jobs::evidence::Answer>),
+    /// The pairs in place re-matched, or why not.
+    Midcycled(Box<crate::tui::jobs::midcycle::Answer>),
+    /// Where the pairs of a re-match point were written, or why not.
+    PairsWritten(Result<PathBuf, String>),
     /// How far the keeper got with the kept shares of the pairs shown.
     Kept(Box<crate::tui::jobs::kept::Tally>),
     Saved(Box<SaveResult>),
@@ -223,6 +229,8 @@ pub enum Effect {
     ListCouncil,
     /// Read the survey and work out its evidence (on the examiner; only the newest matters).
     Examine(Box<crate::tui::jobs::evidence::Ask>),
+    /// Write the pairs of a re-match point to a new file (never over an existing one).
+    WritePairs(Box<PairsOrder>),
     /// Work out the kept shares of the pairs shown (on the keeper; only the newest matters).
     Keep(Box<crate::tui::jobs::kept::Ask>),
     /// Write a profile: never over an existing file unless `replace`, and then keeping a backup.
@@ -304,5 +312,23 @@ impl PartialEq for RecordOrder {
             && self.current_file == other.current_file
             && self.baseline_file == other.baseline_file
             && self.cells == other.cells
+    }
+}
+
+/// The pairs of a re-match point to write, with the results they were worked out under (for
+/// the reasons the file gives each pair).
+#[derive(Debug, Clone)]
+pub struct PairsOrder {
+    pub path: PathBuf,
+    pub ev: std::sync::Arc<dyad::matching::engine::Evaluation>,
+    pub point: dyad::matching::rematch::Point,
+}
+
+/// Two orders are the same when they write the same point of the very same results.
+impl PartialEq for PairsOrder {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+            && std::sync::Arc::ptr_eq(&self.ev, &other.ev)
+            && self.point == other.point
     }
 }

@@ -31,6 +31,7 @@ use crate::tui::keys;
 use crate::tui::router::{self, Workers};
 use crate::tui::scroll::Drawn;
 use crate::tui::state::Model;
+use crate::tui::state::midcycle::PairsInPlace;
 use crate::tui::terminal::{self, Signal, Signals};
 use crate::tui::theme;
 use crate::tui::view::view;
@@ -62,6 +63,8 @@ pub struct Options {
     pub baseline: Option<std::path::PathBuf>,
     /// `--theme`, which wins over the settings file's `[display] theme`.
     pub theme: Option<dyad::profile::settings::ThemeName>,
+    /// The pairs in place, for the mid-cycle view (opened at once when given).
+    pub current: Option<PathBuf>,
 }
 
 pub fn run(args: Options) -> Result<()> {
@@ -70,6 +73,17 @@ pub fn run(args: Options) -> Result<()> {
     let current = inputs::current_profile(args.profile.as_deref())?;
     let baseline = inputs::baseline_profile(args.baseline.as_deref())?;
     let settings = inputs::settings()?;
+    let pairs = match &args.current {
+        Some(file) => {
+            let csv = dyad::io::csvread::CsvFile::read(file)?;
+            let pairs = dyad::matching::rematch::load_current(&csv, &engine.pool)?;
+            Some(PairsInPlace {
+                file: file.clone(),
+                pairs: Arc::new(pairs),
+            })
+        }
+        None => None,
+    };
     theme::choose(
         args.theme.unwrap_or(settings.theme),
         theme::no_colour_asked(),
@@ -139,7 +153,7 @@ pub fn run(args: Options) -> Result<()> {
         Err(e) => model.warn(format!("The pool's terms were not checked: {e}")),
     }
     let _ = worker.send(first);
-    let threads = Threads {
+    let mut threads = Threads {
         rx: &rx,
         solver: &worker,
         newest: None,
@@ -151,6 +165,11 @@ pub fn run(args: Options) -> Result<()> {
         engine: lanes,
         lanes: HashMap::new(),
     };
+    if let Some(pairs) = pairs {
+        // The view asks for its curve when the first results come.
+        model.set_pairs_in_place(pairs);
+        router::apply(&mut model, Msg::Action(Action::OpenMidcycle), &mut threads);
+    }
     let end = event_loop(&mut term, model, threads);
     stop.store(true, Ordering::Relaxed);
     drop(guard);

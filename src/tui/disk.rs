@@ -7,7 +7,9 @@ use dyad::embedded;
 use dyad::io::{Mode, write_atomic};
 use dyad::profile::{self, now_stamp};
 
-use crate::tui::action::{Effect, Msg, ProfileEntry, RecordOrder, SaveError, SaveResult};
+use crate::tui::action::{
+    Effect, Msg, PairsOrder, ProfileEntry, RecordOrder, SaveError, SaveResult,
+};
 
 /// Runs a file effect; the jobs are the router's business and yield nothing here.
 pub fn execute(effect: Effect, configs: &Path) -> Option<Msg> {
@@ -36,7 +38,25 @@ pub fn execute(effect: Effect, configs: &Path) -> Option<Msg> {
             write_atomic(&path, csv.as_bytes(), Mode::ReplaceWithBackup).map_err(|e| e.to_string()),
         )),
         Effect::WriteRecord(order) => Some(Msg::RecordWritten(write_record(&order, configs))),
+        Effect::WritePairs(order) => Some(Msg::PairsWritten(write_pairs(&order))),
     }
+}
+
+/// A re-match point's pairs, as `dyad export` writes pairs, to a new file: never over an
+/// existing one, and atomically (all or nothing).
+fn write_pairs(order: &PairsOrder) -> Result<PathBuf, String> {
+    let ev = &order.ev;
+    let csv = dyad::report::export::matching_csv(&ev.pool, ev, &order.point.matching);
+    let path = order.path.as_path();
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(format!(
+            "{} exists and dyad never replaces it",
+            dyad::error::escape(&path.display().to_string())
+        ));
+    }
+    dyad::io::write_set(&[(path, csv.as_bytes())], &[], Mode::Create)
+        .map(|_| order.path.clone())
+        .map_err(|e| e.to_string())
 }
 
 /// The profiles in the configs folder; the built-in ones when it has none.

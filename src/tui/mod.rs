@@ -68,6 +68,8 @@ mod findings_tests;
 #[cfg(test)]
 mod groups_tests;
 #[cfg(test)]
+mod midcycle_tests;
+#[cfg(test)]
 mod moved_tests;
 #[cfg(test)]
 mod popup_tests;

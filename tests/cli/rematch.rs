@@ -6,6 +6,9 @@ use std::path::Path;
 
 use crate::run::{bad, copy_sample_pool, dyad_in, ok};
 
+#[path = "../common/mid_cycle.rs"]
+mod now_pool;
+
 /// A folder with the sample pool as it was (`before/`), its pairs as `export` wrote them
 /// (`pairs.csv`), and the pool as it is now (`now/`): MR-012 gone, two late mentees.
 fn mid_cycle() -> tempfile::TempDir {
@@ -13,7 +16,6 @@ fn mid_cycle() -> tempfile::TempDir {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (before, now) = (dir.path().join("before"), dir.path().join("now"));
     std::fs::create_dir(&before).unwrap();
-    std::fs::create_dir(&now).unwrap();
     copy_sample_pool(&before);
     let profile = root.join("configs/fall-2023.toml");
     let profile = profile.to_str().unwrap();
@@ -29,20 +31,7 @@ fn mid_cycle() -> tempfile::TempDir {
             "pairs.csv",
         ],
     ));
-    let mentors = std::fs::read_to_string(before.join("mentors.csv")).unwrap();
-    let kept: String = mentors
-        .lines()
-        .filter(|l| !l.starts_with("MR-012,"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    std::fs::write(now.join("mentors.csv"), kept).unwrap();
-    let mentees = std::fs::read_to_string(before.join("mentees.csv")).unwrap();
-    let mut late = mentees.clone();
-    for l in mentees.lines().rev().take(2) {
-        late.push_str(&l.replacen("ME-0", "ME-1", 1));
-        late.push('\n');
-    }
-    std::fs::write(now.join("mentees.csv"), late).unwrap();
+    now_pool::write_now(&before, &now);
     dir
 }
 

@@ -3,6 +3,7 @@
 
 mod evidence;
 mod flows;
+mod midcycle;
 mod pty;
 mod status;
 mod views;

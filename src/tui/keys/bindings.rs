@@ -88,6 +88,7 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Profiles => PROFILES,
         Mode::Influence => INFLUENCE,
         Mode::Evidence => EVIDENCE,
+        Mode::Midcycle => MIDCYCLE,
         Mode::CouncilPick => COUNCIL_PICK,
         Mode::Council => COUNCIL,
         Mode::Help => HELP,
@@ -105,6 +106,7 @@ pub fn title(mode: Mode) -> &'static str {
         Mode::Profiles => "Profiles (p)",
         Mode::Influence => "Influence of each weight (i)",
         Mode::Evidence => "Evidence from the survey of past pairs (e)",
+        Mode::Midcycle => "Mid-cycle: the pairs in place re-matched (M)",
         Mode::CouncilPick => "Choosing a council's members (C)",
         Mode::Council => "The council: members side by side and their consensus",
         Mode::Help => "Help (?)",
@@ -250,6 +252,11 @@ pub static NORMAL: &[Binding] = &[
         "evidence: what the survey of past pairs (outcomes.csv) says about each criterion",
         "evidence",
     ),
+    bind(
+        &[k('M')],
+        Action::OpenMidcycle,
+        "mid-cycle: the pairs in place (--current) re-matched, changes against total score",
+    ),
     bind(&[code(PageUp)], Action::PageUp, "page up in the matches"),
     bind(
         &[code(PageDown)],
@@ -374,6 +381,32 @@ pub static EVIDENCE: &[Binding] = &[
     ),
     hint(
         &[code(Esc), k('e'), k('q')],
+        Action::Close,
+        "close",
+        "close",
+    ),
+];
+
+pub static MIDCYCLE: &[Binding] = &[
+    hint(
+        &[code(Right), k('l'), code(Down), k('j')],
+        Action::Down,
+        "the next point of the curve (one change more)",
+        "point",
+    ),
+    bind(
+        &[code(Left), k('h'), code(Up), k('k')],
+        Action::Up,
+        "the previous point of the curve (one change fewer)",
+    ),
+    hint(
+        &[code(Enter)],
+        Action::Accept,
+        "write the point's pairs to a new file beside the pairs in place",
+        "write pairs",
+    ),
+    hint(
+        &[code(Esc), k('M'), k('q')],
         Action::Close,
         "close",
         "close",

@@ -17,6 +17,7 @@ pub mod evidence;
 pub mod kept;
 pub mod matches;
 pub mod mentors;
+pub mod midcycle;
 pub mod moved;
 pub mod profiles;
 pub mod save_as;
@@ -93,6 +94,8 @@ pub struct Model {
     pub scores: Scores,
     pub kept: kept::Kept,
     pub evidence: evidence::EvidenceView,
+    /// The pairs in place re-matched (the mid-cycle view).
+    pub midcycle: midcycle::MidcycleView,
     pub focus: Focus,
     /// The mentors view of the matches panel.
     pub mentors: mentors::Mentors,
@@ -120,6 +123,7 @@ impl Model {
             kept: kept::Kept::new(samples),
             // The built-in sample's survey until the event loop says where the pool's is.
             evidence: evidence::EvidenceView::new(dyad::pool::Survey::BuiltIn),
+            midcycle: midcycle::MidcycleView::default(),
             document: Document::new(pool, current, baseline, configs),
             solve: Solve::default(),
             weights: Weights::default(),
@@ -225,6 +229,11 @@ impl Model {
     /// Where the evidence view looks for the pool's survey.
     pub fn set_survey(&mut self, survey: dyad::pool::Survey) {
         self.evidence.survey = survey;
+    }
+
+    /// The pairs in place the mid-cycle view re-matches (`dyad tui --current`).
+    pub fn set_pairs_in_place(&mut self, pairs: midcycle::PairsInPlace) {
+        self.midcycle = midcycle::MidcycleView::new(Some(pairs));
     }
 
     /// What the pair explained and the search may show of a person (for the k-anonymity

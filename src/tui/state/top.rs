@@ -32,6 +32,8 @@ pub enum Top {
     Evidence {
         scroll: Scroll,
     },
+    /// The pairs in place re-matched (what is shown is the model's `midcycle`).
+    Midcycle,
     Profiles(ProfilesState),
     CouncilPick(CouncilPick),
     Council(Box<CouncilView>),

@@ -13,6 +13,7 @@ mod history;
 mod influence;
 mod matches;
 mod mentors;
+mod midcycle;
 mod mouse;
 mod moved;
 mod overrides;
@@ -50,6 +51,14 @@ fn handle(m: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Examined(a) => {
             evidence::examined(m, *a);
+            return Vec::new();
+        }
+        Msg::Midcycled(a) => {
+            midcycle::computed(m, *a);
+            return Vec::new();
+        }
+        Msg::PairsWritten(r) => {
+            midcycle::written(m, r);
             return Vec::new();
         }
         Msg::Kept(t) => {
@@ -139,6 +148,7 @@ fn main(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Action::OpenCouncil => return council::open(m),
         Action::OpenInfluence => influence::open(m),
         Action::OpenEvidence => return evidence::open(m),
+        Action::OpenMidcycle => return midcycle::open(m),
         Action::Save => return profiles::save(m),
         Action::SaveAs => m.open_save_as(),
         Action::Quit => profiles::quit(m),
@@ -170,6 +180,7 @@ fn on_top(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Top::Help { .. } => help::msg(m, msg),
         Top::Influence { .. } => influence::msg(m, msg),
         Top::Evidence { .. } => evidence::msg(m, msg),
+        Top::Midcycle => midcycle::msg(m, msg),
         Top::SaveAs(_) => save_as::msg(m, msg),
         Top::CouncilPick(_) => council::pick_msg(m, msg),
         Top::Council(_) => council::council_msg(m, msg),

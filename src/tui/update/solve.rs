@@ -1,6 +1,7 @@
 //! A solve result arriving: shown unless a newer one already is. New results ask for the kept
 //! shares of their pairs, and (while the evidence view is open) for the evidence under their
-//! criterion parameters when those changed.
+//! criterion parameters when those changed, and (while the mid-cycle view is open) for the pairs
+//! in place re-matched under them.
 
 use crate::tui::action::Effect;
 use crate::tui::jobs::analyses::Order;
@@ -36,6 +37,11 @@ pub fn computed(m: &mut Model, o: Outcome) -> Vec<Effect> {
                 && let Some(ask) = m.evidence.follow(now)
             {
                 effects.push(Effect::Examine(Box::new(ask)));
+            }
+            if matches!(m.top, Top::Midcycle)
+                && let Some(ask) = m.midcycle.follow(now)
+            {
+                effects.push(super::midcycle::run(ask));
             }
             effects
         }

@@ -12,6 +12,7 @@ pub mod help;
 pub mod influence;
 pub mod matches;
 mod mentors;
+pub mod midcycle;
 pub mod moved;
 pub mod profiles;
 pub mod save_as;
@@ -86,6 +87,7 @@ fn screen(f: &mut Frame, m: &Model) -> Drawn {
                 scroll.offset,
             ));
         }
+        Top::Midcycle => midcycle::render(f, area, m),
         Top::SaveAs(form) => save_as::render(f, area, m, form),
         Top::Confirm(c) => confirm::render(f, area, c),
         Top::CouncilPick(p) => council::render_pick(f, area, m, p),

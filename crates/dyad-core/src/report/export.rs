@@ -5,7 +5,9 @@
 //! Only pseudonymous ids leave dyad: the coordinator maps ids to people outside it.
 
 use crate::analysis::measures::PairFacts;
+use crate::analysis::summary::Summary;
 use crate::io::csvwrite::CsvOut;
+use crate::matching::Matching;
 use crate::matching::engine::Evaluation;
 use crate::pool::Pool;
 use crate::report::reasons;
@@ -97,6 +99,17 @@ pub fn pairs_csv(pool: &Pool, ev: &Evaluation) -> String {
         out.row(cells);
     }
     out.finish()
+}
+
+/// [`pairs_csv`] of another matching of the same pool and profile (a point of a re-match):
+/// its summary and reasons worked out for those pairs.
+pub fn matching_csv(pool: &Pool, ev: &Evaluation, matching: &Matching) -> String {
+    let other = Evaluation {
+        summary: Summary::of(pool, &ev.table, matching),
+        matching: matching.clone(),
+        ..ev.clone()
+    };
+    pairs_csv(pool, &other)
 }
 
 #[cfg(test)]

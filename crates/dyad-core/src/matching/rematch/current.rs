@@ -23,6 +23,27 @@ pub struct CurrentPair {
     pub line: usize,
 }
 
+impl CurrentPair {
+    /// The pairs of a matching made on the pool as it was (`before`), as the pool now has
+    /// them: what [`load_current`] reads from that matching's pairs file (line 2 onwards).
+    /// Mentees must still be in the pool; a mentor who left becomes `None`.
+    pub fn from_matching(before: &Pool, now: &Pool, pairs: &[crate::matching::Pair]) -> Vec<Self> {
+        pairs
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| {
+                let id = &before.mentors[p.mentor].id;
+                Some(CurrentPair {
+                    mentee: now.mentee_index(&before.mentees[p.mentee].id)?,
+                    mentor: now.mentor_index(id),
+                    mentor_id: id.clone(),
+                    line: k + 2,
+                })
+            })
+            .collect()
+    }
+}
+
 /// Reads the pairs in place. Errors: a missing `mentee` or `mentor` column, a mentee the pool
 /// does not have, a mentee listed twice, a blank or malformed mentor id, a mentee's id in the
 /// mentor column, a pair the pool's overrides ban (it could never have been made), and a file

@@ -10,9 +10,17 @@
 //! matched, then the largest total, or the best worst pair first under `maximin`).
 
 mod current;
+mod direct;
 mod points;
 
 pub use current::{CurrentPair, load_current};
 pub use points::{Forced, ForcedWhy, Move, Point, Rematch, RematchError, Rematcher, rematch};
 #[cfg(test)]
 mod tests;
+
+/// Each point's search as `dyad rematch` and the terminal UI run it: at most this many nodes
+/// and this long before the point is reported with its proven gap.
+pub const LIMITS: crate::solver::side::Limits = crate::solver::side::Limits {
+    nodes: 50_000,
+    time: Some(std::time::Duration::from_secs(60)),
+};

@@ -7,8 +7,8 @@ use crate::matching::scoring::{ScoreTable, Weighting};
 use crate::matching::{Frame, Matching};
 use crate::pool::Pool;
 use crate::profile::{Objective, Profile};
+use crate::solver::Problem;
 use crate::solver::side::{self, AtLeast, Limits, Options, SideError, SideSolution};
-use crate::solver::{Problem, Solver};
 
 /// Why a continuing mentee must change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -135,18 +135,18 @@ impl std::fmt::Display for RematchError {
 /// everything; [`Rematcher::keep_first`] and [`Rematcher::score_first`] one point each.
 pub struct Rematcher<'a> {
     table: &'a ScoreTable,
-    frame: Frame,
+    pub(super) frame: Frame,
     weighting: Weighting,
     numerators: Vec<f64>,
     /// Numerators with the pairs below `min_score` ruled out too: the optimizer's scores.
-    score: Vec<f64>,
+    pub(super) score: Vec<f64>,
     floor: f64,
-    objective: Objective,
+    pub(super) objective: Objective,
     /// The continuing pairs (mentee, mentor).
-    keep: Vec<(usize, usize)>,
+    pub(super) keep: Vec<(usize, usize)>,
     forced: Vec<Forced>,
     pinned: usize,
-    limits: Limits,
+    pub(super) limits: Limits,
 }
 
 /// Re-matches `pool` under `profile`, given the pairs in place. `limits` bound the search of
@@ -265,11 +265,14 @@ impl Rematcher<'_> {
     }
 
     /// The best matching with the fewest voluntary changes possible (none, unless a capacity
-    /// shrank).
+    /// shrank): freeze and fill when every continuing pair can stay, the side-constrained
+    /// search otherwise.
     pub fn keep_first(&self) -> Result<Point, crate::error::Error> {
-        let p = self.problem();
-        let fewest = self.keep.len() - side_reachable(&p, &self.keep);
-        let s = self.best(&p, Some(self.keep.len() - fewest), None)?;
+        let fewest = self.fewest();
+        let s = match self.freeze_and_fill() {
+            Some(s) => s,
+            None => self.best(&self.problem(), Some(self.keep.len() - fewest), None)?,
+        };
         Ok(self.point(fewest, &s))
     }
 
@@ -277,28 +280,46 @@ impl Rematcher<'_> {
     pub fn score_first(&self) -> Result<Point, crate::error::Error> {
         let n = self.keep.len();
         let p = self.problem();
-        let scratch = self.best(&p, None, None)?;
-        let fewest = n - side_reachable(&p, &self.keep);
-        let most = n - self.kept(&scratch.assignment);
-        let s = self.fewest_breaks(&p, &scratch, fewest, most)?;
+        let s = match self.scratch(&p) {
+            Some((scratch, mut solver)) => match self.bonused(&p, &scratch, &mut solver) {
+                Some(s) => s,
+                None => self.fewest_breaks(&p, &scratch)?,
+            },
+            None => {
+                let scratch = self.best(&p, None, None)?;
+                self.fewest_breaks(&p, &scratch)?
+            }
+        };
         Ok(self.point(n - self.kept(&s.assignment), &s))
     }
 
-    /// The whole re-match: forced changes, keep first, score first and the curve between.
+    /// The whole re-match: forced changes, keep first, score first and the curve between, each
+    /// point of the curve warm-started from the one before it.
     pub fn all(&self) -> Result<Rematch, crate::error::Error> {
         let (forced, pinned) = (self.forced.clone(), self.pinned);
         let n = self.keep.len();
         let p = self.problem();
-        let scratch = self.best(&p, None, None)?;
+        let (scratch, bonused) = match self.scratch(&p) {
+            Some((scratch, mut solver)) => {
+                let b = self.bonused(&p, &scratch, &mut solver);
+                (scratch, b)
+            }
+            None => (self.best(&p, None, None)?, None),
+        };
         let scratch_changes = n - self.kept(&scratch.assignment);
-        let fewest = n - side_reachable(&p, &self.keep);
-        let score_first = self.fewest_breaks(&p, &scratch, fewest, scratch_changes)?;
+        let fewest = self.fewest();
+        let score_first = match bonused {
+            Some(b) => b,
+            None => self.fewest_breaks(&p, &scratch)?,
+        };
         let last = n - self.kept(&score_first.assignment);
         let mut curve: Vec<Point> = Vec::new();
         let mut start: Option<Vec<Option<usize>>> = None;
         for k in fewest..=last {
             let s = if k == last {
                 score_first.clone()
+            } else if let Some(s) = (k == fewest).then(|| self.freeze_and_fill()).flatten() {
+                s
             } else {
                 self.best(&p, Some(n - k), start.as_deref())?
             };
@@ -316,38 +337,15 @@ impl Rematcher<'_> {
         })
     }
 
-    /// Among the optimal matchings, one that keeps the most continuing pairs. A bonus of one
-    /// numerator unit per kept pair finds it when the bonused optimum still has the optimal
-    /// total (no optimal matching can then keep more); otherwise the fewest changes that reach
-    /// the optimum are found by bisection over budgets.
+    /// Among the optimal matchings, one that keeps the most continuing pairs, by bisection over
+    /// budgets: the fewest changes whose best matching reaches the from-scratch optimum.
     fn fewest_breaks(
         &self,
         p: &Problem,
         scratch: &SideSolution,
-        fewest: usize,
-        most: usize,
     ) -> Result<SideSolution, crate::error::Error> {
         let n = self.keep.len();
-        if self.objective == Objective::Total {
-            let mut bonused = self.score.clone();
-            for &(i, j) in &self.keep {
-                bonused[i * p.cols + j] += 1.0;
-            }
-            let b = Solver::new().solve(&Problem::new(p.rows, p.cols, &bonused, p.capacity));
-            let total: f64 = (0..p.rows)
-                .filter_map(|i| b.assignment[i].map(|j| self.score[i * p.cols + j]))
-                .sum();
-            if b.matched == scratch.matched && total == scratch.total {
-                return Ok(SideSolution {
-                    total,
-                    bound: total,
-                    counts: vec![self.kept(&b.assignment)],
-                    ..scratch.clone()
-                }
-                .with_assignment(b.assignment));
-            }
-        }
-        let (mut lo, mut hi) = (fewest, most);
+        let (mut lo, mut hi) = (self.fewest(), n - self.kept(&scratch.assignment));
         let mut best = scratch.clone();
         while lo < hi {
             let mid = (lo + hi) / 2;
@@ -439,16 +437,8 @@ impl Rematcher<'_> {
     }
 }
 
-impl SideSolution {
-    fn with_assignment(mut self, a: Vec<Option<usize>>) -> Self {
-        self.matched = a.iter().flatten().count();
-        self.assignment = a;
-        self
-    }
-}
-
 /// The most continuing pairs one matching can keep.
-fn side_reachable(p: &Problem, keep: &[(usize, usize)]) -> usize {
+pub(super) fn side_reachable(p: &Problem, keep: &[(usize, usize)]) -> usize {
     let only: Vec<f64> = (0..p.rows * p.cols).map(|_| f64::NEG_INFINITY).collect();
     let mut only = only;
     for &(i, j) in keep {
@@ -460,7 +450,11 @@ fn side_reachable(p: &Problem, keep: &[(usize, usize)]) -> usize {
 /// `maximin` under side constraints: the most rows, then the highest worst pair, then the
 /// largest total — the highest score threshold at which the constrained maximum of rows is
 /// still reached (bisection over the distinct scores), then the total above it.
-fn maximin(p: &Problem, cons: &[AtLeast], options: &Options) -> Result<SideSolution, SideError> {
+pub(super) fn maximin(
+    p: &Problem,
+    cons: &[AtLeast],
+    options: &Options,
+) -> Result<SideSolution, SideError> {
     let above = |t: f64| -> Vec<f64> {
         p.score
             .iter()

@@ -110,7 +110,9 @@ fn brute_by_changes(
     best
 }
 
-fn check_instance(rng: &mut Rng) {
+/// One random instance against brute force. With `within_capacity`, the pairs in place fit
+/// the capacities, so every continuing pair can stay and keep first is freeze and fill.
+fn check_instance(rng: &mut Rng, within_capacity: bool) {
     let n = 2 + rng.below(7) as usize;
     let m = 2 + rng.below(4) as usize;
     let seed = rng.below(1 << 40);
@@ -122,14 +124,22 @@ fn check_instance(rng: &mut Rng) {
     }
     let mut engine = Engine::new(pool.clone(), SpecialtyFamilies::builtin().clone());
     let table = engine.table(&profile.params);
+    let frame = Frame::new(&pool, &table, &profile).unwrap();
     // Pairs in place: most mentees with a mentor, some of whom left (`None`), capacities not
-    // necessarily respected (a capacity may have shrunk).
+    // necessarily respected (a capacity may have shrunk) unless `within_capacity`.
     let mut current: Vec<CurrentPair> = Vec::new();
+    let mut room = frame.capacity.clone();
     for i in 0..n {
         if rng.below(5) == 0 {
             continue;
         }
         let j = rng.below(m as u64 + 1) as usize;
+        if within_capacity && j < m {
+            if room[j] == 0 {
+                continue;
+            }
+            room[j] -= 1;
+        }
         current.push(CurrentPair {
             mentee: i,
             mentor: (j < m).then_some(j),
@@ -143,7 +153,6 @@ fn check_instance(rng: &mut Rng) {
     }
     let r = rematch(&pool, &table, &profile, &current, Limits::default()).unwrap();
 
-    let frame = Frame::new(&pool, &table, &profile).unwrap();
     let w = Weighting::new(&profile.weights);
     let (_, _, score) = super::points::optimizer_scores(&frame, &table, &profile, &w);
     let keep: Vec<(usize, usize)> = current
@@ -163,6 +172,9 @@ fn check_instance(rng: &mut Rng) {
     };
     let what = format!("{n}x{m} seed {seed} maximin {maximin} current {current:?}");
     let fewest = (0..=keep.len()).find(|&k| exact[k].is_some()).unwrap();
+    if within_capacity {
+        assert_eq!(fewest, 0, "{what}");
+    }
     assert_eq!(r.keep_first.max_changes, fewest, "{what}");
     let optimum = upto(keep.len()).unwrap();
     let least = (0..=keep.len())
@@ -228,9 +240,11 @@ fn every_point_of_the_curve_is_the_true_optimum_for_its_budget() {
         .map_or(1, |d| d.as_nanos() as u64)
         | 1;
     let mut rng = Rng(seed);
-    for _ in 0..60 {
+    for round in 0..90 {
         let state = rng.0;
-        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_instance(&mut rng)));
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            check_instance(&mut rng, round % 3 == 0)
+        }));
         assert!(r.is_ok(), "seed {seed}, state {state}");
     }
 }
