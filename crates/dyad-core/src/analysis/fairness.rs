@@ -28,6 +28,8 @@ pub struct Point {
 pub struct Outcome {
     /// Mentees matched.
     pub matched: usize,
+    /// Mentees eligible (matched or not): with `matched`, the whole a group is part of.
+    pub eligible: usize,
     /// The total score (0–100 per pair).
     pub total: f64,
     /// No matching meeting the floor has a larger total (always so without a floor).
@@ -55,6 +57,9 @@ pub struct GroupPoint {
     pub matched: usize,
     /// The mean score of its pairs; `None` when none of it is matched.
     pub mean_score: Option<f64>,
+    /// The scores of its pairs, lowest first (for `privacy::room`, which decides what of them
+    /// a room may see).
+    pub scores: Vec<f64>,
 }
 
 impl GroupPoint {
@@ -77,6 +82,7 @@ pub fn curve(engine: &mut Engine, profile: &Profile) -> Result<Vec<Point>, Input
     let eligible: Vec<bool> = (0..base.mentor_of.len())
         .map(|i| base.mentor_of[i].is_some() || base.reason_of(i) != Some(Reason::Ineligible))
         .collect();
+    let whole = eligible.iter().filter(|&&e| e).count();
     let pins: Vec<(usize, usize)> = base
         .pairs
         .iter()
@@ -89,7 +95,7 @@ pub fn curve(engine: &mut Engine, profile: &Profile) -> Result<Vec<Point>, Input
     let none = groups_at(0.0);
     let mut points = vec![Point {
         floor: None,
-        outcome: Ok(outcome(&none, &base, &base, true, base.total())),
+        outcome: Ok(outcome(&none, &base, &base, true, base.total(), whole)),
     }];
     if none.is_empty() {
         return Ok(points);
@@ -126,7 +132,7 @@ pub fn curve(engine: &mut Engine, profile: &Profile) -> Result<Vec<Point>, Input
                 let bound = st.map_or(m.total(), |s| s.bound);
                 points.push(Point {
                     floor: Some(f),
-                    outcome: Ok(outcome(&groups, m, &base, proven, bound)),
+                    outcome: Ok(outcome(&groups, m, &base, proven, bound, whole)),
                 });
             }
             Err(e) if e.field.as_deref() == Some(FLOOR_KEY) => {
@@ -149,16 +155,18 @@ fn outcome(
     base: &Matching,
     proven_optimal: bool,
     bound: f64,
+    eligible: usize,
 ) -> Outcome {
     let groups = groups
         .iter()
         .map(|g| {
-            let scores: Vec<f64> = m
+            let mut scores: Vec<f64> = m
                 .pairs
                 .iter()
                 .filter(|p| g.members.binary_search(&p.mentee).is_ok())
                 .map(|p| p.score)
                 .collect();
+            scores.sort_by(f64::total_cmp);
             GroupPoint {
                 name: g.name.clone(),
                 eligible: g.eligible,
@@ -166,12 +174,14 @@ fn outcome(
                 matched: g.matched_in(&m.mentor_of),
                 mean_score: (!scores.is_empty())
                     .then(|| scores.iter().sum::<f64>() / scores.len() as f64),
+                scores,
             }
         })
         .collect();
     let n = m.mentor_of.len();
     Outcome {
         matched: m.pairs.len(),
+        eligible,
         total: m.total(),
         proven_optimal,
         bound,
