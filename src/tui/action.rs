@@ -98,6 +98,8 @@ pub enum Action {
     Reload,
     /// The pairs in place re-matched: the curve of changes against total score (M).
     OpenMidcycle,
+    /// The price of fairness: the curve of coverage floors per group (F).
+    OpenFairness,
     /// Close the popup (Esc; q in most popups).
     Close,
     /// Take what is selected in a popup: go to a hit, open a profile, convene, confirm a field
@@ -163,6 +165,8 @@ pub enum Msg {
     Midcycled(Box<crate::tui::jobs::midcycle::Answer>),
     /// Where the pairs of a re-match point were written, or why not.
     PairsWritten(Result<PathBuf, String>),
+    /// The price-of-fairness curve, or why there is none.
+    Fairness(Box<crate::tui::state::fairness::Answer>),
     /// How far the keeper got with the kept shares of the pairs shown.
     Kept(Box<crate::tui::jobs::kept::Tally>),
     Saved(Box<SaveResult>),

@@ -89,6 +89,7 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Influence => INFLUENCE,
         Mode::Evidence => EVIDENCE,
         Mode::Midcycle => MIDCYCLE,
+        Mode::Fairness => FAIRNESS,
         Mode::CouncilPick => COUNCIL_PICK,
         Mode::Council => COUNCIL,
         Mode::Help => HELP,
@@ -107,6 +108,7 @@ pub fn title(mode: Mode) -> &'static str {
         Mode::Influence => "Influence of each weight (i)",
         Mode::Evidence => "Evidence from the survey of past pairs (e)",
         Mode::Midcycle => "Mid-cycle: the pairs in place re-matched (M)",
+        Mode::Fairness => "The price of fairness: coverage floors per group (F)",
         Mode::CouncilPick => "Choosing a council's members (C)",
         Mode::Council => "The council: members side by side and their consensus",
         Mode::Help => "Help (?)",
@@ -256,6 +258,11 @@ pub static NORMAL: &[Binding] = &[
         &[k('M')],
         Action::OpenMidcycle,
         "mid-cycle: the pairs in place (--current) re-matched, changes against total score",
+    ),
+    bind(
+        &[k('F')],
+        Action::OpenFairness,
+        "the price of fairness: each coverage floor per group, what it costs and gives",
     ),
     bind(&[code(PageUp)], Action::PageUp, "page up in the matches"),
     bind(
@@ -407,6 +414,32 @@ pub static MIDCYCLE: &[Binding] = &[
     ),
     hint(
         &[code(Esc), k('M'), k('q')],
+        Action::Close,
+        "close",
+        "close",
+    ),
+];
+
+pub static FAIRNESS: &[Binding] = &[
+    hint(
+        &[code(Down), k('j')],
+        Action::Down,
+        "the next point of the curve (a higher floor)",
+        "point",
+    ),
+    bind(
+        &[code(Up), k('k')],
+        Action::Up,
+        "the previous point of the curve (a lower floor)",
+    ),
+    hint(
+        &[code(Enter)],
+        Action::Accept,
+        "set the profile's coverage floor to the point's (undo takes it back)",
+        "set floor",
+    ),
+    hint(
+        &[code(Esc), k('F'), k('q')],
         Action::Close,
         "close",
         "close",

@@ -14,6 +14,7 @@ pub mod council;
 pub mod detail;
 pub mod document;
 pub mod evidence;
+pub mod fairness;
 pub mod kept;
 pub mod matches;
 pub mod mentors;
@@ -96,6 +97,8 @@ pub struct Model {
     pub evidence: evidence::EvidenceView,
     /// The pairs in place re-matched (the mid-cycle view).
     pub midcycle: midcycle::MidcycleView,
+    /// The price of fairness (the fairness view).
+    pub fairness: fairness::FairnessView,
     pub focus: Focus,
     /// The mentors view of the matches panel.
     pub mentors: mentors::Mentors,
@@ -124,6 +127,7 @@ impl Model {
             // The built-in sample's survey until the event loop says where the pool's is.
             evidence: evidence::EvidenceView::new(dyad::pool::Survey::BuiltIn),
             midcycle: midcycle::MidcycleView::default(),
+            fairness: fairness::FairnessView::default(),
             document: Document::new(pool, current, baseline, configs),
             solve: Solve::default(),
             weights: Weights::default(),

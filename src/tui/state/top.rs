@@ -34,6 +34,8 @@ pub enum Top {
     },
     /// The pairs in place re-matched (what is shown is the model's `midcycle`).
     Midcycle,
+    /// The price of fairness (what is shown is the model's `fairness`).
+    Fairness,
     Profiles(ProfilesState),
     CouncilPick(CouncilPick),
     Council(Box<CouncilView>),

@@ -8,6 +8,7 @@
 mod council;
 mod detail;
 mod evidence;
+mod fairness;
 mod help;
 mod history;
 mod influence;
@@ -55,6 +56,10 @@ fn handle(m: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Midcycled(a) => {
             midcycle::computed(m, *a);
+            return Vec::new();
+        }
+        Msg::Fairness(a) => {
+            fairness::computed(m, *a);
             return Vec::new();
         }
         Msg::PairsWritten(r) => {
@@ -149,6 +154,7 @@ fn main(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Action::OpenInfluence => influence::open(m),
         Action::OpenEvidence => return evidence::open(m),
         Action::OpenMidcycle => return midcycle::open(m),
+        Action::OpenFairness => return fairness::open(m),
         Action::Save => return profiles::save(m),
         Action::SaveAs => m.open_save_as(),
         Action::Quit => profiles::quit(m),
@@ -181,6 +187,7 @@ fn on_top(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Top::Influence { .. } => influence::msg(m, msg),
         Top::Evidence { .. } => evidence::msg(m, msg),
         Top::Midcycle => midcycle::msg(m, msg),
+        Top::Fairness => fairness::msg(m, msg),
         Top::SaveAs(_) => save_as::msg(m, msg),
         Top::CouncilPick(_) => council::pick_msg(m, msg),
         Top::Council(_) => council::council_msg(m, msg),

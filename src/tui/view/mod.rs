@@ -7,6 +7,7 @@ pub mod council;
 pub mod detail;
 pub mod evidence;
 mod evidence_rows;
+pub mod fairness;
 mod frame;
 pub mod help;
 pub mod influence;
@@ -88,6 +89,7 @@ fn screen(f: &mut Frame, m: &Model) -> Drawn {
             ));
         }
         Top::Midcycle => midcycle::render(f, area, m),
+        Top::Fairness => fairness::render(f, area, m),
         Top::SaveAs(form) => save_as::render(f, area, m, form),
         Top::Confirm(c) => confirm::render(f, area, c),
         Top::CouncilPick(p) => council::render_pick(f, area, m, p),
