@@ -140,6 +140,13 @@ impl Action {
     }
 }
 
+/// The price-of-fairness curve of one request (the fairness view's), or why there is none.
+#[derive(Debug, Clone)]
+pub struct FairnessAnswer {
+    pub id: u64,
+    pub found: Result<std::sync::Arc<Vec<dyad::analysis::fairness::Point>>, String>,
+}
+
 /// Everything that reaches `update`: an action (from a key), other terminal input, or the
 /// result of work done outside `update`. Results are not comparable, so neither is `Msg`.
 #[derive(Debug, Clone)]
@@ -166,7 +173,7 @@ pub enum Msg {
     /// Where the pairs of a re-match point were written, or why not.
     PairsWritten(Result<PathBuf, String>),
     /// The price-of-fairness curve, or why there is none.
-    Fairness(Box<crate::tui::state::fairness::Answer>),
+    Fairness(Box<FairnessAnswer>),
     /// How far the keeper got with the kept shares of the pairs shown.
     Kept(Box<crate::tui::jobs::kept::Tally>),
     Saved(Box<SaveResult>),

@@ -6,12 +6,7 @@ use std::sync::Arc;
 
 use dyad::analysis::fairness::Point;
 
-/// The curve of one request, or why there is none.
-#[derive(Debug, Clone)]
-pub struct Answer {
-    pub id: u64,
-    pub found: Result<Arc<Vec<Point>>, String>,
-}
+use crate::tui::action::FairnessAnswer as Answer;
 
 #[derive(Debug, Clone, Default)]
 pub struct FairnessView {

@@ -5,8 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::tui::action::{Action, Effect, Msg, Task};
-use crate::tui::state::fairness::Answer;
+use crate::tui::action::{Action, Effect, FairnessAnswer as Answer, Msg, Task};
 use crate::tui::state::{Model, Top};
 
 /// `F`: the view, and the curve asked for under the current profile.
