@@ -109,14 +109,21 @@ fn the_groups_of_the_point_selected_go_through_the_room_rule() {
             .lines()
             .find(|l| l.contains(&format!(" {label} ")))
             .unwrap_or_else(|| panic!("{label} in\n{s}"));
-        let shown = cells.row(
-            whole,
-            dyad::privacy::room::Group {
-                eligible: g.eligible,
-                matched: g.matched,
-                scores: &g.scores,
-            },
-        );
+        let group = dyad::privacy::room::Group {
+            eligible: g.eligible,
+            matched: g.matched,
+            scores: &g.scores,
+        };
+        // A point with a floor is compared with the point without: the rule for changes.
+        let changed = dyad::privacy::room::Changed {
+            in_group: g.moved,
+            total: o.moved,
+            status: o.lose.len() + o.gain.len(),
+        };
+        let shown = cells.compared_row(whole, group, changed);
+        if !cells.changes(changed) {
+            assert!(shown.is_none_or(|r| r.mean.is_none()), "{label}: {row}");
+        }
         match shown.and_then(|r| r.mean) {
             Some(mean) => assert!(row.contains(&format!("{mean:.1}")), "{row}"),
             None => assert!(row.contains(&cells.label()), "{row}"),

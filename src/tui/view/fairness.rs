@@ -13,7 +13,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use dyad::analysis::fairness::{Outcome, Point};
 use dyad::privacy::SmallCells;
-use dyad::privacy::room::{Group, Matched, Whole};
+use dyad::privacy::room::{Changed, Group, Matched, Whole};
 
 use crate::tui::action::Action;
 use crate::tui::keys::Mode;
@@ -221,14 +221,25 @@ fn point(p: &Point, cells: SmallCells, width: usize) -> Vec<Line<'static>> {
     };
     let small = cells.label();
     for g in &o.groups {
-        let shown = cells.row(
-            whole,
-            Group {
-                eligible: g.eligible,
-                matched: g.matched,
-                scores: &g.scores,
-            },
-        );
+        let group = Group {
+            eligible: g.eligible,
+            matched: g.matched,
+            scores: &g.scores,
+        };
+        // A point with a floor is told apart from the one without by the room: its figures
+        // follow the rule for changes, over the mentees who moved between the two.
+        let shown = match p.floor {
+            None => cells.row(whole, group),
+            Some(_) => cells.compared_row(
+                whole,
+                group,
+                Changed {
+                    in_group: g.moved,
+                    total: o.moved,
+                    status: o.lose.len() + o.gain.len(),
+                },
+            ),
+        };
         let (matched, mean) = match shown {
             None => (small.clone(), small.clone()),
             Some(r) => {

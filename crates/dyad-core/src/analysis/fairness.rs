@@ -42,6 +42,8 @@ pub struct Outcome {
     pub lose: Vec<usize>,
     /// Mentees matched under this floor and not without one.
     pub gain: Vec<usize>,
+    /// Mentees whose mentor (or having none) differs from the matching without a floor.
+    pub moved: usize,
 }
 
 /// A group's figures at one point.
@@ -60,6 +62,8 @@ pub struct GroupPoint {
     /// The scores of its pairs, lowest first (for `privacy::room`, which decides what of them
     /// a room may see).
     pub scores: Vec<f64>,
+    /// Its mentees whose mentor (or having none) differs from the matching without a floor.
+    pub moved: usize,
 }
 
 impl GroupPoint {
@@ -175,6 +179,11 @@ fn outcome(
                 mean_score: (!scores.is_empty())
                     .then(|| scores.iter().sum::<f64>() / scores.len() as f64),
                 scores,
+                moved: g
+                    .members
+                    .iter()
+                    .filter(|&&i| m.mentor_of[i] != base.mentor_of[i])
+                    .count(),
             }
         })
         .collect();
@@ -192,5 +201,8 @@ fn outcome(
         gain: (0..n)
             .filter(|&i| base.mentor_of[i].is_none() && m.mentor_of[i].is_some())
             .collect(),
+        moved: (0..n)
+            .filter(|&i| m.mentor_of[i] != base.mentor_of[i])
+            .count(),
     }
 }

@@ -167,6 +167,23 @@ impl SmallCells {
         Some(RowShown { counts, ..with })
     }
 
+    /// A group row of another matching that the room compares with the one it sees, such as a
+    /// point of the fairness curve against the matching with no floor: as [`SmallCells::row`],
+    /// but when rule 4 does not allow the changes, its scores are withheld and its matched
+    /// count is only the bound the whole gives (so that two points' figures, told apart, single
+    /// out no one among the few who moved).
+    pub fn compared_row(&self, whole: Whole, g: Group, changed: Changed) -> Option<RowShown> {
+        let shown = self.row(whole, g)?;
+        if self.changes(changed) {
+            return Some(shown);
+        }
+        Some(RowShown {
+            counts: Some((g.eligible, self.bound(whole, g))),
+            mean: None,
+            lowest: None,
+        })
+    }
+
     /// Whether the changes of a group between the two sides may be shown (rule 4).
     pub fn changes(&self, changed: Changed) -> bool {
         self.full || changed.total == 0 || self.splits(changed.in_group, changed.total)

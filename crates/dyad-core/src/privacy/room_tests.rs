@@ -220,3 +220,46 @@ fn the_baseline_shows_changes_only_over_k_changed_on_both_sides() {
         Some((20, Matched::Exact(15)))
     );
 }
+
+#[test]
+fn a_compared_row_with_few_moved_shows_only_what_the_whole_gives() {
+    let whole = Whole {
+        eligible: 40,
+        matched: 36,
+    };
+    let s = scores(12);
+    let g = Group {
+        eligible: 14,
+        matched: 12,
+        scores: &s,
+    };
+    let few = Changed {
+        in_group: 2,
+        total: 4,
+        status: 4,
+    };
+    let shown = cells().compared_row(whole, g, few).unwrap();
+    assert_eq!(shown.mean, None, "no scores when fewer than k moved");
+    assert_eq!(shown.lowest, None);
+    assert_eq!(
+        shown.counts,
+        Some((14, Matched::AtLeast(10))),
+        "the matched count only as the bound the group's size and the 4 unmatched give"
+    );
+    let many = Changed {
+        in_group: 6,
+        total: 12,
+        status: 4,
+    };
+    assert_eq!(
+        cells().compared_row(whole, g, many),
+        cells().row(whole, g),
+        "over k moved in the group and outside it: the row as it is"
+    );
+    let small = Group {
+        eligible: 3,
+        matched: 3,
+        scores: &s[..3],
+    };
+    assert_eq!(cells().compared_row(whole, small, many), None);
+}
