@@ -350,7 +350,7 @@ impl Rematcher<'_> {
         while lo < hi {
             let mid = (lo + hi) / 2;
             let s = self.best(p, Some(n - mid), None)?;
-            if (s.matched, s.total) == (scratch.matched, scratch.total) {
+            if self.value(&s) == self.value(scratch) {
                 hi = n - self.kept(&s.assignment);
                 best = s;
             } else {
@@ -358,6 +358,20 @@ impl Rematcher<'_> {
             }
         }
         Ok(best)
+    }
+
+    /// What the objective ranks a solution by: rows matched, then (maximin only) the worst
+    /// pair's numerator, then the total. Two solutions are equally good when these are equal;
+    /// under maximin an equal total alone is not enough.
+    fn value(&self, s: &SideSolution) -> (usize, f64, f64) {
+        let m = self.frame.mentors;
+        let worst = match self.objective {
+            Objective::Maximin => (0..s.assignment.len())
+                .filter_map(|i| s.assignment[i].map(|j| self.score[i * m + j]))
+                .fold(f64::INFINITY, f64::min),
+            Objective::Total => 0.0,
+        };
+        (s.matched, worst, s.total)
     }
 
     /// The best assignment keeping at least `keep` continuing pairs (`None`: no constraint).

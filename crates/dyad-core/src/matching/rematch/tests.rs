@@ -248,3 +248,45 @@ fn every_point_of_the_curve_is_the_true_optimum_for_its_budget() {
         assert!(r.is_ok(), "seed {seed}, state {state}");
     }
 }
+
+/// A 4 × 3 pool under maximin where the optimum with the fewest changes (3) and a matching with
+/// 2 changes have the same total but not the same worst pair: score first compared totals only
+/// and stopped at 2 (found by the random test above).
+#[test]
+fn under_maximin_score_first_reaches_the_optimum_s_worst_pair_not_only_its_total() {
+    let (n, m) = (4, 3);
+    let pool = pool(n, m, 994_496_139_416);
+    let mut profile = crate::embedded::fall_profile();
+    profile.objective = crate::profile::Objective::Maximin;
+    let mut engine = Engine::new(pool.clone(), SpecialtyFamilies::builtin().clone());
+    let table = engine.table(&profile.params);
+    let frame = Frame::new(&pool, &table, &profile).unwrap();
+    let pair = |i: usize, j: Option<usize>| CurrentPair {
+        mentee: i,
+        mentor: j,
+        mentor_id: j.map_or_else(|| "MR-999".into(), |j| pool.mentors[j].id.clone()),
+        line: i + 2,
+    };
+    let current = vec![
+        pair(0, Some(2)),
+        pair(1, Some(0)),
+        pair(2, None),
+        pair(3, Some(1)),
+    ];
+    let r = rematch(&pool, &table, &profile, &current, Limits::default()).unwrap();
+    let w = Weighting::new(&profile.weights);
+    let (_, _, score) = super::points::optimizer_scores(&frame, &table, &profile, &w);
+    let keep = [(0, 2), (1, 0), (3, 1)];
+    let exact = brute_by_changes(n, m, &score, &frame.capacity, &keep, true);
+    let optimum = exact
+        .iter()
+        .flatten()
+        .copied()
+        .reduce(|a, b| if b.better(&a) { b } else { a })
+        .unwrap();
+    let least = exact.iter().position(|v| *v == Some(optimum)).unwrap();
+    let got = value(n, m, &score, &r.score_first.matching.mentor_of, true);
+    assert_eq!(got, optimum);
+    assert_eq!(r.score_first.changes, least);
+    assert_eq!(r.curve.last().map(|p| p.changes), Some(least));
+}
