@@ -120,7 +120,8 @@ fn chart(curve: &[Point], selected: usize, height: usize, width: usize) -> Vec<L
     let why: Vec<String> = curve
         .iter()
         .find_map(|p| p.outcome.as_ref().err())
-        .map(|e| wrap(e, width))
+        // One column short of the chart's width: the point's figures begin right after it.
+        .map(|e| wrap(e, width.saturating_sub(1)))
         .unwrap_or_default();
     let rows = height.saturating_sub(2 + why.len().min(height / 2)).max(1);
     let at = selected.min(curve.len().saturating_sub(1));
