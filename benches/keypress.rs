@@ -148,16 +148,18 @@ fn weight(screen: &str) -> Option<u32> {
 
 /// Results on screen, and none being worked out.
 fn idle(screen: &str) -> bool {
-    changed_count(screen).is_some()
-        && screen.contains("Rematched in")
-        && !screen.contains("ematching…")
+    changed_count(screen).is_some() && !rematched(screen).is_empty()
 }
 
-/// "Rematched in 7.2 ms" from the status line, or "".
+/// "Rematched in 7.2 ms" from the status line ("rematch 7.2 ms" when the line is full), or "".
 fn rematched(screen: &str) -> String {
     screen
         .lines()
-        .find_map(|l| l.find("Rematched in").map(|at| l[at..].trim().to_string()))
+        .find_map(|l| {
+            let at = l.find("Rematched in ").or_else(|| l.find("rematch "))?;
+            let rest = l[at..].trim();
+            rest.ends_with(" ms").then(|| rest.to_string())
+        })
         .unwrap_or_default()
 }
 
@@ -326,7 +328,12 @@ fn measure(label: &str, dir: &Path, args: &[&str], presses: usize) -> Run {
             |_| {},
             |s| idle(s) && weight(s) == Some(value),
         )
-        .expect("the result of a single press");
+        .unwrap_or_else(|| {
+            panic!(
+                "no result of a single press; the screen shows:\n{}",
+                d.text()
+            )
+        });
     }
 
     // (c) A held key: a press every 33 ms while the results of earlier ones are worked out.

@@ -249,8 +249,13 @@ pub fn changed_count(screen: &str) -> Option<usize> {
     let at = screen.find("Matches: ")? + "Matches: ".len();
     let rest = &screen[at..];
     let end = rest.find(' ')?;
+    // "Matches: 34 of 48 changed vs baseline", or "… changed" when the panel's title is short
+    // (the list scrolled: the title shares the border with "▲ 9 more").
+    let of = rest[end..].strip_prefix(" of ")?;
+    let total_end = of.find(' ')?;
+    of[..total_end].parse::<usize>().ok()?;
     rest[..end]
         .parse()
         .ok()
-        .filter(|_| rest.contains("changed vs baseline"))
+        .filter(|_| of[total_end..].starts_with(" changed"))
 }
