@@ -10,7 +10,7 @@
 //! the floors cannot be met together, the smallest set of groups that clash is found by asking
 //! it about sets of groups.
 
-use crate::solver::side::{self, AtLeast, Options, SideError};
+use crate::solver::side::{self, AtLeast, Limits, Options, SideError};
 use crate::solver::{Problem, Solver};
 
 use super::FloorGroup;
@@ -63,6 +63,7 @@ pub fn assign(
     }
     let options = Options {
         unconstrained: Some(plain.matched),
+        limits: limits(p),
         ..Options::default()
     };
     match side::solve(p, &constraints(p, groups, &all), &options) {
@@ -73,6 +74,21 @@ pub fn assign(
         }),
         Err(SideError::Infeasible { .. }) => Err(together(p, groups)),
         Err(SideError::Undecided { nodes }) => Err(Infeasible::Undecided { nodes }),
+    }
+}
+
+/// Pairs the search may read in all, roughly: its nodes are capped at this over the problem's
+/// size (each node re-solves the whole problem a few times). A floor whose proof the search
+/// cannot close within it returns its best matching with the proven bound, and says so; a node
+/// budget rather than a time limit, so that the answer is the same on every machine.
+const PAIR_BUDGET: f64 = 5e7;
+
+/// The search's limits for `p` (see [`PAIR_BUDGET`]).
+fn limits(p: &Problem) -> Limits {
+    let pairs = (p.rows * p.cols).max(1) as f64;
+    Limits {
+        nodes: (PAIR_BUDGET / pairs).clamp(50.0, 20_000.0) as usize,
+        time: None,
     }
 }
 

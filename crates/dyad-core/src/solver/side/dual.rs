@@ -204,12 +204,9 @@ fn several(probe: &mut Probe, start: &[f64], best: Option<f64>) {
     let origin = first.value;
     let mut cuts = vec![(first.total, slope(&first))];
     let mut value = first.value;
-    let mut radius = centre
-        .iter()
-        .copied()
-        .fold(0.0, f64::max)
-        .max(unit / 16.0)
-        .min(span);
+    // A child starts at its parent's best multipliers, which are near its own: a small box
+    // first, doubled while steps reach its edge.
+    let mut radius = (unit / 16.0).min(span);
     while probe.evaluations < MAX_STEPS {
         let Some((model, next)) = master(&cuts, &centre, radius, span, unit, origin) else {
             return;
