@@ -144,6 +144,7 @@ fn an_answer_to_an_older_request_is_dropped() {
     let mut h = harness();
     let old = task(h.send_only(Action::OpenFairness));
     h.send_only(Action::Close);
+    let _ = h.m.edit_profile(false, |p| p.weights[0] = 0.0);
     let new = task(h.send_only(Action::OpenFairness));
     assert!(new.id > old.id);
     h.send((old.run)(&mut engine(&h)));
