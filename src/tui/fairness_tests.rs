@@ -103,30 +103,44 @@ fn the_groups_of_the_point_selected_go_through_the_room_rule() {
         eligible: o.eligible,
         matched: o.matched,
     };
+    let r = h.m.solve.results.clone().unwrap();
+    let seen = [
+        &r.current.matching.mentor_of,
+        &r.baseline.matching.mentor_of,
+    ];
+    let others: Vec<&Vec<Option<usize>>> = curve
+        .iter()
+        .filter_map(|p| p.outcome.as_ref().ok())
+        .map(|p| &p.mentor_of)
+        .filter(|m| **m != o.mentor_of)
+        .collect();
     for g in &o.groups {
         let label = crate::tui::view::scores::groups::group_label(&g.name);
         let row = s
             .lines()
             .find(|l| l.contains(&format!(" {label} ")))
             .unwrap_or_else(|| panic!("{label} in\n{s}"));
+        // The row's last figure, its mean.
+        let after = row.split(&format!(" {label} ")).nth(1).unwrap();
+        let shown_mean = after.split('│').next().unwrap().split_whitespace().last();
         let group = dyad::privacy::room::Group {
             eligible: g.eligible,
             matched: g.matched,
             scores: &g.scores,
         };
-        // A point with a floor is compared with the point without: the rule for changes.
-        let changed = dyad::privacy::room::Changed {
-            in_group: g.moved,
-            total: o.moved,
-            status: o.lose.len() + o.gain.len(),
+        let alone = cells.row(whole, group);
+        // Told apart from the matchings of the main screen, its figures rest on k or more.
+        let apart = |m: &Vec<Option<usize>>| {
+            cells.changes(dyad::privacy::changed(m, &o.mentor_of, &g.members))
         };
-        let shown = cells.compared_row(whole, group, changed);
-        if !cells.changes(changed) {
-            assert!(shown.is_none_or(|r| r.mean.is_none()), "{label}: {row}");
+        let mean = alone.and_then(|r| r.mean);
+        let text = mean.map(|x| format!("{x:.1}"));
+        if seen.iter().all(|m| apart(m)) && others.iter().all(|m| apart(m)) {
+            let text = text.unwrap_or_else(|| cells.label());
+            assert_eq!(shown_mean, Some(text.as_str()), "{label}: {row}");
         }
-        match shown.and_then(|r| r.mean) {
-            Some(mean) => assert!(row.contains(&format!("{mean:.1}")), "{row}"),
-            None => assert!(row.contains(&cells.label()), "{row}"),
+        if !seen.iter().all(|m| apart(m)) || alone.is_none_or(|r| !r.scores()) {
+            assert_eq!(shown_mean, Some(cells.label().as_str()), "{label}: {row}");
         }
         // No group's extremes: its lowest pair is never shown.
         if let Some(&low) = g.scores.first()

@@ -39,6 +39,13 @@
 //!    alike on both sides: then they are the current ones' (two lists of the eligible or the
 //!    unmatched that differ in a few people would tell those people's group).
 //!
+//! 5. **A series stepped through, figures told apart.** Where the room steps through several
+//!    matchings of one pool (the points of the fairness curve) beside those it already sees (the
+//!    main screen's current and baseline), it can take the difference of a group's figures at
+//!    any two of them. So a group's figures at a step are shown only when rule 4 allows the
+//!    changes between that step and every other matching whose figures of the group the room
+//!    sees; otherwise the step shows only the bound its whole gives ([`SmallCells::series`]).
+//!
 //! The row of all mentees is never suppressed: it is the table the room sees anyway.
 //!
 //! What is left: a figure over k or more people can still tell the room that those k share a
@@ -167,23 +174,6 @@ impl SmallCells {
         Some(RowShown { counts, ..with })
     }
 
-    /// A group row of another matching that the room compares with the one it sees, such as a
-    /// point of the fairness curve against the matching with no floor: as [`SmallCells::row`],
-    /// but when rule 4 does not allow the changes, its scores are withheld and its matched
-    /// count is only the bound the whole gives (so that two points' figures, told apart, single
-    /// out no one among the few who moved).
-    pub fn compared_row(&self, whole: Whole, g: Group, changed: Changed) -> Option<RowShown> {
-        let shown = self.row(whole, g)?;
-        if self.changes(changed) {
-            return Some(shown);
-        }
-        Some(RowShown {
-            counts: Some((g.eligible, self.bound(whole, g))),
-            mean: None,
-            lowest: None,
-        })
-    }
-
     /// Whether the changes of a group between the two sides may be shown (rule 4).
     pub fn changes(&self, changed: Changed) -> bool {
         self.full || changed.total == 0 || self.splits(changed.in_group, changed.total)
@@ -193,6 +183,15 @@ impl SmallCells {
     fn bound(&self, whole: Whole, g: Group) -> Matched {
         let listed = whole.eligible.saturating_sub(whole.matched);
         Matched::AtLeast(g.eligible.saturating_sub(listed))
+    }
+
+    /// A row of what the whole gives anyway: the bound on the matched count, no scores.
+    pub(super) fn bounded(&self, whole: Whole, g: Group) -> RowShown {
+        RowShown {
+            counts: Some((g.eligible, self.bound(whole, g))),
+            mean: None,
+            lowest: None,
+        }
     }
 
     fn with_scores(&self, g: Group, matched: Matched, scores: bool) -> RowShown {
