@@ -42,9 +42,13 @@
 //! 5. **A series stepped through, figures told apart.** Where the room steps through several
 //!    matchings of one pool (the points of the fairness curve) beside those it already sees (the
 //!    main screen's current and baseline), it can take the difference of a group's figures at
-//!    any two of them. So a group's figures at a step are shown only when rule 4 allows the
-//!    changes between that step and every other matching whose figures of the group the room
-//!    sees; otherwise the step shows only the bound its whole gives ([`SmallCells::series`]).
+//!    any two of them. So a group's figures at a step are shown only when, between that step
+//!    and every other matching whose figures of the group the room sees, its scores differ
+//!    over k or more of the group who changed mentor and k or more others (rule 4), and its
+//!    exact count differs by its members among those who gained a pair less those among who
+//!    lost one, so each of these two lists must hold k or more of the group and k or more
+//!    others, or no one (as rule 3 asks of the list of unmatched); otherwise the step shows
+//!    only the bound its whole gives ([`SmallCells::series`]).
 //!
 //! The row of all mentees is never suppressed: it is the table the room sees anyway.
 //!
@@ -121,7 +125,7 @@ pub struct Changed {
 impl SmallCells {
     /// Whether a count may be shown beside the whole it is part of: both it and the rest are
     /// 0-free thresholds (k or more), so neither singles out fewer than k people.
-    fn splits(&self, part: usize, whole: usize) -> bool {
+    pub(super) fn splits(&self, part: usize, whole: usize) -> bool {
         part >= self.k && whole.saturating_sub(part) >= self.k
     }
 

@@ -34,15 +34,28 @@ pub fn changed(a: &[Option<usize>], b: &[Option<usize>], members: &[usize]) -> C
 
 /// Whether a row tells more than its whole gives anyway (an exact count, or scores).
 fn tells(r: &RowShown) -> bool {
-    r.scores() || matches!(r.counts, Some((_, Matched::Exact(_))))
+    r.scores() || exact(r)
+}
+
+fn exact(r: &RowShown) -> bool {
+    matches!(r.counts, Some((_, Matched::Exact(_))))
+}
+
+/// Those matched in `b` only (who gained a pair), and how many of them are among `members`.
+fn gained(a: &[Option<usize>], b: &[Option<usize>], members: &[usize]) -> (usize, usize) {
+    let matched = |m: &[Option<usize>], i: usize| m.get(i).copied().flatten().is_some();
+    let gains = |i: usize| !matched(a, i) && matched(b, i);
+    let all = (0..a.len().max(b.len())).filter(|&i| gains(i)).count();
+    (members.iter().filter(|&&i| gains(i)).count(), all)
 }
 
 impl SmallCells {
     /// Each step's group rows (`[step][group]`, `None` for `<k`) as a room that sees all of
     /// them, and the matchings `seen` with every figure, may see them: each as
-    /// [`SmallCells::row`] shows it when the changes between the step and every matching seen,
-    /// and every earlier step whose figures of the group are shown, may be shown (rule 4, over
-    /// the group's `members`); otherwise only the bound the step's whole gives.
+    /// [`SmallCells::row`] shows it when its differences with every matching seen, and every
+    /// earlier step whose figures of the group are shown, rest on k or more of the group's
+    /// `members` and k or more others (rule 5 of [`super::room`]); otherwise only the bound
+    /// the step's whole gives.
     pub fn series(
         &self,
         seen: &[&[Option<usize>]],
@@ -56,9 +69,7 @@ impl SmallCells {
                 let g: Group = s.groups[k];
                 let shown = match self.row(s.whole, g) {
                     Some(r) if !self.full && tells(&r) => {
-                        let apart = told
-                            .iter()
-                            .all(|t| self.changes(changed(t, s.mentor_of, members)));
+                        let apart = told.iter().all(|t| self.apart(&r, t, s.mentor_of, members));
                         if apart {
                             told.push(s.mentor_of);
                             Some(r)
@@ -72,6 +83,24 @@ impl SmallCells {
             }
         }
         rows
+    }
+
+    /// Whether a row of matching `b` may be shown beside the figures of matching `a`: its
+    /// scores when rule 4 allows the changes; its exact count when those who gained a pair, and
+    /// those who lost one, are each k or more of the group and k or more others, or no one.
+    fn apart(
+        &self,
+        r: &RowShown,
+        a: &[Option<usize>],
+        b: &[Option<usize>],
+        members: &[usize],
+    ) -> bool {
+        let scores = !r.scores() || self.changes(changed(a, b, members));
+        // The counts differ by the group's members among those who gained a pair less those
+        // among who lost one: each list must hold k of the group and k others, or no one.
+        let split = |(part, all): (usize, usize)| all == 0 || self.splits(part, all);
+        let count = !exact(r) || (split(gained(a, b, members)) && split(gained(b, a, members)));
+        scores && count
     }
 }
 

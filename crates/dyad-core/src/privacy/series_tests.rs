@@ -124,3 +124,55 @@ fn a_step_few_moved_from_what_is_seen_shows_only_the_bound() {
         full.row(step(&near, &s).whole, step(&near, &s).groups[0])
     );
 }
+
+#[test]
+fn an_exact_count_needs_k_of_the_group_and_k_others_among_those_who_gained_or_lost_a_pair() {
+    let cells = SmallCells::new(K);
+    let s: Vec<f64> = (0..7).map(|i| 50.0 + i as f64).collect();
+    // 26 of 40 matched: 7 of the group's 14 and 7 others unmatched, so counts are exact.
+    let seen: Vec<Option<usize>> = (0..40)
+        .map(|i| (!(0..7).contains(&i) && !(20..27).contains(&i)).then_some(i))
+        .collect();
+    let at = |m| Step {
+        whole: Whole {
+            eligible: 40,
+            matched: 26,
+        },
+        groups: vec![Group {
+            eligible: 14,
+            matched: 7,
+            scores: &s,
+        }],
+        mentor_of: m,
+    };
+    // Far from what is seen by mentor (6 of the group, 6 others), but only 1 of the group
+    // gains a pair and 1 loses one, as do 2 others: told apart, the counts would say who.
+    let mut few = moved(&seen, (9..12).chain([36, 37]).chain(29..35));
+    (few[0], few[8], few[20], few[28]) = (Some(50), None, Some(51), None);
+    let alone = cells
+        .row(at(&few[..]).whole, at(&few[..]).groups[0])
+        .unwrap();
+    assert!(alone.scores() && matches!(alone.counts, Some((14, Matched::Exact(7)))));
+    let r = cells.series(&[&seen], &[at(&few[..])], &members())[0][0].unwrap();
+    assert!(!r.scores());
+    assert_eq!(r.counts, Some((14, Matched::AtLeast(0))));
+    // 5 of the group and 5 others gaining a pair, as many of each losing one: told apart,
+    // the counts differ by the group's gains less its losses, which says no one's group.
+    let mut many = moved(&seen, (9..12).chain([36, 37]).chain(29..35));
+    for i in 0..5 {
+        many[i] = Some(60 + i);
+        many[7 + i] = None;
+        many[20 + i] = Some(70 + i);
+        many[27 + i] = None;
+    }
+    let rows = cells.series(&[&seen], &[at(&many[..])], &members());
+    assert_eq!(rows[0][0], Some(alone));
+    // The 5 who gain all of the group, the 5 who lose all others: the difference would say so.
+    let mut sorted = seen.clone();
+    for i in 0..5 {
+        sorted[i] = Some(60 + i);
+        sorted[12 + i] = None;
+    }
+    let r = cells.series(&[&seen], &[at(&sorted[..])], &members())[0][0].unwrap();
+    assert!(matches!(r.counts, Some((14, Matched::AtLeast(_)))), "{r:?}");
+}
