@@ -181,7 +181,14 @@ fn proof(o: &Outcome) -> String {
 /// Each point's group rows as the room may see them, stepping through every point beside the
 /// main screen's matchings (`privacy::room`, rule 5); none for a floor that cannot be met.
 fn room_rows(m: &Model, curve: &[Point], cells: SmallCells) -> Vec<Vec<Option<RowShown>>> {
-    let seen: Vec<&[Option<usize>]> = m.solve.results.as_ref().map_or(Vec::new(), |r| {
+    // The main screen shows the current matching's figures, and the baseline's scores (its
+    // counts only when its matched are the current ones').
+    let r = m.solve.results.as_ref();
+    let current: Vec<&[Option<usize>]> = r
+        .map(|r| &r.current.matching.mentor_of[..])
+        .into_iter()
+        .collect();
+    let both: Vec<&[Option<usize>]> = r.map_or(Vec::new(), |r| {
         vec![
             &r.current.matching.mentor_of,
             &r.baseline.matching.mentor_of,
@@ -213,7 +220,7 @@ fn room_rows(m: &Model, curve: &[Point], cells: SmallCells) -> Vec<Vec<Option<Ro
             mentor_of: &o.mentor_of,
         })
         .collect();
-    let mut rows = cells.series(&seen, &steps, &members).into_iter();
+    let mut rows = cells.series(&current, &both, &steps, &members).into_iter();
     curve
         .iter()
         .map(|p| match p.outcome {

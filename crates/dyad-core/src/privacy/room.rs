@@ -42,13 +42,13 @@
 //! 5. **A series stepped through, figures told apart.** Where the room steps through several
 //!    matchings of one pool (the points of the fairness curve) beside those it already sees (the
 //!    main screen's current and baseline), it can take the difference of a group's figures at
-//!    any two of them. So a group's figures at a step are shown only when, between that step
-//!    and every other matching whose figures of the group the room sees, its scores differ
-//!    over k or more of the group who changed mentor and k or more others (rule 4), and its
-//!    exact count differs by its members among those who gained a pair less those among who
-//!    lost one, so each of these two lists must hold k or more of the group and k or more
-//!    others, or no one (as rule 3 asks of the list of unmatched); otherwise the step shows
-//!    only the bound its whole gives ([`SmallCells::series`]).
+//!    any two of them. So a step shows a group's exact count only when, against every other
+//!    matching whose exact count of the group the room sees, those who gained a pair, and
+//!    those who lost one, each hold k or more of the group and k or more others, or no one
+//!    (the counts differ by the group's gains less its losses; rule 3 asks the same of the
+//!    list of unmatched); otherwise the bound its whole gives. It shows the group's scores
+//!    only when rule 2 allows them beside that count and, against every other matching whose
+//!    scores of the group the room sees, rule 4 allows the changes ([`SmallCells::series`]).
 //!
 //! The row of all mentees is never suppressed: it is the table the room sees anyway.
 //!
@@ -144,6 +144,12 @@ impl SmallCells {
         } else {
             self.bound(whole, g)
         };
+        Some(self.counted(whole, g, matched))
+    }
+
+    /// A shown row with the matched count shown as `matched`, and the scores when that count
+    /// allows them.
+    pub(super) fn counted(&self, whole: Whole, g: Group, matched: Matched) -> RowShown {
         // The least and the most the room may take the group's matched to be: the figures over
         // the pairs are shown only when even the least is k or more (more than k under a bound,
         // or a mean equal to the mean of the k lowest would tell that exactly k are matched),
@@ -154,7 +160,7 @@ impl SmallCells {
         };
         let rest = whole.matched.saturating_sub(most);
         let scores = least >= self.k && g.scores.len() >= self.k && rest >= self.k;
-        Some(self.with_scores(g, matched, scores))
+        self.with_scores(g, matched, scores)
     }
 
     /// The other side of a comparison (the baseline), given who changed: its counts only when
@@ -184,18 +190,9 @@ impl SmallCells {
     }
 
     /// The least the group's matched count can be, from its size and the list alone.
-    fn bound(&self, whole: Whole, g: Group) -> Matched {
+    pub(super) fn bound(&self, whole: Whole, g: Group) -> Matched {
         let listed = whole.eligible.saturating_sub(whole.matched);
         Matched::AtLeast(g.eligible.saturating_sub(listed))
-    }
-
-    /// A row of what the whole gives anyway: the bound on the matched count, no scores.
-    pub(super) fn bounded(&self, whole: Whole, g: Group) -> RowShown {
-        RowShown {
-            counts: Some((g.eligible, self.bound(whole, g))),
-            mean: None,
-            lowest: None,
-        }
     }
 
     fn with_scores(&self, g: Group, matched: Matched, scores: bool) -> RowShown {

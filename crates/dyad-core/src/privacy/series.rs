@@ -32,15 +32,6 @@ pub fn changed(a: &[Option<usize>], b: &[Option<usize>], members: &[usize]) -> C
     }
 }
 
-/// Whether a row tells more than its whole gives anyway (an exact count, or scores).
-fn tells(r: &RowShown) -> bool {
-    r.scores() || exact(r)
-}
-
-fn exact(r: &RowShown) -> bool {
-    matches!(r.counts, Some((_, Matched::Exact(_))))
-}
-
 /// Those matched in `b` only (who gained a pair), and how many of them are among `members`.
 fn gained(a: &[Option<usize>], b: &[Option<usize>], members: &[usize]) -> (usize, usize) {
     let matched = |m: &[Option<usize>], i: usize| m.get(i).copied().flatten().is_some();
@@ -49,34 +40,39 @@ fn gained(a: &[Option<usize>], b: &[Option<usize>], members: &[usize]) -> (usize
     (members.iter().filter(|&&i| gains(i)).count(), all)
 }
 
+/// The matchings whose figures of one group the room sees, by figure.
+struct Told<'a> {
+    counts: Vec<&'a [Option<usize>]>,
+    scores: Vec<&'a [Option<usize>]>,
+}
+
 impl SmallCells {
     /// Each step's group rows (`[step][group]`, `None` for `<k`) as a room that sees all of
-    /// them, and the matchings `seen` with every figure, may see them: each as
-    /// [`SmallCells::row`] shows it when its differences with every matching seen, and every
-    /// earlier step whose figures of the group are shown, rest on k or more of the group's
-    /// `members` and k or more others (rule 5 of [`super::room`]); otherwise only the bound
-    /// the step's whole gives.
+    /// them may see them, beside the matchings whose exact counts (`counts_seen`) and scores
+    /// (`scores_seen`) of every group it already sees (rule 5 of [`super::room`]): each step's
+    /// exact count only when its differences with every matching whose exact count of the group
+    /// is seen, or shown at an earlier step, rest on k or more of the group's `members` and k
+    /// or more others (among those who gained a pair, and among those who lost one), the bound
+    /// its whole gives otherwise; its scores only when [`SmallCells::row`] allows them beside
+    /// the count shown and rule 4 allows the changes against every matching whose scores of the
+    /// group are seen or shown.
     pub fn series(
         &self,
-        seen: &[&[Option<usize>]],
+        counts_seen: &[&[Option<usize>]],
+        scores_seen: &[&[Option<usize>]],
         steps: &[Step],
         members: &[Vec<usize>],
     ) -> Vec<Vec<Option<RowShown>>> {
         let mut rows: Vec<Vec<Option<RowShown>>> = vec![Vec::new(); steps.len()];
         for (k, members) in members.iter().enumerate() {
-            let mut told: Vec<&[Option<usize>]> = seen.to_vec();
+            let mut told = Told {
+                counts: counts_seen.to_vec(),
+                scores: scores_seen.to_vec(),
+            };
             for (row, s) in rows.iter_mut().zip(steps) {
-                let g: Group = s.groups[k];
-                let shown = match self.row(s.whole, g) {
-                    Some(r) if !self.full && tells(&r) => {
-                        let apart = told.iter().all(|t| self.apart(&r, t, s.mentor_of, members));
-                        if apart {
-                            told.push(s.mentor_of);
-                            Some(r)
-                        } else {
-                            Some(self.bounded(s.whole, g))
-                        }
-                    }
+                let shown = self.row(s.whole, s.groups[k]);
+                let shown = match shown {
+                    Some(r) if !self.full => Some(self.told_apart(r, s, k, members, &mut told)),
                     other => other,
                 };
                 row.push(shown);
@@ -85,22 +81,42 @@ impl SmallCells {
         rows
     }
 
-    /// Whether a row of matching `b` may be shown beside the figures of matching `a`: its
-    /// scores when rule 4 allows the changes; its exact count when those who gained a pair, and
-    /// those who lost one, are each k or more of the group and k or more others, or no one.
-    fn apart(
+    /// The row `r` of group `k` at step `s` as rule 5 lets it be shown beside what is `told`,
+    /// and what is told then.
+    fn told_apart<'a>(
         &self,
-        r: &RowShown,
-        a: &[Option<usize>],
-        b: &[Option<usize>],
+        r: RowShown,
+        s: &Step<'a>,
+        k: usize,
         members: &[usize],
-    ) -> bool {
-        let scores = !r.scores() || self.changes(changed(a, b, members));
-        // The counts differ by the group's members among those who gained a pair less those
-        // among who lost one: each list must hold k of the group and k others, or no one.
+        told: &mut Told<'a>,
+    ) -> RowShown {
         let split = |(part, all): (usize, usize)| all == 0 || self.splits(part, all);
-        let count = !exact(r) || (split(gained(a, b, members)) && split(gained(b, a, members)));
-        scores && count
+        let g = s.groups[k];
+        let exact = matches!(r.counts, Some((_, Matched::Exact(_))))
+            && told.counts.iter().all(|t| {
+                split(gained(t, s.mentor_of, members)) && split(gained(s.mentor_of, t, members))
+            });
+        let r = if exact {
+            told.counts.push(s.mentor_of);
+            r
+        } else {
+            self.counted(s.whole, g, self.bound(s.whole, g))
+        };
+        let scores = r.scores()
+            && told
+                .scores
+                .iter()
+                .all(|t| self.changes(changed(t, s.mentor_of, members)));
+        if !scores {
+            return RowShown {
+                mean: None,
+                lowest: None,
+                ..r
+            };
+        }
+        told.scores.push(s.mentor_of);
+        r
     }
 }
 

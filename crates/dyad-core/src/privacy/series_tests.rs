@@ -68,7 +68,7 @@ fn a_step_few_moved_from_a_shown_one_shows_only_what_its_whole_gives() {
     // One more of the group moved than at `far`: told apart from it, one person.
     let next = moved(&far, [6]);
     let steps = [step(&far, &s), step(&next, &s)];
-    let rows = cells.series(&[&seen], &steps, &members());
+    let rows = cells.series(&[&seen], &[&seen], &steps, &members());
     let full = cells.row(steps[0].whole, steps[0].groups[0]);
     assert!(full.is_some_and(|r| r.scores()));
     assert_eq!(rows[0][0], full, "the first step is far from what is seen");
@@ -79,7 +79,7 @@ fn a_step_few_moved_from_a_shown_one_shows_only_what_its_whole_gives() {
     );
     assert_eq!(second.counts, Some((14, Matched::AtLeast(10))));
     // Without the first step seen apart, the second one alone would show everything.
-    let alone = cells.series(&[&seen], &steps[1..], &members());
+    let alone = cells.series(&[&seen], &[&seen], &steps[1..], &members());
     assert_eq!(alone[0][0], cells.row(steps[1].whole, steps[1].groups[0]));
 }
 
@@ -89,7 +89,7 @@ fn steps_far_apart_show_their_rows_and_a_step_equal_to_what_is_seen_too() {
     let a = moved(&seen, (0..6).chain(20..26));
     let b = moved(&a, (6..12).chain(26..32));
     let steps = [step(&seen, &s), step(&a, &s), step(&b, &s)];
-    let rows = cells.series(&[&seen], &steps, &members());
+    let rows = cells.series(&[&seen], &[&seen], &steps, &members());
     for (r, st) in rows.iter().zip(&steps) {
         assert_eq!(r[0], cells.row(st.whole, st.groups[0]));
         assert!(r[0].is_some_and(|r| r.scores()));
@@ -100,7 +100,7 @@ fn steps_far_apart_show_their_rows_and_a_step_equal_to_what_is_seen_too() {
 fn a_step_few_moved_from_what_is_seen_shows_only_the_bound() {
     let (cells, s, seen) = setup();
     let near = moved(&seen, [0, 1, 20]);
-    let rows = cells.series(&[&seen], &[step(&near, &s)], &members());
+    let rows = cells.series(&[&seen], &[&seen], &[step(&near, &s)], &members());
     assert_eq!(rows[0][0].unwrap().counts, Some((14, Matched::AtLeast(10))));
     assert!(!rows[0][0].unwrap().scores());
     // A group too small stays `<k`; the full detail shows everything.
@@ -114,11 +114,11 @@ fn a_step_few_moved_from_what_is_seen_shows_only_the_bound() {
         ..step(&near, &s)
     };
     assert_eq!(
-        cells.series(&[&seen], std::slice::from_ref(&small), &tiny)[0][0],
+        cells.series(&[&seen], &[&seen], std::slice::from_ref(&small), &tiny)[0][0],
         None
     );
     let full = SmallCells::full_detail();
-    let rows = full.series(&[&seen], &[step(&near, &s)], &members());
+    let rows = full.series(&[&seen], &[&seen], &[step(&near, &s)], &members());
     assert_eq!(
         rows[0][0],
         full.row(step(&near, &s).whole, step(&near, &s).groups[0])
@@ -145,6 +145,11 @@ fn an_exact_count_needs_k_of_the_group_and_k_others_among_those_who_gained_or_lo
         }],
         mentor_of: m,
     };
+    // Two who changed mentor, no one who gained or lost a pair: the count, not the scores.
+    let near = moved(&seen, [9, 29]);
+    let r = cells.series(&[&seen], &[&seen], &[at(&near[..])], &members())[0][0].unwrap();
+    assert_eq!(r.counts, Some((14, Matched::Exact(7))));
+    assert!(!r.scores());
     // Far from what is seen by mentor (6 of the group, 6 others), but only 1 of the group
     // gains a pair and 1 loses one, as do 2 others: told apart, the counts would say who.
     let mut few = moved(&seen, (9..12).chain([36, 37]).chain(29..35));
@@ -153,7 +158,7 @@ fn an_exact_count_needs_k_of_the_group_and_k_others_among_those_who_gained_or_lo
         .row(at(&few[..]).whole, at(&few[..]).groups[0])
         .unwrap();
     assert!(alone.scores() && matches!(alone.counts, Some((14, Matched::Exact(7)))));
-    let r = cells.series(&[&seen], &[at(&few[..])], &members())[0][0].unwrap();
+    let r = cells.series(&[&seen], &[&seen], &[at(&few[..])], &members())[0][0].unwrap();
     assert!(!r.scores());
     assert_eq!(r.counts, Some((14, Matched::AtLeast(0))));
     // 5 of the group and 5 others gaining a pair, as many of each losing one: told apart,
@@ -165,7 +170,7 @@ fn an_exact_count_needs_k_of_the_group_and_k_others_among_those_who_gained_or_lo
         many[20 + i] = Some(70 + i);
         many[27 + i] = None;
     }
-    let rows = cells.series(&[&seen], &[at(&many[..])], &members());
+    let rows = cells.series(&[&seen], &[&seen], &[at(&many[..])], &members());
     assert_eq!(rows[0][0], Some(alone));
     // The 5 who gain all of the group, the 5 who lose all others: the difference would say so.
     let mut sorted = seen.clone();
@@ -173,6 +178,6 @@ fn an_exact_count_needs_k_of_the_group_and_k_others_among_those_who_gained_or_lo
         sorted[i] = Some(60 + i);
         sorted[12 + i] = None;
     }
-    let r = cells.series(&[&seen], &[at(&sorted[..])], &members())[0][0].unwrap();
+    let r = cells.series(&[&seen], &[&seen], &[at(&sorted[..])], &members())[0][0].unwrap();
     assert!(matches!(r.counts, Some((14, Matched::AtLeast(_)))), "{r:?}");
 }
