@@ -126,8 +126,9 @@ fn chart(curve: &[Point], selected: usize, height: usize, width: usize) -> Vec<L
     let why: Vec<String> = curve
         .iter()
         .find_map(|p| p.outcome.as_ref().err())
-        // One column short of the chart's width: the point's figures begin right after it.
-        .map(|e| wrap(e, width.saturating_sub(1)))
+        // Three columns short of the chart's width: the point's figures begin right after it,
+        // and a reason running into them would read as one sentence.
+        .map(|e| wrap(e, width.saturating_sub(3)))
         .unwrap_or_default();
     let rows = height.saturating_sub(2 + why.len().min(height / 2)).max(1);
     let at = selected.min(curve.len().saturating_sub(1));
@@ -289,7 +290,8 @@ fn point(
                     Some((e, Matched::Exact(n))) => {
                         format!("{n} of {e} ({:.0} %)", g.share() * 100.0)
                     }
-                    Some((e, Matched::AtLeast(n))) => format!("≥ {n} of {e}"),
+                    // The floor itself promises its need: no more than the room knows.
+                    Some((e, Matched::AtLeast(n))) => format!("≥ {} of {e}", n.max(g.need)),
                     None => small.clone(),
                 };
                 let mean = r.mean.map_or_else(|| small.clone(), |x| format!("{x:.1}"));
@@ -309,6 +311,34 @@ fn point(
             cut(&format!("no group of {} or more", cells.k()), width),
             THEME.dim,
         ));
+    }
+    let withheld = rows
+        .iter()
+        .any(|r| r.is_none_or(|r| r.mean.is_none() || r.counts.is_none()));
+    let bounded = rows
+        .iter()
+        .any(|r| r.is_some_and(|r| matches!(r.counts, Some((_, Matched::AtLeast(_))))));
+    if withheld || bounded {
+        lines.push(Line::raw(""));
+    }
+    let k = cells.k();
+    let legend = [
+        (
+            bounded,
+            "≥ n: at least n (the exact count, compared across floors, could single people out)"
+                .to_string(),
+        ),
+        (
+            withheld,
+            format!("{small}: hidden, it would rest on fewer than {k} people"),
+        ),
+    ];
+    for (_, text) in legend.iter().filter(|l| l.0) {
+        lines.extend(
+            wrap(text, width)
+                .into_iter()
+                .map(|l| Line::styled(l, THEME.dim)),
+        );
     }
     lines
 }
