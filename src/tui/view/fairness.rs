@@ -130,7 +130,20 @@ fn chart(curve: &[Point], selected: usize, height: usize, width: usize) -> Vec<L
         // and a reason running into them would read as one sentence.
         .map(|e| wrap(e, width.saturating_sub(3)))
         .unwrap_or_default();
-    let rows = height.saturating_sub(2 + why.len().min(height / 2)).max(1);
+    // The curve leaves out the floors every group already reaches without one: say so, or a
+    // curve that starts at 64 % reads as if the lower floors were not tried.
+    let skipped: Vec<String> = match curve.get(1).and_then(|p| p.floor) {
+        Some(f) if f > 0.01 + 1e-9 => wrap(
+            &format!(
+                "floors under {} change nothing: every group reaches them without one",
+                floor(Some(f))
+            ),
+            width.saturating_sub(3),
+        ),
+        _ => Vec::new(),
+    };
+    let notes = skipped.len() + why.len();
+    let rows = height.saturating_sub(2 + notes.min(height / 2)).max(1);
     let at = selected.min(curve.len().saturating_sub(1));
     let from = at.saturating_sub(rows - 1);
     for (i, p) in curve.iter().enumerate().skip(from).take(rows) {
@@ -162,6 +175,14 @@ fn chart(curve: &[Point], selected: usize, height: usize, width: usize) -> Vec<L
         lines.push(Line::from(spans));
     }
     lines.push(Line::styled("✓ proven optimal (gap 0)", THEME.dim));
+    let room = height.saturating_sub(lines.len());
+    let room = room.saturating_sub(why.len().min(room));
+    lines.extend(
+        skipped
+            .into_iter()
+            .take(room)
+            .map(|l| Line::styled(l, THEME.dim)),
+    );
     let room = height.saturating_sub(lines.len());
     lines.extend(
         why.into_iter()
