@@ -27,32 +27,32 @@ use crate::tui::view::scores::groups::group_label;
 
 /// A certain inference: this mentee is (or is not) in this group.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Claim {
-    mentee: String,
-    group: String,
-    member: bool,
+pub(super) struct Claim {
+    pub(super) mentee: String,
+    pub(super) group: String,
+    pub(super) member: bool,
 }
 
 /// What the room reads of one group: its figures now, by row label.
 #[derive(Debug, Default, Clone)]
-struct GroupSeen {
-    figures: Vec<(String, String)>,
+pub(super) struct GroupSeen {
+    pub(super) figures: Vec<(String, String)>,
 }
 
 /// What the room reads: the listed pairs (mentee, score as shown), the listed unmatched
 /// eligible mentees, the overall figures and each group's, by group name.
 #[derive(Debug, Default)]
-struct Seen {
-    pairs: Vec<(String, String)>,
-    unmatched: Vec<String>,
-    eligible: usize,
-    matched: usize,
-    mean: Option<f64>,
-    groups: HashMap<String, GroupSeen>,
+pub(super) struct Seen {
+    pub(super) pairs: Vec<(String, String)>,
+    pub(super) unmatched: Vec<String>,
+    pub(super) eligible: usize,
+    pub(super) matched: usize,
+    pub(super) mean: Option<f64>,
+    pub(super) groups: HashMap<String, GroupSeen>,
 }
 
 /// "44/45" → (44, 45); a bound ("≥10/11") or a hidden count is not a count.
-fn count(text: &str) -> Option<(usize, usize)> {
+pub(super) fn count(text: &str) -> Option<(usize, usize)> {
     let (m, e) = text.split_once('/')?;
     Some((m.parse().ok()?, e.parse().ok()?))
 }
@@ -80,7 +80,7 @@ fn extreme(label: &str) -> bool {
 }
 
 /// Every certain claim the attacks make from what was seen.
-fn attack(seen: &Seen) -> Vec<Claim> {
+pub(super) fn attack(seen: &Seen) -> Vec<Claim> {
     let mut claims = Vec::new();
     let listed = seen.eligible - seen.matched;
     // The listed unmatched are the eligible unmatched only when as many as the overall count.
@@ -136,7 +136,7 @@ fn attack(seen: &Seen) -> Vec<Claim> {
 }
 
 /// Whether a claim is true of the pool (so the attacker is sound).
-fn true_of(pool: &Pool, c: &Claim) -> bool {
+pub(super) fn true_of(pool: &Pool, c: &Claim) -> bool {
     let m = pool.mentees.iter().find(|m| m.id == c.mentee).unwrap();
     let member = if c.group == NO_IDENTITY {
         m.identities.is_empty()
@@ -176,7 +176,7 @@ fn whole_id(pool: &Pool, cell: &str) -> String {
 
 /// What the room reads of the main screen with the groups view shown, tall enough for every
 /// pair to be listed.
-fn read_screen(pool: &Pool, screen: &str) -> Seen {
+pub(super) fn read_screen(pool: &Pool, screen: &str) -> Seen {
     let labels: HashMap<String, String> = group_names(pool)
         .into_iter()
         .map(|n| (group_label(&n), n))
@@ -389,7 +389,7 @@ fn record_claims(pool: &Pool, cells_rule: SmallCells) -> Vec<Claim> {
 // The pools
 // ---------------------------------------------------------------------------------------------
 
-fn generated(mentees: usize, mentors: usize, seed: u64) -> Pool {
+pub(super) fn generated(mentees: usize, mentors: usize, seed: u64) -> Pool {
     let g = dyad::generate::generate(mentees, mentors, seed);
     pool_from_csv(
         (
@@ -406,14 +406,14 @@ fn generated(mentees: usize, mentors: usize, seed: u64) -> Pool {
 }
 
 /// A seed of its own each run (printed when a test fails).
-fn random_seed() -> u64 {
+pub(super) fn random_seed() -> u64 {
     use std::hash::{BuildHasher, RandomState};
     RandomState::new().hash_one(0u8)
 }
 
 /// Pools built to be nasty: one person per group; everyone unmatched but one; every score
 /// tied; a group of everyone but two.
-fn nasty() -> Vec<(&'static str, Pool)> {
+pub(super) fn nasty() -> Vec<(&'static str, Pool)> {
     let sample = embedded::sample_pool();
     let mut one_each = sample.clone();
     for (i, m) in one_each.mentees.iter_mut().enumerate() {
@@ -466,7 +466,7 @@ fn nasty() -> Vec<(&'static str, Pool)> {
     ]
 }
 
-fn pools() -> Vec<(String, Pool)> {
+pub(super) fn pools() -> Vec<(String, Pool)> {
     let seed = random_seed();
     let mut out: Vec<(String, Pool)> = vec![("the sample".into(), embedded::sample_pool())];
     for (n, m, s) in [

@@ -64,6 +64,10 @@ mod detail_tests;
 #[cfg(test)]
 mod evidence_tests;
 #[cfg(test)]
+mod fairness_attack_tests;
+#[cfg(test)]
+mod fairness_follow_tests;
+#[cfg(test)]
 mod fairness_tests;
 #[cfg(test)]
 mod findings_tests;

@@ -1,20 +1,44 @@
 //! The fairness view (`F`) as `update` sees it: opening it asks its lane for the price-of-
-//! fairness curve under the current profile; ↑ ↓ select a point; Enter sets the profile's
-//! coverage floor to it (as the rules panel's floor row does: undo takes it back, and the
-//! matching is re-solved) and closes the view.
+//! fairness curve under the current settings (unless the curve of these settings is already
+//! there), and so does any message after which the view is open and the settings are no longer
+//! those of its curve; ↑ ↓ select a point; Enter sets the profile's coverage floor to it (as the
+//! rules panel's floor row does: undo takes it back, and the matching is re-solved) and closes
+//! the view.
 
 use std::sync::Arc;
 
 use crate::tui::action::{Action, Effect, FairnessAnswer as Answer, Msg, Task};
+use crate::tui::state::fairness::Settings;
 use crate::tui::state::{Model, Top};
 
-/// `F`: the view, and the curve asked for under the current profile.
+/// `F`: the view, with the point of the profile's floor selected, and the curve asked for when
+/// it is not of the current settings.
 pub fn open(m: &mut Model) -> Vec<Effect> {
     m.top = Top::Fairness;
-    let id = m.fairness.ask();
-    let profile = m.document.current.clone();
+    let effects = follow(m);
+    m.fairness
+        .select(m.document.current.constraints.coverage_floor);
+    effects
+}
+
+/// While the view is open, the curve of the settings as they are now: asked for again when the
+/// settings of the curve shown (or being worked out) are not these, whatever changed them; an
+/// answer to an older request is dropped when it comes.
+pub fn follow(m: &mut Model) -> Vec<Effect> {
+    if !matches!(m.top, Top::Fairness) {
+        return Vec::new();
+    }
+    let now = Settings::of(&m.document);
+    if !m.fairness.stale(&now) {
+        return Vec::new();
+    }
+    let id = m.fairness.ask(now.clone());
     vec![Effect::Run(Task::new("fairness", id, move |engine| {
-        let found = dyad::analysis::fairness::curve(engine, &profile)
+        // The lane's engine keeps the pins and bans of its last task.
+        if engine.pool.overrides != now.overrides {
+            engine.set_overrides(now.overrides.clone());
+        }
+        let found = dyad::analysis::fairness::curve(engine, &now.profile)
             .map(Arc::new)
             .map_err(|e| e.to_string());
         Msg::Fairness(Box::new(Answer { id, found }))
@@ -55,5 +79,6 @@ fn set_floor(m: &mut Model) -> Vec<Effect> {
 }
 
 pub fn computed(m: &mut Model, a: Answer) {
-    m.fairness.accept(a);
+    let floor = m.document.current.constraints.coverage_floor;
+    m.fairness.accept(a, floor);
 }

@@ -32,6 +32,8 @@ use crate::tui::state::{Focus, Model, Pending, Top};
 
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     let mut effects = handle(m, msg);
+    // The fairness view follows the settings, whatever changed them.
+    effects.extend(fairness::follow(m));
     // The analyst hears of what the screen wants whenever a message changed it.
     let wants = m.wants();
     if wants != m.solve.told {

@@ -4,7 +4,9 @@
 //! and, at its end, why the first floor that cannot be met cannot; on the right, for the point
 //! selected, each group's matched share and mean pair score as a room may see them
 //! (`privacy::room`: a group too small, or whose figures would rest on fewer than k people,
-//! reads `<k`; no group's extremes).
+//! reads `<k`; no group's extremes; a point's figures only when they, told apart from those of
+//! every other point or matching the room sees, single out no fewer than k, the bound the
+//! point's count of matched gives otherwise).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -13,7 +15,8 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use dyad::analysis::fairness::{Outcome, Point};
 use dyad::privacy::SmallCells;
-use dyad::privacy::room::{Changed, Group, Matched, Whole};
+use dyad::privacy::Step;
+use dyad::privacy::room::{Group, Matched, RowShown, Whole};
 
 use crate::tui::action::Action;
 use crate::tui::keys::Mode;
@@ -71,10 +74,13 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
         }
     };
     let cells = m.document.small_cells;
+    let rows = room_rows(m, curve, cells);
+    let at = v.selected.min(curve.len().saturating_sub(1));
+    let shown = rows.get(at).map_or(&[][..], Vec::as_slice);
     let right_width = width.saturating_sub(usize::from(CHART));
     let wanted = v
         .point()
-        .map_or(0, |p| point(p, cells, right_width).len())
+        .map_or(0, |p| point(p, shown, cells, right_width).len())
         .max(chart(curve, v.selected, usize::MAX, usize::from(CHART)).len());
     let r_area = popup(area, WIDTH, most.min(wanted as u16 + 2));
     let inner = block.inner(r_area);
@@ -90,7 +96,7 @@ pub fn render(f: &mut Frame, area: Rect, m: &Model) {
     );
     f.render_widget(Paragraph::new(lines), left);
     if let Some(p) = v.point() {
-        let mut lines = point(p, cells, usize::from(right.width));
+        let mut lines = point(p, shown, cells, usize::from(right.width));
         lines.truncate(usize::from(right.height));
         f.render_widget(Paragraph::new(lines), right);
     }
@@ -120,10 +126,24 @@ fn chart(curve: &[Point], selected: usize, height: usize, width: usize) -> Vec<L
     let why: Vec<String> = curve
         .iter()
         .find_map(|p| p.outcome.as_ref().err())
-        // One column short of the chart's width: the point's figures begin right after it.
-        .map(|e| wrap(e, width.saturating_sub(1)))
+        // Three columns short of the chart's width: the point's figures begin right after it,
+        // and a reason running into them would read as one sentence.
+        .map(|e| wrap(e, width.saturating_sub(3)))
         .unwrap_or_default();
-    let rows = height.saturating_sub(2 + why.len().min(height / 2)).max(1);
+    // The curve leaves out the floors every group already reaches without one: say so, or a
+    // curve that starts at 64 % reads as if the lower floors were not tried.
+    let skipped: Vec<String> = match curve.get(1).and_then(|p| p.floor) {
+        Some(f) if f > 0.01 + 1e-9 => wrap(
+            &format!(
+                "floors under {} change nothing: every group reaches them without one",
+                floor(Some(f))
+            ),
+            width.saturating_sub(3),
+        ),
+        _ => Vec::new(),
+    };
+    let notes = skipped.len() + why.len();
+    let rows = height.saturating_sub(2 + notes.min(height / 2)).max(1);
     let at = selected.min(curve.len().saturating_sub(1));
     let from = at.saturating_sub(rows - 1);
     for (i, p) in curve.iter().enumerate().skip(from).take(rows) {
@@ -156,6 +176,14 @@ fn chart(curve: &[Point], selected: usize, height: usize, width: usize) -> Vec<L
     }
     lines.push(Line::styled("✓ proven optimal (gap 0)", THEME.dim));
     let room = height.saturating_sub(lines.len());
+    let room = room.saturating_sub(why.len().min(room));
+    lines.extend(
+        skipped
+            .into_iter()
+            .take(room)
+            .map(|l| Line::styled(l, THEME.dim)),
+    );
+    let room = height.saturating_sub(lines.len());
     lines.extend(
         why.into_iter()
             .take(room)
@@ -172,9 +200,66 @@ fn proof(o: &Outcome) -> String {
     }
 }
 
+/// Each point's group rows as the room may see them, stepping through every point beside the
+/// main screen's matchings (`privacy::room`, rule 5); none for a floor that cannot be met.
+fn room_rows(m: &Model, curve: &[Point], cells: SmallCells) -> Vec<Vec<Option<RowShown>>> {
+    // The main screen shows the current matching's figures, and the baseline's scores (its
+    // counts only when its matched are the current ones').
+    let r = m.solve.results.as_ref();
+    let current: Vec<&[Option<usize>]> = r
+        .map(|r| &r.current.matching.mentor_of[..])
+        .into_iter()
+        .collect();
+    let both: Vec<&[Option<usize>]> = r.map_or(Vec::new(), |r| {
+        vec![
+            &r.current.matching.mentor_of,
+            &r.baseline.matching.mentor_of,
+        ]
+    });
+    let met: Vec<&Outcome> = curve
+        .iter()
+        .filter_map(|p| p.outcome.as_ref().ok())
+        .collect();
+    let members: Vec<Vec<usize>> = met.first().map_or(Vec::new(), |o| {
+        o.groups.iter().map(|g| g.members.clone()).collect()
+    });
+    let steps: Vec<Step> = met
+        .iter()
+        .map(|o| Step {
+            whole: Whole {
+                eligible: o.eligible,
+                matched: o.matched,
+            },
+            groups: o
+                .groups
+                .iter()
+                .map(|g| Group {
+                    eligible: g.eligible,
+                    matched: g.matched,
+                    scores: &g.scores,
+                })
+                .collect(),
+            mentor_of: &o.mentor_of,
+        })
+        .collect();
+    let mut rows = cells.series(&current, &both, &steps, &members).into_iter();
+    curve
+        .iter()
+        .map(|p| match p.outcome {
+            Ok(_) => rows.next().unwrap_or_default(),
+            Err(_) => Vec::new(),
+        })
+        .collect()
+}
+
 /// The point selected: its figures, then each group's matched share and mean pair score as
-/// the room may see them.
-fn point(p: &Point, cells: SmallCells, width: usize) -> Vec<Line<'static>> {
+/// the room may see them (`rows`, in the order of its groups).
+fn point(
+    p: &Point,
+    rows: &[Option<RowShown>],
+    cells: SmallCells,
+    width: usize,
+) -> Vec<Line<'static>> {
     let head = match p.floor {
         Some(_) => format!("Floor {} per group", floor(p.floor)),
         None => "No floor".into(),
@@ -216,31 +301,9 @@ fn point(p: &Point, cells: SmallCells, width: usize) -> Vec<Line<'static>> {
         format!("{:<10} {:>13} {:>6}", "group", "matched", "mean"),
         THEME.heading,
     ));
-    let whole = Whole {
-        eligible: o.eligible,
-        matched: o.matched,
-    };
     let small = cells.label();
-    for g in &o.groups {
-        let group = Group {
-            eligible: g.eligible,
-            matched: g.matched,
-            scores: &g.scores,
-        };
-        // A point with a floor is told apart from the one without by the room: its figures
-        // follow the rule for changes, over the mentees who moved between the two.
-        let shown = match p.floor {
-            None => cells.row(whole, group),
-            Some(_) => cells.compared_row(
-                whole,
-                group,
-                Changed {
-                    in_group: g.moved,
-                    total: o.moved,
-                    status: o.lose.len() + o.gain.len(),
-                },
-            ),
-        };
+    for (i, g) in o.groups.iter().enumerate() {
+        let shown = rows.get(i).copied().flatten();
         let (matched, mean) = match shown {
             None => (small.clone(), small.clone()),
             Some(r) => {
@@ -248,7 +311,8 @@ fn point(p: &Point, cells: SmallCells, width: usize) -> Vec<Line<'static>> {
                     Some((e, Matched::Exact(n))) => {
                         format!("{n} of {e} ({:.0} %)", g.share() * 100.0)
                     }
-                    Some((e, Matched::AtLeast(n))) => format!("≥ {n} of {e}"),
+                    // The floor itself promises its need: no more than the room knows.
+                    Some((e, Matched::AtLeast(n))) => format!("≥ {} of {e}", n.max(g.need)),
                     None => small.clone(),
                 };
                 let mean = r.mean.map_or_else(|| small.clone(), |x| format!("{x:.1}"));
@@ -268,6 +332,34 @@ fn point(p: &Point, cells: SmallCells, width: usize) -> Vec<Line<'static>> {
             cut(&format!("no group of {} or more", cells.k()), width),
             THEME.dim,
         ));
+    }
+    let withheld = rows
+        .iter()
+        .any(|r| r.is_none_or(|r| r.mean.is_none() || r.counts.is_none()));
+    let bounded = rows
+        .iter()
+        .any(|r| r.is_some_and(|r| matches!(r.counts, Some((_, Matched::AtLeast(_))))));
+    if withheld || bounded {
+        lines.push(Line::raw(""));
+    }
+    let k = cells.k();
+    let legend = [
+        (
+            bounded,
+            "≥ n: at least n (the exact count, compared across floors, could single people out)"
+                .to_string(),
+        ),
+        (
+            withheld,
+            format!("{small}: hidden, it would rest on fewer than {k} people"),
+        ),
+    ];
+    for (_, text) in legend.iter().filter(|l| l.0) {
+        lines.extend(
+            wrap(text, width)
+                .into_iter()
+                .map(|l| Line::styled(l, THEME.dim)),
+        );
     }
     lines
 }

@@ -44,6 +44,8 @@ pub struct Outcome {
     pub gain: Vec<usize>,
     /// Mentees whose mentor (or having none) differs from the matching without a floor.
     pub moved: usize,
+    /// Each mentee's mentor at this point (for telling two points apart, as a room may).
+    pub mentor_of: Vec<Option<usize>>,
 }
 
 /// A group's figures at one point.
@@ -64,6 +66,8 @@ pub struct GroupPoint {
     pub scores: Vec<f64>,
     /// Its mentees whose mentor (or having none) differs from the matching without a floor.
     pub moved: usize,
+    /// Its eligible mentees, in index order.
+    pub members: Vec<usize>,
 }
 
 impl GroupPoint {
@@ -184,6 +188,7 @@ fn outcome(
                     .iter()
                     .filter(|&&i| m.mentor_of[i] != base.mentor_of[i])
                     .count(),
+                members: g.members.clone(),
             }
         })
         .collect();
@@ -204,5 +209,6 @@ fn outcome(
         moved: (0..n)
             .filter(|&i| m.mentor_of[i] != base.mentor_of[i])
             .count(),
+        mentor_of: m.mentor_of.clone(),
     }
 }

@@ -8,6 +8,7 @@ use crate::pool::{Person, Pool};
 
 pub mod disclosure;
 pub mod room;
+mod series;
 mod suppress;
 
 pub use disclosure::Disclosure;
@@ -21,6 +22,7 @@ pub use crate::identifiers::{
 };
 pub use crate::pool::{RESTRICTED_ZIP3, is_restricted, publishable};
 pub use room::{Changed, Group, Matched, RowShown, Whole};
+pub use series::{Step, changed};
 
 /// The quasi-identifiers the audit groups records by.
 pub const QUASI_IDENTIFIERS: [&str; 5] = [

@@ -39,6 +39,17 @@
 //!    alike on both sides: then they are the current ones' (two lists of the eligible or the
 //!    unmatched that differ in a few people would tell those people's group).
 //!
+//! 5. **A series stepped through, figures told apart.** Where the room steps through several
+//!    matchings of one pool (the points of the fairness curve) beside those it already sees (the
+//!    main screen's current and baseline), it can take the difference of a group's figures at
+//!    any two of them. So a step shows a group's exact count only when, against every other
+//!    matching whose exact count of the group the room sees, those who gained a pair, and
+//!    those who lost one, each hold k or more of the group and k or more others, or no one
+//!    (the counts differ by the group's gains less its losses; rule 3 asks the same of the
+//!    list of unmatched); otherwise the bound its whole gives. It shows the group's scores
+//!    only when rule 2 allows them beside that count and, against every other matching whose
+//!    scores of the group the room sees, rule 4 allows the changes ([`SmallCells::series`]).
+//!
 //! The row of all mentees is never suppressed: it is the table the room sees anyway.
 //!
 //! What is left: a figure over k or more people can still tell the room that those k share a
@@ -114,7 +125,7 @@ pub struct Changed {
 impl SmallCells {
     /// Whether a count may be shown beside the whole it is part of: both it and the rest are
     /// 0-free thresholds (k or more), so neither singles out fewer than k people.
-    fn splits(&self, part: usize, whole: usize) -> bool {
+    pub(super) fn splits(&self, part: usize, whole: usize) -> bool {
         part >= self.k && whole.saturating_sub(part) >= self.k
     }
 
@@ -133,6 +144,12 @@ impl SmallCells {
         } else {
             self.bound(whole, g)
         };
+        Some(self.counted(whole, g, matched))
+    }
+
+    /// A shown row with the matched count shown as `matched`, and the scores when that count
+    /// allows them.
+    pub(super) fn counted(&self, whole: Whole, g: Group, matched: Matched) -> RowShown {
         // The least and the most the room may take the group's matched to be: the figures over
         // the pairs are shown only when even the least is k or more (more than k under a bound,
         // or a mean equal to the mean of the k lowest would tell that exactly k are matched),
@@ -143,7 +160,7 @@ impl SmallCells {
         };
         let rest = whole.matched.saturating_sub(most);
         let scores = least >= self.k && g.scores.len() >= self.k && rest >= self.k;
-        Some(self.with_scores(g, matched, scores))
+        self.with_scores(g, matched, scores)
     }
 
     /// The other side of a comparison (the baseline), given who changed: its counts only when
@@ -167,30 +184,13 @@ impl SmallCells {
         Some(RowShown { counts, ..with })
     }
 
-    /// A group row of another matching that the room compares with the one it sees, such as a
-    /// point of the fairness curve against the matching with no floor: as [`SmallCells::row`],
-    /// but when rule 4 does not allow the changes, its scores are withheld and its matched
-    /// count is only the bound the whole gives (so that two points' figures, told apart, single
-    /// out no one among the few who moved).
-    pub fn compared_row(&self, whole: Whole, g: Group, changed: Changed) -> Option<RowShown> {
-        let shown = self.row(whole, g)?;
-        if self.changes(changed) {
-            return Some(shown);
-        }
-        Some(RowShown {
-            counts: Some((g.eligible, self.bound(whole, g))),
-            mean: None,
-            lowest: None,
-        })
-    }
-
     /// Whether the changes of a group between the two sides may be shown (rule 4).
     pub fn changes(&self, changed: Changed) -> bool {
         self.full || changed.total == 0 || self.splits(changed.in_group, changed.total)
     }
 
     /// The least the group's matched count can be, from its size and the list alone.
-    fn bound(&self, whole: Whole, g: Group) -> Matched {
+    pub(super) fn bound(&self, whole: Whole, g: Group) -> Matched {
         let listed = whole.eligible.saturating_sub(whole.matched);
         Matched::AtLeast(g.eligible.saturating_sub(listed))
     }
