@@ -92,3 +92,12 @@ pub use state::Solver;
 pub fn solve(p: &Problem) -> Solution {
     Solver::new().solve(p)
 }
+
+/// How many rows of `p` can be assigned at all: a maximum matching (Hopcroft–Karp with
+/// capacities), the scores deciding only which pairs are allowed. What [`solve`] returns as
+/// `matched`, at a fraction of its cost.
+pub fn max_matched(p: &Problem) -> usize {
+    let mut prep = prepare::Prepared::default();
+    prep.fill(p);
+    cardinality::Matcher::default().max_cardinality(&prep, prep.data(p))
+}

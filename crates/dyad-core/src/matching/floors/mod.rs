@@ -15,6 +15,7 @@
 
 pub mod proof;
 pub mod search;
+mod transversal;
 
 use crate::pool::Pool;
 

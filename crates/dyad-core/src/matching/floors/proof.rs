@@ -1,14 +1,15 @@
 //! Why a coverage floor cannot be met. For one group the argument is a max-flow one: the most
 //! of its mentees that can be matched at all (everyone else left out, every seat free for them)
 //! is a maximum matching of its rows, and a floor above it cannot be met; Kőnig's theorem makes
-//! that number exact. The reasons given with it are the two sides of Hall's condition: mentees
+//! that number exact ([`Transversal::most_of`] finds it). The reasons given with it are the two sides of Hall's condition: mentees
 //! with no allowed mentor, and the seats of the mentors its mentees may have. When every group
 //! alone can reach its floor but some together cannot (they share mentors), the exact search
 //! proves it and names the smallest set of groups found to clash.
 
-use crate::solver::{Problem, Solver};
+use crate::solver::Problem;
 
 use super::FloorGroup;
+use super::transversal::Transversal;
 
 /// A floor that cannot be met.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,27 +86,11 @@ impl std::fmt::Display for Infeasible {
     }
 }
 
-/// The most of `rows` that can be matched in `p` at once (a maximum matching of those rows),
-/// and a reusable buffer for the sub-problem.
-pub fn reachable(p: &Problem, rows: &[usize], solver: &mut Solver, buf: &mut Vec<f64>) -> usize {
-    let m = p.cols;
-    buf.clear();
-    for &i in rows {
-        buf.extend((0..m).map(|j| match p.score_of(i, j) {
-            Some(_) => 0.0,
-            None => f64::NEG_INFINITY,
-        }));
-    }
-    solver
-        .solve(&Problem::new(rows.len(), m, buf, p.capacity))
-        .matched
-}
-
 /// The first group (in order) that cannot reach its floor even alone, with the reasons.
 pub fn group_short(p: &Problem, groups: &[FloorGroup]) -> Option<GroupShort> {
-    let (mut solver, mut buf) = (Solver::new(), Vec::new());
+    let t = Transversal::new(p);
     groups.iter().find_map(|g| {
-        let free = reachable(p, &g.rows, &mut solver, &mut buf);
+        let free = t.most_of(&g.rows);
         if free >= g.need_free() {
             return None;
         }
@@ -157,7 +142,7 @@ pub fn clash_by_counting(p: &Problem, groups: &[FloorGroup], most: usize) -> Opt
         vec![(0..n).collect()]
     };
     sets.sort_by_key(Vec::len);
-    let (mut solver, mut buf) = (Solver::new(), Vec::new());
+    let t = Transversal::new(p);
     let mut weight = vec![0usize; p.rows];
     sets.into_iter().find(|set| {
         weight.fill(0);
@@ -166,19 +151,7 @@ pub fn clash_by_counting(p: &Problem, groups: &[FloorGroup], most: usize) -> Opt
                 weight[i] += 1;
             }
         }
-        let rows: Vec<usize> = (0..p.rows).filter(|&i| weight[i] > 0).collect();
-        buf.clear();
-        for &i in &rows {
-            let w = weight[i] as f64;
-            buf.extend((0..p.cols).map(|j| match p.score_of(i, j) {
-                Some(_) => w,
-                None => f64::NEG_INFINITY,
-            }));
-        }
-        let most_counted = solver
-            .solve(&Problem::new(rows.len(), p.cols, &buf, p.capacity))
-            .total;
         let needed: usize = set.iter().map(|&g| groups[g].need_free()).sum();
-        most_counted < needed as f64
+        t.most_weight(&weight) < needed
     })
 }

@@ -61,7 +61,11 @@ pub fn assign(
             groups: set.iter().map(|&g| groups[g].name.clone()).collect(),
         });
     }
-    match side::solve(p, &constraints(p, groups, &all), &Options::default()) {
+    let options = Options {
+        unconstrained: Some(plain.matched),
+        ..Options::default()
+    };
+    match side::solve(p, &constraints(p, groups, &all), &options) {
         Ok(s) => Ok(Found {
             assignment: s.assignment,
             proven_optimal: s.proven_optimal,

@@ -84,7 +84,7 @@ impl Rematcher<'_> {
                     _ => {
                         let options = Options {
                             limits: self.limits,
-                            start: None,
+                            ..Options::default()
                         };
                         let s = super::points::maximin(&residual, &[], &options).ok()?;
                         (s.assignment, s.proven_optimal)

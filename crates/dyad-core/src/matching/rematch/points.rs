@@ -395,6 +395,7 @@ impl Rematcher<'_> {
         let options = Options {
             limits: self.limits,
             start,
+            unconstrained: None,
         };
         let solved = match self.objective {
             Objective::Total => side::solve(p, &cons, &options),

@@ -36,10 +36,11 @@ struct Probe<'a> {
 impl Probe<'_> {
     /// Evaluates at `lambda`, keeping the bound, the best feasible solution and the hint.
     fn eval(&mut self, lambda: &[f64]) -> Eval {
+        let same_node = self.evaluations > 0;
         self.evaluations += 1;
         let e = self
             .rel
-            .evaluate(self.node, lambda, self.solver, self.scratch);
+            .evaluate(self.node, lambda, same_node, self.solver, self.scratch);
         if !e.placed {
             self.out.empty = true;
             return e;
@@ -172,76 +173,119 @@ fn single(probe: &mut Probe, start: f64, best: Option<f64>) {
     }
 }
 
-/// Several constraints: projected subgradient steps on whole-number multipliers, step sizes
-/// after Polyak towards the best known total.
+/// Several constraints: a proximal cutting-plane ("box-step") method. Every evaluation at `λ_k`
+/// gives a cut, a linear function below the dual: `total_k + Σ_c λ_c (count_kc − need_c)`.
+/// The next multipliers minimise the largest cut (the model) over a box around the best
+/// multipliers so far, a small linear programme solved by `microlp`; a step that lowers the
+/// bound by at least a tenth of what the model promised moves the centre there, and doubles the
+/// box when it reached the box's edge, while a step that does not only adds its cut. The method
+/// stops when the model promises no more than one score unit below the centre: the centre is
+/// then the minimum of the dual (it is convex, and the model lies below it), to that unit.
+/// Every multiplier tried gives a valid bound, so the method's precision is never a question of
+/// exactness, only of how soon the search closes.
 fn several(probe: &mut Probe, start: &[f64], best: Option<f64>) {
     let need: Vec<f64> = probe.rel.need.iter().map(|&n| n as f64).collect();
-    let mut lambda = start.to_vec();
-    let mut theta = 1.0;
-    let mut stale = 0;
-    let mut last_bound = f64::INFINITY;
-    while probe.evaluations < MAX_STEPS {
-        let e = probe.eval(&lambda);
-        if probe.settled(best) {
-            return;
-        }
-        let g: Vec<f64> = e
-            .counts
+    let span = probe.rel.span;
+    let slope = |e: &Eval| -> Vec<f64> {
+        e.counts
             .iter()
             .zip(&need)
             .map(|(&c, n)| c as f64 - n)
-            .collect();
-        let slack = lambda.iter().zip(&g).all(|(l, s)| *l == 0.0 || *s == 0.0);
-        if e.meets(&probe.rel.need) && slack {
+            .collect()
+    };
+    let mut centre = start.to_vec();
+    let first = probe.eval(&centre);
+    if probe.settled(best) || proven(&centre, &first, &need) {
+        return;
+    }
+    // The linear programme works in units of a typical pair's score, so that its numbers stay
+    // within a few orders of magnitude of each other.
+    let unit = (span / probe.rel.rows.max(1) as f64).max(1.0);
+    let origin = first.value;
+    let mut cuts = vec![(first.total, slope(&first))];
+    let mut value = first.value;
+    let mut radius = centre
+        .iter()
+        .copied()
+        .fold(0.0, f64::max)
+        .max(unit / 16.0)
+        .min(span);
+    while probe.evaluations < MAX_STEPS {
+        let Some((model, next)) = master(&cuts, &centre, radius, span, unit, origin) else {
+            return;
+        };
+        let promised = value - model;
+        if promised <= 1.0 {
             return;
         }
-        if probe.out.bound < last_bound {
-            last_bound = probe.out.bound;
-            stale = 0;
-        } else {
-            stale += 1;
-            if stale >= 4 {
-                theta /= 2.0;
-                stale = 0;
+        if next == centre {
+            return;
+        }
+        let e = probe.eval(&next);
+        if probe.settled(best) || proven(&next, &e, &need) {
+            return;
+        }
+        cuts.push((e.total, slope(&e)));
+        if e.value <= value - 0.1 * promised {
+            let edge = next
+                .iter()
+                .zip(&centre)
+                .any(|(n, c)| (n - c).abs() >= radius - 1.0 && *n > 0.0 && *n < span);
+            centre = next;
+            value = e.value;
+            if edge {
+                radius = (radius * 2.0).min(span);
             }
         }
-        let target = best
-            .into_iter()
-            .chain(probe.out.feasible.as_ref().map(|f| f.1))
-            .fold(f64::NEG_INFINITY, f64::max);
-        let target = if target.is_finite() {
-            target
-        } else {
-            e.value - e.value.abs() * 0.05 - 1.0
-        };
-        let norm: f64 = g
-            .iter()
-            .zip(&lambda)
-            .filter(|(s, l)| **s < 0.0 || **l > 0.0)
-            .map(|(s, _)| s * s)
-            .sum();
-        if norm == 0.0 {
-            return;
-        }
-        let step = theta * (e.value - target).max(1.0) / norm;
-        let mut moved = false;
-        for (l, s) in lambda.iter_mut().zip(&g) {
-            let next = (*l - step * s).round().max(0.0);
-            let next = if next == *l && *s < 0.0 {
-                *l + 1.0
-            } else {
-                next
-            };
-            // Every multiplier gives a valid bound, so a cap never costs exactness (the branch and
-            // bound closes what a weaker bound leaves); capped at the span, a bonus already
-            // outweighs any trade of scores, and the relaxed scores stay whole numbers well
-            // inside the range where the solver's arithmetic is exact.
-            let next = next.min(probe.rel.span);
-            moved |= next != *l;
-            *l = next;
-        }
-        if !moved || theta < 1e-6 {
-            return;
-        }
     }
+}
+
+/// Whether `e`, evaluated at `lambda`, meets the constraints with complementary slackness (each
+/// multiplier zero or its constraint tight): then its total equals its bound, the node's optimum.
+fn proven(lambda: &[f64], e: &Eval, need: &[f64]) -> bool {
+    e.meets_f(need)
+        && lambda
+            .iter()
+            .zip(e.counts.iter().zip(need))
+            .all(|(l, (&c, n))| *l == 0.0 || c as f64 == *n)
+}
+
+/// The model's minimum over the box of half-width `radius` around `centre` (within `[0, span]`),
+/// and the whole-number multipliers where it is reached; `None` if the programme fails.
+fn master(
+    cuts: &[(f64, Vec<f64>)],
+    centre: &[f64],
+    radius: f64,
+    span: f64,
+    unit: f64,
+    origin: f64,
+) -> Option<(f64, Vec<f64>)> {
+    use microlp::{ComparisonOp, OptimizationDirection, Problem};
+    let mut lp = Problem::new(OptimizationDirection::Minimize);
+    let z = lp.add_var(1.0, (f64::NEG_INFINITY, f64::INFINITY));
+    let vars: Vec<_> = centre
+        .iter()
+        .map(|&c| {
+            let lo = (c - radius).max(0.0) / unit;
+            let hi = (c + radius).min(span) / unit;
+            lp.add_var(0.0, (lo, hi))
+        })
+        .collect();
+    for (total, g) in cuts {
+        // z ≥ (total − origin)/unit + Σ g_c λ_c, with λ in units.
+        let mut row = vec![(z, 1.0)];
+        row.extend(vars.iter().zip(g).map(|(&v, &gc)| (v, -gc)));
+        lp.add_constraint(row.as_slice(), ComparisonOp::Ge, (total - origin) / unit);
+    }
+    let solution = lp.solve().ok()?.into_solution().ok()?;
+    let lambda: Vec<f64> = vars
+        .iter()
+        .map(|&v| (solution.var_value(v) * unit).round().clamp(0.0, span))
+        .collect();
+    // The model at the rounded multipliers (rounding moves it a little).
+    let model = cuts
+        .iter()
+        .map(|(t, g)| t + g.iter().zip(&lambda).map(|(a, b)| a * b).sum::<f64>())
+        .fold(f64::NEG_INFINITY, f64::max);
+    Some((model.min(origin + solution.objective() * unit), lambda))
 }

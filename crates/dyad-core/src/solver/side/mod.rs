@@ -30,7 +30,13 @@
 //!    whole numbers, so on whole-number scores (dyad's pair numerators) the solver's arithmetic
 //!    stays exact and so do the bounds. One constraint: the dual is a convex piecewise-linear
 //!    function of `λ`, minimised by bracketing its breakpoint (doubling, then the intersection
-//!    of the two bracketing lines). Several: a projected subgradient method.
+//!    of the two bracketing lines). Several: a cutting-plane method in a box around the best
+//!    multipliers (each evaluation's solution is a plane below the dual; the next multipliers
+//!    minimise the highest plane, a linear programme of a few variables solved by `microlp`).
+//!    When a constraint's set holds every pair of a row, its bonus on that row is applied as a
+//!    penalty on the row's skip pair instead (the same optimum: every row is placed once), so
+//!    that one entry per row changes and the warm start stays warm; within a node only the
+//!    multipliers change, and each re-solve skips the preparation that cannot change.
 //! 3. **Branch and bound.** Where the best bound stays above the best solution found (a duality
 //!    gap), the search branches on a pair of a violated constraint's set: force it, or forbid it;
 //!    when the set holds every pair of a row the relaxation leaves unassigned (a set of rows,
@@ -85,7 +91,9 @@ pub fn solve(
     }
     let deadline = options.limits.time.map(|t| Instant::now() + t);
     let mut search = Search::new(options.limits.nodes, deadline);
-    let unconstrained = super::solve(p).matched;
+    let unconstrained = options
+        .unconstrained
+        .unwrap_or_else(|| super::solve(p).matched);
     let rel = Relaxed::new(p, constraints, unconstrained, false);
     let found = search.run(&rel, options.start);
     if let Some(s) = finish(&rel, &found, &search) {

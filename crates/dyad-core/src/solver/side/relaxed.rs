@@ -1,6 +1,7 @@
 //! The relaxed problem the search works on: the base scores with a *skip* column, the
 //! constraints' sets as pair indices, and the evaluation of one choice of multipliers.
 
+use super::super::prepare::LIMIT;
 use super::super::problem::is_allowed;
 use super::super::{Problem, Solver};
 use super::types::AtLeast;
@@ -34,6 +35,8 @@ pub(super) struct Relaxed {
     pub lowest: f64,
     /// Bonus beyond which a maximiser holds as many pairs of a set as it can.
     pub span: f64,
+    /// The largest magnitude of an allowed score.
+    pub largest: f64,
 }
 
 impl Relaxed {
@@ -44,7 +47,7 @@ impl Relaxed {
         let cols = real + 1;
         let mut score = vec![f64::NEG_INFINITY; rows * cols];
         let mut integral = true;
-        let (mut lowest, mut span) = (0.0, 0.0);
+        let (mut lowest, mut span, mut largest) = (0.0, 0.0, 0.0f64);
         for i in 0..rows {
             let (mut lo, mut hi) = (0.0f64, 0.0f64);
             for j in 0..real {
@@ -53,6 +56,7 @@ impl Relaxed {
                     integral &= s.fract() == 0.0;
                     lo = lo.min(s);
                     hi = hi.max(s);
+                    largest = largest.max(s.abs());
                     score[i * cols + j] = s;
                 }
             }
@@ -104,6 +108,7 @@ impl Relaxed {
             integral,
             lowest,
             span: span + 1.0,
+            largest,
         }
     }
 
@@ -179,28 +184,52 @@ impl Relaxed {
         (meets && skipped <= u64::from(self.capacity[self.skip()])).then_some(total)
     }
 
-    /// Solves the node `node` with bonuses `lambda` on the sets' pairs, using `scratch`.
+    /// Solves the node `node` with bonuses `lambda` on the sets' pairs, using `scratch`;
+    /// `same_node` when `solver`'s last problem was this node's under other multipliers.
     pub fn evaluate(
         &self,
         node: &[f64],
         lambda: &[f64],
+        same_node: bool,
         solver: &mut Solver,
         scratch: &mut Vec<f64>,
     ) -> Eval {
         scratch.clear();
         scratch.extend_from_slice(node);
-        for (m, &l) in self.members.iter().zip(lambda) {
-            if l != 0.0 {
-                for &k in m {
-                    let s = &mut scratch[k as usize];
-                    if is_allowed(*s) {
-                        *s += l;
-                    }
+        let skip = self.skip();
+        for (c, (m, &l)) in self.members.iter().zip(lambda).enumerate() {
+            if l == 0.0 {
+                continue;
+            }
+            // A bonus on every pair of a row is a penalty on its skip pair: every row is placed
+            // exactly once, so the two differ by the same constant for every placement. One
+            // entry per row changes instead of the whole row, which keeps the warm start warm.
+            for (i, _) in self.whole[c].iter().enumerate().filter(|(_, w)| **w) {
+                let s = &mut scratch[i * self.cols + skip];
+                if is_allowed(*s) {
+                    *s -= l;
+                }
+            }
+            for &k in m {
+                if self.whole[c][k as usize / self.cols] {
+                    continue;
+                }
+                let s = &mut scratch[k as usize];
+                if is_allowed(*s) {
+                    *s += l;
                 }
             }
         }
         let p = Problem::new(self.rows, self.cols, scratch, &self.capacity);
-        let sol = solver.resolve(&p);
+        // Within one node only the multipliers change, so the same pairs are allowed as at the
+        // last evaluation; on whole-number scores within the solver's exact range, the warm
+        // start may then skip its preparation and its maximum-cardinality search.
+        let largest = self.largest + lambda.iter().sum::<f64>();
+        let sol = if same_node && self.integral && largest <= LIMIT {
+            solver.resolve_same_pairs(&p)
+        } else {
+            solver.resolve(&p)
+        };
         let placed = sol.matched == self.rows;
         let skip = self.skip();
         let assignment: Vec<Option<usize>> = sol
@@ -257,6 +286,11 @@ impl Eval {
     /// Whether it meets every constraint.
     pub fn meets(&self, need: &[usize]) -> bool {
         self.counts.iter().zip(need).all(|(c, n)| c >= n)
+    }
+
+    /// As [`Eval::meets`], with the needs as numbers.
+    pub fn meets_f(&self, need: &[f64]) -> bool {
+        self.counts.iter().zip(need).all(|(&c, n)| c as f64 >= *n)
     }
 }
 

@@ -107,4 +107,7 @@ pub struct Options<'a> {
     /// the search starts with it as its best solution. Ignored if it is not valid or does not
     /// meet them.
     pub start: Option<&'a [Option<usize>]>,
+    /// The most rows any assignment of the base problem assigns (its plain solve's `matched`),
+    /// when the caller has it already: the search then does not solve the base problem again.
+    pub unconstrained: Option<usize>,
 }
