@@ -1,7 +1,7 @@
 //! Why a coverage floor cannot be met. For one group the argument is a max-flow one: the most
 //! of its mentees that can be matched at all (everyone else left out, every seat free for them)
 //! is a maximum matching of its rows, and a floor above it cannot be met; Kőnig's theorem makes
-//! that number exact ([`Transversal::most_of`] finds it). The reasons given with it are the two sides of Hall's condition: mentees
+//! that number exact (`Transversal::most_of` finds it). The reasons given with it are the two sides of Hall's condition: mentees
 //! with no allowed mentor, and the seats of the mentors its mentees may have. When every group
 //! alone can reach its floor but some together cannot (they share mentors), the exact search
 //! proves it and names the smallest set of groups found to clash.
