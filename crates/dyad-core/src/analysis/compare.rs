@@ -206,8 +206,18 @@ impl Comparison {
             Yardstick::A => a,
             Yardstick::B => b,
         };
-        let ma = rescored(&a.matching, y);
-        let mb = rescored(&b.matching, y);
+        // A side on its own yardstick already carries its scores (the session's numerators are
+        // exact, so rescoring would give them bit for bit): only the other side is rescored,
+        // a read of every criterion of each of its pairs.
+        let on_yardstick = |ev: &Evaluation| {
+            if std::ptr::eq(ev, y) {
+                ev.matching.clone()
+            } else {
+                rescored(&ev.matching, y)
+            }
+        };
+        let ma = on_yardstick(a);
+        let mb = on_yardstick(b);
         // A side scored on its own yardstick carries its own scores, and its summary is the
         // one its evaluation made of the same pairs and table: no need to make it again.
         let summary = |ev: &Evaluation, m: &Matching| {
