@@ -41,6 +41,14 @@ pub fn run(args: &MatchArgs) -> Result<()> {
             let mut v = report::match_json(pool, &loaded, &ev, cells);
             v["measures"] = measures_json(&measures);
             v["idle_mentors"] = idle_json(pool, &idle);
+            if let Some(f) = &ev.matching.floor {
+                v["coverage_floor"] = serde_json::json!({
+                    "floor": f.floor,
+                    "proven_optimal": f.proven_optimal,
+                    "total": ev.matching.total(),
+                    "bound": f.bound,
+                });
+            }
             emit_json(&v)
         }
         Format::Csv => {
@@ -87,6 +95,13 @@ pub fn run(args: &MatchArgs) -> Result<()> {
                 ev.matching.eligible,
                 pool.mentors.len()
             );
+            if let Some(f) = &ev.matching.floor {
+                text.push_str(&format!(
+                    "Coverage floor {:.0} % per group: {}\n",
+                    100.0 * f.floor,
+                    f.proof_words(ev.matching.total())
+                ));
+            }
             if dyad::matching::weights_inert(&loaded.profile.weights) {
                 text.push_str(dyad::matching::INERT_WEIGHTS_WARNING);
                 text.push('\n');

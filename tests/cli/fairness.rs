@@ -38,6 +38,14 @@ fn the_curve_starts_without_a_floor_and_ends_at_the_first_floor_that_cannot_be_m
     for p in curve.iter().filter(|p| p["feasible"] == true) {
         let total = p["total"].as_f64().unwrap();
         assert!(total <= last_total + 1e-9);
+        // The bound is a total too (not one pair's score): the total itself when proven, and
+        // never below it.
+        let bound = p["bound"].as_f64().unwrap();
+        if p["proven_optimal"] == true {
+            assert!((bound - total).abs() < 1e-6, "bound {bound}, total {total}");
+        } else {
+            assert!(bound >= total - 1e-6, "bound {bound}, total {total}");
+        }
         last_total = total;
         assert_eq!(p["matched"], curve[0]["matched"]);
         for (name, g) in p["groups"].as_object().unwrap() {
@@ -59,6 +67,24 @@ fn match_meets_a_floor_and_refuses_one_out_of_range_or_on_a_pool_without_identit
     let fine = profile_with_floor(dir.path(), "floor.toml", "0.5");
     let v = json(&["match", "--profile", &fine, "--format", "json"]);
     assert!(!v["pairs"].as_array().unwrap().is_empty());
+    // The floor's proof is part of the answer, in JSON and on the screen.
+    let f = &v["coverage_floor"];
+    assert_eq!(f["floor"], 0.5);
+    let total: f64 = v["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["score"].as_f64().unwrap())
+        .sum();
+    assert!((f["total"].as_f64().unwrap() - total).abs() < 1e-6);
+    assert!(f["bound"].as_f64().unwrap() >= total - 1e-6);
+    let table = ok(&dyad_in(dir.path(), &["match", "--profile", &fine]));
+    let said = if f["proven_optimal"] == true {
+        "Coverage floor 50 % per group: proven optimal under the floor"
+    } else {
+        "Coverage floor 50 % per group: not proven optimal"
+    };
+    assert!(table.contains(said), "{table}");
 
     for wrong in ["1.5", "\"most\""] {
         let p = profile_with_floor(dir.path(), "wrong.toml", wrong);

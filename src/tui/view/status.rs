@@ -178,6 +178,18 @@ fn left(m: &Model, width: usize) -> (String, Style, bool) {
 /// fewest (0).
 fn right(m: &Model, words: u8) -> String {
     let ms = m.solve.elapsed.map(|t| t.as_secs_f64() * 1000.0);
+    // A matching under a coverage floor whose search stopped before its proof says so.
+    let gap = m.solve.results.as_ref().and_then(|r| {
+        let matching = &r.current.matching;
+        matching.floor.as_ref()?.gap(matching.total())
+    });
+    if let (false, Some(gap)) = (m.busy(), gap) {
+        return match words {
+            2 => format!("Not proven optimal: within {gap:.1} points "),
+            1 => format!("not proven: ≤ {gap:.1} pts "),
+            _ => "not proven ".into(),
+        };
+    }
     match (m.busy(), ms, words) {
         (true, _, 2) => "Rematching… ".into(),
         (true, _, _) => "rematching… ".into(),

@@ -372,13 +372,27 @@ impl Frame {
                     _ => format!("the coverage floor {share} cannot be met: {why}"),
                 })
         })?;
+        // The proven bound in pair-score points: the matching's total plus the gap, converted
+        // from numerators (not capped at 100 as one pair's score is).
+        let reached: f64 = found
+            .assignment
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.and_then(|j| problem.score_of(i, j)))
+            .sum();
+        let gap = if found.proven_optimal || weighting.denominator <= 0.0 {
+            0.0
+        } else {
+            100.0 * (found.bound - reached).max(0.0) / weighting.denominator
+        };
         let mut matching = self.assemble(table, weighting, numerators, min_floor, found.assignment);
+        let bound = matching.total() + gap;
         matching.floor = Some(floors::FloorStatus::of(
             share,
             &self.floor_groups,
             &matching.mentor_of,
             found.proven_optimal,
-            weighting.score(found.bound),
+            bound,
         ));
         Ok(matching)
     }

@@ -72,6 +72,24 @@ impl FloorStatus {
             bound,
         }
     }
+
+    /// How far below the best possible a matching of `total` may be: `None` when it is proven
+    /// optimal under the floor.
+    pub fn gap(&self, total: f64) -> Option<f64> {
+        (!self.proven_optimal).then(|| (self.bound - total).max(0.0))
+    }
+
+    /// The proof in words, for a matching of `total`: "proven optimal under the floor", or how
+    /// far from the optimum it may be when the search stopped before closing its gap.
+    pub fn proof_words(&self, total: f64) -> String {
+        match self.gap(total) {
+            None => "proven optimal under the floor".into(),
+            Some(gap) => format!(
+                "not proven optimal: the search stopped with the best matching it found, at most {gap:.1} points of total score below the best possible ({:.1})",
+                self.bound
+            ),
+        }
+    }
 }
 
 /// One identity group under a coverage floor.
@@ -151,6 +169,26 @@ pub fn floor_groups(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_proof_in_words_says_how_far_an_unproven_matching_may_be() {
+        let status = |proven_optimal, bound| FloorStatus {
+            floor: 0.5,
+            groups: Vec::new(),
+            proven_optimal,
+            bound,
+        };
+        assert_eq!(status(true, 120.0).gap(120.0), None);
+        assert_eq!(
+            status(true, 120.0).proof_words(120.0),
+            "proven optimal under the floor"
+        );
+        assert_eq!(status(false, 121.5).gap(120.0), Some(1.5));
+        let words = status(false, 121.5).proof_words(120.0);
+        assert!(words.starts_with("not proven optimal"), "{words}");
+        assert!(words.contains("at most 1.5 points"), "{words}");
+        assert!(words.contains("(121.5)"), "{words}");
+    }
     use super::*;
 
     #[test]
