@@ -112,6 +112,7 @@ impl Search {
                 &mut self.solver,
                 &mut self.scratch,
             );
+            let met = dual.feasible.as_ref().map(|f| f.0.clone());
             if let Some((a, t)) = dual.feasible
                 && best.as_ref().is_none_or(|b| t > b.1)
             {
@@ -128,7 +129,7 @@ impl Search {
             };
             // No pair to branch on: every pair of the short set outside the hint is forbidden
             // here, so no solution of the node meets that constraint.
-            let Some(pair) = branch_pair(rel, &self.node, hint) else {
+            let Some(pair) = branch_pair(rel, &self.node, hint, met.as_deref()) else {
                 continue;
             };
             for force in [true, false] {
@@ -151,8 +152,14 @@ impl Search {
 }
 
 /// The pair to branch on: of the constraint `hint` falls furthest short of, the pair of its
-/// set not in `hint` whose row loses least by taking it, among the pairs still open in the node.
-fn branch_pair(rel: &Relaxed, node: &[f64], hint: &super::relaxed::Eval) -> Option<u32> {
+/// set not in `hint` whose row loses least by taking it, among the pairs still open in the node;
+/// `met` is the node's solution that meets the constraints, if the dual found one.
+fn branch_pair(
+    rel: &Relaxed,
+    node: &[f64],
+    hint: &super::relaxed::Eval,
+    met: Option<&[Option<usize>]>,
+) -> Option<u32> {
     let (c, _) = hint
         .counts
         .iter()
@@ -161,7 +168,7 @@ fn branch_pair(rel: &Relaxed, node: &[f64], hint: &super::relaxed::Eval) -> Opti
         .filter(|(_, (c, n))| c < n)
         .max_by_key(|(_, (c, n))| **n - **c)?;
     let cols = rel.cols;
-    if let Some(k) = branch_row(rel, node, hint, c) {
+    if let Some(k) = branch_row(rel, node, hint, met, c) {
         return Some(k);
     }
     let mut choice: Option<(f64, u32)> = None;
@@ -187,14 +194,21 @@ fn branch_pair(rel: &Relaxed, node: &[f64], hint: &super::relaxed::Eval) -> Opti
 
 /// A row to branch on when constraint `c`'s set holds every pair of some rows (a set of rows,
 /// like "a mentee of the group"): of those `hint` leaves unassigned and the node still lets
-/// choose, the one with the best pair open. The branch is on its skip pair: forced, the row
-/// stays unassigned; forbidden, it is assigned and counts for `c` whichever column it takes.
-/// Branching on one of its pairs instead would barely cut: forbidden, the row would count for
-/// `c` through another column of the same set.
-fn branch_row(rel: &Relaxed, node: &[f64], hint: &super::relaxed::Eval, c: usize) -> Option<u32> {
+/// choose, one that `met` (the solution on the other side of the dual's kink) assigns if there
+/// is one, since the relaxation mixes the two there; then the one with the best pair open. The
+/// branch is on its skip pair: forced, the row stays unassigned; forbidden, it is assigned and
+/// counts for `c` whichever column it takes. Branching on one of its pairs instead would barely
+/// cut: forbidden, the row would count for `c` through another column of the same set.
+fn branch_row(
+    rel: &Relaxed,
+    node: &[f64],
+    hint: &super::relaxed::Eval,
+    met: Option<&[Option<usize>]>,
+    c: usize,
+) -> Option<u32> {
     let cols = rel.cols;
     let skip = rel.skip();
-    let mut choice: Option<(f64, u32)> = None;
+    let mut choice: Option<((bool, f64), u32)> = None;
     for (i, _) in rel.whole[c].iter().enumerate().filter(|(_, w)| **w) {
         let row = &node[i * cols..(i + 1) * cols];
         if hint.assignment[i].is_some() || !row[skip].is_finite() {
@@ -205,8 +219,12 @@ fn branch_row(rel: &Relaxed, node: &[f64], hint: &super::relaxed::Eval, c: usize
             .copied()
             .filter(|x| x.is_finite())
             .fold(f64::NEG_INFINITY, f64::max);
-        if best.is_finite() && choice.is_none_or(|(b, _)| best > b) {
-            choice = Some((best, (i * cols + skip) as u32));
+        let mixed = met.is_some_and(|m| m.get(i).copied().flatten().is_some());
+        let key = (mixed, best);
+        if best.is_finite()
+            && choice.is_none_or(|(b, _)| key.0 > b.0 || (key.0 == b.0 && key.1 > b.1))
+        {
+            choice = Some((key, (i * cols + skip) as u32));
         }
     }
     choice.map(|(_, k)| k)
