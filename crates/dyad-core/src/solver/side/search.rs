@@ -222,7 +222,7 @@ fn branch_row(
         let mixed = met.is_some_and(|m| m.get(i).copied().flatten().is_some());
         let key = (mixed, best);
         if best.is_finite()
-            && choice.is_none_or(|(b, _)| key.0 > b.0 || (key.0 == b.0 && key.1 > b.1))
+            && choice.is_none_or(|(b, _)| (key.0 && !b.0) || (key.0 == b.0 && key.1 > b.1))
         {
             choice = Some((key, (i * cols + skip) as u32));
         }
