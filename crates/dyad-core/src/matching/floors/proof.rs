@@ -58,8 +58,9 @@ impl std::fmt::Display for Infeasible {
                 let mut why = Vec::new();
                 if g.without_mentor > 0 {
                     why.push(format!(
-                        "{} of them have no allowed mentor",
-                        g.without_mentor
+                        "{} of them {} no allowed mentor",
+                        g.without_mentor,
+                        if g.without_mentor == 1 { "has" } else { "have" }
                     ));
                 }
                 if g.seats < (g.need - g.pinned.min(g.need)) as u64 {
