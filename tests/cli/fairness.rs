@@ -85,6 +85,26 @@ fn match_meets_a_floor_and_refuses_one_out_of_range_or_on_a_pool_without_identit
         "Coverage floor 50 % per group: not proven optimal"
     };
     assert!(table.contains(said), "{table}");
+    // The decision record states the same proof beside the rule.
+    ok(&dyad_in(
+        dir.path(),
+        &[
+            "report",
+            "--data",
+            ".",
+            "--profile",
+            &fine,
+            "--out",
+            "record.html",
+        ],
+    ));
+    let record = std::fs::read_to_string(dir.path().join("record.html")).unwrap();
+    let proof = if f["proven_optimal"] == true {
+        "The matching is proven optimal under the floor."
+    } else {
+        "The matching is not proven optimal"
+    };
+    assert!(record.contains(proof), "no proof in the record");
 
     for wrong in ["1.5", "\"most\""] {
         let p = profile_with_floor(dir.path(), "wrong.toml", wrong);

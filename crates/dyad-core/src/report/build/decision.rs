@@ -138,6 +138,15 @@ pub(super) fn section(
     blocks.push(Block::Subheading("Rules".into()));
     let now = rules(p);
     blocks.push(Block::List(now.clone()));
+    let matching = &inp.current.evaluation.matching;
+    if let Some(f) = &matching.floor {
+        // The proof belongs with the rule: a floor's optimum is a search's, and says so when the
+        // search stopped short.
+        blocks.push(Block::Para(format!(
+            "The matching is {}.",
+            f.proof_words(matching.total())
+        )));
+    }
     if let Some(b) = base {
         let then = rules(&b.decision.evaluation.profile);
         let differ: Vec<String> = now
