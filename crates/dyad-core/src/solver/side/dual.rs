@@ -195,7 +195,7 @@ fn several(probe: &mut Probe, start: &[f64], best: Option<f64>) {
     };
     let mut centre = start.to_vec();
     let first = probe.eval(&centre);
-    if probe.settled(best) || proven(&centre, &first, &need) {
+    if probe.settled(best) || proven(&centre, &first, &probe.rel.need) {
         return;
     }
     // The linear programme works in units of a typical pair's score, so that its numbers stay
@@ -219,7 +219,7 @@ fn several(probe: &mut Probe, start: &[f64], best: Option<f64>) {
             return;
         }
         let e = probe.eval(&next);
-        if probe.settled(best) || proven(&next, &e, &need) {
+        if probe.settled(best) || proven(&next, &e, &probe.rel.need) {
             return;
         }
         cuts.push((e.total, slope(&e)));
@@ -239,12 +239,12 @@ fn several(probe: &mut Probe, start: &[f64], best: Option<f64>) {
 
 /// Whether `e`, evaluated at `lambda`, meets the constraints with complementary slackness (each
 /// multiplier zero or its constraint tight): then its total equals its bound, the node's optimum.
-fn proven(lambda: &[f64], e: &Eval, need: &[f64]) -> bool {
-    e.meets_f(need)
+fn proven(lambda: &[f64], e: &Eval, need: &[usize]) -> bool {
+    e.meets(need)
         && lambda
             .iter()
             .zip(e.counts.iter().zip(need))
-            .all(|(l, (&c, n))| *l == 0.0 || c as f64 == *n)
+            .all(|(l, (c, n))| *l == 0.0 || c == n)
 }
 
 /// The model's minimum over the box of half-width `radius` around `centre` (within `[0, span]`),

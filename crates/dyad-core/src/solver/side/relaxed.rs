@@ -287,11 +287,6 @@ impl Eval {
     pub fn meets(&self, need: &[usize]) -> bool {
         self.counts.iter().zip(need).all(|(c, n)| c >= n)
     }
-
-    /// As [`Eval::meets`], with the needs as numbers.
-    pub fn meets_f(&self, need: &[f64]) -> bool {
-        self.counts.iter().zip(need).all(|(&c, n)| c as f64 >= *n)
-    }
 }
 
 /// The most pairs of `pairs` one assignment of `p` can hold: a maximum matching on them.
