@@ -56,6 +56,10 @@ pub(super) struct Canon {
     done: Vec<u32>,
     call: u32,
     adj: Vec<u32>,
+    /// The rows tight with each column (`radj[rat[j]..rat[j + 1]]`, ascending): the same
+    /// tight pairs, by column.
+    rat: Vec<u32>,
+    radj: Vec<u32>,
     /// Tight columns of the row being placed that come before its own.
     candidates: Vec<u32>,
     /// Real columns whose dual is 0 (targets of virtual rows).
@@ -65,6 +69,11 @@ pub(super) struct Canon {
     stamp: u32,
     /// Stamp of the last search that expanded the virtual rows.
     virtual_stamp: u32,
+    /// Exits of the current row's search (per column, equal to `stamp`): columns holding a
+    /// movable row `exit_mover[c]` tight with the row's own column, one step from closing the
+    /// cycle.
+    exit: Vec<u32>,
+    exit_mover: Vec<u32>,
     /// Parent links of the search: column reached from `from[c]` by moving row `mover[c]`.
     from: Vec<u32>,
     mover: Vec<u32>,
@@ -99,6 +108,62 @@ impl Tight<'_> {
 }
 
 impl Canon {
+    /// Fills `rat` / `radj` from the present rows' adjacency (all computed by now).
+    fn transpose(&mut self, r: &Prepared, cols: usize) {
+        self.rat.clear();
+        self.rat.resize(cols + 2, 0);
+        for &j in &self.adj {
+            self.rat[j as usize + 1] += 1;
+        }
+        for j in 0..=cols {
+            self.rat[j + 1] += self.rat[j];
+        }
+        self.radj.clear();
+        self.radj.resize(self.adj.len(), NONE);
+        // `exit_mover` serves as the fill cursor of each column here; it is reset before use.
+        self.exit_mover.clear();
+        self.exit_mover.extend_from_slice(&self.rat[..=cols]);
+        for &i in &r.present {
+            let (at, len) = (self.at[i as usize] as usize, self.len[i as usize] as usize);
+            for &j in &self.adj[at..at + len] {
+                let slot = &mut self.exit_mover[j as usize];
+                self.radj[*slot as usize] = i;
+                *slot += 1;
+            }
+        }
+    }
+
+    /// Marks the exits of row `i`'s search: the columns of the rows after `i` that are tight
+    /// with `own`. A search that reaches one has found its cycle without expanding further —
+    /// the search runs from both ends, and on problems with many ties (where the cycle is short
+    /// but every row has many tight columns) it stops after a handful of columns.
+    fn mark_exits(&mut self, slots: &Slots, i: u32, own: u32) {
+        let (lo, hi) = (
+            self.rat[own as usize] as usize,
+            self.rat[own as usize + 1] as usize,
+        );
+        let rows = &self.radj[lo..hi];
+        let after = rows.partition_point(|&k| k <= i);
+        for &k in &rows[after..] {
+            let ck = slots.col_of[k as usize];
+            if ck != own && ck != NONE && self.exit[ck as usize] != self.stamp {
+                self.exit[ck as usize] = self.stamp;
+                self.exit_mover[ck as usize] = k;
+            }
+        }
+    }
+
+    /// Whether column `c`, just reached, is an exit; if so, links `own` to it.
+    #[inline]
+    fn closes(&mut self, c: u32, own: u32) -> bool {
+        if self.exit[c as usize] != self.stamp {
+            return false;
+        }
+        self.from[own as usize] = c;
+        self.mover[own as usize] = self.exit_mover[c as usize];
+        true
+    }
+
     /// Row `k`'s tight columns (the "unmatched" one last), computed on first use in this pass.
     fn adjacency(&mut self, t: &Tight, k: usize) -> std::ops::Range<usize> {
         if self.done[k] != self.call {
@@ -164,8 +229,12 @@ impl Optimum<'_> {
         for &i in &r.present {
             c.adjacency(&t, i as usize);
         }
+        c.transpose(r, cols);
         c.seen.clear();
         c.seen.resize(cols + 1, 0);
+        c.exit.clear();
+        c.exit.resize(cols + 1, 0);
+        c.exit_mover.resize(cols + 1, NONE);
         c.stamp = 0;
         c.virtual_stamp = 0;
         c.from.resize(cols + 1, NONE);
@@ -181,6 +250,7 @@ impl Optimum<'_> {
                 continue;
             }
             c.stamp += 1;
+            c.mark_exits(self.slots, i, own);
             for k in 0..c.candidates.len() {
                 let j = c.candidates[k];
                 if c.seen[j as usize] == c.stamp {
@@ -230,7 +300,10 @@ fn rounding_margin(r: &Prepared) -> f64 {
 /// Appends the columns `j` with `−row[j] − u − v[j] ≤ 0` — tight, since no reduced cost is
 /// negative at an optimum (in floating point, a hair below 0 counts as tight too). Blocks of
 /// sixteen are first checked with a vectorised minimum, so the common case costs one
-/// subtraction pair and one minimum per column.
+/// subtraction pair and one minimum per column; a block holding a tight column is then read
+/// four columns at a time into a bit mask (one vector comparison), and only its set bits are
+/// visited. In a tie-heavy problem most blocks hold a tight column, at no predictable place,
+/// so a branch per column would mispredict often.
 #[inline(always)]
 fn tight_in_row_lanes(row: &[f64], v: &[f64], u: f64, out: &mut Vec<u32>) {
     const BLOCK: usize = 16;
@@ -250,16 +323,21 @@ fn tight_in_row_lanes(row: &[f64], v: &[f64], u: f64, out: &mut Vec<u32>) {
             }
         }
         if lo.iter().any(|&x| x <= 0.0) {
-            // Branch-free: every column is written and only the tight ones are kept. In a
-            // tie-heavy problem most blocks hold a tight column, at no predictable place, so a
-            // branch per column mispredicts often.
-            let mut found = [0u32; BLOCK];
-            let mut n_found = 0;
-            for j in start..start + BLOCK {
-                found[n_found] = j as u32;
-                n_found += usize::from(-row[j] - u - v[j] <= 0.0);
+            for (k, (rc, vc)) in row[start..start + BLOCK]
+                .chunks_exact(LANES)
+                .zip(v[start..start + BLOCK].chunks_exact(LANES))
+                .enumerate()
+            {
+                let mut mask = 0u32;
+                for l in 0..LANES {
+                    mask |= u32::from(-rc[l] - u - vc[l] <= 0.0) << l;
+                }
+                let at = (start + k * LANES) as u32;
+                while mask != 0 {
+                    out.push(at + mask.trailing_zeros());
+                    mask &= mask - 1;
+                }
             }
-            out.extend_from_slice(&found[..n_found]);
         }
         start += BLOCK;
     }
@@ -275,13 +353,17 @@ super::simd::multiversion! {
 }
 
 /// Breadth-first search from column `j` (about to receive row `i`) for a path back to `own`,
-/// `i`'s current column, moving only rows after `i` and virtual rows. Leaves parent links in
-/// `c.from` / `c.mover`. Marks stay valid across the candidates of one row: a column from which
-/// a failed search found no path has none for the next candidate either.
+/// `i`'s current column, moving only rows after `i` and virtual rows; it ends as soon as it
+/// reaches `own` or an exit (see [`Canon::mark_exits`]). Leaves parent links in `c.from` /
+/// `c.mover`. Marks stay valid across the candidates of one row: a column from which a failed
+/// search found no path has none for the next candidate either.
 fn search(c: &mut Canon, t: &Tight, slots: &Slots, i: u32, j: u32, own: u32) -> bool {
     let cols = t.cols;
     let stamp = c.stamp;
     c.seen[j as usize] = stamp;
+    if c.closes(j, own) {
+        return true;
+    }
     c.queue.clear();
     c.queue.push(j);
     let mut head = 0;
@@ -298,7 +380,7 @@ fn search(c: &mut Canon, t: &Tight, slots: &Slots, i: u32, j: u32, own: u32) -> 
                         c.seen[next as usize] = stamp;
                         c.from[next as usize] = col;
                         c.mover[next as usize] = k;
-                        if next == own {
+                        if next == own || c.closes(next, own) {
                             return true;
                         }
                         c.queue.push(next);
@@ -317,7 +399,7 @@ fn search(c: &mut Canon, t: &Tight, slots: &Slots, i: u32, j: u32, own: u32) -> 
                     c.seen[next as usize] = stamp;
                     c.from[next as usize] = col;
                     c.mover[next as usize] = VIRTUAL;
-                    if next == own {
+                    if next == own || c.closes(next, own) {
                         return true;
                     }
                     c.queue.push(next);

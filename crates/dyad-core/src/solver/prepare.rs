@@ -164,9 +164,10 @@ struct RowScan {
 
 /// Folds one row into the per-column smallest magnitudes `col_min` (finite there means the
 /// column has an allowed pair; `+inf` and NaN never lower it), and checks its values.
-/// `col_bar[j]` is 0 for a column with capacity and `+inf` for one without. Two simple sweeps
-/// of plain `f64` comparisons and arithmetic over lanes of four, so that both vectorise (the
-/// row is in the first-level cache for the second).
+/// `col_bar[j]` is 0 for a column with capacity and `+inf` for one without. One sweep of plain
+/// `f64` comparisons and arithmetic over lanes of four, with one running value per lane and
+/// nothing that depends on the lane's position, so that it vectorises: this is the solver's
+/// first read of the scores, and on easy problems a large share of the whole solve.
 #[inline(always)]
 fn scan_row_lanes(row: &[f64], col_bar: &[f64], col_min: &mut [f64]) -> RowScan {
     const LANES: usize = 4;
@@ -174,43 +175,55 @@ fn scan_row_lanes(row: &[f64], col_bar: &[f64], col_min: &mut [f64]) -> RowScan 
     let split = n - n % LANES;
     let (col_bar, col_min) = (&col_bar[..n], &mut col_min[..n]);
     let mut reach = [f64::INFINITY; LANES];
+    let mut frac = [0.0f64; LANES];
+    let mut big = [0.0f64; LANES];
+    let mut top = [f64::NEG_INFINITY; LANES];
+    // Written so that NaN (and the NaN that ±inf gives in `f`) never changes a running value.
+    let fold = |s: f64,
+                bar: f64,
+                m: &mut f64,
+                reach: &mut f64,
+                frac: &mut f64,
+                big: &mut f64,
+                top: &mut f64| {
+        let a = s.abs();
+        *m = if a < *m { a } else { *m };
+        let r = a + bar;
+        *reach = if r < *reach { r } else { *reach };
+        // 0 for a whole number below 2⁵¹, NaN for ±inf and NaN, else not 0.
+        let f = (((a + ROUNDER) - ROUNDER) - a).abs();
+        *frac = if f > *frac { f } else { *frac };
+        let finite = if a < f64::INFINITY { a } else { 0.0 };
+        *big = if finite > *big { finite } else { *big };
+        *top = if s > *top { s } else { *top };
+    };
     for ((sc, bc), mc) in row[..split]
         .chunks_exact(LANES)
         .zip(col_bar[..split].chunks_exact(LANES))
         .zip(col_min[..split].chunks_exact_mut(LANES))
     {
         for l in 0..LANES {
-            let a = sc[l].abs();
-            mc[l] = if a < mc[l] { a } else { mc[l] };
-            let r = a + bc[l];
-            reach[l] = if r < reach[l] { r } else { reach[l] };
+            fold(
+                sc[l],
+                bc[l],
+                &mut mc[l],
+                &mut reach[l],
+                &mut frac[l],
+                &mut big[l],
+                &mut top[l],
+            );
         }
     }
     for j in split..n {
-        let a = row[j].abs();
-        col_min[j] = if a < col_min[j] { a } else { col_min[j] };
-        let r = a + col_bar[j];
-        reach[0] = if r < reach[0] { r } else { reach[0] };
-    }
-    let mut frac = [0.0f64; LANES];
-    let mut big = [0.0f64; LANES];
-    let mut top = [f64::NEG_INFINITY; LANES];
-    let mut check = |l: usize, s: f64| {
-        let a = s.abs();
-        // 0 for a whole number below 2⁵¹, NaN for ±inf and NaN, else not 0.
-        let f = (((a + ROUNDER) - ROUNDER) - a).abs();
-        frac[l] = if f > frac[l] { f } else { frac[l] };
-        let finite = if a < f64::INFINITY { a } else { 0.0 };
-        big[l] = if finite > big[l] { finite } else { big[l] };
-        top[l] = if s > top[l] { s } else { top[l] };
-    };
-    for sc in row[..split].chunks_exact(LANES) {
-        for (l, &s) in sc.iter().enumerate() {
-            check(l, s);
-        }
-    }
-    for &s in &row[split..] {
-        check(0, s);
+        fold(
+            row[j],
+            col_bar[j],
+            &mut col_min[j],
+            &mut reach[0],
+            &mut frac[0],
+            &mut big[0],
+            &mut top[0],
+        );
     }
     RowScan {
         any: reach.iter().any(|&x| x < f64::INFINITY),
