@@ -12,7 +12,7 @@ use dyad::privacy::SmallCells;
 use dyad::privacy::room::{Matched, RowShown};
 
 use super::common_args::{DataArgs, TableOrJson};
-use super::report::{fig, table};
+use super::report::{counts_shown, fig, table};
 use super::{emit, emit_json, inputs};
 
 /// Groups with fewer eligible mentees than small_cell_k (configs/dyad-settings.toml) are not
@@ -104,11 +104,7 @@ fn group_json(g: &GroupPoint, row: Option<RowShown>) -> Value {
         return json!({"eligible": null, "need": null, "matched": null, "matched_at_least": null,
                       "share": null, "mean_score": null, "lowest": null, "suppressed": true});
     };
-    let (eligible, matched, at_least) = match row.counts {
-        None => (None, None, None),
-        Some((e, Matched::Exact(n))) => (Some(e), Some(n), None),
-        Some((e, Matched::AtLeast(n))) => (Some(e), None, Some(n)),
-    };
+    let (eligible, matched, at_least) = counts_shown(row);
     json!({
         "eligible": eligible,
         "need": eligible.map(|_| g.need),

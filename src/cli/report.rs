@@ -42,6 +42,15 @@ pub fn summary_json(s: &Summary, groups: Map<String, Value>) -> Value {
     })
 }
 
+/// A row's eligible, exact matched and least matched counts, each `None` where not shown.
+pub fn counts_shown(row: RowShown) -> (Option<usize>, Option<usize>, Option<usize>) {
+    match row.counts {
+        None => (None, None, None),
+        Some((e, Matched::Exact(n))) => (Some(e), Some(n), None),
+        Some((e, Matched::AtLeast(n))) => (Some(e), None, Some(n)),
+    }
+}
+
 /// One group row as JSON, as the room rule shows it (`dyad::privacy::room`): `null` for every
 /// figure withheld, `matched_at_least` where only a bound may be shown, `lowest` the mean of
 /// the group's k lowest pair scores (no one's own); `suppressed` when nothing is shown.
@@ -50,11 +59,7 @@ fn group_json(shown: Option<RowShown>) -> Value {
         return json!({"eligible": null, "matched": null, "matched_at_least": null,
                       "mean": null, "lowest": null, "suppressed": true});
     };
-    let (eligible, matched, at_least) = match s.counts {
-        None => (None, None, None),
-        Some((e, Matched::Exact(n))) => (Some(e), Some(n), None),
-        Some((e, Matched::AtLeast(n))) => (Some(e), None, Some(n)),
-    };
+    let (eligible, matched, at_least) = counts_shown(s);
     json!({
         "eligible": eligible,
         "matched": matched,

@@ -52,7 +52,10 @@ fn the_curve_starts_without_a_floor_and_ends_at_the_first_floor_that_cannot_be_m
         // where the rule allows, the bound the group's size gives otherwise.
         for (name, g) in p["groups"].as_object().unwrap() {
             if g["suppressed"] == true {
-                assert!(g["eligible"].is_null() && g["mean_score"].is_null(), "{name}: {g}");
+                assert!(
+                    g["eligible"].is_null() && g["mean_score"].is_null(),
+                    "{name}: {g}"
+                );
                 continue;
             }
             let eligible = g["eligible"].as_u64().unwrap();
