@@ -187,7 +187,8 @@ fn scan_row_lanes(row: &[f64], col_bar: &[f64], col_min: &mut [f64]) -> RowScan 
                 big: &mut f64,
                 top: &mut f64| {
         let a = s.abs();
-        *m = if a < *m { a } else { *m };
+        // `min`, not a comparison and a choice, which compiles to a slow masked store.
+        *m = m.min(a);
         let r = a + bar;
         *reach = if r < *reach { r } else { *reach };
         // 0 for a whole number below 2⁵¹, NaN for ±inf and NaN, else not 0.
