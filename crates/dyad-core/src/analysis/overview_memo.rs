@@ -1,16 +1,23 @@
-//! The overview of each slider step, proportional to what changed: [`OverviewMemo`] keeps the
-//! pool's identity groups and the weight-free facts of every pair it has seen, so a step
-//! recomputes the facts of the pairs that moved only. Everything that depends on the weights
-//! (each pair's score on the yardstick, and the figures summed from them) is recomputed, since
-//! a weight moves every score. The result is [`Overview::of`]'s, exactly.
+//! The analyses of each slider step, proportional to what changed: [`OverviewMemo`] keeps the
+//! pool's identity groups, the weight-free facts of every pair it has seen and the criteria of
+//! the baseline's pairs, so a step recomputes the facts of the pairs that moved only and scores
+//! the baseline on the new weights without reading the score table again. Everything that
+//! depends on the weights (each pair's score on the yardstick, and the figures summed from
+//! them) is recomputed, since a weight moves every score. The results are [`Overview::of`]'s
+//! and [`Engine::compare`]'s, exactly.
+//!
+//! [`Engine::compare`]: crate::matching::engine::Engine::compare
 
 use std::sync::Arc;
 
-use crate::analysis::measures::PairFacts;
-use crate::analysis::overview::{Membership, Overview};
+use crate::analysis::compare::Comparison;
+use crate::analysis::measures::{Measures, PairFacts};
+use crate::analysis::overview::{Membership, Overview, Sides};
 use crate::criteria::specialty::SpecialtyFamilies;
-use crate::matching::Matching;
 use crate::matching::engine::Evaluation;
+use crate::matching::pair_steps::PairSteps;
+use crate::matching::scoring::Weighting;
+use crate::matching::{Matching, capacities};
 use crate::pool::Pool;
 
 /// The groups of one pool and the facts of the last pairs of each side, reused while the pool
@@ -26,6 +33,8 @@ struct Seen {
     groups: Membership,
     baseline: Facts,
     now: Facts,
+    /// The criteria of the baseline's pairs in the current profile's score table.
+    baseline_steps: PairSteps,
 }
 
 /// The facts of the last pair of each mentee on one side (`None`: none yet).
@@ -67,9 +76,8 @@ impl OverviewMemo {
         OverviewMemo::default()
     }
 
-    /// [`Overview::of`] `baseline` and `now` (evaluations of the same pool, `now.pool`),
-    /// recomputing the facts of the pairs that changed since the last call only.
-    pub fn overview(&mut self, baseline: &Evaluation, now: &Evaluation) -> Overview {
+    /// What the memo keeps of `now`'s pool, afresh when the pool or the families changed.
+    fn seen(&mut self, baseline: &Evaluation, now: &Evaluation) -> &mut Seen {
         let fresh = |s: &Seen| {
             Arc::ptr_eq(&s.pool, &now.pool)
                 && Arc::ptr_eq(&s.families, &now.families)
@@ -83,13 +91,64 @@ impl OverviewMemo {
                 groups: Membership::of(&now.pool),
                 baseline: Facts::default(),
                 now: Facts::default(),
+                baseline_steps: PairSteps::new(),
             });
         }
-        let s = self.seen.as_mut().expect("just set");
+        self.seen.as_mut().expect("just set")
+    }
+
+    /// [`Overview::of`] `baseline` and `now` (evaluations of the same pool, `now.pool`),
+    /// recomputing the facts of the pairs that changed since the last call only.
+    pub fn overview(&mut self, baseline: &Evaluation, now: &Evaluation) -> Overview {
+        let s = self.seen(baseline, now);
+        let baseline_on_now = s.rescored(baseline, now);
         let pool = &*s.pool;
         let baseline_facts = s.baseline.of(pool, &s.families, &baseline.matching);
         let now_facts = s.now.of(pool, &s.families, &now.matching);
-        Overview::with_facts(pool, &s.groups, baseline, now, &baseline_facts, &now_facts)
+        let sides = Sides {
+            baseline,
+            now,
+            baseline_on_now: &baseline_on_now,
+            baseline_facts: &baseline_facts,
+            now_facts: &now_facts,
+        };
+        Overview::with_facts(pool, &s.groups, &sides)
+    }
+
+    /// [`Engine::compare`] `baseline` with `now` (evaluations of the same pool, `now.pool`),
+    /// the baseline's pairs scored on `now`'s weights from their criteria kept since the last
+    /// call.
+    ///
+    /// [`Engine::compare`]: crate::matching::engine::Engine::compare
+    pub fn comparison(&mut self, baseline: &Evaluation, now: &Evaluation) -> Comparison {
+        let s = self.seen(baseline, now);
+        let baseline_on_now = s.rescored(baseline, now);
+        Comparison::on_b_with(&baseline_on_now, &s.baseline_steps, now)
+    }
+
+    /// The measures of `now`'s matching as its overview computes them: [`Measures::overall`]
+    /// on `now`'s own profile, from the facts of its pairs kept since the last call.
+    pub fn measures(&mut self, now: &Evaluation) -> Measures {
+        let s = self.seen(now, now);
+        let facts = s.now.of(&s.pool, &s.families, &now.matching);
+        let capacity = capacities(&s.pool, &now.profile);
+        let limit = now.profile.constraints.in_person_max_km;
+        Measures::from_facts(&facts, &now.matching, &capacity, limit)
+    }
+}
+
+impl Seen {
+    /// `baseline`'s matching scored on `now`'s yardstick, as
+    /// [`crate::analysis::compare::rescored`] gives it.
+    fn rescored(&mut self, baseline: &Evaluation, now: &Evaluation) -> Matching {
+        self.baseline_steps
+            .update(&now.table, &baseline.matching.pairs);
+        let w = Weighting::new(&now.profile.weights);
+        let mut m = baseline.matching.clone();
+        for p in &mut m.pairs {
+            p.score = self.baseline_steps.score(p, &w);
+        }
+        m
     }
 }
 
