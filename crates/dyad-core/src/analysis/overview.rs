@@ -233,7 +233,7 @@ impl Side {
         let facts = PairFacts::of_matching(pool, &ev.families, &ev.matching);
         let on_yardstick = on_yardstick(ev, yardstick);
         let groups = Membership::of(pool);
-        Side::with_facts(pool, &groups, ev, yardstick, &on_yardstick, &facts)
+        Side::with_facts(pool, &groups, ev, yardstick, &on_yardstick, &facts, None)
     }
 
     /// [`Side::of`] with the groups, `ev`'s matching scored on the yardstick and the facts of
@@ -245,11 +245,15 @@ impl Side {
         yardstick: &Evaluation,
         matching: &Matching,
         facts: &[PairFacts],
+        measures: Option<&Measures>,
     ) -> Side {
         let capacity = capacities(pool, &ev.profile);
         let limit = yardstick.profile.constraints.in_person_max_km;
         Side {
-            measures: Measures::from_facts(facts, matching, &capacity, limit),
+            measures: match measures {
+                Some(m) => m.clone(),
+                None => Measures::from_facts(facts, matching, &capacity, limit),
+            },
             groups: rows_of(groups, matching, facts),
             loads: mentor_loads(matching, &capacity),
         }
@@ -286,6 +290,9 @@ pub(super) struct Sides<'a> {
     pub(super) baseline_on_now: &'a Matching,
     pub(super) baseline_facts: &'a [PairFacts],
     pub(super) now_facts: &'a [PairFacts],
+    /// The baseline's measures, when they are known already (they do not depend on the
+    /// weights).
+    pub(super) baseline_measures: Option<&'a Measures>,
 }
 
 /// A baseline and the current matching side by side, both on the current one's yardstick.
@@ -314,6 +321,7 @@ impl Overview {
             baseline_on_now: &on_yardstick(baseline, now),
             baseline_facts: &facts(baseline),
             now_facts: &facts(now),
+            baseline_measures: None,
         };
         Overview::with_facts(pool, &groups, &sides)
     }
@@ -327,6 +335,7 @@ impl Overview {
             baseline_on_now,
             baseline_facts,
             now_facts,
+            baseline_measures,
         } = *sides;
         let mut changed = vec![0; groups.names.len() + 1];
         let (a, b) = (
@@ -345,7 +354,7 @@ impl Overview {
             }
         }
         Overview {
-            now: Side::with_facts(pool, groups, now, now, &now.matching, now_facts),
+            now: Side::with_facts(pool, groups, now, now, &now.matching, now_facts, None),
             baseline: Side::with_facts(
                 pool,
                 groups,
@@ -353,6 +362,7 @@ impl Overview {
                 now,
                 baseline_on_now,
                 baseline_facts,
+                baseline_measures,
             ),
             changed,
             status_changed,

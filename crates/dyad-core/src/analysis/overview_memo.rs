@@ -17,7 +17,7 @@ use crate::criteria::specialty::SpecialtyFamilies;
 use crate::matching::engine::Evaluation;
 use crate::matching::pair_steps::PairSteps;
 use crate::matching::scoring::Weighting;
-use crate::matching::{Matching, capacities};
+use crate::matching::{Matching, Pair, capacities};
 use crate::pool::Pool;
 
 /// The groups of one pool and the facts of the last pairs of each side, reused while the pool
@@ -35,30 +35,55 @@ struct Seen {
     now: Facts,
     /// The criteria of the baseline's pairs in the current profile's score table.
     baseline_steps: PairSteps,
+    /// The baseline's last measures: they depend on its pairs, its capacities and the
+    /// yardstick's in-person limit, not on the weights.
+    baseline_measures: Option<KeptMeasures>,
 }
 
-/// The facts of the last pair of each mentee on one side (`None`: none yet).
+/// A side's measures with what they were made of.
+struct KeptMeasures {
+    pairs: Vec<(usize, usize)>,
+    capacity: Vec<u32>,
+    limit: Option<f64>,
+    measures: Measures,
+}
+
+impl KeptMeasures {
+    fn of(&self, pairs: &[Pair], capacity: &[u32], limit: Option<f64>) -> Option<&Measures> {
+        let same = self.limit == limit
+            && self.capacity == capacity
+            && self.pairs.len() == pairs.len()
+            && (self.pairs.iter().zip(pairs)).all(|(&(i, j), p)| i == p.mentee && j == p.mentor);
+        same.then_some(&self.measures)
+    }
+}
+
+/// The facts of the last pair of each mentee on one side (`None`: none yet), and of the last
+/// matching's pairs in pair order.
 #[derive(Default)]
 struct Facts {
     of: Vec<Option<PairFacts>>,
+    in_order: Vec<PairFacts>,
 }
 
 impl Facts {
     /// The facts of `matching`'s pairs, in pair order; those of a pair seen last time are
     /// reused, the others computed and kept.
-    fn of(&mut self, pool: &Pool, families: &SpecialtyFamilies, m: &Matching) -> Vec<PairFacts> {
+    fn of(&mut self, pool: &Pool, families: &SpecialtyFamilies, m: &Matching) -> &[PairFacts] {
         self.of.resize(pool.mentees.len(), None);
-        m.pairs
-            .iter()
-            .map(|p| match self.of[p.mentee] {
+        self.in_order.clear();
+        for p in &m.pairs {
+            let f = match self.of[p.mentee] {
                 Some(f) if f.mentor == p.mentor => f,
                 _ => {
                     let f = PairFacts::of(pool, families, p.mentee, p.mentor);
                     self.of[p.mentee] = Some(f);
                     f
                 }
-            })
-            .collect()
+            };
+            self.in_order.push(f);
+        }
+        &self.in_order
     }
 }
 
@@ -92,6 +117,7 @@ impl OverviewMemo {
                 baseline: Facts::default(),
                 now: Facts::default(),
                 baseline_steps: PairSteps::new(),
+                baseline_measures: None,
             });
         }
         self.seen.as_mut().expect("just set")
@@ -105,12 +131,27 @@ impl OverviewMemo {
         let pool = &*s.pool;
         let baseline_facts = s.baseline.of(pool, &s.families, &baseline.matching);
         let now_facts = s.now.of(pool, &s.families, &now.matching);
+        let capacity = capacities(pool, &baseline.profile);
+        let limit = now.profile.constraints.in_person_max_km;
+        let pairs = &baseline.matching.pairs;
+        let kept = s.baseline_measures.as_ref();
+        if kept.and_then(|k| k.of(pairs, &capacity, limit)).is_none() {
+            let measures =
+                Measures::from_facts(baseline_facts, &baseline.matching, &capacity, limit);
+            s.baseline_measures = Some(KeptMeasures {
+                pairs: pairs.iter().map(|p| (p.mentee, p.mentor)).collect(),
+                capacity,
+                limit,
+                measures,
+            });
+        }
         let sides = Sides {
             baseline,
             now,
             baseline_on_now: &baseline_on_now,
-            baseline_facts: &baseline_facts,
-            now_facts: &now_facts,
+            baseline_facts,
+            now_facts,
+            baseline_measures: s.baseline_measures.as_ref().map(|k| &k.measures),
         };
         Overview::with_facts(pool, &s.groups, &sides)
     }
@@ -133,7 +174,7 @@ impl OverviewMemo {
         let facts = s.now.of(&s.pool, &s.families, &now.matching);
         let capacity = capacities(&s.pool, &now.profile);
         let limit = now.profile.constraints.in_person_max_km;
-        Measures::from_facts(&facts, &now.matching, &capacity, limit)
+        Measures::from_facts(facts, &now.matching, &capacity, limit)
     }
 }
 
