@@ -6,12 +6,13 @@ use clap::Args;
 
 use dyad::analysis::compare::Yardstick;
 use dyad::analysis::measures::Measures;
+use dyad::analysis::overview::Overview;
 use dyad::error::Result;
 use dyad::matching::engine::Engine;
 
 use super::common_args::{DataArgs, TableOrJson, YardstickArg};
-use super::measures_out::{measures_json, measures_text};
-use super::report::{self, delta_of, fig};
+use super::measures_out::{measures_json, measures_text, room_measures};
+use super::report::{self, Groups, delta_of, fig};
 use super::{emit, emit_json, inputs};
 
 /// Both matchings are scored with ONE profile's weights and criterion parameters, the
@@ -49,11 +50,20 @@ pub fn run(args: &CompareArgs) -> Result<()> {
     let cells = inputs::settings()?.small_cells();
     let k = cells.k();
     let limit = y.profile.constraints.in_person_max_km;
-    let ma = Measures::of_evaluation(pool, &engine.families, &ea, &y.profile, k);
-    let mb = Measures::of_evaluation(pool, &engine.families, &eb, &y.profile, k);
+    // The yardstick's matching is the overview's `now`, the other side its baseline.
+    let overview = match yardstick {
+        Yardstick::A => Overview::of(pool, &eb, &ea),
+        Yardstick::B => Overview::of(pool, &ea, &eb),
+    };
+    let groups = report::group_pairs(&overview, cells, yardstick == Yardstick::A);
+    let mut ma = Measures::of_evaluation(pool, &engine.families, &ea, &y.profile, k);
+    let mut mb = Measures::of_evaluation(pool, &engine.families, &eb, &y.profile, k);
+    let row = |name: &str| groups.iter().find(|p| p.name == name);
+    room_measures(&mut ma, |name| row(name)?.a);
+    room_measures(&mut mb, |name| row(name)?.b);
     match args.format {
         TableOrJson::Json => {
-            let mut v = report::compare_json(pool, &cmp, cells);
+            let mut v = report::compare_json(pool, &cmp, &groups);
             v["yardstick"] = serde_json::json!({
                 "side": yardstick.as_str(),
                 "name": y.profile.name,
@@ -143,7 +153,12 @@ pub fn run(args: &CompareArgs) -> Result<()> {
                 "\nScores on the yardstick ({})\n",
                 yardstick.as_str().to_uppercase()
             ));
-            text.push_str(&report::summary_text(&cmp.b, Some(&cmp.a), cells, None));
+            text.push_str(&report::summary_text(
+                &cmp.b,
+                Some(&cmp.a),
+                cells,
+                Groups::Two(&groups),
+            ));
             emit(&text)
         }
     }

@@ -6,11 +6,13 @@ use clap::Args;
 
 use serde_json::{Value, json};
 
-use dyad::analysis::fairness::{self, Outcome, Point};
+use dyad::analysis::fairness::{self, GroupPoint, Outcome, Point};
 use dyad::error::Result;
+use dyad::privacy::SmallCells;
+use dyad::privacy::room::{Matched, RowShown};
 
 use super::common_args::{DataArgs, TableOrJson};
-use super::report::{fig, table};
+use super::report::{counts_shown, fig, table};
 use super::{emit, emit_json, inputs};
 
 /// Groups with fewer eligible mentees than small_cell_k (configs/dyad-settings.toml) are not
@@ -31,40 +33,42 @@ pub fn run(args: &FairnessArgs) -> Result<()> {
     let mut engine = inputs::engine(&args.data)?;
     let loaded = inputs::current_profile(args.profile.as_deref())?;
     let curve = fairness::curve(&mut engine, &loaded.profile)?;
+    // The output lists who loses or gains a pair at each point, so the groups' figures follow
+    // the rule for a room that steps through the curve.
+    let cells = inputs::settings()?.small_cells();
+    let rows = fairness::room_rows(&curve, cells, &[], &[]);
     let pool = engine.pool.clone();
     let ids =
         |v: &[usize]| -> Vec<String> { v.iter().map(|&i| pool.mentees[i].id.clone()).collect() };
     match args.format {
         TableOrJson::Json => {
-            let points: Vec<Value> = curve.iter().map(|p| point_json(p, &ids)).collect();
+            let points: Vec<Value> = curve
+                .iter()
+                .zip(&rows)
+                .map(|(p, rows)| point_json(p, rows, &ids))
+                .collect();
             emit_json(&json!({
                 "profile": loaded.profile.name,
                 "small_cell_k": engine.small_cell_k,
                 "curve": points,
             }))
         }
-        TableOrJson::Table => emit(&text(&curve, &loaded.label(), engine.small_cell_k)),
+        TableOrJson::Table => emit(&text(&curve, &rows, &loaded.label(), cells)),
     }
 }
 
-fn point_json(p: &Point, ids: &dyn Fn(&[usize]) -> Vec<String>) -> Value {
+fn point_json(
+    p: &Point,
+    rows: &[Option<RowShown>],
+    ids: &dyn Fn(&[usize]) -> Vec<String>,
+) -> Value {
     match &p.outcome {
         Ok(o) => {
             let groups: serde_json::Map<String, Value> = o
                 .groups
                 .iter()
-                .map(|g| {
-                    (
-                        g.name.clone(),
-                        json!({
-                            "eligible": g.eligible,
-                            "need": g.need,
-                            "matched": g.matched,
-                            "share": g.share(),
-                            "mean_score": g.mean_score,
-                        }),
-                    )
-                })
+                .zip(rows)
+                .map(|(g, row)| (g.name.clone(), group_json(g, *row)))
                 .collect();
             json!({
                 "floor": p.floor,
@@ -93,20 +97,57 @@ fn point_json(p: &Point, ids: &dyn Fn(&[usize]) -> Vec<String>) -> Value {
     }
 }
 
+/// A group at a point as the room rule shows it: `null` for what is withheld,
+/// `matched_at_least` where only a bound may be shown, the share only beside an exact count.
+fn group_json(g: &GroupPoint, row: Option<RowShown>) -> Value {
+    let Some(row) = row else {
+        return json!({"eligible": null, "need": null, "matched": null, "matched_at_least": null,
+                      "share": null, "mean_score": null, "lowest": null, "suppressed": true});
+    };
+    let (eligible, matched, at_least) = counts_shown(row);
+    json!({
+        "eligible": eligible,
+        "need": eligible.map(|_| g.need),
+        "matched": matched,
+        "matched_at_least": at_least,
+        "share": matched.map(|_| g.share()),
+        "mean_score": row.mean,
+        "lowest": row.lowest.map(|(n, m)| json!({"n": n, "mean": m})),
+        "suppressed": false,
+    })
+}
+
+/// A group's matched share as the room rule shows it: exact, a bound, or withheld.
+fn share_text(g: &GroupPoint, row: Option<RowShown>, hidden: &str) -> String {
+    match row.and_then(|r| r.counts) {
+        Some((_, Matched::Exact(_))) => format!("{:.0}", 100.0 * g.share()),
+        Some((e, Matched::AtLeast(n))) if e > 0 => format!(">={:.0}", 100.0 * n as f64 / e as f64),
+        _ => hidden.to_string(),
+    }
+}
+
 fn floor_text(f: Option<f64>) -> String {
     f.map_or("off".into(), |f| format!("{f:.2}"))
 }
 
-fn text(curve: &[Point], profile: &str, k: usize) -> String {
+fn text(
+    curve: &[Point],
+    rows: &[Vec<Option<RowShown>>],
+    profile: &str,
+    cells: SmallCells,
+) -> String {
+    let k = cells.k();
+    let hidden = cells.label();
     let mut out = format!(
         "Price of fairness under {profile}: each identity group of at least {k} eligible mentees \
          gets at least ⌈floor × its eligible mentees⌉ matched\n\n"
     );
-    let feasible: Vec<(&Point, &Outcome)> = curve
+    let feasible: Vec<(&Point, &Outcome, &[Option<RowShown>])> = curve
         .iter()
-        .filter_map(|p| p.outcome.as_ref().ok().map(|o| (p, o)))
+        .zip(rows)
+        .filter_map(|(p, r)| p.outcome.as_ref().ok().map(|o| (p, o, &r[..])))
         .collect();
-    let Some((_, first)) = feasible.first() else {
+    let Some((_, first, _)) = feasible.first() else {
         return out;
     };
     if first.groups.is_empty() {
@@ -126,7 +167,7 @@ fn text(curve: &[Point], profile: &str, k: usize) -> String {
     head.extend(first.groups.iter().map(|g| format!("{} %", g.name)));
     head.extend(first.groups.iter().map(|g| format!("{} mean", g.name)));
     let mut rows = vec![head];
-    for (p, o) in &feasible {
+    for (p, o, shown) in &feasible {
         let mut row = vec![
             floor_text(p.floor),
             o.matched.to_string(),
@@ -139,12 +180,9 @@ fn text(curve: &[Point], profile: &str, k: usize) -> String {
             o.lose.len().to_string(),
             o.gain.len().to_string(),
         ];
-        row.extend(o.groups.iter().map(|g| format!("{:.0}", 100.0 * g.share())));
-        row.extend(
-            o.groups
-                .iter()
-                .map(|g| g.mean_score.map_or("-".into(), fig)),
-        );
+        let groups = || o.groups.iter().zip(shown.iter().copied());
+        row.extend(groups().map(|(g, r)| share_text(g, r, &hidden)));
+        row.extend(groups().map(|(_, r)| r.and_then(|r| r.mean).map_or(hidden.clone(), fig)));
         rows.push(row);
     }
     out.push_str(&table(&rows));
@@ -159,5 +197,10 @@ fn text(curve: &[Point], profile: &str, k: usize) -> String {
         "Each floor is shown where its matching changes; lose/gain: mentees who lose or gain a \
          pair against no floor.\n",
     );
+    out.push_str(&format!(
+        "{hidden}: would rest on fewer than {k} people, or tell who of those who lose or gain a \
+         pair is in the group, so not shown; >=n: the least the share can be from the group's \
+         size and the unmatched\n"
+    ));
     out
 }

@@ -13,8 +13,8 @@ use dyad::matching::capacities;
 use super::common_args::{DataArgs, Format};
 use dyad::analysis::overview::Side;
 
-use super::measures_out::{idle_json, idle_text, measures_json, measures_text};
-use super::report::{self, fig};
+use super::measures_out::{idle_json, idle_text, measures_json, measures_text, room_measures};
+use super::report::{self, Groups, fig};
 use super::{emit, emit_json, inputs};
 
 #[derive(Args, Debug)]
@@ -34,7 +34,13 @@ pub fn run(args: &MatchArgs) -> Result<()> {
     let ev = engine.evaluate(&loaded.profile)?;
     let pool = &engine.pool;
     let cells = inputs::settings()?.small_cells();
-    let measures = Measures::of_evaluation(pool, &engine.families, &ev, &loaded.profile, cells.k());
+    let mut measures =
+        Measures::of_evaluation(pool, &engine.families, &ev, &loaded.profile, cells.k());
+    let side = Side::of(pool, &ev, &ev);
+    room_measures(&mut measures, |name| {
+        let i = side.groups.iter().position(|g| g.name == name)?;
+        side.shown(cells, i).filter(|_| i > 0)
+    });
     let idle = idle_mentors(&ev.matching, &capacities(pool, &loaded.profile));
     match args.format {
         Format::Json => {
@@ -149,8 +155,12 @@ pub fn run(args: &MatchArgs) -> Result<()> {
             }
             text.push_str(&idle_text(pool, &idle));
             text.push_str("\nSummary\n");
-            let side = Side::of(pool, &ev, &ev);
-            text.push_str(&report::summary_text(&ev.summary, None, cells, Some(&side)));
+            text.push_str(&report::summary_text(
+                &ev.summary,
+                None,
+                cells,
+                Groups::One(&side),
+            ));
             text.push_str(&measures_text(&measures, None, cells));
             emit(&text)
         }

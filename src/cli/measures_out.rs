@@ -6,9 +6,24 @@ use dyad::analysis::measure_rows::{ROWS, Unit};
 use dyad::analysis::measures::{IdleMentor, Measures};
 use dyad::pool::Pool;
 
-use dyad::privacy::SmallCells;
+use dyad::privacy::{Matched, RowShown, SmallCells};
 
 use super::report::table;
+
+/// Withholds the figures of each group whose row the room rule does not show in full
+/// (`shown(name)` is the group's row as `dyad::privacy::room` shows it): a group's measures are
+/// figures over its pairs, like its mean score (rule 2), and include its exact matched count, so
+/// they are shown only beside an exact count (rule 3).
+pub fn room_measures(m: &mut Measures, shown: impl Fn(&str) -> Option<RowShown>) {
+    for (name, g) in &mut m.groups {
+        let full = shown(name)
+            .is_some_and(|s| s.scores() && matches!(s.counts, Some((_, Matched::Exact(_)))));
+        if !full {
+            g.suppressed = true;
+            g.figures = None;
+        }
+    }
+}
 
 pub fn measures_json(m: &Measures) -> Value {
     serde_json::to_value(m).unwrap_or(Value::Null)
@@ -87,7 +102,7 @@ pub fn measures_text(b: &Measures, a: Option<&Measures>, cells: SmallCells) -> S
     );
     if suppressed > 0 {
         text.push_str(&format!(
-            "  Per-group measures are in the JSON output (groups under {} eligible mentees suppressed: {suppressed}).\n",
+            "  Per-group measures are in the JSON output (groups whose figures would rest on fewer than {} people withheld: {suppressed}).\n",
             cells.k()
         ));
     }

@@ -3,14 +3,14 @@
 use serde_json::{Map, Value, json};
 
 use dyad::analysis::compare::Comparison;
-use dyad::analysis::overview::Side;
+use dyad::analysis::overview::{Overview, Side};
 use dyad::analysis::summary::Summary;
 use dyad::criteria::CRITERIA;
 use dyad::matching::engine::Evaluation;
 use dyad::pool::Pool;
 pub use dyad::present::fig;
 use dyad::present::plain_delta;
-use dyad::privacy::{Matched, SmallCells};
+use dyad::privacy::{Matched, RowShown, SmallCells};
 
 use super::inputs::LoadedProfile;
 
@@ -19,24 +19,12 @@ fn num(x: f64) -> Value {
     serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
 }
 
-/// A summary as JSON; groups under small-cell suppression have their figures withheld.
-pub fn summary_json(s: &Summary, cells: SmallCells) -> Value {
+/// A summary as JSON, with its groups as given ([`groups_json`] or [`pair_groups_json`]).
+pub fn summary_json(s: &Summary, groups: Map<String, Value>) -> Value {
     let criteria: Map<String, Value> = s
         .criteria_mean
         .iter()
         .map(|(k, v)| (k.to_string(), num(*v)))
-        .collect();
-    let groups: Map<String, Value> = s
-        .groups
-        .iter()
-        .map(|(k, g)| {
-            let v = if cells.group(g).is_suppressed() {
-                json!({"eligible": null, "matched": null, "mean": null, "min": null, "suppressed": true})
-            } else {
-                json!({"eligible": g.eligible, "matched": g.matched, "mean": num(g.mean), "min": num(g.min), "suppressed": false})
-            };
-            (k.clone(), v)
-        })
         .collect();
     json!({
         "eligible": s.eligible,
@@ -54,28 +42,124 @@ pub fn summary_json(s: &Summary, cells: SmallCells) -> Value {
     })
 }
 
-/// Every summary figure of B minus A.
-pub fn delta_json(a: &Summary, b: &Summary, cells: SmallCells) -> Value {
+/// A row's eligible, exact matched and least matched counts, each `None` where not shown.
+pub fn counts_shown(row: RowShown) -> (Option<usize>, Option<usize>, Option<usize>) {
+    match row.counts {
+        None => (None, None, None),
+        Some((e, Matched::Exact(n))) => (Some(e), Some(n), None),
+        Some((e, Matched::AtLeast(n))) => (Some(e), None, Some(n)),
+    }
+}
+
+/// One group row as JSON, as the room rule shows it (`dyad::privacy::room`): `null` for every
+/// figure withheld, `matched_at_least` where only a bound may be shown, `lowest` the mean of
+/// the group's k lowest pair scores (no one's own); `suppressed` when nothing is shown.
+fn group_json(shown: Option<RowShown>) -> Value {
+    let Some(s) = shown else {
+        return json!({"eligible": null, "matched": null, "matched_at_least": null,
+                      "mean": null, "lowest": null, "suppressed": true});
+    };
+    let (eligible, matched, at_least) = counts_shown(s);
+    json!({
+        "eligible": eligible,
+        "matched": matched,
+        "matched_at_least": at_least,
+        "mean": s.mean.map(num),
+        "lowest": s.lowest.map(|(n, m)| json!({"n": n, "mean": num(m)})),
+        "suppressed": false,
+    })
+}
+
+/// The identity groups of one matching (not the overall row) as the room rule shows them.
+pub fn groups_json(side: &Side, cells: SmallCells) -> Map<String, Value> {
+    (1..side.groups.len())
+        .map(|i| {
+            (
+                side.groups[i].name.clone(),
+                group_json(side.shown(cells, i)),
+            )
+        })
+        .collect()
+}
+
+/// One identity group on the two sides of a comparison, each as the room rule shows it beside
+/// the other (`dyad::privacy::room`, rule 4).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupPair {
+    pub name: String,
+    pub a: Option<RowShown>,
+    pub b: Option<RowShown>,
+    /// Whether the changes between the sides may be shown.
+    pub changes: bool,
+}
+
+/// The groups of a comparison. `o` is on the yardstick, whose matching is `o.now`: A's when
+/// `a_is_now`, otherwise B's; the other side is shown as a baseline.
+pub fn group_pairs(o: &Overview, cells: SmallCells, a_is_now: bool) -> Vec<GroupPair> {
+    (1..o.now.groups.len())
+        .map(|i| {
+            let (now, base) = (o.now.shown(cells, i), o.baseline_shown(cells, i));
+            let (a, b) = if a_is_now { (now, base) } else { (base, now) };
+            GroupPair {
+                name: o.now.groups[i].name.clone(),
+                a,
+                b,
+                changes: o.changes_shown(cells, i),
+            }
+        })
+        .collect()
+}
+
+/// One side of a comparison's groups as JSON.
+pub fn pair_groups_json(
+    pairs: &[GroupPair],
+    side: fn(&GroupPair) -> Option<RowShown>,
+) -> Map<String, Value> {
+    pairs
+        .iter()
+        .map(|p| (p.name.clone(), group_json(side(p))))
+        .collect()
+}
+
+/// The exact matched counts of a row, when shown.
+fn exact_matched(row: Option<RowShown>) -> Option<usize> {
+    match row?.counts? {
+        (_, Matched::Exact(n)) => Some(n),
+        (_, Matched::AtLeast(_)) => None,
+    }
+}
+
+/// A group's change from A to B, where both sides and the change may be shown.
+fn group_delta(p: &GroupPair) -> (Option<i64>, Option<f64>) {
+    let matched = exact_matched(p.a)
+        .zip(exact_matched(p.b))
+        .filter(|_| p.changes)
+        .map(|(a, b)| b as i64 - a as i64);
+    let mean =
+        p.a.and_then(|a| a.mean)
+            .zip(p.b.and_then(|b| b.mean))
+            .filter(|_| p.changes)
+            .map(|(a, b)| b - a);
+    (matched, mean)
+}
+
+/// Every summary figure of B minus A; a group's only where the room rule shows both sides.
+pub fn delta_json(a: &Summary, b: &Summary, pairs: &[GroupPair]) -> Value {
     let d = |x: f64, y: f64| num(y - x);
     let criteria: Map<String, Value> = a
         .criteria_mean
         .iter()
         .map(|(k, v)| (k.to_string(), d(*v, b.criteria_mean[k])))
         .collect();
-    let groups: Map<String, Value> = a
-        .groups
+    let groups: Map<String, Value> = pairs
         .iter()
-        .filter_map(|(k, ga)| {
-            let gb = b.groups.get(k)?;
-            let small = cells.group(ga).is_suppressed() || cells.group(gb).is_suppressed();
-            Some((
-                k.clone(),
-                if small {
-                    json!({"matched": null, "mean": null, "suppressed": true})
-                } else {
-                    json!({"matched": gb.matched as i64 - ga.matched as i64, "mean": d(ga.mean, gb.mean), "suppressed": false})
-                },
-            ))
+        .map(|p| {
+            let (matched, mean) = group_delta(p);
+            let suppressed = matched.is_none() && mean.is_none();
+            (
+                p.name.clone(),
+                json!({"matched": matched, "mean": mean.map(num), "suppressed": suppressed}),
+            )
         })
         .collect();
     json!({
@@ -130,11 +214,11 @@ pub fn match_json(
         "profile": {"name": profile.profile.name, "file": profile.file.as_ref().map(|f| f.display().to_string())},
         "pairs": pairs,
         "unmatched": unmatched,
-        "summary": summary_json(&ev.summary, cells),
+        "summary": summary_json(&ev.summary, groups_json(&Side::of(pool, ev, ev), cells)),
     })
 }
 
-pub fn compare_json(pool: &Pool, c: &Comparison, cells: SmallCells) -> Value {
+pub fn compare_json(pool: &Pool, c: &Comparison, pairs: &[GroupPair]) -> Value {
     let changed: Vec<Value> = c
         .changed
         .iter()
@@ -174,9 +258,9 @@ pub fn compare_json(pool: &Pool, c: &Comparison, cells: SmallCells) -> Value {
         })
         .collect();
     json!({
-        "a": summary_json(&c.a, cells),
-        "b": summary_json(&c.b, cells),
-        "delta": delta_json(&c.a, &c.b, cells),
+        "a": summary_json(&c.a, pair_groups_json(pairs, |p| p.a)),
+        "b": summary_json(&c.b, pair_groups_json(pairs, |p| p.b)),
+        "delta": delta_json(&c.a, &c.b, pairs),
         "changed": changed,
         "newly_matched": newly_matched,
         "newly_unmatched": newly_unmatched,
@@ -233,20 +317,22 @@ pub fn table(rows: &[Vec<String>]) -> String {
 /// A summary figure: its label and how to read it.
 type Figure = (&'static str, fn(&Summary) -> f64);
 
-/// The summary as text, with B − A deltas when a baseline is given. Without one, the groups
-/// are shown as the room rule allows (`dyad::privacy::room`) from `groups`, the matching's
-/// overview side.
+/// The identity groups of a summary as the room rule shows them (`dyad::privacy::room`).
+pub enum Groups<'a> {
+    /// One matching: its overview side.
+    One(&'a Side),
+    /// Two matchings compared ([`group_pairs`]).
+    Two(&'a [GroupPair]),
+}
+
+/// The summary as text, with B − A deltas when a baseline is given, and the groups as the room
+/// rule shows them.
 pub fn summary_text(
     s: &Summary,
     base: Option<&Summary>,
     cells: SmallCells,
-    groups: Option<&Side>,
+    groups: Groups,
 ) -> String {
-    // Row 0 of a side is all mentees; the groups follow.
-    let at = |side: &Side, name: &str| {
-        let mut rest = side.groups.iter().skip(1);
-        rest.position(|g| g.name == name).map(|i| i + 1)
-    };
     let mut rows = vec![match base {
         Some(_) => vec!["figure".into(), "A".into(), "B".into(), "B - A".into()],
         None => vec!["figure".into(), "value".into()],
@@ -301,77 +387,106 @@ pub fn summary_text(
     }
     out.push_str(&table(&rows));
     out.push_str("\nIdentity groups (eligible mentees)\n");
-    let mut rows = vec![match base {
-        Some(_) => vec![
-            "group".into(),
-            "matched A".into(),
-            "matched B".into(),
-            "mean A".into(),
-            "mean B".into(),
-            "B - A".into(),
-        ],
-        None => vec![
-            "group".into(),
-            "eligible".into(),
-            "matched".into(),
-            "mean".into(),
-            format!("low {}", cells.k()),
-        ],
-    }];
     let k = cells.k();
     let hidden = cells.label();
-    let mut any_hidden = false;
-    for (name, g) in &s.groups {
-        let small = cells.group(g).is_suppressed();
-        let show = |hide: bool, text: String| if hide { hidden.clone() } else { text };
-        match base.and_then(|a| a.groups.get(name)) {
-            Some(ga) => {
-                let small_a = cells.group(ga).is_suppressed();
-                any_hidden |= small || small_a;
-                rows.push(vec![
-                    name.clone(),
-                    show(small_a, format!("{}/{}", ga.matched, ga.eligible)),
-                    show(small, format!("{}/{}", g.matched, g.eligible)),
-                    show(small_a, fig(ga.mean)),
-                    show(small, fig(g.mean)),
-                    show(small || small_a, delta_of(ga.mean, g.mean)),
-                ]);
-            }
-            None => {
-                let shown = groups.and_then(|side| side.shown(cells, at(side, name)?));
-                any_hidden |= shown.is_none_or(|s| !s.scores());
-                let counts = shown.and_then(|s| s.counts);
-                let (mean, low) = shown
-                    .and_then(|s| Some((s.mean?, s.lowest?.1)))
-                    .map_or((hidden.clone(), hidden.clone()), |(m, l)| (fig(m), fig(l)));
-                rows.push(vec![
-                    name.clone(),
-                    counts.map_or(hidden.clone(), |c| c.0.to_string()),
-                    match counts {
-                        None => hidden.clone(),
-                        Some((_, Matched::Exact(n))) => n.to_string(),
-                        Some((_, Matched::AtLeast(n))) => format!(">={n}"),
-                    },
-                    mean,
-                    low,
-                ]);
-            }
-        }
-    }
+    let (rows, any_hidden, any_bound) = match groups {
+        Groups::One(side) => one_side_rows(side, cells),
+        Groups::Two(pairs) => two_side_rows(pairs, cells),
+    };
     out.push_str(&table(&rows));
     if any_hidden {
         out.push_str(&format!(
-            "{hidden}: would rest on fewer than {k} people, so not shown (small_cell_k in \
-             configs/dyad-settings.toml)\n"
+            "{hidden}: would rest on fewer than {k} people (in the group, outside it, or among \
+             those whose pair changed), so not shown (small_cell_k in configs/dyad-settings.toml)\n"
         ));
     }
-    if base.is_none() {
+    if matches!(groups, Groups::One(_)) {
         out.push_str(&format!(
-            "low {k}: the mean of a group's {k} lowest pair scores, no one's own; >=n: the least \
-             the matched count can be from the group's size and the unmatched listed above\n"
+            "low {k}: the mean of a group's {k} lowest pair scores, no one's own\n"
         ));
+    }
+    if any_bound {
+        out.push_str(
+            ">=n: the least the matched count can be from the group's size and the unmatched \
+             listed above\n",
+        );
     }
     out
+}
+
+/// A group's matched count as shown: exact, a bound (`>=n`), or withheld.
+fn matched_cell(counts: Option<(usize, Matched)>, hidden: &str) -> String {
+    match counts {
+        None => hidden.to_string(),
+        Some((_, Matched::Exact(n))) => n.to_string(),
+        Some((_, Matched::AtLeast(n))) => format!(">={n}"),
+    }
+}
+
+/// The group rows of one matching, whether any figure is withheld, and whether any count is a
+/// bound.
+fn one_side_rows(side: &Side, cells: SmallCells) -> (Vec<Vec<String>>, bool, bool) {
+    let hidden = cells.label();
+    let mut rows = vec![vec![
+        "group".to_string(),
+        "eligible".into(),
+        "matched".into(),
+        "mean".into(),
+        format!("low {}", cells.k()),
+    ]];
+    let (mut any_hidden, mut any_bound) = (false, false);
+    for i in 1..side.groups.len() {
+        let shown = side.shown(cells, i);
+        any_hidden |= shown.is_none_or(|s| !s.scores());
+        let counts = shown.and_then(|s| s.counts);
+        any_bound |= matches!(counts, Some((_, Matched::AtLeast(_))));
+        let (mean, low) = shown
+            .and_then(|s| Some((s.mean?, s.lowest?.1)))
+            .map_or((hidden.clone(), hidden.clone()), |(m, l)| (fig(m), fig(l)));
+        rows.push(vec![
+            side.groups[i].name.clone(),
+            counts.map_or(hidden.clone(), |c| c.0.to_string()),
+            matched_cell(counts, &hidden),
+            mean,
+            low,
+        ]);
+    }
+    (rows, any_hidden, any_bound)
+}
+
+/// The group rows of two matchings compared, as [`one_side_rows`].
+fn two_side_rows(pairs: &[GroupPair], cells: SmallCells) -> (Vec<Vec<String>>, bool, bool) {
+    let hidden = cells.label();
+    let mut rows = vec![vec![
+        "group".to_string(),
+        "eligible A".into(),
+        "matched A".into(),
+        "eligible B".into(),
+        "matched B".into(),
+        "mean A".into(),
+        "mean B".into(),
+        "B - A".into(),
+    ]];
+    let (mut any_hidden, mut any_bound) = (false, false);
+    for p in pairs {
+        let mut row = vec![p.name.clone()];
+        for side in [p.a, p.b] {
+            let counts = side.and_then(|s| s.counts);
+            any_bound |= matches!(counts, Some((_, Matched::AtLeast(_))));
+            row.push(counts.map_or(hidden.clone(), |c| c.0.to_string()));
+            row.push(matched_cell(counts, &hidden));
+        }
+        let means = [p.a, p.b].map(|s| s.and_then(|s| s.mean));
+        row.extend(means.map(|m| m.map_or(hidden.clone(), fig)));
+        let delta = group_delta(p).1;
+        row.push(match (means, delta) {
+            ([Some(a), Some(b)], Some(_)) => delta_of(a, b),
+            _ => hidden.clone(),
+        });
+        any_hidden |= row.contains(&hidden);
+        rows.push(row);
+    }
+    (rows, any_hidden, any_bound)
 }
 
 /// Whether a table cell is a suppressed figure (`<5`).

@@ -79,6 +79,18 @@ fn the_k_of_the_audit_comes_from_the_settings_unless_given() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// `dyad compare` of the two shipped profiles on the sample, as JSON.
+fn pilot_to_fall() -> Value {
+    let out = dyad(&[
+        "compare",
+        "configs/pilot-2023.toml",
+        "configs/fall-2023.toml",
+        "--format",
+        "json",
+    ]);
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 fn groups(json: &Value) -> &serde_json::Map<String, Value> {
     json["summary"]["groups"].as_object().unwrap()
 }
@@ -115,14 +127,7 @@ fn small_groups_are_suppressed_in_tables_and_json() {
         "{row}"
     );
 
-    let cmp = dyad(&[
-        "compare",
-        "configs/pilot-2023.toml",
-        "configs/fall-2023.toml",
-        "--format",
-        "json",
-    ]);
-    let cmp: Value = serde_json::from_slice(&cmp.stdout).unwrap();
+    let cmp = pilot_to_fall();
     let delta = &cmp["delta"]["groups"][small[0].as_str()];
     assert_eq!(delta["suppressed"], true, "{delta}");
     assert!(delta["mean"].is_null() && delta["matched"].is_null());
@@ -151,4 +156,139 @@ fn a_small_cell_k_of_1_shows_every_group() {
     );
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(groups(&json).values().all(|v| v["suppressed"] == false));
+}
+
+/// Each sample mentee's identity groups, by id (`none` for a mentee who lists none).
+fn sample_groups() -> std::collections::HashMap<String, Vec<String>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut r = csv::Reader::from_path(root.join("sample-data").join(MENTEES)).unwrap();
+    let headers = r.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (id, identities) = (at("id"), at("identities"));
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            let mut groups: Vec<String> = rec[identities]
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+            if groups.is_empty() {
+                groups.push("none".into());
+            }
+            (rec[id].to_string(), groups)
+        })
+        .collect()
+}
+
+/// Checks a summary's groups against the room rule worked out afresh from the pool's file and
+/// the pairs and unmatched the same output lists: every count and its rest at least k, an exact
+/// matched count only when the listed unmatched cannot be split by it, scores only over k or
+/// more matched in the group and outside it, and no one's own score.
+fn obeys_room_rule(groups: &serde_json::Map<String, Value>, pairs: &[Value], unmatched: &[Value]) {
+    let k = 5;
+    let of = sample_groups();
+    let listed: Vec<&str> = unmatched
+        .iter()
+        .filter(|u| u["reason"] != "ineligible")
+        .map(|u| u["mentee"].as_str().unwrap())
+        .collect();
+    let matched: Vec<&str> = pairs
+        .iter()
+        .map(|p| p["mentee"].as_str().unwrap())
+        .collect();
+    let in_group = |id: &str, g: &str| of[id].iter().any(|x| x == g);
+    let (big_l, big_m) = (listed.len(), matched.len());
+    for (name, row) in groups {
+        assert!(
+            row.get("min").is_none(),
+            "{name}: a group's lowest score is one person's"
+        );
+        let u = listed.iter().filter(|i| in_group(i, name)).count();
+        let m = matched.iter().filter(|i| in_group(i, name)).count();
+        let e = u + m;
+        if !row["eligible"].is_null() {
+            assert_eq!(row["eligible"].as_u64(), Some(e as u64), "{name}");
+            assert!(e >= k && big_l + big_m - e >= k, "{name}: {row}");
+        }
+        if let Some(n) = row["matched"].as_u64() {
+            assert_eq!(n, m as u64, "{name}");
+            assert!(big_l == 0 || (u >= k && big_l - u >= k), "{name}: {row}");
+        }
+        if let Some(n) = row["matched_at_least"].as_u64() {
+            assert_eq!(
+                n as usize,
+                e.saturating_sub(big_l),
+                "{name}: the bound the list gives"
+            );
+        }
+        if !row["mean"].is_null() {
+            assert!(m >= k && big_m - m >= k, "{name}: {row}");
+            assert_eq!(row["lowest"]["n"], k, "{name}: {row}");
+        }
+    }
+}
+
+#[test]
+fn match_and_compare_json_show_groups_as_a_shared_screen_does() {
+    let mut means = 0;
+    for profile in ["configs/fall-2023.toml", "configs/pilot-2023.toml"] {
+        let out = dyad(&["match", "--profile", profile, "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0));
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let (pairs, unmatched) = (
+            json["pairs"].as_array().unwrap(),
+            json["unmatched"].as_array().unwrap(),
+        );
+        obeys_room_rule(groups(&json), pairs, unmatched);
+        means += groups(&json)
+            .values()
+            .filter(|g| g["mean"].is_number())
+            .count();
+        // A group's measures are figures over its pairs with its exact matched count: shown
+        // only beside an exact count and a mean.
+        for (name, m) in json["measures"]["groups"].as_object().unwrap() {
+            let row = &groups(&json)[name];
+            if m["suppressed"] == false {
+                assert!(
+                    row["matched"].is_number() && row["mean"].is_number(),
+                    "{name}"
+                );
+            }
+        }
+    }
+    assert!(means > 0, "the sample's large groups show their means");
+
+    let fall = dyad(&["match", "--format", "json"]);
+    let fall: Value = serde_json::from_slice(&fall.stdout).unwrap();
+    let pilot = dyad(&[
+        "match",
+        "--profile",
+        "configs/pilot-2023.toml",
+        "--format",
+        "json",
+    ]);
+    let pilot: Value = serde_json::from_slice(&pilot.stdout).unwrap();
+    let cmp = pilot_to_fall();
+    for (side, ev) in [("a", &pilot), ("b", &fall)] {
+        let g = cmp[side]["groups"].as_object().unwrap();
+        obeys_room_rule(
+            g,
+            ev["pairs"].as_array().unwrap(),
+            ev["unmatched"].as_array().unwrap(),
+        );
+    }
+    // The two profiles' eligibility differs, so A's counts beside B's would tell who changed.
+    for (name, g) in cmp["a"]["groups"].as_object().unwrap() {
+        assert!(
+            g["eligible"].is_null() && g["matched"].is_null(),
+            "{name}: {g}"
+        );
+    }
+    for (name, d) in cmp["delta"]["groups"].as_object().unwrap() {
+        let both = cmp["a"]["groups"][name]["mean"].is_number()
+            && cmp["b"]["groups"][name]["mean"].is_number();
+        assert_eq!(d["mean"].is_number(), both, "{name}: {d}");
+    }
 }

@@ -13,10 +13,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use dyad::analysis::fairness::{Outcome, Point};
+use dyad::analysis::fairness::{self, Outcome, Point};
 use dyad::privacy::SmallCells;
-use dyad::privacy::Step;
-use dyad::privacy::room::{Group, Matched, RowShown, Whole};
+use dyad::privacy::room::{Matched, RowShown};
 
 use crate::tui::action::Action;
 use crate::tui::keys::Mode;
@@ -216,40 +215,7 @@ fn room_rows(m: &Model, curve: &[Point], cells: SmallCells) -> Vec<Vec<Option<Ro
             &r.baseline.matching.mentor_of,
         ]
     });
-    let met: Vec<&Outcome> = curve
-        .iter()
-        .filter_map(|p| p.outcome.as_ref().ok())
-        .collect();
-    let members: Vec<Vec<usize>> = met.first().map_or(Vec::new(), |o| {
-        o.groups.iter().map(|g| g.members.clone()).collect()
-    });
-    let steps: Vec<Step> = met
-        .iter()
-        .map(|o| Step {
-            whole: Whole {
-                eligible: o.eligible,
-                matched: o.matched,
-            },
-            groups: o
-                .groups
-                .iter()
-                .map(|g| Group {
-                    eligible: g.eligible,
-                    matched: g.matched,
-                    scores: &g.scores,
-                })
-                .collect(),
-            mentor_of: &o.mentor_of,
-        })
-        .collect();
-    let mut rows = cells.series(&current, &both, &steps, &members).into_iter();
-    curve
-        .iter()
-        .map(|p| match p.outcome {
-            Ok(_) => rows.next().unwrap_or_default(),
-            Err(_) => Vec::new(),
-        })
-        .collect()
+    fairness::room_rows(curve, cells, &current, &both)
 }
 
 /// The point selected: its figures, then each group's matched share and mean pair score as

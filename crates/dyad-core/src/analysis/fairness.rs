@@ -12,6 +12,8 @@ use crate::error::InputError;
 use crate::matching::engine::Engine;
 use crate::matching::floors::{self, FloorGroup};
 use crate::matching::{FLOOR_KEY, Matching, Reason};
+use crate::privacy::room::{Group, RowShown, Whole};
+use crate::privacy::{SmallCells, Step};
 use crate::profile::{Objective, Profile};
 
 /// One point of the curve.
@@ -211,4 +213,53 @@ fn outcome(
             .count(),
         mentor_of: m.mentor_of.clone(),
     }
+}
+
+/// Each point's group rows (in the order of its groups, `None` for `<k`) as a room that steps
+/// through the whole curve may see them, beside the matchings whose exact counts
+/// (`counts_seen`) and scores (`scores_seen`) of every group it already sees, as each mentee's
+/// mentor (rule 5 of [`crate::privacy::room`], [`SmallCells::series`]); no rows for a floor
+/// that cannot be met.
+pub fn room_rows(
+    curve: &[Point],
+    cells: SmallCells,
+    counts_seen: &[&[Option<usize>]],
+    scores_seen: &[&[Option<usize>]],
+) -> Vec<Vec<Option<RowShown>>> {
+    let met: Vec<&Outcome> = curve
+        .iter()
+        .filter_map(|p| p.outcome.as_ref().ok())
+        .collect();
+    let members: Vec<Vec<usize>> = met.first().map_or(Vec::new(), |o| {
+        o.groups.iter().map(|g| g.members.clone()).collect()
+    });
+    let steps: Vec<Step> = met
+        .iter()
+        .map(|o| Step {
+            whole: Whole {
+                eligible: o.eligible,
+                matched: o.matched,
+            },
+            groups: o
+                .groups
+                .iter()
+                .map(|g| Group {
+                    eligible: g.eligible,
+                    matched: g.matched,
+                    scores: &g.scores,
+                })
+                .collect(),
+            mentor_of: &o.mentor_of,
+        })
+        .collect();
+    let mut rows = cells
+        .series(counts_seen, scores_seen, &steps, &members)
+        .into_iter();
+    curve
+        .iter()
+        .map(|p| match p.outcome {
+            Ok(_) => rows.next().unwrap_or_default(),
+            Err(_) => Vec::new(),
+        })
+        .collect()
 }

@@ -55,20 +55,15 @@ impl std::fmt::Display for Infeasible {
                     "group \"{}\" needs {} matched but at most {} of its mentees can be",
                     g.name, g.need, g.reachable
                 )?;
-                let mut why = Vec::new();
-                if g.without_mentor > 0 {
-                    why.push(format!(
-                        "{} of them {} no allowed mentor",
-                        g.without_mentor,
-                        if g.without_mentor == 1 { "has" } else { "have" }
-                    ));
-                }
-                if g.seats < (g.need - g.pinned.min(g.need)) as u64 {
-                    why.push(format!("the mentors they may have offer {} seats", g.seats));
-                } else if why.is_empty() {
-                    why.push("the few mentors they may have are shared among them".into());
-                }
-                write!(f, " ({})", why.join("; "))
+                // Whether any of the group has no allowed mentor is not said: beside the list of
+                // unmatched mentees and their reasons (a shared screen shows both), "1 of them
+                // has no allowed mentor" would name the one listed without one as the group's.
+                let why = if g.seats < (g.need - g.pinned.min(g.need)) as u64 {
+                    format!("the mentors they may have offer {} seats", g.seats)
+                } else {
+                    "the mentors they may have cannot take more of them".into()
+                };
+                write!(f, " ({why})")
             }
             Infeasible::Together { groups } => write!(
                 f,
