@@ -20,11 +20,9 @@ use rand_chacha::ChaCha8Rng;
 use serde_json::json;
 
 use dyad::analysis::compare::Comparison;
-use dyad::analysis::measures::Measures;
 use dyad::analysis::overview::Overview;
 use dyad::analysis::overview_memo::OverviewMemo;
 use dyad::error::Result;
-use dyad::matching::capacities;
 use dyad::matching::engine::{Engine, Evaluation};
 use dyad::pool::{LoadOptions, pool_from_csv};
 use dyad::profile::Profile;
@@ -297,9 +295,10 @@ fn phase_table(cold: &Phases, series: &[Steps]) -> String {
 
 /// One slider step as the TUI's worker does it: the current profile's matching and summary
 /// (warm), its comparison with the baseline, and both sides' measures, groups and mentor loads
-/// on the current yardstick (the facts of the pairs that did not move kept from the last step,
-/// as the worker does); with its time (ms) and the time of each phase (the last, the current
-/// side's measures, timed by a second call after the step).
+/// on the current yardstick (the facts of the pairs that did not move and the criteria of the
+/// baseline's pairs kept from the last step, as the worker does); with its time (ms) and the
+/// time of each phase (the last, the current side's measures as the overview makes them, timed
+/// by a second call after the step).
 fn step(
     engine: &mut Engine,
     memo: &mut OverviewMemo,
@@ -309,16 +308,14 @@ fn step(
     let began = Instant::now();
     let (ev, times) = engine.evaluate_timed(current)?;
     let start = Instant::now();
-    let cmp = Engine::compare(base, &ev);
+    let cmp = memo.comparison(base, &ev);
     let comparison = start.elapsed();
     let start = Instant::now();
     let overview: Overview = memo.overview(base, &ev);
     let overview_time = start.elapsed();
     let total = ms(began.elapsed());
     let start = Instant::now();
-    let capacity = capacities(&ev.pool, &ev.profile);
-    let limit = ev.profile.constraints.in_person_max_km;
-    let measures = Measures::overall(&ev.pool, &ev.families, &ev.matching, &capacity, limit);
+    let measures = memo.measures(&ev);
     let measures_time = start.elapsed();
     std::hint::black_box(measures.mentors_idle);
     let phases = [

@@ -39,7 +39,7 @@
 //! | a criterion (one definition + its test), specialty families | [`criteria`] (`specialty.rs`); distances in [`pool`] (`geo.rs`) |
 //! | a profile's format, its bounds and messages, saving | [`profile`] (`read.rs`, `write.rs`, `settings.rs` for `dyad-settings.toml`) |
 //! | who may be matched to whom (eligibility, pins, bans, hard rules) | [`matching`] (`frame.rs`) |
-//! | pair scores, the warm re-solve as weights move, a matching's summary | [`matching`] (`scoring.rs`, `columns.rs` for how a criterion's scores are held, `engine.rs`, `session.rs`, `summary.rs`) |
+//! | pair scores, the warm re-solve as weights move, a matching's summary | [`matching`] (`scoring.rs`, `columns.rs` for how a criterion's scores are held, `engine.rs`, `session.rs`, `summary.rs`, `pair_steps.rs` for the criteria of a matching's pairs kept between steps) |
 //! | the exact assignment algorithm | [`solver`] (a leaf: it knows nothing of mentees) |
 //! | summaries, comparisons, stable ranges, unmatched mentees, explanations, the council | [`analysis`] |
 //! | what a survey says about each criterion; how sure each pair is as weights move | [`analysis`] (`evidence.rs`, `association.rs`, `robustness.rs`) |

@@ -60,8 +60,9 @@ pub struct Solver {
     engine: Engine,
     /// The last baseline: its profile, the overrides, its evaluation, whether pins were dropped.
     baseline: Option<(Profile, Overrides, Arc<Evaluation>, bool)>,
-    /// The groups and the facts of the pairs of the last overview, so that a step recomputes
-    /// those of the pairs that moved only.
+    /// The groups, the facts of the pairs of the last overview and the criteria of the
+    /// baseline's pairs, so that a step's comparison and overview recompute those of the pairs
+    /// that moved only.
     overview: OverviewMemo,
 }
 
@@ -111,7 +112,7 @@ impl Solver {
             }
         };
         let current = Arc::new(current);
-        let comparison = Arc::new(Engine::compare(&baseline, &current));
+        let comparison = Arc::new(self.overview.comparison(&baseline, &current));
         let overview: Overview = self.overview.overview(&baseline, &current);
         let overview = Arc::new(overview);
         Ok(Results {

@@ -7,12 +7,14 @@
 //! delta, and a criterion dropped would look like an improvement. A mentee whose mentor did not
 //! change has no delta at all.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
 
 use crate::analysis::summary::Summary;
 use crate::matching::engine::{Engine, Evaluation};
+use crate::matching::pair_steps::PairSteps;
 use crate::matching::scoring::Weighting;
 use crate::matching::{Matching, Reason};
 use crate::pool::Pool;
@@ -201,7 +203,12 @@ impl Engine {
 impl Comparison {
     /// Compares evaluation A to evaluation B (same pool), both scored with the yardstick's
     /// weights and criterion parameters.
-    pub fn on(pool: &Pool, a: &Evaluation, b: &Evaluation, yardstick: Yardstick) -> Comparison {
+    pub fn on<'a>(
+        pool: &Pool,
+        a: &'a Evaluation,
+        b: &'a Evaluation,
+        yardstick: Yardstick,
+    ) -> Comparison {
         let y = match yardstick {
             Yardstick::A => a,
             Yardstick::B => b,
@@ -209,11 +216,11 @@ impl Comparison {
         // A side on its own yardstick already carries its scores (the session's numerators are
         // exact, so rescoring would give them bit for bit): only the other side is rescored,
         // a read of every criterion of each of its pairs.
-        let on_yardstick = |ev: &Evaluation| {
+        let on_yardstick = |ev: &'a Evaluation| {
             if std::ptr::eq(ev, y) {
-                ev.matching.clone()
+                Cow::Borrowed(&ev.matching)
             } else {
-                rescored(&ev.matching, y)
+                Cow::Owned(rescored(&ev.matching, y))
             }
         };
         let ma = on_yardstick(a);
@@ -221,8 +228,10 @@ impl Comparison {
         // A side scored on its own yardstick carries its own scores, and its summary is the
         // one its evaluation made of the same pairs and table: no need to make it again.
         let summary = |ev: &Evaluation, m: &Matching| {
-            if std::ptr::eq(ev, y) && *m == ev.matching && std::ptr::eq(pool, &*ev.pool) {
+            if std::ptr::eq(ev, y) && std::ptr::eq(pool, &*ev.pool) {
                 ev.summary.clone()
+            } else if std::ptr::eq(pool, &*y.pool) {
+                Summary::grouped(&y.groups, &PairSteps::read(&y.table, &m.pairs), m)
             } else {
                 Summary::of(pool, &y.table, m)
             }
@@ -231,7 +240,7 @@ impl Comparison {
         let sb = summary(b, &mb);
         Comparison {
             yardstick,
-            ..Comparison::of(&ma, &sa, &mb, &sb)
+            ..Comparison::owning(&ma, sa, &mb, sb)
         }
     }
 
@@ -246,10 +255,26 @@ impl Comparison {
 
     /// Compares matching A (with its summary) to matching B on the same pool.
     pub fn of(a: &Matching, sa: &Summary, b: &Matching, sb: &Summary) -> Comparison {
+        Comparison::owning(a, sa.clone(), b, sb.clone())
+    }
+
+    /// [`Comparison::on`] B's yardstick, with A's matching already scored on it and the
+    /// criteria of its pairs read from B's table (see [`crate::analysis::overview_memo`]).
+    pub(crate) fn on_b_with(a_on_b: &Matching, a_steps: &PairSteps, b: &Evaluation) -> Comparison {
+        let sa = Summary::grouped(&b.groups, a_steps, a_on_b);
+        Comparison::owning(a_on_b, sa, &b.matching, b.summary.clone())
+    }
+
+    /// [`Comparison::of`], keeping the summaries given.
+    fn owning(a: &Matching, sa: Summary, b: &Matching, sb: Summary) -> Comparison {
         let mut changed = Vec::new();
         let mut newly_matched = Vec::new();
         let mut newly_unmatched = Vec::new();
         for mentee in 0..a.mentor_of.len().min(b.mentor_of.len()) {
+            // Same mentor, or unmatched on both sides: nothing to say.
+            if a.mentor_of[mentee] == b.mentor_of[mentee] {
+                continue;
+            }
             match (a.pair_of(mentee), b.pair_of(mentee)) {
                 (Some(pa), Some(pb)) if pa.mentor != pb.mentor => changed.push(Changed {
                     mentee,
@@ -275,8 +300,8 @@ impl Comparison {
         }
         Comparison {
             yardstick: Yardstick::B,
-            a: sa.clone(),
-            b: sb.clone(),
+            a: sa,
+            b: sb,
             changed,
             newly_matched,
             newly_unmatched,

@@ -170,27 +170,42 @@ pub struct PairMeasures {
 impl PairMeasures {
     /// Sums the facts of a set of pairs; `in_person_km` is the yardstick's in-person limit.
     pub fn of(facts: &[PairFacts], in_person_km: Option<f64>) -> PairMeasures {
+        // One pass: every count is a whole number, so the order they are taken in changes
+        // nothing; the distances are summed in sorted order.
         let n = facts.len();
-        let share = |f: &dyn Fn(&PairFacts) -> bool| {
-            (n > 0).then(|| facts.iter().filter(|p| f(p)).count() as f64 / n as f64)
-        };
-        let pooled =
-            |f: &dyn Fn(&PairFacts) -> Coverage| facts.iter().map(f).sum::<Coverage>().share();
-        let mut km: Vec<f64> = facts.iter().filter_map(|p| p.km).collect();
+        let mut km = Vec::with_capacity(n);
+        let (mut within, mut outside, mut specialty, mut family, mut short) = (0, 0, 0, 0, 0);
+        let mut asked = [Coverage::default(); 3];
+        for p in facts {
+            if let Some(d) = p.km {
+                km.push(d);
+                within += usize::from(in_person_km.is_some_and(|limit| d <= limit));
+            }
+            outside += usize::from(p.outside_system);
+            specialty += usize::from(p.same_specialty);
+            family += usize::from(p.same_family);
+            short += usize::from(p.hours_short);
+            for (a, c) in asked
+                .iter_mut()
+                .zip([p.goals, p.challenges, p.identity_requests])
+            {
+                *a = [*a, c].into_iter().sum();
+            }
+        }
+        let share = |count: usize| (n > 0).then(|| count as f64 / n as f64);
         km.sort_by(f64::total_cmp);
         PairMeasures {
             matched: n,
             km_mean: (!km.is_empty()).then(|| km.iter().sum::<f64>() / km.len() as f64),
             km_median: median(&km),
-            within_in_person_km: in_person_km
-                .and_then(|limit| share(&|p| p.km.is_some_and(|d| d <= limit))),
-            goals_covered: pooled(&|p| p.goals),
-            challenges_covered: pooled(&|p| p.challenges),
-            identity_requests_met: pooled(&|p| p.identity_requests),
-            outside_system: share(&|p| p.outside_system),
-            same_specialty: share(&|p| p.same_specialty),
-            same_family: share(&|p| p.same_family),
-            hours_short: share(&|p| p.hours_short),
+            within_in_person_km: in_person_km.and_then(|_| share(within)),
+            goals_covered: asked[0].share(),
+            challenges_covered: asked[1].share(),
+            identity_requests_met: asked[2].share(),
+            outside_system: share(outside),
+            same_specialty: share(specialty),
+            same_family: share(family),
+            hours_short: share(short),
         }
     }
 }

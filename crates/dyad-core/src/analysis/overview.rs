@@ -2,10 +2,12 @@
 //! identity groups with an overall row first, and both sides of a comparison on one yardstick
 //! ([`Overview`]).
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::analysis::compare::rescored;
-use std::collections::HashMap;
 
 use crate::analysis::measures::{Coverage, Measures, PairFacts, loads};
 use crate::analysis::summary::{NO_IDENTITY, group_names};
@@ -165,7 +167,18 @@ fn rows_of(groups: &Membership, matching: &Matching, facts: &[PairFacts]) -> Vec
             s.total += p.score;
             s.worst = lowest(s.worst.iter().chain([p]));
             s.asked = [s.asked, f.identity_requests].into_iter().sum();
-            s.scores.push(p.score);
+        }
+    }
+    // Each row's scores, lowest first: the pairs sorted once, then dealt to their rows in that
+    // order (equal scores are equal bits, so the rows are what sorting each gives).
+    let mut order: Vec<(f64, usize)> = matching.pairs.iter().map(|p| (p.score, p.mentee)).collect();
+    order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    for s in &mut sums {
+        s.scores.reserve_exact(s.matched);
+    }
+    for (score, mentee) in order {
+        for &r in &groups.rows[mentee] {
+            sums[r].scores.push(score);
         }
     }
     for &(mentee, why) in &matching.unmatched {
@@ -179,11 +192,8 @@ fn rows_of(groups: &Membership, matching: &Matching, facts: &[PairFacts]) -> Vec
         .chain(groups.names.iter().map(String::as_str))
         .zip(sums)
         .enumerate()
-        .map(|(i, (name, mut s))| GroupRow {
-            scores: {
-                s.scores.sort_by(f64::total_cmp);
-                s.scores
-            },
+        .map(|(i, (name, s))| GroupRow {
+            scores: s.scores,
             name: name.to_string(),
             // The overall row counts the matching's eligible mentees, as its summary does.
             eligible: if i == 0 {
@@ -221,31 +231,41 @@ impl Side {
     /// in-person limit for `within_in_person_km`); capacities are those of `ev`'s own profile.
     pub fn of(pool: &Pool, ev: &Evaluation, yardstick: &Evaluation) -> Side {
         let facts = PairFacts::of_matching(pool, &ev.families, &ev.matching);
-        Side::with_facts(pool, &Membership::of(pool), ev, yardstick, &facts)
+        let on_yardstick = on_yardstick(ev, yardstick);
+        let groups = Membership::of(pool);
+        Side::with_facts(pool, &groups, ev, yardstick, &on_yardstick, &facts, None)
     }
 
-    /// [`Side::of`] with the groups and the facts of `ev`'s pairs (in pair order) given.
+    /// [`Side::of`] with the groups, `ev`'s matching scored on the yardstick and the facts of
+    /// its pairs (in pair order) given.
     pub(super) fn with_facts(
         pool: &Pool,
         groups: &Membership,
         ev: &Evaluation,
         yardstick: &Evaluation,
+        matching: &Matching,
         facts: &[PairFacts],
+        measures: Option<&Measures>,
     ) -> Side {
-        let rescored_matching;
-        let matching = if std::ptr::eq(ev, yardstick) {
-            &ev.matching
-        } else {
-            rescored_matching = rescored(&ev.matching, yardstick);
-            &rescored_matching
-        };
         let capacity = capacities(pool, &ev.profile);
         let limit = yardstick.profile.constraints.in_person_max_km;
         Side {
-            measures: Measures::from_facts(facts, matching, &capacity, limit),
+            measures: match measures {
+                Some(m) => m.clone(),
+                None => Measures::from_facts(facts, matching, &capacity, limit),
+            },
             groups: rows_of(groups, matching, facts),
             loads: mentor_loads(matching, &capacity),
         }
+    }
+}
+
+/// `ev`'s matching as `yardstick` scores it: its own when it is the yardstick.
+fn on_yardstick<'a>(ev: &'a Evaluation, yardstick: &Evaluation) -> Cow<'a, Matching> {
+    if std::ptr::eq(ev, yardstick) {
+        Cow::Borrowed(&ev.matching)
+    } else {
+        Cow::Owned(rescored(&ev.matching, yardstick))
     }
 }
 
@@ -259,6 +279,20 @@ impl Side {
         }
         cells.row(self.groups[0].whole(), g.figures())
     }
+}
+
+/// What an overview is made of: both evaluations, the baseline's matching on the current
+/// yardstick, and the facts of each side's pairs (in pair order).
+#[derive(Clone, Copy)]
+pub(super) struct Sides<'a> {
+    pub(super) baseline: &'a Evaluation,
+    pub(super) now: &'a Evaluation,
+    pub(super) baseline_on_now: &'a Matching,
+    pub(super) baseline_facts: &'a [PairFacts],
+    pub(super) now_facts: &'a [PairFacts],
+    /// The baseline's measures, when they are known already (they do not depend on the
+    /// weights).
+    pub(super) baseline_measures: Option<&'a Measures>,
 }
 
 /// A baseline and the current matching side by side, both on the current one's yardstick.
@@ -281,18 +315,28 @@ impl Overview {
     pub fn of(pool: &Pool, baseline: &Evaluation, now: &Evaluation) -> Overview {
         let groups = Membership::of(pool);
         let facts = |ev: &Evaluation| PairFacts::of_matching(pool, &ev.families, &ev.matching);
-        Overview::with_facts(pool, &groups, baseline, now, &facts(baseline), &facts(now))
+        let sides = Sides {
+            baseline,
+            now,
+            baseline_on_now: &on_yardstick(baseline, now),
+            baseline_facts: &facts(baseline),
+            now_facts: &facts(now),
+            baseline_measures: None,
+        };
+        Overview::with_facts(pool, &groups, &sides)
     }
 
-    /// [`Overview::of`] with the groups and the facts of each side's pairs given.
-    pub(super) fn with_facts(
-        pool: &Pool,
-        groups: &Membership,
-        baseline: &Evaluation,
-        now: &Evaluation,
-        baseline_facts: &[PairFacts],
-        now_facts: &[PairFacts],
-    ) -> Overview {
+    /// [`Overview::of`] with the groups, the baseline scored on `now`'s yardstick and the
+    /// facts of each side's pairs given.
+    pub(super) fn with_facts(pool: &Pool, groups: &Membership, sides: &Sides) -> Overview {
+        let Sides {
+            baseline,
+            now,
+            baseline_on_now,
+            baseline_facts,
+            now_facts,
+            baseline_measures,
+        } = *sides;
         let mut changed = vec![0; groups.names.len() + 1];
         let (a, b) = (
             mentors_of(pool, &baseline.matching),
@@ -310,8 +354,16 @@ impl Overview {
             }
         }
         Overview {
-            now: Side::with_facts(pool, groups, now, now, now_facts),
-            baseline: Side::with_facts(pool, groups, baseline, now, baseline_facts),
+            now: Side::with_facts(pool, groups, now, now, &now.matching, now_facts, None),
+            baseline: Side::with_facts(
+                pool,
+                groups,
+                baseline,
+                now,
+                baseline_on_now,
+                baseline_facts,
+                baseline_measures,
+            ),
             changed,
             status_changed,
         }

@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 pub use super::evaluation::Evaluation;
 pub use super::session::{Session, SolveTimes};
 
-use super::summary::Summary;
+use super::pair_steps::PairSteps;
+use super::summary::{Groups, Summary};
 use crate::criteria::Params;
 use crate::criteria::specialty::SpecialtyFamilies;
 use crate::error::InputError;
@@ -43,6 +44,11 @@ pub struct Engine {
     pub families: Arc<SpecialtyFamilies>,
     tables: Vec<Arc<ScoreTable>>,
     session: Option<Session>,
+    /// The pool's identity groups, worked out on the first evaluation (the overrides, the only
+    /// thing an engine's pool changes, leave them as they are).
+    groups: Option<Arc<Groups>>,
+    /// The criteria of the last evaluation's pairs, for the next one's summary.
+    steps: PairSteps,
     /// The settings' small-cell k: identity groups with fewer eligible mentees get no coverage
     /// floor (their figures are never shown, so no one could check it).
     pub small_cell_k: usize,
@@ -56,6 +62,8 @@ impl Clone for Engine {
             families: self.families.clone(),
             tables: self.tables.clone(),
             session: None,
+            groups: self.groups.clone(),
+            steps: PairSteps::new(),
             small_cell_k: self.small_cell_k,
         }
     }
@@ -81,6 +89,8 @@ impl Engine {
             families: Arc::new(families),
             tables: Vec::new(),
             session: None,
+            groups: None,
+            steps: PairSteps::new(),
             small_cell_k: crate::profile::limits::DEFAULT_SMALL_CELL_K,
         }
     }
@@ -138,7 +148,13 @@ impl Engine {
         self.session = Some(session);
         let matching = matching?;
         let summarised = Instant::now();
-        let summary = Summary::of(&self.pool, &table, &matching);
+        let pool = &self.pool;
+        let groups = self
+            .groups
+            .get_or_insert_with(|| Arc::new(Groups::of(pool)))
+            .clone();
+        self.steps.update(&table, &matching.pairs);
+        let summary = Summary::grouped(&groups, &self.steps, &matching);
         let times = EvaluationTimes {
             solve,
             summary: summarised.elapsed(),
@@ -150,6 +166,7 @@ impl Engine {
             table,
             matching,
             summary,
+            groups,
         };
         Ok((ev, times))
     }

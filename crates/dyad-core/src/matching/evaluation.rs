@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::summary::Summary;
+use super::summary::{Groups, Summary};
 use crate::criteria::specialty::SpecialtyFamilies;
 use crate::matching::Matching;
 use crate::matching::scoring::ScoreTable;
@@ -25,4 +25,6 @@ pub struct Evaluation {
     pub matching: Matching,
     /// Its figures: counts, score distribution, criterion means, groups.
     pub summary: Summary,
+    /// The pool's identity groups and who is in each (shared with the engine).
+    pub groups: Arc<Groups>,
 }

@@ -17,6 +17,7 @@ mod evaluation;
 pub mod floors;
 mod frame;
 pub mod memory;
+pub mod pair_steps;
 pub mod rematch;
 pub mod scoring;
 mod session;

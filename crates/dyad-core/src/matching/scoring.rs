@@ -99,6 +99,16 @@ impl Weighting {
         }
     }
 
+    /// The numerator `Σ Wᵢ·Sᵢ` of a pair's criteria in steps: [`ScoreTable::numerator`] of the
+    /// same pair, bit for bit (the same terms summed in the same order).
+    #[inline]
+    pub fn numerator_of_steps(&self, steps: &[u16; criteria::N]) -> f64 {
+        (0..criteria::N)
+            .filter(|&k| self.steps[k] != 0.0)
+            .map(|k| self.steps[k] * f64::from(steps[k]))
+            .sum()
+    }
+
     /// The numerator whose score is `score` (exact when `score` came from [`Weighting::score`]).
     pub fn numerator_of(&self, score: f64) -> f64 {
         if self.denominator > 0.0 && score.is_finite() {

@@ -62,6 +62,9 @@
 //! column with spare capacity having the smallest column dual. Together these prove that no
 //! assignment of the same size has a larger total (linear programming duality).
 
+mod auction;
+#[cfg(test)]
+mod auction_tests;
 mod brute;
 mod canonical;
 mod cardinality;
