@@ -36,6 +36,7 @@ pub fn run(args: &FairnessArgs) -> Result<()> {
     // The output lists who loses or gains a pair at each point, so the groups' figures follow
     // the rule for a room that steps through the curve.
     let cells = inputs::settings()?.small_cells();
+    let curve = fairness::for_room(curve, &loaded.profile, cells);
     let rows = fairness::room_rows(&curve, cells, &[], &[]);
     let pool = engine.pool.clone();
     let ids =
@@ -84,6 +85,12 @@ fn point_json(
                 "gain_ids": ids(&o.gain),
             })
         }
+        Err(why) if p.withheld() => json!({
+            "floor": null,
+            "feasible": null,
+            "shown": false,
+            "why": why,
+        }),
         Err(why) => json!({
             "floor": p.floor,
             "feasible": false,
@@ -187,6 +194,7 @@ fn text(
     }
     out.push_str(&table(&rows));
     match curve.last() {
+        Some(p) if p.withheld() => out.push_str("\nHigher floors are not shown: whether they can be met could tell who among the unmatched mentees is in a group.\n"),
         Some(Point {
             floor,
             outcome: Err(why),

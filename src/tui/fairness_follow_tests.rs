@@ -44,7 +44,9 @@ fn curve_now(h: &Harness) -> Vec<Point> {
         dyad::criteria::specialty::builtin().clone(),
     );
     e.set_overrides(d.overrides.clone());
-    dyad::analysis::fairness::curve(&mut e, &d.current).unwrap()
+    let cells = dyad::privacy::SmallCells::new(e.small_cell_k);
+    let curve = dyad::analysis::fairness::curve(&mut e, &d.current).unwrap();
+    dyad::analysis::fairness::for_room(curve, &d.current, cells)
 }
 
 /// Sends `msg` as the event loop does, the tasks it asks for held back: returns them.

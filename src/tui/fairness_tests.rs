@@ -61,7 +61,11 @@ fn opening_computes_then_shows_one_row_per_point_and_the_reason_at_the_end() {
     assert!(s.contains("computing…"), "{s}");
     // The answer is what the library computes for the current profile.
     let mut e = engine(&h);
-    let want = dyad::analysis::fairness::curve(&mut e, &h.m.document.current).unwrap();
+    // ... as a room may see it (where it ends withheld when that could tell who among the
+    // unmatched is in a group).
+    let cells = dyad::privacy::SmallCells::new(e.small_cell_k);
+    let found = dyad::analysis::fairness::curve(&mut e, &h.m.document.current).unwrap();
+    let want = dyad::analysis::fairness::for_room(found, &h.m.document.current, cells);
     h.send((t.run)(&mut engine(&h)));
     let curve = h.m.fairness.curve().expect("the curve").to_vec();
     assert_eq!(curve, want);
@@ -70,13 +74,16 @@ fn opening_computes_then_shows_one_row_per_point_and_the_reason_at_the_end() {
     let s = h.screen(120, 40);
     assert!(!s.contains("computing…"), "{s}");
     assert!(s.contains("  off "), "{s}");
-    for p in curve.iter().skip(1) {
+    for p in curve.iter().skip(1).filter(|p| !p.withheld()) {
         let f = format!("{:.0} %", p.floor.unwrap() * 100.0);
         assert!(s.contains(&f), "{f} in\n{s}");
     }
-    // The last point is the first floor that cannot be met, and says why.
+    // The last point is the first floor that cannot be met, and says why, or says that the
+    // higher floors are not shown.
     let last = curve.last().unwrap();
-    if let Err(why) = &last.outcome {
+    if last.withheld() {
+        assert!(s.contains("higher") && s.contains("not shown"), "{s}");
+    } else if let Err(why) = &last.outcome {
         assert!(s.contains("cannot be met"), "{s}");
         let start: String = why.chars().take(20).collect();
         assert!(s.contains(&start), "{start} in\n{s}");
@@ -201,12 +208,18 @@ fn enter_on_the_floor_that_cannot_be_met_sets_nothing() {
     for _ in 0..n {
         press(&mut h, KeyCode::Down);
     }
-    assert!(h.m.fairness.point().unwrap().outcome.is_err());
+    let last = h.m.fairness.point().unwrap().clone();
+    assert!(last.outcome.is_err());
     press(&mut h, KeyCode::Enter);
     assert!(matches!(h.m.top, Top::Fairness));
     assert_eq!(h.m.document.current.constraints.coverage_floor, None);
     let status = h.m.status.clone().expect("a status").text;
-    assert!(status.contains("cannot be met"), "{status}");
+    let said = if last.withheld() {
+        "not shown"
+    } else {
+        "cannot be met"
+    };
+    assert!(status.contains(said), "{status}");
 }
 
 #[test]

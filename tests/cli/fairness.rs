@@ -192,3 +192,33 @@ fn under_maximin_the_curve_stops_at_the_first_floor_not_where_the_floor_would_st
     assert_eq!(curve[1]["feasible"], false);
     assert!(curve[1]["why"].as_str().unwrap().contains("maximin"), "{v}");
 }
+
+#[test]
+fn where_the_curve_ends_is_withheld_when_it_would_name_an_unmatched_mentees_group() {
+    // On the sample 44 of 45 eligible mentees are matched, and URM's count shows as a bound
+    // (">= 14 of 15"): "the floor 0.94 cannot be met: URM can have at most 14 matched" would
+    // name the one listed unmatched mentee as URM.
+    let m = json(&["match", "--format", "json"]);
+    let unmatched =
+        m["summary"]["eligible"].as_u64().unwrap() - m["summary"]["matched"].as_u64().unwrap();
+    assert_eq!(unmatched, 1, "{}", m["summary"]);
+    let v = json(&["fairness", "--format", "json"]);
+    let curve = v["curve"].as_array().unwrap();
+    let last = curve.last().unwrap();
+    assert_eq!(last["shown"], false, "{last}");
+    assert!(
+        last["floor"].is_null() && last["feasible"].is_null(),
+        "{last}"
+    );
+    let text = v.to_string();
+    for name in ["urm", "img", "woman"] {
+        assert!(!text.contains(&format!("group \\\"{name}\\\"")), "{text}");
+    }
+    assert!(!text.contains("cannot be met"), "{text}");
+    let table = ok(&crate::run::dyad(&["fairness"]));
+    assert!(table.contains("Higher floors are not shown"), "{table}");
+    assert!(
+        !table.contains("cannot be met") && !table.contains("From floor"),
+        "{table}"
+    );
+}

@@ -38,8 +38,11 @@ pub fn follow(m: &mut Model) -> Vec<Effect> {
         if engine.pool.overrides != now.overrides {
             engine.set_overrides(now.overrides.clone());
         }
+        // The room sees the curve: where it ends is withheld when it could tell who among the
+        // unmatched is in a group.
+        let cells = dyad::privacy::SmallCells::new(engine.small_cell_k);
         let found = dyad::analysis::fairness::curve(engine, &now.profile)
-            .map(Arc::new)
+            .map(|c| Arc::new(dyad::analysis::fairness::for_room(c, &now.profile, cells)))
             .map_err(|e| e.to_string());
         Msg::Fairness(Box::new(Answer { id, found }))
     }))]
@@ -61,6 +64,10 @@ fn set_floor(m: &mut Model) -> Vec<Effect> {
         m.warn("No floor to set yet: wait for the curve");
         return Vec::new();
     };
+    if p.withheld() {
+        m.warn("Higher floors are not shown: choose a point above");
+        return Vec::new();
+    }
     if p.outcome.is_err() {
         m.warn("This floor cannot be met: choose a point above it");
         return Vec::new();

@@ -124,6 +124,7 @@ fn chart(curve: &[Point], selected: usize, height: usize, width: usize) -> Vec<L
     let hi = totals.map(|o| o.total).fold(f64::NEG_INFINITY, f64::max);
     let why: Vec<String> = curve
         .iter()
+        .filter(|p| !p.withheld())
         .find_map(|p| p.outcome.as_ref().err())
         // Three columns short of the chart's width: the point's figures begin right after it,
         // and a reason running into them would read as one sentence.
@@ -152,7 +153,12 @@ fn chart(curve: &[Point], selected: usize, height: usize, width: usize) -> Vec<L
             THEME.status
         };
         let mark = if i == at { "▸" } else { " " };
-        let mut spans = vec![Span::styled(format!("{mark}{:>5} ", floor(p.floor)), style)];
+        let label = if p.withheld() {
+            "higher".to_string()
+        } else {
+            floor(p.floor)
+        };
+        let mut spans = vec![Span::styled(format!("{mark}{label:>5} "), style)];
         match &p.outcome {
             Ok(o) => {
                 let filled = if hi > lo {
@@ -169,6 +175,7 @@ fn chart(curve: &[Point], selected: usize, height: usize, width: usize) -> Vec<L
                 spans.push(Span::styled("░".repeat(BAR - filled), THEME.bar_empty));
                 spans.push(Span::styled(format!(" {}", proof(o)), style));
             }
+            Err(_) if p.withheld() => spans.push(Span::styled("not shown", THEME.dim)),
             Err(_) => spans.push(Span::styled("cannot be met", THEME.error)),
         }
         lines.push(Line::from(spans));
@@ -227,12 +234,21 @@ fn point(
     width: usize,
 ) -> Vec<Line<'static>> {
     let head = match p.floor {
+        _ if p.withheld() => "Higher floors".to_string(),
         Some(_) => format!("Floor {} per group", floor(p.floor)),
         None => "No floor".into(),
     };
     let mut lines = vec![Line::styled(cut(&head, width), THEME.heading)];
     let o = match &p.outcome {
         Ok(o) => o,
+        Err(e) if p.withheld() => {
+            lines.extend(
+                wrap(e, width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, THEME.dim)),
+            );
+            return lines;
+        }
         Err(e) => {
             lines.push(Line::styled("cannot be met:", THEME.error));
             lines.extend(wrap(e, width).into_iter().map(Line::raw));

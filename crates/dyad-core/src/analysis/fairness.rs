@@ -12,7 +12,7 @@ use crate::error::InputError;
 use crate::matching::engine::Engine;
 use crate::matching::floors::{self, FloorGroup};
 use crate::matching::{FLOOR_KEY, Matching, Reason};
-use crate::privacy::room::{Group, RowShown, Whole};
+use crate::privacy::room::{Group, Matched, RowShown, Whole};
 use crate::privacy::{SmallCells, Step};
 use crate::profile::{Objective, Profile};
 
@@ -262,4 +262,50 @@ pub fn room_rows(
             Err(_) => Vec::new(),
         })
         .collect()
+}
+
+/// What a room is told of where the curve ends when [`for_room`] withholds it.
+pub const END_WITHHELD: &str = "higher floors are not shown: whether they can be met could \
+tell who among the unmatched mentees is in a group";
+
+/// Whether a room may see where the curve ends (the first floor that cannot be met and why, or
+/// that every floor can be met), given each point's rows as [`room_rows`] shows them. A floor
+/// that cannot be met proves that some of a group cannot be matched in any matching, so are
+/// among the listed unmatched: that says no more than the group's exact matched count does,
+/// so the end is shown when every group's exact count is shown at the point without a floor,
+/// and withheld otherwise (with 44 of 45 matched, "URM: at most 14 of 15 can be matched"
+/// names the one listed unmatched mentee as URM).
+pub fn end_shown(rows: &[Vec<Option<RowShown>>]) -> bool {
+    rows.first().is_some_and(|first| {
+        first
+            .iter()
+            .all(|r| matches!(r.and_then(|r| r.counts), Some((_, Matched::Exact(_)))))
+    })
+}
+
+/// The curve as a room may see it: as it is when [`end_shown`] allows its end, and otherwise
+/// without the floor that cannot be met, ending in a point that says the higher floors are not
+/// shown ([`Point::withheld`]) whether or not some of them could be met, so that its presence
+/// tells nothing. Under `maximin`, which keeps no floor, the end says only that, and is shown.
+pub fn for_room(mut curve: Vec<Point>, profile: &Profile, cells: SmallCells) -> Vec<Point> {
+    if profile.objective == Objective::Maximin {
+        return curve;
+    }
+    let rows = room_rows(&curve, cells, &[], &[]);
+    if end_shown(&rows) {
+        return curve;
+    }
+    curve.retain(|p| p.outcome.is_ok());
+    curve.push(Point {
+        floor: None,
+        outcome: Err(END_WITHHELD.into()),
+    });
+    curve
+}
+
+impl Point {
+    /// The point [`for_room`] ends a curve with when it withholds where the curve ends.
+    pub fn withheld(&self) -> bool {
+        matches!(&self.outcome, Err(e) if e == END_WITHHELD)
+    }
 }
