@@ -36,8 +36,7 @@ pub fn run(args: &FairnessArgs) -> Result<()> {
     // The output lists who loses or gains a pair at each point, so the groups' figures follow
     // the rule for a room that steps through the curve.
     let cells = inputs::settings()?.small_cells();
-    let curve = fairness::for_room(curve, &loaded.profile, cells);
-    let rows = fairness::room_rows(&curve, cells, &[], &[]);
+    let (curve, rows) = fairness::for_room(curve, &loaded.profile, cells);
     let pool = engine.pool.clone();
     let ids =
         |v: &[usize]| -> Vec<String> { v.iter().map(|&i| pool.mentees[i].id.clone()).collect() };

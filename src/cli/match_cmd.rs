@@ -44,7 +44,7 @@ pub fn run(args: &MatchArgs) -> Result<()> {
     let idle = idle_mentors(&ev.matching, &capacities(pool, &loaded.profile));
     match args.format {
         Format::Json => {
-            let mut v = report::match_json(pool, &loaded, &ev, cells);
+            let mut v = report::match_json(pool, &loaded, &ev, &side, cells);
             v["measures"] = measures_json(&measures);
             v["idle_mentors"] = idle_json(pool, &idle);
             if let Some(f) = &ev.matching.floor {

@@ -178,10 +178,12 @@ pub fn delta_json(a: &Summary, b: &Summary, pairs: &[GroupPair]) -> Value {
     })
 }
 
+/// `dyad match` as JSON; `side` is `ev`'s overview side, whose groups the room rule shows.
 pub fn match_json(
     pool: &Pool,
     profile: &LoadedProfile,
     ev: &Evaluation,
+    side: &Side,
     cells: SmallCells,
 ) -> Value {
     let pairs: Vec<Value> = ev
@@ -214,7 +216,7 @@ pub fn match_json(
         "profile": {"name": profile.profile.name, "file": profile.file.as_ref().map(|f| f.display().to_string())},
         "pairs": pairs,
         "unmatched": unmatched,
-        "summary": summary_json(&ev.summary, groups_json(&Side::of(pool, ev, ev), cells)),
+        "summary": summary_json(&ev.summary, groups_json(side, cells)),
     })
 }
 

@@ -46,7 +46,7 @@ fn curve_now(h: &Harness) -> Vec<Point> {
     e.set_overrides(d.overrides.clone());
     let cells = dyad::privacy::SmallCells::new(e.small_cell_k);
     let curve = dyad::analysis::fairness::curve(&mut e, &d.current).unwrap();
-    dyad::analysis::fairness::for_room(curve, &d.current, cells)
+    dyad::analysis::fairness::for_room(curve, &d.current, cells).0
 }
 
 /// Sends `msg` as the event loop does, the tasks it asks for held back: returns them.

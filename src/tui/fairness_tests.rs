@@ -65,7 +65,7 @@ fn opening_computes_then_shows_one_row_per_point_and_the_reason_at_the_end() {
     // unmatched is in a group).
     let cells = dyad::privacy::SmallCells::new(e.small_cell_k);
     let found = dyad::analysis::fairness::curve(&mut e, &h.m.document.current).unwrap();
-    let want = dyad::analysis::fairness::for_room(found, &h.m.document.current, cells);
+    let want = dyad::analysis::fairness::for_room(found, &h.m.document.current, cells).0;
     h.send((t.run)(&mut engine(&h)));
     let curve = h.m.fairness.curve().expect("the curve").to_vec();
     assert_eq!(curve, want);

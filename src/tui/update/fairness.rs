@@ -42,7 +42,7 @@ pub fn follow(m: &mut Model) -> Vec<Effect> {
         // unmatched is in a group.
         let cells = dyad::privacy::SmallCells::new(engine.small_cell_k);
         let found = dyad::analysis::fairness::curve(engine, &now.profile)
-            .map(|c| Arc::new(dyad::analysis::fairness::for_room(c, &now.profile, cells)))
+            .map(|c| Arc::new(dyad::analysis::fairness::for_room(c, &now.profile, cells).0))
             .map_err(|e| e.to_string());
         Msg::Fairness(Box::new(Answer { id, found }))
     }))]

@@ -283,24 +283,31 @@ pub fn end_shown(rows: &[Vec<Option<RowShown>>]) -> bool {
     })
 }
 
-/// The curve as a room may see it: as it is when [`end_shown`] allows its end, and otherwise
+/// The curve as a room may see it, with each point's rows as [`room_rows`] gives them to a
+/// room that sees no other matching: as it is when [`end_shown`] allows its end, and otherwise
 /// without the floor that cannot be met, ending in a point that says the higher floors are not
 /// shown ([`Point::withheld`]) whether or not some of them could be met, so that its presence
 /// tells nothing. Under `maximin`, which keeps no floor, the end says only that, and is shown.
-pub fn for_room(mut curve: Vec<Point>, profile: &Profile, cells: SmallCells) -> Vec<Point> {
-    if profile.objective == Objective::Maximin {
-        return curve;
-    }
+pub fn for_room(
+    curve: Vec<Point>,
+    profile: &Profile,
+    cells: SmallCells,
+) -> (Vec<Point>, Vec<Vec<Option<RowShown>>>) {
     let rows = room_rows(&curve, cells, &[], &[]);
-    if end_shown(&rows) {
-        return curve;
+    if profile.objective == Objective::Maximin || end_shown(&rows) {
+        return (curve, rows);
     }
-    curve.retain(|p| p.outcome.is_ok());
+    let (mut curve, mut rows): (Vec<Point>, Vec<_>) = curve
+        .into_iter()
+        .zip(rows)
+        .filter(|(p, _)| p.outcome.is_ok())
+        .unzip();
     curve.push(Point {
         floor: None,
         outcome: Err(END_WITHHELD.into()),
     });
-    curve
+    rows.push(Vec::new());
+    (curve, rows)
 }
 
 impl Point {

@@ -5,6 +5,7 @@
 
 use rand::{Rng, SeedableRng};
 
+use super::tests::same_as_cold;
 use super::*;
 
 /// One random pool and a sequence of single-criterion weight moves, re-solved warm through
@@ -67,14 +68,7 @@ fn warm_steps_follow_cold(seed: u64) -> Result<(), String> {
             ));
         }
         let p = Problem::new(rows, cols, &score, &cap);
-        check_optimal(&p, &warm).map_err(|e| format!("seed {seed} step {step}: {e}"))?;
-        let cold = solve(&p);
-        if warm.assignment != cold.assignment {
-            return Err(format!(
-                "seed {seed} step {step}: warm {:?}, cold {:?}",
-                warm.assignment, cold.assignment
-            ));
-        }
+        same_as_cold(&p, &warm, &format!("seed {seed} step {step}"))?;
     }
     Ok(())
 }

@@ -381,16 +381,23 @@ fn warm_follows_cold_on_search_steps(seed: u64) -> Result<(), String> {
             }
         }
         let p = Problem::new(rows, cols, &score, &cap);
-        let cold = solve(&p);
         let warm = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| solver.resolve(&p)))
             .map_err(|_| format!("seed {seed} step {step}: warm re-solve panicked"))?;
-        check_optimal(&p, &warm).map_err(|e| format!("seed {seed} step {step}: {e}"))?;
-        if warm.assignment != cold.assignment {
-            return Err(format!(
-                "seed {seed} step {step}: warm {:?}, cold {:?}",
-                warm.assignment, cold.assignment
-            ));
-        }
+        same_as_cold(&p, &warm, &format!("seed {seed} step {step}"))?;
+    }
+    Ok(())
+}
+
+/// Whether a warm solution of `p` passes the optimality certificate and is the cold solve's
+/// assignment pair for pair; the error names the case `at`.
+pub(super) fn same_as_cold(p: &Problem, warm: &Solution, at: &str) -> Result<(), String> {
+    check_optimal(p, warm).map_err(|e| format!("{at}: {e}"))?;
+    let cold = solve(p);
+    if warm.assignment != cold.assignment {
+        return Err(format!(
+            "{at}: warm {:?}, cold {:?}",
+            warm.assignment, cold.assignment
+        ));
     }
     Ok(())
 }
